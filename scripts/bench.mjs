@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// npm run bench: times `sourcelint --format json` over a few MB of real Markdown against a bare
+// unified().use(remarkParse) pass over the same files, in the same run, and prints the ratios.
+// Corpus: the Markdown documentation that ships inside node_modules (real, varied Markdown; nothing downloaded),
+// plus the samples, copied as many times as it takes to reach BENCH_BYTES. Machines are noisy: every figure is a median of several runs, and only ratios are compared.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 4 * 1024 * 1024);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function collect(dir, out, budget) {
+  let entries;
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)); } catch { return; }
+  for (const e of entries) {
+    if (budget.left <= 0) return;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) collect(full, out, budget);
+    else if (e.isFile() && /\.md$/i.test(e.name)) {
+      const size = fs.statSync(full).size;
+      if (size < 2000 || size > 400_000) continue;
+      out.push(full);
+      budget.left -= size;
+    }
+  }
+}
+
+const corpus = path.join(os.tmpdir(), `sourcelint-bench-${process.pid}`);
+fs.mkdirSync(corpus, { recursive: true });
+const sources = [];
+collect(path.join(root, 'samples'), sources, { left: Infinity });
+collect(path.join(root, 'node_modules'), sources, { left: TARGET_BYTES });
+let bytes = 0;
+const files = [];
+for (let copy = 0; bytes < TARGET_BYTES && sources.length > 0; copy++) {
+  for (const src of sources) {
+    const dest = path.join(corpus, `${copy}-${files.length}-${path.basename(src)}`);
+    fs.copyFileSync(src, dest);
+    bytes += fs.statSync(dest).size;
+    files.push(dest);
+  }
+}
+const mb = bytes / 1024 / 1024;
+console.log(`corpus: ${files.length} Markdown files (${sources.length} distinct), ${mb.toFixed(2)} MB (node_modules documentation + samples)`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (fn) => { const t = performance.now(); fn(); return (performance.now() - t) / 1000; };
+
+function bareParse() {
+  const processor = unified().use(remarkParse);
+  for (const f of files) processor.parse(fs.readFileSync(f, 'utf8'));
+}
+function cli(extra = []) {
+  const r = spawnSync(process.execPath, [path.join(root, 'server/bin/sourcelint.js'), '--format', 'json', ...extra, corpus], { maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`sourcelint exited ${r.status}: ${r.stderr}`);
+}
+const { lint } = await import('sourcelint-server');
+function engineOnly() {
+  for (const f of files) lint(fs.readFileSync(f, 'utf8'), { filePath: f });
+}
+
+bareParse(); engineOnly(); cli(); // warm-up: disk cache, JIT
+const rows = { bare: [], engine: [], cli: [] };
+for (let i = 0; i < RUNS; i++) {
+  rows.bare.push(time(bareParse));
+  rows.engine.push(time(engineOnly));
+  rows.cli.push(time(() => cli()));
+}
+const bare = median(rows.bare), engine = median(rows.engine), wall = median(rows.cli);
+const line = (name, s) => console.log(`${name.padEnd(46)} ${s.toFixed(3)} s  ${(mb / s).toFixed(2).padStart(6)} MB/s  ${(s / bare).toFixed(2)}× bare parse`);
+line('bare unified().use(remarkParse) (baseline)', bare);
+line('engine, one thread, in process', engine);
+line(`sourcelint --format json (CLI, ${os.availableParallelism()} cores)`, wall);
+fs.rmSync(corpus, { recursive: true, force: true });

@@ -1,0 +1,116 @@
+/** Command-line arguments. Hand-written: the surface is small and every error must be a one-line usage message. */
+import { RULE_IDS } from '../engine/index.js';
+import type { ActiveSeverity } from '../engine/index.js';
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'github';
+
+export interface CliOptions {
+  patterns: string[];
+  format: Format;
+  stdin: boolean;
+  stdinFilename?: string;
+  config?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  rules: Map<string, ActiveSeverity | 'off'>;
+  printConfig?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: sourcelint [options] <files|dirs|globs…>
+
+Finds unsourced statistics, unsourced claims and loaded language in Markdown drafts (.md, .markdown, .mdx).
+
+Options:
+  -f, --format NAME         stylish (default), json (ESLint), sarif (SARIF 2.1.0), github (Actions annotations)
+  -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
+      --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
+      --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
+      --quiet               report errors only
+      --stdin               lint standard input
+      --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
+      --print-config FILE   print the configuration that applies to FILE and exit
+  -v, --version             print the version
+  -h, --help                print this help
+
+Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or too many warnings;
+            2 usage or configuration error, or a file that could not be read.`;
+
+const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github'];
+const SEVERITY_NAMES = ['off', 'info', 'warning', 'error'];
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const o: CliOptions = { patterns: [], format: 'stylish', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const arg = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`option ${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '-f':
+      case '--format': {
+        const f = value();
+        if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
+        o.format = f as Format;
+        break;
+      }
+      case '-c':
+      case '--config':
+        o.config = value();
+        break;
+      case '--rule': {
+        const spec = value();
+        const m = /^([a-z-]+):(\w+)$/.exec(spec);
+        if (!m) throw new UsageError(`--rule expects RULE:SEVERITY, got "${spec}"`);
+        if (!RULE_IDS.includes(m[1])) throw new UsageError(`unknown rule "${m[1]}"`);
+        if (!SEVERITY_NAMES.includes(m[2])) throw new UsageError(`unknown severity "${m[2]}" (use ${SEVERITY_NAMES.join(', ')})`);
+        o.rules.set(m[1], m[2] as ActiveSeverity | 'off');
+        break;
+      }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^-?\d+$/.test(v)) throw new UsageError(`--max-warnings expects a number, got "${v}"`);
+        o.maxWarnings = Number(v);
+        break;
+      }
+      case '--quiet':
+        o.quiet = true;
+        break;
+      case '--stdin':
+        o.stdin = true;
+        break;
+      case '--stdin-filename':
+        o.stdinFilename = value();
+        break;
+      case '--print-config':
+        o.printConfig = value();
+        break;
+      case '-v':
+      case '--version':
+        o.version = true;
+        break;
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
+      case '--':
+        o.patterns.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        o.patterns.push(raw);
+    }
+  }
+  if (o.stdinFilename && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (!o.help && !o.version && !o.printConfig && !o.stdin && o.patterns.length === 0) throw new UsageError('no files given (try: sourcelint docs/)');
+  return o;
+}

@@ -1,0 +1,123 @@
+/** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { lint, ConfigError, type ConfigLoader, type ActiveSeverity, type Edit, type Finding } from '../engine/index.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ignoredByConfig } from './files.js';
+
+export interface Message {
+  ruleId: string;
+  severity: 1 | 2;
+  /** The engine's severity; `info` is 1 in ESLint's scale but never counts as a warning. */
+  level: ActiveSeverity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: { range: [number, number]; text: string };
+  suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
+}
+
+export interface FileResult {
+  filePath: string;
+  messages: Message[];
+  /** Not linted: why (unreadable, binary, not UTF-8, configuration error). */
+  error?: { message: string; usage: boolean };
+  /** Bibliography and front-matter problems, one line each. */
+  problems: string[];
+  ignored?: boolean;
+}
+
+export interface LintFileOptions {
+  ruleOverrides: ReadonlyMap<string, ActiveSeverity | 'off'>;
+  quiet: boolean;
+}
+
+/** Reads a file as UTF-8 text, refusing binary and malformed input with a one-line reason. */
+export function readText(file: string): { text: string } | { error: string } {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message);
+    return { error: `cannot read file: ${reason}` };
+  }
+  if (buf.subarray(0, 8000).includes(0)) return { error: 'binary file, not linted' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { error: `not valid UTF-8 (first bad byte at offset ${firstInvalidByte(buf)}), not linted` };
+  }
+}
+
+function firstInvalidByte(buf: Buffer): number {
+  for (let lo = 0, hi = buf.length; ; ) {
+    if (hi - lo <= 1) return lo;
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+}
+
+function toRange(doc: TextDocument, edits: readonly Edit[]): { range: [number, number]; text: string } {
+  // ESLint fixes are one range: join several edits with the untouched text between them.
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const text = doc.getText();
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    out += sorted[i].text;
+    if (i + 1 < sorted.length) out += text.slice(sorted[i].end, sorted[i + 1].start);
+  }
+  return { range: [sorted[0].start, sorted[sorted.length - 1].end], text: out };
+}
+
+export function toMessage(doc: TextDocument, f: Finding): Message {
+  const s = doc.positionAt(f.span.start);
+  const e = doc.positionAt(f.span.end);
+  const m: Message = {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    level: f.severity,
+    message: f.message,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+  };
+  if (f.fix && f.fix.length > 0) m.fix = toRange(doc, f.fix);
+  if (f.suggestions && f.suggestions.length > 0) m.suggestions = f.suggestions.map((sg) => ({ desc: sg.desc, fix: toRange(doc, sg.edits) }));
+  return m;
+}
+
+export function lintTextAs(text: string, filePath: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
+  try {
+    const layers = loader.layersFor(path.dirname(filePath));
+    const ignoring = layers.findLast((l) => l.config.ignore);
+    if (ignoring && ignoredByConfig(filePath, path.dirname(ignoring.file), ignoring.config.ignore ?? [])) {
+      return { filePath, messages: [], problems: [], ignored: true };
+    }
+    const result = lint(text, { filePath, layers, ruleOverrides: options.ruleOverrides });
+    const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    return {
+      filePath,
+      messages: findings.map((f) => toMessage(result.textDocument, f)),
+      problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+    };
+  } catch (e) {
+    if (e instanceof ConfigError) return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };
+    return { filePath, messages: [], problems: [], error: { message: `${filePath}: internal error: ${(e as Error).message}`, usage: false } };
+  }
+}
+
+export function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
+  const read = readText(file);
+  if ('error' in read) return { filePath: file, messages: [], problems: [], error: { message: `${file}: ${read.error}`, usage: false } };
+  return lintTextAs(read.text, file, loader, options);
+}

@@ -1,0 +1,138 @@
+/** `sourcelint`: the CLI adapter over the engine. Exit codes: 0 clean, 1 findings over the limit, 2 usage/config/read errors. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, ConfigLoader, resolveConfig } from '../engine/index.js';
+import { HELP, parseArgs, UsageError, type CliOptions } from './args.js';
+import { discoverFiles } from './files.js';
+import { lintTextAs, type FileResult } from './lint-file.js';
+import { lintFiles } from './pool.js';
+import { formatJson } from './formatters/json.js';
+import { formatStylish } from './formatters/stylish.js';
+import { formatSarif } from './formatters/sarif.js';
+import { formatGithub } from './formatters/github.js';
+
+const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function fail(message: string): never {
+  process.stderr.write(`sourcelint: ${message}\n`);
+  process.exit(2);
+}
+
+function readStdin(): string {
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch (e) {
+    fail(`cannot read standard input: ${(e as Error).message}`);
+  }
+}
+
+function printConfig(file: string, options: CliOptions): void {
+  const abs = path.resolve(file);
+  const layers = new ConfigLoader(options.config).layersFor(path.dirname(abs));
+  const c = resolveConfig(layers);
+  for (const [id, sev] of options.rules) (c.severities as Map<string, string>).set(id, sev);
+  const printable = {
+    sources: c.sources,
+    rules: Object.fromEntries(c.severities),
+    terms: { add: [...c.extraLexicons.values()].flatMap((l) => l.entries), allow: [...c.allow] },
+    bibliography: c.bibliography,
+    citations: { scope: c.scope, attribution: c.attribution, style: c.style },
+    ignore: c.ignore.patterns,
+  };
+  process.stdout.write(JSON.stringify(printable, null, 2) + '\n');
+}
+
+/** A progress bar on stderr, only on a terminal and only once a run has taken a while. */
+function progressReporter(): { update: (done: number, total: number) => void; clear: () => void } {
+  const tty = process.stderr.isTTY && !process.env.CI;
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(done, total) {
+      if (!tty || Date.now() - started < 1000) return;
+      shown = true;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+function render(results: FileResult[], options: CliOptions, cwd: string): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, cwd, VERSION);
+    case 'github':
+      return formatGithub(results, cwd);
+    case 'stylish':
+      return formatStylish(results, !!process.stdout.isTTY && !process.env.NO_COLOR, cwd);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  if (options.config && !fs.existsSync(options.config)) throw new UsageError(`${options.config}: configuration file not found`);
+  const config = options.config && path.resolve(options.config);
+  if (options.printConfig) {
+    printConfig(options.printConfig, options);
+    return 0;
+  }
+  const cwd = process.cwd();
+  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet };
+  let results: FileResult[];
+  let failed = false;
+  if (options.stdin) {
+    const name = path.resolve(options.stdinFilename ?? '<stdin>');
+    results = [lintTextAs(readStdin(), name, new ConfigLoader(config), lintOptions)];
+  } else {
+    const found = discoverFiles(options.patterns, cwd);
+    for (const e of found.errors) process.stderr.write(`sourcelint: ${e}\n`);
+    failed = found.errors.length > 0;
+    const progress = progressReporter();
+    results = await lintFiles(found.files, config, lintOptions, progress.update);
+    progress.clear();
+  }
+  for (const r of results) {
+    for (const p of r.problems) process.stderr.write(`sourcelint: ${p}\n`);
+    if (r.error) {
+      process.stderr.write(`sourcelint: ${r.error.message}\n`);
+      failed = true;
+    }
+  }
+  const linted = results.filter((r) => !r.error && !r.ignored);
+  const output = render(linted, options, cwd);
+  if (output) process.stdout.write(output + '\n');
+  if (failed) return 2;
+  const messages = linted.flatMap((r) => r.messages);
+  const errors = messages.filter((m) => m.level === 'error').length;
+  const warnings = messages.filter((m) => m.level === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    process.stderr.write(`sourcelint: too many warnings (${warnings}); maximum allowed is ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof ConfigError) fail(e.message);
+    fail(`internal error: ${(e as Error).message}`);
+  },
+);

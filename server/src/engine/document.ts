@@ -1,0 +1,175 @@
+/**
+ * The analysed document: prose blocks split into sentences, each sentence with the citations that cover it.
+ * Built once per lint; every rule reads it and none re-parses.
+ */
+import { parse as parseYaml } from 'yaml';
+import { parseMarkdown, type Block, type ParsedMarkdown } from './markdown.js';
+import { findMarkers, type Marker } from './citations.js';
+import { splitSentences } from './sentences.js';
+import { tokenize, type Word } from './words.js';
+import type { Span } from './types.js';
+
+export interface Sentence {
+  /** Document offsets of the sentence, without surrounding space. */
+  span: Span;
+  /** Masked text of the sentence (citations blanked too). */
+  text: string;
+  words: Word[];
+  /** Citation markers that cover this sentence (document offsets). */
+  citations: Marker[];
+  citationNeeded: boolean;
+  /** Quotations inside the sentence, relative to `text`. */
+  quotes: Span[];
+  block: ProseBlock;
+}
+
+export interface ProseBlock {
+  block: Block;
+  /** `block.text` with citation markers blanked. */
+  text: string;
+  /** All markers in the block, document offsets. */
+  markers: Marker[];
+  sentences: Sentence[];
+  /** Words of the whole block (relative to `text`), for the lexicons. */
+  words: Word[];
+  /** Quotations in the block, relative to `text`. */
+  quotes: Span[];
+}
+
+export interface FrontMatterInfo {
+  span: Span;
+  data: Record<string, unknown>;
+  /** Set when the YAML does not parse. */
+  error?: string;
+}
+
+export interface AnalyzedDocument {
+  text: string;
+  parsed: ParsedMarkdown;
+  prose: ProseBlock[];
+  frontMatter?: FrontMatterInfo;
+}
+
+export interface AnalyzeOptions {
+  /** Whether bare `@key` counts as a citation (the document has a bibliography). */
+  inTextCitations: boolean;
+}
+
+export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undefined {
+  const fm = parsed.frontMatter;
+  if (!fm) return undefined;
+  try {
+    const data = parseYaml(fm.raw, { maxAliasCount: 100 }) as unknown;
+    const isObject = data !== null && typeof data === 'object' && !Array.isArray(data);
+    return { span: fm.span, data: isObject ? (data as Record<string, unknown>) : {} };
+  } catch (e) {
+    return { span: fm.span, data: {}, error: (e as Error).message.split('\n')[0] };
+  }
+}
+
+export function analyze(parsed: ParsedMarkdown, options: AnalyzeOptions, frontMatter = readFrontMatter(parsed)): AnalyzedDocument {
+  const prose = parsed.blocks.map((block) => analyzeBlock(block, options));
+  return { text: parsed.text, parsed, prose, frontMatter };
+}
+
+export function analyzeText(text: string, options: AnalyzeOptions): AnalyzedDocument {
+  return analyze(parseMarkdown(text), options);
+}
+
+function blank(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + ' '.repeat(s.end - s.start);
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
+  const local = findMarkers(block.text, options.inTextCitations);
+  const text = blank(block.text, local.map((m) => m.span));
+  const markers: Marker[] = [
+    ...local.map((m) => ({ ...m, span: shift(m.span, block.start), keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })) })),
+    ...block.footnoteRefs.map((r): Marker => ({ kind: 'footnote', span: r.span, id: r.id })),
+    ...block.links.map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
+  ].sort((a, b) => a.span.start - b.span.start);
+  const words = tokenize(text);
+  const quotes = findQuotes(text);
+  const pb: ProseBlock = { block, text, markers, sentences: [], words, quotes };
+  const spans = splitSentences(text);
+  let w = 0;
+  for (const s of spans) {
+    const sentenceWords: Word[] = [];
+    while (w < words.length && words[w].start < s.end) {
+      if (words[w].start >= s.start) sentenceWords.push({ ...words[w], start: words[w].start - s.start, end: words[w].end - s.start });
+      w++;
+    }
+    pb.sentences.push({
+      span: shift(s, block.start),
+      text: text.slice(s.start, s.end),
+      words: sentenceWords,
+      citations: [],
+      citationNeeded: false,
+      quotes: quotes.filter((q) => q.start >= s.start && q.end <= s.end).map((q) => shift(q, -s.start)),
+      block: pb,
+    });
+  }
+  assignMarkers(pb);
+  return pb;
+}
+
+/** A marker belongs to the sentence it sits in, or to the sentence it follows ("… in 1960.[^1] Mali …"). */
+function assignMarkers(pb: ProseBlock): void {
+  const sentences = pb.sentences;
+  if (sentences.length === 0) return;
+  let i = 0;
+  for (const m of pb.markers) {
+    while (i + 1 < sentences.length && sentences[i + 1].span.start <= m.span.start) i++;
+    const s = sentences[i];
+    if (m.kind === 'citation-needed') s.citationNeeded = true;
+    else if (m.kind !== 'undefined-footnote' && m.kind !== 'empty') s.citations.push(m);
+  }
+}
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“' };
+
+/**
+ * Quotations: curly and guillemet pairs, straight double quotes paired left to right, and single curly quotes that
+ * open at a word start (so apostrophes never open one). Unclosed quotes run to the end of the block.
+ */
+export function findQuotes(text: string): Span[] {
+  const quotes: Span[] = [];
+  let open = -1;
+  let close = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open >= 0) {
+      if (c === close && (close !== '’' || !/\p{L}/u.test(text[i + 1] ?? ''))) {
+        quotes.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+      continue;
+    }
+    const prev = text[i - 1] ?? ' ';
+    if (OPEN_CLOSE[c]) {
+      open = i;
+      close = OPEN_CLOSE[c];
+    } else if (c === '"') {
+      open = i;
+      close = '"';
+    } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(prev)) {
+      open = i;
+      close = '’';
+    } else if (c === "'" && /[\s(\[—–-]/.test(prev) && /\p{L}/u.test(text[i + 1] ?? '')) {
+      open = i;
+      close = "'";
+    }
+  }
+  if (open >= 0) quotes.push({ start: open, end: text.length });
+  return quotes;
+}

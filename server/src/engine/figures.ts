@@ -1,0 +1,150 @@
+/**
+ * Figures in a sentence: percentages, money, counts, ratios, multipliers. Not dates and years used as time markers,
+ * ordinals, ages, clock times, or numbers that are part of a name ("G5 Sahel", "Resolution 2719", "COVID-19").
+ */
+import type { Word } from './words.js';
+import type { Span } from './types.js';
+
+export type FigureKind = 'percentage' | 'money' | 'count' | 'ratio' | 'multiplier';
+
+export interface Figure {
+  kind: FigureKind;
+  /** Relative to the sentence text. */
+  span: Span;
+  text: string;
+}
+
+const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
+
+const SCALES = set('hundred thousand million billion trillion bn mn m k tn');
+const CURRENCY_WORDS = set(
+  'dollar dollars euro euros pound pounds sterling franc francs cfa yuan renminbi rouble roubles ruble rubles yen rupee rupees ' +
+    'naira cedi cedis shilling shillings rand dinar dinars dirham dirhams riyal riyals lira lire peso pesos real reais won ' +
+    'usd eur gbp xof xaf cny rub jpy inr ngn zar',
+);
+const PERCENT_WORDS = set('percent per percentage pct');
+const MONTHS = set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
+);
+const TIME_PREPOSITIONS = set('in since by from until till to through during before after early late mid around of the and or between circa');
+/** Capitalised words that make the following number part of a name. */
+const NAME_LABELS = set(
+  'resolution article section chapter amendment flight route highway room title phase level protocol act law no number decree order ' +
+    'summit operation vol volume page part paragraph clause annex appendix table figure unit battalion brigade division regiment ' +
+    'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform',
+);
+const APPROXIMATORS = set('around about nearly almost over under roughly approximately some estimated circa just only fully');
+const APPROX_PAIRS = set('more less fewer at up');
+const SMALL_NUMBER_WORDS = set('zero one two three four five six seven eight nine');
+const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions');
+const CLOCK = set('a.m am p.m pm gmt utc');
+/** Durations and ages ("ten days", "28 years ago") are time expressions, not statistics. */
+const TIME_UNITS = set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries');
+
+function isYearLike(raw: string): boolean {
+  return /^(1[0-9]|20)\d\d$/.test(raw);
+}
+
+/** Returns the figures of one sentence; `text` is the masked sentence and `words` its words (sentence-relative). */
+export function findFigures(text: string, words: readonly Word[]): Figure[] {
+  const figures: Figure[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const fractionEnd = fractionAt(words, i);
+    if (fractionEnd > 0) {
+      figures.push(makeFigure(text, words, approximatorStart(words, i), fractionEnd, 'ratio'));
+      i = fractionEnd - 1;
+      continue;
+    }
+    if (!w.isNumber) continue;
+    const kind = classify(text, words, i);
+    if (!kind) continue;
+    let end = i + 1;
+    while (end < words.length && (SCALES.has(words[end].norm) || words[end].isNumber) && words[end].start - words[end - 1].end <= 1) end++;
+    if (end < words.length && (PERCENT_WORDS.has(words[end].norm) || CURRENCY_WORDS.has(words[end].norm))) end++;
+    if (words[end - 1]?.norm === 'per' && words[end]?.norm === 'cent') end++;
+    if (words[end - 1]?.norm === 'cfa' && /^francs?$/.test(words[end]?.norm ?? '')) end++;
+    if (kind === 'multiplier' && words[end]?.norm === 'times') end++;
+    figures.push(makeFigure(text, words, approximatorStart(words, i), end, kind));
+    i = end - 1;
+  }
+  return figures;
+}
+
+function makeFigure(text: string, words: readonly Word[], from: number, to: number, kind: FigureKind): Figure {
+  let start = words[from].start;
+  // Currency symbols and a trailing % sit outside the word.
+  if (/[$€£¥₦₹]/.test(text[start - 1] ?? '')) start--;
+  let end = words[to - 1].end;
+  if (text[end] === '%') end++;
+  return { kind, span: { start, end }, text: text.slice(start, end) };
+}
+
+function approximatorStart(words: readonly Word[], i: number): number {
+  const prev = words[i - 1]?.norm;
+  if (prev && APPROXIMATORS.has(prev)) return i - 1;
+  if (prev === 'than' && APPROX_PAIRS.has(words[i - 2]?.norm ?? '')) return i - 2;
+  if ((prev === 'least' || prev === 'most' || prev === 'to') && APPROX_PAIRS.has(words[i - 2]?.norm ?? '')) return i - 2;
+  return i;
+}
+
+/** "half of", "a third of", "two-thirds", "one in five": returns one past the fraction's last word, or 0. */
+function fractionAt(words: readonly Word[], i: number): number {
+  const n = words[i].norm;
+  const next = words[i + 1]?.norm;
+  if (/^(one|two|three)-(half|halves|third|thirds|quarter|quarters|fifth|fifths)$/.test(n)) return i + 1;
+  if ((n === 'half' || n === 'third' || n === 'quarter') && next === 'of' && (i === 0 || /^(a|one|the|about|nearly|almost|over|around)$/.test(words[i - 1].norm))) {
+    return n === 'half' || words[i - 1]?.norm !== 'the' ? i + 2 : 0;
+  }
+  if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'in' && words[i + 2]?.isNumber) return i + 3;
+  if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'out' && words[i + 2]?.norm === 'of' && words[i + 3]?.isNumber) return i + 4;
+  if (n === 'half' && next === 'a' && SCALES.has(words[i + 2]?.norm ?? '')) return i + 3;
+  if ((n === 'twice' || n === 'double' || n === 'triple' || n === 'tripled' || n === 'doubled') && /^(as|the|that)$/.test(next ?? '')) return i + 1;
+  return 0;
+}
+
+function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
+  const w = words[i];
+  const raw = w.raw;
+  const next = words[i + 1]?.norm ?? '';
+  const prev = words[i - 1];
+  const charBefore = text[w.start - 1] ?? ' ';
+  const charAfter = text[w.end] ?? ' ';
+
+  if (/\d/.test(raw)) {
+    // Part of a name or code: G5, COVID-19, F-16, A400M, 3D.
+    if (!/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) || /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) return undefined;
+    if (/(st|nd|rd|th)$/i.test(raw)) return undefined; // ordinal
+    if (/^\d{4}s$|^\d0s$/.test(raw)) return undefined; // decade
+    if (charAfter === ':' && /\d/.test(text[w.end + 1] ?? '')) return undefined; // clock time or ratio handled below
+    if (charBefore === ':' && /\d/.test(text[w.start - 2] ?? '')) return 'ratio';
+    if (CLOCK.has(next)) return undefined;
+    if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? '')) return undefined;
+    if (prev && NAME_LABELS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw)) return undefined;
+    if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw))) return undefined; // "14 February", "Feb 14"
+    if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02
+    if (isYearLike(raw) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
+      const countNoun = /^[a-z]+s$/.test(words[i + 1]?.raw ?? '') && !(prev && TIME_PREPOSITIONS.has(prev.norm));
+      if (!countNoun) return undefined;
+    }
+    if (charAfter === '%' || PERCENT_WORDS.has(next)) return 'percentage';
+    if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? '')) return 'money';
+    if (next === 'times' || next === 'fold') return 'multiplier';
+    if (TIME_UNITS.has(next)) return undefined;
+    // A bare single digit in running text is more often a list or a label than a statistic.
+    if (/^\d$/.test(raw) && !SCALES.has(next) && !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return undefined;
+    return 'count';
+  }
+
+  // Number words.
+  const n = w.norm;
+  if (QUANTITY_WORDS.has(n)) return next === 'of' ? 'count' : undefined;
+  if (n === 'one' || n === 'zero') return PERCENT_WORDS.has(next) || SCALES.has(next) ? 'count' : undefined;
+  if (PERCENT_WORDS.has(next)) return 'percentage';
+  if (SCALES.has(next) && next !== 'm' && next !== 'k') return CURRENCY_WORDS.has(words[i + 2]?.norm ?? '') ? 'money' : 'count';
+  if (CURRENCY_WORDS.has(next)) return 'money';
+  if (next === 'times' && /^(more|less|as|the|higher|lower|larger|bigger|greater)$/.test(words[i + 2]?.norm ?? '')) return 'multiplier';
+  // "twenty soldiers", "fifteen countries": spelled-out counts of ten and above.
+  if (!SMALL_NUMBER_WORDS.has(n) && !SCALES.has(n) && !TIME_UNITS.has(next) && /^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return 'count';
+  return undefined;
+}

@@ -1,0 +1,231 @@
+/**
+ * Lexicons as data: loading, validating and compiling the phrase patterns of `server/data/lexicon/*.json`
+ * (and of the `terms.add` configuration key), and matching them against the words of a block.
+ *
+ * Pattern language: words separated by spaces; `a|b` alternatives; a trailing `?` makes a token optional; `{NAME}`
+ * names a word class of the same file (`{NUM}` is built in); `*` is any one word. Words are inflected automatically unless `inflect: false`.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normalizeWord, type Word } from './words.js';
+
+export interface LexiconEntry {
+  id: string;
+  pattern: string;
+  category: string;
+  reason: string;
+  alternatives: string[];
+  except?: string[];
+  confidence?: 'high' | 'medium';
+  inflect?: boolean;
+  /** The rule that reports this entry's matches; set from the file. */
+  rule: string;
+}
+
+export interface LexiconFile {
+  rule: string;
+  description?: string;
+  classes?: Record<string, string[]>;
+  entries: Array<Omit<LexiconEntry, 'rule' | 'id'> & { id?: string }>;
+}
+
+type TokenMatcher = { optional: boolean; kind: 'forms' | 'number' | 'any'; forms: ReadonlySet<string> };
+interface CompiledPhrase {
+  tokens: TokenMatcher[];
+}
+interface CompiledEntry {
+  entry: LexiconEntry;
+  phrase: CompiledPhrase;
+  except: CompiledPhrase[];
+}
+
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  /** Index of the first and one past the last matched word. */
+  from: number;
+  to: number;
+}
+
+const DATA_DIRS = ['../../data/lexicon/', '../../data/claims/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+
+export class LexiconError extends Error {}
+
+/** English inflections of a base form. Over-generating is harmless: forms that are not words never occur. */
+export function inflections(word: string): string[] {
+  const forms = new Set([word]);
+  if (!/^[a-z][a-z'-]*[a-z]$/.test(word) || word.length < 3) return [...forms];
+  const add = (stem: string): void => {
+    forms.add(stem + 's');
+    if (/(s|x|z|ch|sh)$/.test(stem)) forms.add(stem + 'es');
+    if (/[^aeiou]y$/.test(stem)) {
+      forms.add(stem.slice(0, -1) + 'ies');
+      forms.add(stem.slice(0, -1) + 'ied');
+    }
+    if (stem.endsWith('e')) {
+      forms.add(stem + 'd');
+      forms.add(stem.slice(0, -1) + 'ing');
+    } else {
+      forms.add(stem + 'ed');
+      forms.add(stem + 'ing');
+    }
+    // Consonant doubling: slam → slammed, slamming.
+    if (/[^aeiou][aeiou][bdgklmnprt]$/.test(stem)) {
+      const last = stem[stem.length - 1];
+      forms.add(stem + last + 'ed');
+      forms.add(stem + last + 'ing');
+    }
+  };
+  add(word);
+  // British and American spellings: patronise ↔ patronize.
+  const swapped = word.replace(/is(e|ing|ed)$/, 'iz$1').replace(/our$/, 'or');
+  if (swapped !== word) {
+    forms.add(swapped);
+    add(swapped);
+  }
+  return [...forms];
+}
+
+function compilePhrase(pattern: string, classes: Record<string, string[]>, inflect: boolean, where: string): CompiledPhrase {
+  const parts = pattern.trim().toLowerCase().split(/\s+/);
+  const tokens = parts.map((part, i): TokenMatcher => {
+    const optional = part.endsWith('?');
+    const body = optional ? part.slice(0, -1) : part;
+    if (optional && i === 0) throw new LexiconError(`${where}: the first word of "${pattern}" cannot be optional`);
+    if (body === '{num}') return { optional, kind: 'number', forms: new Set() };
+    if (body === '*') {
+      if (i === 0) throw new LexiconError(`${where}: "${pattern}" cannot start with *`);
+      return { optional, kind: 'any', forms: new Set() };
+    }
+    const words = body.split('|').flatMap((alt) => {
+      const cls = /^\{([a-z_]+)\}$/.exec(alt);
+      if (!cls) return [alt];
+      const members = Object.entries(classes).find(([name]) => name.toLowerCase() === cls[1])?.[1];
+      if (!members) throw new LexiconError(`${where}: pattern "${pattern}" uses undefined class ${alt}`);
+      return members.map((m) => m.toLowerCase());
+    });
+    for (const w of words) {
+      if (!/^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(w)) throw new LexiconError(`${where}: "${w}" in "${pattern}" is not a word`);
+    }
+    const forms = new Set(inflect ? words.flatMap(inflections) : words);
+    return { optional, kind: 'forms', forms: new Set([...forms].map(normalizeWord)) };
+  });
+  return { tokens };
+}
+
+export class Lexicon {
+  private readonly byFirst = new Map<string, CompiledEntry[]>();
+  private readonly numberFirst: CompiledEntry[] = [];
+  readonly entries: LexiconEntry[] = [];
+  readonly classes: Record<string, string[]> = {};
+
+  add(file: LexiconFile, where: string): void {
+    if (!file || typeof file.rule !== 'string' || !Array.isArray(file.entries)) {
+      throw new LexiconError(`${where}: a lexicon needs "rule" and "entries"`);
+    }
+    const classes = file.classes ?? {};
+    for (const [name, members] of Object.entries(classes)) this.classes[name] = members;
+    for (const raw of file.entries) {
+      const at = `${where}: entry "${raw.id ?? raw.pattern}"`;
+      if (typeof raw.pattern !== 'string' || !raw.pattern.trim()) throw new LexiconError(`${at} has no pattern`);
+      if (typeof raw.reason !== 'string') throw new LexiconError(`${at} has no reason`);
+      const id = raw.id ?? raw.pattern.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const entry: LexiconEntry = { ...raw, id, rule: file.rule, alternatives: raw.alternatives ?? [] };
+      const inflect = entry.inflect !== false;
+      const compiled: CompiledEntry = {
+        entry,
+        phrase: compilePhrase(entry.pattern, classes, inflect, at),
+        except: (entry.except ?? []).map((p) => compilePhrase(p, classes, inflect, at)),
+      };
+      this.entries.push(entry);
+      const first = compiled.phrase.tokens[0];
+      if (first.kind === 'number') this.numberFirst.push(compiled);
+      for (const form of first.forms) {
+        const list = this.byFirst.get(form);
+        if (list) list.push(compiled);
+        else this.byFirst.set(form, [compiled]);
+      }
+    }
+  }
+
+  /** All matches in `words`, longest first at each position, without overlaps, minus those inside an exception. */
+  match(words: readonly Word[], accept: (entry: LexiconEntry) => boolean = () => true): LexiconMatch[] {
+    const found: LexiconMatch[] = [];
+    let coveredUntil = 0;
+    for (let i = 0; i < words.length; i++) {
+      if (i < coveredUntil) continue;
+      const candidates = words[i].isNumber ? this.numberFirst : this.byFirst.get(words[i].norm);
+      if (!candidates) continue;
+      let best: LexiconMatch | undefined;
+      for (const c of candidates) {
+        if (!accept(c.entry)) continue;
+        const to = matchAt(c.phrase.tokens, words, i);
+        if (to < 0 || (best && to <= best.to)) continue;
+        if (c.except.some((ex) => insideException(ex, words, i, to))) continue;
+        best = { entry: c.entry, from: i, to };
+      }
+      if (best) {
+        found.push(best);
+        coveredUntil = best.to;
+      }
+    }
+    return found;
+  }
+
+  /** Whether `norm` is a form of a word of the class `name`, e.g. a reporting verb of `SAY`. */
+  inClass(name: string, norm: string): boolean {
+    return (this.classSets.get(name) ?? this.buildClass(name)).has(norm);
+  }
+
+  private readonly classSets = new Map<string, Set<string>>();
+  private buildClass(name: string): Set<string> {
+    const set = new Set((this.classes[name] ?? []).flatMap((w) => inflections(w.toLowerCase())));
+    this.classSets.set(name, set);
+    return set;
+  }
+}
+
+/** Matches tokens from words[i]; returns one past the last matched word, or -1. Optional tokens are tried both ways. */
+function matchAt(tokens: readonly TokenMatcher[], words: readonly Word[], i: number, t = 0): number {
+  if (t === tokens.length) return i;
+  const tok = tokens[t];
+  if (i < words.length && (tok.kind === 'any' || (tok.kind === 'number' ? words[i].isNumber : tok.forms.has(words[i].norm)))) {
+    const to = matchAt(tokens, words, i + 1, t + 1);
+    if (to >= 0) return to;
+  }
+  return tok.optional ? matchAt(tokens, words, i, t + 1) : -1;
+}
+
+function insideException(ex: CompiledPhrase, words: readonly Word[], from: number, to: number): boolean {
+  const maxLen = ex.tokens.length;
+  for (let s = Math.max(0, from - maxLen + 1); s <= from; s++) {
+    const end = matchAt(ex.tokens, words, s);
+    if (end >= to) return true;
+  }
+  return false;
+}
+
+let builtIn: Map<string, Lexicon> | undefined;
+
+/**
+ * The lexicons shipped in `server/data/`, one per rule (files naming the same rule are merged), compiled once per
+ * process. Each rule matches only its own lexicon, so one rule's phrase never hides another's.
+ */
+export function builtInLexicons(): ReadonlyMap<string, Lexicon> {
+  if (builtIn) return builtIn;
+  const byRule = new Map<string, Lexicon>();
+  for (const dir of DATA_DIRS) {
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      const file = dir + name;
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as LexiconFile;
+      lexiconFor(byRule, data.rule).add(data, file);
+    }
+  }
+  builtIn = byRule;
+  return byRule;
+}
+
+export function lexiconFor(byRule: Map<string, Lexicon>, rule: string): Lexicon {
+  let lexicon = byRule.get(rule);
+  if (!lexicon) byRule.set(rule, (lexicon = new Lexicon()));
+  return lexicon;
+}

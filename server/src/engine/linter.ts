@@ -1,0 +1,94 @@
+/**
+ * The engine's entry point: text in, findings out. Knows nothing about terminals, files to discover or LSP.
+ */
+import path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseMarkdown } from './markdown.js';
+import { analyze, readFrontMatter, type AnalyzedDocument } from './document.js';
+import { findClaims, type Claim } from './claims.js';
+import { builtInLexicons, type Lexicon } from './lexicon.js';
+import { RULES } from './rules/index.js';
+import type { RuleContext } from './rules/rule.js';
+import { checkConfig, ConfigError, resolveConfig, type ResolvedConfig, type SourcelintConfig } from './config.js';
+import { Suppressions } from './directives.js';
+import { loadBibliographies } from './bibliography-files.js';
+import type { Bibliography } from './bibliography.js';
+import type { ActiveSeverity, Finding, Problem } from './types.js';
+
+export interface LintOptions {
+  /** Absolute path of the document; front-matter bibliographies resolve against its folder. */
+  filePath?: string;
+  /** Configuration layers from files (see ConfigLoader); the document's front matter is layered on top. */
+  layers?: ReadonlyArray<{ config: SourcelintConfig; file: string }>;
+  /** Per-rule severities that override everything (the CLI's `--rule`). */
+  ruleOverrides?: ReadonlyMap<string, ActiveSeverity | 'off'>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Broken bibliography entries, unreadable bibliography files, front matter that does not parse. */
+  problems: Problem[];
+  document: AnalyzedDocument;
+  config: ResolvedConfig;
+  textDocument: TextDocument;
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const filePath = options.filePath ?? '<text>';
+  const parsed = parseMarkdown(text);
+  const frontMatter = readFrontMatter(parsed);
+  const textDocument = TextDocument.create('file://' + filePath, 'markdown', 0, text);
+  const problems: Problem[] = [];
+  if (frontMatter?.error) problems.push({ file: filePath, line: 1, message: `front matter is not valid YAML: ${frontMatter.error}` });
+  for (const d of parsed.degraded) problems.push({ file: filePath, ...d });
+
+  const layers = [...(options.layers ?? [])];
+  const inline = frontMatter?.data.sourcelint;
+  if (inline !== undefined) layers.push({ config: checkConfig(inline, `${filePath}: front matter "sourcelint"`), file: filePath });
+  const config = resolveConfig(layers);
+  for (const [id, sev] of options.ruleOverrides ?? []) (config.severities as Map<string, string>).set(id, sev);
+
+  const docDir = path.dirname(filePath);
+  const fmBib = frontMatter?.data.bibliography;
+  const bibFiles = [
+    ...(typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((b): b is string => typeof b === 'string') : []).map((b) => path.resolve(docDir, b)),
+    ...config.bibliography,
+  ];
+  const bibliography = bibFiles.length > 0 ? loadBibliographies(bibFiles, problems) : undefined;
+
+  const doc = analyze(parsed, { inTextCitations: bibliography !== undefined }, frontMatter);
+  const findings = runRules(doc, config, bibliography);
+  const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
+  const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { findings: kept, problems, document: doc, config, textDocument };
+}
+
+function runRules(doc: AnalyzedDocument, config: ResolvedConfig, bibliography: Bibliography | undefined): Finding[] {
+  const builtIn = builtInLexicons();
+  const findings: Finding[] = [];
+  let claims: Claim[] | undefined;
+  const lexiconsFor = (rule: string): Lexicon[] => [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
+  for (const rule of RULES) {
+    const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      doc,
+      claims: () =>
+        (claims ??= findClaims(
+          doc,
+          { attribution: builtIn.get('unsupported-attribution'), gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
+          { scope: config.scope },
+        )),
+      lexicons: lexiconsFor,
+      allowed: (entryId, term) => !config.allow.has(entryId) && !config.allow.has(term.toLowerCase()),
+      bibliography,
+      attributionPolicy: config.attribution,
+      report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.meta.id, severity }),
+    };
+    rule.check(ctx);
+  }
+  return findings;
+}
+
+export { ConfigError };

@@ -1,0 +1,327 @@
+/**
+ * Markdown → prose blocks. The only module that knows mdast.
+ *
+ * Every block's `text` has exactly the length of its source span, so an offset in `text` plus `block.start` is an
+ * offset in the document: no position maps to maintain. Everything that is not prose (markup, link targets, code,
+ * footnote markers, HTML) is blanked with spaces; inline code becomes a run of `x` so it still reads as one word.
+ */
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import type { Nodes, Root, Parents } from 'mdast';
+import type { Span } from './types.js';
+
+export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+
+export interface LinkInfo {
+  /** The whole link in the source (text and target). */
+  span: Span;
+  url: string;
+  /** A URL typed as plain text (a GFM autolink literal). */
+  bare: boolean;
+  /** A reference-style link (`[text][ref]`), whose target is a definition elsewhere. */
+  reference: boolean;
+}
+
+export interface FootnoteRef {
+  id: string;
+  span: Span;
+}
+
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** Source text of the block with non-prose masked; `text.length === end - start`. */
+  text: string;
+  /** Inside a blockquote: quoted material, not the writer's own words. */
+  inQuote: boolean;
+  /** The id of the footnote definition this block belongs to, if any. */
+  footnote?: string;
+  links: LinkInfo[];
+  footnoteRefs: FootnoteRef[];
+}
+
+export interface FootnoteDefinition {
+  id: string;
+  span: Span;
+  /** Span of the definition's label, `[^id]:`. */
+  labelSpan: Span;
+  /** Plain text of the definition (its source, minus the label). */
+  content: string;
+}
+
+export interface HtmlComment {
+  span: Span;
+  /** The comment's inner text, trimmed. */
+  body: string;
+}
+
+export interface FrontMatter {
+  span: Span;
+  raw: string;
+}
+
+export interface ParsedMarkdown {
+  /** The document as given. Offsets of everything below point into it. */
+  text: string;
+  /** Parts of the input that were too pathological to parse as Markdown and were linted as plain text or skipped. */
+  degraded: Array<{ line: number; message: string }>;
+  blocks: Block[];
+  footnotes: FootnoteDefinition[];
+  comments: HtmlComment[];
+  frontMatter?: FrontMatter;
+}
+
+/**
+ * GFM's footnotes, tables and strikethrough, but not its autolink literals: measured on prose, that one extension makes
+ * parsing 3.5× slower, and bare URLs are found with one linear scan of the prose instead (see ARCHITECTURE.md).
+ */
+function gfmParts(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmTable(), gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+}
+
+function gfmWithoutTables(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmParts).use(remarkFrontmatter, ['yaml']);
+const processorWithoutTables = unified().use(remarkParse).use(gfmWithoutTables).use(remarkFrontmatter, ['yaml']);
+
+/*
+ * micromark is superlinear on some hostile shapes: thousands of nested containers, thousands of unclosed brackets on
+ * a line, tables of tens of thousands of rows. Such input is neutralised before parsing with same-length
+ * replacements, so offsets stay true and nothing is lost but the Markdown meaning of those parts.
+ */
+const MAX_CONTAINER_MARKERS = 20;
+const MAX_CONTAINER_PREFIX = 100;
+const MAX_BRACKETS_PER_LINE = 1000;
+const MAX_TABLE_ROWS = 5000;
+
+function containerPrefix(line: string): { markers: number; length: number } {
+  let i = 0;
+  let markers = 0;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    const c = line[i];
+    if (c === '>') {
+      markers++;
+      i++;
+    } else if ((c === '-' || c === '*' || c === '+') && line[i + 1] === ' ') {
+      markers++;
+      i += 2;
+    } else {
+      const ordered = /^\d{1,9}[.)] /.exec(line.slice(i, i + 11));
+      if (!ordered) return { markers, length: i };
+      markers++;
+      i += ordered[0].length;
+    }
+  }
+}
+
+function neutralise(text: string): { text: string; degraded: ParsedMarkdown['degraded']; tables: boolean } {
+  const degraded: ParsedMarkdown['degraded'] = [];
+  const deep: number[] = [];
+  const bracketed: number[] = [];
+  let tableRows = 0;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    if (line.trimStart().startsWith('|')) tableRows++;
+    const prefix = containerPrefix(line);
+    if (prefix.markers > MAX_CONTAINER_MARKERS || prefix.length > MAX_CONTAINER_PREFIX) {
+      lines[n] = line.replace(/[^\r]/g, ' ');
+      deep.push(n + 1);
+      changed = true;
+      continue;
+    }
+    let brackets = 0;
+    for (let i = line.indexOf('['); i >= 0 && brackets <= MAX_BRACKETS_PER_LINE; i = line.indexOf('[', i + 1)) brackets++;
+    if (brackets > MAX_BRACKETS_PER_LINE) {
+      lines[n] = line.replace(/[[\]]/g, ' ');
+      bracketed.push(n + 1);
+      changed = true;
+    }
+  }
+  const plural = (n: number): string => (n === 1 ? 'line' : `${n} lines`);
+  if (deep.length > 0) degraded.push({ line: deep[0], message: `${plural(deep.length)} nested too deeply to parse, skipped` });
+  if (bracketed.length > 0) {
+    degraded.push({ line: bracketed[0], message: `${plural(bracketed.length)} with too many brackets to parse links and citations, linted as plain text` });
+  }
+  const tables = tableRows <= MAX_TABLE_ROWS;
+  if (!tables) degraded.push({ line: 1, message: `${tableRows} table rows: tables linted as plain text` });
+  return { text: changed ? lines.join('\n') : text, degraded, tables };
+}
+
+/** The mdast tree of `text`, and the neutralised text its positions should be read against. */
+export function parseMarkdownTree(text: string): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
+  const safe = neutralise(text);
+  const tree = (safe.tables ? processor : processorWithoutTables).parse(safe.text) as Root;
+  return { tree, safeText: safe.text, degraded: safe.degraded };
+}
+
+const COMMENT = /^<!--([\s\S]*?)-->/;
+
+export function parseMarkdown(original: string): ParsedMarkdown {
+  // Block text is read from the neutralised text, so skipped lines stay blank; spans are the same in both.
+  const { tree, safeText: text, degraded } = parseMarkdownTree(original);
+  const out: ParsedMarkdown = { text: original, degraded, blocks: [], footnotes: [], comments: [] };
+  // Iterative walk: pathological nesting must not overflow the stack.
+  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string }> = [{ node: tree, inQuote: false }];
+  while (stack.length > 0) {
+    const { node, inQuote, footnote } = stack.pop()!;
+    const span = spanOf(node);
+    switch (node.type) {
+      case 'yaml':
+        if (span) out.frontMatter = { span, raw: node.value };
+        continue;
+      case 'html':
+        if (span) collectComments(text, span, out.comments);
+        continue;
+      case 'code':
+      case 'definition':
+      case 'thematicBreak':
+        continue;
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell':
+        if (span) out.blocks.push(buildBlock(text, node, node.type, span, inQuote, footnote, out.comments));
+        continue;
+      case 'footnoteDefinition':
+        if (span) out.footnotes.push(footnoteOf(text, node.identifier, span));
+        break;
+    }
+    if ('children' in node) {
+      const childQuote = inQuote || node.type === 'blockquote';
+      const childFootnote = node.type === 'footnoteDefinition' ? node.identifier : footnote;
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        stack.push({ node: node.children[i] as Nodes, inQuote: childQuote, footnote: childFootnote });
+      }
+    }
+  }
+  out.blocks.sort((a, b) => a.start - b.start);
+  out.comments.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+function spanOf(node: Nodes): Span | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}
+
+function collectComments(text: string, span: Span, into: HtmlComment[]): void {
+  // A block of HTML may hold several comments, e.g. a disable and an enable on consecutive lines.
+  let i = span.start;
+  while (i < span.end) {
+    const open = text.indexOf('<!--', i);
+    if (open < 0 || open >= span.end) return;
+    const m = COMMENT.exec(text.slice(open, span.end));
+    if (!m) return;
+    into.push({ span: { start: open, end: open + m[0].length }, body: m[1].trim() });
+    i = open + m[0].length;
+  }
+}
+
+function footnoteOf(text: string, id: string, span: Span): FootnoteDefinition {
+  const raw = text.slice(span.start, span.end);
+  const label = /^\[\^[^\]]*\]:?/.exec(raw);
+  const labelEnd = label ? label[0].length : 0;
+  return {
+    id,
+    span,
+    labelSpan: { start: span.start, end: span.start + labelEnd },
+    content: raw.slice(labelEnd).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+const spaces = (n: number): string => ' '.repeat(Math.max(0, n));
+
+function buildBlock(
+  text: string,
+  node: Parents,
+  kind: BlockKind,
+  span: Span,
+  inQuote: boolean,
+  footnote: string | undefined,
+  comments: HtmlComment[],
+): Block {
+  const block: Block = { kind, start: span.start, end: span.end, text: '', inQuote, footnote, links: [], footnoteRefs: [] };
+  const chunks: string[] = [];
+  let cursor = span.start;
+  const emit = (from: number, to: number, content: string): void => {
+    if (from < cursor) return;
+    chunks.push(spaces(from - cursor), content);
+    cursor = to;
+  };
+  const stack: Nodes[] = [...(node.children as Nodes[])].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    const s = spanOf(child);
+    if (!s) continue;
+    switch (child.type) {
+      case 'text':
+        emit(s.start, s.end, maskBareUrls(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links));
+        continue;
+      case 'inlineCode':
+        emit(s.start, s.end, 'x'.repeat(s.end - s.start));
+        continue;
+      case 'footnoteReference':
+        block.footnoteRefs.push({ id: child.identifier, span: s });
+        continue;
+      case 'html':
+        collectComments(text, s, comments);
+        continue;
+      case 'link':
+        block.links.push({ span: s, url: child.url, bare: false, reference: false });
+        // An autolink `<https://…>` shows its URL as its text: not prose, keep it as one opaque word.
+        if (text.charCodeAt(s.start) === 0x3c /* < */) {
+          emit(s.start, s.end, 'x'.repeat(s.end - s.start));
+          continue;
+        }
+        break;
+      case 'linkReference':
+        block.links.push({ span: s, url: '', bare: false, reference: true });
+        break;
+      case 'image':
+      case 'imageReference':
+        continue;
+    }
+    if ('children' in child) {
+      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
+    }
+  }
+  chunks.push(spaces(span.end - cursor));
+  block.text = chunks.join('');
+  return block;
+}
+
+// Linear: one character class run after a fixed prefix, no nested quantifiers.
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]/g;
+
+/** Records bare URLs in a text node as links and masks them as one opaque word. */
+function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string {
+  if (!slice.includes('http') && !slice.includes('www.')) return slice;
+  return slice.replace(BARE_URL, (url, at: number) => {
+    const start = offset + at;
+    links.push({ span: { start, end: start + url.length }, url, bare: true, reference: false });
+    return 'x'.repeat(url.length);
+  });
+}
+
+/** A text node spanning lines inside a blockquote or list includes the next lines' `> ` and indentation: blank them. */
+function maskContainerPrefixes(slice: string): string {
+  if (!slice.includes('\n')) return slice;
+  return slice.replace(/\n[ \t>]*/g, (m) => '\n' + spaces(m.length - 1));
+}

@@ -1,0 +1,75 @@
+/**
+ * The shared body of the lexicon-driven rules (loaded-term, editorializing, unsupported-attribution, relative-time):
+ * match the rule's lexicons against the writer's own prose, skip quotations (the speaker's words, not the writer's),
+ * and turn each entry's neutral alternatives into suggestions.
+ */
+import type { LexiconEntry } from '../lexicon.js';
+import type { Suggestion } from '../types.js';
+import { format, type Rule, type RuleContext } from './rule.js';
+import type { RuleMeta } from '../types.js';
+import { matchCase, reinflect } from '../inflect.js';
+
+export interface LexiconRuleOptions {
+  /** Offer "Remove …" when the entry has no alternatives (adverbs that only editorialise). */
+  removable?: boolean;
+  /** Skip sentences that already carry a citation (a cited "critics say" names its critics in the note). */
+  skipCited?: boolean;
+}
+
+export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): Rule {
+  return {
+    meta,
+    check(ctx: RuleContext) {
+      const lexicons = ctx.lexicons(meta.id);
+      if (lexicons.length === 0) return;
+      for (const pb of ctx.doc.prose) {
+        const b = pb.block;
+        if (b.inQuote || b.footnote !== undefined) continue;
+        for (const lexicon of lexicons) {
+          for (const m of lexicon.match(pb.words)) {
+            const start = pb.words[m.from].start;
+            const end = pb.words[m.to - 1].end;
+            if (pb.quotes.some((q) => q.start <= start && end <= q.end)) continue;
+            const term = pb.text.slice(start, end);
+            if (!ctx.allowed(m.entry.id, term)) continue;
+            const docStart = b.start + start;
+            if (options.skipCited && pb.sentences.some((s) => s.citations.length > 0 && s.span.start <= docStart && docStart < s.span.end)) continue;
+            ctx.report({
+              message: messageFor(meta, m.entry, term),
+              span: { start: docStart, end: b.start + end },
+              suggestions: suggestionsFor(m.entry, term, docStart, pb.text, start, options),
+              data: { entryId: m.entry.id, term, alternatives: m.entry.alternatives },
+            });
+          }
+        }
+      }
+    },
+  };
+}
+
+function messageFor(meta: RuleMeta, entry: LexiconEntry, term: string): string {
+  const alternatives = entry.alternatives.length > 0 ? format(meta.messages.alternatives, { list: entry.alternatives.map((a) => `"${a}"`).join(', ') }) : meta.messages.noAlternative;
+  return format(meta.messages.found, { term, reason: entry.reason.replace(/\.?$/, '.'), category: entry.category.replace(/-/g, ' ') }) + ' ' + alternatives;
+}
+
+function suggestionsFor(entry: LexiconEntry, term: string, docStart: number, blockText: string, start: number, options: LexiconRuleOptions): Suggestion[] {
+  const end = docStart + term.length;
+  const suggestions: Suggestion[] = entry.alternatives
+    .filter((alt) => !alt.includes('{'))
+    .map((alt) => {
+      const text = matchCase(reinflect(alt, term, entry.pattern), term);
+      return { desc: `Replace with "${text}"`, edits: [{ start: docStart, end, text }] };
+    });
+  if (options.removable && entry.alternatives.length === 0) suggestions.push(removal(term, docStart, blockText, start));
+  return suggestions;
+}
+
+/** Removes the word with its trailing comma and space; a sentence-initial removal capitalises the next word. */
+function removal(term: string, docStart: number, blockText: string, start: number): Suggestion {
+  const after = /^,?\s*/.exec(blockText.slice(start + term.length))![0];
+  const next = blockText[start + term.length + after.length] ?? '';
+  const sentenceInitial = /^\s*$|[.!?]\s*$/.test(blockText.slice(Math.max(0, start - 3), start)) && /\p{Ll}/u.test(next);
+  const end = docStart + term.length + after.length;
+  const edits = [{ start: docStart, end: sentenceInitial ? end + 1 : end, text: sentenceInitial ? next.toUpperCase() : '' }];
+  return { desc: `Remove "${term}"`, edits };
+}

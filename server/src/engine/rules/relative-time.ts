@@ -1,0 +1,17 @@
+import { lexiconRule } from './lexicon-rule.js';
+
+export const rule = lexiconRule(
+  {
+    id: 'relative-time',
+    family: 'time',
+    description: 'Time references that rot once the article is read later ("last October", "recently", "this year").',
+    defaultSeverity: 'info',
+    fixable: false,
+    messages: {
+      found: '"{term}" depends on when the article is read: {reason}',
+      alternatives: 'Use an absolute date instead (e.g. {list}).',
+      noAlternative: 'Use an absolute date instead (e.g. "in October 2022").',
+    },
+  },
+  { removable: false },
+);

@@ -1,0 +1,32 @@
+/** What a rule is and what it sees. Rules read the analysed document and report; they never parse or touch files. */
+import type { AnalyzedDocument } from '../document.js';
+import type { Claim } from '../claims.js';
+import type { Lexicon } from '../lexicon.js';
+import type { Bibliography } from '../bibliography.js';
+import type { Finding, RuleMeta, Span } from '../types.js';
+
+export interface RuleContext {
+  doc: AnalyzedDocument;
+  /** Sourcing-rule input, computed once per document. */
+  claims(): Claim[];
+  /** The lexicons that feed a rule: the built-in one and the configuration's `terms.add`. */
+  lexicons(ruleId: string): readonly Lexicon[];
+  /** Whether a lexicon match is allowed by the configuration's `terms.allow`. */
+  allowed(entryId: string, matchedText: string): boolean;
+  /** The merged bibliography, or undefined when the document has none. */
+  bibliography?: Bibliography;
+  attributionPolicy: 'accept' | 'warn';
+  report(finding: Omit<Finding, 'severity' | 'ruleId'> & { ruleId?: string }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+export const spanOf = (start: number, end: number): Span => ({ start, end });

@@ -1,0 +1,38 @@
+import { needsSource } from '../claims.js';
+import { format, type Rule } from './rule.js';
+
+const CUE_NAMES: Record<string, string> = {
+  event: 'an event',
+  'completed-event': 'an event',
+  superlative: 'a superlative',
+  causal: 'a cause',
+  state: 'a state of affairs',
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'unsourced-claim',
+    family: 'sourcing',
+    description:
+      'A checkable factual assertion with no citation: events with actors, votes, decisions, causal claims about named actors, superlatives.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      missing: 'This sentence states a checkable fact without a source. Add a footnote or citation, or mark it [citation needed].',
+      missingCue: 'This sentence states a checkable fact ({cue}: "{text}") without a source. Add a footnote or citation, or mark it [citation needed].',
+      attributed: 'This claim is attributed to {source} but not cited. Add a footnote or link to the {source} source.',
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims()) {
+      // A figure, gloss or quotation already points at what needs the source; the whole sentence would be noise.
+      if (!claim.factual || claim.figures.length > 0 || claim.glosses.length > 0 || claim.quotes.some((q) => !q.attributed)) continue;
+      const need = needsSource(claim, ctx.attributionPolicy);
+      if (!need) continue;
+      const m = this.meta.messages;
+      const template = typeof need === 'string' ? m.attributed : claim.cue ? m.missingCue : m.missing;
+      const values = { source: String(need), cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '' };
+      ctx.report({ message: format(template, values), span: claim.sentence.span, data: { sentence: claim.sentence.span } });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { needsSource } from '../claims.js';
+import { format, type Rule } from './rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'unsourced-gloss',
+    family: 'sourcing',
+    description: 'A definition, etymology or translation stated as fact with no citation ("literally means", "stands for").',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      missing: '"{gloss}" states a meaning or origin as fact. Cite a dictionary, glossary or official source for it.',
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims()) {
+      if (!needsSource(claim, ctx.attributionPolicy)) continue;
+      const { text, span } = claim.sentence;
+      for (const g of claim.glosses) {
+        ctx.report({
+          message: format(this.meta.messages.missing, { gloss: text.slice(g.start, g.end) }),
+          span: { start: span.start + g.start, end: span.start + g.end },
+          data: { sentence: span },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from './rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'unsourced-quote',
+    family: 'sourcing',
+    description: 'A direct quotation with neither attribution nor citation.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      missing: 'This quotation has no speaker and no citation. Say who said it, and cite where it was said.',
+    },
+  },
+  check(ctx) {
+    for (const claim of ctx.claims()) {
+      if (claim.cited || claim.sentence.citationNeeded) continue;
+      const { span } = claim.sentence;
+      for (const q of claim.quotes) {
+        if (q.attributed) continue;
+        ctx.report({
+          message: this.meta.messages.missing,
+          span: { start: span.start + q.span.start, end: span.start + q.span.end },
+          data: { sentence: span },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import { lexiconRule } from './lexicon-rule.js';
+
+export const rule = lexiconRule(
+  {
+    id: 'unsupported-attribution',
+    family: 'language',
+    description: 'Weasel attribution to unnamed people ("critics say", "some fear", "it is believed").',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      found: '"{term}" attributes a view to unnamed people: {reason}',
+      alternatives: 'Name who says so and cite them (e.g. {list}).',
+      noAlternative: 'Name who says so and cite them.',
+    },
+  },
+  { skipCited: true },
+);

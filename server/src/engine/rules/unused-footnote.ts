@@ -1,0 +1,28 @@
+import { format, type Rule } from './rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'unused-footnote',
+    family: 'hygiene',
+    description: 'A footnote definition that no `[^id]` refers to.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    messages: { unused: 'Footnote [^{id}] is defined but never referenced. Cite it where it belongs, or remove it.' },
+  },
+  check(ctx) {
+    const used = new Set(ctx.doc.prose.flatMap((pb) => pb.block.footnoteRefs.map((r) => r.id)));
+    const text = ctx.doc.text;
+    for (const def of ctx.doc.parsed.footnotes) {
+      if (used.has(def.id)) continue;
+      let end = def.span.end;
+      while (text[end] === '\n' || text[end] === '\r') end++;
+      const removal = [{ start: def.span.start, end, text: '' }];
+      ctx.report({
+        message: format(this.meta.messages.unused, { id: def.id }),
+        span: def.labelSpan,
+        fix: removal,
+        suggestions: [{ desc: `Remove footnote [^${def.id}]`, edits: removal }],
+      });
+    }
+  },
+};

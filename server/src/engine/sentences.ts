@@ -1,0 +1,54 @@
+/**
+ * Sentence boundaries in masked block text. A rule-based splitter: measured against the human sentence boundaries of
+ * real news articles it is as accurate as the NLP libraries we tried and an order of magnitude faster (ARCHITECTURE.md).
+ */
+import type { Span } from './types.js';
+
+/** Words that end in a period without ending the sentence. Lowercase, without the period. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof gen col lt sgt capt cmdr adm maj rep sen gov pres rev hon st jr sr vs etc e.g i.e eg ie cf al ' +
+    'inc ltd co corp dept univ assn bros no nos vol vols pp p para fig ch sec art ed eds approx est ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'u.s u.k u.n e.u u.s.a d.c a.m p.m ph.d b.a m.a mt ft ave blvd'
+  ).split(' '),
+);
+
+// A candidate end: terminal punctuation, optional closing quotes/brackets, whitespace, then something that can start a
+// sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
+const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = skipSpace(text, 0);
+  for (const m of text.matchAll(CANDIDATE)) {
+    const punctAt = m.index!;
+    if (m[1] === '.' && !m[2] && endsWithAbbreviation(text, punctAt)) continue;
+    const end = punctAt + m[1].length + m[2].length;
+    if (end > start) spans.push({ start, end });
+    start = end + m[3].length;
+  }
+  const tailEnd = trimEnd(text, text.length);
+  if (tailEnd > start) spans.push({ start, end: tailEnd });
+  return spans;
+}
+
+function endsWithAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  const word = text.slice(i, dot);
+  if (word.length === 0) return false;
+  // An initial ("George W. Bush"), but not a pronoun "I".
+  if (/^\p{Lu}$/u.test(word)) return word !== 'I';
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+function trimEnd(text: string, i: number): number {
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return i;
+}

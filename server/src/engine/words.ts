@@ -1,0 +1,58 @@
+/** A fast word tokenizer over masked block text; the lexicons and the figure finder work on its output. */
+
+export interface Word {
+  /** Offsets relative to the text that was tokenized. */
+  start: number;
+  end: number;
+  /** The word as written. */
+  raw: string;
+  /** Lowercased, curly apostrophes straightened, possessive `'s` dropped. */
+  norm: string;
+  isNumber: boolean;
+}
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.,-]*[\p{L}\p{N}])?/gu;
+
+const NUMBER_WORDS = new Set(
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+    'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion ' +
+    'dozen dozens hundreds thousands millions billions trillions'
+  ).split(' '),
+);
+
+export function isNumberWord(norm: string): boolean {
+  return NUMBER_WORDS.has(norm) || /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(norm);
+}
+
+export function tokenize(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let raw = m[0];
+    // Sentence punctuation is not part of a word, but decimal points and thousands separators are ("1,000.5").
+    while (/[.,]$/.test(raw)) raw = raw.slice(0, -1);
+    let from = 0;
+    for (const piece of splitInnerPunctuation(raw)) {
+      const at = raw.indexOf(piece, from);
+      pushWord(words, piece, m.index! + at);
+      from = at + piece.length;
+    }
+  }
+  return words;
+}
+
+/** "done.The" and "said,and" are two words; "1,000", "U.S." and "e.g" stay whole. */
+function splitInnerPunctuation(raw: string): string[] {
+  if (!/[.,]/.test(raw) || /^[\d.,]+$/.test(raw) || /^(\p{L}\.)+\p{L}?$/u.test(raw)) return [raw];
+  return raw.split(/[.,](?=\p{L}{2})/u).filter(Boolean);
+}
+
+/** Lowercased, curly apostrophes straightened, possessive `'s` dropped: how words and lexicon patterns are compared. */
+export function normalizeWord(raw: string): string {
+  return raw.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '');
+}
+
+function pushWord(words: Word[], raw: string, start: number): void {
+  const norm = normalizeWord(raw);
+  words.push({ start, end: start + raw.length, raw, norm, isNumber: /^\d/.test(raw) || isNumberWord(norm) });
+}

@@ -1,0 +1,42 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('undefined-footnote', {
+  valid: ['Defined.[^a]\n\n[^a]: Source.', 'A link [^not a footnote] is text.'],
+  invalid: [{ code: 'Missing note.[^3] Fine.[^a]\n\n[^a]: Source.', errors: [{ text: '[^3]', message: /\[\^3\] has no definition/ }] }],
+});
+
+ruleTester('unused-footnote', {
+  valid: ['Used.[^a]\n\n[^a]: Source.'],
+  invalid: [
+    {
+      code: 'Used.[^a]\n\n[^a]: Source.\n[^old]: Forgotten source.\n',
+      errors: [{ text: '[^old]:', suggestions: ['Remove footnote [^old]'], output: 'Used.[^a]\n\n[^a]: Source.\n' }],
+    },
+  ],
+});
+
+ruleTester('unknown-citekey', {
+  valid: ['No citations at all.', 'Mail me at someone@example.org about it.'],
+  invalid: [
+    { code: 'A claim [@smith2020].', errors: [{ text: 'smith2020', message: /no bibliography/ }] },
+    { code: 'Two keys [see @a2020, p. 4; @b2021].', errors: [{ text: 'a2020' }, { text: 'b2021' }] },
+  ],
+});
+
+ruleTester('bare-url', {
+  valid: ['A [report](https://example.org/report) and <https://example.org/x>.', 'Code `https://example.org` is fine.'],
+  invalid: [
+    {
+      code: 'See https://example.org/report for details.',
+      errors: [{ text: 'https://example.org/report', suggestions: ['Wrap in <…>'], output: 'See <https://example.org/report> for details.' }],
+    },
+  ],
+});
+
+ruleTester('empty-citation', {
+  valid: ['A [@key] citation.', 'Used.[^a]\n\n[^a]: Source.'],
+  invalid: [
+    { code: 'An empty one [@].', errors: [{ text: '[@]' }] },
+    { code: 'A link [to nowhere]() here.', errors: [{ text: '[to nowhere]()' }] },
+  ],
+});

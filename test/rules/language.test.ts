@@ -1,0 +1,55 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('loaded-term', {
+  valid: [
+    'Soviet advisers trained African officers in Mali.',
+    'Several actors were killed in the attack, and corruption charges followed.',
+    'The exchange rate regime ties the CFA franc to the euro.',
+    'The sanctions regime was lifted in July.',
+    'The minister called them “puppet leaders” in a speech.',
+    '> Western powers imposed their own puppet leaders.',
+    'See [the report](https://example.org/puppet-leaders-report) for details.',
+    'The `regime` variable is code.',
+    '---\ntitle: The regime\n---\n\nNeutral text.',
+    { name: 'allowed by configuration', code: 'The regime fell.', config: { terms: { allow: ['regime'] } } },
+  ],
+  invalid: [
+    { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
+    { code: "Russia's involvement in Mali skyrocketed after the coup.", errors: [{ text: 'skyrocketed', message: /loaded language/ }] },
+    { code: 'The regime in Bamako expelled the ambassador.', errors: [{ text: 'regime' }] },
+    { code: 'Russia took advantage of the chaos.', errors: [{ text: 'chaos' }] },
+    {
+      name: 'newsroom terms from configuration',
+      code: 'The strongman-in-chief spoke.',
+      config: { terms: { add: [{ pattern: 'strongman-in-chief', rule: 'loaded-term', reason: 'House style.', alternatives: ['president'] }] } },
+      errors: [{ text: 'strongman-in-chief', suggestions: ['Replace with "president"'], output: 'The president spoke.' }],
+    },
+  ],
+});
+
+ruleTester('editorializing', {
+  valid: ['Russia opposed Western actors in Ukraine.', 'He spoke clearly in court: “Of course, I will appeal.”'],
+  invalid: [
+    { code: 'Russia opposes Western actors, as infamously illustrated with the war in Ukraine.', errors: [{ text: 'infamously' }] },
+    {
+      code: 'Paradoxically, Russia has symbolised anti-imperialism.',
+      errors: [{ text: 'Paradoxically', output: 'Russia has symbolised anti-imperialism.' }],
+    },
+  ],
+});
+
+ruleTester('unsupported-attribution', {
+  valid: ['The World Bank says aid fell.', 'Critics say the plan failed.[^1]\n\n[^1]: Named critics in Le Monde, 2022.'],
+  invalid: [
+    { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },
+    { code: 'It is believed that the talks failed.', errors: [{ text: 'It is believed' }] },
+  ],
+});
+
+ruleTester('relative-time', {
+  valid: ['In October 2022, the minister visited Moscow.'],
+  invalid: [
+    { code: 'Finally, last October, the minister visited Russia.', errors: [{ text: 'last October' }] },
+    { code: 'The partnership has recently grown.', errors: [{ text: 'recently' }] },
+  ],
+});

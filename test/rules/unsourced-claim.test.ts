@@ -1,0 +1,30 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('unsourced-claim', {
+  valid: [
+    'Is this the end of the partnership?',
+    'I think we should look at the partnership differently.',
+    'We will build a better relationship with our neighbours.',
+    'Thank you very much.',
+    'The French ambassador was expelled from Bamako in January 2022.[^1]\n\n[^1]: Reuters, 31 January 2022.',
+    'The French ambassador was expelled from Bamako in January 2022 [@reuters2022].',
+    'Reuters reported that the French ambassador was expelled from Bamako.',
+    '> The French ambassador was expelled from Bamako by the junta.',
+    '## The French ambassador was expelled from Bamako by the junta',
+  ],
+  invalid: [
+    {
+      code: 'In 2022, the French ambassador was expelled from Bamako by the transitional authorities.',
+      errors: [{ text: 'In 2022, the French ambassador was expelled from Bamako by the transitional authorities.', message: /an event/ }],
+    },
+    {
+      code: 'Patrice Lumumba was assassinated by Western forces and replaced by a more compliant leader in Congo.',
+      errors: [{ text: 'Patrice Lumumba was assassinated by Western forces and replaced by a more compliant leader in Congo.' }],
+    },
+    {
+      name: 'only the uncited sentence',
+      code: 'The junta expelled the French ambassador in January.[^1] Later that year, Mali left the G5 Sahel alliance and withdrew its troops.\n\n[^1]: Reuters.',
+      errors: [{ text: 'Later that year, Mali left the G5 Sahel alliance and withdrew its troops.' }],
+    },
+  ],
+});

@@ -1,0 +1,15 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('unsourced-gloss', {
+  valid: [
+    'The CFA franc literally means "French Colony of Africa".[^1]\n\n[^1]: Banque de France, history of the franc zone.',
+    'This means that the budget will shrink.',
+    'The word was spoken loudly.',
+  ],
+  invalid: [
+    { code: 'The CFA franc (which also literally means "French Colony of Africa") is pegged to the euro.', errors: [{ text: 'literally means' }] },
+    { code: 'ECOWAS stands for Economic Community of West African States.', errors: [{ text: 'stands for' }] },
+    { code: 'The name Sahel is derived from the Arabic word for shore.', errors: [{ text: 'derived from' }] },
+    { code: 'Barkhane is French for a crescent-shaped dune.', errors: [{ text: 'is French for' }] },
+  ],
+});

@@ -1,0 +1,46 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('unsourced-statistic', {
+  valid: [
+    'Mali became independent in 1960 and joined the union in the 1990s.',
+    'Second, the economic dimension matters more than the military one.',
+    'The Malian minister left the G5 Sahel after the summit.',
+    'Security Council Resolution 2719 was discussed at length.',
+    'The talks resumed on 14 February 2023 at 10 a.m. in Bamako.',
+    'COVID-19 changed the calendar of the elections.',
+    'A 45-year-old farmer told the story to everyone who would listen.',
+    'Aid accounted for around 10% of its GDP.[^1]\n\n[^1]: World Bank, World Development Indicators.',
+    'Aid accounted for around 10% of its GDP [@worldbank2022].',
+    'Aid accounted for around 10% of its GDP ([World Bank](https://data.worldbank.org)).',
+    'According to the World Bank, aid accounted for around 10% of its GDP.',
+    '# Mali in 5 charts\n\nText without figures.',
+    '---\ntitle: 300 days\n---\n\nNothing to see.',
+    'The code `x = 50%` is not prose.',
+    '```\n1000 officials\n```',
+    { name: 'paragraph scope', code: 'Aid fell by 40%. Loans rose by 12%.[^1]\n\n[^1]: IMF.', config: { citations: { scope: 'paragraph' } } },
+    { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
+  ],
+  invalid: [
+    { code: 'Aid accounted for around 10% of its GDP.', errors: [{ text: 'around 10%', message: /"around 10%" has no source/ }] },
+    { code: 'Russia will send shipments worth around 100 million dollars.', errors: [{ text: 'around 100 million dollars' }] },
+    { code: 'Russia sent 1000 officials and instructors.', errors: [{ text: '1000' }] },
+    { code: 'The loan was worth $5bn, and €300 million more came later.', errors: [{ text: '$5bn' }, { text: '€300 million' }] },
+    { code: 'Unemployment rose to 7.5 percent last year.', errors: [{ text: '7.5 percent' }] },
+    { code: 'More than 2,300 soldiers were deployed.', errors: [{ text: 'More than 2,300' }] },
+    { code: 'Nearly half of the budget went to defence.', errors: [{ text: 'Nearly half of' }] },
+    { code: 'One in five children is out of school.', errors: [{ text: 'One in five' }] },
+    { code: 'Exports grew three times faster than imports, reaching 4 million tonnes.', errors: [{ text: '4 million' }] },
+    { code: 'Thousands of people fled the fighting in 2022.', errors: [{ text: 'Thousands' }] },
+    {
+      name: 'a citation covers only its own sentence by default',
+      code: 'Aid fell by 40%. Loans rose by 12%.[^1]\n\n[^1]: IMF.',
+      errors: [{ text: '40%' }],
+    },
+    {
+      name: 'attribution: warn asks for a citation',
+      code: 'According to the World Bank, aid fell by 40%.',
+      config: { citations: { attribution: 'warn' } },
+      errors: [{ text: '40%', message: /attributed to World/ }],
+    },
+  ],
+});
