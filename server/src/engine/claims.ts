@@ -119,6 +119,8 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
     const category = m.entry.category;
+    // A capitalised word inside the sentence is a name ("Finance Minister"), not the event the cue is about.
+    if (m.from > 0 && (MODEL.weights[category] ?? 0) > 0 && /^\p{Lu}/u.test(words[m.from].raw)) continue;
     counts[category] = (counts[category] ?? 0) + 1;
     if ((MODEL.weights[category] ?? 0) > (cue ? (MODEL.weights[cue.category] ?? 0) : 0)) {
       cue = { category, text: text.slice(words[m.from].start, words[m.to - 1].end) };
