@@ -34,15 +34,24 @@ function inflect(word: string, form: Form): string {
 }
 
 /**
- * Inflects the alternative's first word like the matched word was inflected relative to the pattern's first word.
- * Only for single-word patterns: in a phrase we cannot tell which word carries the inflection.
+ * Carries the matched words' inflection over to an alternative written in base form: a verb form of the first word
+ * ("skyrocketed" → "rose sharply") and a plural of the last ("puppet leaders" → "allied leaders").
  */
 export function reinflect(alternative: string, matched: string, pattern: string): string {
-  const base = pattern.split('|')[0];
-  if (/\s/.test(pattern) || /\s/.test(matched)) return alternative;
-  const form = formOf(matched, base);
-  const [first, ...rest] = alternative.split(' ');
-  return [inflect(first, form), ...rest].join(' ');
+  const tokens = pattern.toLowerCase().split(' ').filter((t) => !t.endsWith('?'));
+  const words = matched.toLowerCase().split(/\s+/);
+  if (tokens.length !== words.length) return alternative;
+  const formAt = (i: number): Form => {
+    const bases = tokens[i].split('|');
+    return bases.includes(words[i]) ? 'base' : formOf(words[i], bases.find((b) => words[i].startsWith(b.slice(0, -1))) ?? bases[0]);
+  };
+  const parts = alternative.split(' ');
+  const first = formAt(0);
+  const last = formAt(words.length - 1);
+  if (parts.length === 1) return inflect(parts[0], words.length === 1 ? first : last);
+  if (first !== 'base') parts[0] = inflect(parts[0], first);
+  if (words.length > 1 && last === 's') parts[parts.length - 1] = inflect(parts[parts.length - 1], 's');
+  return parts.join(' ');
 }
 
 export function matchCase(replacement: string, original: string): string {

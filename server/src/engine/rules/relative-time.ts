@@ -8,7 +8,7 @@ export const rule = lexiconRule(
     defaultSeverity: 'info',
     fixable: false,
     messages: {
-      found: '"{term}" depends on when the article is read: {reason}',
+      found: '"{term}" will date: {reason}',
       alternatives: 'Use an absolute date instead (e.g. {list}).',
       noAlternative: 'Use an absolute date instead (e.g. "in October 2022").',
     },
