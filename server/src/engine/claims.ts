@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import type { Lexicon } from './lexicon.js';
+import { NO_CACHE, type Memo } from './cache.js';
 import type { Sentence, AnalyzedDocument } from './document.js';
 import { findFigures, type Figure } from './figures.js';
 import type { Span } from './types.js';
@@ -41,6 +42,7 @@ export interface ClaimLexicons {
 
 export interface ClaimOptions {
   scope: 'sentence' | 'paragraph';
+  cache?: Memo;
 }
 
 interface ClaimModel {
@@ -74,26 +76,27 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
     for (const sentence of pb.sentences) {
       if (!isAssertedProse(sentence)) continue;
-      claims.push(claimOf(sentence, paragraphCited, lexicons));
+      const core = (options.cache ?? NO_CACHE).memo(`claim|${sentence.text}`, () => claimCore(sentence.text, sentence.words, sentence.quotes, lexicons));
+      claims.push({ ...core, sentence, cited: paragraphCited || sentence.citations.length > 0 });
     }
   }
   return claims;
 }
 
-function claimOf(sentence: Sentence, paragraphCited: boolean, lexicons: ClaimLexicons): Claim {
-  const { text, words } = sentence;
+type ClaimCore = Omit<Claim, 'sentence' | 'cited'>;
+
+/** What depends only on the sentence's text: cached across lints of a document. */
+function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonly Span[], lexicons: ClaimLexicons): ClaimCore {
   const figures = findFigures(text, words);
   const glosses = (lexicons.gloss?.match(words) ?? []).map((m) => ({ start: words[m.from].start, end: words[m.to - 1].end }));
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
-  const quotes = sentence.quotes
+  const quotes = sentenceQuotes
     .filter((q) => countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS && !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3))
     .map((q) => ({ span: q, attributed: hasSpeaker(words, text, q, lexicons.attribution) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   return {
-    sentence,
-    cited: paragraphCited || sentence.citations.length > 0,
     attribution: namedAttribution(text, words, lexicons.attribution),
     figures,
     glosses,

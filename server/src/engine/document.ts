@@ -7,6 +7,7 @@ import { parseMarkdown, type Block, type ParsedMarkdown } from './markdown.js';
 import { findMarkers, type Marker } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
+import { NO_CACHE, type Memo } from './cache.js';
 import type { Span } from './types.js';
 
 export interface Sentence {
@@ -53,6 +54,8 @@ export interface AnalyzedDocument {
 export interface AnalyzeOptions {
   /** Whether bare `@key` counts as a citation (the document has a bibliography). */
   inTextCitations: boolean;
+  /** Reuses the analysis of blocks whose text did not change since the last lint (the language server). */
+  cache?: Memo;
 }
 
 export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undefined {
@@ -90,32 +93,53 @@ function blank(text: string, spans: readonly Span[]): string {
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
-export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
-  const local = findMarkers(block.text, options.inTextCitations);
-  const text = blank(block.text, local.map((m) => m.span));
-  const markers: Marker[] = [
-    ...local.map((m) => ({ ...m, span: shift(m.span, block.start), keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })) })),
-    ...block.footnoteRefs.map((r): Marker => ({ kind: 'footnote', span: r.span, id: r.id })),
-    ...block.links.map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
-  ].sort((a, b) => a.span.start - b.span.start);
+/** Everything about a block that depends only on its text, with block-relative offsets: what the cache keeps. */
+interface BlockCore {
+  local: Marker[];
+  text: string;
+  words: Word[];
+  quotes: Span[];
+  sentences: Array<{ span: Span; words: Word[]; quotes: Span[] }>;
+}
+
+function blockCore(source: string, inTextCitations: boolean): BlockCore {
+  const local = findMarkers(source, inTextCitations);
+  const text = blank(source, local.map((m) => m.span));
   const words = tokenize(text);
   const quotes = findQuotes(text);
-  const pb: ProseBlock = { block, text, markers, sentences: [], words, quotes };
-  const spans = splitSentences(text);
+  const sentences: BlockCore['sentences'] = [];
   let w = 0;
-  for (const s of spans) {
+  for (const s of splitSentences(text)) {
     const sentenceWords: Word[] = [];
     while (w < words.length && words[w].start < s.end) {
       if (words[w].start >= s.start) sentenceWords.push({ ...words[w], start: words[w].start - s.start, end: words[w].end - s.start });
       w++;
     }
+    const sentenceQuotes = quotes.filter((q) => q.start >= s.start && q.end <= s.end).map((q) => shift(q, -s.start));
+    sentences.push({ span: s, words: sentenceWords, quotes: sentenceQuotes });
+  }
+  return { local, text, words, quotes, sentences };
+}
+
+export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
+  const cache = options.cache ?? NO_CACHE;
+  const { local, text, words, quotes, sentences } = cache.memo(`block|${options.inTextCitations}|${block.text}`, () =>
+    blockCore(block.text, options.inTextCitations),
+  );
+  const markers: Marker[] = [
+    ...local.map((m) => ({ ...m, span: shift(m.span, block.start), keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })) })),
+    ...block.footnoteRefs.map((r): Marker => ({ kind: 'footnote', span: r.span, id: r.id })),
+    ...block.links.map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
+  ].sort((a, b) => a.span.start - b.span.start);
+  const pb: ProseBlock = { block, text, markers, sentences: [], words, quotes };
+  for (const s of sentences) {
     pb.sentences.push({
-      span: shift(s, block.start),
-      text: text.slice(s.start, s.end),
-      words: sentenceWords,
+      span: shift(s.span, block.start),
+      text: text.slice(s.span.start, s.span.end),
+      words: s.words,
       citations: [],
       citationNeeded: false,
-      quotes: quotes.filter((q) => q.start >= s.start && q.end <= s.end).map((q) => shift(q, -s.start)),
+      quotes: s.quotes,
       block: pb,
     });
   }

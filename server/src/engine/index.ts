@@ -3,3 +3,4 @@ export { lint, type LintOptions, type LintResult } from './linter.js';
 export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, type SourcelintConfig, type ResolvedConfig } from './config.js';
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
+export { LintCache } from './cache.js';

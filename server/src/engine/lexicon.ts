@@ -112,7 +112,11 @@ function compilePhrase(pattern: string, classes: Record<string, string[]>, infle
   return { tokens };
 }
 
+let nextLexiconId = 0;
+
 export class Lexicon {
+  /** Distinguishes lexicons in cache keys. */
+  readonly id = nextLexiconId++;
   private readonly byFirst = new Map<string, CompiledEntry[]>();
   private readonly numberFirst: CompiledEntry[] = [];
   readonly entries: LexiconEntry[] = [];

@@ -13,6 +13,7 @@ import { checkConfig, ConfigError, resolveConfig, type ResolvedConfig, type Sour
 import { Suppressions } from './directives.js';
 import { loadBibliographies } from './bibliography-files.js';
 import type { Bibliography } from './bibliography.js';
+import { NO_CACHE, type LintCache, type Memo } from './cache.js';
 import type { ActiveSeverity, Finding, Problem } from './types.js';
 
 export interface LintOptions {
@@ -22,6 +23,8 @@ export interface LintOptions {
   layers?: ReadonlyArray<{ config: SourcelintConfig; file: string }>;
   /** Per-rule severities that override everything (the CLI's `--rule`). */
   ruleOverrides?: ReadonlyMap<string, ActiveSeverity | 'off'>;
+  /** Keep one per open document to re-analyse only what changed (the language server). */
+  cache?: LintCache;
 }
 
 export interface LintResult {
@@ -56,15 +59,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   ];
   const bibliography = bibFiles.length > 0 ? loadBibliographies(bibFiles, problems) : undefined;
 
-  const doc = analyze(parsed, { inTextCitations: bibliography !== undefined }, frontMatter);
-  const findings = runRules(doc, config, bibliography);
+  const cache = options.cache ?? NO_CACHE;
+  const doc = analyze(parsed, { inTextCitations: bibliography !== undefined, cache }, frontMatter);
+  const findings = runRules(doc, config, bibliography, cache);
+  cache.sweep();
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
   const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { findings: kept, problems, document: doc, config, textDocument };
 }
 
-function runRules(doc: AnalyzedDocument, config: ResolvedConfig, bibliography: Bibliography | undefined): Finding[] {
+function runRules(doc: AnalyzedDocument, config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {
   const builtIn = builtInLexicons();
   const findings: Finding[] = [];
   let claims: Claim[] | undefined;
@@ -78,12 +83,13 @@ function runRules(doc: AnalyzedDocument, config: ResolvedConfig, bibliography: B
         (claims ??= findClaims(
           doc,
           { attribution: builtIn.get('unsupported-attribution'), gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
-          { scope: config.scope },
+          { scope: config.scope, cache },
         )),
       lexicons: lexiconsFor,
       allowed: (entryId, term) => !config.allow.has(entryId) && !config.allow.has(term.toLowerCase()),
       bibliography,
       attributionPolicy: config.attribution,
+      memo: (key, compute) => cache.memo(key, compute),
       report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.meta.id, severity }),
     };
     rule.check(ctx);

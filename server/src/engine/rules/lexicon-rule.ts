@@ -26,7 +26,7 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
         for (const lexicon of lexicons) {
-          for (const m of lexicon.match(pb.words)) {
+          for (const m of ctx.memo(`lexicon|${lexicon.id}|${pb.text}`, () => lexicon.match(pb.words))) {
             const start = pb.words[m.from].start;
             const end = pb.words[m.to - 1].end;
             if (pb.quotes.some((q) => q.start <= start && end <= q.end)) continue;

@@ -16,6 +16,8 @@ export interface RuleContext {
   /** The merged bibliography, or undefined when the document has none. */
   bibliography?: Bibliography;
   attributionPolicy: 'accept' | 'warn';
+  /** Remembers a text-keyed result across lints of the same document (see cache.ts). */
+  memo<T>(key: string, compute: () => T): T;
   report(finding: Omit<Finding, 'severity' | 'ruleId'> & { ruleId?: string }): void;
 }
 
