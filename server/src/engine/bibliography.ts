@@ -212,7 +212,22 @@ function splitAuthors(raw: string): string[] {
     current += c;
   }
   names.push(current);
-  return names.map(cleanLatex).filter(Boolean);
+  return names.map(personOrInstitution).filter(Boolean);
+}
+
+/**
+ * BibTeX names as "Family, Given". A name wrapped in braces ({World Bank}) is an institution and stays whole;
+ * "Given Family" is turned around, with lowercase particles kept in the family name ("Ludwig van Beethoven").
+ */
+function personOrInstitution(raw: string): string {
+  const trimmed = raw.trim();
+  if (/^\{[^{}]*(\{[^{}]*\}[^{}]*)*\}$/.test(trimmed)) return cleanLatex(trimmed);
+  const name = cleanLatex(trimmed);
+  if (name.includes(',') || !name.includes(' ')) return name;
+  const parts = name.split(' ');
+  let family = parts.length - 1;
+  while (family > 1 && /^\p{Ll}/u.test(parts[family - 1])) family--;
+  return `${parts.slice(family).join(' ')}, ${parts.slice(0, family).join(' ')}`;
 }
 
 function entryFrom(type: string, key: string, fields: Map<string, string>, file: string, line: number, endLine: number): BibEntry {
@@ -368,7 +383,8 @@ export function parseCslJson(input: string, file: string): Bibliography {
   return { entries, problems };
 }
 
-const familyName = (author: string): string => (author.includes(',') ? author.split(',')[0].trim() : author.split(' ').length > 3 ? author : (author.split(' ').pop() ?? author));
+/** Authors are stored as "Family, Given" or as an institution's whole name. */
+const familyName = (author: string): string => (author.includes(',') ? author.split(',')[0].trim() : author);
 
 function shortAuthors(authors: readonly string[]): string | undefined {
   if (authors.length === 0) return undefined;

@@ -34,6 +34,8 @@ export interface LintResult {
   document: AnalyzedDocument;
   config: ResolvedConfig;
   textDocument: TextDocument;
+  /** The document's merged bibliography (front matter and configuration), if it has one. */
+  bibliography?: Bibliography;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
@@ -66,7 +68,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
   const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { findings: kept, problems, document: doc, config, textDocument };
+  return { findings: kept, problems, document: doc, config, textDocument, bibliography };
 }
 
 function runRules(doc: AnalyzedDocument, config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {

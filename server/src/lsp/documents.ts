@@ -1,0 +1,69 @@
+/**
+ * The language server's view of open documents: each has its latest lint result, computed with a per-document
+ * LintCache so only changed blocks are re-analysed. Configuration = files found upward (as the CLI) + the client's
+ * `sourcelint.*` settings on top.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
+
+export interface DocumentState {
+  version: number;
+  result: LintResult;
+}
+
+export function filePathOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(uri.replace(/^[a-z-]+:\/*/i, '/'));
+}
+
+export class Workspace {
+  private loader = new ConfigLoader();
+  private readonly caches = new Map<string, LintCache>();
+  private readonly states = new Map<string, DocumentState>();
+  private settings: SourcelintConfig | undefined;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  /** Client settings (`sourcelint.*`), validated like a configuration file; invalid settings are logged and ignored. */
+  setSettings(raw: unknown): void {
+    try {
+      this.settings = raw && typeof raw === 'object' && Object.keys(raw).length > 0 ? checkConfig(raw, 'settings "sourcelint"') : undefined;
+    } catch (e) {
+      this.settings = undefined;
+      this.log((e as Error).message);
+    }
+    this.invalidate();
+  }
+
+  /** Configuration or bibliography files changed: forget every cached lint. */
+  invalidate(): void {
+    this.loader = new ConfigLoader();
+    this.states.clear();
+  }
+
+  close(uri: string): void {
+    this.caches.delete(uri);
+    this.states.delete(uri);
+  }
+
+  /** The lint result for the document's current version (linting it if needed). Never throws. */
+  resultFor(doc: TextDocument): LintResult | undefined {
+    const known = this.states.get(doc.uri);
+    if (known && known.version === doc.version) return known.result;
+    const filePath = filePathOf(doc.uri);
+    let cache = this.caches.get(doc.uri);
+    if (!cache) this.caches.set(doc.uri, (cache = new LintCache()));
+    try {
+      const layers = [...this.loader.layersFor(path.dirname(filePath))];
+      if (this.settings) layers.push({ config: this.settings, file: path.join(path.dirname(filePath), '.vscode-settings') });
+      const result = lint(doc.getText(), { filePath, layers, cache });
+      this.states.set(doc.uri, { version: doc.version, result });
+      for (const p of result.problems) this.log(`${p.file}:${p.line}: ${p.message}`);
+      return result;
+    } catch (e) {
+      this.log(`${filePath}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/** Completion of citation keys and footnote ids, hovers, go-to-definition and document links. */
+import { pathToFileURL } from 'node:url';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type DocumentLink,
+  type Hover,
+  type Location,
+  type Position,
+} from 'vscode-languageserver/node';
+import { formatReference, formatShortReference, ruleById, ruleDocsUrl, type LintResult } from '../engine/index.js';
+
+type Target = { kind: 'citekey'; key: string; start: number; end: number } | { kind: 'footnote'; id: string; start: number; end: number };
+
+/** The `@key` or `[^id]` under the cursor, read from the raw text (the cursor may be inside unfinished markup). */
+function targetAt(text: string, offset: number): Target | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd);
+  const col = offset - lineStart;
+  for (const m of line.matchAll(/\[\^([^\]\s]+)\]/g)) {
+    if (m.index! <= col && col <= m.index! + m[0].length) return { kind: 'footnote', id: m[1], start: lineStart + m.index!, end: lineStart + m.index! + m[0].length };
+  }
+  for (const m of line.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu)) {
+    const key = m[1].replace(/[:.#$%&+?<>~/-]+$/, '');
+    if (m.index! <= col && col <= m.index! + 1 + key.length) return { kind: 'citekey', key, start: lineStart + m.index!, end: lineStart + m.index! + 1 + key.length };
+  }
+  return undefined;
+}
+
+export function completionsAt(result: LintResult, position: Position): CompletionItem[] {
+  const text = result.textDocument.getText();
+  const offset = result.textDocument.offsetAt(position);
+  const before = text.slice(Math.max(0, offset - 200), offset);
+  const footnote = /\[\^([^\]\s]*)$/.exec(before);
+  if (footnote) {
+    return result.document.parsed.footnotes.map((f) => ({ label: f.id, kind: CompletionItemKind.Reference, detail: f.content.slice(0, 80), documentation: f.content }));
+  }
+  // A citation context: `[@`, `; @` or `[see @` inside brackets, or a bare `@` after a space in a document with a bibliography.
+  const cite = /(?:\[[^\]\n]*|(?:^|\s))-?@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u.exec(before);
+  if (!cite || !result.bibliography) return [];
+  return [...result.bibliography.entries.values()].map((e) => ({
+    label: e.key,
+    kind: CompletionItemKind.Reference,
+    detail: formatShortReference(e),
+    documentation: { kind: MarkupKind.Markdown, value: formatReference(e) },
+    filterText: [e.key, e.title, ...e.authors].join(' '),
+  }));
+}
+
+export function hoverAt(result: LintResult, position: Position): Hover | undefined {
+  const doc = result.textDocument;
+  const offset = doc.offsetAt(position);
+  const target = targetAt(doc.getText(), offset);
+  const range = (start: number, end: number) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+  if (target?.kind === 'citekey') {
+    const entry = result.bibliography?.entries.get(target.key);
+    if (entry) return { contents: { kind: MarkupKind.Markdown, value: `**@${entry.key}**\n\n${formatReference(entry)}` }, range: range(target.start, target.end) };
+  }
+  if (target?.kind === 'footnote') {
+    const def = result.document.parsed.footnotes.find((f) => f.id === target.id);
+    if (def) return { contents: { kind: MarkupKind.Markdown, value: `**[^${def.id}]** ${def.content || '*(empty)*'}` }, range: range(target.start, target.end) };
+  }
+  const finding = result.findings.find((f) => f.span.start <= offset && offset <= f.span.end);
+  const rule = finding && ruleById(finding.ruleId);
+  if (finding && rule) {
+    const value = `**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: range(finding.span.start, finding.span.end) };
+  }
+  return undefined;
+}
+
+export function definitionAt(result: LintResult, uri: string, position: Position): Location | undefined {
+  const doc = result.textDocument;
+  const target = targetAt(doc.getText(), doc.offsetAt(position));
+  if (target?.kind === 'footnote') {
+    const def = result.document.parsed.footnotes.find((f) => f.id === target.id);
+    if (def) return { uri, range: { start: doc.positionAt(def.span.start), end: doc.positionAt(def.labelSpan.end) } };
+  }
+  if (target?.kind === 'citekey') {
+    const entry = result.bibliography?.entries.get(target.key);
+    if (entry) {
+      const start = { line: entry.line - 1, character: 0 };
+      return { uri: pathToFileURL(entry.file).href, range: { start, end: start } };
+    }
+  }
+  return undefined;
+}
+
+export function documentLinks(result: LintResult, uri: string): DocumentLink[] {
+  const doc = result.textDocument;
+  const defs = new Map(result.document.parsed.footnotes.map((f) => [f.id, f]));
+  const links: DocumentLink[] = [];
+  for (const pb of result.document.prose) {
+    for (const ref of pb.block.footnoteRefs) {
+      const def = defs.get(ref.id);
+      if (!def) continue;
+      const line = doc.positionAt(def.span.start).line + 1;
+      links.push({ range: { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) }, target: `${uri}#L${line}`, tooltip: def.content.slice(0, 120) });
+    }
+  }
+  return links;
+}

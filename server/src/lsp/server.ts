@@ -1,0 +1,162 @@
+/**
+ * `sourcelint-language-server`: the LSP adapter over the engine. Speaks stdio or Node IPC (whatever the command line
+ * says, as vscode-languageserver reads it). No rule logic here: lint results come from the engine, edits from
+ * engine/edits.ts. Every handler is guarded: a bad request is logged and answered empty, the server keeps serving.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Workspace } from './documents.js';
+import { toDiagnostics } from './diagnostics.js';
+import { FIX_ALL_KIND, codeActionsFor, fixAll } from './actions.js';
+import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
+
+/** Light debounce: coalesces a burst of keystrokes, far below what a writer notices. */
+const DEBOUNCE_MS = 15;
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace((m) => connection.console.log(m));
+  let pullDiagnostics = false;
+  let configurationPull = false;
+  let root: string | undefined;
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const guard =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+        return fallback;
+      }
+    };
+
+  const resultOf = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc ? workspace.resultFor(doc) : undefined;
+  };
+
+  const publish = (uri: string): void => {
+    const result = resultOf(uri);
+    if (result) void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: toDiagnostics(result) });
+  };
+
+  const schedule = (uri: string): void => {
+    if (pullDiagnostics) return;
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(guard('diagnostics', undefined, () => { timers.delete(uri); publish(uri); }), DEBOUNCE_MS));
+  };
+
+  const refreshAll = (): void => {
+    workspace.invalidate();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedule(doc.uri);
+  };
+
+  const pullSettings = async (): Promise<void> => {
+    if (!configurationPull) return;
+    try {
+      workspace.setSettings(await connection.workspace.getConfiguration('sourcelint'));
+    } catch (e) {
+      connection.console.error(`reading settings failed: ${(e as Error).message}`);
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    configurationPull = !!caps.workspace?.configuration;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
+    workspace.setSettings(params.initializationOptions?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: ['@', '^'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: 'sourcelint-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' });
+    await pullSettings();
+    refreshAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (configurationPull) await pullSettings();
+    else workspace.setSettings((change.settings as { sourcelint?: unknown } | undefined)?.sourcelint);
+    refreshAll();
+  });
+
+  // Configuration and bibliography files: the client watches them (see client/) and tells us.
+  connection.onDidChangeWatchedFiles(() => refreshAll());
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    workspace.close(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(
+    guard('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams) => {
+      const result = resultOf(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: result ? toDiagnostics(result) : [] } as DocumentDiagnosticReport;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', [], (params) => {
+      const result = resultOf(params.textDocument.uri);
+      if (!result) return [];
+      const only = params.context.only;
+      const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
+      if (wantsFixAll) {
+        const action = fixAll(params.textDocument.uri, result);
+        return action ? [action] : [];
+      }
+      return codeActionsFor(params.textDocument.uri, root, result, params.context.diagnostics);
+    }),
+  );
+
+  connection.onCompletion(guard('completion', [], (params) => {
+    const result = resultOf(params.textDocument.uri);
+    return result ? completionsAt(result, params.position) : [];
+  }));
+  connection.onHover(guard('hover', null, (params) => {
+    const result = resultOf(params.textDocument.uri);
+    return (result && hoverAt(result, params.position)) ?? null;
+  }));
+  connection.onDefinition(guard('definition', null, (params) => {
+    const result = resultOf(params.textDocument.uri);
+    return (result && definitionAt(result, params.textDocument.uri, params.position)) ?? null;
+  }));
+  connection.onDocumentLinks(guard('document links', [], (params) => {
+    const result = resultOf(params.textDocument.uri);
+    return result ? documentLinks(result, params.textDocument.uri) : [];
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
+

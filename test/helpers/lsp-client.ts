@@ -1,0 +1,142 @@
+/** A minimal JSON-RPC client over stdio for the real, built language server: no mocks, Content-Length framing. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/bin/sourcelint-language-server.js');
+
+type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
+
+export class LspClient {
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (m: Message) => void }>();
+  readonly notifications: Message[] = [];
+  private waiters: Array<{ match: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
+  /** Answers to server → client requests (workspace/configuration, client/registerCapability…). */
+  onRequest: (method: string, params: unknown) => unknown = () => null;
+  stderr = '';
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.proc.stdout.on('data', (chunk: Buffer) => this.read(chunk));
+    this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+  }
+
+  private read(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())![1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const msg = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as Message;
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.dispatch(msg);
+    }
+  }
+
+  private dispatch(msg: Message): void {
+    if (msg.id !== undefined && msg.method) {
+      this.send({ id: msg.id, result: this.onRequest(msg.method, msg.params) ?? null });
+    } else if (msg.id !== undefined) {
+      this.pending.get(msg.id)?.resolve(msg);
+      this.pending.delete(msg.id);
+    } else {
+      this.notifications.push(msg);
+      this.waiters = this.waiters.filter((w) => (w.match(msg) ? (w.resolve(msg), false) : true));
+    }
+  }
+
+  private send(msg: object): void {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }));
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+
+  async request<T = unknown>(method: string, params: unknown): Promise<T> {
+    const msg = await this.requestRaw(method, params);
+    if (msg.error) throw new Error(`${method}: ${msg.error.message}`);
+    return msg.result as T;
+  }
+
+  requestRaw(method: string, params: unknown): Promise<Message> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 10 s; stderr: ${this.stderr}`)), 10_000);
+      this.pending.set(id, { resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      this.send({ id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ method, params });
+  }
+
+  /** The next notification matching `match` (including one already received after `since`). */
+  waitFor(match: (m: Message) => boolean, timeoutMs = 10_000): Promise<Message> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`notification not received in ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+    });
+  }
+
+  diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    return this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri && predicate((m.params as { diagnostics: Diagnostic[] }).diagnostics)).then(
+      (m) => (m.params as { diagnostics: Diagnostic[] }).diagnostics,
+    );
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.request('shutdown', null);
+      this.notify('exit', null);
+    } finally {
+      this.proc.kill();
+    }
+  }
+
+  get alive(): boolean {
+    return this.proc.exitCode === null;
+  }
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface Diagnostic {
+  range: Range;
+  code: string;
+  source: string;
+  message: string;
+  severity: number;
+  codeDescription?: { href: string };
+  data?: unknown;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const offsetAt = (p: Position): number => {
+    let offset = 0;
+    for (let line = 0; line < p.line; line++) {
+      const nl = text.indexOf('\n', offset);
+      if (nl < 0) return text.length;
+      offset = nl + 1;
+    }
+    return offset + p.character;
+  };
+  const sorted = [...edits].map((e) => ({ start: offsetAt(e.range.start), end: offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
