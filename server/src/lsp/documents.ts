@@ -22,6 +22,8 @@ export class Workspace {
   private readonly caches = new Map<string, LintCache>();
   private readonly states = new Map<string, DocumentState>();
   private settings: SourcelintConfig | undefined;
+  /** Where paths in the client's settings are relative to: the workspace root (else the document's folder). */
+  settingsBase: string | undefined;
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -56,7 +58,7 @@ export class Workspace {
     if (!cache) this.caches.set(doc.uri, (cache = new LintCache()));
     try {
       const layers = [...this.loader.layersFor(path.dirname(filePath))];
-      if (this.settings) layers.push({ config: this.settings, file: path.join(path.dirname(filePath), '.vscode-settings') });
+      if (this.settings) layers.push({ config: this.settings, file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json') });
       const result = lint(doc.getText(), { filePath, layers, cache });
       this.states.set(doc.uri, { version: doc.version, result });
       for (const p of result.problems) this.log(`${p.file}:${p.line}: ${p.message}`);

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
+import { formatReference, formatShortReference } from '../engine/index.js';
 import { toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, codeActionsFor, fixAll } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
@@ -82,6 +83,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     configurationPull = !!caps.workspace?.configuration;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
+    workspace.settingsBase = root;
     workspace.setSettings(params.initializationOptions?.settings);
     return {
       capabilities: {
@@ -151,6 +153,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const result = resultOf(params.textDocument.uri);
     return (result && definitionAt(result, params.textDocument.uri, params.position)) ?? null;
   }));
+  // The client's "Pick citation…" list: every entry of the document's bibliography.
+  connection.onRequest(
+    'sourcelint/bibliography',
+    guard('bibliography', [], (params: { uri: string }) => {
+      const entries = resultOf(params.uri)?.bibliography?.entries.values() ?? [];
+      return [...entries].map((e) => ({ key: e.key, short: formatShortReference(e), reference: formatReference(e) }));
+    }),
+  );
+
   connection.onDocumentLinks(guard('document links', [], (params) => {
     const result = resultOf(params.textDocument.uri);
     return result ? documentLinks(result, params.textDocument.uri) : [];

@@ -1,0 +1,87 @@
+/**
+ * The VS Code extension: starts the Sourcelint language server over Node IPC and adds what only an editor can do
+ * (pick lists, the status bar, commands). Thin by design: findings, fixes and completions all come from the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+interface CitationChoice {
+  key: string;
+  short: string;
+  reference: string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'lsp', 'main.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--inspect=6011'] } },
+  };
+  const output = vscode.window.createOutputChannel('Sourcelint', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
+    outputChannel: output,
+    synchronize: {
+      configurationSection: 'sourcelint',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.sourcelintrc.json,.sourcelintrc.yaml,.sourcelintrc.yml,package.json,*.bib,*.json}'),
+    },
+  };
+  client = new LanguageClient('sourcelint', 'Sourcelint', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
+  status.command = 'workbench.actions.view.problems';
+  const updateStatus = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== 'markdown') return status.hide();
+    const unsourced = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'sourcelint' && String(d.code).startsWith('unsourced-')).length;
+    status.text = `$(quote) ${unsourced} unsourced`;
+    status.tooltip = 'Sourcelint: claims without a source in this document (click for the Problems view)';
+    status.show();
+  };
+
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.commands.registerCommand('sourcelint.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('sourcelint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('sourcelint.lintWorkspace', async () => {
+      // Opening a document is what makes the server lint it; the Problems view then lists the whole workspace.
+      const files = await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '**/node_modules/**');
+      await Promise.all(files.map((f) => vscode.workspace.openTextDocument(f)));
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.commands.registerCommand('sourcelint.pickCitation', async (uri?: string, offset?: number) => {
+      const editor = vscode.window.activeTextEditor;
+      const docUri = uri ?? editor?.document.uri.toString();
+      if (!docUri || !client) return;
+      const entries = await client.sendRequest<CitationChoice[]>('sourcelint/bibliography', { uri: docUri });
+      if (entries.length === 0) {
+        void vscode.window.showInformationMessage('Sourcelint: this document has no bibliography (add `bibliography:` to its front matter).');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        entries.map((e) => ({ label: e.key, description: e.short, detail: e.reference })),
+        { placeHolder: 'Cite from the bibliography', matchOnDescription: true, matchOnDetail: true },
+      );
+      if (!picked) return;
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(docUri));
+      const position = offset === undefined ? (editor?.selection.active ?? new vscode.Position(0, 0)) : doc.positionAt(offset);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, position, ` [@${picked.label}]`);
+      await vscode.workspace.applyEdit(edit);
+    }),
+  );
+  await client.start();
+  updateStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,112 @@
+/**
+ * End-to-end tests inside a real VS Code (code-server offline, or @vscode/test-electron where VS Code can be
+ * downloaded): what a writer sees. The entry point `run()` is what the test runners load. Results are also written to
+ * `SOURCELINT_E2E_RESULTS` (a JSON file), because a browser-hosted extension host has no terminal to print to.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+type Outcome = { name: string; ok: boolean; error?: string };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `probe` returns a value that `done` accepts, or fails after `ms`. */
+async function eventually<T>(probe: () => T | Thenable<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  let last: T = await probe();
+  while (!done(last)) {
+    if (Date.now() > until) throw new Error(`timed out; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+    await sleep(250);
+    last = await probe();
+  }
+  return last;
+}
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcelint');
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+async function openSample(name: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+const tests: Array<[string, () => Promise<void>]> = [
+  [
+    'the sample draft gets sourcing and language diagnostics',
+    async () => {
+      const doc = await openSample('mali-russia-draft.md');
+      const diagnostics = await eventually(() => ours(doc.uri), (ds) => ds.length > 20);
+      const texts = (code: string) => diagnostics.filter((d) => codeOf(d) === code).map((d) => doc.getText(d.range));
+      assert.ok(texts('unsourced-statistic').includes('around 10%'), texts('unsourced-statistic').join(' | '));
+      assert.ok(texts('loaded-term').includes('skyrocketed'));
+      assert.ok(texts('unsourced-gloss').includes('literally means'));
+    },
+  ],
+  [
+    'the "Add footnote" quick fix changes the document and removes the finding',
+    async () => {
+      const doc = await openSample('mali-russia-draft.md');
+      const target = await eventually(
+        () => ours(doc.uri).find((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
+        (d) => d !== undefined,
+      );
+      // The first answer may come before the server is warm: ask again for a few seconds.
+      const actions = await eventually(
+        () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
+        (list) => (list ?? []).some((a) => a.title.startsWith('Add footnote')),
+      );
+      const add = actions.find((a) => a.title.startsWith('Add footnote'))!;
+      assert.equal(add.isPreferred, true);
+      assert.ok(await vscode.workspace.applyEdit(add.edit!));
+      assert.match(doc.getText(), /of its GDP from the 2000s to 2013\.\[\^1\]/);
+      await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'), (ds) => ds.length === 0);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  ],
+  [
+    'completion after [@ offers the bibliography keys',
+    async () => {
+      const doc = await openSample('mali-russia-pandoc.md');
+      const editor = vscode.window.activeTextEditor!;
+      const end = doc.positionAt(doc.getText().indexOf('\n\n', doc.getText().indexOf('---', 3)));
+      await editor.edit((e) => e.insert(end, ' [@'));
+      const position = end.translate(0, 3);
+      const list = await eventually(
+        () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '@'),
+        (l) => (l?.items ?? []).some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'worldbankoda'),
+      );
+      assert.ok(list.items.length >= 10, `${list.items.length} keys`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  ],
+  [
+    'the commands are registered',
+    async () => {
+      const commands = await vscode.commands.getCommands(true);
+      for (const c of ['sourcelint.lintWorkspace', 'sourcelint.pickCitation', 'sourcelint.restartServer', 'sourcelint.showOutput']) assert.ok(commands.includes(c), c);
+    },
+  ],
+];
+
+export async function run(): Promise<void> {
+  const outcomes: Outcome[] = [];
+  for (const [name, fn] of tests) {
+    try {
+      await fn();
+      outcomes.push({ name, ok: true });
+    } catch (e) {
+      outcomes.push({ name, ok: false, error: (e as Error).stack ?? String(e) });
+    }
+  }
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const file = process.env.SOURCELINT_E2E_RESULTS ?? path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '.', '.e2e-results.json');
+  fs.writeFileSync(file, JSON.stringify(outcomes, null, 2));
+  for (const o of outcomes) console.log(`${o.ok ? 'ok' : 'not ok'} - ${o.name}${o.error ? `\n${o.error}` : ''}`);
+  console.log(`${outcomes.length - failed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} end-to-end test(s) failed`);
+}
