@@ -78,3 +78,50 @@ line('bare unified().use(remarkParse) (baseline)', bare);
 line('engine, one thread, in process', engine);
 line(`sourcelint --format json (CLI, ${os.availableParallelism()} cores)`, wall);
 fs.rmSync(corpus, { recursive: true, force: true });
+
+// The language server: keystroke latency on a ~10,000-word article, first diagnostics, memory with 20 open.
+const { LspClient } = await import('../test/out/helpers/lsp-client.js');
+const draft = fs.readFileSync(path.join(root, 'samples/mali-russia-draft.md'), 'utf8');
+const body = draft.split('---\n').slice(2).join('---\n');
+const article = (n) => {
+  let text = draft;
+  for (let i = 0; text.split(/\s+/).length < 10_000; i++) text += `\n\n## Part ${n}.${i}\n\n` + body;
+  return text;
+};
+const client = new LspClient();
+await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+client.notify('initialized', {});
+const uriOf = (n) => `file://${os.tmpdir()}/bench-article-${n}.md`;
+const diagnosed = (uri, version) =>
+  client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 30_000);
+const text0 = article(0);
+let t = performance.now();
+let waiting = diagnosed(uriOf(0), 1);
+client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(0), languageId: 'markdown', version: 1, text: text0 } });
+await waiting;
+const firstMs = performance.now() - t;
+const lines = text0.split('\n');
+const latencies = [];
+for (let v = 2; v < 62; v++) {
+  const line = 8 + ((v * 7) % (lines.length - 10));
+  waiting = diagnosed(uriOf(0), v);
+  t = performance.now();
+  client.notify('textDocument/didChange', {
+    textDocument: { uri: uriOf(0), version: v },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+  });
+  await waiting;
+  latencies.push(performance.now() - t);
+}
+latencies.sort((a, b) => a - b);
+for (let n = 1; n < 20; n++) {
+  waiting = diagnosed(uriOf(n), 1);
+  client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(n), languageId: 'markdown', version: 1, text: article(n) } });
+  await waiting;
+}
+const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${client.pid}/status`, 'utf8'))[1]);
+await client.close();
+console.log(`language server, ${text0.split(/\s+/).length}-word article:`);
+console.log(`  first diagnostics after open  ${firstMs.toFixed(0)} ms`);
+console.log(`  one-character didChange → diagnostics  p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms  p95 ${latencies[Math.floor(latencies.length * 0.95)].toFixed(1)} ms (debounce included)`);
+console.log(`  resident memory with 20 such articles open  ${(rssKb / 1024).toFixed(0)} MB`);

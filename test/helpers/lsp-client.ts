@@ -97,6 +97,10 @@ export class LspClient {
     }
   }
 
+  get pid(): number {
+    return this.proc.pid!;
+  }
+
   get alive(): boolean {
     return this.proc.exitCode === null;
   }

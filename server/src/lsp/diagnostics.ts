@@ -4,8 +4,11 @@ import { ruleDocsUrl, type Finding, type LintResult } from '../engine/index.js';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-/** What a diagnostic's `data` holds: the finding itself, with its offsets and suggestions. */
-export type DiagnosticData = Finding;
+/** What a diagnostic's `data` holds: enough to find its finding again in the document's current lint result. */
+export interface DiagnosticData {
+  ruleId: string;
+  span: Finding['span'];
+}
 
 export function toDiagnostics(result: LintResult): Diagnostic[] {
   const doc = result.textDocument;
@@ -16,6 +19,6 @@ export function toDiagnostics(result: LintResult): Diagnostic[] {
     code: f.ruleId,
     codeDescription: { href: ruleDocsUrl(f.ruleId) },
     message: f.message,
-    data: f satisfies DiagnosticData,
+    data: { ruleId: f.ruleId, span: f.span } satisfies DiagnosticData,
   }));
 }

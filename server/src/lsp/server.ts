@@ -25,7 +25,7 @@ import { FIX_ALL_KIND, codeActionsFor, fixAll } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 
 /** Light debounce: coalesces a burst of keystrokes, far below what a writer notices. */
-const DEBOUNCE_MS = 15;
+const DEBOUNCE_MS = 5;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
