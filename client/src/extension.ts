@@ -33,11 +33,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 100);
   status.command = 'workbench.actions.view.problems';
+  let unsourcedText = '';
   const updateStatus = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'markdown') return status.hide();
-    const unsourced = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'sourcelint' && String(d.code).startsWith('unsourced-')).length;
-    status.text = `$(quote) ${unsourced} unsourced`;
+    const ruleOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+    const unsourced = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'sourcelint' && ruleOf(d).startsWith('unsourced-')).length;
+    unsourcedText = `${unsourced} unsourced`;
+    status.text = `$(quote) ${unsourcedText}`;
     status.tooltip = 'Sourcelint: claims without a source in this document (click for the Problems view)';
     status.show();
   };
@@ -51,6 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('sourcelint.showOutput', () => output.show(true)),
+    // Not in the palette: lets tests read what the status bar shows.
+    vscode.commands.registerCommand('sourcelint.statusText', () => (updateStatus(), unsourcedText)),
     vscode.commands.registerCommand('sourcelint.lintWorkspace', async () => {
       // Opening a document is what makes the server lint it; the Problems view then lists the whole workspace.
       const files = await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '**/node_modules/**');

@@ -69,35 +69,32 @@ try {
     if (i > 120) throw new Error(`code-server did not start:\n${serverLog}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  browser = await chromium.launch({
+  // A persistent context is how playwright takes a fresh --user-data-dir.
+  browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(tmp, 'chromium')}`],
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = browser.pages()[0] ?? (await browser.newPage());
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(root)]];
-  if (!screenshot) payload.push(['extensionTestsPath', remote(path.join(root, 'client/out/test/index.js'))]);
+  const entry = screenshot ? 'client/out/test/screenshot.js' : 'client/out/test/index.js';
+  payload.push(['extensionTestsPath', remote(path.join(root, entry))]);
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
 
   if (screenshot) {
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('mali-russia-draft.md');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.squiggly-warning', { timeout: 60_000 });
-    await page.keyboard.press('Control+Shift+M');
-    await page.waitForTimeout(1500);
-    const squiggle = page.locator('.squiggly-warning').nth(2);
-    await squiggle.click();
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget', { timeout: 20_000 });
-    await page.waitForTimeout(800);
+    for (let i = 0; !fs.existsSync(results); i++) {
+      if (i > 240) throw new Error('the workbench never staged the screenshot');
+      await page.waitForTimeout(500);
+    }
+    await page.waitForTimeout(2500);
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot });
-    console.log(`screenshot: ${screenshot}`);
+    console.log(`screenshot: ${screenshot} (${fs.readFileSync(results, 'utf8')})`);
   } else {
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     const outcomes = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : [];
@@ -109,6 +106,7 @@ try {
   }
 } catch (e) {
   console.error(`e2e: ${e.message}`);
+  if (process.env.SOURCELINT_E2E_DEBUG) await browser?.pages()[0]?.screenshot({ path: process.env.SOURCELINT_E2E_DEBUG }).catch(() => {});
   process.exitCode = 1;
 } finally {
   await cleanup();

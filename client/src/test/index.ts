@@ -85,6 +85,15 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'the status bar counts the unsourced claims of the active document',
+    async () => {
+      const doc = await openSample('mali-russia-draft.md');
+      const unsourced = await eventually(() => ours(doc.uri).filter((d) => codeOf(d).startsWith('unsourced-')).length, (n) => n > 10);
+      const status = await vscode.commands.executeCommand<string>('sourcelint.statusText');
+      assert.equal(status, `${unsourced} unsourced`);
+    },
+  ],
+  [
     'the commands are registered',
     async () => {
       const commands = await vscode.commands.getCommands(true);

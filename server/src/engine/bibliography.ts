@@ -1,24 +1,31 @@
 /**
- * Bibliographies: BibTeX and CSL-JSON. A hand-written, single-pass BibTeX reader: a broken entry becomes a problem
- * with its line and is skipped, and reading resumes at the next line that starts with `@`. Never throws; linear time.
+ * Bibliographies: BibTeX and CSL-JSON.
+ *
+ * The BibTeX reader is a hand-written, single-pass scanner over character offsets. A broken entry (missing closing
+ * brace, missing key, bad field syntax, unterminated string) becomes a problem with its line and is skipped; reading
+ * resumes at the next line that starts with `@`. A value never runs past a line that starts a new entry
+ * (`@type{` / `@type(`), so an unclosed brace costs at most the text up to the next entry: linear time, never throws.
  */
 
 export interface BibEntry {
   key: string;
   /** Lowercased BibTeX type ('article', 'online', …) or the CSL type as given. */
   type: string;
+  /** Braces and LaTeX escapes/accents stripped. */
   title?: string;
-  /** "Family, Given" or institutional names. */
+  /** "Family, Given" display names, or institutions' literal names. */
   authors: string[];
   year?: string;
-  /** Journal, book title, publisher or organisation: the first present. */
+  /** Journal, book title, publisher, organisation, institution or container-title: the first present. */
   container?: string;
   url?: string;
   doi?: string;
   keywords: string[];
+  /** The file it came from, as passed to the parser. */
   file: string;
   /** 1-based line of the entry's `@` (or of its CSL id). */
   line: number;
+  /** 1-based line of its closing brace (or of the end of its CSL item). */
   endLine: number;
 }
 
@@ -33,389 +40,857 @@ export interface Bibliography {
   problems: BibProblem[];
 }
 
+/**
+ * Family names (or whole institutional names) of each parsed entry's authors, in order. "Family, Given" strings
+ * alone cannot tell "Food and Agriculture Organization, Rome" (an institution) from a person; the parsers know.
+ */
+const familyNames = new WeakMap<BibEntry, string[]>();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared helpers
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Maps offsets to 1-based lines by binary search over the newline offsets. */
+function lineIndex(text: string): (offset: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  return (offset: number): number => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newlines[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
+
+function splitKeywords(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(/[,;]/)
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
+}
+
+function normalizeDoi(doi: string | undefined): string | undefined {
+  if (!doi) return undefined;
+  const d = doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  return d || undefined;
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+// ---------------------------------------------------------------------------------------------------------------
+// LaTeX → text
+
+/** Accent commands → Unicode combining marks (composed with NFC). */
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
+  u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331',
+};
+
+const SYMBOLS: Record<string, string> = {
+  ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
+  textendash: '–', textemdash: '—', dots: '…', ldots: '…', textquoteleft: '‘', textquoteright: '’', S: '§',
+  textquotedblleft: '“', textquotedblright: '”', euro: '€', pounds: '£', copyright: '©', textregistered: '®',
+};
+
+/** Strips braces and the common LaTeX escapes, accents and formatting commands from a field value. */
+export function cleanLatex(value: string): string {
+  let out = '';
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    const c = value[i];
+    if (c === '{' || c === '}') {
+      i++;
+      continue;
+    }
+    if (c === '~') {
+      out += ' ';
+      i++;
+      continue;
+    }
+    if (c === '-' && value[i + 1] === '-') {
+      if (value[i + 2] === '-') {
+        out += '—';
+        i += 3;
+      } else {
+        out += '–';
+        i += 2;
+      }
+      continue;
+    }
+    if (c !== '\\') {
+      out += c;
+      i++;
+      continue;
+    }
+    // A control sequence.
+    const next = value[i + 1] ?? '';
+    if (next === '') {
+      i++;
+      continue;
+    }
+    if (!isLetter(next)) {
+      const mark = ACCENTS[next];
+      if (mark) {
+        const r = accentTarget(value, i + 2);
+        out += r.base + (r.base ? mark : '');
+        i = r.end;
+      } else if (next === '\\') {
+        out += ' ';
+        i += 2;
+      } else {
+        // \& \% \$ \# \_ \{ \} \  and friends: the character itself.
+        out += next === ' ' ? ' ' : next;
+        i += 2;
+      }
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isLetter(value[j])) j++;
+    const name = value.slice(i + 1, j);
+    // Letter-named accents: \c{c}, \v s, \u{a}.
+    if (ACCENTS[name] && (value[j] === '{' || value[j] === ' ')) {
+      const r = accentTarget(value, j);
+      if (r.base) {
+        out += r.base + ACCENTS[name];
+        i = r.end;
+        continue;
+      }
+    }
+    if (SYMBOLS[name] !== undefined) out += SYMBOLS[name];
+    // Other commands (\emph, \textit, \url, unknown ones) vanish; their braced argument stays as text.
+    i = j;
+    // TeX swallows the space after a control word: "Stra\ss e" is "Straße".
+    if (value[i] === ' ') i++;
+  }
+  return out.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** The letter an accent applies to: `e`, `{e}`, ` e`, `{\i}`, `\i`. Returns '' as base if there is none. */
+function accentTarget(value: string, start: number): { base: string; end: number } {
+  let p = start;
+  while (value[p] === ' ') p++;
+  let braced = false;
+  if (value[p] === '{') {
+    braced = true;
+    p++;
+  }
+  let base = '';
+  if (value[p] === '\\' && (value[p + 1] === 'i' || value[p + 1] === 'j') && !isLetter(value[p + 2] ?? '')) {
+    base = value[p + 1];
+    p += 2;
+    while (braced && value[p] === ' ') p++;
+  } else if (value[p] !== undefined && isLetter(value[p])) {
+    base = value[p];
+    p++;
+  }
+  if (braced) {
+    if (value[p] === '}') p++;
+    else if (base) return { base: '', end: start }; // {ab}: not a simple accent target; leave to the caller
+  }
+  return { base, end: p };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+/** Splits at top-level (brace depth 0) characters that satisfy `isSep`. */
+function splitTopLevel(s: string, isSep: (c: string) => boolean): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSep(c)) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
+/** True if `s` is one brace group from first to last character: {World Bank}. */
+function isWholeGroup(s: string): boolean {
+  if (s[0] !== '{' || s[s.length - 1] !== '}') return false;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}') {
+      depth--;
+      if (depth === 0 && i < s.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
+
+interface Name {
+  display: string;
+  family: string;
+}
+
+function parseName(raw: string): Name | undefined {
+  const name = raw.trim();
+  if (!name) return undefined;
+  if (isWholeGroup(name)) {
+    const literal = cleanLatex(name);
+    return literal ? { display: literal, family: literal } : undefined;
+  }
+  const commaParts = splitTopLevel(name, (c) => c === ',').map((p) => cleanLatex(p));
+  if (commaParts.length >= 2) {
+    const family = commaParts[0];
+    const given = commaParts[commaParts.length - 1];
+    const suffix = commaParts.length >= 3 ? commaParts[1] : '';
+    if (!family) return given ? { display: given, family: given } : undefined;
+    return { display: [family, given, suffix].filter(Boolean).join(', '), family };
+  }
+  const words = splitTopLevel(name, isSpace).filter((w) => w.length > 0);
+  const clean = words.map((w) => cleanLatex(w));
+  if (words.length === 1) return clean[0] ? { display: clean[0], family: clean[0] } : undefined;
+  // "First von Last": the family name starts at the first lowercase word after the first (not the last) word.
+  let start = words.length - 1;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (words[i][0] !== '{' && /^\p{Ll}/u.test(clean[i])) {
+      start = i;
+      break;
+    }
+  }
+  const family = clean.slice(start).join(' ');
+  const given = clean.slice(0, start).join(' ');
+  return { display: given ? `${family}, ${given}` : family, family };
+}
+
+/** BibTeX name lists: split on " and " at brace depth 0, so {Barnes and Noble} stays one institution. */
+function parseNames(raw: string): Name[] {
+  const names: Name[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    const joined = current.join(' ');
+    current = [];
+    if (joined.trim().toLowerCase() === 'others') return;
+    const name = parseName(joined);
+    if (name) names.push(name);
+  };
+  for (const word of splitTopLevel(raw, isSpace)) {
+    if (!word) continue;
+    if (word.toLowerCase() === 'and') flush();
+    else current.push(word);
+  }
+  flush();
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// BibTeX
+
 const MONTHS: Record<string, string> = {
   jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
   jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
 };
 
-const ACCENTS: Record<string, Record<string, string>> = {
-  "'": { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', y: 'ý', c: 'ć', n: 'ń', s: 'ś', z: 'ź', A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú' },
-  '`': { a: 'à', e: 'è', i: 'ì', o: 'ò', u: 'ù', A: 'À', E: 'È' },
-  '^': { a: 'â', e: 'ê', i: 'î', o: 'ô', u: 'û', A: 'Â', E: 'Ê' },
-  '"': { a: 'ä', e: 'ë', i: 'ï', o: 'ö', u: 'ü', A: 'Ä', O: 'Ö', U: 'Ü' },
-  '~': { a: 'ã', n: 'ñ', o: 'õ', A: 'Ã', N: 'Ñ' },
-  c: { c: 'ç', C: 'Ç' },
-};
-
-/** Strips braces and the common LaTeX escapes and accents from a field value. */
-export function cleanLatex(value: string): string {
-  return value
-    .replace(/\\([`'^"~])\s*\{?\\?([a-zA-Z])\}?/g, (_m, accent: string, letter: string) => ACCENTS[accent]?.[letter] ?? letter)
-    .replace(/\\c\s*\{?([cC])\}?/g, (_m, letter: string) => ACCENTS.c[letter])
-    .replace(/\\([&%$#_{}])/g, '$1')
-    .replace(/\\(textit|textbf|emph|textsc|url)\s*/g, '')
-    .replace(/--/g, '–')
-    .replace(/[{}]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** A broken entry: the message and the offset whose line is reported. */
+class BibSyntaxError {
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
 }
 
-/** A cursor over the text that tracks line numbers as it advances. */
-class Reader {
+const isFieldChar = (c: string): boolean => isLetter(c) || isDigit(c) || c === '_' || c === '-' || c === ':' || c === '.' || c === '+' || c === '/';
+const KEY_STOP = new Set([',', '{', '}', '(', ')', '"', '#', '%', '=', '@', '\\']);
+const isKeyChar = (c: string): boolean => c !== '' && !isSpace(c) && !KEY_STOP.has(c);
+
+class BibScanner {
   pos = 0;
-  line = 1;
+  /** Offset just after the last value part read (before any trailing space). */
+  valueEnd = 0;
   constructor(readonly text: string) {}
 
-  peek(): string {
-    return this.text[this.pos] ?? '';
-  }
-  next(): string {
-    const c = this.text[this.pos++] ?? '';
-    if (c === '\n') this.line++;
-    return c;
-  }
   skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.next();
+    const t = this.text;
+    while (this.pos < t.length && isSpace(t[this.pos])) this.pos++;
   }
-  /** Moves to the next line that starts with `@` (after optional spaces) — this one, if the cursor is before its `@`. */
-  skipToNextEntry(): void {
-    const lineStart = this.text.lastIndexOf('\n', this.pos - 1) + 1;
-    if (/^[ \t]*$/.test(this.text.slice(lineStart, this.pos))) {
-      let p = this.pos;
-      while (this.text[p] === ' ' || this.text[p] === '\t') p++;
-      if (this.text[p] === '@') {
-        while (this.pos < p) this.next();
-        return;
-      }
+
+  /** Skips spaces and `%` comment lines (between fields, as biber does). */
+  skipSpaceAndComments(): void {
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] !== '%') return;
+      const nl = this.text.indexOf('\n', this.pos);
+      this.pos = nl < 0 ? this.text.length : nl + 1;
     }
-    while (this.pos < this.text.length) {
-      const c = this.next();
-      if (c === '\n') {
-        let p = this.pos;
-        while (this.text[p] === ' ' || this.text[p] === '\t') p++;
-        if (this.text[p] === '@') {
-          while (this.pos < p) this.next();
-          return;
+  }
+
+  read(pred: (c: string) => boolean): string {
+    const start = this.pos;
+    const t = this.text;
+    while (this.pos < t.length && pred(t[this.pos])) this.pos++;
+    return t.slice(start, this.pos);
+  }
+
+  /** True if the line starting at `p` begins (after spaces) with `@type{` or `@type(`. */
+  entryStartsAt(p: number): boolean {
+    const t = this.text;
+    while (t[p] === ' ' || t[p] === '\t') p++;
+    if (t[p] !== '@') return false;
+    p++;
+    const typeStart = p;
+    while (p < t.length && isLetter(t[p])) p++;
+    if (p === typeStart) return false;
+    while (t[p] === ' ' || t[p] === '\t') p++;
+    return t[p] === '{' || t[p] === '(';
+  }
+
+  /**
+   * Reads a `{…}` (open already consumed) or `"…"` value with nested braces; returns the inner text.
+   * Stops with an error at the end of the text or at a line that starts a new entry.
+   */
+  readDelimited(quoted: boolean, onRunaway: () => BibSyntaxError): string {
+    const t = this.text;
+    const start = this.pos;
+    let depth = 0;
+    while (this.pos < t.length) {
+      const c = t[this.pos];
+      if (c === '{') depth++;
+      else if (c === '}') {
+        if (depth === 0) {
+          if (!quoted) return t.slice(start, this.pos++);
+          throw onRunaway(); // a '}' at depth 0 inside "…": the string was never closed
         }
+        depth--;
+      } else if (c === '"' && quoted && depth === 0) {
+        return t.slice(start, this.pos++);
+      } else if (c === '\n' && this.entryStartsAt(this.pos + 1)) {
+        throw onRunaway();
       }
+      this.pos++;
     }
+    throw onRunaway();
   }
 }
 
-class BibSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
-
-const IDENT = /[A-Za-z0-9_:.\-+/']/;
-
-function readIdent(r: Reader): string {
-  let s = '';
-  while (IDENT.test(r.peek())) s += r.next();
-  return s;
-}
-
-/** Reads `{…}` with nesting, or `"…"` (braces inside quotes nest too). Returns the inner text. */
-function readDelimited(r: Reader, close: string, entryKey: string): string {
-  const startLine = r.line;
-  let depth = 0;
-  let out = '';
-  for (;;) {
-    if (r.pos >= r.text.length) throw new BibSyntaxError(`entry '${entryKey}': unterminated value starting on line ${startLine}`, startLine);
-    const c = r.next();
-    if (c === '\\') {
-      out += c + r.next();
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}') {
-      if (depth === 0) {
-        if (close === '}') return out;
-        throw new BibSyntaxError(`entry '${entryKey}': unbalanced '}' in a quoted value`, r.line);
-      }
-      depth--;
-    } else if (c === close && depth === 0) return out;
-    // A new entry inside a value means the value (or its entry) was never closed.
-    if (c === '\n' && depth >= 0 && /^[ \t]*@[A-Za-z]+\s*[({]/.test(r.text.slice(r.pos, r.pos + 40))) {
-      throw new BibSyntaxError(`entry '${entryKey}' is missing its closing brace`, startLine);
-    }
-    out += c;
-  }
-}
-
-function readValue(r: Reader, strings: Map<string, string>, entryKey: string): string {
+function parseBibValue(
+  s: BibScanner,
+  strings: Map<string, string>,
+  label: string,
+  fail: (what: string, offset: number) => BibSyntaxError,
+  missingBrace: () => BibSyntaxError,
+): string {
   let value = '';
   for (;;) {
-    r.skipSpace();
-    const c = r.peek();
+    s.skipSpace();
+    const c = s.text[s.pos] ?? '';
+    const at = s.pos;
     if (c === '{') {
-      r.next();
-      value += readDelimited(r, '}', entryKey);
+      s.pos++;
+      value += s.readDelimited(false, missingBrace);
     } else if (c === '"') {
-      r.next();
-      value += readDelimited(r, '"', entryKey);
-    } else if (/[0-9]/.test(c)) {
-      value += readIdent(r);
-    } else if (/[A-Za-z]/.test(c)) {
-      const name = readIdent(r).toLowerCase();
-      value += strings.get(name) ?? MONTHS[name.slice(0, 3)] ?? name;
+      s.pos++;
+      value += s.readDelimited(true, () => new BibSyntaxError(`${label}: unterminated string`, at));
+    } else if (isDigit(c)) {
+      value += s.read(isDigit);
+    } else if (isLetter(c)) {
+      const name = s.read(isFieldChar).toLowerCase();
+      value += strings.get(name) ?? MONTHS[name] ?? name;
     } else {
-      throw new BibSyntaxError(`entry '${entryKey}': expected a value, found '${c || 'end of file'}'`, r.line);
+      throw fail(c === '' ? 'has no value (end of file)' : `has no value (found '${c}')`, at);
     }
-    r.skipSpace();
-    if (r.peek() !== '#') return value;
-    r.next();
+    s.valueEnd = s.pos;
+    s.skipSpace();
+    if (s.text[s.pos] !== '#') return value;
+    s.pos++;
   }
 }
 
-function readFields(r: Reader, close: string, strings: Map<string, string>, entryKey: string, entryLine: number): Map<string, string> {
+/** Reads `name = value, …` up to the entry's closing delimiter (consumed). */
+function parseBibFields(
+  s: BibScanner,
+  close: string,
+  strings: Map<string, string>,
+  label: string,
+  entryOffset: number,
+): Map<string, string> {
   const fields = new Map<string, string>();
+  const missingBrace = (): BibSyntaxError => new BibSyntaxError(`${label} is missing its closing brace`, entryOffset);
   for (;;) {
-    r.skipSpace();
-    const c = r.peek();
+    s.skipSpaceAndComments();
+    const c = s.text[s.pos] ?? '';
     if (c === close) {
-      r.next();
+      s.pos++;
       return fields;
     }
     if (c === ',') {
-      r.next();
+      s.pos++;
       continue;
     }
-    if (c === '' || c === '@') throw new BibSyntaxError(`entry '${entryKey}' is missing its closing brace`, entryLine);
-    const name = readIdent(r).toLowerCase();
-    if (!name) throw new BibSyntaxError(`entry '${entryKey}': unexpected '${c}' where a field name should be`, r.line);
-    r.skipSpace();
-    if (r.next() !== '=') throw new BibSyntaxError(`entry '${entryKey}': field '${name}' has no '='`, r.line);
-    fields.set(name, readValue(r, strings, entryKey));
+    if (c === '' || c === '@') throw missingBrace();
+    const nameAt = s.pos;
+    const name = s.read(isFieldChar).toLowerCase();
+    if (!name) throw new BibSyntaxError(`${label}: unexpected '${c}' where a field name should be`, nameAt);
+    s.skipSpace();
+    if (s.text[s.pos] !== '=') throw new BibSyntaxError(`${label}: field '${name}' has no '='`, s.pos < s.text.length ? s.pos : nameAt);
+    s.pos++;
+    const value = parseBibValue(s, strings, label, (what, offset) => new BibSyntaxError(`${label}: field '${name}' ${what}`, offset), missingBrace);
+    fields.set(name, value);
+    const afterValue = s.valueEnd;
+    s.skipSpaceAndComments();
+    const d = s.text[s.pos] ?? '';
+    if (d !== ',' && d !== close) {
+      if (d === '' || d === '@') throw missingBrace();
+      throw new BibSyntaxError(`${label}: expected ',' or '${close}' after field '${name}'`, afterValue);
+    }
   }
 }
 
-function splitAuthors(raw: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let current = '';
-  // Split on " and " only at brace depth 0, so {Barnes and Noble} stays one institution.
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    if (depth === 0 && /^\s+and\s+/i.test(raw.slice(i, i + 6)) && /\s/.test(c)) {
-      names.push(current);
-      current = '';
-      i += /^\s+and\s+/i.exec(raw.slice(i))![0].length - 1;
-      continue;
-    }
-    current += c;
-  }
-  names.push(current);
-  return names.map(personOrInstitution).filter(Boolean);
-}
-
-/**
- * BibTeX names as "Family, Given". A name wrapped in braces ({World Bank}) is an institution and stays whole;
- * "Given Family" is turned around, with lowercase particles kept in the family name ("Ludwig van Beethoven").
- */
-function personOrInstitution(raw: string): string {
-  const trimmed = raw.trim();
-  if (/^\{[^{}]*(\{[^{}]*\}[^{}]*)*\}$/.test(trimmed)) return cleanLatex(trimmed);
-  const name = cleanLatex(trimmed);
-  if (name.includes(',') || !name.includes(' ')) return name;
-  const parts = name.split(' ');
-  let family = parts.length - 1;
-  while (family > 1 && /^\p{Ll}/u.test(parts[family - 1])) family--;
-  return `${parts.slice(family).join(' ')}, ${parts.slice(0, family).join(' ')}`;
-}
-
-function entryFrom(type: string, key: string, fields: Map<string, string>, file: string, line: number, endLine: number): BibEntry {
+function entryFromFields(type: string, key: string, fields: Map<string, string>, file: string, line: number, endLine: number): BibEntry {
   const get = (name: string): string | undefined => {
     const v = fields.get(name);
-    return v === undefined ? undefined : cleanLatex(v);
+    if (v === undefined) return undefined;
+    const cleaned = cleanLatex(v);
+    return cleaned || undefined;
   };
+  const raw = (name: string): string | undefined => {
+    const v = fields.get(name);
+    if (v === undefined) return undefined;
+    const cleaned = v.replace(/\\([_%&#$~])/g, '$1').replace(/[{}]/g, '').trim();
+    return cleaned || undefined;
+  };
+  const names = parseNames(fields.get('author') ?? fields.get('editor') ?? '');
   const date = get('date');
-  return {
+  const entry: BibEntry = {
     key,
     type,
     title: get('title'),
-    authors: splitAuthors(fields.get('author') ?? fields.get('editor') ?? ''),
+    authors: names.map((n) => n.display),
     year: get('year') ?? (date ? /\d{4}/.exec(date)?.[0] : undefined),
-    container: get('journal') ?? get('journaltitle') ?? get('booktitle') ?? get('publisher') ?? get('organization') ?? get('institution'),
-    url: get('url'),
-    doi: get('doi'),
-    keywords: (get('keywords') ?? '').split(/[,;]/).map((k) => k.trim()).filter(Boolean),
+    container:
+      get('journal') ?? get('journaltitle') ?? get('booktitle') ?? get('publisher') ?? get('organization') ?? get('institution') ?? get('container-title'),
+    url: raw('url'),
+    doi: normalizeDoi(raw('doi')),
+    keywords: splitKeywords(get('keywords')),
     file,
     line,
     endLine,
   };
+  familyNames.set(
+    entry,
+    names.map((n) => n.family),
+  );
+  return entry;
+}
+
+/** Start of the first line after the one containing `offset` whose first non-blank character is `@`. */
+function nextAtLine(text: string, offset: number): number {
+  let nl = text.indexOf('\n', offset);
+  while (nl >= 0) {
+    let p = nl + 1;
+    while (text[p] === ' ' || text[p] === '\t') p++;
+    if (text[p] === '@') return p;
+    nl = text.indexOf('\n', p);
+  }
+  return text.length;
 }
 
 export function parseBibtex(input: string, file: string): Bibliography {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const r = new Reader(text);
+  const text = stripBom(input);
+  const lineAt = lineIndex(text);
   const entries = new Map<string, BibEntry>();
   const problems: BibProblem[] = [];
   const strings = new Map<string, string>();
-  while (r.pos < text.length) {
-    const at = text.indexOf('@', r.pos);
+  const s = new BibScanner(text);
+  let pos = 0;
+  while (pos < text.length) {
+    const at = text.indexOf('@', pos);
     if (at < 0) break;
-    while (r.pos < at) r.next();
-    const line = r.line;
-    r.next();
-    const type = readIdent(r).toLowerCase();
-    r.skipSpace();
-    const open = r.peek();
+    s.pos = at + 1;
+    const type = s.read(isLetter).toLowerCase();
+    s.skipSpace();
+    const open = text[s.pos];
     if (!type || (open !== '{' && open !== '(')) {
-      // A stray '@' in free text between entries: BibTeX ignores it.
+      // A stray '@' in free text between entries: ignored, as BibTeX does.
+      pos = at + 1;
       continue;
     }
-    r.next();
+    s.pos++;
     const close = open === '{' ? '}' : ')';
-    let key = '';
+    const line = lineAt(at);
     try {
-      if (type === 'comment' || type === 'preamble') {
-        readDelimited(r, close, type);
+      if (type === 'comment') {
+        // Skip a balanced block if there is one; otherwise only the word, as BibTeX does.
+        const save = s.pos;
+        try {
+          if (close === '}') s.readDelimited(false, () => new BibSyntaxError('', at));
+          else s.pos = readParenBlock(s, at);
+        } catch {
+          s.pos = save;
+        }
+        pos = s.pos;
+        continue;
+      }
+      if (type === 'preamble') {
+        const runaway = (): BibSyntaxError => new BibSyntaxError('@preamble is missing its closing brace', at);
+        if (close === '}') s.readDelimited(false, runaway);
+        else s.pos = readParenBlock(s, at);
+        pos = s.pos;
         continue;
       }
       if (type === 'string') {
-        const fields = readFields(r, close, strings, '@string', line);
+        const fields = parseBibFields(s, close, strings, '@string', at);
         for (const [name, value] of fields) strings.set(name, value);
+        pos = s.pos;
         continue;
       }
-      r.skipSpace();
-      key = readIdent(r);
-      r.skipSpace();
-      if (!key || r.peek() !== ',') {
-        if (!key) throw new BibSyntaxError(`@${type} entry has no citation key`, line);
-        throw new BibSyntaxError(`entry '${key}': expected ',' after the key`, r.line);
+      s.skipSpace();
+      const keyAt = s.pos;
+      const key = s.read(isKeyChar);
+      s.skipSpace();
+      const after = text[s.pos] ?? '';
+      if (!key || after === '=') throw new BibSyntaxError(`@${type} entry has no citation key`, at);
+      const label = `entry '${key}'`;
+      let fields: Map<string, string>;
+      if (after === close) {
+        s.pos++;
+        fields = new Map();
+      } else if (after === ',') {
+        s.pos++;
+        fields = parseBibFields(s, close, strings, label, at);
+      } else if (after === '' || after === '@') {
+        throw new BibSyntaxError(`${label} is missing its closing brace`, at);
+      } else {
+        throw new BibSyntaxError(`${label}: expected ',' after the key, found '${after}'`, keyAt + key.length);
       }
-      const fields = readFields(r, close, strings, key, line);
+      pos = s.pos;
       const first = entries.get(key);
       if (first) {
         problems.push({ file, line, message: `duplicate key '${key}' (first defined on line ${first.line}); skipped` });
         continue;
       }
-      entries.set(key, entryFrom(type, key, fields, file, line, r.line));
+      entries.set(key, entryFromFields(type, key, fields, file, line, lineAt(s.pos - 1)));
     } catch (e) {
-      if (!(e instanceof BibSyntaxError)) throw e;
-      problems.push({ file, line: e.line, message: `${e.message}; skipped` });
-      r.skipToNextEntry();
+      if (!(e instanceof BibSyntaxError)) {
+        problems.push({ file, line, message: `cannot read this entry (${String(e)}); skipped` });
+      } else {
+        problems.push({ file, line: lineAt(e.offset), message: `${e.message}; skipped` });
+      }
+      pos = nextAtLine(text, at);
     }
   }
   return { entries, problems };
 }
 
-interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-}
-interface CslItem {
-  id?: unknown;
-  type?: string;
-  title?: string;
-  author?: CslName[];
-  editor?: CslName[];
-  issued?: { 'date-parts'?: unknown[][]; raw?: string; literal?: string };
-  'container-title'?: string;
-  publisher?: string;
-  URL?: string;
-  DOI?: string;
-  keyword?: string;
+/** Reads `( … )` content for @comment(…)/@preamble(…): braces and quotes nest; returns the offset after `)`. */
+function readParenBlock(s: BibScanner, at: number): number {
+  const t = s.text;
+  let depth = 0;
+  for (let p = s.pos; p < t.length; p++) {
+    const c = t[p];
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ')' && depth === 0) return p + 1;
+    else if (c === '\n' && s.entryStartsAt(p + 1)) break;
+  }
+  throw new BibSyntaxError('@preamble is missing its closing parenthesis', at);
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+// ---------------------------------------------------------------------------------------------------------------
+// CSL-JSON
+
+interface JsonItemSpan {
+  start: number;
+  end: number;
+  /** Offset of the item's own "id" key, if any. */
+  idAt?: number;
+}
+
+/**
+ * A linear JSON scanner (no values built): validates the syntax, returning the offset of the first error (or -1),
+ * and records where each element of a top-level array starts and ends and where its "id" key is.
+ */
+function scanJson(t: string): { error: number; items: JsonItemSpan[] } {
+  const items: JsonItemSpan[] = [];
+  const stack: string[] = []; // 'a' | 'o'
+  const n = t.length;
+  const number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  let i = 0;
+  const ws = (): void => {
+    while (i < n && (t[i] === ' ' || t[i] === '\t' || t[i] === '\n' || t[i] === '\r')) i++;
+  };
+  /** Scans a string at i (a '"'); returns its raw content or undefined on error (i at the error). */
+  const str = (): string | undefined => {
+    const open = i;
+    i++;
+    const start = i;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === 0x22) return t.slice(start, i++);
+      if (c < 0x20) return undefined;
+      if (c === 0x5c) {
+        const e = t[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+            i++;
+            return undefined;
+          }
+          i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) {
+          i++;
+          return undefined;
+        }
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    i = open;
+    return undefined;
+  };
+  const endItem = (): void => {
+    // Called when a value at depth 1 (inside the top-level array) has just ended at i.
+    if (stack.length === 1 && stack[0] === 'a' && items.length > 0) items[items.length - 1].end = i;
+  };
+  ws();
+  for (;;) {
+    // Expect a value at i.
+    if (stack.length === 1 && stack[0] === 'a') items.push({ start: i, end: i });
+    const c = t[i];
+    if (c === '{') {
+      stack.push('o');
+      i++;
+      ws();
+      if (t[i] === '}') {
+        i++;
+        stack.pop();
+      } else {
+        if (t[i] !== '"') return { error: i, items };
+        const keyAt = i;
+        const k = str();
+        if (k === undefined) return { error: i, items };
+        if (k === 'id' && stack.length === 2 && stack[0] === 'a') items[items.length - 1].idAt = keyAt;
+        ws();
+        if (t[i] !== ':') return { error: i, items };
+        i++;
+        ws();
+        continue;
+      }
+    } else if (c === '[') {
+      stack.push('a');
+      i++;
+      ws();
+      if (t[i] === ']') {
+        i++;
+        stack.pop();
+      } else continue;
+    } else if (c === '"') {
+      if (str() === undefined) return { error: i, items };
+    } else if (c === 't' || c === 'f' || c === 'n') {
+      const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+      if (!t.startsWith(word, i)) return { error: i, items };
+      i += word.length;
+    } else {
+      number.lastIndex = i;
+      if (!number.test(t)) return { error: i, items };
+      i = number.lastIndex;
+    }
+    // After a value: close containers or move to the next element.
+    for (;;) {
+      endItem();
+      ws();
+      if (stack.length === 0) return { error: i < n ? i : -1, items };
+      const top = stack[stack.length - 1];
+      const d = t[i];
+      if (d === ',') {
+        i++;
+        ws();
+        if (top === 'o') {
+          if (t[i] !== '"') return { error: i, items };
+          const keyAt = i;
+          const k = str();
+          if (k === undefined) return { error: i, items };
+          if (k === 'id' && stack.length === 2 && stack[0] === 'a') items[items.length - 1].idAt = keyAt;
+          ws();
+          if (t[i] !== ':') return { error: i, items };
+          i++;
+          ws();
+        }
+        break;
+      }
+      if ((top === 'a' && d === ']') || (top === 'o' && d === '}')) {
+        i++;
+        stack.pop();
+        continue;
+      }
+      return { error: i, items };
+    }
+  }
+}
+
+interface CslName {
+  family?: unknown;
+  given?: unknown;
+  literal?: unknown;
+  'non-dropping-particle'?: unknown;
+  'dropping-particle'?: unknown;
+  suffix?: unknown;
+}
+
+const str = (v: unknown): string | undefined => {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0].trim() || undefined;
+  return undefined;
+};
+
+function cslName(n: unknown): Name | undefined {
+  if (!n || typeof n !== 'object') return undefined;
+  const name = n as CslName;
+  const literal = str(name.literal);
+  if (literal) return { display: literal, family: literal };
+  const family = [str(name['non-dropping-particle']), str(name.family)].filter(Boolean).join(' ');
+  const given = [str(name.given), str(name['dropping-particle'])].filter(Boolean).join(' ');
+  const suffix = str(name.suffix);
+  if (!family) return given ? { display: given, family: given } : undefined;
+  return { display: [family, given, suffix].filter(Boolean).join(', '), family };
+}
+
+function cslYear(issued: unknown): string | undefined {
+  if (typeof issued === 'string' || typeof issued === 'number') return /\d{4}/.exec(String(issued))?.[0];
+  if (!issued || typeof issued !== 'object') return undefined;
+  const date = issued as { 'date-parts'?: unknown; raw?: unknown; literal?: unknown };
+  const parts = date['date-parts'];
+  if (Array.isArray(parts) && Array.isArray(parts[0]) && parts[0].length > 0) {
+    const y = parts[0][0];
+    if (typeof y === 'number' || (typeof y === 'string' && y.trim())) return String(y).trim();
+  }
+  const text = str(date.raw) ?? str(date.literal);
+  return text ? /\d{4}/.exec(text)?.[0] : undefined;
 }
 
 export function parseCslJson(input: string, file: string): Bibliography {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = stripBom(input);
+  const lineAt = lineIndex(text);
   const entries = new Map<string, BibEntry>();
   const problems: BibProblem[] = [];
+  const scan = scanJson(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const position = /position (\d+)/.exec((e as Error).message);
-    const line = position ? lineOf(text, Number(position[1])) : 1;
-    problems.push({ file, line, message: `invalid CSL-JSON: ${(e as Error).message.split('\n')[0]}` });
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const position = /at position (\d+)/.exec(message);
+    const offset = scan.error >= 0 ? scan.error : position ? Number(position[1]) : -1;
+    problems.push({ file, line: offset >= 0 ? lineAt(offset) : 1, message: `invalid CSL-JSON: ${message}` });
     return { entries, problems };
   }
   if (!Array.isArray(data)) {
-    problems.push({ file, line: 1, message: 'CSL-JSON must be an array of items' });
+    problems.push({ file, line: 1, message: 'CSL-JSON must be an array of items; nothing loaded' });
     return { entries, problems };
   }
-  for (const [index, raw] of data.entries()) {
-    const item = raw as CslItem;
-    if (!item || typeof item !== 'object' || (typeof item.id !== 'string' && typeof item.id !== 'number')) {
-      problems.push({ file, line: 1, message: `CSL-JSON item ${index + 1} has no id; skipped` });
-      continue;
+  const spans = scan.items.length === data.length ? scan.items : undefined;
+  data.forEach((raw: unknown, index) => {
+    const span = spans?.[index];
+    const item = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const id = item && (typeof item.id === 'string' || typeof item.id === 'number') ? String(item.id).trim() : '';
+    const startLine = span ? lineAt(span.start) : 1;
+    if (!item || !id) {
+      problems.push({ file, line: startLine, message: `CSL-JSON item ${index + 1} has no id; skipped` });
+      return;
     }
-    const key = String(item.id);
-    const found = text.search(new RegExp(`"id"\\s*:\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?`));
-    const line = found >= 0 ? lineOf(text, found) : 1;
-    if (entries.has(key)) {
-      problems.push({ file, line, message: `duplicate id '${key}'; skipped` });
-      continue;
+    const line = span?.idAt !== undefined ? lineAt(span.idAt) : startLine;
+    const first = entries.get(id);
+    if (first) {
+      problems.push({ file, line, message: `duplicate key '${id}' (first defined on line ${first.line}); skipped` });
+      return;
     }
-    const names = (item.author ?? item.editor ?? []).map((n) => n.literal ?? [n.family, n.given].filter(Boolean).join(', ')).filter(Boolean);
-    const parts = item.issued?.['date-parts']?.[0];
-    const year = parts?.[0] !== undefined ? String(parts[0]) : /\d{4}/.exec(item.issued?.raw ?? item.issued?.literal ?? '')?.[0];
-    entries.set(key, {
-      key,
-      type: item.type ?? 'document',
-      title: item.title,
-      authors: names,
-      year,
-      container: item['container-title'] ?? item.publisher,
-      url: item.URL,
-      doi: item.DOI,
-      keywords: (item.keyword ?? '').split(/[,;]/).map((k) => k.trim()).filter(Boolean),
+    const people = Array.isArray(item.author) ? item.author : Array.isArray(item.editor) ? item.editor : [];
+    const names = people.map(cslName).filter((n): n is Name => n !== undefined);
+    const keyword = Array.isArray(item.keyword) ? item.keyword.filter((k) => typeof k === 'string').join(',') : str(item.keyword);
+    const entry: BibEntry = {
+      key: id,
+      type: str(item.type) ?? 'document',
+      title: str(item.title),
+      authors: names.map((n) => n.display),
+      year: cslYear(item.issued),
+      container: str(item['container-title']) ?? str(item.publisher),
+      url: str(item.URL),
+      doi: normalizeDoi(str(item.DOI)),
+      keywords: splitKeywords(keyword),
       file,
       line,
-      endLine: line,
-    });
-  }
+      endLine: span ? lineAt(Math.max(span.start, span.end - 1)) : line,
+    };
+    familyNames.set(
+      entry,
+      names.map((n) => n.family),
+    );
+    entries.set(id, entry);
+  });
   return { entries, problems };
 }
 
-/** Authors are stored as "Family, Given" or as an institution's whole name. */
-const familyName = (author: string): string => (author.includes(',') ? author.split(',')[0].trim() : author);
+// ---------------------------------------------------------------------------------------------------------------
+// Formatting and merging
 
-function shortAuthors(authors: readonly string[]): string | undefined {
-  if (authors.length === 0) return undefined;
-  if (authors.length === 1) return familyName(authors[0]);
-  if (authors.length === 2) return `${familyName(authors[0])} & ${familyName(authors[1])}`;
-  return `${familyName(authors[0])} et al.`;
+function families(entry: BibEntry): string[] {
+  const known = familyNames.get(entry);
+  if (known && known.length === entry.authors.length) return known;
+  return entry.authors.map((a) => (a.includes(',') ? a.slice(0, a.indexOf(',')).trim() : a.trim()));
 }
 
-/** "Diarra, 2022, Title": for lists and hovers. */
+function shortAuthors(entry: BibEntry): string | undefined {
+  const names = families(entry).filter(Boolean);
+  if (names.length === 0) return undefined;
+  if (names.length === 1) return names[0];
+  if (names.length === 2) return `${names[0]} & ${names[1]}`;
+  return `${names[0]} et al.`;
+}
+
+/** "Diarra, 2022, Title of the work": family names only; "A & B"; "A et al."; missing parts omitted. */
 export function formatShortReference(entry: BibEntry): string {
-  return [shortAuthors(entry.authors), entry.year, entry.title].filter(Boolean).join(', ');
+  return [shortAuthors(entry), entry.year, entry.title].filter((p): p is string => !!p).join(', ');
 }
 
-/** "Authors (Year). Title. Container. URL": one line, for documentation popups and reports. */
+/** "Authors (Year). Title. Container. URL-or-DOI": one line, for documentation popups and reports. */
 export function formatReference(entry: BibEntry): string {
   const authors = entry.authors.length > 0 ? entry.authors.join('; ') : undefined;
   const head = [authors, entry.year ? `(${entry.year})` : undefined].filter(Boolean).join(' ');
-  const link = entry.doi ? `https://doi.org/${entry.doi}` : entry.url;
-  return [head, entry.title, entry.container, link].filter(Boolean).join('. ').replace(/\.\./g, '.');
+  const link = entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
+  const parts = [head, entry.title, entry.container].filter((p): p is string => !!p);
+  let out = '';
+  for (const part of parts) {
+    if (out) out += /[.?!]$/.test(out) ? ' ' : '. ';
+    out += part;
+  }
+  if (out && !/[.?!]$/.test(out)) out += '.';
+  if (link) out += (out ? ' ' : '') + link;
+  return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Merges bibliographies in order: the first definition of a key wins; later ones are reported. */
-export function mergeBibliographies(parts: readonly Bibliography[]): Bibliography {
+/** Merges bibliographies in order: the first definition of a key wins; later ones become problems. */
+export function mergeBibliographies(parts: Bibliography[]): Bibliography {
   const entries = new Map<string, BibEntry>();
   const problems: BibProblem[] = [];
   for (const part of parts) {
     problems.push(...part.problems);
     for (const [key, entry] of part.entries) {
       const first = entries.get(key);
-      if (first) problems.push({ file: entry.file, line: entry.line, message: `duplicate key '${key}' (also in ${first.file}:${first.line}); skipped` });
-      else entries.set(key, entry);
+      if (first) {
+        const where = first.file === entry.file ? `on line ${first.line}` : `in ${first.file} on line ${first.line}`;
+        problems.push({ file: entry.file, line: entry.line, message: `duplicate key '${key}' (first defined ${where}); skipped` });
+      } else entries.set(key, entry);
     }
   }
   return { entries, problems };

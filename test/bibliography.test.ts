@@ -1,0 +1,438 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  formatReference,
+  formatShortReference,
+  mergeBibliographies,
+  parseBibtex,
+  parseCslJson,
+  type BibEntry,
+} from 'sourcelint-server/engine/bibliography.js';
+
+const lines = (...ls: string[]): string => ls.join('\n');
+
+function only(text: string): BibEntry {
+  const bib = parseBibtex(text, 'refs.bib');
+  assert.deepEqual(bib.problems, []);
+  assert.equal(bib.entries.size, 1);
+  return [...bib.entries.values()][0];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// BibTeX: valid input
+
+test('bibtex: a complete article with every mapped field', () => {
+  const bib = parseBibtex(
+    lines(
+      'Free text before entries is ignored.',
+      '',
+      '@Article{diarra2022,',
+      '  author   = {Diarra, Awa and Jean de La Fontaine and {World Bank}},',
+      '  title    = {The {NATO} caf{\\\'e} \\& {\\"o}ther things},',
+      '  journal  = {Journal of {African} Studies},',
+      '  year     = 2022,',
+      '  url      = {https://example.org/a\\_b},',
+      '  doi      = {https://doi.org/10.1000/XYZ.1},',
+      '  keywords = {aid, development; Mali},',
+      '}',
+      'Trailing text.',
+    ),
+    'refs.bib',
+  );
+  assert.deepEqual(bib.problems, []);
+  assert.deepEqual(bib.entries.get('diarra2022'), {
+    key: 'diarra2022',
+    type: 'article',
+    title: 'The NATO café & öther things',
+    authors: ['Diarra, Awa', 'de La Fontaine, Jean', 'World Bank'],
+    year: '2022',
+    container: 'Journal of African Studies',
+    url: 'https://example.org/a_b',
+    doi: '10.1000/XYZ.1',
+    keywords: ['aid', 'development', 'Mali'],
+    file: 'refs.bib',
+    line: 3,
+    endLine: 11,
+  });
+});
+
+test('bibtex: entry types are case-insensitive and parentheses delimit entries too', () => {
+  const bib = parseBibtex(lines('@MISC(one, title = {Paren entry}, year = {1999})', '@InProceedings{two, booktitle = {Proc. X}}'), 'r.bib');
+  assert.deepEqual(bib.problems, []);
+  assert.equal(bib.entries.get('one')?.type, 'misc');
+  assert.equal(bib.entries.get('one')?.title, 'Paren entry');
+  assert.equal(bib.entries.get('one')?.year, '1999');
+  assert.equal(bib.entries.get('one')?.endLine, 1);
+  assert.equal(bib.entries.get('two')?.type, 'inproceedings');
+  assert.equal(bib.entries.get('two')?.container, 'Proc. X');
+  assert.equal(bib.entries.get('two')?.line, 2);
+});
+
+test('bibtex: quoted values, bare numbers, # concatenation, @string macros and month macros', () => {
+  const bib = parseBibtex(
+    lines(
+      '@string{wb = "World Bank"}',
+      '@STRING(jds = {Journal of } # "Development")',
+      '@article{k,',
+      '  title = "A " # {quoted} # " title",',
+      '  author = wb,',
+      '  journal = jds # { Studies},',
+      '  year = 1999,',
+      '  note = jan # " 2000" # " " # dec,',
+      '  keywords = "x"',
+      '}',
+    ),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, []);
+  const e = bib.entries.get('k');
+  assert.equal(e?.title, 'A quoted title');
+  assert.deepEqual(e?.authors, ['Bank, World']); // a macro value is a plain name unless braced
+  assert.equal(e?.container, 'Journal of Development Studies');
+  assert.equal(e?.year, '1999');
+  assert.deepEqual(e?.keywords, ['x']);
+  assert.equal(bib.entries.size, 1, '@string is not an entry');
+});
+
+test('bibtex: @string macros can hold braced institutional names', () => {
+  const e = only(lines('@string{un = "{United Nations}"}', '@report{r, author = un, institution = un}'));
+  assert.deepEqual(e.authors, ['United Nations']);
+  assert.equal(e.container, 'United Nations');
+});
+
+test('bibtex: @comment and @preamble are skipped', () => {
+  const bib = parseBibtex(
+    lines(
+      '@comment{jabref-meta: databaseType:bibtex; {nested}}',
+      '@preamble{ "\\newcommand{\\noop}[1]{}" }',
+      '@Comment this line is a comment too',
+      '@book{b, title = {Kept}, publisher = {Pub}}',
+    ),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, []);
+  assert.deepEqual([...bib.entries.keys()], ['b']);
+  assert.equal(bib.entries.get('b')?.container, 'Pub');
+  assert.equal(bib.entries.get('b')?.line, 4);
+});
+
+test('bibtex: nested braces and keys with : - _ . /', () => {
+  const bib = parseBibtex(
+    lines('@online{doe:2020-a_b.c/d,', '  title = {Outer {middle {inner}} end},', '  url = {https://x.org/{a}}', '}'),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, []);
+  const e = bib.entries.get('doe:2020-a_b.c/d');
+  assert.equal(e?.type, 'online');
+  assert.equal(e?.title, 'Outer middle inner end');
+  assert.equal(e?.url, 'https://x.org/a');
+  assert.equal(e?.endLine, 4);
+});
+
+test('bibtex: LaTeX accents, escapes and commands are turned into text', () => {
+  const e = only('@misc{m, title = {{\\"U}ber Stra\\ss e \\c{c}a \\v{s}\\\'{\\i} \\emph{Emph} 10\\% \\$5 -- 1990---2000 {\\`a} \\~n}}');
+  assert.equal(e.title, 'Über Straße ça ší Emph 10% $5 – 1990—2000 à ñ');
+});
+
+test('bibtex: author names in all three forms; "and" inside braces does not split', () => {
+  const e = only(
+    '@misc{m, author = {Ludwig van Beethoven AND King, Jr, Martin Luther and Aristotle and {Barnes and Noble} and M{\\"u}ller, J{\\"o}rg and others}}',
+  );
+  assert.deepEqual(e.authors, ['van Beethoven, Ludwig', 'King, Martin Luther, Jr', 'Aristotle', 'Barnes and Noble', 'Müller, Jörg']);
+});
+
+test('bibtex: editor stands in for a missing author; biblatex date gives the year; container falls back in order', () => {
+  const e = only('@book{b, editor = {Ann Smith}, date = {2019-05-01}, publisher = {P}, organization = {O}}');
+  assert.deepEqual(e.authors, ['Smith, Ann']);
+  assert.equal(e.year, '2019');
+  assert.equal(e.container, 'P');
+  assert.equal(only('@misc{c, organization = {O}, institution = {I}}').container, 'O');
+  assert.equal(only('@misc{c, booktitle = {B}, publisher = {P}}').container, 'B');
+  assert.equal(only('@techreport{c, institution = {I}}').container, 'I');
+});
+
+test('bibtex: entry without fields, % comment lines between fields, trailing comma', () => {
+  const bib = parseBibtex(lines('@misc{bare}', '@misc{c,', '  % a comment line', '  title = {T},', '}'), 'r.bib');
+  assert.deepEqual(bib.problems, []);
+  assert.deepEqual(bib.entries.get('bare')?.authors, []);
+  assert.equal(bib.entries.get('bare')?.title, undefined);
+  assert.equal(bib.entries.get('c')?.title, 'T');
+});
+
+test('bibtex: UTF-8 BOM and CRLF line endings', () => {
+  const bib = parseBibtex('\uFEFF% header\r\n\r\n@article{a,\r\n  title = {Line\r\n  two},\r\n  year = {2001}\r\n}\r\n@misc{b, title={B}}\r\n', 'r.bib');
+  assert.deepEqual(bib.problems, []);
+  const a = bib.entries.get('a');
+  assert.equal(a?.title, 'Line two');
+  assert.equal(a?.line, 3);
+  assert.equal(a?.endLine, 7);
+  assert.equal(bib.entries.get('b')?.line, 8);
+});
+
+test('bibtex: a stray @ in free text is ignored', () => {
+  const bib = parseBibtex(lines('Write to me@example.org about it.', '@misc{a, title={A}}'), 'r.bib');
+  assert.deepEqual(bib.problems, []);
+  assert.deepEqual([...bib.entries.keys()], ['a']);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// BibTeX: broken entries are reported with their line and skipped; the next entry still loads
+
+test('bibtex broken: missing closing brace', () => {
+  const bib = parseBibtex(
+    lines('@misc{ok1, title={One}}', '@article{smith2020,', '  title = {Unclosed},', '  year = 2020,', '', '@book{next, title = {Next}}'),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'smith2020' is missing its closing brace; skipped" }]);
+  assert.deepEqual([...bib.entries.keys()], ['ok1', 'next']);
+  assert.equal(bib.entries.get('next')?.line, 6);
+});
+
+test('bibtex broken: unclosed value brace runs into the next entry', () => {
+  const bib = parseBibtex(lines('@article{a,', '  title = {Never closed,', '  year = 2020}', '@book{b, title = {B}}'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'a' is missing its closing brace; skipped" }]);
+  assert.equal(bib.entries.get('b')?.title, 'B');
+  assert.equal(bib.entries.get('b')?.line, 4);
+});
+
+test('bibtex broken: missing closing brace at the end of the file', () => {
+  const bib = parseBibtex(lines('@misc{a, title={A}}', '@misc{b,', '  title = {B}'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'b' is missing its closing brace; skipped" }]);
+  assert.deepEqual([...bib.entries.keys()], ['a']);
+});
+
+test('bibtex broken: missing key', () => {
+  const bib = parseBibtex(lines('@article{', '  title = {No key},', '}', '@article{, title = {Empty key}}', '@misc{after, title = {After}}'), 'r.bib');
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 1, message: '@article entry has no citation key; skipped' },
+    { file: 'r.bib', line: 4, message: '@article entry has no citation key; skipped' },
+  ]);
+  assert.deepEqual([...bib.entries.keys()], ['after']);
+});
+
+test('bibtex broken: bad field syntax (no "=", missing comma, missing value, junk)', () => {
+  const bib = parseBibtex(
+    lines(
+      '@misc{noeq,',
+      '  title {T}',
+      '}',
+      '@misc{nocomma,',
+      '  title = {T}',
+      '  year = 2020',
+      '}',
+      '@misc{novalue, title = , year = 1}',
+      '@misc{junk, !!! }',
+      '@misc{fine, title = {Fine}}',
+    ),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 2, message: "entry 'noeq': field 'title' has no '='; skipped" },
+    { file: 'r.bib', line: 5, message: "entry 'nocomma': expected ',' or '}' after field 'title'; skipped" },
+    { file: 'r.bib', line: 8, message: "entry 'novalue': field 'title' has no value (found ','); skipped" },
+    { file: 'r.bib', line: 9, message: "entry 'junk': unexpected '!' where a field name should be; skipped" },
+  ]);
+  assert.deepEqual([...bib.entries.keys()], ['fine']);
+  assert.equal(bib.entries.get('fine')?.line, 10);
+});
+
+test('bibtex broken: unterminated quoted string', () => {
+  const bib = parseBibtex(lines('@misc{q,', '  year = 2020,', '  title = "Unterminated,', '}', '@misc{r, title = "Fine"}'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 3, message: "entry 'q': unterminated string; skipped" }]);
+  assert.deepEqual([...bib.entries.keys()], ['r']);
+  assert.equal(bib.entries.get('r')?.title, 'Fine');
+});
+
+test('bibtex broken: unterminated string at the end of the file', () => {
+  const bib = parseBibtex(lines('@misc{a, title={A}}', '@misc{q, title = "open'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'q': unterminated string; skipped" }]);
+  assert.deepEqual([...bib.entries.keys()], ['a']);
+});
+
+test('bibtex: duplicate keys in one file: the first wins, the second is a problem', () => {
+  const bib = parseBibtex(lines('@misc{x, title = {First}}', '', '@misc{x, title = {Second}}', '@misc{y}'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 3, message: "duplicate key 'x' (first defined on line 1); skipped" }]);
+  assert.equal(bib.entries.get('x')?.title, 'First');
+  assert.ok(bib.entries.has('y'));
+});
+
+test('bibtex: never throws on odd input', () => {
+  for (const text of ['', '@', '@@@', '@misc', '@misc{', '@misc(', '}{}{', '@misc{a,b', '@misc{a, t = {', '@misc{a, t = "', '@misc{a, t = a #', '\uFEFF']) {
+    const bib = parseBibtex(text, 'r.bib');
+    assert.equal(bib.entries.size, 0, JSON.stringify(text));
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Performance
+
+test('performance: a 5 MB .bib of 20k entries parses in under 2 s', () => {
+  const parts: string[] = [];
+  for (let i = 0; i < 20000; i++) {
+    parts.push(
+      `@article{key${i},\n  author = {Smith, John and Jane Doe and {World Bank}},\n  title = {A {Study} of caf{\\'e} number ${i}: ${'lorem ipsum dolor sit amet '.repeat(4)}},\n  journal = {Journal of Things},\n  year = {2020},\n  doi = {10.1000/${i}},\n  keywords = {a, b, c}\n}\n\n`,
+    );
+  }
+  const text = parts.join('');
+  assert.ok(text.length > 5_000_000, `size ${text.length}`);
+  const start = performance.now();
+  const bib = parseBibtex(text, 'big.bib');
+  const elapsed = performance.now() - start;
+  assert.equal(bib.entries.size, 20000);
+  assert.deepEqual(bib.problems, []);
+  assert.equal(bib.entries.get('key19999')?.line, 19999 * 9 + 1);
+  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
+});
+
+test('performance: 100k unmatched braces return promptly', () => {
+  const cases = [
+    '@misc{k, title = ' + '{'.repeat(100_000),
+    '{'.repeat(100_000),
+    '@misc{k, title = "' + '{'.repeat(100_000),
+    '@a{'.repeat(100_000),
+    '@misc{k, title = {\n'.repeat(100_000),
+  ];
+  for (const text of cases) {
+    const start = performance.now();
+    const bib = parseBibtex(text, 'p.bib');
+    const elapsed = performance.now() - start;
+    assert.equal(bib.entries.size, 0);
+    assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms for ${JSON.stringify(text.slice(0, 20))}`);
+  }
+  // One problem per broken entry, each on its own line.
+  const many = parseBibtex('@misc{k, title = {\n'.repeat(100_000), 'p.bib');
+  assert.equal(many.problems.length, 100_000);
+  assert.equal(many.problems[99_999].line, 100_000);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSL-JSON
+
+const csl = `[
+  {
+    "id": "vangogh1888",
+    "type": "article-journal",
+    "title": "Letters",
+    "author": [
+      { "family": "Gogh", "given": "Vincent", "non-dropping-particle": "van" },
+      { "literal": "Food and Agriculture Organization, Rome" }
+    ],
+    "issued": { "date-parts": [[1888, 5]] },
+    "container-title": "Art Journal",
+    "publisher": "Ignored Publisher",
+    "URL": "https://example.org/letters",
+    "DOI": "10.1/abc",
+    "keyword": "art, letters"
+  },
+  { "id": "raw", "type": "webpage", "title": "Raw date", "issued": { "raw": "circa 2015-03" }, "publisher": "Pub" },
+  { "id": 42, "type": "book", "issued": { "literal": "Spring 2001" } }
+]`;
+
+test('csl-json: items map onto entries with lines', () => {
+  const bib = parseCslJson(csl, 'refs.json');
+  assert.deepEqual(bib.problems, []);
+  assert.deepEqual(bib.entries.get('vangogh1888'), {
+    key: 'vangogh1888',
+    type: 'article-journal',
+    title: 'Letters',
+    authors: ['van Gogh, Vincent', 'Food and Agriculture Organization, Rome'],
+    year: '1888',
+    container: 'Art Journal',
+    url: 'https://example.org/letters',
+    doi: '10.1/abc',
+    keywords: ['art', 'letters'],
+    file: 'refs.json',
+    line: 3,
+    endLine: 16,
+  });
+  const raw = bib.entries.get('raw');
+  assert.equal(raw?.year, '2015');
+  assert.equal(raw?.container, 'Pub');
+  assert.equal(raw?.line, 17);
+  assert.deepEqual(raw?.authors, []);
+  const numeric = bib.entries.get('42');
+  assert.equal(numeric?.type, 'book');
+  assert.equal(numeric?.year, '2001');
+  assert.equal(numeric?.line, 18);
+});
+
+test('csl-json: invalid JSON is one problem on the line of the syntax error, no entries', () => {
+  const trailing = parseCslJson('[\n  { "id": "a" },\n  { "id": "b", }\n]', 'bad.json');
+  assert.equal(trailing.entries.size, 0);
+  assert.equal(trailing.problems.length, 1);
+  assert.equal(trailing.problems[0].line, 3);
+  assert.match(trailing.problems[0].message, /^invalid CSL-JSON: /);
+  // Node 20 gives no position for "Unexpected token": the line is still found.
+  const token = parseCslJson('[\n  { "id": "a" },\n\n  }\n]', 'bad.json');
+  assert.deepEqual(
+    token.problems.map((p) => p.line),
+    [4],
+  );
+  const truncated = parseCslJson('[\n  { "id": "a",\n', 'bad.json');
+  assert.equal(truncated.problems.length, 1);
+  assert.equal(truncated.entries.size, 0);
+});
+
+test('csl-json: non-array JSON, items without id and duplicate ids are problems', () => {
+  assert.deepEqual(parseCslJson('{ "id": "a" }', 'o.json').problems, [{ file: 'o.json', line: 1, message: 'CSL-JSON must be an array of items; nothing loaded' }]);
+  const bib = parseCslJson('[\n  { "id": "a", "title": "First" },\n  { "title": "No id" },\n  "text",\n  { "id": "a", "title": "Again" },\n  { "id": "b" }\n]', 'i.json');
+  assert.deepEqual(bib.problems, [
+    { file: 'i.json', line: 3, message: 'CSL-JSON item 2 has no id; skipped' },
+    { file: 'i.json', line: 4, message: 'CSL-JSON item 3 has no id; skipped' },
+    { file: 'i.json', line: 5, message: "duplicate key 'a' (first defined on line 2); skipped" },
+  ]);
+  assert.equal(bib.entries.get('a')?.title, 'First');
+  assert.equal(bib.entries.get('b')?.line, 6);
+});
+
+test('csl-json: BOM, nested "id" keys do not confuse the item line', () => {
+  const bib = parseCslJson('\uFEFF[\n {\n  "author": [{"id": "x", "family": "F"}],\n  "id": "real"\n }\n]', 'n.json');
+  assert.deepEqual(bib.problems, []);
+  assert.equal(bib.entries.get('real')?.line, 4);
+  assert.deepEqual(bib.entries.get('real')?.authors, ['F']);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Formatting
+
+test('formatShortReference: family names, "A & B", "A et al.", missing parts omitted', () => {
+  const one = only('@book{d, author = {Awa Diarra}, year = 2022, title = {Title of the work}}');
+  assert.equal(formatShortReference(one), 'Diarra, 2022, Title of the work');
+  const two = only('@book{d, author = {Diarra, Awa and {World Bank}}, year = 2022}');
+  assert.equal(formatShortReference(two), 'Diarra & World Bank, 2022');
+  const three = only('@book{d, author = {A, X and B, Y and C, Z}, title = {T}}');
+  assert.equal(formatShortReference(three), 'A et al., T');
+  assert.equal(formatShortReference(only('@book{d, title = {Only a title}}')), 'Only a title');
+  assert.equal(formatShortReference(only('@book{d}')), '');
+  // Institutions with commas stay whole (CSL literal).
+  const fao = parseCslJson('[{"id":"f","author":[{"literal":"FAO, Rome"}],"issued":{"date-parts":[[2020]]}}]', 'f.json').entries.get('f')!;
+  assert.equal(formatShortReference(fao), 'FAO, Rome, 2020');
+});
+
+test('formatReference: "Authors (Year). Title. Container. URL-or-DOI" on one line', () => {
+  const full = only('@article{a, author = {Diarra, Awa and Doe, Jon}, year = 2022, title = {Title}, journal = {J}, url = {https://u.org}, doi = {10.1/x}}');
+  assert.equal(formatReference(full), 'Diarra, Awa; Doe, Jon (2022). Title. J. https://u.org');
+  const doi = only('@article{a, author = {Diarra, Awa}, title = {Why?}, doi = {10.1/x}}');
+  assert.equal(formatReference(doi), 'Diarra, Awa. Why? https://doi.org/10.1/x');
+  assert.equal(formatReference(only('@misc{a, title = {Alone}, year = 1999}')), '(1999). Alone.');
+  assert.equal(formatReference(only('@misc{a, title = {Multi\n   line}}')), 'Multi line.');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Merging
+
+test('mergeBibliographies: first definition wins, later duplicates become problems, all problems kept', () => {
+  const a = parseBibtex(lines('@misc{x, title = {From A}}', '@misc{broken'), 'a.bib');
+  const b = parseCslJson('[\n {"id": "y", "title": "Y"},\n {"id": "x", "title": "From B"}\n]', 'b.json');
+  const c = parseBibtex(lines('@misc{y, title = {From C}}'), 'c.bib');
+  const merged = mergeBibliographies([a, b, c]);
+  assert.deepEqual([...merged.entries.keys()], ['x', 'y']);
+  assert.equal(merged.entries.get('x')?.title, 'From A');
+  assert.equal(merged.entries.get('y')?.title, 'Y');
+  assert.deepEqual(merged.problems, [
+    { file: 'a.bib', line: 2, message: "entry 'broken' is missing its closing brace; skipped" },
+    { file: 'b.json', line: 3, message: "duplicate key 'x' (first defined in a.bib on line 1); skipped" },
+    { file: 'c.bib', line: 1, message: "duplicate key 'y' (first defined in b.json on line 2); skipped" },
+  ]);
+  assert.deepEqual(mergeBibliographies([]), { entries: new Map(), problems: [] });
+});
