@@ -30,6 +30,7 @@ ruleTester('bare-url', {
       code: 'See https://example.org/report for details.',
       errors: [{ text: 'https://example.org/report', suggestions: ['Wrap in <…>'], output: 'See <https://example.org/report> for details.' }],
     },
+    { code: 'See www.unhcr.org/trends now.', errors: [{ text: 'www.unhcr.org/trends', output: 'See <https://www.unhcr.org/trends> now.' }] },
   ],
 });
 

@@ -17,6 +17,13 @@ ruleTester('loaded-term', {
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
     { code: "Russia's involvement in Mali skyrocketed after the coup.", errors: [{ text: 'skyrocketed', message: /loaded language/ }] },
     { code: 'The regime in Bamako expelled the ambassador.', errors: [{ text: 'regime' }] },
+    { code: 'Regimes fell.', errors: [{ text: 'Regimes', suggestions: ['Replace with "Governments"', 'Replace with "Administrations"', 'Replace with "Authorities"'] }] },
+    {
+      name: 'a newsroom term that repeats a built-in one reports once',
+      code: 'The regime fell.',
+      config: { terms: { add: [{ pattern: 'regime', rule: 'loaded-term', reason: 'House style.' }] } },
+      errors: [{ text: 'regime' }],
+    },
     { code: 'Russia took advantage of the chaos.', errors: [{ text: 'chaos' }] },
     {
       name: 'newsroom terms from configuration',

@@ -9,6 +9,8 @@ ruleTester('unsourced-statistic', {
     'The talks resumed on 14 February 2023 at 10 a.m. in Bamako.',
     'COVID-19 changed the calendar of the elections.',
     'A 45-year-old farmer told the story to everyone who would listen.',
+    'Polls closed at 18:00 on Sunday.',
+    'The foreign ministry said that aid fell by 40%.',
     'Aid accounted for around 10% of its GDP.[^1]\n\n[^1]: World Bank, World Development Indicators.',
     'Aid accounted for around 10% of its GDP [@worldbank2022].',
     'Aid accounted for around 10% of its GDP ([World Bank](https://data.worldbank.org)).',
@@ -30,6 +32,7 @@ ruleTester('unsourced-statistic', {
     { code: 'Nearly half of the budget went to defence.', errors: [{ text: 'Nearly half of' }] },
     { code: 'One in five children is out of school.', errors: [{ text: 'One in five' }] },
     { code: 'Exports grew three times faster than imports, reaching 4 million tonnes.', errors: [{ text: '4 million' }] },
+    { code: 'The ratio was 3:1 in the north.', errors: [{ text: '3:1' }] },
     { code: 'Thousands of people fled the fighting in 2022.', errors: [{ text: 'Thousands' }] },
     {
       name: 'a citation covers only its own sentence by default',

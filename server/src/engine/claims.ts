@@ -156,8 +156,10 @@ const NOT_A_SOURCE = new Set(
   ).split(' '),
 );
 
+/** A name ("Reuters", "the IMF") or an institution ("the foreign ministry", "the UN envoy"), not a vague group or pronoun. */
 function isNamedSource(w: Word | undefined, attribution: Lexicon | undefined): boolean {
-  return !!w && isCapitalised(w) && !PRONOUNS.has(w.norm) && !NOT_A_SOURCE.has(w.norm) && !attribution?.inClass('VAGUE_SOURCE', w.norm);
+  if (!w || PRONOUNS.has(w.norm) || NOT_A_SOURCE.has(w.norm) || attribution?.inClass('VAGUE_SOURCE', w.norm)) return false;
+  return isCapitalised(w) || !!attribution?.inClass('INSTITUTION', w.norm);
 }
 
 /**

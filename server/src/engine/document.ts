@@ -128,6 +128,7 @@ export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock 
   );
   const markers: Marker[] = [
     ...local.map((m) => ({ ...m, span: shift(m.span, block.start), keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })) })),
+    // An empty footnote still covers its sentence: empty-citation reports it once, while the writer fills it in.
     ...block.footnoteRefs.map((r): Marker => ({ kind: 'footnote', span: r.span, id: r.id })),
     ...block.links.map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
   ].sort((a, b) => a.span.start - b.span.start);

@@ -59,7 +59,7 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     if (!w.isNumber) continue;
     const kind = classify(text, words, i);
     if (!kind) continue;
-    let end = i + 1;
+    let end = kind === 'ratio' ? i + 2 : i + 1;
     while (end < words.length && (SCALES.has(words[end].norm) || words[end].isNumber) && words[end].start - words[end - 1].end <= 1) end++;
     if (end < words.length && (PERCENT_WORDS.has(words[end].norm) || CURRENCY_WORDS.has(words[end].norm))) end++;
     if (words[end - 1]?.norm === 'per' && words[end]?.norm === 'cent') end++;
@@ -116,8 +116,11 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (!/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) || /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) return undefined;
     if (/(st|nd|rd|th)$/i.test(raw)) return undefined; // ordinal
     if (/^\d{4}s$|^\d0s$/.test(raw)) return undefined; // decade
-    if (charAfter === ':' && /\d/.test(text[w.end + 1] ?? '')) return undefined; // clock time or ratio handled below
-    if (charBefore === ':' && /\d/.test(text[w.start - 2] ?? '')) return 'ratio';
+    // "18:00" is a clock time, "3:1" a ratio (reported from its first number, see findFigures); the second part of either is not a figure.
+    if (charBefore === ':' && /\d/.test(text[w.start - 2] ?? '')) return undefined;
+    if (charAfter === ':' && /^\d/.test(words[i + 1]?.raw ?? '') && words[i + 1].start === w.end + 1) {
+      return /^([01]?\d|2[0-4])$/.test(raw) && /^[0-5]\d$/.test(words[i + 1].raw) ? undefined : 'ratio';
+    }
     if (CLOCK.has(next)) return undefined;
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? '')) return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw)) return undefined;

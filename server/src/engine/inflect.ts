@@ -25,6 +25,7 @@ function inflect(word: string, form: Form): string {
     case 'base':
       return word;
     case 's':
+      if (word.endsWith('s')) return word; // already plural: "authorities"
       return /(s|x|z|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's';
     case 'ed':
       return IRREGULAR_PAST[word] ?? (word.endsWith('e') ? word + 'd' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ied' : word + 'ed');
@@ -38,6 +39,8 @@ function inflect(word: string, form: Form): string {
  * ("skyrocketed" → "rose sharply") and a plural of the last ("puppet leaders" → "allied leaders").
  */
 export function reinflect(alternative: string, matched: string, pattern: string): string {
+  // Word classes ({SAY}) hide the base forms; placeholders ("[named source]") are to be filled in, not inflected.
+  if (pattern.includes('{') || alternative.includes('[')) return alternative;
   const tokens = pattern.toLowerCase().split(' ').filter((t) => !t.endsWith('?'));
   const words = matched.toLowerCase().split(/\s+/);
   if (tokens.length !== words.length) return alternative;

@@ -14,7 +14,8 @@ export const rule: Rule = {
       for (const link of pb.block.links) {
         if (!link.bare) continue;
         const url = ctx.doc.text.slice(link.span.start, link.span.end);
-        const fix = [{ ...link.span, text: `<${url}>` }];
+        // `<www.…>` is not an autolink in CommonMark: give it its scheme.
+        const fix = [{ ...link.span, text: url.startsWith('www.') ? `<https://${url}>` : `<${url}>` }];
         ctx.report({ message: format(this.meta.messages.bare, { url }), span: link.span, fix, suggestions: [{ desc: 'Wrap in <…>', edits: fix }] });
       }
     }

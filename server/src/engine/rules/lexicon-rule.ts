@@ -25,11 +25,15 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
+        // A newsroom term that repeats a built-in one reports once.
+        const reported = new Set<string>();
         for (const lexicon of lexicons) {
           for (const m of ctx.memo(`lexicon|${lexicon.id}|${pb.text}`, () => lexicon.match(pb.words))) {
             const start = pb.words[m.from].start;
             const end = pb.words[m.to - 1].end;
             if (pb.quotes.some((q) => q.start <= start && end <= q.end)) continue;
+            if (reported.has(`${start}:${end}`)) continue;
+            reported.add(`${start}:${end}`);
             const term = pb.text.slice(start, end);
             if (!ctx.allowed(m.entry.id, term)) continue;
             const docStart = b.start + start;
