@@ -15,7 +15,8 @@ interface CitationChoice {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'lsp', 'main.js'));
+  // The bundled server (dist/server.mjs, built by `npm run build`) starts fastest; it carries the engine's data.
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.mjs'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--inspect=6011'] } },

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type { Lexicon } from './lexicon.js';
 import { NO_CACHE, type Memo } from './cache.js';
+import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument } from './document.js';
 import { findFigures, type Figure } from './figures.js';
 import type { Span } from './types.js';
@@ -50,7 +51,7 @@ interface ClaimModel {
   /** Per cue category of `data/claims/claim-cues.json`, plus the sentence features named in `claimOf`. */
   weights: Record<string, number>;
 }
-const MODEL = JSON.parse(fs.readFileSync(new URL('../../data/claim-model.json', import.meta.url), 'utf8')) as ClaimModel;
+const MODEL = JSON.parse(fs.readFileSync(shippedFile('data', 'claim-model.json'), 'utf8')) as ClaimModel;
 const MAX_COUNT = 3;
 const MIN_QUOTE_WORDS = 5;
 const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd", 'me', 'us', 'my', 'our']);

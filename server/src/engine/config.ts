@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { shippedFile } from './paths.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { RULES } from './rules/index.js';
@@ -39,7 +39,7 @@ export interface ResolvedConfig {
 /** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
 export class ConfigError extends Error {}
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/sourcelintrc.schema.json', import.meta.url));
+export const SCHEMA_PATH = shippedFile('schema', 'sourcelintrc.schema.json');
 export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
 
 let validator: ReturnType<Ajv['compile']> | undefined;

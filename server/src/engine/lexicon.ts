@@ -6,7 +6,7 @@
  * names a word class of the same file (`{NUM}` is built in); `*` is any one word. Words are inflected automatically unless `inflect: false`.
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedFile } from './paths.js';
 import { normalizeWord, type Word } from './words.js';
 
 export interface LexiconEntry {
@@ -46,7 +46,7 @@ export interface LexiconMatch {
   to: number;
 }
 
-const DATA_DIRS = ['../../data/lexicon/', '../../data/claims/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const DATA_DIRS = [shippedFile('data', 'lexicon') + '/', shippedFile('data', 'claims') + '/'];
 
 export class LexiconError extends Error {}
 
