@@ -436,3 +436,8 @@ test('mergeBibliographies: first definition wins, later duplicates become proble
   ]);
   assert.deepEqual(mergeBibliographies([]), { entries: new Map(), problems: [] });
 });
+
+test('TeX quotes become typographic quotes', () => {
+  const bib = parseBibtex("@article{k, title={The ``Big'' Deal and the `small' one}, author={Doe, Jane}}", 'q.bib');
+  assert.equal(bib.entries.get('k')?.title, 'The “Big” Deal and the ‘small’ one');
+});

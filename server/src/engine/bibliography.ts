@@ -118,6 +118,17 @@ export function cleanLatex(value: string): string {
       i++;
       continue;
     }
+    // TeX quotes: ``…'' and `…'.
+    if ((c === '`' || c === "'") && value[i + 1] === c) {
+      out += c === '`' ? '“' : '”';
+      i += 2;
+      continue;
+    }
+    if (c === '`' || c === "'") {
+      out += c === '`' ? '‘' : '’';
+      i++;
+      continue;
+    }
     if (c === '-' && value[i + 1] === '-') {
       if (value[i + 2] === '-') {
         out += '—';
