@@ -57,8 +57,11 @@ server.stderr.on('data', (d) => (serverLog += d));
 
 let browser;
 const cleanup = async () => {
-  await browser?.close().catch(() => {});
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    try { process.kill(-server.pid, signal); } catch { /* already gone */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
   fs.rmSync(tmp, { recursive: true, force: true });
 };
 
@@ -110,4 +113,6 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanup();
+  // code-server's pipes may keep the event loop alive after its process group is gone.
+  process.exit(process.exitCode ?? 0);
 }
