@@ -205,7 +205,7 @@ describe('language server (push diagnostics)', () => {
 describe('language server (pull diagnostics, fix all)', () => {
   const env = setup();
   const client = new LspClient();
-  before(() => start(client, env.dir, { textDocument: { diagnostic: { dynamicRegistration: false } } }));
+  before(() => start(client, env.dir, { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { workspaceEdit: { snippetEditSupport: true } } }));
   after(async () => {
     await client.close();
     fs.rmSync(env.dir, { recursive: true, force: true });
@@ -216,6 +216,16 @@ describe('language server (pull diagnostics, fix all)', () => {
     const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: env.uri } });
     assert.equal(report.kind, 'full');
     assert.deepEqual(byCode(report.items, 'unsourced-statistic').map((d) => textAt(DRAFT, d)), ['around 10%']);
+  });
+
+  test('with snippet edits, "Add footnote" leaves the cursor in the new definition', async () => {
+    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: env.uri } });
+    const stat = byCode(report.items, 'unsourced-statistic')[0];
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: env.uri }, range: stat.range, context: { diagnostics: [stat] } });
+    const add = actions.find((a) => a.title === 'Add footnote [^2]')!;
+    const change = add.edit!.documentChanges![0] as { edits: Array<{ newText?: string; snippet?: { value: string } }> };
+    assert.equal(change.edits[0].newText, '[^2]');
+    assert.equal(change.edits[1].snippet?.value, '\n[^2]: $0');
   });
 
   test('source.fixAll.sourcelint removes unused footnotes, wraps bare URLs and renumbers', async () => {

@@ -37,13 +37,35 @@ function findingOf(result: LintResult, diagnostic: Diagnostic): Finding | undefi
   return result.findings.find((f) => f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end);
 }
 
-function sourcingActions(uri: string, result: LintResult, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+/** Editor abilities that change how an action is built. */
+export interface ClientAbilities {
+  /** LSP 3.18 snippet edits: the cursor can land in the new footnote's definition. */
+  snippets: boolean;
+}
+
+const escapeSnippet = (text: string): string => text.replace(/[$}\\]/g, (c) => '\\' + c);
+
+function addFootnoteAction(uri: string, result: LintResult, sentence: Finding['span'], diagnostic: Diagnostic, preferred: boolean, abilities: ClientAbilities): CodeAction {
+  const footnote = addFootnote(result.document, sentence);
+  const title = `Add footnote [^${footnote.label}]`;
+  if (!abilities.snippets) return quickFix(title, uri, result, [footnote.reference, footnote.definition], diagnostic, preferred);
+  const [reference, definition] = toTextEdits(result, [footnote.reference, footnote.definition]);
+  const snippet = { range: definition.range, snippet: { kind: 'snippet' as const, value: `${escapeSnippet(definition.newText.replace(/\n$/, ''))}$0${definition.newText.endsWith('\n') ? '\n' : ''}` } };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred || undefined,
+    edit: { documentChanges: [{ textDocument: { uri, version: null }, edits: [reference, snippet] }] },
+  };
+}
+
+function sourcingActions(uri: string, result: LintResult, finding: Finding, diagnostic: Diagnostic, abilities: ClientAbilities): CodeAction[] {
   const sentence = finding.data?.sentence;
   if (!sentence) return [];
   const doc = result.document;
   const pandoc = result.config.style === 'pandoc' && result.bibliography !== undefined;
-  const footnote = addFootnote(doc, sentence);
-  const actions = [quickFix(`Add footnote [^${footnote.label}]`, uri, result, [footnote.reference, footnote.definition], diagnostic, !pandoc)];
+  const actions = [addFootnoteAction(uri, result, sentence, diagnostic, !pandoc, abilities)];
   if (result.bibliography) {
     const text = doc.text.slice(sentence.start, sentence.end);
     rankEntries(text, result.bibliography, 3).forEach((entry, i) => {
@@ -81,7 +103,7 @@ function allowTermAction(uri: string, root: string | undefined, result: LintResu
   }
 }
 
-export function codeActionsFor(uri: string, root: string | undefined, result: LintResult, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActionsFor(uri: string, root: string | undefined, result: LintResult, diagnostics: readonly Diagnostic[], abilities: ClientAbilities): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const finding = findingOf(result, diagnostic);
@@ -89,7 +111,7 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
     const family = ruleById(finding.ruleId)?.meta.family;
     if (finding.fix) actions.push(quickFix(`Fix: ${finding.suggestions?.[0]?.desc ?? finding.ruleId}`, uri, result, finding.fix, diagnostic, true));
     else (finding.suggestions ?? []).forEach((s, i) => actions.push(quickFix(s.desc, uri, result, s.edits, diagnostic, i === 0)));
-    if (family === 'sourcing' && finding.ruleId !== 'citation-needed') actions.push(...sourcingActions(uri, result, finding, diagnostic));
+    if (family === 'sourcing' && finding.ruleId !== 'citation-needed') actions.push(...sourcingActions(uri, result, finding, diagnostic, abilities));
     if (family === 'language' || finding.ruleId === 'relative-time') {
       const allow = allowTermAction(uri, root, result, finding, diagnostic);
       if (allow) actions.push(allow);

@@ -32,6 +32,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const workspace = new Workspace((m) => connection.console.log(m));
   let pullDiagnostics = false;
   let configurationPull = false;
+  const abilities = { snippets: false };
   let root: string | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -81,6 +82,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationPull = !!caps.workspace?.configuration;
+    abilities.snippets = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     workspace.settingsBase = root;
@@ -137,7 +139,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         const action = fixAll(params.textDocument.uri, result);
         return action ? [action] : [];
       }
-      return codeActionsFor(params.textDocument.uri, root, result, params.context.diagnostics);
+      return codeActionsFor(params.textDocument.uri, root, result, params.context.diagnostics, abilities);
     }),
   );
 
