@@ -138,6 +138,14 @@ describe('language server (push diagnostics)', () => {
     assert.ok(actions.some((a) => a.title === 'Disable loaded-term for this line'));
   });
 
+  test('"Attribute" rewrites a weasel attribution that opens its sentence', async () => {
+    change(DRAFT.replace('Aid accounted', 'Critics say that aid accounted'));
+    const weasel = byCode(await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsupported-attribution').length === 1), 'unsupported-attribution')[0];
+    const attribute = (await actionsFor(weasel)).find((a) => a.title.startsWith('Attribute'));
+    assert.ok(attribute);
+    assert.match(applyEdits(text, attribute.edit!.changes![env.uri]), /\nAccording to \[source\], aid accounted for around 10%/);
+  });
+
   test('completion offers citation keys after [@ and footnote ids after [^', async () => {
     change(DRAFT.replace('of its GDP.', 'of its GDP [@w].'));
     await client.diagnosticsFor(env.uri);
@@ -167,7 +175,36 @@ describe('language server (push diagnostics)', () => {
     assert.equal(def.range.start.line, text.split('\n').findIndex((l) => l.startsWith('[^1]:')));
   });
 
+  test('hover and definition on a citation key reach into the .bib; footnote calls are document links', async () => {
+    change(DRAFT.replace('of its GDP.', 'of its GDP [@worldbank2022aid].'));
+    await client.diagnosticsFor(env.uri);
+    const line = text.split('\n').findIndex((l) => l.includes('[@worldbank2022aid]'));
+    const position = { line, character: text.split('\n')[line].indexOf('@worldbank') + 3 };
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: env.uri }, position });
+    assert.match(hover.contents.value, /World Bank \(2022\)\. Net official development assistance/);
+    const def = await client.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri: env.uri }, position });
+    assert.equal(def.uri, pathToFileURL(path.join(env.dir, 'refs.bib')).href);
+    assert.equal(def.range.start.line, 0);
+    const links = await client.request<Array<{ target: string }>>('textDocument/documentLink', { textDocument: { uri: env.uri } });
+    assert.deepEqual(links.map((l) => l.target), [`${env.uri}#L${text.split('\n').findIndex((l) => l.startsWith('[^1]:')) + 1}`]);
+  });
+
+  test('an edited bibliography is picked up without a restart', async () => {
+    fs.appendFileSync(path.join(env.dir, 'refs.bib'), '\n@book{diarra2023, author = {Diarra, K.}, title = {Mali and Russia}, year = {2023}}\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(env.dir, 'refs.bib')).href, type: 2 }] });
+    change(DRAFT.replace('of its GDP.', 'of its GDP [@d].'));
+    await client.diagnosticsFor(env.uri);
+    const line = text.split('\n').findIndex((l) => l.includes('[@d]'));
+    const keys = await client.request<Array<{ label: string }>>('textDocument/completion', {
+      textDocument: { uri: env.uri },
+      position: { line, character: text.split('\n')[line].indexOf('[@d]') + 3 },
+    });
+    assert.deepEqual(keys.map((k) => k.label).sort(), ['diarra2023', 'worldbank2022aid']);
+  });
+
   test('configuration change turns a rule off without a restart', async () => {
+    change(DRAFT);
+    await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsourced-statistic').length === 1);
     const published = client.diagnosticsFor(env.uri, (ds) => ds.length > 0 && byCode(ds, 'unsourced-statistic').length === 0);
     client.notify('workspace/didChangeConfiguration', { settings: { sourcelint: { rules: { 'unsourced-statistic': 'off' } } } });
     const after = await published;

@@ -115,3 +115,13 @@ export function allowTermInConfig(existing: string | undefined, term: string): s
   config.terms = { ...terms, allow };
   return JSON.stringify(config, null, 2) + '\n';
 }
+
+/**
+ * "Critics say the plan failed." → "According to [source], the plan failed.": rewrites a weasel attribution that opens
+ * its sentence into a named one with a placeholder. Undefined when the phrase is not at the sentence's start.
+ */
+export function attributeToSource(text: string, sentence: Span, phrase: Span): Edit | undefined {
+  if (text.slice(sentence.start, phrase.start).trim() !== '') return undefined;
+  const rest = /^,?\s*(that\s+)?/.exec(text.slice(phrase.end))![0];
+  return { start: phrase.start, end: phrase.end + rest.length, text: 'According to [source], ' };
+}

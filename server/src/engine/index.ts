@@ -4,6 +4,6 @@ export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFil
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
 export { LintCache } from './cache.js';
-export { addFootnote, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
+export { addFootnote, attributeToSource, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';

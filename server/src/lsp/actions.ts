@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type W
 import {
   addFootnote,
   allowTermInConfig,
+  attributeToSource,
   citeKey,
   disableInFile,
   disableNextLine,
@@ -112,6 +113,9 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
     if (finding.fix) actions.push(quickFix(`Fix: ${finding.suggestions?.[0]?.desc ?? finding.ruleId}`, uri, result, finding.fix, diagnostic, true));
     else (finding.suggestions ?? []).forEach((s, i) => actions.push(quickFix(s.desc, uri, result, s.edits, diagnostic, i === 0)));
     if (family === 'sourcing' && finding.ruleId !== 'citation-needed') actions.push(...sourcingActions(uri, result, finding, diagnostic, abilities));
+    const sentence = finding.data?.sentence;
+    const attribute = finding.ruleId === 'unsupported-attribution' && sentence && attributeToSource(result.document.text, sentence, finding.span);
+    if (attribute) actions.push(quickFix('Attribute: "According to [source], …"', uri, result, [attribute], diagnostic, true));
     if (family === 'language' || finding.ruleId === 'relative-time') {
       const allow = allowTermAction(uri, root, result, finding, diagnostic);
       if (allow) actions.push(allow);

@@ -37,12 +37,13 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
             const term = pb.text.slice(start, end);
             if (!ctx.allowed(m.entry.id, term)) continue;
             const docStart = b.start + start;
-            if (options.skipCited && pb.sentences.some((s) => s.citations.length > 0 && s.span.start <= docStart && docStart < s.span.end)) continue;
+            const sentence = pb.sentences.find((s) => s.span.start <= docStart && docStart < s.span.end);
+            if (options.skipCited && sentence && sentence.citations.length > 0) continue;
             ctx.report({
               message: messageFor(meta, m.entry, term),
               span: { start: docStart, end: b.start + end },
               suggestions: suggestionsFor(m.entry, term, docStart, pb.text, start, options),
-              data: { entryId: m.entry.id, term, alternatives: m.entry.alternatives },
+              data: { entryId: m.entry.id, term, alternatives: m.entry.alternatives, sentence: sentence?.span },
             });
           }
         }
