@@ -55,7 +55,8 @@ function describe(error: ErrorObject): string {
   const key = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(top level)';
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') return `"${key === '(top level)' ? '' : key + '.'}${String(params.additionalProperty)}" is not a known key`;
-  if (error.keyword === 'propertyNames') return `"${key}.${String(params.propertyName)}" is not a known rule`;
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) return `"${key}.${propertyName}" is not a known rule`;
   if (error.keyword === 'enum') return `"${key}" must be one of ${(params.allowedValues as string[]).join(', ')}`;
   return `"${key}" ${error.message ?? 'is invalid'}`;
 }
