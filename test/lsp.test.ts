@@ -138,6 +138,27 @@ describe('language server (push diagnostics)', () => {
     assert.ok(actions.some((a) => a.title === 'Disable loaded-term for this line'));
   });
 
+  test('every quick fix for a sourcing finding, applied, makes the finding go away on re-lint', async () => {
+    change(DRAFT);
+    const initial = byCode(await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsourced-statistic').length === 1), 'unsourced-statistic')[0];
+    const titles = (await actionsFor(initial)).filter((a) => a.edit?.changes).map((a) => a.title);
+    assert.deepEqual(titles, [
+      'Add footnote [^2]',
+      'Cite [@worldbank2022aid] World Bank, 2022, Net official development assistance received (% of GNI) – Mali',
+      'Mark [citation needed]',
+      'Disable unsourced-statistic for this line',
+      'Disable unsourced-statistic for this file',
+    ]);
+    for (const title of titles) {
+      change(DRAFT);
+      const d = byCode(await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsourced-statistic').length === 1), 'unsourced-statistic')[0];
+      const action = (await actionsFor(d)).find((a) => a.title === title)!;
+      const published = client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsourced-statistic').length === 0);
+      change(applyEdits(text, action.edit!.changes![env.uri]));
+      await published;
+    }
+  });
+
   test('"Attribute" rewrites a weasel attribution that opens its sentence', async () => {
     change(DRAFT.replace('Aid accounted', 'Critics say that aid accounted'));
     const weasel = byCode(await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsupported-attribution').length === 1), 'unsupported-attribution')[0];
