@@ -2,6 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { sourcelint, tempDir, type JsonResult } from './helpers/cli.js';
 
@@ -232,6 +233,83 @@ describe('file discovery', () => {
         const single = json(sourcelint(['--format', 'json', name], { cwd: dir }).stdout)[0];
         assert.deepEqual(all.find((r) => r.filePath === single.filePath), single);
       }
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('review', () => {
+  const DOC = [
+    'Aid fell by 40% in 2022. <!-- verified: OECD DAC table 1, checked by AB on 2024-05-02 -->',
+    '',
+    'Exports rose by 12% in 2021.[^1] Imports fell by 7% in 2023. <!-- disputed: customs data says 4% -->',
+    '',
+    'The ambassador was expelled in January 2022.',
+    '',
+    '[^1]: INSTAT, "Annual trade bulletin", 2022. <https://example.org/instat>',
+  ].join('\n');
+
+  test('claims --format json lists every claim with status, rules, sources and note', () => {
+    const { dir, cleanup } = tempDir({ 'a.md': DOC });
+    try {
+      const r = sourcelint(['claims', '--format', 'json', 'a.md'], { cwd: dir });
+      assert.equal(r.status, 0);
+      const claims = JSON.parse(r.stdout) as Array<{ line: number; status: string; rules: string[]; note?: string; text: string; citations: Array<{ kind: string; id?: string; target?: string }> }>;
+      assert.deepEqual(claims.map((c) => [c.line, c.status]), [[1, 'verified'], [3, 'cited'], [3, 'disputed'], [5, 'unsourced']]);
+      assert.equal(claims[0].note, 'OECD DAC table 1, checked by AB on 2024-05-02');
+      assert.equal(claims[0].text, 'Aid fell by 40% in 2022.');
+      assert.deepEqual(claims[1].citations.map((c) => [c.kind, c.id, c.target]), [['footnote', '1', 'https://example.org/instat']]);
+      assert.deepEqual(claims[2].rules, ['disputed-claim']);
+      assert.deepEqual(claims[3].rules, ['unsourced-claim']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('claims --format markdown is a checklist; csv has a header and one row per claim', () => {
+    const { dir, cleanup } = tempDir({ 'a.md': DOC });
+    try {
+      const md = sourcelint(['claims', 'a.md'], { cwd: dir }).stdout.trim().split('\n');
+      assert.equal(md[0], '### a.md — 2/4 claims cited or verified');
+      assert.match(md[2], /^- \[x\] `a\.md:1` Aid fell by 40% in 2022\. — \*\*verified\*\* — no source — note: OECD DAC/);
+      assert.match(md[4], /^- \[ \] `a\.md:3` Imports fell by 7% in 2023\. — \*\*disputed\*\* \(disputed-claim\)/);
+      const csv = sourcelint(['claims', '--format', 'csv', 'a.md'], { cwd: dir }).stdout.trim().split('\n');
+      assert.equal(csv[0], 'file,line,column,endLine,endColumn,status,rules,sources,note,text');
+      assert.equal(csv.length, 5);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('a disputed claim fails the lint run with its note', () => {
+    const { dir, cleanup } = tempDir({ 'a.md': DOC });
+    try {
+      const r = sourcelint(['--format', 'json', 'a.md'], { cwd: dir });
+      assert.equal(r.status, 1);
+      const disputed = json(r.stdout)[0].messages.filter((m) => m.ruleId === 'disputed-claim');
+      assert.deepEqual(disputed.map((m) => [m.line, m.severity]), [[3, 2]]);
+      assert.match(disputed[0].message, /customs data says 4%/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('--changed-since reports only lines added or changed since the ref', () => {
+    const { dir, cleanup } = tempDir({ 'a.md': 'Aid fell by 40% in 2022.\n\nExports rose by 12% in 2021.\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    try {
+      git('init', '-q');
+      git('-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-q', '--allow-empty', '-m', 'root');
+      git('add', 'a.md');
+      git('-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-q', '-m', 'draft');
+      fs.writeFileSync(path.join(dir, 'a.md'), 'Aid fell by 40% in 2022.\n\nExports rose by 15% in 2021.\n\nImports fell by 3%.\n');
+      const lines = (ref: string) => json(sourcelint(['--changed-since', ref, '--format', 'json', 'a.md'], { cwd: dir }).stdout)[0].messages.filter((m) => m.ruleId === 'unsourced-statistic').map((m) => m.line);
+      assert.deepEqual(lines('HEAD'), [3, 5]);
+      assert.deepEqual(lines('HEAD~1'), [1, 3, 5]);
+      const bad = sourcelint(['--changed-since', 'no-such-ref', 'a.md'], { cwd: dir });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /no-such-ref.*is not a git revision/);
     } finally {
       cleanup();
     }

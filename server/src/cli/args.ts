@@ -3,10 +3,18 @@ import { RULE_IDS } from '../engine/index.js';
 import type { ActiveSeverity } from '../engine/index.js';
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
+export type ClaimsFormat = 'markdown' | 'csv' | 'json';
+export type Command = 'lint' | 'claims' | 'report';
 
 export interface CliOptions {
+  command: Command;
   patterns: string[];
   format: Format;
+  claimsFormat: ClaimsFormat;
+  /** `report --out FILE.html` */
+  out?: string;
+  /** Only findings on lines added or changed since this git ref. */
+  changedSince?: string;
   stdin: boolean;
   stdinFilename?: string;
   config?: string;
@@ -21,11 +29,18 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: sourcelint [options] <files|dirs|globs…>
+       sourcelint claims [--format markdown|csv|json] [options] <files|dirs|globs…>
+       sourcelint report --out FILE.html [options] <files|dirs|globs…>
 
 Finds unsourced statistics, unsourced claims and loaded language in Markdown drafts (.md, .markdown, .mdx).
+"claims" lists every claim with its status and sources (a review checklist); "report" writes one self-contained
+HTML page for reviewers.
 
 Options:
-  -f, --format NAME         stylish (default), json (ESLint), sarif (SARIF 2.1.0), github (Actions annotations)
+  -f, --format NAME         stylish (default), json (ESLint), sarif (SARIF 2.1.0), github (Actions annotations);
+                            for "claims": markdown (default), csv, json
+      --out FILE            where "report" writes its HTML page
+      --changed-since REF   report only findings on lines added or changed since the git ref REF
   -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
       --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
@@ -40,10 +55,15 @@ Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or too man
             2 usage or configuration error, or a file that could not be read.`;
 
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github'];
+const CLAIMS_FORMATS: readonly ClaimsFormat[] = ['markdown', 'csv', 'json'];
 const SEVERITY_NAMES = ['off', 'info', 'warning', 'error'];
 
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { patterns: [], format: 'stylish', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false };
+export function parseArgs(args: readonly string[]): CliOptions {
+  let argv = args;
+  let format: string | undefined;
+  const command: Command = argv[0] === 'claims' || argv[0] === 'report' ? argv[0] : 'lint';
+  if (command !== 'lint') argv = argv.slice(1);
+  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -56,12 +76,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     };
     switch (arg) {
       case '-f':
-      case '--format': {
-        const f = value();
-        if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
-        o.format = f as Format;
+      case '--format':
+        format = value();
         break;
-      }
+      case '--out':
+        o.out = value();
+        break;
+      case '--changed-since':
+        o.changedSince = value();
+        break;
       case '-c':
       case '--config':
         o.config = value();
@@ -111,6 +134,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (o.stdinFilename && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (format !== undefined) {
+    const allowed: readonly string[] = command === 'claims' ? CLAIMS_FORMATS : command === 'lint' ? FORMATS : [];
+    if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${allowed.join(', ') || 'no --format'})`);
+    if (command === 'claims') o.claimsFormat = format as ClaimsFormat;
+    else o.format = format as Format;
+  }
+  if (command === 'report' && !o.out) throw new UsageError('report needs --out FILE.html');
   if (!o.help && !o.version && !o.printConfig && !o.stdin && o.patterns.length === 0) throw new UsageError('no files given (try: sourcelint docs/)');
   return o;
 }

@@ -1,7 +1,7 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, ConfigError, type ConfigLoader, type ActiveSeverity, type Edit, type Finding } from '../engine/index.js';
+import { lint, reviewClaims, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimSource, type ClaimStatus, type Edit, type Finding } from '../engine/index.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ignoredByConfig } from './files.js';
 
@@ -19,9 +19,25 @@ export interface Message {
   suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
 }
 
+/** A claim with its position, as `sourcelint claims --format json` prints it. */
+export interface ClaimRow {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+  status: ClaimStatus;
+  rules: string[];
+  citations: ClaimSource[];
+  note?: string;
+}
+
 export interface FileResult {
   filePath: string;
   messages: Message[];
+  /** Filled when the run asks for claims (`sourcelint claims`, `sourcelint report`). */
+  claims?: ClaimRow[];
   /** Not linted: why (unreadable, binary, not UTF-8, configuration error). */
   error?: { message: string; usage: boolean };
   /** Bibliography and front-matter problems, one line each. */
@@ -32,6 +48,7 @@ export interface FileResult {
 export interface LintFileOptions {
   ruleOverrides: ReadonlyMap<string, ActiveSeverity | 'off'>;
   quiet: boolean;
+  withClaims?: boolean;
 }
 
 /** Reads a file as UTF-8 text, refusing binary and malformed input with a one-line reason. */
@@ -105,9 +122,18 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
     }
     const result = lint(text, { filePath, layers, ruleOverrides: options.ruleOverrides });
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const doc = result.textDocument;
+    const claims = options.withClaims
+      ? reviewClaims(result).map(({ span, ...claim }): ClaimRow => {
+          const s = doc.positionAt(span.start);
+          const e = doc.positionAt(span.end);
+          return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, ...claim };
+        })
+      : undefined;
     return {
       filePath,
-      messages: findings.map((f) => toMessage(result.textDocument, f)),
+      messages: findings.map((f) => toMessage(doc, f)),
+      claims,
       problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
     };
   } catch (e) {

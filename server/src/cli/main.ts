@@ -10,6 +10,9 @@ import { formatJson } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatGithub } from './formatters/github.js';
+import { formatClaimsCsv, formatClaimsJson, formatClaimsMarkdown } from './formatters/claims.js';
+import { formatReport } from './formatters/report.js';
+import { changedLines } from './changed.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -62,6 +65,11 @@ function progressReporter(): { update: (done: number, total: number) => void; cl
 }
 
 function render(results: FileResult[], options: CliOptions, cwd: string): string {
+  const claims = results.flatMap((r) => r.claims ?? []);
+  if (options.command === 'claims') {
+    if (options.claimsFormat === 'json') return formatClaimsJson(claims);
+    return options.claimsFormat === 'csv' ? formatClaimsCsv(claims, cwd) : formatClaimsMarkdown(claims, cwd);
+  }
   switch (options.format) {
     case 'json':
       return formatJson(results);
@@ -72,6 +80,18 @@ function render(results: FileResult[], options: CliOptions, cwd: string): string
     case 'stylish':
       return formatStylish(results, !!process.stdout.isTTY && !process.env.NO_COLOR, cwd);
   }
+}
+
+/** Keeps only what touches lines added or changed since the ref: what a pull request's reviewer wants to see. */
+function keepChanged(r: FileResult, ref: string): void {
+  const changed = changedLines(r.filePath, ref);
+  if (changed === 'all') return;
+  const touches = (from: number, to: number): boolean => {
+    for (let l = from; l <= to; l++) if (changed.has(l)) return true;
+    return false;
+  };
+  r.messages = r.messages.filter((m) => touches(m.line, m.endLine));
+  if (r.claims) r.claims = r.claims.filter((c) => touches(c.line, c.endLine));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -91,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
-  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet };
+  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' };
   let results: FileResult[];
   let failed = false;
   if (options.stdin) {
@@ -113,9 +133,15 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const linted = results.filter((r) => !r.error && !r.ignored);
+  if (options.changedSince) for (const r of linted) keepChanged(r, options.changedSince);
+  if (options.command === 'report') {
+    fs.writeFileSync(options.out!, formatReport(linted.flatMap((r) => r.claims ?? []), linted.map((r) => r.filePath), cwd, VERSION));
+    process.stderr.write(`sourcelint: wrote ${options.out}\n`);
+    return failed ? 2 : 0;
+  }
   const output = render(linted, options, cwd);
   if (output) process.stdout.write(output + '\n');
-  if (failed) return 2;
+  if (failed || options.command === 'claims') return failed ? 2 : 0;
   const messages = linted.flatMap((r) => r.messages);
   const errors = messages.filter((m) => m.level === 'error').length;
   const warnings = messages.filter((m) => m.level === 'warning').length;

@@ -37,7 +37,7 @@ export async function lintFiles(
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet };
+  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet, withClaims: options.withClaims };
   await Promise.all(
     Array.from({ length: threads }, () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });

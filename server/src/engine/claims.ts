@@ -18,6 +18,8 @@ export interface QuoteInfo {
   attributed: boolean;
 }
 
+export type ClaimStatus = 'unsourced' | 'cited' | 'citation-needed' | 'verified' | 'disputed';
+
 export interface Claim {
   sentence: Sentence;
   /** A citation (footnote, pandoc key, link) covers the sentence, or its paragraph when the scope is `paragraph`. */
@@ -33,6 +35,21 @@ export interface Claim {
   factual: boolean;
   /** The strongest factual cue, for messages: its category and the words that matched. */
   cue?: { category: string; text: string };
+}
+
+/**
+ * A sentence the sourcing rules care about: it has a figure, a gloss or a quotation, reads as a checkable fact, or
+ * the writer already cited it or marked it [citation needed]. Reviewers see exactly these.
+ */
+export function isClaim(claim: Claim): boolean {
+  return claim.factual || claim.figures.length > 0 || claim.glosses.length > 0 || claim.quotes.length > 0 || claim.cited || claim.sentence.citationNeeded;
+}
+
+export function statusOf(claim: Claim, policy: 'accept' | 'warn'): ClaimStatus {
+  const review = claim.sentence.review?.status;
+  if (review) return review;
+  if (claim.cited || (claim.attribution && policy === 'accept')) return 'cited';
+  return claim.sentence.citationNeeded ? 'citation-needed' : 'unsourced';
 }
 
 export interface ClaimLexicons {
@@ -179,7 +196,8 @@ export function namedAttribution(text: string, words: readonly Word[], attributi
     if (!attribution?.inClass('REPORT', w.norm) || !/^\p{Ll}/u.test(w.raw) || DETERMINERS.has(words[i - 1]?.norm ?? '')) continue;
     let j = i - 1;
     while (j >= 0 && BETWEEN_SOURCE_AND_VERB.has(words[j].norm)) j--;
-    if (j >= 0 && isNamedSource(words[j], attribution)) return words[j].raw;
+    // "…in Mali, said it could…": a comma between name and verb means the name is not the subject.
+    if (j >= 0 && isNamedSource(words[j], attribution) && !/[,;:]/.test(text.slice(words[j].end, w.start))) return words[j].raw;
     if (/[,”"]\s*$/.test(text.slice(0, w.start)) && isNamedSource(words[i + 1], attribution)) return words[i + 1].raw;
   }
   return undefined;
@@ -197,7 +215,8 @@ function hasSpeaker(words: readonly Word[], text: string, quote: Span, attributi
  * only attributed (reported under `attribution: warn`), `true` when nothing covers it, `false` when it is covered.
  */
 export function needsSource(claim: Claim, policy: 'accept' | 'warn'): string | boolean {
-  if (claim.cited || claim.sentence.citationNeeded) return false;
+  // A reviewer's verdict replaces the sourcing findings: verified accepts the claim, disputed reports it as an error.
+  if (claim.cited || claim.sentence.citationNeeded || claim.sentence.review) return false;
   if (claim.attribution) return policy === 'warn' ? claim.attribution : false;
   return true;
 }

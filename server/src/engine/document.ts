@@ -21,7 +21,19 @@ export interface Sentence {
   citationNeeded: boolean;
   /** Quotations inside the sentence, relative to `text`. */
   quotes: Span[];
+  /** A reviewer's `<!-- verified: … -->` or `<!-- disputed: … -->` right after the sentence. */
+  review?: ReviewMark;
   block: ProseBlock;
+}
+
+export interface ReviewMark {
+  status: 'verified' | 'disputed';
+  /** Free text: who checked, when, what. */
+  note: string;
+  /** The whole comment. */
+  span: Span;
+  /** The sentence the mark follows in the same paragraph; undefined when it follows none. */
+  sentence?: Sentence;
 }
 
 export interface ProseBlock {
@@ -49,6 +61,7 @@ export interface AnalyzedDocument {
   parsed: ParsedMarkdown;
   prose: ProseBlock[];
   frontMatter?: FrontMatterInfo;
+  reviewMarks: ReviewMark[];
 }
 
 export interface AnalyzeOptions {
@@ -72,7 +85,30 @@ export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undef
 
 export function analyze(parsed: ParsedMarkdown, options: AnalyzeOptions, frontMatter = readFrontMatter(parsed)): AnalyzedDocument {
   const prose = parsed.blocks.map((block) => analyzeBlock(block, options));
-  return { text: parsed.text, parsed, prose, frontMatter };
+  return { text: parsed.text, parsed, prose, frontMatter, reviewMarks: attachReviewMarks(parsed, prose) };
+}
+
+const REVIEW_MARK = /^(verified|disputed)\b\s*:?\s*([\s\S]*)$/i;
+
+/** Review marks live in the Markdown; each belongs to the sentence it follows inside the same paragraph. */
+function attachReviewMarks(parsed: ParsedMarkdown, prose: ProseBlock[]): ReviewMark[] {
+  const marks: ReviewMark[] = [];
+  let b = 0;
+  for (const c of parsed.comments) {
+    const m = REVIEW_MARK.exec(c.body);
+    if (!m) continue;
+    const mark: ReviewMark = { status: m[1].toLowerCase() as ReviewMark['status'], note: m[2].trim(), span: c.span };
+    marks.push(mark);
+    while (b < prose.length && prose[b].block.end <= c.span.start) b++;
+    const pb = prose[b];
+    if (!pb || pb.block.start > c.span.start || pb.block.kind !== 'paragraph') continue;
+    const sentence = [...pb.sentences].reverse().find((s) => s.span.start <= c.span.start);
+    if (sentence && !sentence.review) {
+      sentence.review = mark;
+      mark.sentence = sentence;
+    }
+  }
+  return marks;
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions): AnalyzedDocument {

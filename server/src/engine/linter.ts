@@ -32,6 +32,8 @@ export interface LintResult {
   /** Broken bibliography entries, unreadable bibliography files, front matter that does not parse. */
   problems: Problem[];
   document: AnalyzedDocument;
+  /** Every sentence of the writer's prose with what the sourcing rules know about it (see `isClaim`). */
+  claims: Claim[];
   config: ResolvedConfig;
   textDocument: TextDocument;
   /** The document's merged bibliography (front matter and configuration), if it has one. */
@@ -63,30 +65,30 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   const cache = options.cache ?? NO_CACHE;
   const doc = analyze(parsed, { inTextCitations: bibliography !== undefined, cache }, frontMatter);
-  const findings = runRules(doc, config, bibliography, cache);
+  const builtIn = builtInLexicons();
+  const claims = findClaims(
+    doc,
+    { attribution: builtIn.get('unsupported-attribution'), gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
+    { scope: config.scope, cache },
+  );
+  const findings = runRules(doc, claims, config, bibliography, cache);
   cache.sweep();
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
   const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { findings: kept, problems, document: doc, config, textDocument, bibliography };
+  return { findings: kept, problems, document: doc, claims, config, textDocument, bibliography };
 }
 
-function runRules(doc: AnalyzedDocument, config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {
+function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {
   const builtIn = builtInLexicons();
   const findings: Finding[] = [];
-  let claims: Claim[] | undefined;
   const lexiconsFor = (rule: string): Lexicon[] => [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
   for (const rule of RULES) {
     const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     const ctx: RuleContext = {
       doc,
-      claims: () =>
-        (claims ??= findClaims(
-          doc,
-          { attribution: builtIn.get('unsupported-attribution'), gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
-          { scope: config.scope, cache },
-        )),
+      claims: () => claims,
       lexicons: lexiconsFor,
       allowed: (entryId, term) => !config.allow.has(entryId) && !config.allow.has(term.toLowerCase()),
       bibliography,

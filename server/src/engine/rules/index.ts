@@ -5,6 +5,8 @@ import { rule as unsourcedClaim } from './unsourced-claim.js';
 import { rule as unsourcedGloss } from './unsourced-gloss.js';
 import { rule as unsourcedQuote } from './unsourced-quote.js';
 import { rule as citationNeeded } from './citation-needed.js';
+import { rule as disputedClaim } from './disputed-claim.js';
+import { rule as orphanReviewMark } from './orphan-review-mark.js';
 import { rule as loadedTerm } from './loaded-term.js';
 import { rule as editorializing } from './editorializing.js';
 import { rule as unsupportedAttribution } from './unsupported-attribution.js';
@@ -21,6 +23,7 @@ export const RULES: readonly Rule[] = [
   unsourcedGloss,
   unsourcedQuote,
   citationNeeded,
+  disputedClaim,
   loadedTerm,
   editorializing,
   unsupportedAttribution,
@@ -30,6 +33,7 @@ export const RULES: readonly Rule[] = [
   unknownCitekey,
   bareUrl,
   emptyCitation,
+  orphanReviewMark,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

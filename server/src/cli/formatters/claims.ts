@@ -1,0 +1,41 @@
+/** `sourcelint claims`: the review checklist as Markdown (for a pull request), CSV (for a spreadsheet) or JSON. */
+import path from 'node:path';
+import type { ClaimRow } from '../lint-file.js';
+
+const sourceText = (c: ClaimRow): string =>
+  c.citations.length === 0
+    ? 'no source'
+    : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : `attributed to ${s.text}`)).join('; ');
+
+export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): string {
+  const lines: string[] = [];
+  let file = '';
+  for (const c of claims) {
+    const rel = path.relative(cwd, c.filePath) || c.filePath;
+    if (rel !== file) {
+      file = rel;
+      const mine = claims.filter((x) => x.filePath === c.filePath);
+      const ok = mine.filter((x) => x.status === 'cited' || x.status === 'verified').length;
+      lines.push('', `### ${rel} — ${ok}/${mine.length} claims cited or verified`, '');
+    }
+    const box = c.status === 'verified' ? '[x]' : '[ ]';
+    const note = c.note ? ` — note: ${c.note}` : '';
+    const rules = c.rules.length > 0 ? ` (${c.rules.join(', ')})` : '';
+    lines.push(`- ${box} \`${rel}:${c.line}\` ${c.text.replace(/\n/g, ' ')} — **${c.status}**${rules} — ${sourceText(c)}${note}`);
+  }
+  return lines.join('\n').trimStart();
+}
+
+const csvCell = (v: string | number): string => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+export function formatClaimsCsv(claims: readonly ClaimRow[], cwd: string): string {
+  const header = ['file', 'line', 'column', 'endLine', 'endColumn', 'status', 'rules', 'sources', 'note', 'text'];
+  const rows = claims.map((c) =>
+    [path.relative(cwd, c.filePath) || c.filePath, c.line, c.column, c.endLine, c.endColumn, c.status, c.rules.join(' '), c.citations.length ? sourceText(c) : '', c.note ?? '', c.text].map(csvCell).join(','),
+  );
+  return [header.join(','), ...rows].join('\n');
+}
+
+export function formatClaimsJson(claims: readonly ClaimRow[]): string {
+  return JSON.stringify(claims);
+}

@@ -1,0 +1,22 @@
+import { isClaim } from '../claims.js';
+import { format, type Rule } from './rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'orphan-review-mark',
+    family: 'hygiene',
+    description: 'A `<!-- verified: … -->` or `<!-- disputed: … -->` mark that follows no claim in its paragraph.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    messages: {
+      orphan: 'This {status} mark follows no claim. Put it right after the sentence it reviews, in the same paragraph, or remove it.',
+    },
+  },
+  check(ctx) {
+    const claims = new Set(ctx.claims().filter(isClaim).map((c) => c.sentence));
+    for (const mark of ctx.doc.reviewMarks) {
+      if (mark.sentence && claims.has(mark.sentence)) continue;
+      ctx.report({ message: format(this.meta.messages.orphan, { status: mark.status }), span: mark.span });
+    }
+  },
+};
