@@ -2,9 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { sourcelint, tempDir, type JsonResult } from './helpers/cli.js';
+import { BIN, sourcelint, tempDir, type JsonResult } from './helpers/cli.js';
 
 const STAT = 'Russia sent 1000 officials to Mali in 2022.';
 const CLEAN = 'This is a short test of nothing in particular.';
@@ -310,6 +310,36 @@ describe('review', () => {
       const bad = sourcelint(['--changed-since', 'no-such-ref', 'a.md'], { cwd: dir });
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /no-such-ref.*is not a git revision/);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('GitHub Action script', () => {
+  test('annotates only the changed Markdown, only on changed lines, and fails on errors', () => {
+    const { dir, cleanup } = tempDir({ 'old.md': 'Aid fell by 40% in 2022.\n', 'notes.txt': 'x' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
+    const commit = (m: string) => git('-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-q', '-m', m);
+    try {
+      git('init', '-q');
+      git('add', '.');
+      commit('base');
+      const base = git('rev-parse', 'HEAD').trim();
+      fs.writeFileSync(path.join(dir, 'new.md'), 'Exports rose by 12% in 2021.\n');
+      fs.appendFileSync(path.join(dir, 'old.md'), '\nImports fell by 3%.[^9]\n');
+      const action = path.resolve(BIN, '../../../scripts/action.mjs');
+      const run = (env: Record<string, string>) =>
+        spawnSync(process.execPath, [action], { cwd: dir, encoding: 'utf8', env: { ...process.env, INPUT_BASE_REF: base, ...env } });
+      const r = run({ INPUT_FORMAT: 'github' });
+      assert.equal(r.status, 1, r.stderr);
+      const lines = r.stdout.trim().split('\n').sort();
+      assert.ok(lines.some((l) => l.startsWith('::error file=old.md,line=3,') && l.includes('title=undefined-footnote')), lines.join('\n'));
+      assert.ok(lines.some((l) => l.startsWith('::warning file=new.md,line=1,') && l.includes('title=unsourced-statistic')));
+      assert.ok(!lines.some((l) => l.includes('file=old.md,line=1,')), 'the unchanged line is not annotated');
+      const sarifFile = path.join(dir, 'out.sarif');
+      assert.equal(run({ INPUT_FORMAT: 'sarif', INPUT_SARIF_FILE: sarifFile }).status, 1);
+      assert.equal(JSON.parse(fs.readFileSync(sarifFile, 'utf8')).version, '2.1.0');
     } finally {
       cleanup();
     }
