@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ClaimsView } from './claims-view.js';
 
 let client: LanguageClient | undefined;
 
@@ -46,9 +47,55 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.show();
   };
 
+  const claimsView = new ClaimsView(() => client);
+  /** Mark a claim verified or disputed: the note comes from the reviewer (or from a test's argument). */
+  const markClaim = async (uri: string | undefined, offset: number | undefined, verdict: 'verified' | 'disputed', note?: string): Promise<boolean> => {
+    if (!uri || offset === undefined || !client) return false;
+    const text =
+      note ??
+      (await vscode.window.showInputBox({
+        title: `Mark claim ${verdict}`,
+        prompt: verdict === 'verified' ? 'What did you check? (who, when, which source)' : 'What is wrong with the claim?',
+        ignoreFocusOut: true,
+      }));
+    if (text === undefined) return false;
+    return client.sendRequest<boolean>('sourcelint/markClaim', { uri, offset, status: verdict, note: text || 'no note' });
+  };
+
   context.subscriptions.push(
     output,
     status,
+    vscode.window.registerTreeDataProvider('sourcelint.claims', claimsView),
+    vscode.languages.onDidChangeDiagnostics(() => void claimsView.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => void claimsView.refresh()),
+    vscode.commands.registerCommand('sourcelint.markClaim', (uri?: string, offset?: number, verdict: 'verified' | 'disputed' = 'verified', note?: string) =>
+      markClaim(uri, offset, verdict, note),
+    ),
+    vscode.commands.registerCommand('sourcelint.markVerified', (node) => {
+      const target = claimsView.target(node);
+      return markClaim(target?.uri, target?.offset, 'verified');
+    }),
+    vscode.commands.registerCommand('sourcelint.markDisputed', (node) => {
+      const target = claimsView.target(node);
+      return markClaim(target?.uri, target?.offset, 'disputed');
+    }),
+    vscode.commands.registerCommand('sourcelint.exportChecklist', async (scope?: 'document' | 'workspace') => {
+      const choice =
+        scope ??
+        ((await vscode.window.showQuickPick(['document', 'workspace'], { placeHolder: 'Export the checklist of the active document or of the workspace?' })) as
+          | 'document'
+          | 'workspace'
+          | undefined);
+      if (!choice || !client) return undefined;
+      const uris =
+        choice === 'document'
+          ? [vscode.window.activeTextEditor?.document.uri.toString()].filter((u): u is string => !!u)
+          : (await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '**/node_modules/**')).map((u) => u.toString());
+      const markdown = await client.sendRequest<string>('sourcelint/checklist', { uris });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.window.showTextDocument(doc);
+      return markdown;
+    }),
     vscode.languages.onDidChangeDiagnostics(updateStatus),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.commands.registerCommand('sourcelint.restartServer', async () => {
@@ -86,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   updateStatus();
+  void claimsView.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -94,6 +94,31 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'marking a claim verified through the command writes the mark and the finding disappears',
+    async () => {
+      const doc = await openSample('mali-russia-draft.md');
+      const target = await eventually(
+        () => ours(doc.uri).find((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
+        (d) => d !== undefined,
+      );
+      const actions = await eventually(
+        () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
+        (list) => (list ?? []).some((a) => a.title === 'Mark claim verified…'),
+      );
+      const mark = actions.find((a) => a.title === 'Mark claim verified…')!;
+      const [uri, offset, verdict] = mark.command!.arguments as [string, number, 'verified'];
+      // The UI asks for the note; the command takes it as an argument too, which is how a test answers.
+      assert.equal(await vscode.commands.executeCommand('sourcelint.markClaim', uri, offset, verdict, 'World Bank WDI, checked in e2e'), true);
+      assert.match(doc.getText(), /2013\. <!-- verified: World Bank WDI, checked in e2e -->/);
+      await eventually(() => ours(doc.uri).filter((d) => doc.getText(d.range) === 'around 10%'), (ds) => ds.length === 0);
+      const checklist = await vscode.commands.executeCommand<string>('sourcelint.exportChecklist', 'document');
+      assert.match(checklist, /- \[x\] `mali-russia-draft\.md:11` .*around 10% of its GDP.* — \*\*verified\*\*/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  ],
+  [
     'the commands are registered',
     async () => {
       const commands = await vscode.commands.getCommands(true);

@@ -125,3 +125,15 @@ export function attributeToSource(text: string, sentence: Span, phrase: Span): E
   const rest = /^,?\s*(that\s+)?/.exec(text.slice(phrase.end))![0];
   return { start: phrase.start, end: phrase.end + rest.length, text: 'According to [source], ' };
 }
+
+/** Where a review mark goes: after the sentence and the citations that directly follow it. */
+export function reviewMarkOffset(text: string, sentence: Span): number {
+  let at = sentence.end;
+  for (let m = /^\s*\[(\^|@)[^\]\n]*\]/.exec(text.slice(at)); m; m = /^\s*\[(\^|@)[^\]\n]*\]/.exec(text.slice(at))) at += m[0].length;
+  return at;
+}
+
+/** ` <!-- verified: NOTE -->`: a reviewer's verdict, kept in the draft. `--` cannot appear inside a comment. */
+export function reviewMark(status: 'verified' | 'disputed', note: string): string {
+  return ` <!-- ${status}: ${note.replace(/--+/g, '–').replace(/\s+/g, ' ').trim()} -->`;
+}

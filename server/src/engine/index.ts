@@ -4,7 +4,7 @@ export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFil
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
 export { LintCache } from './cache.js';
-export { addFootnote, attributeToSource, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
+export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';
 export { reviewClaims, type ReviewClaim, type ClaimSource } from './review.js';

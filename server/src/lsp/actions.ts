@@ -14,6 +14,7 @@ import {
   markCitationNeeded,
   rankEntries,
   renumberFootnotes,
+  reviewMarkOffset,
   ruleById,
   type Edit,
   type Finding,
@@ -23,6 +24,8 @@ import type { DiagnosticData } from './diagnostics.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sourcelint`;
 export const PICK_CITATION_COMMAND = 'sourcelint.pickCitation';
+/** Client command: asks the reviewer for a note, then writes `<!-- verified|disputed: NOTE -->` at the offset. */
+export const MARK_CLAIM_COMMAND = 'sourcelint.markClaim';
 
 const toTextEdits = (result: LintResult, edits: readonly Edit[]): TextEdit[] =>
   edits.map((e) => ({ range: { start: result.textDocument.positionAt(e.start), end: result.textDocument.positionAt(e.end) }, newText: e.text }));
@@ -80,6 +83,11 @@ function sourcingActions(uri: string, result: LintResult, finding: Finding, diag
     });
   }
   actions.push(quickFix('Mark [citation needed]', uri, result, [markCitationNeeded(doc, sentence)], diagnostic));
+  const offset = reviewMarkOffset(doc.text, sentence);
+  for (const status of ['verified', 'disputed'] as const) {
+    const title = `Mark claim ${status}…`;
+    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: MARK_CLAIM_COMMAND, arguments: [uri, offset, status] } });
+  }
   return actions;
 }
 

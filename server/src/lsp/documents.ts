@@ -3,9 +3,10 @@
  * LintCache so only changed blocks are re-analysed. Configuration = files found upward (as the CLI) + the client's
  * `sourcelint.*` settings on top.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
 
 export interface DocumentState {
@@ -47,6 +48,16 @@ export class Workspace {
   close(uri: string): void {
     this.caches.delete(uri);
     this.states.delete(uri);
+  }
+
+  /** The lint result of a file that is not open in the editor, read from disk. */
+  resultForFile(uri: string): LintResult | undefined {
+    try {
+      return this.resultFor(TextDocument.create(uri, 'markdown', -1, fs.readFileSync(filePathOf(uri), 'utf8')));
+    } catch (e) {
+      this.log(`${uri}: ${(e as Error).message}`);
+      return undefined;
+    }
   }
 
   /** The lint result for the document's current version (linting it if needed). Never throws. */

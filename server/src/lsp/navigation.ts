@@ -9,7 +9,13 @@ import {
   type Location,
   type Position,
 } from 'vscode-languageserver/node';
-import { formatReference, formatShortReference, ruleById, ruleDocsUrl, type LintResult } from '../engine/index.js';
+import { formatReference, formatShortReference, reviewClaims, ruleById, ruleDocsUrl, type LintResult, type ReviewClaim } from '../engine/index.js';
+
+/** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
+function describeClaim(claim: ReviewClaim): string {
+  const sources = claim.citations.map((c) => (c.kind === 'footnote' ? `[^${c.id}] ${c.text}` : c.kind === 'citekey' ? `@${c.id}: ${c.text}` : c.kind === 'link' ? `link: ${c.target}` : `attributed to ${c.text}`));
+  return [`**Claim: ${claim.status}**`, sources.length ? `Sources: ${sources.join('; ')}` : 'Sources: none', claim.note ? `Review note: ${claim.note}` : ''].filter(Boolean).join('\n\n');
+}
 
 type Target = { kind: 'citekey'; key: string; start: number; end: number } | { kind: 'footnote'; id: string; start: number; end: number };
 
@@ -64,11 +70,13 @@ export function hoverAt(result: LintResult, position: Position): Hover | undefin
   }
   const finding = result.findings.find((f) => f.span.start <= offset && offset <= f.span.end);
   const rule = finding && ruleById(finding.ruleId);
-  if (finding && rule) {
-    const value = `**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`;
-    return { contents: { kind: MarkupKind.Markdown, value }, range: range(finding.span.start, finding.span.end) };
-  }
-  return undefined;
+  const claim = reviewClaims(result).find((c) => c.span.start <= offset && offset <= c.span.end);
+  const parts: string[] = [];
+  if (finding && rule) parts.push(`**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`);
+  if (claim) parts.push(describeClaim(claim));
+  if (parts.length === 0) return undefined;
+  const span = finding ?? claim!;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: range(span.span.start, span.span.end) };
 }
 
 export function definitionAt(result: LintResult, uri: string, position: Position): Location | undefined {

@@ -19,7 +19,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { formatReference, formatShortReference } from '../engine/index.js';
+import { formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset } from '../engine/index.js';
+import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
+import { filePathOf } from './documents.js';
 import { toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, codeActionsFor, fixAll } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
@@ -161,6 +163,52 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard('bibliography', [], (params: { uri: string }) => {
       const entries = resultOf(params.uri)?.bibliography?.entries.values() ?? [];
       return [...entries].map((e) => ({ key: e.key, short: formatShortReference(e), reference: formatReference(e) }));
+    }),
+  );
+
+  // The Claims view: every claim of a document with its status, sources and note.
+  connection.onRequest(
+    'sourcelint/claims',
+    guard('claims', [], (params: { uri: string }) => {
+      const result = resultOf(params.uri);
+      if (!result) return [];
+      const doc = result.textDocument;
+      return reviewClaims(result).map(({ span, ...claim }) => ({
+        ...claim,
+        range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
+        markOffset: reviewMarkOffset(result.document.text, span),
+      }));
+    }),
+  );
+
+  // "Mark verified / disputed": the client asked the reviewer for the note; the edit is made here, like every edit.
+  connection.onRequest(
+    'sourcelint/markClaim',
+    guard('mark claim', Promise.resolve(false), async (params: { uri: string; offset: number; status: 'verified' | 'disputed'; note: string }) => {
+      const doc = documents.get(params.uri);
+      if (!doc) return false;
+      const at = doc.positionAt(params.offset);
+      const applied = await connection.workspace.applyEdit({ changes: { [params.uri]: [{ range: { start: at, end: at }, newText: reviewMark(params.status, params.note) }] } });
+      return applied.applied;
+    }),
+  );
+
+  // "Export review checklist": the Markdown checklist of the given documents (open or on disk).
+  connection.onRequest(
+    'sourcelint/checklist',
+    guard('checklist', '', (params: { uris: string[] }) => {
+      const rows = params.uris.flatMap((uri) => {
+        const result = resultOf(uri) ?? workspace.resultForFile(uri);
+        if (!result) return [];
+        const doc = result.textDocument;
+        const filePath = filePathOf(uri);
+        return reviewClaims(result).map(({ span, ...claim }) => {
+          const s = doc.positionAt(span.start);
+          const e = doc.positionAt(span.end);
+          return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, ...claim };
+        });
+      });
+      return formatClaimsMarkdown(rows, root ?? process.cwd());
     }),
   );
 
