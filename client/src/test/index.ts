@@ -27,6 +27,19 @@ async function eventually<T>(probe: () => T | Thenable<T>, done: (value: T) => b
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcelint');
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
+/** The draft's "around 10%" statistic finding and its code actions, once the server offers one titled `wanted`. */
+async function statisticActions(doc: vscode.TextDocument, wanted: (title: string) => boolean): Promise<vscode.CodeAction[]> {
+  const target = await eventually(
+    () => ours(doc.uri).find((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
+    (d) => d !== undefined,
+  );
+  // The first answer may come before the server is warm: ask again for a few seconds.
+  return eventually(
+    () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
+    (list) => (list ?? []).some((a) => wanted(a.title)),
+  );
+}
+
 async function openSample(name: string): Promise<vscode.TextDocument> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
@@ -51,15 +64,7 @@ const tests: Array<[string, () => Promise<void>]> = [
     'the "Add footnote" quick fix changes the document and removes the finding',
     async () => {
       const doc = await openSample('mali-russia-draft.md');
-      const target = await eventually(
-        () => ours(doc.uri).find((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
-        (d) => d !== undefined,
-      );
-      // The first answer may come before the server is warm: ask again for a few seconds.
-      const actions = await eventually(
-        () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
-        (list) => (list ?? []).some((a) => a.title.startsWith('Add footnote')),
-      );
+      const actions = await statisticActions(doc, (t) => t.startsWith('Add footnote'));
       const add = actions.find((a) => a.title.startsWith('Add footnote'))!;
       assert.equal(add.isPreferred, true);
       assert.ok(await vscode.workspace.applyEdit(add.edit!));
@@ -97,14 +102,7 @@ const tests: Array<[string, () => Promise<void>]> = [
     'marking a claim verified through the command writes the mark and the finding disappears',
     async () => {
       const doc = await openSample('mali-russia-draft.md');
-      const target = await eventually(
-        () => ours(doc.uri).find((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
-        (d) => d !== undefined,
-      );
-      const actions = await eventually(
-        () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
-        (list) => (list ?? []).some((a) => a.title === 'Mark claim verified…'),
-      );
+      const actions = await statisticActions(doc, (t) => t === 'Mark claim verified…');
       const mark = actions.find((a) => a.title === 'Mark claim verified…')!;
       const [uri, offset, verdict] = mark.command!.arguments as [string, number, 'verified'];
       // The UI asks for the note; the command takes it as an argument too, which is how a test answers.

@@ -669,6 +669,19 @@ function scanJson(t: string): { error: number; items: JsonItemSpan[] } {
     i = open;
     return undefined;
   };
+  /** Reads `"key":` at i, noting where an item's "id" key is; false on a syntax error (i at the error). */
+  const objectKey = (): boolean => {
+    if (t[i] !== '"') return false;
+    const keyAt = i;
+    const k = str();
+    if (k === undefined) return false;
+    if (k === 'id' && stack.length === 2 && stack[0] === 'a') items[items.length - 1].idAt = keyAt;
+    ws();
+    if (t[i] !== ':') return false;
+    i++;
+    ws();
+    return true;
+  };
   const endItem = (): void => {
     // Called when a value at depth 1 (inside the top-level array) has just ended at i.
     if (stack.length === 1 && stack[0] === 'a' && items.length > 0) items[items.length - 1].end = i;
@@ -686,15 +699,7 @@ function scanJson(t: string): { error: number; items: JsonItemSpan[] } {
         i++;
         stack.pop();
       } else {
-        if (t[i] !== '"') return { error: i, items };
-        const keyAt = i;
-        const k = str();
-        if (k === undefined) return { error: i, items };
-        if (k === 'id' && stack.length === 2 && stack[0] === 'a') items[items.length - 1].idAt = keyAt;
-        ws();
-        if (t[i] !== ':') return { error: i, items };
-        i++;
-        ws();
+        if (!objectKey()) return { error: i, items };
         continue;
       }
     } else if (c === '[') {
@@ -727,15 +732,7 @@ function scanJson(t: string): { error: number; items: JsonItemSpan[] } {
         i++;
         ws();
         if (top === 'o') {
-          if (t[i] !== '"') return { error: i, items };
-          const keyAt = i;
-          const k = str();
-          if (k === undefined) return { error: i, items };
-          if (k === 'id' && stack.length === 2 && stack[0] === 'a') items[items.length - 1].idAt = keyAt;
-          ws();
-          if (t[i] !== ':') return { error: i, items };
-          i++;
-          ws();
+          if (!objectKey()) return { error: i, items };
         }
         break;
       }
