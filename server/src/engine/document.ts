@@ -207,8 +207,11 @@ export function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
   let open = -1;
   let close = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  // Only quote characters matter: jump from one to the next.
+  const QUOTE_CHARS = /["“”«»„‘’']/g;
+  for (let m = QUOTE_CHARS.exec(text); m; m = QUOTE_CHARS.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (open >= 0) {
       if (c === close && (close !== '’' || !/\p{L}/u.test(text[i + 1] ?? ''))) {
         quotes.push({ start: open, end: i + 1 });

@@ -82,21 +82,35 @@ export interface ParsedMarkdown {
 /**
  * GFM's footnotes, tables and strikethrough, but not its autolink literals: measured on prose, that one extension makes
  * parsing 3.5× slower, and bare URLs are found with one linear scan of the prose instead (see ARCHITECTURE.md).
+ * Each syntax extension costs parse time on every line, so a document gets only those whose marker it contains
+ * (a footnote needs "[^", a table a delimiter row, strikethrough "~", front matter a leading "---").
  */
-function gfmParts(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmTable(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+interface Syntax {
+  footnotes: boolean;
+  tables: boolean;
+  strikethrough: boolean;
+  frontMatter: boolean;
 }
 
-function gfmWithoutTables(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown());
+const processors = new Map<string, Processor>();
+
+function processorFor(syntax: Syntax): Processor {
+  const key = `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}`;
+  let processor = processors.get(key);
+  if (processor) return processor;
+  processor = unified().use(remarkParse) as unknown as Processor;
+  const data = processor.data();
+  const micromark = (data.micromarkExtensions ??= []);
+  const fromMarkdown = (data.fromMarkdownExtensions ??= []);
+  if (syntax.footnotes) micromark.push(gfmFootnote()), fromMarkdown.push(gfmFootnoteFromMarkdown());
+  if (syntax.tables) micromark.push(gfmTable()), fromMarkdown.push(gfmTableFromMarkdown());
+  if (syntax.strikethrough) micromark.push(gfmStrikethrough()), fromMarkdown.push(gfmStrikethroughFromMarkdown());
+  if (syntax.frontMatter) processor = processor.use(remarkFrontmatter, ['yaml']) as unknown as Processor;
+  processors.set(key, processor);
+  return processor;
 }
 
-const processor = unified().use(remarkParse).use(gfmParts).use(remarkFrontmatter, ['yaml']);
-const processorWithoutTables = unified().use(remarkParse).use(gfmWithoutTables).use(remarkFrontmatter, ['yaml']);
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
 
 /*
  * micromark is superlinear on some hostile shapes: thousands of nested containers, thousands of unclosed brackets on
@@ -167,7 +181,14 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
 export function parseMarkdownTree(text: string): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
   const safe = neutralise(text);
-  const tree = (safe.tables ? processor : processorWithoutTables).parse(safe.text) as Root;
+  const t = safe.text;
+  const syntax: Syntax = {
+    footnotes: t.includes('[^'),
+    tables: safe.tables && t.includes('|') && TABLE_DELIMITER_ROW.test(t),
+    strikethrough: t.includes('~'),
+    frontMatter: t.startsWith('---'),
+  };
+  const tree = processorFor(syntax).parse(t) as Root;
   return { tree, safeText: safe.text, degraded: safe.degraded };
 }
 

@@ -22,19 +22,24 @@ const NUMBER_WORDS = new Set(
 );
 
 export function isNumberWord(norm: string): boolean {
-  return NUMBER_WORDS.has(norm) || /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(norm);
+  if (NUMBER_WORDS.has(norm)) return true;
+  return norm.includes('-') && /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(norm);
 }
 
 export function tokenize(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let raw = m[0];
-    // Sentence punctuation is not part of a word, but decimal points and thousands separators are ("1,000.5").
-    while (/[.,]$/.test(raw)) raw = raw.slice(0, -1);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const raw = m[0];
+    // Words never end in punctuation (the pattern ends in a letter or digit); only inner "." and "," need a look.
+    if (!raw.includes('.') && !raw.includes(',')) {
+      pushWord(words, raw, m.index);
+      continue;
+    }
     let from = 0;
     for (const piece of splitInnerPunctuation(raw)) {
       const at = raw.indexOf(piece, from);
-      pushWord(words, piece, m.index! + at);
+      pushWord(words, piece, m.index + at);
       from = at + piece.length;
     }
   }
@@ -49,10 +54,13 @@ function splitInnerPunctuation(raw: string): string[] {
 
 /** Lowercased, curly apostrophes straightened, possessive `'s` dropped: how words and lexicon patterns are compared. */
 export function normalizeWord(raw: string): string {
-  return raw.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '');
+  const lower = raw.toLowerCase();
+  if (!lower.includes("'") && !lower.includes('’')) return lower;
+  return lower.replace(/’/g, "'").replace(/'s?$/, '');
 }
 
 function pushWord(words: Word[], raw: string, start: number): void {
   const norm = normalizeWord(raw);
-  words.push({ start, end: start + raw.length, raw, norm, isNumber: /^\d/.test(raw) || isNumberWord(norm) });
+  const first = raw.charCodeAt(0);
+  words.push({ start, end: start + raw.length, raw, norm, isNumber: (first >= 48 && first <= 57) || isNumberWord(norm) });
 }

@@ -13,6 +13,7 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
+    if (ctx.doc.reviewMarks.length === 0) return;
     const claims = new Set(ctx.claims().filter(isClaim).map((c) => c.sentence));
     for (const mark of ctx.doc.reviewMarks) {
       if (mark.sentence && claims.has(mark.sentence)) continue;

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { lint } from './out/engine/index.js';
+const base = fs.readFileSync('../samples/mali-russia-draft.md','utf8').split('---\n').slice(2).join('---\n');
+const docs = Array.from({length: 300}, (_, i) => `# Draft ${i}\n\n` + base);
+const mb = docs.join('').length/1e6;
+const t = (f) => { const s = performance.now(); f(); return (performance.now()-s)/1000; };
+const p = unified().use(remarkParse);
+t(() => docs.forEach(d => p.parse(d))); t(() => docs.forEach(d => lint(d)));
+const bare = Math.min(...[0,1,2].map(() => t(() => docs.forEach(d => p.parse(d)))));
+const eng = Math.min(...[0,1,2].map(() => t(() => docs.forEach(d => lint(d)))));
+console.log(`prose corpus ${mb.toFixed(2)} MB: bare ${bare.toFixed(2)} s (${(mb/bare).toFixed(1)} MB/s), engine ${eng.toFixed(2)} s (${(mb/eng).toFixed(1)} MB/s), ratio ${(eng/bare).toFixed(2)}x`);
