@@ -31,6 +31,8 @@ export interface ClaimRow {
   rules: string[];
   citations: ClaimSource[];
   note?: string;
+  section: string;
+  paragraph: number;
 }
 
 export interface FileResult {

@@ -27,6 +27,9 @@ export interface ReviewClaim {
   rules: string[];
   citations: ClaimSource[];
   note?: string;
+  /** The heading the claim sits under ('' before the first heading) and its paragraph's index in the document. */
+  section: string;
+  paragraph: number;
 }
 
 const firstUrl = (s: string): string | undefined => /https?:\/\/[^\s<>)\]]+/.exec(s)?.[0];
@@ -46,8 +49,12 @@ export function reviewClaims(result: LintResult): ReviewClaim[] {
   const doc = result.document;
   const footnotes = new Map(doc.parsed.footnotes.map((f) => [f.id, f]));
   const out: ReviewClaim[] = [];
+  const headings = doc.prose.filter((pb) => pb.block.kind === 'heading');
   for (const claim of result.claims) {
     if (!isClaim(claim)) continue;
+    const block = claim.sentence.block.block;
+    const heading = headings.filter((h) => h.block.start < block.start).at(-1);
+    const section = heading ? plainSentence(doc.text.slice(heading.block.start, heading.block.end)).replace(/^#+\s*/, '') : '';
     const span = claim.sentence.span;
     const citations: ClaimSource[] = [];
     for (const m of claim.sentence.citations) {
@@ -70,7 +77,16 @@ export function reviewClaims(result: LintResult): ReviewClaim[] {
         result.findings.filter((f) => ruleById(f.ruleId)?.meta.family === 'sourcing' && f.span.start >= span.start && f.span.end <= span.end).map((f) => f.ruleId),
       ),
     ];
-    out.push({ span, text: plainSentence(doc.text.slice(span.start, span.end)), status: statusOf(claim, result.config.attribution), rules, citations, note: claim.sentence.review?.note });
+    out.push({
+      span,
+      text: plainSentence(doc.text.slice(span.start, span.end)),
+      status: statusOf(claim, result.config.attribution),
+      rules,
+      citations,
+      note: claim.sentence.review?.note,
+      section,
+      paragraph: doc.prose.indexOf(claim.sentence.block),
+    });
   }
   return out;
 }

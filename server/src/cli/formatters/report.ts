@@ -15,14 +15,30 @@ const STATUS_COLOURS: Record<string, string> = {
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** One mark per claim in document order, coloured by status: where the unsourced ones cluster shows at a glance. */
-function strip(claims: readonly ClaimRow[]): string {
-  const width = 800;
-  const step = width / Math.max(1, claims.length);
-  const rects = claims
-    .map((c, i) => `<rect x="${(i * step).toFixed(1)}" y="4" width="${Math.max(1, step - 1).toFixed(1)}" height="28" fill="${STATUS_COLOURS[c.status]}"><title>line ${c.line}: ${esc(c.status)}</title></rect>`)
-    .join('');
-  return `<svg class="strip" viewBox="0 0 ${width} 36" width="100%" height="36" preserveAspectRatio="none" role="img" aria-label="Claims in document order, by status">${rects}</svg>`;
+/**
+ * One strip per section: a mark per claim in document order, coloured by status, with a gap between paragraphs, so
+ * where the unsourced claims cluster shows at a glance.
+ */
+function strips(claims: readonly ClaimRow[]): string {
+  const sections = [...new Set(claims.map((c) => c.section))];
+  return sections
+    .map((section) => {
+      const mine = claims.filter((c) => c.section === section);
+      const gaps = new Set(mine.map((c) => c.paragraph)).size - 1;
+      const width = 800;
+      const step = width / Math.max(1, mine.length + gaps * 0.6);
+      let x = 0;
+      const rects = mine
+        .map((c, i) => {
+          if (i > 0 && c.paragraph !== mine[i - 1].paragraph) x += step * 0.6;
+          const rect = `<rect x="${x.toFixed(1)}" y="2" width="${Math.max(1, step - 1).toFixed(1)}" height="18" fill="${STATUS_COLOURS[c.status]}"><title>line ${c.line}: ${esc(c.status)}</title></rect>`;
+          x += step;
+          return rect;
+        })
+        .join('');
+      return `<div class="strip-row"><span class="section">${esc(section || '(before the first heading)')}</span><svg class="strip" viewBox="0 0 ${width} 22" width="100%" height="22" preserveAspectRatio="none" role="img" aria-label="Claims of this section by status">${rects}</svg></div>`;
+    })
+    .join('\n');
 }
 
 export function formatReport(claims: readonly ClaimRow[], files: readonly string[], cwd: string, version: string): string {
@@ -38,7 +54,7 @@ export function formatReport(claims: readonly ClaimRow[], files: readonly string
       .join('\n');
     return `<section><h2>${esc(path.relative(cwd, file) || file)}</h2>
 <p class="share"><strong>${share}%</strong> of ${mine.length} claims cited or verified (${ok}/${mine.length})</p>
-${strip(mine)}
+${strips(mine)}
 <table><thead><tr><th>Line</th><th>Status</th><th>Claim</th><th>Sources</th><th>Review note</th></tr></thead><tbody>
 ${rows}
 </tbody></table></section>`;
@@ -54,6 +70,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px sol
 table{border-collapse:collapse;width:100%;margin-top:.5rem}th,td{border-bottom:1px solid #eee;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f6f6f6}.loc{white-space:nowrap;color:#666;font-variant-numeric:tabular-nums}
 .badge{color:#fff;border-radius:3px;padding:0 .4rem;font-size:.8rem;white-space:nowrap}.share{margin:.3rem 0}
+.strip-row{display:grid;grid-template-columns:14rem 1fr;gap:.5rem;align-items:center;margin:.15rem 0}.section{font-size:.85rem;color:#555;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .controls{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #eee}
 tr.hidden{display:none}
 </style></head><body>
