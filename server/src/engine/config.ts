@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { shippedFile } from './paths.js';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
@@ -42,9 +43,11 @@ export class ConfigError extends Error {}
 export const SCHEMA_PATH = shippedFile('schema', 'sourcelintrc.schema.json');
 export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ReturnType<AjvType['compile']> | undefined;
 function validate(data: unknown): readonly ErrorObject[] {
   if (!validator) {
+    // Loaded on first use: most runs have no configuration file, and Ajv is the costliest module to start.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: false, strict: false });
     validator = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')));
   }
