@@ -210,6 +210,16 @@ describe('language server (push diagnostics)', () => {
     assert.deepEqual(links.map((l) => l.target), [`${env.uri}#L${text.split('\n').findIndex((l) => l.startsWith('[^1]:')) + 1}`]);
   });
 
+  test('hover on a claim shows its status, sources and the review note', async () => {
+    change(DRAFT.replace('of its GDP.', 'of its GDP. <!-- verified: OECD DAC, AB 2024 -->'));
+    await client.diagnosticsFor(env.uri);
+    const line = text.split('\n').findIndex((l) => l.includes('of its GDP.'));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: env.uri }, position: { line, character: 3 } });
+    assert.match(hover.contents.value, /\*\*Claim: verified\*\*/);
+    assert.match(hover.contents.value, /Sources: none/);
+    assert.match(hover.contents.value, /Review note: OECD DAC, AB 2024/);
+  });
+
   test('an edited bibliography is picked up without a restart', async () => {
     fs.appendFileSync(path.join(env.dir, 'refs.bib'), '\n@book{diarra2023, author = {Diarra, K.}, title = {Mali and Russia}, year = {2023}}\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(env.dir, 'refs.bib')).href, type: 2 }] });
