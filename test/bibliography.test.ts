@@ -175,6 +175,52 @@ test('bibtex: a stray @ in free text is ignored', () => {
   assert.deepEqual([...bib.entries.keys()], ['a']);
 });
 
+test('bibtex: escaped quotes inside braces and in quoted values', () => {
+  const bib = parseBibtex(
+    lines(
+      '@misc{a, title = "The {"}Big{"} Deal"}',
+      '@misc{b, title = "He said {\\"}hi{\\"}"}',
+      '@misc{c, author = "M\\"uller, J\\"org", title = "Tilde \\~{} and caret \\^{}"}',
+      '@misc{d, title = {Braced "double" quotes}}',
+    ),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, []);
+  assert.equal(bib.entries.get('a')?.title, 'The "Big" Deal');
+  assert.equal(bib.entries.get('b')?.title, 'He said "hi"');
+  assert.deepEqual(bib.entries.get('c')?.authors, ['Müller, Jörg']);
+  assert.equal(bib.entries.get('c')?.title, 'Tilde ~ and caret ^');
+  assert.equal(bib.entries.get('d')?.title, 'Braced "double" quotes');
+});
+
+test('bibtex: the type may be followed by white space and a line break before the brace', () => {
+  const bib = parseBibtex(lines('@misc', '  {spaced, title = {S}}', '@book  (p, title = {P})'), 'r.bib');
+  assert.deepEqual(bib.problems, []);
+  assert.equal(bib.entries.get('spaced')?.line, 1);
+  assert.equal(bib.entries.get('spaced')?.endLine, 2);
+  assert.equal(bib.entries.get('p')?.type, 'book');
+  assert.equal(bib.entries.get('p')?.title, 'P');
+});
+
+test('bibtex: an undefined @string is a warning; the entry is kept with the name as text', () => {
+  const bib = parseBibtex(lines('@misc{k,', '  journal = jacm # { X},', '  note = jacm', '}', '@misc{after}'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'k': field 'journal' uses undefined @string 'jacm' (kept as text)" }]);
+  assert.equal(bib.entries.get('k')?.container, 'jacm X');
+  assert.ok(bib.entries.has('after'));
+});
+
+test('bibtex: a repeated field keeps its first value; URLs broken over lines are joined', () => {
+  const e = only(lines('@misc{r, title = {First}, title = {Second},', '  url = {https://example.org/a', '         /b}}'));
+  assert.equal(e.title, 'First');
+  assert.equal(e.url, 'https://example.org/a/b');
+});
+
+test('bibtex: braced institutional names with commas stay whole in the short reference', () => {
+  const e = only('@report{f, author = {{Food and Agriculture Organization, Rome} and Doe, Jane and Roe, Rick}, year = 2021}');
+  assert.deepEqual(e.authors, ['Food and Agriculture Organization, Rome', 'Doe, Jane', 'Roe, Rick']);
+  assert.equal(formatShortReference(e), 'Food and Agriculture Organization, Rome et al., 2021');
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // BibTeX: broken entries are reported with their line and skipped; the next entry still loads
 
@@ -249,6 +295,45 @@ test('bibtex broken: unterminated string at the end of the file', () => {
   assert.deepEqual([...bib.entries.keys()], ['a']);
 });
 
+test('bibtex broken: a parenthesised entry missing its closing parenthesis', () => {
+  const bib = parseBibtex(lines('@misc(p,', '  title = {P}', '', '@misc(q, title = {Q})'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'p' is missing its closing parenthesis; skipped" }]);
+  assert.deepEqual([...bib.entries.keys()], ['q']);
+  assert.equal(bib.entries.get('q')?.line, 4);
+});
+
+test('bibtex broken: junk after the key; broken @string and @preamble; reading resumes at the next entry line', () => {
+  const bib = parseBibtex(
+    lines(
+      '@misc{a b, title = {T}} @misc{sameline, title = {Lost with its line}}',
+      '@string{broken = }',
+      '@preamble{ "unclosed',
+      '  @notanentry because no brace follows',
+      '@misc{c, title = {C}}',
+    ),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 1, message: "entry 'a': expected ',' after the key, found 'b'; skipped" },
+    { file: 'r.bib', line: 2, message: "@string 'broken' has no value (found '}'); skipped" },
+    { file: 'r.bib', line: 3, message: '@preamble is missing its closing brace; skipped' },
+  ]);
+  assert.deepEqual([...bib.entries.keys()], ['c']);
+  assert.equal(bib.entries.get('c')?.line, 5);
+});
+
+test('bibtex broken: a line starting a new entry ends a runaway value even when braces would balance later', () => {
+  const bib = parseBibtex(lines('@misc{a, abstract = {one {', '@misc{b, title = {B}}', '}}'), 'r.bib');
+  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'a' is missing its closing brace; skipped" }]);
+  assert.deepEqual([...bib.entries.keys()], ['b']);
+});
+
+test('bibtex: an unbalanced @comment hides text only up to the next entry line', () => {
+  const bib = parseBibtex(lines('@comment{ unbalanced {', '@misc{x, title = {X}}'), 'r.bib');
+  assert.deepEqual(bib.problems, []);
+  assert.deepEqual([...bib.entries.keys()], ['x']);
+});
+
 test('bibtex: duplicate keys in one file: the first wins, the second is a problem', () => {
   const bib = parseBibtex(lines('@misc{x, title = {First}}', '', '@misc{x, title = {Second}}', '@misc{y}'), 'r.bib');
   assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 3, message: "duplicate key 'x' (first defined on line 1); skipped" }]);
@@ -291,6 +376,14 @@ test('performance: 100k unmatched braces return promptly', () => {
     '@misc{k, title = "' + '{'.repeat(100_000),
     '@a{'.repeat(100_000),
     '@misc{k, title = {\n'.repeat(100_000),
+    // Each of these made an earlier version rescan the rest of the file once per '@' (quadratic time).
+    '@comment{'.repeat(100_000),
+    '@comment('.repeat(100_000),
+    '@zz\nx @misc{k, t = {\n'.repeat(50_000),
+    '@misc\n{k, t = {\n'.repeat(50_000),
+    'x @misc{k, t = {\n@zz\n'.repeat(50_000) + '}'.repeat(50_000),
+    '@misc{k, t = "'.repeat(100_000),
+    '@misc{k, author = {' + '{'.repeat(100_000) + '}}',
   ];
   for (const text of cases) {
     const start = performance.now();
@@ -303,6 +396,23 @@ test('performance: 100k unmatched braces return promptly', () => {
   const many = parseBibtex('@misc{k, title = {\n'.repeat(100_000), 'p.bib');
   assert.equal(many.problems.length, 100_000);
   assert.equal(many.problems[99_999].line, 100_000);
+});
+
+test('performance: @string macros doubling themselves stop at a size budget', () => {
+  const parts = ['@string{s0 = "0123456789"}'];
+  for (let i = 1; i < 60; i++) parts.push(`@string{s${i} = s${i - 1} # s${i - 1}}`);
+  parts.push('@misc{huge, title = s59}', '@misc{after, title = s2 # { } # jan}');
+  const start = performance.now();
+  const bib = parseBibtex(lines(...parts), 'm.bib');
+  const elapsed = performance.now() - start;
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+  assert.equal(bib.entries.has('huge'), false);
+  // Short macros still expand once the budget for long ones is spent.
+  assert.equal(bib.entries.get('after')?.title, `${'0123456789'.repeat(4)} January`);
+  const first = bib.problems[0];
+  assert.match(first.message, /^@string 's\d+' expands @string macros beyond the size limit; skipped$/);
+  assert.equal(first.line, Number(/'s(\d+)'/.exec(first.message)![1]) + 1);
+  assert.ok(bib.problems.some((p) => p.line === 61 && p.message === "entry 'huge': field 'title' expands @string macros beyond the size limit; skipped"), JSON.stringify(bib.problems.slice(-2)));
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -390,6 +500,41 @@ test('csl-json: BOM, nested "id" keys do not confuse the item line', () => {
   assert.deepEqual(bib.problems, []);
   assert.equal(bib.entries.get('real')?.line, 4);
   assert.deepEqual(bib.entries.get('real')?.authors, ['F']);
+});
+
+test('csl-json: a missing comma between items is reported on its line', () => {
+  const bib = parseCslJson('[\n  { "id": "a" }\n  { "id": "b" }\n]', 'c.json');
+  assert.equal(bib.entries.size, 0);
+  assert.deepEqual(
+    bib.problems.map((p) => p.line),
+    [3],
+  );
+});
+
+test('csl-json: string date-parts, keyword lists and item end lines', () => {
+  const bib = parseCslJson(
+    '[\n  {\n    "id": "s",\n    "issued": { "date-parts": [["2011", "4"]] },\n    "keyword": "x, y ,, z",\n    "author": [{ "given": "Cher" }]\n  }\n]',
+    's.json',
+  );
+  assert.deepEqual(bib.problems, []);
+  const e = bib.entries.get('s');
+  assert.equal(e?.year, '2011');
+  assert.deepEqual(e?.keywords, ['x', 'y', 'z']);
+  assert.deepEqual(e?.authors, ['Cher']);
+  assert.equal(e?.type, 'document');
+  assert.equal(e?.line, 3);
+  assert.equal(e?.endLine, 7);
+});
+
+test('csl-json: 20k items parse in under 2 s', () => {
+  const items = Array.from({ length: 20000 }, (_, i) => `  {"id": "k${i}", "type": "book", "title": "T ${i}", "author": [{"family": "F", "given": "G"}], "issued": {"date-parts": [[2020]]}}`);
+  const text = `[\n${items.join(',\n')}\n]`;
+  const start = performance.now();
+  const bib = parseCslJson(text, 'big.json');
+  const elapsed = performance.now() - start;
+  assert.equal(bib.entries.size, 20000);
+  assert.equal(bib.entries.get('k19999')?.line, 20001);
+  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
 });
 
 // ---------------------------------------------------------------------------------------------------------------

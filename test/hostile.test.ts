@@ -1,91 +1,237 @@
-/** Bad and pathological input: a clear one-line message naming the file, nothing lost, no stack trace, no hang. */
-import { test } from 'node:test';
+/**
+ * Bad and pathological input through the real binary: a refused file gets one clear stderr line naming it, the other
+ * files are still linted and reported, there is no stack trace, and nothing hangs or crashes.
+ */
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sourcelint, tempDir, type JsonResult } from './helpers/cli.js';
+import { parseJson, positions, sourcelint, stderrLines, tempDir, type JsonResult } from './helpers/cli.js';
 
 const GOOD = 'Russia sent 1000 officials to Mali in 2022.';
-const noStack = (stderr: string) => assert.doesNotMatch(stderr, / {4}at |Error: /);
+const GOOD_COL = GOOD.indexOf('1000') + 1;
 
-test('binary, non-UTF-8 and unreadable files are refused by name; the others are still linted', () => {
-  const { dir, cleanup } = tempDir({
-    'good.md': GOOD,
-    'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]),
-    'latin1.md': Buffer.from([0x41, 0x69, 0x64, 0x20, 0xff, 0xfe, 0x41]),
-  });
-  fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'gone.md'));
-  try {
-    const r = sourcelint(['--format', 'json', '.'], { cwd: dir });
-    assert.equal(r.status, 2);
-    const lines = r.stderr.trim().split('\n');
-    assert.equal(lines.length, 3, r.stderr);
-    assert.ok(lines.some((l) => /binary\.md: binary file, not linted$/.test(l)));
-    assert.ok(lines.some((l) => /latin1\.md: not valid UTF-8 \(first bad byte at offset 4\), not linted$/.test(l)));
-    assert.ok(lines.some((l) => /gone\.md: cannot read file: no such file$/.test(l)));
-    noStack(r.stderr);
-    const results = JSON.parse(r.stdout) as JsonResult[];
-    assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['good.md']);
-    assert.ok(results[0].messages.some((m) => m.ruleId === 'unsourced-statistic'));
-  } finally {
-    cleanup();
+const noStack = (stderr: string) => {
+  assert.doesNotMatch(stderr, / {4}at /, `stack trace on stderr:\n${stderr.slice(0, 2000)}`);
+  assert.doesNotMatch(stderr, /internal error|\bTypeError\b|\bRangeError\b|Maximum call stack/, `crash on stderr:\n${stderr.slice(0, 2000)}`);
+};
+
+describe('files that cannot be linted', () => {
+  const cases: Array<[string, string, (dir: string) => void, RegExp]> = [
+    ['a binary file (NUL bytes) named x.md', 'x.md', (dir) => fs.writeFileSync(path.join(dir, 'x.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])), /binary/i],
+    ['invalid UTF-8 (0xff 0xfe 0x41)', 'bad.md', (dir) => fs.writeFileSync(path.join(dir, 'bad.md'), Buffer.from([0xff, 0xfe, 0x41])), /UTF-8/i],
+    ['a dangling symlink gone.md', 'gone.md', (dir) => fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'gone.md')), /.+/],
+  ];
+
+  for (const [what, name, make, reason] of cases) {
+    test(`${what}: one stderr line naming it, exit 2, the other file still reported`, () => {
+      const { dir, cleanup } = tempDir({ 'good.md': `${GOOD}\n` });
+      try {
+        make(dir);
+        const r = sourcelint(['--format', 'json', '.'], { cwd: dir, timeoutMs: 20_000 });
+        assert.equal(r.status, 2, `exit code; stderr: ${r.stderr}`);
+        noStack(r.stderr);
+        const lines = stderrLines(r.stderr);
+        assert.equal(lines.length, 1, `one stderr line:\n${r.stderr}`);
+        assert.ok(lines[0].includes(name), `names ${name}: ${lines[0]}`);
+        assert.match(lines[0], reason);
+        const results = parseJson(r.stdout);
+        assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['good.md']);
+        assert.deepEqual(positions(results[0], 'unsourced-statistic'), [[1, GOOD_COL, GOOD_COL + 4]]);
+      } finally {
+        cleanup();
+      }
+    });
   }
-});
 
-test('a UTF-8 byte-order mark does not shift columns', () => {
-  const { dir, cleanup } = tempDir({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD)]) });
-  try {
-    const [result] = JSON.parse(sourcelint(['--format', 'json', 'bom.md'], { cwd: dir }).stdout) as JsonResult[];
-    assert.deepEqual(result.messages.filter((m) => m.ruleId === 'unsourced-statistic').map((m) => m.column), [GOOD.indexOf('1000') + 1]);
-  } finally {
-    cleanup();
-  }
-});
-
-test('a broken .bib entry is reported with its line and skipped; valid keys still resolve', () => {
-  const bib = '@book{broken,\n  title = {No closing brace}\n\n@book{goodkey,\n  title = {Fine},\n  year = {2020}\n}\n';
-  const { dir, cleanup } = tempDir({ 'refs.bib': bib, 'a.md': '---\nbibliography: refs.bib\n---\n\nAid fell by 40% [@goodkey].\n' });
-  try {
-    const r = sourcelint(['--format', 'json', 'a.md'], { cwd: dir });
-    assert.equal(r.status, 0);
-    assert.match(r.stderr.trim(), /^sourcelint: .*refs\.bib:1: .*broken.*skipped$/);
-    const [result] = JSON.parse(r.stdout) as JsonResult[];
-    assert.deepEqual(result.messages.filter((m) => m.ruleId === 'unknown-citekey' || m.ruleId === 'unsourced-statistic'), []);
-  } finally {
-    cleanup();
-  }
-});
-
-const paragraph = 'Aid accounted for around 10% of its GDP, and the regime skyrocketed, critics say. ';
-
-const hostile: Array<[string, () => string, number]> = [
-  ['a 5 MB article', () => `# Big\n\n${(paragraph.repeat(8) + '\n\n').repeat(Math.ceil(5e6 / (paragraph.length * 8 + 2)))}`, 30_000],
-  ['a 400 KB line', () => paragraph.repeat(Math.ceil(400_000 / paragraph.length)), 10_000],
-  ['10,000 nested block quotes', () => '>'.repeat(10_000) + ' text 50%', 10_000],
-  ['5,000 nested lists on one line', () => '- '.repeat(5_000) + 'x 50%', 10_000],
-  ['1,000 levels of indented lists', () => Array.from({ length: 1_000 }, (_, i) => ' '.repeat(i * 2) + '- item 5%').join('\n'), 10_000],
-  ['100,000 [', () => '['.repeat(100_000), 10_000],
-  ['30,000 unclosed links', () => '[x]('.repeat(30_000), 10_000],
-  ['100,000 *', () => '*'.repeat(100_000), 10_000],
-  ['200,000 @', () => '@'.repeat(200_000), 10_000],
-  ['50,000 [^', () => '[^'.repeat(50_000), 10_000],
-  ['100,000 quotes', () => '"'.repeat(100_000) + ' “'.repeat(50_000), 10_000],
-  ['a 100,000-row table', () => '|a|b|\n|-|-|\n' + '|1|2|\n'.repeat(100_000), 10_000],
-  ['50,000 unclosed comments', () => '<!-- '.repeat(50_000), 10_000],
-];
-
-for (const [name, make, limitMs] of hostile) {
-  test(`${name}: finishes within ${limitMs / 1000} s, no crash`, () => {
-    const { dir, cleanup } = tempDir({ 'x.md': make() });
+  test('all three bad files at once: exactly one line per bad file, the good file reported, stylish output too', () => {
+    const { dir, cleanup } = tempDir({
+      'good.md': `${GOOD}\n`,
+      'x.md': Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02, 0x00]),
+      'latin1.md': Buffer.from([0xff, 0xfe, 0x41]),
+    });
+    fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'gone.md'));
     try {
-      const r = sourcelint(['--format', 'json', 'x.md'], { cwd: dir, timeoutMs: limitMs * 2 });
-      assert.notEqual(r.status, null, 'killed by the timeout');
-      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr.slice(0, 300)}`);
-      assert.ok(r.ms < limitMs, `${Math.round(r.ms)} ms`);
-      noStack(r.stderr);
-      assert.ok(Array.isArray(JSON.parse(r.stdout)));
+      for (const format of ['json', 'stylish']) {
+        const r = sourcelint(['--format', format, '.'], { cwd: dir, timeoutMs: 20_000 });
+        assert.equal(r.status, 2, `${format}: exit code`);
+        noStack(r.stderr);
+        const lines = stderrLines(r.stderr);
+        assert.equal(lines.length, 3, `${format}: one line per bad file:\n${r.stderr}`);
+        for (const name of ['x.md', 'latin1.md', 'gone.md']) assert.equal(lines.filter((l) => l.includes(name)).length, 1, `${format}: one line names ${name}`);
+        assert.ok(!lines.some((l) => l.includes('good.md')));
+        if (format === 'json') assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['good.md']);
+        else assert.ok(r.stdout.split('\n').includes('good.md') && /unsourced-statistic/.test(r.stdout), r.stdout);
+      }
     } finally {
       cleanup();
     }
   });
-}
+
+  test('a bad file named explicitly is refused the same way', () => {
+    const { dir, cleanup } = tempDir({ 'good.md': `${GOOD}\n`, 'x.md': Buffer.from([0x41, 0x00, 0x42]) });
+    try {
+      const r = sourcelint(['--format', 'json', 'x.md', 'good.md'], { cwd: dir });
+      assert.equal(r.status, 2);
+      noStack(r.stderr);
+      const lines = stderrLines(r.stderr);
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0], /x\.md/);
+      assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['good.md']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('a UTF-8 byte-order mark lints fine and does not shift columns', () => {
+    const text = `# Title\n\n${GOOD}\n`;
+    const { dir, cleanup } = tempDir({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${GOOD}\n\n${text}`)]) });
+    try {
+      const r = sourcelint(['--format', 'json', 'bom.md'], { cwd: dir });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      const [result] = parseJson(r.stdout);
+      assert.deepEqual(positions(result, 'unsourced-statistic'), [
+        [1, GOOD_COL, GOOD_COL + 4],
+        [5, GOOD_COL, GOOD_COL + 4],
+      ]);
+      const gh = sourcelint(['--format', 'github', 'bom.md'], { cwd: dir });
+      assert.match(gh.stdout, new RegExp(`^::warning file=bom\\.md,line=1,col=${GOOD_COL},endLine=1,endColumn=${GOOD_COL + 4},title=unsourced-statistic::`, 'm'));
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('a broken bibliography', () => {
+  test('a .bib entry missing its closing brace: one stderr line with file and line, exit 0/1, the valid entry still resolves', () => {
+    const bib = [
+      '@book{brokenkey,',
+      '  title = {No closing brace},',
+      '  year = {2019}',
+      '',
+      '@book{goodkey,',
+      '  author = {Doe, Jane},',
+      '  title = {Fine},',
+      '  year = {2020}',
+      '}',
+      '',
+    ].join('\n');
+    const doc = '---\nbibliography: refs.bib\n---\n\nAid fell by 40% in 2022 [@goodkey]. Exports rose by 12% [@nosuchkey].\n';
+    const { dir, cleanup } = tempDir({ 'refs.bib': bib, 'a.md': doc });
+    try {
+      const r = sourcelint(['--format', 'json', 'a.md'], { cwd: dir, timeoutMs: 20_000 });
+      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status} (2 would mean the document was not linted); stderr: ${r.stderr}`);
+      noStack(r.stderr);
+      const lines = stderrLines(r.stderr);
+      assert.equal(lines.length, 1, `one stderr line:\n${r.stderr}`);
+      assert.match(lines[0], /refs\.bib:\d+/, 'names the .bib file and a line number');
+      const [result] = parseJson(r.stdout);
+      const unknown = result.messages.filter((m) => m.ruleId === 'unknown-citekey');
+      assert.ok(!unknown.some((m) => m.message.includes('goodkey')), `[@goodkey] must resolve: ${JSON.stringify(unknown)}`);
+      const line = doc.split('\n')[4];
+      assert.deepEqual(
+        unknown.map((m) => [m.line, line.slice(m.column - 1, m.endColumn - 1)]),
+        [[5, 'nosuchkey']],
+        'the rule is active: a key that is really missing is reported',
+      );
+      assert.deepEqual(positions(result, 'unsourced-statistic'), [], 'both figures are cited');
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('pathological input finishes quickly without crashing', () => {
+  /** A realistic paragraph with figures and no attribution: every figure is an unsourced-statistic. */
+  const PARAGRAPH =
+    'Unemployment rose to 7.4% last year while 2,300 factories closed across the region, costing €45 million in lost wages. ' +
+    'Russia sent 1000 officials to Mali in 2022, and aid accounted for around 10% of its GDP. ';
+  /** A normal paragraph after the hostile part: the linter must still find its figure, where it finds it in TAIL alone. */
+  const TAIL = 'Aid fell by 40% in 2022.';
+  const TAIL_COL = TAIL.indexOf('40%') + 1;
+  let tailSpan: [number, number] | undefined;
+  /** [column, endColumn] of the statistic in TAIL linted on its own. */
+  function expectedTailSpan(): [number, number] {
+    if (!tailSpan) {
+      const { dir, cleanup } = tempDir({ 'tail.md': `${TAIL}\n` });
+      try {
+        const found = positions(parseJson(sourcelint(['--format', 'json', 'tail.md'], { cwd: dir }).stdout)[0], 'unsourced-statistic');
+        assert.equal(found.length, 1, 'TAIL alone has one unsourced statistic');
+        assert.equal(found[0][1], TAIL_COL, 'it starts at "40%"');
+        tailSpan = [found[0][1], found[0][2]];
+      } finally {
+        cleanup();
+      }
+    }
+    return tailSpan;
+  }
+
+  function lintOne(content: string, limitMs: number): { run: ReturnType<typeof sourcelint>; result: JsonResult } {
+    const { dir, cleanup } = tempDir({ 'x.md': content });
+    try {
+      const run = sourcelint(['--format', 'json', 'x.md'], { cwd: dir, timeoutMs: limitMs * 3 });
+      assert.notEqual(run.status, null, `killed after ${Math.round(run.ms)} ms (${run.signal})`);
+      assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr.slice(0, 500)}`);
+      noStack(run.stderr);
+      const lines = stderrLines(run.stderr);
+      assert.ok(lines.length <= 1, `at most one stderr line:\n${run.stderr.slice(0, 2000)}`);
+      for (const l of lines) assert.match(l, /x\.md/, 'a stderr line names the file');
+      const results = parseJson(run.stdout);
+      assert.equal(results.length, 1);
+      assert.equal(path.basename(results[0].filePath), 'x.md');
+      assert.equal(results[0].errorCount, results[0].messages.filter((m) => m.severity === 2).length);
+      assert.equal(run.status, results[0].errorCount > 0 ? 1 : 0);
+      return { run, result: results[0] };
+    } finally {
+      cleanup();
+    }
+  }
+
+  test('a 5 MB article lints in under 20 s and reports every figure', (t) => {
+    const one = lintOne(`${PARAGRAPH}\n`, 20_000).result;
+    const perParagraph = one.messages.length;
+    assert.ok(positions(one, 'unsourced-statistic').length >= 4, `the paragraph has figures: ${JSON.stringify(one.messages.map((m) => m.ruleId))}`);
+    const block = `${PARAGRAPH.repeat(4)}\n\n`;
+    const count = Math.ceil(5_000_000 / block.length);
+    const article = `# A long article\n\n${block.repeat(count)}`;
+    assert.ok(article.length >= 5_000_000);
+    const { run, result } = lintOne(article, 20_000);
+    t.diagnostic(`5 MB article (${article.length} chars): ${Math.round(run.ms)} ms, ${result.messages.length} findings`);
+    assert.ok(run.ms < 20_000, `took ${Math.round(run.ms)} ms`);
+    assert.equal(result.messages.length, perParagraph * 4 * count, 'findings scale with the number of paragraphs');
+    const lastLine = 3 + (count - 1) * 2;
+    assert.ok(result.messages.some((m) => m.line === lastLine), `findings on the last paragraph (line ${lastLine})`);
+  });
+
+  const hostile: Array<[string, () => string]> = [
+    ['a single 400 KB line', () => PARAGRAPH.repeat(Math.ceil(400_000 / PARAGRAPH.length))],
+    ['10,000 nested blockquotes', () => '>'.repeat(10_000) + ' text'],
+    ['5,000 nested list items on one line', () => '- '.repeat(5_000) + 'item'],
+    ['1,000 levels of indented list items', () => Array.from({ length: 1_000 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')],
+    ['100,000 [ characters', () => '['.repeat(100_000)],
+    ['100,000 * characters', () => '*'.repeat(100_000)],
+    ['a line of 200,000 @', () => '@'.repeat(200_000)],
+    ['50,000 [^', () => '[^'.repeat(50_000)],
+    ['30,000 unclosed links', () => '[x]('.repeat(30_000)],
+    ['50,000 comment openers mid-line', () => 'Text ' + '<!-- '.repeat(50_000)],
+    ['100,000 backticks mid-line', () => 'Text ' + '`'.repeat(100_000)],
+    ['a 100,000-row table', () => '|a|b|\n|-|-|\n' + '|1|2|\n'.repeat(100_000)],
+  ];
+
+  for (const [name, make] of hostile) {
+    test(`${name}: exit 0/1 in under 10 s, and a normal paragraph after it is still linted`, (t) => {
+      const [col, endCol] = expectedTailSpan();
+      const body = make();
+      const tailLine = body.split('\n').length + 2;
+      const { run, result } = lintOne(`${body}\n\n${TAIL}\n`, 10_000);
+      t.diagnostic(`${name}: ${Math.round(run.ms)} ms, ${result.messages.length} findings${run.stderr ? `; stderr: ${run.stderr.trim()}` : ''}`);
+      assert.ok(run.ms < 10_000, `took ${Math.round(run.ms)} ms`);
+      assert.deepEqual(
+        positions(result, 'unsourced-statistic').filter(([line]) => line === tailLine),
+        [[tailLine, col, endCol]],
+        `the figure in the paragraph after the hostile part (line ${tailLine})`,
+      );
+    });
+  }
+});

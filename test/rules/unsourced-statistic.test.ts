@@ -33,6 +33,7 @@ ruleTester('unsourced-statistic', {
     { code: 'One in five children is out of school.', errors: [{ text: 'One in five' }] },
     { code: 'Exports grew three times faster than imports, reaching 4 million tonnes.', errors: [{ text: '4 million' }] },
     { code: 'The ratio was 3:1 in the north.', errors: [{ text: '3:1' }] },
+    { code: 'Aid fell by 40% in 2022.', errors: [{ text: '40%' }] },
     { code: 'Thousands of people fled the fighting in 2022.', errors: [{ text: 'Thousands' }] },
     {
       name: 'a citation covers only its own sentence by default',

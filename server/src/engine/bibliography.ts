@@ -3,8 +3,10 @@
  *
  * The BibTeX reader is a hand-written, single-pass scanner over character offsets. A broken entry (missing closing
  * brace, missing key, bad field syntax, unterminated string) becomes a problem with its line and is skipped; reading
- * resumes at the next line that starts with `@`. A value never runs past a line that starts a new entry
- * (`@type{` / `@type(`), so an unclosed brace costs at most the text up to the next entry: linear time, never throws.
+ * resumes at the next line that starts an entry (`@type{` / `@type(` after optional blanks). No entry is read past
+ * such a line, and reading never goes back before it, so each character is scanned a bounded number of times: linear
+ * time, whatever the input. @string expansion has a size budget (macros built from macros grow exponentially).
+ * The parsers never throw.
  */
 
 export interface BibEntry {
@@ -154,7 +156,8 @@ export function cleanLatex(value: string): string {
       const mark = ACCENTS[next];
       if (mark) {
         const r = accentTarget(value, i + 2);
-        out += r.base + (r.base ? mark : '');
+        // With nothing to accent ({\"}, \~{}), the character itself: an escaped quote, a tilde.
+        out += r.base ? r.base + mark : next;
         i = r.end;
       } else if (next === '\\') {
         out += ' ';
@@ -323,86 +326,138 @@ const isFieldChar = (c: string): boolean => isLetter(c) || isDigit(c) || c === '
 const KEY_STOP = new Set([',', '{', '}', '(', ')', '"', '#', '%', '=', '@', '\\']);
 const isKeyChar = (c: string): boolean => c !== '' && !isSpace(c) && !KEY_STOP.has(c);
 
+/**
+ * Offsets of the lines that start an entry: first non-blank character `@`, then a type, optional white space (line
+ * breaks included) and `{` or `(`. These are the resynchronisation points. No entry is read past the next one, and
+ * reading resumes there after a broken entry, so every character is scanned a bounded number of times.
+ */
+function entryLineStarts(text: string): number[] {
+  const starts: number[] = [];
+  const n = text.length;
+  let lineStart = 0;
+  while (lineStart < n) {
+    let p = lineStart;
+    while (p < n && (text[p] === ' ' || text[p] === '\t')) p++;
+    if (text[p] === '@') {
+      p++;
+      const typeStart = p;
+      while (p < n && isLetter(text[p])) p++;
+      if (p > typeStart) {
+        while (p < n && isSpace(text[p])) p++;
+        if (text[p] === '{' || text[p] === '(') starts.push(lineStart);
+      }
+    }
+    // From this line's start, not from p: the white space after a type may have run onto later lines.
+    const nl = text.indexOf('\n', lineStart);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return starts;
+}
+
+/** A cursor that treats `end` (the next entry line, or the end of the text) as the end of the input. */
 class BibScanner {
   pos = 0;
+  end = 0;
   /** Offset just after the last value part read (before any trailing space). */
   valueEnd = 0;
   constructor(readonly text: string) {}
 
+  peek(): string {
+    return this.pos < this.end ? this.text[this.pos] : '';
+  }
+
   skipSpace(): void {
-    const t = this.text;
-    while (this.pos < t.length && isSpace(t[this.pos])) this.pos++;
+    while (this.pos < this.end && isSpace(this.text[this.pos])) this.pos++;
   }
 
   /** Skips spaces and `%` comment lines (between fields, as biber does). */
   skipSpaceAndComments(): void {
     for (;;) {
       this.skipSpace();
-      if (this.text[this.pos] !== '%') return;
+      if (this.peek() !== '%') return;
       const nl = this.text.indexOf('\n', this.pos);
-      this.pos = nl < 0 ? this.text.length : nl + 1;
+      this.pos = nl < 0 || nl >= this.end ? this.end : nl + 1;
     }
   }
 
   read(pred: (c: string) => boolean): string {
     const start = this.pos;
-    const t = this.text;
-    while (this.pos < t.length && pred(t[this.pos])) this.pos++;
-    return t.slice(start, this.pos);
-  }
-
-  /** True if the line starting at `p` begins (after spaces) with `@type{` or `@type(`. */
-  entryStartsAt(p: number): boolean {
-    const t = this.text;
-    while (t[p] === ' ' || t[p] === '\t') p++;
-    if (t[p] !== '@') return false;
-    p++;
-    const typeStart = p;
-    while (p < t.length && isLetter(t[p])) p++;
-    if (p === typeStart) return false;
-    while (t[p] === ' ' || t[p] === '\t') p++;
-    return t[p] === '{' || t[p] === '(';
+    while (this.pos < this.end && pred(this.text[this.pos])) this.pos++;
+    return this.text.slice(start, this.pos);
   }
 
   /**
-   * Reads a `{…}` (open already consumed) or `"…"` value with nested braces; returns the inner text.
-   * Stops with an error at the end of the text or at a line that starts a new entry.
+   * Reads a `{…}` value (open brace consumed) or a `"…"` value (open quote consumed) with nested braces; returns the
+   * inner text. In a quoted value, `\"` (and `\\`) do not end it. Throws `onRunaway()` on reaching `end`, or on a
+   * `}` at depth 0 inside a quoted value.
    */
   readDelimited(quoted: boolean, onRunaway: () => BibSyntaxError): string {
     const t = this.text;
     const start = this.pos;
     let depth = 0;
-    while (this.pos < t.length) {
+    while (this.pos < this.end) {
       const c = t[this.pos];
       if (c === '{') depth++;
       else if (c === '}') {
         if (depth === 0) {
           if (!quoted) return t.slice(start, this.pos++);
-          throw onRunaway(); // a '}' at depth 0 inside "…": the string was never closed
+          throw onRunaway();
         }
         depth--;
-      } else if (c === '"' && quoted && depth === 0) {
-        return t.slice(start, this.pos++);
-      } else if (c === '\n' && this.entryStartsAt(this.pos + 1)) {
-        throw onRunaway();
+      } else if (quoted && depth === 0) {
+        if (c === '"') return t.slice(start, this.pos++);
+        const d = t[this.pos + 1];
+        if (c === '\\' && (d === '"' || d === '\\') && this.pos + 1 < this.end) {
+          this.pos += 2;
+          continue;
+        }
       }
       this.pos++;
     }
     throw onRunaway();
   }
+
+  /** Reads `( … )` content (open parenthesis consumed) for @comment(…)/@preamble(…); braces nest. */
+  readParenBlock(onRunaway: () => BibSyntaxError): void {
+    const t = this.text;
+    let depth = 0;
+    while (this.pos < this.end) {
+      const c = t[this.pos++];
+      if (c === '{') depth++;
+      else if (c === '}') depth = Math.max(0, depth - 1);
+      else if (c === ')' && depth === 0) return;
+    }
+    throw onRunaway();
+  }
+}
+
+/** @string values up to this length are not counted against the expansion budget. */
+const SHORT_MACRO = 64;
+
+interface BibContext {
+  strings: Map<string, string>;
+  /** Characters that expanding long @string macros may still produce in this file (macros doubling macros grow exponentially). */
+  budget: number;
+  /** Warnings about the entry being read; reported only if the entry is kept. */
+  warnings: { message: string; offset: number }[];
+  /** Undefined macro names already warned about in the entry being read. */
+  warned: Set<string>;
 }
 
 function parseBibValue(
   s: BibScanner,
-  strings: Map<string, string>,
+  ctx: BibContext,
   label: string,
-  fail: (what: string, offset: number) => BibSyntaxError,
+  field: string,
   missingBrace: () => BibSyntaxError,
 ): string {
+  const subject = label === '@string' ? `@string '${field}'` : `${label}: field '${field}'`;
+  const fail = (what: string, offset: number): BibSyntaxError => new BibSyntaxError(`${subject} ${what}`, offset);
   let value = '';
   for (;;) {
     s.skipSpace();
-    const c = s.text[s.pos] ?? '';
+    const c = s.peek();
     const at = s.pos;
     if (c === '{') {
       s.pos++;
@@ -414,30 +469,39 @@ function parseBibValue(
       value += s.read(isDigit);
     } else if (isLetter(c)) {
       const name = s.read(isFieldChar).toLowerCase();
-      value += strings.get(name) ?? MONTHS[name] ?? name;
+      const macro = ctx.strings.get(name) ?? MONTHS[name];
+      if (macro === undefined) {
+        if (!ctx.warned.has(name)) {
+          ctx.warned.add(name);
+          ctx.warnings.push({ message: `${subject} uses undefined @string '${name}' (kept as text)`, offset: at });
+        }
+        value += name;
+      } else {
+        // Short macros (months, journal abbreviations) cost at most a constant factor over the text that names them.
+        if (macro.length > SHORT_MACRO) {
+          ctx.budget -= macro.length;
+          if (ctx.budget < 0) throw fail('expands @string macros beyond the size limit', at);
+        }
+        value += macro;
+      }
     } else {
-      throw fail(c === '' ? 'has no value (end of file)' : `has no value (found '${c}')`, at);
+      throw fail(c === '' ? 'has no value (end of entry)' : `has no value (found '${c}')`, at);
     }
     s.valueEnd = s.pos;
     s.skipSpace();
-    if (s.text[s.pos] !== '#') return value;
+    if (s.peek() !== '#') return value;
     s.pos++;
   }
 }
 
 /** Reads `name = value, …` up to the entry's closing delimiter (consumed). */
-function parseBibFields(
-  s: BibScanner,
-  close: string,
-  strings: Map<string, string>,
-  label: string,
-  entryOffset: number,
-): Map<string, string> {
+function parseBibFields(s: BibScanner, close: string, ctx: BibContext, label: string, entryOffset: number): Map<string, string> {
   const fields = new Map<string, string>();
-  const missingBrace = (): BibSyntaxError => new BibSyntaxError(`${label} is missing its closing brace`, entryOffset);
+  const closing = close === '}' ? 'brace' : 'parenthesis';
+  const missingClose = (): BibSyntaxError => new BibSyntaxError(`${label} is missing its closing ${closing}`, entryOffset);
   for (;;) {
     s.skipSpaceAndComments();
-    const c = s.text[s.pos] ?? '';
+    const c = s.peek();
     if (c === close) {
       s.pos++;
       return fields;
@@ -446,20 +510,21 @@ function parseBibFields(
       s.pos++;
       continue;
     }
-    if (c === '' || c === '@') throw missingBrace();
+    if (c === '' || c === '@') throw missingClose();
     const nameAt = s.pos;
     const name = s.read(isFieldChar).toLowerCase();
     if (!name) throw new BibSyntaxError(`${label}: unexpected '${c}' where a field name should be`, nameAt);
     s.skipSpace();
-    if (s.text[s.pos] !== '=') throw new BibSyntaxError(`${label}: field '${name}' has no '='`, s.pos < s.text.length ? s.pos : nameAt);
+    if (s.peek() !== '=') throw new BibSyntaxError(`${label}: field '${name}' has no '='`, s.pos < s.end ? s.pos : nameAt);
     s.pos++;
-    const value = parseBibValue(s, strings, label, (what, offset) => new BibSyntaxError(`${label}: field '${name}' ${what}`, offset), missingBrace);
-    fields.set(name, value);
+    const value = parseBibValue(s, ctx, label, name, missingClose);
+    // BibTeX keeps the first of repeated fields; so do we.
+    if (!fields.has(name)) fields.set(name, value);
     const afterValue = s.valueEnd;
     s.skipSpaceAndComments();
-    const d = s.text[s.pos] ?? '';
+    const d = s.peek();
     if (d !== ',' && d !== close) {
-      if (d === '' || d === '@') throw missingBrace();
+      if (d === '' || d === '@') throw missingClose();
       throw new BibSyntaxError(`${label}: expected ',' or '${close}' after field '${name}'`, afterValue);
     }
   }
@@ -475,7 +540,7 @@ function entryFromFields(type: string, key: string, fields: Map<string, string>,
   const raw = (name: string): string | undefined => {
     const v = fields.get(name);
     if (v === undefined) return undefined;
-    const cleaned = v.replace(/\\([_%&#$~])/g, '$1').replace(/[{}]/g, '').trim();
+    const cleaned = v.replace(/\\([_%&#$~])/g, '$1').replace(/[{}]/g, '').replace(/\s+/g, '').trim();
     return cleaned || undefined;
   };
   const names = parseNames(fields.get('author') ?? fields.get('editor') ?? '');
@@ -502,72 +567,69 @@ function entryFromFields(type: string, key: string, fields: Map<string, string>,
   return entry;
 }
 
-/** Start of the first line after the one containing `offset` whose first non-blank character is `@`. */
-function nextAtLine(text: string, offset: number): number {
-  let nl = text.indexOf('\n', offset);
-  while (nl >= 0) {
-    let p = nl + 1;
-    while (text[p] === ' ' || text[p] === '\t') p++;
-    if (text[p] === '@') return p;
-    nl = text.indexOf('\n', p);
-  }
-  return text.length;
-}
-
 export function parseBibtex(input: string, file: string): Bibliography {
-  const text = stripBom(input);
+  const text = stripBom(String(input ?? ''));
   const lineAt = lineIndex(text);
   const entries = new Map<string, BibEntry>();
   const problems: BibProblem[] = [];
-  const strings = new Map<string, string>();
+  const ctx: BibContext = { strings: new Map(), budget: Math.max(4_000_000, 4 * text.length), warnings: [], warned: new Set() };
+  const boundaries = entryLineStarts(text);
+  let next = 0;
   const s = new BibScanner(text);
   let pos = 0;
   while (pos < text.length) {
     const at = text.indexOf('@', pos);
     if (at < 0) break;
+    // This entry may not run into the next line that starts an entry.
+    while (next < boundaries.length && boundaries[next] <= at) next++;
+    const limit = next < boundaries.length ? boundaries[next] : text.length;
+    s.end = limit;
     s.pos = at + 1;
     const type = s.read(isLetter).toLowerCase();
     s.skipSpace();
-    const open = text[s.pos];
+    const open = s.peek();
     if (!type || (open !== '{' && open !== '(')) {
-      // A stray '@' in free text between entries: ignored, as BibTeX does.
-      pos = at + 1;
+      // A stray '@' in free text between entries (or `@comment` without braces): ignored, as BibTeX does.
+      pos = Math.max(at + 1, s.pos);
       continue;
     }
     s.pos++;
     const close = open === '{' ? '}' : ')';
+    const closing = open === '{' ? 'brace' : 'parenthesis';
     const line = lineAt(at);
+    ctx.warnings = [];
+    ctx.warned.clear();
     try {
       if (type === 'comment') {
-        // Skip a balanced block if there is one; otherwise only the word, as BibTeX does.
-        const save = s.pos;
+        // A balanced block is skipped; an unbalanced one hides the text up to the next entry line.
         try {
           if (close === '}') s.readDelimited(false, () => new BibSyntaxError('', at));
-          else s.pos = readParenBlock(s, at);
+          else s.readParenBlock(() => new BibSyntaxError('', at));
+          pos = s.pos;
         } catch {
-          s.pos = save;
+          pos = limit;
         }
-        pos = s.pos;
         continue;
       }
       if (type === 'preamble') {
-        const runaway = (): BibSyntaxError => new BibSyntaxError('@preamble is missing its closing brace', at);
+        const runaway = (): BibSyntaxError => new BibSyntaxError(`@preamble is missing its closing ${closing}`, at);
         if (close === '}') s.readDelimited(false, runaway);
-        else s.pos = readParenBlock(s, at);
+        else s.readParenBlock(runaway);
         pos = s.pos;
         continue;
       }
       if (type === 'string') {
-        const fields = parseBibFields(s, close, strings, '@string', at);
-        for (const [name, value] of fields) strings.set(name, value);
+        const fields = parseBibFields(s, close, ctx, '@string', at);
+        for (const [name, value] of fields) ctx.strings.set(name, value);
         pos = s.pos;
+        for (const w of ctx.warnings) problems.push({ file, line: lineAt(w.offset), message: w.message });
         continue;
       }
       s.skipSpace();
       const keyAt = s.pos;
       const key = s.read(isKeyChar);
       s.skipSpace();
-      const after = text[s.pos] ?? '';
+      const after = s.peek();
       if (!key || after === '=') throw new BibSyntaxError(`@${type} entry has no citation key`, at);
       const label = `entry '${key}'`;
       let fields: Map<string, string>;
@@ -576,9 +638,9 @@ export function parseBibtex(input: string, file: string): Bibliography {
         fields = new Map();
       } else if (after === ',') {
         s.pos++;
-        fields = parseBibFields(s, close, strings, label, at);
+        fields = parseBibFields(s, close, ctx, label, at);
       } else if (after === '' || after === '@') {
-        throw new BibSyntaxError(`${label} is missing its closing brace`, at);
+        throw new BibSyntaxError(`${label} is missing its closing ${closing}`, at);
       } else {
         throw new BibSyntaxError(`${label}: expected ',' after the key, found '${after}'`, keyAt + key.length);
       }
@@ -589,30 +651,15 @@ export function parseBibtex(input: string, file: string): Bibliography {
         continue;
       }
       entries.set(key, entryFromFields(type, key, fields, file, line, lineAt(s.pos - 1)));
+      for (const w of ctx.warnings) problems.push({ file, line: lineAt(w.offset), message: w.message });
     } catch (e) {
-      if (!(e instanceof BibSyntaxError)) {
-        problems.push({ file, line, message: `cannot read this entry (${String(e)}); skipped` });
-      } else {
-        problems.push({ file, line: lineAt(e.offset), message: `${e.message}; skipped` });
-      }
-      pos = nextAtLine(text, at);
+      if (e instanceof BibSyntaxError) problems.push({ file, line: lineAt(e.offset), message: `${e.message}; skipped` });
+      else problems.push({ file, line, message: `cannot read this entry (${String(e)}); skipped` });
+      // Resume at the next line that starts an entry (never before the current position, so this always advances).
+      pos = Math.max(limit, at + 1);
     }
   }
   return { entries, problems };
-}
-
-/** Reads `( … )` content for @comment(…)/@preamble(…): braces and quotes nest; returns the offset after `)`. */
-function readParenBlock(s: BibScanner, at: number): number {
-  const t = s.text;
-  let depth = 0;
-  for (let p = s.pos; p < t.length; p++) {
-    const c = t[p];
-    if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (c === ')' && depth === 0) return p + 1;
-    else if (c === '\n' && s.entryStartsAt(p + 1)) break;
-  }
-  throw new BibSyntaxError('@preamble is missing its closing parenthesis', at);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ function fractionAt(words: readonly Word[], i: number): number {
   if ((n === 'half' || n === 'third' || n === 'quarter') && next === 'of' && (i === 0 || /^(a|one|the|about|nearly|almost|over|around)$/.test(words[i - 1].norm))) {
     return n === 'half' || words[i - 1]?.norm !== 'the' ? i + 2 : 0;
   }
-  if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'in' && words[i + 2]?.isNumber) return i + 3;
+  // "one in five", "1 in 4" — not "40% in 2022".
+  if ((SMALL_NUMBER_WORDS.has(n) || /^\d{1,3}$/.test(n)) && next === 'in' && words[i + 2]?.isNumber && !isYearLike(words[i + 2].raw) && words[i + 1].start - words[i].end === 1) return i + 3;
   if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'out' && words[i + 2]?.norm === 'of' && words[i + 3]?.isNumber) return i + 4;
   if (n === 'half' && next === 'a' && SCALES.has(words[i + 2]?.norm ?? '')) return i + 3;
   if ((n === 'twice' || n === 'double' || n === 'triple' || n === 'tripled' || n === 'doubled') && /^(as|the|that)$/.test(next ?? '')) return i + 1;

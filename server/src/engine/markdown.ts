@@ -120,7 +120,15 @@ const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*
 const MAX_CONTAINER_MARKERS = 20;
 const MAX_CONTAINER_PREFIX = 100;
 const MAX_BRACKETS_PER_LINE = 1000;
+const MAX_TAGS_PER_LINE = 1000;
 const MAX_TABLE_ROWS = 5000;
+
+/** How often `char` occurs in `line`, counting no further than `limit + 1`. */
+function countUpTo(line: string, char: string, limit: number): number {
+  let count = 0;
+  for (let i = line.indexOf(char); i >= 0 && count <= limit; i = line.indexOf(char, i + 1)) count++;
+  return count;
+}
 
 function containerPrefix(line: string): { markers: number; length: number } {
   let i = 0;
@@ -160,10 +168,14 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
       changed = true;
       continue;
     }
-    let brackets = 0;
-    for (let i = line.indexOf('['); i >= 0 && brackets <= MAX_BRACKETS_PER_LINE; i = line.indexOf('[', i + 1)) brackets++;
-    if (brackets > MAX_BRACKETS_PER_LINE) {
+    if (countUpTo(line, '[', MAX_BRACKETS_PER_LINE) > MAX_BRACKETS_PER_LINE) {
       lines[n] = line.replace(/[[\]]/g, ' ');
+      bracketed.push(n + 1);
+      changed = true;
+    }
+    // Thousands of unclosed "<!--" or "<tag" on a line make micromark's inline HTML quadratic.
+    if (countUpTo(lines[n], '<', MAX_TAGS_PER_LINE) > MAX_TAGS_PER_LINE) {
+      lines[n] = lines[n].replace(/</g, ' ');
       bracketed.push(n + 1);
       changed = true;
     }
@@ -171,7 +183,7 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
   const plural = (n: number): string => (n === 1 ? 'line' : `${n} lines`);
   if (deep.length > 0) degraded.push({ line: deep[0], message: `${plural(deep.length)} nested too deeply to parse, skipped` });
   if (bracketed.length > 0) {
-    degraded.push({ line: bracketed[0], message: `${plural(bracketed.length)} with too many brackets to parse links and citations, linted as plain text` });
+    degraded.push({ line: bracketed[0], message: `${plural(bracketed.length)} with too many brackets or tags to parse as Markdown, linted as plain text` });
   }
   const tables = tableRows <= MAX_TABLE_ROWS;
   if (!tables) degraded.push({ line: 1, message: `${tableRows} table rows: tables linted as plain text` });
