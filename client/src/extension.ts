@@ -48,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const claimsView = new ClaimsView(() => client);
+  const claimsTree = vscode.window.createTreeView('sourcelint.claims', { treeDataProvider: claimsView });
   /** Mark a claim verified or disputed: the note comes from the reviewer (or from a test's argument). */
   const markClaim = async (uri: string | undefined, offset: number | undefined, verdict: 'verified' | 'disputed', note?: string): Promise<boolean> => {
     if (!uri || offset === undefined || !client) return false;
@@ -65,9 +66,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     status,
-    vscode.window.registerTreeDataProvider('sourcelint.claims', claimsView),
-    vscode.languages.onDidChangeDiagnostics(() => void claimsView.refresh()),
-    vscode.window.onDidChangeActiveTextEditor(() => void claimsView.refresh()),
+    claimsTree,
+    // Diagnostics change on every keystroke: ask the server for claims only while someone looks at the view.
+    vscode.languages.onDidChangeDiagnostics(() => claimsTree.visible && void claimsView.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => claimsTree.visible && void claimsView.refresh()),
+    claimsTree.onDidChangeVisibility((e) => e.visible && void claimsView.refresh()),
     vscode.commands.registerCommand('sourcelint.markClaim', (uri?: string, offset?: number, verdict: 'verified' | 'disputed' = 'verified', note?: string) =>
       markClaim(uri, offset, verdict, note),
     ),
@@ -133,7 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   updateStatus();
-  void claimsView.refresh();
+  if (claimsTree.visible) void claimsView.refresh();
 }
 
 export async function deactivate(): Promise<void> {

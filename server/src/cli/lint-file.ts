@@ -1,7 +1,9 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, reviewClaims, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimSource, type ClaimStatus, type Edit, type Finding } from '../engine/index.js';
+import { lint, claimRows, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding } from '../engine/index.js';
+
+export type { ClaimRow };
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ignoredByConfig } from './files.js';
 
@@ -17,22 +19,6 @@ export interface Message {
   endColumn: number;
   fix?: { range: [number, number]; text: string };
   suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
-}
-
-/** A claim with its position, as `sourcelint claims --format json` prints it. */
-export interface ClaimRow {
-  filePath: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-  status: ClaimStatus;
-  rules: string[];
-  citations: ClaimSource[];
-  note?: string;
-  section: string;
-  paragraph: number;
 }
 
 export interface FileResult {
@@ -125,13 +111,7 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
     const result = lint(text, { filePath, layers, ruleOverrides: options.ruleOverrides });
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     const doc = result.textDocument;
-    const claims = options.withClaims
-      ? reviewClaims(result).map(({ span, ...claim }): ClaimRow => {
-          const s = doc.positionAt(span.start);
-          const e = doc.positionAt(span.end);
-          return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, ...claim };
-        })
-      : undefined;
+    const claims = options.withClaims ? claimRows(result, filePath) : undefined;
     return {
       filePath,
       messages: findings.map((f) => toMessage(doc, f)),

@@ -19,10 +19,6 @@ export class LintCache {
     this.previous = this.current;
     this.current = new Map();
   }
-
-  get size(): number {
-    return this.previous.size + this.current.size;
-  }
 }
 
 /** A cache that remembers nothing, for one-shot lints (the CLI). */

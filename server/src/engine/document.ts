@@ -3,7 +3,7 @@
  * Built once per lint; every rule reads it and none re-parses.
  */
 import { parse as parseYaml } from 'yaml';
-import { parseMarkdown, type Block, type ParsedMarkdown } from './markdown.js';
+import type { Block, ParsedMarkdown } from './markdown.js';
 import { findMarkers, type Marker } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
@@ -111,9 +111,6 @@ function attachReviewMarks(parsed: ParsedMarkdown, prose: ProseBlock[]): ReviewM
   return marks;
 }
 
-export function analyzeText(text: string, options: AnalyzeOptions): AnalyzedDocument {
-  return analyze(parseMarkdown(text), options);
-}
 
 function blank(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;

@@ -9,7 +9,7 @@ import { findClaims, type Claim } from './claims.js';
 import { builtInLexicons, type Lexicon } from './lexicon.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
-import { checkConfig, ConfigError, resolveConfig, type ResolvedConfig, type SourcelintConfig } from './config.js';
+import { checkConfig, resolveConfig, type ResolvedConfig, type SourcelintConfig } from './config.js';
 import { Suppressions } from './directives.js';
 import { loadBibliographies } from './bibliography-files.js';
 import type { Bibliography } from './bibliography.js';
@@ -101,4 +101,3 @@ function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig
   return findings;
 }
 
-export { ConfigError };

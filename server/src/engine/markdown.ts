@@ -191,7 +191,7 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
-export function parseMarkdownTree(text: string): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
+function parseMarkdownTree(text: string): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
   const safe = neutralise(text);
   const t = safe.text;
   const syntax: Syntax = {

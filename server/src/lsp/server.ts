@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset } from '../engine/index.js';
+import { claimRows, formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset } from '../engine/index.js';
 import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
 import { filePathOf } from './documents.js';
 import { toDiagnostics } from './diagnostics.js';
@@ -200,13 +200,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const rows = params.uris.flatMap((uri) => {
         const result = resultOf(uri) ?? workspace.resultForFile(uri);
         if (!result) return [];
-        const doc = result.textDocument;
-        const filePath = filePathOf(uri);
-        return reviewClaims(result).map(({ span, ...claim }) => {
-          const s = doc.positionAt(span.start);
-          const e = doc.positionAt(span.end);
-          return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, ...claim };
-        });
+        return claimRows(result, filePathOf(uri));
       });
       return formatClaimsMarkdown(rows, root ?? process.cwd());
     }),

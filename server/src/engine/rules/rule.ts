@@ -3,7 +3,7 @@ import type { AnalyzedDocument } from '../document.js';
 import type { Claim } from '../claims.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Bibliography } from '../bibliography.js';
-import type { Finding, RuleMeta, Span } from '../types.js';
+import type { Finding, RuleMeta } from '../types.js';
 
 export interface RuleContext {
   doc: AnalyzedDocument;
@@ -31,4 +31,3 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
-export const spanOf = (start: number, end: number): Span => ({ start, end });
