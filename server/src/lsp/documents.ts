@@ -22,6 +22,7 @@ export class Workspace {
   private loader = new ConfigLoader();
   private readonly caches = new Map<string, LintCache>();
   private readonly states = new Map<string, DocumentState>();
+  private readonly loggedProblems = new Map<string, string>();
   private settings: SourcelintConfig | undefined;
   /** Where paths in the client's settings are relative to: the workspace root (else the document's folder). */
   settingsBase: string | undefined;
@@ -48,6 +49,7 @@ export class Workspace {
   close(uri: string): void {
     this.caches.delete(uri);
     this.states.delete(uri);
+    this.loggedProblems.delete(uri);
   }
 
   /** The lint result of a file that is not open in the editor, read from disk. */
@@ -72,7 +74,10 @@ export class Workspace {
       if (this.settings) layers.push({ config: this.settings, file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json') });
       const result = lint(doc.getText(), { filePath, layers, cache });
       this.states.set(doc.uri, { version: doc.version, result });
-      for (const p of result.problems) this.log(`${p.file}:${p.line}: ${p.message}`);
+      // Re-lints happen on every keystroke: log a document's problems when they change, not each time.
+      const problems = result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
+      if (problems && problems !== this.loggedProblems.get(doc.uri)) this.log(problems);
+      this.loggedProblems.set(doc.uri, problems);
       return result;
     } catch (e) {
       this.log(`${filePath}: ${(e as Error).message}`);
