@@ -18,8 +18,9 @@ export class LspClient {
   onRequest: (method: string, params: unknown) => unknown = () => null;
   stderr = '';
 
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  /** `server`: the built server by default; tests of the bundle pass dist/server.mjs, run from a folder of its own. */
+  constructor(server = SERVER, cwd?: string) {
+    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', cwd });
     this.proc.stdout.on('data', (chunk: Buffer) => this.read(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
 
 export interface DocumentState {
   version: number;
@@ -27,7 +27,15 @@ export class Workspace {
   /** Where paths in the client's settings are relative to: the workspace root (else the document's folder). */
   settingsBase: string | undefined;
 
-  constructor(private readonly log: (message: string) => void) {}
+  /** `log` takes what users can act on (a broken configuration); `fail` what is our fault (e.g. a module missing from the bundle). */
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly fail: (message: string) => void = log,
+  ) {}
+
+  private report(e: unknown, message: string): void {
+    (e instanceof ConfigError ? this.log : this.fail)(message);
+  }
 
   /** Client settings (`sourcelint.*`), validated like a configuration file; invalid settings are logged and ignored. */
   setSettings(raw: unknown): void {
@@ -35,7 +43,7 @@ export class Workspace {
       this.settings = raw && typeof raw === 'object' && Object.keys(raw).length > 0 ? checkConfig(raw, 'settings "sourcelint"') : undefined;
     } catch (e) {
       this.settings = undefined;
-      this.log((e as Error).message);
+      this.report(e, (e as Error).message);
     }
     this.invalidate();
   }
@@ -80,7 +88,7 @@ export class Workspace {
       this.loggedProblems.set(doc.uri, problems);
       return result;
     } catch (e) {
-      this.log(`${filePath}: ${(e as Error).message}`);
+      this.report(e, `${filePath}: ${(e as Error).message}`);
       return undefined;
     }
   }

@@ -8,7 +8,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -31,7 +33,17 @@ const DEBOUNCE_MS = 5;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace((m) => connection.console.log(m));
+  let failureShown = false;
+  const workspace = new Workspace(
+    (m) => connection.console.log(m),
+    // Our own failure (not the user's configuration): an error in the log, and shown once, or the user sees nothing.
+    (m) => {
+      connection.console.error(m);
+      // A notification, not window/showMessageRequest: nothing for a client to reject.
+      if (!failureShown) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Sourcelint cannot lint: ${m.split('\n')[0]} (details in the log)` });
+      failureShown = true;
+    },
+  );
   let pullDiagnostics = false;
   let configurationPull = false;
   const abilities = { snippets: false };
