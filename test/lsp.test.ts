@@ -46,8 +46,14 @@ function setup(): { dir: string; file: string; uri: string } {
   return { dir, file, uri: pathToFileURL(file).href };
 }
 
-async function start(client: LspClient, dir: string, capabilities: object = {}): Promise<void> {
-  await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, workspaceFolders: null });
+/** What the VS Code client declares beyond the defaults these tests need: file creation and its own commands. */
+const VSCODE_LIKE = {
+  capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } },
+  initializationOptions: { clientCommands: ['sourcelint.pickCitation', 'sourcelint.markClaim'] },
+};
+
+async function start(client: LspClient, dir: string, capabilities: object = VSCODE_LIKE.capabilities): Promise<void> {
+  await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, workspaceFolders: null, initializationOptions: VSCODE_LIKE.initializationOptions });
   client.notify('initialized', {});
 }
 
@@ -273,7 +279,7 @@ describe('language server (push diagnostics)', () => {
 describe('language server (pull diagnostics, fix all)', () => {
   const env = setup();
   const client = new LspClient();
-  before(() => start(client, env.dir, { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { workspaceEdit: { snippetEditSupport: true } } }));
+  before(() => start(client, env.dir, { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true }, workspaceEdit: { snippetEditSupport: true } } }));
   after(async () => {
     await client.close();
     fs.rmSync(env.dir, { recursive: true, force: true });

@@ -26,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
     outputChannel: output,
+    // Commands this extension runs itself: the server offers them as code actions only to editors that declare them.
+    initializationOptions: { clientCommands: ['sourcelint.pickCitation', 'sourcelint.markClaim'] },
     synchronize: {
       configurationSection: 'sourcelint',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.sourcelintrc.json,.sourcelintrc.yaml,.sourcelintrc.yml,package.json,*.bib,*.json}'),

@@ -7,6 +7,16 @@ const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
 
+/** A refusal to send back, e.g. MethodNotFound (-32601) as Neovim answers requests it has no handler for. */
+export class RpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export class LspClient {
   private readonly proc: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
@@ -14,8 +24,10 @@ export class LspClient {
   private readonly pending = new Map<number, { resolve: (m: Message) => void }>();
   readonly notifications: Message[] = [];
   private waiters: Array<{ match: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
-  /** Answers to server → client requests (workspace/configuration, client/registerCapability…). */
+  /** Answers to server → client requests (workspace/configuration, client/registerCapability…); throw an RpcError to refuse one. */
   onRequest: (method: string, params: unknown) => unknown = () => null;
+  /** Every request the server sent, in order. */
+  readonly serverRequests: Message[] = [];
   stderr = '';
 
   /** `server`: the built server by default; tests of the bundle pass dist/server.mjs, run from a folder of its own. */
@@ -40,7 +52,13 @@ export class LspClient {
 
   private dispatch(msg: Message): void {
     if (msg.id !== undefined && msg.method) {
-      this.send({ id: msg.id, result: this.onRequest(msg.method, msg.params) ?? null });
+      this.serverRequests.push(msg);
+      try {
+        this.send({ id: msg.id, result: this.onRequest(msg.method, msg.params) ?? null });
+      } catch (e) {
+        if (!(e instanceof RpcError)) throw e;
+        this.send({ id: msg.id, error: { code: e.code, message: e.message } });
+      }
     } else if (msg.id !== undefined) {
       this.pending.get(msg.id)?.resolve(msg);
       this.pending.delete(msg.id);

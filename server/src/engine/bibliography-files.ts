@@ -1,6 +1,6 @@
 /** Reading bibliography files from disk, cached by modification time so a run over many drafts parses each once. */
 import fs from 'node:fs';
-import { mergeBibliographies, parseBibtex, parseCslJson, type Bibliography } from './bibliography.js';
+import { mergeBibliographies, parseBibtex, parseCslJson, type Bibliography, type UnreadableBibliography } from './bibliography.js';
 import type { Problem } from './types.js';
 
 const cache = new Map<string, { mtimeMs: number; size: number; bibliography: Bibliography }>();
@@ -15,21 +15,35 @@ function loadOne(file: string): Bibliography {
   return bibliography;
 }
 
-/** Merges the given files; unreadable files and broken entries become problems, never exceptions. */
-export function loadBibliographies(files: readonly string[], problems: Problem[]): Bibliography {
+const REASONS: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'no such file' };
+
+/** A bibliography file to read, with the path as the front matter writes it when it comes from there. */
+export interface BibliographySource {
+  file: string;
+  written?: string;
+}
+
+/**
+ * Merges the given files. A file that cannot be read is listed in `unreadable` (the unknown-citekey rule reports it
+ * where it is named); broken entries become problems. Never throws.
+ */
+export function loadBibliographies(sources: readonly BibliographySource[], problems: Problem[]): Bibliography {
   const parts: Bibliography[] = [];
-  for (const file of [...new Set(files)]) {
+  const unreadable: UnreadableBibliography[] = [];
+  const files = [...new Map(sources.map((s) => [s.file, s])).values()];
+  for (const { file, written } of files) {
     if (!/\.(bib|bibtex|json)$/i.test(file)) {
-      problems.push({ file, line: 1, message: 'unsupported bibliography format (use BibTeX .bib or CSL-JSON .json)' });
+      unreadable.push({ file, written, reason: 'not BibTeX (.bib) or CSL-JSON (.json)' });
       continue;
     }
     try {
       parts.push(loadOne(file));
     } catch (e) {
-      problems.push({ file, line: 1, message: `cannot read bibliography (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      const code = (e as NodeJS.ErrnoException).code;
+      unreadable.push({ file, written, reason: (code && REASONS[code]) ?? code ?? (e as Error).message });
     }
   }
   const merged = mergeBibliographies(parts);
   problems.push(...merged.problems);
-  return merged;
+  return { ...merged, files: files.map((s) => s.file), unreadable };
 }

@@ -40,6 +40,18 @@ export interface BibProblem {
 export interface Bibliography {
   entries: Map<string, BibEntry>;
   problems: BibProblem[];
+  /** Every file named as a bibliography, readable or not (what an editor watches); set by bibliography-files.ts. */
+  files?: readonly string[];
+  /** Named files that could not be read: their keys are unknown, so no key can be called missing. */
+  unreadable?: readonly UnreadableBibliography[];
+}
+
+export interface UnreadableBibliography {
+  file: string;
+  /** Why, in a few words: "no such file", "permission denied", "not BibTeX (.bib) or CSL-JSON (.json)". */
+  reason: string;
+  /** The path as the document's front matter writes it, when the front matter names the file. */
+  written?: string;
 }
 
 /**

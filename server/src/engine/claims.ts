@@ -94,7 +94,9 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
     for (const sentence of pb.sentences) {
       if (!isAssertedProse(sentence)) continue;
-      const core = (options.cache ?? NO_CACHE).memo(`claim|${sentence.text}`, () => claimCore(sentence.text, sentence.words, sentence.quotes, lexicons));
+      // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this text.
+      const quotes = sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',');
+      const core = (options.cache ?? NO_CACHE).memo(`claim|${quotes}|${sentence.text}`, () => claimCore(sentence.text, sentence.words, sentence.quotes, lexicons));
       claims.push({ ...core, sentence, cited: paragraphCited || sentence.citations.length > 0 });
     }
   }

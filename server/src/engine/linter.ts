@@ -58,8 +58,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const docDir = path.dirname(filePath);
   const fmBib = frontMatter?.data.bibliography;
   const bibFiles = [
-    ...(typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((b): b is string => typeof b === 'string') : []).map((b) => path.resolve(docDir, b)),
-    ...config.bibliography,
+    ...(typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((b): b is string => typeof b === 'string') : []).map((b) => ({ file: path.resolve(docDir, b), written: b })),
+    ...config.bibliography.map((file) => ({ file })),
   ];
   const bibliography = bibFiles.length > 0 ? loadBibliographies(bibFiles, problems) : undefined;
 

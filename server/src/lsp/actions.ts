@@ -14,11 +14,13 @@ import {
   markCitationNeeded,
   rankEntries,
   renumberFootnotes,
+  reviewMark,
   reviewMarkOffset,
   ruleById,
   type Edit,
   type Finding,
   type LintResult,
+  type Span,
 } from '../engine/index.js';
 import type { DiagnosticData } from './diagnostics.js';
 
@@ -34,18 +36,30 @@ function quickFix(title: string, uri: string, result: LintResult, edits: Edit[],
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined, edit: { changes: { [uri]: toTextEdits(result, edits) } } };
 }
 
-/** The finding a diagnostic stands for, in the current lint result (the document may have changed since). */
+/**
+ * The finding a diagnostic stands for, in the current lint result (the document may have changed since). Clients
+ * that drop `data` (some do) are matched by rule and range.
+ */
 function findingOf(result: LintResult, diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== 'sourcelint') return undefined;
   const data = diagnostic.data as DiagnosticData | undefined;
-  if (!data || diagnostic.source !== 'sourcelint') return undefined;
-  return result.findings.find((f) => f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end);
+  const span = data?.span ?? { start: result.textDocument.offsetAt(diagnostic.range.start), end: result.textDocument.offsetAt(diagnostic.range.end) };
+  const ruleId = data?.ruleId ?? diagnostic.code;
+  return result.findings.find((f) => f.ruleId === ruleId && f.span.start === span.start && f.span.end === span.end);
 }
 
 /** Editor abilities that change how an action is built. */
 export interface ClientAbilities {
   /** LSP 3.18 snippet edits: the cursor can land in the new footnote's definition. */
   snippets: boolean;
+  /** Commands the editor runs itself (the VS Code client declares them in `initializationOptions.clientCommands`). */
+  commands: ReadonlySet<string>;
+  /** Workspace edits may create files ("Allow this term" when there is no configuration file yet). */
+  createFiles: boolean;
 }
+
+/** What a reviewer's verdict note should say; other editors get it as text to replace. */
+const NOTE_PLACEHOLDER = { verified: 'what was checked, by whom, when', disputed: 'what is wrong, according to which source' } as const;
 
 const escapeSnippet = (text: string): string => text.replace(/[$}\\]/g, (c) => '\\' + c);
 
@@ -64,35 +78,50 @@ function addFootnoteAction(uri: string, result: LintResult, sentence: Finding['s
   };
 }
 
-function sourcingActions(uri: string, result: LintResult, finding: Finding, diagnostic: Diagnostic, abilities: ClientAbilities): CodeAction[] {
-  const sentence = finding.data?.sentence;
-  if (!sentence) return [];
+/** Actions for a sentence a sourcing rule flagged: once per sentence, however many findings it has. */
+function sourcingActions(uri: string, result: LintResult, sentence: Span, diagnostics: Diagnostic[], abilities: ClientAbilities, label: string): CodeAction[] {
   const doc = result.document;
   const pandoc = result.config.style === 'pandoc' && result.bibliography !== undefined;
+  const [diagnostic] = diagnostics;
+  const withAll = (action: CodeAction): CodeAction => ({ ...action, title: action.title + label, diagnostics });
   const actions = [addFootnoteAction(uri, result, sentence, diagnostic, !pandoc, abilities)];
   if (result.bibliography) {
     const text = doc.text.slice(sentence.start, sentence.end);
     rankEntries(text, result.bibliography, 3).forEach((entry, i) => {
       actions.push(quickFix(`Cite [@${entry.key}] ${formatShortReference(entry)}`, uri, result, [citeKey(doc, sentence, entry.key)], diagnostic, pandoc && i === 0));
     });
-    actions.push({
-      title: 'Pick citation…',
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      command: { title: 'Pick citation…', command: PICK_CITATION_COMMAND, arguments: [uri, citeKey(doc, sentence, '').start] },
-    });
+    if (abilities.commands.has(PICK_CITATION_COMMAND)) {
+      actions.push({
+        title: 'Pick citation…',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'Pick citation…', command: PICK_CITATION_COMMAND, arguments: [uri, citeKey(doc, sentence, '').start] },
+      });
+    }
   }
   actions.push(quickFix('Mark [citation needed]', uri, result, [markCitationNeeded(doc, sentence)], diagnostic));
   const offset = reviewMarkOffset(doc.text, sentence);
   for (const status of ['verified', 'disputed'] as const) {
-    const title = `Mark claim ${status}…`;
-    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: MARK_CLAIM_COMMAND, arguments: [uri, offset, status] } });
+    if (abilities.commands.has(MARK_CLAIM_COMMAND)) {
+      const title = `Mark claim ${status}…`;
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: MARK_CLAIM_COMMAND, arguments: [uri, offset, status] } });
+    } else {
+      // No dialog to ask for the note: write the mark with a note for the reviewer to replace.
+      const mark = { start: offset, end: offset, text: reviewMark(status, NOTE_PLACEHOLDER[status]) };
+      actions.push(quickFix(`Mark claim ${status} (replace the note)`, uri, result, [mark], diagnostic));
+    }
   }
-  return actions;
+  return actions.map(withAll);
+}
+
+/** A short quotation of a sentence, to tell apart actions for several sentences. */
+function excerpt(result: LintResult, sentence: Span): string {
+  const words = result.document.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim().split(' ');
+  return ` — “${words.slice(0, 5).join(' ')}${words.length > 5 ? '…' : ''}”`;
 }
 
 /** The configuration file that "Allow this term" edits: the nearest JSON one, or a new one at the workspace root. */
-function allowTermAction(uri: string, root: string | undefined, result: LintResult, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+function allowTermAction(uri: string, root: string | undefined, result: LintResult, finding: Finding, diagnostic: Diagnostic, abilities: ClientAbilities): CodeAction | undefined {
   const term = finding.data?.term;
   if (!term) return undefined;
   const nearest = result.config.sources.find((f) => f.endsWith('.sourcelintrc.json'));
@@ -101,6 +130,7 @@ function allowTermAction(uri: string, root: string | undefined, result: LintResu
   let existing: string | undefined;
   try {
     existing = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+    if (existing === undefined && !abilities.createFiles) return undefined;
     const content = allowTermInConfig(existing, term);
     const edit: WorkspaceEdit =
       existing === undefined
@@ -112,28 +142,55 @@ function allowTermAction(uri: string, root: string | undefined, result: LintResu
   }
 }
 
-export function codeActionsFor(uri: string, root: string | undefined, result: LintResult, diagnostics: readonly Diagnostic[], abilities: ClientAbilities): CodeAction[] {
-  const actions: CodeAction[] = [];
+const touches = (span: Span, range: Span): boolean => span.start <= range.end && range.start <= span.end;
+
+/**
+ * Quick fixes for the findings that the requested range touches. Clients may send more diagnostics than that
+ * (Neovim sends the whole line's, and a paragraph is one line): those are ignored. Sentence-level actions come once
+ * per sentence, labelled with the sentence when there are several.
+ */
+export function codeActionsFor(uri: string, root: string | undefined, result: LintResult, range: Span, diagnostics: readonly Diagnostic[], abilities: ClientAbilities): CodeAction[] {
+  const findings: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
   for (const diagnostic of diagnostics) {
     const finding = findingOf(result, diagnostic);
-    if (!finding) continue;
+    if (finding && touches(finding.span, range) && !findings.some((x) => x.finding === finding)) findings.push({ finding, diagnostic });
+  }
+  const sourcing = new Map<string, { sentence: Span; diagnostics: Diagnostic[] }>();
+  for (const { finding, diagnostic } of findings) {
+    const sentence = finding.data?.sentence;
+    if (!sentence || ruleById(finding.ruleId)?.meta.family !== 'sourcing' || finding.ruleId === 'citation-needed') continue;
+    const key = `${sentence.start}:${sentence.end}`;
+    const entry = sourcing.get(key) ?? { sentence, diagnostics: [] };
+    entry.diagnostics.push(diagnostic);
+    sourcing.set(key, entry);
+  }
+  const actions: CodeAction[] = [];
+  for (const { finding, diagnostic } of findings) {
     const family = ruleById(finding.ruleId)?.meta.family;
     if (finding.fix) actions.push(quickFix(`Fix: ${finding.suggestions?.[0]?.desc ?? finding.ruleId}`, uri, result, finding.fix, diagnostic, true));
     else (finding.suggestions ?? []).forEach((s, i) => actions.push(quickFix(s.desc, uri, result, s.edits, diagnostic, i === 0)));
-    if (family === 'sourcing' && finding.ruleId !== 'citation-needed') actions.push(...sourcingActions(uri, result, finding, diagnostic, abilities));
     const sentence = finding.data?.sentence;
+    const group = sentence && sourcing.get(`${sentence.start}:${sentence.end}`);
+    if (group && group.diagnostics[0] === diagnostic) {
+      actions.push(...sourcingActions(uri, result, group.sentence, group.diagnostics, abilities, sourcing.size > 1 ? excerpt(result, group.sentence) : ''));
+    }
     const attribute = finding.ruleId === 'unsupported-attribution' && sentence && attributeToSource(result.document.text, sentence, finding.span);
     if (attribute) actions.push(quickFix('Attribute: "According to [source], …"', uri, result, [attribute], diagnostic, true));
     if (family === 'language' || finding.ruleId === 'relative-time') {
-      const allow = allowTermAction(uri, root, result, finding, diagnostic);
+      const allow = allowTermAction(uri, root, result, finding, diagnostic, abilities);
       if (allow) actions.push(allow);
     }
-    const line = diagnostic.range.start.line;
+    const line = result.textDocument.positionAt(finding.span.start).line;
     const lineStart = result.textDocument.offsetAt({ line, character: 0 });
     actions.push(quickFix(`Disable ${finding.ruleId} for this line`, uri, result, [disableNextLine(result.document.text, lineStart, finding.ruleId)], diagnostic));
     actions.push(quickFix(`Disable ${finding.ruleId} for this file`, uri, result, [disableInFile(result.document, finding.ruleId)], diagnostic));
   }
-  return actions;
+  // Two findings of one rule on one line offer the same "Disable…" edit: once is enough.
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    const key = a.title + JSON.stringify(a.edit ?? a.command);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** Deterministic fixes only: unused footnotes removed, bare URLs wrapped, footnotes renumbered in order of use. */

@@ -1,6 +1,7 @@
 /** Engine findings → LSP diagnostics. `data` carries what the quick fixes need, so code actions never re-lint. */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { ruleDocsUrl, type Finding, type LintResult } from '../engine/index.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -10,8 +11,8 @@ export interface DiagnosticData {
   span: Finding['span'];
 }
 
-export function toDiagnostics(result: LintResult): Diagnostic[] {
-  const doc = result.textDocument;
+/** `doc` speaks the client's position encoding (see encoding.ts); the result's own document speaks UTF-16. */
+export function toDiagnostics(result: LintResult, doc: TextDocument = result.textDocument): Diagnostic[] {
   return result.findings.map((f) => ({
     range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
     severity: SEVERITY[f.severity],
@@ -21,4 +22,43 @@ export function toDiagnostics(result: LintResult): Diagnostic[] {
     message: f.message,
     data: { ruleId: f.ruleId, span: f.span } satisfies DiagnosticData,
   }));
+}
+
+const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** On a document whose configuration is broken: the only diagnostic, so no stale finding stays on screen. */
+export function configErrorOnDocument(message: string, range: Range = FIRST_LINE): Diagnostic {
+  return { range, severity: DiagnosticSeverity.Error, source: 'sourcelint', code: 'configuration', message: `Configuration error, nothing is checked until it is fixed: ${message}` };
+}
+
+/** Client settings that were ignored: shown on each document, beside its findings. */
+export function settingsErrorOnDocument(message: string): Diagnostic {
+  return { range: FIRST_LINE, severity: DiagnosticSeverity.Warning, source: 'sourcelint', code: 'configuration', message: `Sourcelint settings ignored: ${message}` };
+}
+
+/**
+ * The line of a configuration file an error is about: the line a YAML parser names, the offset a JSON parser names,
+ * else the last key the message quotes ("rules.unsourced-claim" → `unsourced-claim:`), else the first line.
+ */
+export function configErrorLine(text: string, message: string): number {
+  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length - 1;
+  const line = /\bline (\d+)/i.exec(message);
+  if (line) return Math.max(0, Number(line[1]) - 1);
+  const position = /\bposition (\d+)/i.exec(message);
+  if (position) return lineOf(Number(position[1]));
+  const key = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1].split('.').filter((part) => !/^\d+$/.test(part)).pop()).filter(Boolean).pop();
+  if (key) {
+    const at = text.search(new RegExp(`["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`));
+    if (at >= 0) return lineOf(at);
+  }
+  return 0;
+}
+
+/** The trimmed text of a line, as a range in the document's (client's) units. */
+export function lineRange(doc: TextDocument, line: number): Range {
+  const full = doc.getLineRange(Math.min(line, doc.lineCount - 1));
+  const text = doc.getText(full);
+  const indent = text.length - text.trimStart().length;
+  const start = doc.offsetAt(full.start);
+  return { start: doc.positionAt(start + indent), end: doc.positionAt(start + text.trimEnd().length) };
 }

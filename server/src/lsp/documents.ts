@@ -1,17 +1,23 @@
 /**
  * The language server's view of open documents: each has its latest lint result, computed with a per-document
  * LintCache so only changed blocks are re-analysed. Configuration = files found upward (as the CLI) + the client's
- * `sourcelint.*` settings on top.
+ * `sourcelint.*` settings on top. A configuration that cannot be used is remembered per document, to be shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, LintCache, checkConfig, findConfigFile, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
 
 export interface DocumentState {
   version: number;
   result: LintResult;
+}
+
+/** A configuration error, and the file to show it on: the configuration file, or the document (front matter). */
+export interface ConfigIssue {
+  message: string;
+  file?: string;
 }
 
 export function filePathOf(uri: string): string {
@@ -23,7 +29,12 @@ export class Workspace {
   private readonly caches = new Map<string, LintCache>();
   private readonly states = new Map<string, DocumentState>();
   private readonly loggedProblems = new Map<string, string>();
+  private readonly configIssues = new Map<string, ConfigIssue>();
+  /** Per open document: the bibliography and configuration files its lint read (what must be watched). */
+  private readonly inputs = new Map<string, readonly string[]>();
   private settings: SourcelintConfig | undefined;
+  /** Why the client's settings were ignored, if they were. */
+  settingsError: string | undefined;
   /** Where paths in the client's settings are relative to: the workspace root (else the document's folder). */
   settingsBase: string | undefined;
 
@@ -37,13 +48,15 @@ export class Workspace {
     (e instanceof ConfigError ? this.log : this.fail)(message);
   }
 
-  /** Client settings (`sourcelint.*`), validated like a configuration file; invalid settings are logged and ignored. */
+  /** Client settings (`sourcelint.*`), validated like a configuration file; invalid settings are ignored and reported. */
   setSettings(raw: unknown): void {
+    this.settingsError = undefined;
     try {
       this.settings = raw && typeof raw === 'object' && Object.keys(raw).length > 0 ? checkConfig(raw, 'settings "sourcelint"') : undefined;
     } catch (e) {
       this.settings = undefined;
-      this.report(e, (e as Error).message);
+      this.settingsError = (e as Error).message;
+      this.report(e, this.settingsError);
     }
     this.invalidate();
   }
@@ -58,38 +71,85 @@ export class Workspace {
     this.caches.delete(uri);
     this.states.delete(uri);
     this.loggedProblems.delete(uri);
+    this.configIssues.delete(uri);
+    this.inputs.delete(uri);
+  }
+
+  /** The configuration error that keeps the document from being linted, if any. */
+  configIssueFor(uri: string): ConfigIssue | undefined {
+    return this.configIssues.get(uri);
+  }
+
+  /** Every configuration error of open documents, by document. */
+  allConfigIssues(): ReadonlyMap<string, ConfigIssue> {
+    return this.configIssues;
+  }
+
+  /** Folders whose configuration applies to open documents, and the files their lints read. */
+  watched(): { folders: string[]; files: string[] } {
+    const folders = new Set<string>();
+    const files = new Set<string>();
+    for (const [uri, read] of this.inputs) {
+      folders.add(path.dirname(filePathOf(uri)));
+      for (const f of read) files.add(f);
+    }
+    return { folders: [...folders], files: [...files] };
   }
 
   /** The lint result of a file that is not open in the editor, read from disk. */
   resultForFile(uri: string): LintResult | undefined {
     try {
-      return this.resultFor(TextDocument.create(uri, 'markdown', -1, fs.readFileSync(filePathOf(uri), 'utf8')));
+      return this.lintOrThrow(TextDocument.create(uri, 'markdown', -1, fs.readFileSync(filePathOf(uri), 'utf8')));
     } catch (e) {
       this.log(`${uri}: ${(e as Error).message}`);
       return undefined;
     }
   }
 
-  /** The lint result for the document's current version (linting it if needed). Never throws. */
+  /** The lint result for the document's current version (linting it if needed); undefined when it cannot be linted. */
   resultFor(doc: TextDocument): LintResult | undefined {
     const known = this.states.get(doc.uri);
     if (known && known.version === doc.version) return known.result;
     const filePath = filePathOf(doc.uri);
-    let cache = this.caches.get(doc.uri);
-    if (!cache) this.caches.set(doc.uri, (cache = new LintCache()));
     try {
-      const layers = [...this.loader.layersFor(path.dirname(filePath))];
-      if (this.settings) layers.push({ config: this.settings, file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json') });
-      const result = lint(doc.getText(), { filePath, layers, cache });
+      const result = this.lintOrThrow(doc);
       this.states.set(doc.uri, { version: doc.version, result });
+      this.configIssues.delete(doc.uri);
+      this.inputs.set(doc.uri, [...(result.bibliography?.files ?? []), ...result.config.sources.filter((f) => f !== filePath && fs.existsSync(f))]);
       // Re-lints happen on every keystroke: log a document's problems when they change, not each time.
-      const problems = result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
-      if (problems && problems !== this.loggedProblems.get(doc.uri)) this.log(problems);
-      this.loggedProblems.set(doc.uri, problems);
+      this.logOnce(doc.uri, result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
       return result;
     } catch (e) {
-      this.report(e, `${filePath}: ${(e as Error).message}`);
+      const message = e instanceof ConfigError ? e.message : `${filePath}: ${(e as Error).message}`;
+      if (e instanceof ConfigError) {
+        const file = this.configFileOf(message, filePath);
+        this.configIssues.set(doc.uri, { message, file });
+        // Watch the broken file too: fixing it is what must bring the findings back.
+        if (file) this.inputs.set(doc.uri, [...new Set([...(this.inputs.get(doc.uri) ?? []), file])]);
+      }
+      if (e instanceof ConfigError) this.logOnce(doc.uri, message);
+      else this.fail(message);
       return undefined;
     }
+  }
+
+  private lintOrThrow(doc: TextDocument): LintResult {
+    const filePath = filePathOf(doc.uri);
+    let cache = this.caches.get(doc.uri);
+    if (!cache) this.caches.set(doc.uri, (cache = new LintCache()));
+    const layers = [...this.loader.layersFor(path.dirname(filePath))];
+    if (this.settings) layers.push({ config: this.settings, file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json') });
+    return lint(doc.getText(), { filePath, layers, cache });
+  }
+
+  private logOnce(uri: string, message: string): void {
+    if (message && message !== this.loggedProblems.get(uri)) this.log(message);
+    this.loggedProblems.set(uri, message);
+  }
+
+  /** Configuration errors start with the file they are about: the nearest configuration file or the document itself. */
+  private configFileOf(message: string, filePath: string): string | undefined {
+    const configFile = findConfigFile(path.dirname(filePath));
+    return [configFile, filePath].find((f) => f !== undefined && message.startsWith(`${f}:`));
   }
 }

@@ -35,23 +35,39 @@ function targetAt(text: string, offset: number): Target | undefined {
   return undefined;
 }
 
+/**
+ * Citation keys after `[@`, `; @`, `[see @` (or a bare `@` in a document with a bibliography) and footnote ids after
+ * `[^`. Each item replaces what was typed of the key (`textEdit`) and filters on the key alone, so every client
+ * inserts and narrows the list the same way.
+ */
 export function completionsAt(result: LintResult, position: Position): CompletionItem[] {
-  const text = result.textDocument.getText();
-  const offset = result.textDocument.offsetAt(position);
+  const doc = result.textDocument;
+  const text = doc.getText();
+  const offset = doc.offsetAt(position);
   const before = text.slice(Math.max(0, offset - 200), offset);
+  const typed = (prefix: string) => ({ start: doc.positionAt(offset - prefix.length), end: position });
   const footnote = /\[\^([^\]\s]*)$/.exec(before);
   if (footnote) {
-    return result.document.parsed.footnotes.map((f) => ({ label: f.id, kind: CompletionItemKind.Reference, detail: f.content.slice(0, 80), documentation: f.content }));
+    const range = typed(footnote[1]);
+    return result.document.parsed.footnotes.map((f) => ({
+      label: f.id,
+      kind: CompletionItemKind.Reference,
+      detail: f.content.slice(0, 80),
+      documentation: f.content,
+      filterText: f.id,
+      textEdit: { range, newText: f.id },
+    }));
   }
-  // A citation context: `[@`, `; @` or `[see @` inside brackets, or a bare `@` after a space in a document with a bibliography.
   const cite = /(?:\[[^\]\n]*|(?:^|\s))-?@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u.exec(before);
   if (!cite || !result.bibliography) return [];
+  const range = typed(cite[1]);
   return [...result.bibliography.entries.values()].map((e) => ({
     label: e.key,
     kind: CompletionItemKind.Reference,
     detail: formatShortReference(e),
     documentation: { kind: MarkupKind.Markdown, value: formatReference(e) },
-    filterText: [e.key, e.title, ...e.authors].join(' '),
+    filterText: e.key,
+    textEdit: { range, newText: e.key },
   }));
 }
 

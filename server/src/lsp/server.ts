@@ -2,8 +2,11 @@
  * `sourcelint-language-server`: the LSP adapter over the engine. Speaks stdio or Node IPC (whatever the command line
  * says, as vscode-languageserver reads it). No rule logic here: lint results come from the engine, edits from
  * engine/edits.ts. Every handler is guarded: a bad request is logged and answered empty, the server keeps serving.
+ * Every server → client message is sent only if the client declared it can take it, and a rejected one is logged.
  */
-import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -14,28 +17,73 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { claimRows, formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset } from '../engine/index.js';
+import { claimRows, formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
 import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
 import { filePathOf } from './documents.js';
-import { toDiagnostics } from './diagnostics.js';
-import { FIX_ALL_KIND, codeActionsFor, fixAll } from './actions.js';
+import { configErrorLine, configErrorOnDocument, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
+import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
+import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
+import { ClientWatchRegistration, FolderWatcher, watchTargets } from './watch.js';
 
 /** Light debounce: coalesces a burst of keystrokes, far below what a writer notices. */
 const DEBOUNCE_MS = 5;
 
+/** What the client declared it can do, read once from `initialize`. */
+interface ClientSupport {
+  /** Pull diagnostics, only with refresh: without it a configuration change could never reach the screen. */
+  pullDiagnostics: boolean;
+  configurationPull: boolean;
+  configurationRegistration: boolean;
+  watchRegistration: boolean;
+  relativePatterns: boolean;
+  applyEdit: boolean;
+}
+
+export function readClientSupport(caps: ClientCapabilities): ClientSupport {
+  const workspace = caps.workspace;
+  return {
+    pullDiagnostics: !!caps.textDocument?.diagnostic && !!workspace?.diagnostics?.refreshSupport,
+    configurationPull: !!workspace?.configuration,
+    configurationRegistration: !!workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchRegistration: !!workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    relativePatterns: !!workspace?.didChangeWatchedFiles?.relativePatternSupport,
+    applyEdit: !!workspace?.applyEdit,
+  };
+}
+
+/** The package's version, from the package.json beside the compiled tree (server/) or above the bundle (dist/..). */
+function serverVersion(): string | undefined {
+  for (const file of [shippedFile('package.json'), path.join(shippedFile(), '..', 'package.json')]) {
+    try {
+      const version = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
+      if (typeof version === 'string') return version;
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return undefined;
+}
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
+  let encoding: PositionEncoding = 'utf-16';
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (doc, changes, version) => applyChanges(doc, changes, version, () => encoding),
+  });
+  const log = (m: string) => connection.console.log(m);
   let failureShown = false;
   const workspace = new Workspace(
-    (m) => connection.console.log(m),
+    log,
     // Our own failure (not the user's configuration): an error in the log, and shown once, or the user sees nothing.
     (m) => {
       connection.console.error(m);
@@ -44,11 +92,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       failureShown = true;
     },
   );
-  let pullDiagnostics = false;
-  let configurationPull = false;
-  const abilities = { snippets: false };
+  let support = readClientSupport({});
+  const abilities: ClientAbilities = { snippets: false, commands: new Set(), createFiles: false };
   let root: string | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
+  let folderWatcher: FolderWatcher | undefined;
+  let clientWatch: ClientWatchRegistration | undefined;
 
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) =>
@@ -61,32 +110,91 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
     };
 
-  const resultOf = (uri: string) => {
+  /** A message to the client that may be refused (or the client may be gone): logged, never fatal. */
+  const tolerate = (what: string, sent: Promise<unknown>): void => {
+    sent.catch((e: Error) => connection.console.error(`${what} failed: ${e.message}`));
+  };
+
+  /** The document's lint result, with positions in the client's encoding. */
+  const resultOf = (uri: string): LintResult | undefined => {
     const doc = documents.get(uri);
-    return doc ? workspace.resultFor(doc) : undefined;
+    const result = doc && workspace.resultFor(doc);
+    return result && (encoding === 'utf-16' ? result : { ...result, textDocument: inEncoding(result.textDocument, encoding) });
+  };
+
+  /** Findings, or the configuration error that stops them: never stale findings from before the error. */
+  const diagnosticsOf = (uri: string): Diagnostic[] => {
+    const result = resultOf(uri);
+    const issue = workspace.configIssueFor(uri);
+    const doc = documents.get(uri);
+    // A broken front matter is shown where it is broken; a broken configuration file, on the first line.
+    const at = doc && issue?.file === filePathOf(uri) ? lineRange(inEncoding(doc, encoding), configErrorLine(doc.getText(), issue.message)) : undefined;
+    const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : [];
+    if (workspace.settingsError) diagnostics.unshift(settingsErrorOnDocument(workspace.settingsError));
+    syncConfigFileDiagnostics();
+    updateWatches();
+    return diagnostics;
+  };
+
+  /** Configuration errors also go on the configuration file itself (cleared once it is fixed). */
+  let configFileDiagnostics = new Map<string, string>();
+  const syncConfigFileDiagnostics = (): void => {
+    const wanted = new Map<string, string>();
+    for (const issue of workspace.allConfigIssues().values()) {
+      if (issue.file && !documents.get(pathToFileURL(issue.file).href)) wanted.set(pathToFileURL(issue.file).href, issue.message);
+    }
+    for (const [uri, message] of wanted) {
+      if (configFileDiagnostics.get(uri) === message) continue;
+      let text = '';
+      try {
+        text = fs.readFileSync(fileURLToPath(uri), 'utf8');
+      } catch {
+        // Unreadable: the message says so; the diagnostic goes on the first line.
+      }
+      const file = inEncoding(TextDocument.create(uri, 'json', 0, text), encoding);
+      const diagnostic = { ...configErrorOnDocument(message, lineRange(file, configErrorLine(text, message))), message };
+      tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [diagnostic] }));
+    }
+    for (const uri of configFileDiagnostics.keys()) if (!wanted.has(uri)) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+    configFileDiagnostics = wanted;
+  };
+
+  const updateWatches = (): void => {
+    const { folders, files } = workspace.watched();
+    clientWatch?.update(files);
+    folderWatcher?.update(watchTargets(folders, files));
   };
 
   const publish = (uri: string): void => {
-    const result = resultOf(uri);
-    if (result) void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: toDiagnostics(result) });
+    const doc = documents.get(uri);
+    if (doc) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri) }));
   };
 
   const schedule = (uri: string): void => {
-    if (pullDiagnostics) return;
+    if (support.pullDiagnostics) return;
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(guard('diagnostics', undefined, () => { timers.delete(uri); publish(uri); }), DEBOUNCE_MS));
   };
 
   const refreshAll = (): void => {
     workspace.invalidate();
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    if (support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
     else for (const doc of documents.all()) schedule(doc.uri);
+    // Configuration files with errors are re-read by the documents that use them; with no documents open, clear them.
+    if (documents.all().length === 0) syncConfigFileDiagnostics();
+  };
+
+  const applySettings = (raw: unknown): void => {
+    const before = workspace.settingsError;
+    workspace.setSettings(raw);
+    const error = workspace.settingsError;
+    if (error && error !== before) tolerate('showing a message', connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: `Sourcelint settings ignored: ${error}` }));
   };
 
   const pullSettings = async (): Promise<void> => {
-    if (!configurationPull) return;
+    if (!support.configurationPull) return;
     try {
-      workspace.setSettings(await connection.workspace.getConfiguration('sourcelint'));
+      applySettings(await connection.workspace.getConfiguration('sourcelint'));
     } catch (e) {
       connection.console.error(`reading settings failed: ${(e as Error).message}`);
     }
@@ -94,52 +202,65 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
-    pullDiagnostics = !!caps.textDocument?.diagnostic;
-    configurationPull = !!caps.workspace?.configuration;
+    support = readClientSupport(caps);
+    encoding = negotiateEncoding(caps.general?.positionEncodings);
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; clientCommands?: unknown };
     abilities.snippets = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
+    abilities.createFiles = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+    abilities.commands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     workspace.settingsBase = root;
-    workspace.setSettings(params.initializationOptions?.settings);
+    workspace.setSettings(options.settings);
     return {
       capabilities: {
+        positionEncoding: encoding,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: ['@', '^'] },
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: support.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
-      serverInfo: { name: 'sourcelint-language-server' },
+      serverInfo: { name: 'sourcelint-language-server', version: serverVersion() },
     };
   });
 
   connection.onInitialized(async () => {
-    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' });
+    if (support.configurationRegistration) tolerate('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' }));
+    if (support.watchRegistration) clientWatch = new ClientWatchRegistration(connection, support.relativePatterns, log);
+    else folderWatcher = new FolderWatcher(refreshAll, log);
+    updateWatches();
     await pullSettings();
     refreshAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (configurationPull) await pullSettings();
-    else workspace.setSettings((change.settings as { sourcelint?: unknown } | undefined)?.sourcelint);
+    if (support.configurationPull) await pullSettings();
+    else applySettings((change.settings as { sourcelint?: unknown } | null | undefined)?.sourcelint);
     refreshAll();
   });
 
-  // Configuration and bibliography files: the client watches them (see client/) and tells us.
+  // Configuration and bibliography files: the client watches them when it can (see watch.ts) and tells us.
   connection.onDidChangeWatchedFiles(() => refreshAll());
 
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
     workspace.close(e.document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!support.pullDiagnostics) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
+    syncConfigFileDiagnostics();
+    updateWatches();
+  });
+  connection.onShutdown(() => {
+    folderWatcher?.dispose();
+    for (const timer of timers.values()) clearTimeout(timer);
   });
 
   connection.languages.diagnostics.on(
     guard('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams) => {
-      const result = resultOf(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: result ? toDiagnostics(result) : [] } as DocumentDiagnosticReport;
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) } as DocumentDiagnosticReport;
     }),
   );
 
@@ -153,7 +274,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         const action = fixAll(params.textDocument.uri, result);
         return action ? [action] : [];
       }
-      return codeActionsFor(params.textDocument.uri, root, result, params.context.diagnostics, abilities);
+      const range = { start: result.textDocument.offsetAt(params.range.start), end: result.textDocument.offsetAt(params.range.end) };
+      return codeActionsFor(params.textDocument.uri, root, result, range, params.context.diagnostics, abilities);
     }),
   );
 
@@ -198,10 +320,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     'sourcelint/markClaim',
     guard('mark claim', Promise.resolve(false), async (params: { uri: string; offset: number; status: 'verified' | 'disputed'; note: string }) => {
       const doc = documents.get(params.uri);
-      if (!doc) return false;
-      const at = doc.positionAt(params.offset);
-      const applied = await connection.workspace.applyEdit({ changes: { [params.uri]: [{ range: { start: at, end: at }, newText: reviewMark(params.status, params.note) }] } });
-      return applied.applied;
+      if (!doc || !support.applyEdit) return false;
+      const at = inEncoding(doc, encoding).positionAt(params.offset);
+      try {
+        const applied = await connection.workspace.applyEdit({ changes: { [params.uri]: [{ range: { start: at, end: at }, newText: reviewMark(params.status, params.note) }] } });
+        return applied.applied;
+      } catch (e) {
+        connection.console.error(`applying the review mark failed: ${(e as Error).message}`);
+        return false;
+      }
     }),
   );
 
@@ -210,7 +337,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     'sourcelint/checklist',
     guard('checklist', '', (params: { uris: string[] }) => {
       const rows = params.uris.flatMap((uri) => {
-        const result = resultOf(uri) ?? workspace.resultForFile(uri);
+        const doc = documents.get(uri);
+        const result = (doc && workspace.resultFor(doc)) ?? workspace.resultForFile(uri);
         if (!result) return [];
         return claimRows(result, filePathOf(uri));
       });
@@ -226,4 +354,3 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.listen(connection);
   connection.listen();
 }
-
