@@ -8,5 +8,5 @@ export { shippedFile } from './paths.js';
 export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';
-export { reviewClaims, claimRows, type ReviewClaim, type ClaimRow, type ClaimSource } from './review.js';
+export { reviewClaims, claimAt, claimRows, type ReviewClaim, type ClaimRow, type ClaimSource } from './review.js';
 export type { ClaimStatus } from './claims.js';

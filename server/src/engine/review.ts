@@ -4,7 +4,7 @@
  */
 import { isClaim, statusOf, type ClaimStatus } from './claims.js';
 import { formatShortReference } from './bibliography.js';
-import { ruleById } from './rules/index.js';
+import { RULES } from './rules/index.js';
 import type { LintResult } from './linter.js';
 import type { Span } from './types.js';
 
@@ -34,61 +34,173 @@ export interface ReviewClaim {
 
 const firstUrl = (s: string): string | undefined => /https?:\/\/[^\s<>)\]]+/.exec(s)?.[0];
 
-/** Markup out, words in: what a reviewer reads in a checklist. */
+/**
+ * Finds `needle` at or after `from`, for scans whose `from` only grows: each search resumes where the last one ended,
+ * so a whole scan costs one pass over the text however many times it asks (a regex `\[[^\]]*\]` retried at every
+ * bracket would rescan to the next `]` from each one: quadratic on "[[[[…").
+ */
+function forwardFinder(text: string, needle: string): (from: number) => number {
+  let found = -2;
+  return (from) => {
+    if (found === -1 || found >= from) return found;
+    found = text.indexOf(needle, from);
+    return found;
+  };
+}
+
+/** Drops `<!-- … -->` comments. */
+function withoutComments(s: string): string {
+  if (!s.includes('<!--')) return s;
+  let out = '';
+  let at = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', at)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(at, open);
+    at = close + 3;
+  }
+  return out + s.slice(at);
+}
+
+/** Drops footnote calls `[^id]` and keeps only the text of links and images `[text](target)`. */
+function withoutCallsAndTargets(s: string): string {
+  if (!s.includes('[')) return s;
+  const footnotes = (() => {
+    const close = forwardFinder(s, ']');
+    let out = '';
+    let at = 0;
+    for (let i = s.indexOf('[^'); i >= 0; i = s.indexOf('[^', i + 1)) {
+      if (i < at) continue;
+      const end = close(i + 2);
+      if (end < 0) break;
+      if (end === i + 2) continue;
+      out += s.slice(at, i);
+      at = end + 1;
+    }
+    return out + s.slice(at);
+  })();
+  const close = forwardFinder(footnotes, ']');
+  const paren = forwardFinder(footnotes, ')');
+  let out = '';
+  let at = 0;
+  for (let i = footnotes.indexOf('['); i >= 0; i = footnotes.indexOf('[', i + 1)) {
+    if (i < at) continue;
+    const end = close(i + 1);
+    if (end < 0) break;
+    if (footnotes[end + 1] !== '(') continue;
+    const targetEnd = paren(end + 2);
+    if (targetEnd < 0) continue;
+    const from = i > 0 && footnotes[i - 1] === '!' && i - 1 >= at ? i - 1 : i;
+    out += footnotes.slice(at, from) + footnotes.slice(i + 1, end);
+    at = targetEnd + 1;
+  }
+  return out + footnotes.slice(at);
+}
+
+/** Markup out, words in: what a reviewer reads in a checklist. Every step is one pass over the text. */
 function plainSentence(source: string): string {
-  return source
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return withoutCallsAndTargets(withoutComments(source))
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-export function reviewClaims(result: LintResult): ReviewClaim[] {
+const SOURCING_RULES = new Set(RULES.filter((r) => r.meta.family === 'sourcing').map((r) => r.meta.id));
+
+/** The last index whose item starts before `offset` (items sorted by start), or -1. */
+function lastBefore<T>(items: readonly T[], startOf: (item: T) => number, offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const reviewed = new WeakMap<LintResult, readonly ReviewClaim[]>();
+
+/**
+ * Every claim of a lint result, with its status, sources, note, section and paragraph. Linear in the document: the
+ * indexes (headings, paragraphs, sourcing findings, footnotes, references) are built once, each claim looks itself up
+ * by binary search. Remembered per result, so the editor's hovers and Claims view reuse the last lint's answer.
+ */
+export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
+  const known = reviewed.get(result);
+  if (known) return known;
   const doc = result.document;
-  const footnotes = new Map(doc.parsed.footnotes.map((f) => [f.id, f]));
-  const out: ReviewClaim[] = [];
+  const footnotes = new Map(doc.parsed.footnotes.map((f) => [f.id, { text: f.content, target: firstUrl(f.content) }]));
+  const references = new Map<string, { text: string; target?: string }>();
+  const referenceOf = (key: string): { text: string; target?: string } => {
+    let ref = references.get(key);
+    if (!ref) {
+      const entry = result.bibliography?.entries.get(key);
+      const target = entry?.url ?? (entry?.doi ? `https://doi.org/${entry.doi}` : undefined);
+      ref = { text: entry ? formatShortReference(entry) : '(not in the bibliography)', target };
+      references.set(key, ref);
+    }
+    return ref;
+  };
+  const paragraphIndex = new Map(doc.prose.map((pb, i) => [pb, i]));
   const headings = doc.prose.filter((pb) => pb.block.kind === 'heading');
+  const sectionNames = new Map<number, string>();
+  const sectionOf = (i: number): string => {
+    if (i < 0) return '';
+    let name = sectionNames.get(i);
+    if (name === undefined) {
+      const h = headings[i].block;
+      name = plainSentence(doc.text.slice(h.start, h.end)).replace(/^#+\s*/, '');
+      sectionNames.set(i, name);
+    }
+    return name;
+  };
+  // Findings are sorted by start; a claim's rules are the sourcing findings inside its span.
+  const sourcing = result.findings.filter((f) => SOURCING_RULES.has(f.ruleId));
+  const out: ReviewClaim[] = [];
   for (const claim of result.claims) {
     if (!isClaim(claim)) continue;
     const block = claim.sentence.block.block;
-    const heading = headings.filter((h) => h.block.start < block.start).at(-1);
-    const section = heading ? plainSentence(doc.text.slice(heading.block.start, heading.block.end)).replace(/^#+\s*/, '') : '';
     const span = claim.sentence.span;
     const citations: ClaimSource[] = [];
     for (const m of claim.sentence.citations) {
       if (m.kind === 'footnote') {
-        const text = footnotes.get(m.id ?? '')?.content ?? '';
-        citations.push({ kind: 'footnote', id: m.id, text, target: firstUrl(text) });
+        const note = footnotes.get(m.id ?? '');
+        citations.push({ kind: 'footnote', id: m.id, text: note?.text ?? '', target: note?.target });
       } else if (m.kind === 'link') {
         citations.push({ kind: 'link', text: plainSentence(doc.text.slice(m.span.start, m.span.end)), target: m.id });
       } else {
-        for (const k of m.keys ?? []) {
-          const entry = result.bibliography?.entries.get(k.key);
-          const target = entry?.url ?? (entry?.doi ? `https://doi.org/${entry.doi}` : undefined);
-          citations.push({ kind: 'citekey', id: k.key, text: entry ? formatShortReference(entry) : '(not in the bibliography)', target });
-        }
+        for (const k of m.keys ?? []) citations.push({ kind: 'citekey', id: k.key, ...referenceOf(k.key) });
       }
     }
     if (claim.attribution) citations.push({ kind: 'attribution', text: claim.attribution });
-    const rules = [
-      ...new Set(
-        result.findings.filter((f) => ruleById(f.ruleId)?.meta.family === 'sourcing' && f.span.start >= span.start && f.span.end <= span.end).map((f) => f.ruleId),
-      ),
-    ];
+    const rules = new Set<string>();
+    for (let i = lastBefore(sourcing, (f) => f.span.start, span.start) + 1; i < sourcing.length && sourcing[i].span.start <= span.end; i++) {
+      if (sourcing[i].span.end <= span.end) rules.add(sourcing[i].ruleId);
+    }
     out.push({
       span,
       text: plainSentence(doc.text.slice(span.start, span.end)),
       status: statusOf(claim, result.config.attribution),
-      rules,
+      rules: [...rules],
       citations,
       note: claim.sentence.review?.note,
-      section,
-      paragraph: doc.prose.indexOf(claim.sentence.block),
+      section: sectionOf(lastBefore(headings, (h) => h.block.start, block.start)),
+      paragraph: paragraphIndex.get(claim.sentence.block) ?? -1,
     });
   }
+  reviewed.set(result, out);
   return out;
+}
+
+/** The claim whose sentence contains `offset` (claims are disjoint and in document order), for hovers. */
+export function claimAt(result: LintResult, offset: number): ReviewClaim | undefined {
+  const claims = reviewClaims(result);
+  let i = lastBefore(claims, (c) => c.span.start, offset + 1);
+  // Where one claim ends exactly where the next starts, the earlier one answers.
+  if (i > 0 && claims[i - 1].span.end >= offset) i--;
+  const claim = claims[i];
+  return claim && offset <= claim.span.end ? claim : undefined;
 }
 
 /** A claim with 1-based line/column positions (endColumn exclusive), as `sourcelint claims --format json` prints it. */

@@ -9,7 +9,7 @@ import {
   type Location,
   type Position,
 } from 'vscode-languageserver/node';
-import { formatReference, formatShortReference, reviewClaims, ruleById, ruleDocsUrl, type LintResult, type ReviewClaim } from '../engine/index.js';
+import { claimAt, formatReference, formatShortReference, ruleById, ruleDocsUrl, type LintResult, type ReviewClaim } from '../engine/index.js';
 
 /** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
 function describeClaim(claim: ReviewClaim): string {
@@ -86,7 +86,7 @@ export function hoverAt(result: LintResult, position: Position): Hover | undefin
   }
   const finding = result.findings.find((f) => f.span.start <= offset && offset <= f.span.end);
   const rule = finding && ruleById(finding.ruleId);
-  const claim = reviewClaims(result).find((c) => c.span.start <= offset && offset <= c.span.end);
+  const claim = claimAt(result, offset);
   const parts: string[] = [];
   if (finding && rule) parts.push(`**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`);
   if (claim) parts.push(describeClaim(claim));

@@ -8,15 +8,22 @@ const sourceText = (c: ClaimRow): string =>
     : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : `attributed to ${s.text}`)).join('; ');
 
 export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): string {
+  // Counted in one pass: a checklist of a whole archive has thousands of files.
+  const counts = new Map<string, { ok: number; all: number }>();
+  for (const c of claims) {
+    let n = counts.get(c.filePath);
+    if (!n) counts.set(c.filePath, (n = { ok: 0, all: 0 }));
+    n.all++;
+    if (c.status === 'cited' || c.status === 'verified') n.ok++;
+  }
   const lines: string[] = [];
   let file = '';
   for (const c of claims) {
     const rel = path.relative(cwd, c.filePath) || c.filePath;
     if (rel !== file) {
       file = rel;
-      const mine = claims.filter((x) => x.filePath === c.filePath);
-      const ok = mine.filter((x) => x.status === 'cited' || x.status === 'verified').length;
-      lines.push('', `### ${rel} — ${ok}/${mine.length} claims cited or verified`, '');
+      const { ok, all } = counts.get(c.filePath)!;
+      lines.push('', `### ${rel} — ${ok}/${all} claims cited or verified`, '');
     }
     const box = c.status === 'verified' ? '[x]' : '[ ]';
     const note = c.note ? ` — note: ${c.note}` : '';

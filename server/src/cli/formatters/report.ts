@@ -20,10 +20,8 @@ const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;',
  * where the unsourced claims cluster shows at a glance.
  */
 function strips(claims: readonly ClaimRow[]): string {
-  const sections = [...new Set(claims.map((c) => c.section))];
-  return sections
-    .map((section) => {
-      const mine = claims.filter((c) => c.section === section);
+  return [...groupBy(claims, (c) => c.section)]
+    .map(([section, mine]) => {
       const gaps = new Set(mine.map((c) => c.paragraph)).size - 1;
       const width = 800;
       const step = width / Math.max(1, mine.length + gaps * 0.6);
@@ -41,9 +39,22 @@ function strips(claims: readonly ClaimRow[]): string {
     .join('\n');
 }
 
+/** Items grouped by key in one pass, groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 export function formatReport(claims: readonly ClaimRow[], files: readonly string[], cwd: string, version: string): string {
+  const byFile = groupBy(claims, (c) => c.filePath);
   const sections = files.map((file) => {
-    const mine = claims.filter((c) => c.filePath === file);
+    const mine = byFile.get(file) ?? [];
     const ok = mine.filter((c) => c.status === 'cited' || c.status === 'verified').length;
     const share = mine.length ? Math.round((100 * ok) / mine.length) : 100;
     const rows = mine
