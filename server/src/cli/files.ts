@@ -94,9 +94,18 @@ export function discoverFiles(patterns: readonly string[], cwd: string, ignorePa
   return { files: [...found], errors };
 }
 
-/** Whether a configuration's `ignore` globs exclude `file`. */
-export function ignoredByConfig(file: string, base: string, patterns: readonly string[]): boolean {
-  if (patterns.length === 0) return false;
-  const rel = path.relative(base, file).split(path.sep).join('/');
-  return !rel.startsWith('..') && picomatch(patterns as string[], { dot: true })(rel);
+/**
+ * Whether configuration `ignores` exclude `file`: each layer's patterns (`.gitignore` syntax, `!` re-includes) are
+ * relative to its base; the nearest layer with an opinion on the file decides.
+ */
+export function ignoredByConfig(file: string, ignores: ReadonlyArray<{ base: string; patterns: readonly string[] }>): boolean {
+  let ignoredNow = false;
+  for (const { base, patterns } of ignores) {
+    const rel = path.relative(base, file);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const verdict = ignore().add(patterns as string[]).test(toPosix(rel));
+    if (verdict.ignored) ignoredNow = true;
+    else if (verdict.unignored) ignoredNow = false;
+  }
+  return ignoredNow;
 }

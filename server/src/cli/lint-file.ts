@@ -1,7 +1,7 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, claimRows, fixUntilStable, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType } from '../engine/index.js';
+import { lint, claimRows, layerIgnores, fixUntilStable, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType } from '../engine/index.js';
 
 export type { ClaimRow };
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -111,8 +111,7 @@ export function toMessage(doc: TextDocument, f: Finding): Message {
 export function lintTextAs(text: string, filePath: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
   try {
     const layers = loader.layersFor(path.dirname(filePath));
-    const ignoring = layers.findLast((l) => l.config.ignore);
-    if (ignoring && ignoredByConfig(filePath, path.dirname(ignoring.file), ignoring.config.ignore ?? [])) {
+    if (ignoredByConfig(filePath, layerIgnores(layers))) {
       return { filePath, messages: [], problems: [], ignored: true };
     }
     const lintText = (t: string) => lint(t, { filePath, layers, ruleOverrides: options.ruleOverrides });

@@ -61,7 +61,7 @@ function printConfig(file: string, options: CliOptions): void {
     terms: { add: [...c.extraLexicons.values()].flatMap((l) => l.entries), allow: [...c.allow] },
     bibliography: c.bibliography,
     citations: { scope: c.scope, attribution: c.attribution, style: c.style },
-    ignore: c.ignore.patterns,
+    ignores: c.ignores,
   };
   process.stdout.write(JSON.stringify(printable, null, 2) + '\n');
 }

@@ -1,6 +1,6 @@
 /** The engine's public API, shared by the CLI and the language server. */
 export { lint, type LintOptions, type LintResult } from './linter.js';
-export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, CONFIG_FILES, type SourcelintConfig, type ResolvedConfig } from './config.js';
+export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, CONFIG_FILES, layerIgnores, type SourcelintConfig, type ResolvedConfig, type ConfigLayer } from './config.js';
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
 export { LintCache } from './cache.js';

@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseMarkdown } from './markdown.js';
+import { flavorOf, parseMarkdown } from './markdown.js';
 import { analyze, readFrontMatter, type AnalyzedDocument } from './document.js';
 import { findClaims, type Claim } from './claims.js';
 import { builtInLexicons, type Lexicon } from './lexicon.js';
@@ -44,7 +44,7 @@ export interface LintResult {
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
-  const parsed = parseMarkdown(text);
+  const parsed = parseMarkdown(text, flavorOf(filePath));
   const frontMatter = readFrontMatter(parsed);
   const textDocument = TextDocument.create('file://' + filePath, 'markdown', 0, text);
   const problems: Problem[] = [];
