@@ -58,8 +58,8 @@ export function readText(file: string): { text: string; bom: boolean } | { error
   if (buf.subarray(0, 8000).includes(0)) return { error: 'binary file, not linted' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    const bom = text.charCodeAt(0) === 0xfeff;
-    return { text: bom ? text.slice(1) : text, bom };
+    // TextDecoder drops a leading byte-order mark; remember it so that --fix writes it back.
+    return { text, bom: buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf };
   } catch {
     return { error: `not valid UTF-8 (first bad byte at offset ${firstInvalidByte(buf)}), not linted` };
   }
