@@ -55,7 +55,7 @@ describe('formats', () => {
       assert.equal(r.filePath, path.join(dir, 'a.md'));
       for (const m of r.messages) {
         assert.deepEqual(
-          Object.keys(m).filter((k) => !['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestions', 'fix'].includes(k)),
+          Object.keys(m).filter((k) => !['ruleId', 'severity', 'level', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestions', 'fix'].includes(k)),
           [],
           'no unexpected keys',
         );

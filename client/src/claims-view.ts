@@ -1,6 +1,7 @@
 /** The Explorer's Claims view: the active document's claims grouped by status, with counts; click reveals the sentence. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isLinted } from './languages.js';
 
 export interface ClaimItem {
   text: string;
@@ -28,7 +29,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node> {
   async refresh(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
     const client = this.client();
-    if (doc?.languageId === 'markdown' && client) {
+    if (doc && isLinted(doc.languageId) && client) {
       this.uri = doc.uri;
       this.claims = await client.sendRequest<ClaimItem[]>('sourcelint/claims', { uri: doc.uri.toString() });
     } else {

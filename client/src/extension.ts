@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClaimsView } from './claims-view.js';
+import { LANGUAGES, isLinted } from './languages.js';
 
 let client: LanguageClient | undefined;
 
@@ -24,13 +25,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const output = vscode.window.createOutputChannel('Sourcelint', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
+    documentSelector: [...LANGUAGES.map((language) => ({ language })), { pattern: '**/*.{md,markdown,mdx,qmd,Rmd,rmd}' }],
     outputChannel: output,
     // Commands this extension runs itself: the server offers them as code actions only to editors that declare them.
     initializationOptions: { clientCommands: ['sourcelint.pickCitation', 'sourcelint.markClaim'] },
     synchronize: {
       configurationSection: 'sourcelint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.sourcelintrc.json,.sourcelintrc.yaml,.sourcelintrc.yml,package.json,*.bib,*.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.sourcelintrc.json,.sourcelintrc.jsonc,.sourcelintrc.yaml,.sourcelintrc.yml,package.json,_quarto.yml,_metadata.yml,*.bib,*.json}'),
     },
   };
   client = new LanguageClient('sourcelint', 'Sourcelint', serverOptions, clientOptions);
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let unsourcedText = '';
   const updateStatus = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'markdown') return status.hide();
+    if (!doc || !isLinted(doc.languageId)) return status.hide();
     const ruleOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
     const unsourced = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'sourcelint' && ruleOf(d).startsWith('unsourced-')).length;
     unsourcedText = `${unsourced} unsourced`;

@@ -1,6 +1,6 @@
 /** Command-line arguments. Hand-written: the surface is small and every error must be a one-line usage message. */
 import { RULE_IDS } from '../engine/index.js';
-import type { ActiveSeverity } from '../engine/index.js';
+import { FIX_TYPES, type ActiveSeverity, type FixType } from '../engine/index.js';
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 export type ClaimsFormat = 'markdown' | 'csv' | 'json';
@@ -24,6 +24,17 @@ export interface CliOptions {
   printConfig?: string;
   help: boolean;
   version: boolean;
+  // Fixing, output and ignore conventions shared with ESLint and markdownlint-cli2.
+  /** `--fix` (write) or `--fix-dry-run`, with the fix types to apply. */
+  fix?: { write: boolean; types: ReadonlySet<FixType> };
+  /** `-o FILE`: where the report goes instead of standard output. */
+  outputFile?: string;
+  /** `--color` / `--no-color`; undefined: decided by the terminal, NO_COLOR and FORCE_COLOR. */
+  color?: boolean;
+  /** `--ignore-path FILE`, read instead of `.sourcelintignore`. */
+  ignorePath?: string;
+  /** `--init`: write a starter configuration. */
+  init: boolean;
 }
 
 export class UsageError extends Error {}
@@ -48,6 +59,14 @@ Options:
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
       --print-config FILE   print the configuration that applies to FILE and exit
+      --fix                 apply the safe fixes (unused footnotes, bare URLs, footnote numbering) to the files
+      --fix-dry-run         compute the fixes without writing them (json shows each file's fixed text as "output")
+      --fix-type TYPES      fix types to apply, comma-separated: hygiene (default), wording, citation-needed
+  -o, --output-file FILE    write the report to FILE instead of standard output
+      --color, --no-color   force or turn off colour (default: on a terminal; NO_COLOR, FORCE_COLOR respected)
+      --ignore-path FILE    read ignore patterns from FILE instead of .sourcelintignore
+      --init                write a commented starter .sourcelintrc.json in the current folder
+      !PATTERN              leave out files matching PATTERN (quote it: '!drafts/**')
   -v, --version             print the version
   -h, --help                print this help
 
@@ -63,7 +82,8 @@ export function parseArgs(args: readonly string[]): CliOptions {
   let format: string | undefined;
   const command: Command = argv[0] === 'claims' || argv[0] === 'report' ? argv[0] : 'lint';
   if (command !== 'lint') argv = argv.slice(1);
-  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false };
+  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false, init: false };
+  let fixTypes: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -124,6 +144,27 @@ export function parseArgs(args: readonly string[]): CliOptions {
       case '--help':
         o.help = true;
         break;
+      case '--fix':
+      case '--fix-dry-run':
+        o.fix = { write: o.fix?.write || arg === '--fix', types: o.fix?.types ?? new Set() };
+        break;
+      case '--fix-type':
+        fixTypes = value();
+        break;
+      case '-o':
+      case '--output-file':
+        o.outputFile = value();
+        break;
+      case '--color':
+      case '--no-color':
+        o.color = arg === '--color';
+        break;
+      case '--ignore-path':
+        o.ignorePath = value();
+        break;
+      case '--init':
+        o.init = true;
+        break;
       case '--':
         o.patterns.push(...argv.slice(i + 1));
         i = argv.length;
@@ -134,13 +175,23 @@ export function parseArgs(args: readonly string[]): CliOptions {
     }
   }
   if (o.stdinFilename && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (fixTypes !== undefined && !o.fix) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  if (o.fix) {
+    const types = (fixTypes ?? 'hygiene').split(',').map((t) => t.trim()).filter(Boolean);
+    const unknown = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
+    if (unknown !== undefined || types.length === 0) throw new UsageError(`unknown fix type "${unknown ?? ''}" (use ${FIX_TYPES.join(', ')})`);
+    o.fix = { write: o.fix.write, types: new Set(types as FixType[]) };
+    if (o.fix.write && o.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run');
+    if (command !== 'lint') throw new UsageError(`--fix and --fix-dry-run apply to linting, not to ${command}`);
+  }
   if (format !== undefined) {
     const allowed: readonly string[] = command === 'claims' ? CLAIMS_FORMATS : command === 'lint' ? FORMATS : [];
     if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${allowed.join(', ') || 'no --format'})`);
     if (command === 'claims') o.claimsFormat = format as ClaimsFormat;
     else o.format = format as Format;
   }
+  if (command === 'report' && !o.out && o.outputFile) [o.out, o.outputFile] = [o.outputFile, undefined];
   if (command === 'report' && !o.out) throw new UsageError('report needs --out FILE.html');
-  if (!o.help && !o.version && !o.printConfig && !o.stdin && o.patterns.length === 0) throw new UsageError('no files given (try: sourcelint docs/)');
+  if (!o.help && !o.version && !o.init && !o.printConfig && !o.stdin && !o.patterns.some((p) => !p.startsWith('!'))) throw new UsageError('no files given (try: sourcelint docs/)');
   return o;
 }

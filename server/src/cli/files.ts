@@ -1,10 +1,14 @@
-/** Which files a run lints: paths, directories (recursively) and globs, minus .sourcelintignore and `ignore` globs. */
+/**
+ * Which files a run lints: paths, directories (recursively) and globs, minus `!pattern`s, .sourcelintignore (or
+ * `--ignore-path`) and the configuration's `ignores` globs.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
 
-export const MARKDOWN_EXTENSIONS = /\.(md|markdown|mdx)$/i;
+/** Markdown, MDX, Quarto and R Markdown. */
+export const MARKDOWN_EXTENSIONS = /\.(md|markdown|mdx|qmd|rmd)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface Discovery {
@@ -32,21 +36,32 @@ function walk(dir: string, out: string[], accept: (file: string) => boolean): vo
   }
 }
 
-function loadIgnoreFile(cwd: string): Ignore | undefined {
-  const file = path.join(cwd, '.sourcelintignore');
+/** `.gitignore`-style patterns, relative to the folder of the file they come from. */
+function loadIgnoreFile(file: string): { base: string; rules: Ignore } | undefined {
   if (!fs.existsSync(file)) return undefined;
-  return ignore().add(fs.readFileSync(file, 'utf8'));
+  return { base: path.dirname(file), rules: ignore().add(fs.readFileSync(file, 'utf8')) };
 }
 
-export function discoverFiles(patterns: readonly string[], cwd: string): Discovery {
-  const ignored = loadIgnoreFile(cwd);
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/** `ignorePath` (from `--ignore-path`) replaces `.sourcelintignore` in `cwd`; it must exist. */
+export function discoverFiles(patterns: readonly string[], cwd: string, ignorePath?: string): Discovery {
+  if (ignorePath !== undefined && !fs.existsSync(path.resolve(cwd, ignorePath))) {
+    return { files: [], errors: [`${ignorePath}: ignore file not found`] };
+  }
+  const ignored = loadIgnoreFile(path.resolve(cwd, ignorePath ?? '.sourcelintignore'));
+  // `!drafts/**` (or `!drafts`, a folder) leaves out what it matches, relative to the working directory.
+  const negations = patterns.filter((p) => p.startsWith('!')).map((p) => toPosix(p.slice(1)).replace(/\/+$/, ''));
+  const negated = negations.length > 0 ? picomatch([...negations, ...negations.map((n) => `${n}/**`)], { dot: true }) : undefined;
   const isIgnored = (file: string): boolean => {
-    const rel = path.relative(cwd, file);
-    return !!ignored && !rel.startsWith('..') && !path.isAbsolute(rel) && rel !== '' && ignored.ignores(rel.split(path.sep).join('/'));
+    const rel = path.relative(ignored?.base ?? cwd, file);
+    if (ignored && !rel.startsWith('..') && !path.isAbsolute(rel) && rel !== '' && ignored.rules.ignores(toPosix(rel))) return true;
+    return !!negated && negated(toPosix(path.relative(cwd, file)));
   };
   const found = new Set<string>();
   const errors: string[] = [];
   for (const pattern of patterns) {
+    if (pattern.startsWith('!')) continue;
     const before = found.size;
     const abs = path.resolve(cwd, pattern);
     let stat: fs.Stats | undefined;
@@ -79,9 +94,18 @@ export function discoverFiles(patterns: readonly string[], cwd: string): Discove
   return { files: [...found], errors };
 }
 
-/** Whether a configuration's `ignore` globs exclude `file`. */
-export function ignoredByConfig(file: string, base: string, patterns: readonly string[]): boolean {
-  if (patterns.length === 0) return false;
-  const rel = path.relative(base, file).split(path.sep).join('/');
-  return !rel.startsWith('..') && picomatch(patterns as string[], { dot: true })(rel);
+/**
+ * Whether configuration `ignores` exclude `file`: each layer's patterns (`.gitignore` syntax, `!` re-includes) are
+ * relative to its base; the nearest layer with an opinion on the file decides.
+ */
+export function ignoredByConfig(file: string, ignores: ReadonlyArray<{ base: string; patterns: readonly string[] }>): boolean {
+  let ignoredNow = false;
+  for (const { base, patterns } of ignores) {
+    const rel = path.relative(base, file);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const verdict = ignore().add(patterns as string[]).test(toPosix(rel));
+    if (verdict.ignored) ignoredNow = true;
+    else if (verdict.unignored) ignoredNow = false;
+  }
+  return ignoredNow;
 }

@@ -1,7 +1,7 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, claimRows, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding } from '../engine/index.js';
+import { lint, claimRows, layerIgnores, fixUntilStable, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType } from '../engine/index.js';
 
 export type { ClaimRow };
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,6 +24,8 @@ export interface Message {
 export interface FileResult {
   filePath: string;
   messages: Message[];
+  /** Findings turned off by inline comments. */
+  suppressed?: Message[];
   /** Filled when the run asks for claims (`sourcelint claims`, `sourcelint report`). */
   claims?: ClaimRow[];
   /** Not linted: why (unreadable, binary, not UTF-8, configuration error). */
@@ -31,16 +33,20 @@ export interface FileResult {
   /** Bibliography and front-matter problems, one line each. */
   problems: string[];
   ignored?: boolean;
+  /** The fixed text, when fixing changed it (ESLint's `output`). */
+  output?: string;
 }
 
 export interface LintFileOptions {
   ruleOverrides: ReadonlyMap<string, ActiveSeverity | 'off'>;
   quiet: boolean;
   withClaims?: boolean;
+  /** Apply fixes of these types; `write` saves them to the file. */
+  fix?: { write: boolean; types: ReadonlySet<FixType> };
 }
 
 /** Reads a file as UTF-8 text, refusing binary and malformed input with a one-line reason. */
-export function readText(file: string): { text: string } | { error: string } {
+export function readText(file: string): { text: string; bom: boolean } | { error: string } {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -52,7 +58,8 @@ export function readText(file: string): { text: string } | { error: string } {
   if (buf.subarray(0, 8000).includes(0)) return { error: 'binary file, not linted' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    // TextDecoder drops a leading byte-order mark; remember it so that --fix writes it back.
+    return { text, bom: buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf };
   } catch {
     return { error: `not valid UTF-8 (first bad byte at offset ${firstInvalidByte(buf)}), not linted` };
   }
@@ -104,19 +111,22 @@ export function toMessage(doc: TextDocument, f: Finding): Message {
 export function lintTextAs(text: string, filePath: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
   try {
     const layers = loader.layersFor(path.dirname(filePath));
-    const ignoring = layers.findLast((l) => l.config.ignore);
-    if (ignoring && ignoredByConfig(filePath, path.dirname(ignoring.file), ignoring.config.ignore ?? [])) {
+    if (ignoredByConfig(filePath, layerIgnores(layers))) {
       return { filePath, messages: [], problems: [], ignored: true };
     }
-    const result = lint(text, { filePath, layers, ruleOverrides: options.ruleOverrides });
+    const lintText = (t: string) => lint(t, { filePath, layers, ruleOverrides: options.ruleOverrides });
+    const fixing = options.fix && fixUntilStable(text, lintText, options.fix.types);
+    const result = fixing ? fixing.result : lintText(text);
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     const doc = result.textDocument;
     const claims = options.withClaims ? claimRows(result, filePath) : undefined;
     return {
       filePath,
       messages: findings.map((f) => toMessage(doc, f)),
+      suppressed: result.suppressed.map((f) => toMessage(doc, f)),
       claims,
       problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      output: fixing && fixing.fixed ? fixing.output : undefined,
     };
   } catch (e) {
     if (e instanceof ConfigError) return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };
@@ -127,5 +137,13 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
 export function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
   const read = readText(file);
   if ('error' in read) return { filePath: file, messages: [], problems: [], error: { message: `${file}: ${read.error}`, usage: false } };
-  return lintTextAs(read.text, file, loader, options);
+  const result = lintTextAs(read.text, file, loader, options);
+  if (result.output !== undefined && options.fix?.write) {
+    try {
+      fs.writeFileSync(file, (read.bom ? '\ufeff' : '') + result.output);
+    } catch (e) {
+      result.error = { message: `${file}: cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, usage: false };
+    }
+  }
+  return result;
 }

@@ -9,16 +9,37 @@ import { lintFiles } from './pool.js';
 import { formatJson } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
 import { formatSarif } from './formatters/sarif.js';
-import { formatGithub } from './formatters/github.js';
+import { formatGithub, formatGithubSummary } from './formatters/github.js';
 import { formatClaimsCsv, formatClaimsJson, formatClaimsMarkdown } from './formatters/claims.js';
 import { formatReport } from './formatters/report.js';
 import { changedLines } from './changed.js';
+import { writeStarterConfig } from './init.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function fail(message: string): never {
   process.stderr.write(`sourcelint: ${message}\n`);
   process.exit(2);
+}
+
+function writeOutputFile(file: string, content: string): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, content);
+  } catch (e) {
+    fail(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Where GitHub Actions collects the job summary, when the run prints annotations there. */
+const stepSummary = (options: CliOptions): string | undefined => (options.command === 'lint' && options.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined);
+
+function appendStepSummary(file: string, markdown: string): void {
+  try {
+    fs.appendFileSync(file, markdown);
+  } catch (e) {
+    process.stderr.write(`sourcelint: cannot write the job summary to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  }
 }
 
 function readStdin(): string {
@@ -40,7 +61,7 @@ function printConfig(file: string, options: CliOptions): void {
     terms: { add: [...c.extraLexicons.values()].flatMap((l) => l.entries), allow: [...c.allow] },
     bibliography: c.bibliography,
     citations: { scope: c.scope, attribution: c.attribution, style: c.style },
-    ignore: c.ignore.patterns,
+    ignores: c.ignores,
   };
   process.stdout.write(JSON.stringify(printable, null, 2) + '\n');
 }
@@ -78,8 +99,17 @@ function render(results: FileResult[], options: CliOptions, cwd: string): string
     case 'github':
       return formatGithub(results, cwd);
     case 'stylish':
-      return formatStylish(results, !!process.stdout.isTTY && !process.env.NO_COLOR, cwd);
+      return formatStylish(results, useColor(options), cwd);
   }
+}
+
+/** `--color`/`--no-color`, then FORCE_COLOR (as Node and chalk read it), then NO_COLOR, then whether stdout is a terminal. */
+function useColor(options: CliOptions): boolean {
+  if (options.color !== undefined) return options.color;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (process.env.NO_COLOR) return false;
+  return !options.outputFile && !!process.stdout.isTTY;
 }
 
 /** Keeps only what touches lines added or changed since the ref: what a pull request's reviewer wants to see. */
@@ -111,14 +141,18 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
-  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' };
+  if (options.init) {
+    process.stderr.write(`sourcelint: wrote ${writeStarterConfig(cwd)}\n`);
+    return 0;
+  }
+  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' || stepSummary(options) !== undefined, fix: options.fix };
   let results: FileResult[];
   let failed = false;
   if (options.stdin) {
     const name = path.resolve(options.stdinFilename ?? '<stdin>');
     results = [lintTextAs(readStdin(), name, new ConfigLoader(config), lintOptions)];
   } else {
-    const found = discoverFiles(options.patterns, cwd);
+    const found = discoverFiles(options.patterns, cwd, options.ignorePath);
     for (const e of found.errors) process.stderr.write(`sourcelint: ${e}\n`);
     failed = found.errors.length > 0;
     const progress = progressReporter();
@@ -140,7 +174,10 @@ async function main(argv: string[]): Promise<number> {
     return failed ? 2 : 0;
   }
   const output = render(linted, options, cwd);
-  if (output) process.stdout.write(output + '\n');
+  const summary = stepSummary(options);
+  if (summary) appendStepSummary(summary, formatGithubSummary(linted, cwd));
+  if (options.outputFile) writeOutputFile(options.outputFile, output ? output + '\n' : '');
+  else if (output) process.stdout.write(output + '\n');
   if (failed || options.command === 'claims') return failed ? 2 : 0;
   const messages = linted.flatMap((r) => r.messages);
   const errors = messages.filter((m) => m.level === 'error').length;

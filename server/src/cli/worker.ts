@@ -1,16 +1,17 @@
 /** A lint worker: receives file paths, answers with their results. One ConfigLoader per worker keeps its cache warm. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigLoader } from '../engine/index.js';
-import { lintFile } from './lint-file.js';
+import { lintFile, type LintFileOptions } from './lint-file.js';
 
-const { configFile, rules, quiet, withClaims } = workerData as {
+const { configFile, rules, quiet, withClaims, fix } = workerData as {
   configFile?: string;
   rules: Array<[string, 'off' | 'info' | 'warning' | 'error']>;
   quiet: boolean;
   withClaims?: boolean;
+  fix?: LintFileOptions['fix'];
 };
 const loader = new ConfigLoader(configFile);
-const options = { ruleOverrides: new Map(rules), quiet, withClaims };
+const options = { ruleOverrides: new Map(rules), quiet, withClaims, fix };
 
 parentPort!.on('message', (msg: { index: number; file: string }) => {
   parentPort!.postMessage({ index: msg.index, result: lintFile(msg.file, loader, options) });

@@ -1,7 +1,9 @@
 /**
  * Citation markers in prose: pandoc citations (`[@key]`, `[see @a, p. 4; @b]`, in-text `@key`), footnote calls that
  * the parser could not resolve (no definition), and the writer's `[citation needed]` marker. Found in masked block
- * text, so code, link targets and URLs never produce one.
+ * text, so code, link targets and URLs never produce one. Quarto and pandoc-crossref cross-references (`@fig-map`,
+ * `[@tbl-a; @tbl-b]`, `@sec:intro`) look like citations but point inside the document: they are `crossref` markers,
+ * masked like citations and covering nothing.
  */
 import type { Span } from './types.js';
 
@@ -10,7 +12,7 @@ export interface CiteKey {
   span: Span;
 }
 
-export type MarkerKind = 'pandoc' | 'intext' | 'footnote' | 'undefined-footnote' | 'citation-needed' | 'link' | 'empty';
+export type MarkerKind = 'pandoc' | 'intext' | 'footnote' | 'undefined-footnote' | 'citation-needed' | 'link' | 'empty' | 'crossref';
 
 export interface Marker {
   kind: MarkerKind;
@@ -26,6 +28,9 @@ const BRACKETS = /\[([^[\]\n]*)\]/g;
 const KEY = /(?<![\p{L}\p{N}_])-?@(\{[^{}\s]+\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const IN_TEXT = /(?<=^|[\s(;])@([\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const CITATION_NEEDED = /^(citation|source|reference)s? needed$/i;
+/** Quarto's cross-reference prefixes (figures, tables, sections, equations, listings, theorems, callouts…); pandoc-crossref writes `fig:`. */
+const CROSSREF = /^(fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|tip|nte|wrn|imp|cau)[-:]/;
+const IN_TEXT_CROSSREF = /(?<=^|[\s(;])@(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|tip|nte|wrn|imp|cau)[-:][\p{L}\p{N}_-]*[\p{L}\p{N}_]/gu;
 
 function cleanKey(raw: string): string {
   if (raw.startsWith('{')) return raw.slice(1, -1);
@@ -52,16 +57,28 @@ export function findMarkers(text: string, inText: boolean): Marker[] {
       bracketed.push(span);
     } else if (inner.includes('@')) {
       const keys: CiteKey[] = [];
+      let crossrefs = 0;
       for (const k of inner.matchAll(KEY)) {
         const key = cleanKey(k[1]);
         if (!key) continue;
+        if (CROSSREF.test(key)) {
+          crossrefs++;
+          continue;
+        }
         const keyStart = start + 1 + k.index! + k[0].indexOf('@') + 1;
         keys.push({ key, span: { start: keyStart, end: keyStart + key.length } });
       }
       // `[@]`, `[@ ]` and the like: a citation left empty. An email address in brackets is not a citation at all.
       if (keys.length > 0) markers.push({ kind: 'pandoc', span, keys });
+      else if (crossrefs > 0) markers.push({ kind: 'crossref', span });
       else if (/^[\s;,@-]*$/.test(inner)) markers.push({ kind: 'empty', span });
       bracketed.push(span);
+    }
+  }
+  if (text.includes('@')) {
+    for (const m of text.matchAll(IN_TEXT_CROSSREF)) {
+      const at = m.index!;
+      if (!bracketed.some((b) => b.start <= at && at < b.end)) markers.push({ kind: 'crossref', span: { start: at, end: at + m[0].length } });
     }
   }
   if (inText && text.includes('@')) {
@@ -69,6 +86,7 @@ export function findMarkers(text: string, inText: boolean): Marker[] {
       const at = m.index!;
       if (bracketed.some((b) => b.start <= at && at < b.end)) continue;
       const key = cleanKey(m[1]);
+      if (CROSSREF.test(key)) continue;
       markers.push({ kind: 'intext', span: { start: at, end: at + 1 + key.length }, keys: [{ key, span: { start: at + 1, end: at + 1 + key.length } }] });
     }
   }

@@ -1,6 +1,7 @@
 /**
- * Configuration: found upward from each document, validated against the shipped JSON Schema, merged with a
- * document's front-matter `sourcelint:` overrides. Data only: nothing in a workspace is ever executed.
+ * Configuration: files cascade from the document's folder up to the file system root (or a `root: true` file), each
+ * preceded by what it `extends`; validated against the shipped JSON Schema; merged with a document's front-matter
+ * `sourcelint:` overrides. Data only: JSON (with comments) and YAML are read, nothing in a workspace is executed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,16 +9,31 @@ import { shippedFile } from './paths.js';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
 
 export interface SourcelintConfig {
+  /** Stop the upward search here. */
+  root?: boolean;
+  /** Files (relative) or installed packages whose configuration this one builds on. */
+  extends?: string | string[];
   rules?: Record<string, Severity>;
   terms?: { add?: Array<Omit<LexiconEntry, 'alternatives' | 'category' | 'id'> & { id?: string; alternatives?: string[]; category?: string }>; allow?: string[] };
   bibliography?: string | string[];
   citations?: { scope?: 'sentence' | 'paragraph'; attribution?: 'accept' | 'warn'; style?: 'footnote' | 'pandoc' };
+  ignores?: string[];
+  /** The former name of `ignores`. */
   ignore?: string[];
+}
+
+/** One configuration in the order of application, with the file it came from (relative paths resolve against it). */
+export interface ConfigLayer {
+  config: SourcelintConfig;
+  file: string;
+  /** Where `ignores` globs are relative to, when not the file's folder (a preset's: the configuration extending it). */
+  ignoreBase?: string;
 }
 
 export interface ResolvedConfig {
@@ -31,8 +47,8 @@ export interface ResolvedConfig {
   scope: 'sentence' | 'paragraph';
   attribution: 'accept' | 'warn';
   style: 'footnote' | 'pandoc';
-  /** Absolute glob base and patterns. */
-  ignore: { base: string; patterns: readonly string[] };
+  /** Every layer's `ignores`: absolute glob base and patterns, nearest last. */
+  ignores: ReadonlyArray<{ base: string; patterns: readonly string[] }>;
   /** The files this configuration came from, nearest last. */
   sources: readonly string[];
 }
@@ -41,7 +57,7 @@ export interface ResolvedConfig {
 export class ConfigError extends Error {}
 
 export const SCHEMA_PATH = shippedFile('schema', 'sourcelintrc.schema.json');
-export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
+export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.jsonc', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
 
 let validator: ReturnType<AjvType['compile']> | undefined;
 function validate(data: unknown): readonly ErrorObject[] {
@@ -71,20 +87,24 @@ export function checkConfig(data: unknown, where: string): SourcelintConfig {
   return data as SourcelintConfig;
 }
 
-/** Reads one configuration file. Returns undefined for a package.json without a "sourcelint" key. */
-export function readConfigFile(file: string): SourcelintConfig | undefined {
+/** Reads and parses a JSON (with comments) or YAML file of configuration data. */
+function readDataFile(file: string): unknown {
   let raw: string;
   try {
     raw = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  let data: unknown;
   try {
-    data = /\.ya?ml$/.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : JSON.parse(raw);
+    return /\.ya?ml$/.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : parseJsonWithComments(raw);
   } catch (e) {
     throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** Reads one configuration file. Returns undefined for a package.json without a "sourcelint" key. */
+export function readConfigFile(file: string): SourcelintConfig | undefined {
+  const data = readDataFile(file);
   if (path.basename(file) === 'package.json') {
     const inner = (data as Record<string, unknown> | null)?.sourcelint;
     if (inner === undefined) return undefined;
@@ -93,16 +113,101 @@ export function readConfigFile(file: string): SourcelintConfig | undefined {
   return checkConfig(data ?? {}, file);
 }
 
+/** Quarto's project file and per-folder metadata, whose `bibliography` applies to every document below them. */
+const QUARTO_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml'];
+
+/** The `bibliography` of Quarto files in `dir`, as configuration layers (other Quarto options are not ours). */
+function quartoLayers(dir: string): ConfigLayer[] {
+  const layers: ConfigLayer[] = [];
+  for (const name of QUARTO_FILES) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) continue;
+    const bib = (readDataFile(file) as Record<string, unknown> | null)?.bibliography;
+    const files = (Array.isArray(bib) ? bib : [bib]).filter((b): b is string => typeof b === 'string' && b !== '');
+    if (files.length > 0) layers.push({ config: { bibliography: files }, file });
+  }
+  return layers;
+}
+
+/** JSON with comments and trailing commas, as VS Code settings and markdownlint's `.jsonc` allow. */
+function parseJsonWithComments(raw: string): unknown {
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(raw, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const line = raw.slice(0, errors[0].offset).split('\n').length;
+    throw new Error(`${printParseErrorCode(errors[0].error)} at line ${line}`);
+  }
+  return data;
+}
+
+/** The configuration file in `dir` itself, or undefined. */
+function configFileIn(dir: string): string | undefined {
+  for (const name of CONFIG_FILES) {
+    const candidate = path.join(dir, name);
+    if (!fs.existsSync(candidate)) continue;
+    if (name !== 'package.json' || packageHasConfig(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** The nearest configuration file at or above `dir`, or undefined. */
 export function findConfigFile(dir: string): string | undefined {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    for (const name of CONFIG_FILES) {
-      const candidate = path.join(d, name);
-      if (!fs.existsSync(candidate)) continue;
-      if (name !== 'package.json' || packageHasConfig(candidate)) return candidate;
-    }
+    const file = configFileIn(d);
+    if (file) return file;
     if (path.dirname(d) === d) return undefined;
   }
+}
+
+const CONFIG_DATA = /\.(json|jsonc|ya?ml)$/i;
+
+/** An installed package's folder: `node_modules/NAME` in `from` or a folder above it. */
+function findPackage(name: string, from: string): string | undefined {
+  for (let d = from; ; d = path.dirname(d)) {
+    const candidate = path.join(d, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * The file an `extends` entry names: a path relative to the extending file, or an installed package (`NAME`,
+ * `@scope/NAME`, or a JSON/YAML file inside one, `NAME/strict.json`; `NAME` may omit a `sourcelint-config-` prefix).
+ * A package is read, never run: its package.json's "sourcelint" key, a JSON/YAML "main", or a .sourcelintrc.* file.
+ */
+function resolveExtends(spec: string, from: string): string {
+  const dir = path.dirname(from);
+  const fail = (why: string): never => {
+    throw new ConfigError(`${from}: "extends" ${JSON.stringify(spec)}: ${why}`);
+  };
+  if (spec.startsWith('.') || path.isAbsolute(spec)) {
+    const file = path.resolve(dir, spec);
+    if (!fs.existsSync(file)) fail('file not found');
+    return file;
+  }
+  const parts = spec.split('/');
+  const nameLength = spec.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, nameLength).join('/');
+  const inner = parts.slice(nameLength).join('/');
+  const prefixed = spec.startsWith('@') ? (parts.length === 1 ? `${name}/sourcelint-config` : `${parts[0]}/sourcelint-config-${parts[1]}`) : `sourcelint-config-${name}`;
+  const pkg = findPackage(name, dir) ?? (name.includes('sourcelint-config') ? undefined : findPackage(prefixed, dir));
+  if (!pkg) return fail('no such file, and no installed package of that name (run npm install?)');
+  if (inner) {
+    if (!CONFIG_DATA.test(inner)) fail('a file inside a package must be JSON or YAML');
+    const file = path.join(pkg, inner);
+    if (!fs.existsSync(file)) fail(`${inner} is not in the package`);
+    return file;
+  }
+  const manifest = path.join(pkg, 'package.json');
+  if (packageHasConfig(manifest)) return manifest;
+  let main: unknown;
+  try {
+    main = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>).main;
+  } catch {
+    main = undefined;
+  }
+  if (typeof main === 'string' && CONFIG_DATA.test(main) && fs.existsSync(path.join(pkg, main))) return path.join(pkg, main);
+  return configFileIn(pkg) ?? fail('the package has no Sourcelint configuration (a "sourcelint" key in its package.json, a JSON or YAML "main", or a .sourcelintrc.* file)');
 }
 
 function packageHasConfig(file: string): boolean {
@@ -113,8 +218,16 @@ function packageHasConfig(file: string): boolean {
   }
 }
 
+/** Every layer's `ignores` (or former `ignore`) globs with the folder they are relative to, nearest last. */
+export function layerIgnores(layers: readonly ConfigLayer[]): Array<{ base: string; patterns: readonly string[] }> {
+  return layers.flatMap((l) => {
+    const patterns = l.config.ignores ?? l.config.ignore;
+    return patterns ? [{ base: l.ignoreBase ?? path.dirname(l.file), patterns }] : [];
+  });
+}
+
 /** The built-in defaults, layered with configuration `layers` (later wins), each with the file it came from. */
-export function resolveConfig(layers: ReadonlyArray<{ config: SourcelintConfig; file: string }>): ResolvedConfig {
+export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   const severities = new Map<string, Severity>(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
   const extra = new Map<string, Lexicon>();
   const allow = new Set<string>();
@@ -122,7 +235,6 @@ export function resolveConfig(layers: ReadonlyArray<{ config: SourcelintConfig; 
   let scope: ResolvedConfig['scope'] = 'sentence';
   let attribution: ResolvedConfig['attribution'] = 'accept';
   let style: ResolvedConfig['style'] = 'footnote';
-  let ignore: ResolvedConfig['ignore'] = { base: process.cwd(), patterns: [] };
   for (const { config, file } of layers) {
     const dir = path.dirname(file);
     for (const [id, sev] of Object.entries(config.rules ?? {})) severities.set(id, sev);
@@ -143,26 +255,49 @@ export function resolveConfig(layers: ReadonlyArray<{ config: SourcelintConfig; 
     scope = config.citations?.scope ?? scope;
     attribution = config.citations?.attribution ?? attribution;
     style = config.citations?.style ?? style;
-    if (config.ignore) ignore = { base: dir, patterns: config.ignore };
   }
-  return { severities, extraLexicons: extra, allow, bibliography, scope, attribution, style, ignore, sources: layers.map((l) => l.file) };
+  return { severities, extraLexicons: extra, allow, bibliography, scope, attribution, style, ignores: layerIgnores(layers), sources: layers.map((l) => l.file) };
 }
 
 /**
- * Loads the configuration that applies to files in `dir`: `explicitFile` (from `--config`) if given, else the nearest
- * configuration file upward. Cached per directory: a CLI run over thousands of files reads each file once.
+ * Loads the configuration that applies to files in `dir`: `explicitFile` (from `--config`) if given, else every
+ * configuration file from the file system root (or the nearest `root: true`) down to `dir`, nearest last, each preceded
+ * by what it extends. Cached per directory and per file: a run over thousands of files reads each file once.
  */
 export class ConfigLoader {
-  private readonly byDir = new Map<string, { config: SourcelintConfig; file: string }[]>();
+  private readonly byDir = new Map<string, ConfigLayer[]>();
+  private readonly byFile = new Map<string, ConfigLayer[]>();
   constructor(private readonly explicitFile?: string) {}
 
-  layersFor(dir: string): { config: SourcelintConfig; file: string }[] {
-    const cached = this.byDir.get(dir);
+  layersFor(dir: string): ConfigLayer[] {
+    if (this.explicitFile) return this.expand(path.resolve(this.explicitFile), []);
+    const abs = path.resolve(dir);
+    const cached = this.byDir.get(abs);
     if (cached) return cached;
-    const file = this.explicitFile ?? findConfigFile(dir);
-    const config = file ? readConfigFile(file) : undefined;
-    const layers = config && file ? [{ config, file }] : [];
-    this.byDir.set(dir, layers);
+    const file = configFileIn(abs);
+    const own = [...quartoLayers(abs), ...(file ? this.expand(file, []) : [])];
+    const parent = path.dirname(abs);
+    const stop = parent === abs || (file !== undefined && own[own.length - 1]?.config.root === true);
+    const layers = stop ? own : [...this.layersFor(parent), ...own];
+    this.byDir.set(abs, layers);
+    return layers;
+  }
+
+  /** `file`'s layers: what it extends (depth first, in order), then itself. `chain` detects cycles. */
+  private expand(file: string, chain: readonly string[]): ConfigLayer[] {
+    if (chain.includes(file)) throw new ConfigError(`${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`);
+    const cached = this.byFile.get(file);
+    if (cached) return cached;
+    const config = readConfigFile(file);
+    if (!config) return [];
+    const specs = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+    const base = path.dirname(file);
+    const layers: ConfigLayer[] = [];
+    for (const spec of specs) {
+      for (const layer of this.expand(resolveExtends(spec, file), [...chain, file])) layers.push({ ...layer, ignoreBase: layer.ignoreBase ?? base });
+    }
+    layers.push({ config, file });
+    this.byFile.set(file, layers);
     return layers;
   }
 }

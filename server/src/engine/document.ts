@@ -190,7 +190,7 @@ function assignMarkers(pb: ProseBlock): void {
     while (i + 1 < sentences.length && sentences[i + 1].span.start <= m.span.start) i++;
     const s = sentences[i];
     if (m.kind === 'citation-needed') s.citationNeeded = true;
-    else if (m.kind !== 'undefined-footnote' && m.kind !== 'empty') s.citations.push(m);
+    else if (m.kind !== 'undefined-footnote' && m.kind !== 'empty' && m.kind !== 'crossref') s.citations.push(m);
   }
 }
 

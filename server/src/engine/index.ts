@@ -1,10 +1,11 @@
 /** The engine's public API, shared by the CLI and the language server. */
 export { lint, type LintOptions, type LintResult } from './linter.js';
-export { ConfigError, ConfigLoader, CONFIG_FILES, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, type SourcelintConfig, type ResolvedConfig } from './config.js';
+export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, CONFIG_FILES, layerIgnores, type SourcelintConfig, type ResolvedConfig, type ConfigLayer } from './config.js';
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
 export { LintCache } from './cache.js';
 export { shippedFile } from './paths.js';
+export { fixAllEdits, fixUntilStable, applyEdits, FIX_TYPES, SAFE_FIXES, type FixType } from './fix.js';
 export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';

@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseMarkdown } from './markdown.js';
+import { flavorOf, parseMarkdown } from './markdown.js';
 import { analyze, readFrontMatter, type AnalyzedDocument } from './document.js';
 import { findClaims, type Claim } from './claims.js';
 import { builtInLexicons, type Lexicon } from './lexicon.js';
@@ -29,6 +29,8 @@ export interface LintOptions {
 
 export interface LintResult {
   findings: Finding[];
+  /** Findings turned off by inline `sourcelint-disable…` comments (ESLint's `suppressedMessages`). */
+  suppressed: Finding[];
   /** Broken bibliography entries, unreadable bibliography files, front matter that does not parse. */
   problems: Problem[];
   document: AnalyzedDocument;
@@ -42,7 +44,7 @@ export interface LintResult {
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
-  const parsed = parseMarkdown(text);
+  const parsed = parseMarkdown(text, flavorOf(filePath));
   const frontMatter = readFrontMatter(parsed);
   const textDocument = TextDocument.create('file://' + filePath, 'markdown', 0, text);
   const problems: Problem[] = [];
@@ -74,9 +76,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const findings = runRules(doc, claims, config, bibliography, cache);
   cache.sweep();
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
-  const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { findings: kept, problems, document: doc, claims, config, textDocument, bibliography };
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const f of findings) (suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line) ? suppressed : kept).push(f);
+  const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end;
+  kept.sort(byPosition);
+  suppressed.sort(byPosition);
+  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography };
 }
 
 function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {

@@ -8,6 +8,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -90,12 +91,19 @@ interface Syntax {
   tables: boolean;
   strikethrough: boolean;
   frontMatter: boolean;
+  /** MDX: ESM, JSX and `{expressions}` are syntax, not prose (and `<!-- -->` is not a comment there). */
+  mdx: boolean;
 }
+
+export type Flavor = 'markdown' | 'mdx';
+
+/** The syntax a file's name implies: `.mdx` is MDX; Markdown, Quarto and R Markdown are Markdown. */
+export const flavorOf = (filePath: string): Flavor => (/\.mdx$/i.test(filePath) ? 'mdx' : 'markdown');
 
 const processors = new Map<string, Processor>();
 
 function processorFor(syntax: Syntax): Processor {
-  const key = `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}`;
+  const key = `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}${+syntax.mdx}`;
   let processor = processors.get(key);
   if (processor) return processor;
   processor = unified().use(remarkParse) as unknown as Processor;
@@ -106,6 +114,7 @@ function processorFor(syntax: Syntax): Processor {
   if (syntax.tables) micromark.push(gfmTable()), fromMarkdown.push(gfmTableFromMarkdown());
   if (syntax.strikethrough) micromark.push(gfmStrikethrough()), fromMarkdown.push(gfmStrikethroughFromMarkdown());
   if (syntax.frontMatter) processor = processor.use(remarkFrontmatter, ['yaml']) as unknown as Processor;
+  if (syntax.mdx) processor = processor.use(remarkMdx) as unknown as Processor;
   processors.set(key, processor);
   return processor;
 }
@@ -191,7 +200,7 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
-function parseMarkdownTree(text: string): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
+function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
   const safe = neutralise(text);
   const t = safe.text;
   const syntax: Syntax = {
@@ -199,16 +208,25 @@ function parseMarkdownTree(text: string): { tree: Root; safeText: string; degrad
     tables: safe.tables && t.includes('|') && TABLE_DELIMITER_ROW.test(t),
     strikethrough: t.includes('~'),
     frontMatter: t.startsWith('---'),
+    mdx: flavor === 'mdx',
   };
-  const tree = processorFor(syntax).parse(t) as Root;
-  return { tree, safeText: safe.text, degraded: safe.degraded };
+  try {
+    return { tree: processorFor(syntax).parse(t) as Root, safeText: safe.text, degraded: safe.degraded };
+  } catch (e) {
+    if (!syntax.mdx) throw e;
+    // Invalid MDX (an unclosed tag or brace) is still worth linting: as plain Markdown, with a note where it broke.
+    const place = (e as { line?: number }).line ?? 1;
+    const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
+    const degraded = [...safe.degraded, { line: place, message: `not valid MDX (${reason}); linted as Markdown` }];
+    return { tree: processorFor({ ...syntax, mdx: false }).parse(t) as Root, safeText: safe.text, degraded };
+  }
 }
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
 
-export function parseMarkdown(original: string): ParsedMarkdown {
+export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): ParsedMarkdown {
   // Block text is read from the neutralised text, so skipped lines stay blank; spans are the same in both.
-  const { tree, safeText: text, degraded } = parseMarkdownTree(original);
+  const { tree, safeText: text, degraded } = parseMarkdownTree(original, flavor);
   const out: ParsedMarkdown = { text: original, degraded, blocks: [], footnotes: [], comments: [] };
   // Iterative walk: pathological nesting must not overflow the stack.
   const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string }> = [{ node: tree, inQuote: false }];
@@ -221,6 +239,10 @@ export function parseMarkdown(original: string): ParsedMarkdown {
         continue;
       case 'html':
         if (span) collectComments(text, span, out.comments);
+        continue;
+      case 'mdxjsEsm':
+      case 'mdxFlowExpression':
+        if (span) collectMdxComment(text, span, out.comments);
         continue;
       case 'code':
       case 'definition':
@@ -265,6 +287,14 @@ function collectComments(text: string, span: Span, into: HtmlComment[]): void {
     into.push({ span: { start: open, end: open + m[0].length }, body: m[1].trim() });
     i = open + m[0].length;
   }
+}
+
+const MDX_COMMENT = /^\{\s*\/\*([\s\S]*)\*\/\s*\}$/;
+
+/** MDX has no HTML comments: `{/* sourcelint-disable … *\/}` is how directives are written there. */
+function collectMdxComment(text: string, span: Span, into: HtmlComment[]): void {
+  const m = MDX_COMMENT.exec(text.slice(span.start, span.end));
+  if (m) into.push({ span, body: m[1].trim() });
 }
 
 function footnoteOf(text: string, id: string, span: Span): FootnoteDefinition {
@@ -315,6 +345,9 @@ function buildBlock(
         continue;
       case 'html':
         collectComments(text, s, comments);
+        continue;
+      case 'mdxTextExpression':
+        collectMdxComment(text, s, comments);
         continue;
       case 'link':
         block.links.push({ span: s, url: child.url, bare: false, reference: false });

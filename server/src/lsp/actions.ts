@@ -13,7 +13,7 @@ import {
   formatShortReference,
   markCitationNeeded,
   rankEntries,
-  renumberFootnotes,
+  fixAllEdits,
   reviewMark,
   reviewMarkOffset,
   ruleById,
@@ -195,9 +195,7 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
 
 /** Deterministic fixes only: unused footnotes removed, bare URLs wrapped, footnotes renumbered in order of use. */
 export function fixAll(uri: string, result: LintResult): CodeAction | undefined {
-  const edits: Edit[] = result.findings.flatMap((f) => f.fix ?? []);
-  const taken = (e: Edit): boolean => edits.some((x) => x.start < e.end && e.start < x.end);
-  for (const e of renumberFootnotes(result.document)) if (!taken(e)) edits.push(e);
+  const edits = fixAllEdits(result);
   if (edits.length === 0) return undefined;
   return { title: 'Sourcelint: fix all', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(result, edits) } } };
 }

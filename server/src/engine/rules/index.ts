@@ -16,6 +16,7 @@ import { rule as unusedFootnote } from './unused-footnote.js';
 import { rule as unknownCitekey } from './unknown-citekey.js';
 import { rule as bareUrl } from './bare-url.js';
 import { rule as emptyCitation } from './empty-citation.js';
+import { rule as invalidDirective } from './invalid-directive.js';
 
 export const RULES: readonly Rule[] = [
   unsourcedStatistic,
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   bareUrl,
   emptyCitation,
   orphanReviewMark,
+  invalidDirective,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
