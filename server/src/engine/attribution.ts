@@ -29,7 +29,7 @@ interface WordClassFile {
 }
 
 /** Verbs get their inflections; nouns and function words are matched as listed. */
-const INFLECTED = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'BELIEF_VERB', 'RESEARCH_ACT', 'SAY_VERB', 'DIRECTIVE_VERB', 'AGENT_VERB']);
+const INFLECTED = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'BELIEF_VERB', 'RESEARCH_ACT', 'SAY_VERB', 'DIRECTIVE_VERB', 'AGENT_VERB', 'DESCRIBE_VERB']);
 
 function loadClasses(): Map<string, Set<string>> {
   const file = JSON.parse(fs.readFileSync(shippedFile('data', 'attribution-words.json'), 'utf8')) as WordClassFile;
@@ -48,6 +48,7 @@ const inClass = (name: string, norm: string | undefined): boolean => norm !== un
 
 /** Multi-word lead-ins ("according to"), as word sequences. */
 const LEAD_INS: string[][] = [...(CLASSES.get('LEAD_IN') ?? [])].map((p) => p.split(' '));
+const ANAPHORIC_LEAD_INS: string[][] = [...(CLASSES.get('ANAPHORIC_LEAD_IN') ?? [])].map((p) => p.split(' '));
 
 const QUANTIFIERS = new Set('some many most several various other others certain few numerous countless all any no every'.split(' '));
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
@@ -78,7 +79,7 @@ function isPossessive(text: string, w: Word): boolean {
 
 /** Punctuation between two words that ends a noun phrase. */
 function breakBetween(text: string, a: Word, b: Word): boolean {
-  return /[,;:.!?()—–"“”]/.test(text.slice(a.end, b.start));
+  return /[,;:!?()—–"“”]/.test(text.slice(a.end, b.start));
 }
 
 function sliceOf(text: string, words: readonly Word[], from: number, to: number): { source: string; span: Span } {
@@ -93,6 +94,8 @@ function sliceOf(text: string, words: readonly Word[], from: number, to: number)
 function isSpecificPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
   if (from > to) return false;
   if (QUANTIFIERS.has(words[from].norm)) return false;
+  // "one of his relatives", "one person": one specific individual, even when unnamed.
+  if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
   let specifier = false;
   for (let k = from; k <= to; k++) {
     const w = words[k];
@@ -125,8 +128,14 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   if (!subject) return undefined;
   const { head } = subject;
   const h = words[head];
-  // "…and asked Syria to…": the verb shares the subject of an earlier clause.
+  // "The investigation identified … and found that …": the verb shares the sentence's opening subject.
+  if (h.norm === 'and' || h.norm === 'but') return openingSubject(text, words, head);
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
+  // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
+  if (head === verb - 1 && /,\s*$/.test(text.slice(h.end, words[verb].start))) {
+    const appositive = appositiveSubject(text, words, verb);
+    if (appositive) return appositive;
+  }
   // The noun phrase ends at the head; it starts after the last break inside the subject.
   let from = head;
   while (from > subject.from && !breakBetween(text, words[from - 1], words[from])) from--;
@@ -140,6 +149,36 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   const isDocument = inClass('DOCUMENT', h.norm) && inClass('DOCUMENT_VERB', words[verb].norm);
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
     return found({ kind: isDocument ? 'document' : 'speaker', ...sliceOf(text, words, from, head) });
+  }
+  return undefined;
+}
+
+const MAX_APPOSITIVE_WORDS = 30;
+
+/** The comma-separated chunks before a verb, nearest first; the first that names a specific source is the subject. */
+function appositiveSubject(text: string, words: readonly Word[], verb: number): { attribution: Attribution; from: number } | undefined {
+  let end = verb - 1;
+  for (let k = verb - 1; k >= Math.max(0, verb - MAX_APPOSITIVE_WORDS); k--) {
+    const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
+    if (!atChunkStart) continue;
+    if (isSpecificPhrase(text, words, k, end)) {
+      const head = [...Array(end - k + 1).keys()].map((d) => k + d).find((j) => isNameWord(words[j])) ?? end;
+      return { attribution: { kind: 'speaker', ...sliceOf(text, words, k, Math.max(head, k)) }, from: k };
+    }
+    if (/[;:(—–]/.test(text.slice(words[k - 1]?.end ?? 0, words[k].start))) return undefined;
+    end = k - 1;
+  }
+  return undefined;
+}
+
+/** The noun phrase that opens the sentence, when it names a specific source ("The investigation …"). */
+function openingSubject(text: string, words: readonly Word[], limit: number): { attribution: Attribution; from: number } | undefined {
+  for (let k = 0; k < Math.min(limit, 5); k++) {
+    if (k > 0 && breakBetween(text, words[k - 1], words[k])) return undefined;
+    const w = words[k];
+    if ((inClass('DOCUMENT', w.norm) || inClass('ROLE', w.norm)) && isSpecificPhrase(text, words, 0, k)) {
+      return { attribution: { kind: inClass('DOCUMENT', w.norm) ? 'document' : 'speaker', ...sliceOf(text, words, 0, k) }, from: 0 };
+    }
   }
   return undefined;
 }
@@ -166,8 +205,8 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
   return end >= from && isSpecificPhrase(text, words, from, end) ? { kind: 'lead-in', ...sliceOf(text, words, from, end) } : undefined;
 }
 
-function leadInAt(words: readonly Word[], i: number): number {
-  for (const phrase of LEAD_INS) {
+function leadInAt(words: readonly Word[], i: number, leadIns: readonly string[][]): number {
+  for (const phrase of leadIns) {
     if (phrase.every((p, k) => words[i + k]?.norm === p)) return phrase.length;
   }
   return 0;
@@ -206,6 +245,10 @@ function introducesContent(text: string, words: readonly Word[], verb: number, d
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
     if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
+    if (w.norm === 'as' && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
+    if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
+    // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
+    if (k > verb + 1 && inClass('CLAUSE_VERB', w.norm)) return true;
   }
   return false;
 }
@@ -213,7 +256,9 @@ function introducesContent(text: string, words: readonly Word[], verb: number, d
 /** The named source a sentence attributes itself to, if any. */
 export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
   for (let i = 0; i < words.length; i++) {
-    const lead = leadInAt(words, i);
+    const back = leadInAt(words, i, ANAPHORIC_LEAD_INS);
+    if (back > 0) return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
+    const lead = leadInAt(words, i, LEAD_INS);
     if (lead > 0) {
       const found = phraseAfter(text, words, i + lead);
       if (found) return found;
@@ -234,7 +279,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // "is said to be", "was described as": a passive with no agent names nobody.
     if (isPassive(words, i)) continue;
     const subject = speakerSubject(text, words, i);
-    const speech = inClass('SPEECH_VERB', w.norm);
+    const speech = inClass('SPEECH_VERB', w.norm) || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
       if (introducesContent(text, words, i, subject.attribution.kind === 'document', /[,”"]/.test(before))) return subject.attribution;
@@ -270,12 +315,19 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
   return false;
 }
 
-/** Whether a sentence reports findings of a survey or interviews: it speaks of respondents, or of shares who believe something. */
-export function reportsResearchFindings(words: readonly Word[], hasPercentage: boolean): boolean {
-  let belief = false;
-  for (const w of words) {
-    if (inClass('RESEARCH_SUBJECT', w.norm)) return true;
-    if (inClass('BELIEF_VERB', w.norm)) belief = true;
+/** Whether a sentence reports findings of a survey or interviews: it speaks of respondents, or of what people believe. */
+export function reportsResearchFindings(words: readonly Word[]): boolean {
+  return words.some((w) => inClass('RESEARCH_SUBJECT', w.norm) || inClass('BELIEF_VERB', w.norm));
+}
+
+/** The named speaker of the clause before a quotation's colon ("One Novelco executive offered a tip: “…”"). */
+export function findSpeakerBefore(text: string, words: readonly Word[], quoteStart: number): Attribution | undefined {
+  let end = words.length - 1;
+  while (end >= 0 && words[end].start >= quoteStart) end--;
+  let from = end;
+  while (from > 0 && !inClass('CLAUSE_BOUNDARY', words[from - 1].norm) && !/[;(—–]/.test(text.slice(words[from - 1].end, words[from].start))) from--;
+  for (let k = from; k <= end; k++) {
+    if (isNameWord(words[k]) || (words[k].norm === 'one' && k < end)) return { kind: 'speaker', ...sliceOf(text, words, k, Math.min(end, k + 2)) };
   }
-  return belief && hasPercentage;
+  return undefined;
 }

@@ -9,7 +9,7 @@ import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
-import { findAttribution, describesOwnResearch, introducesTitle, isCapitalised, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
+import { findAttribution, findSpeakerBefore, describesOwnResearch, introducesTitle, isCapitalised, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
 import type { Span } from './types.js';
 import type { Word } from './words.js';
 
@@ -115,7 +115,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       if (!isAssertedProse(sentence)) continue;
       const core = coreOf(sentence);
       const cited = paragraphCited || sentence.citations.length > 0;
-      const coverage = flow.cover(sentence, core, cited, ownResearch && reportsResearchFindings(sentence.words, core.figures.some((f) => f.kind === 'percentage')));
+      const coverage = flow.cover(sentence, core, cited, ownResearch && reportsResearchFindings(sentence.words));
       if (flow.isQuestionTurn()) continue;
       const quotes = coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
       claims.push({
@@ -146,6 +146,7 @@ const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
  */
 class DiscourseFlow {
   private carried?: string;
+  private topics: ReadonlySet<string> = new Set();
   /** The speaker of a quotation still open at the end of the previous paragraph. */
   private openQuoteSpeaker?: string;
   private quoteSpeaker?: string;
@@ -187,14 +188,16 @@ class DiscourseFlow {
     else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };
     else if (named && this.carried) coverage = { kind: 'carried', source: this.carried };
     else if (named) coverage = { kind: 'attribution', source: named.source };
-    else if (this.carried && continuesReport(sentence, core)) coverage = { kind: 'carried', source: this.carried };
+    else if (this.carried && continuesReport(sentence, core, this.topics)) coverage = { kind: 'carried', source: this.carried };
     else if (inQuote && this.quoteSpeaker) coverage = { kind: 'speaker', source: this.quoteSpeaker };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
     else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
 
     // What the following sentences inherit: a named source, while they continue its report.
-    if (named) this.carried = coverage?.kind === 'citation' ? (named.kind === 'anaphor' ? this.carried : named.source) : coverage?.source;
-    else if (cited || coverage?.kind !== 'carried') this.carried = undefined;
+    if (named) {
+      this.carried = coverage?.kind === 'citation' ? (named.kind === 'anaphor' ? this.carried : named.source) : coverage?.source;
+      this.topics = namesIn(sentence);
+    } else if (cited || coverage?.kind !== 'carried') this.carried = undefined;
     const speaker = coverage && coverage.kind !== 'citation' ? coverage.source : undefined;
     if (speaker && this.blockQuotes.some((q) => q.end > start && q.start < start + sentence.text.length)) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
@@ -209,19 +212,25 @@ class DiscourseFlow {
   }
 }
 
-const CONTINUATION_OPENERS = new Set('he she it they his her its their'.split(' '));
+const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such'.split(' '));
 const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
 const CONTINUATION_WINDOW = 4;
 
 /**
- * Whether a sentence reads as continuing the report of the sentence before: it opens with a pronoun ("He…",
- * "It also…"), says "also"/"further" near its start ("The report also found…"), or is a quotation.
+ * Whether a sentence reads as continuing the report before it: a pronoun or "these …" near its start refers back
+ * ("He…", "In 1978 he…", "These included…"), it says "also"/"further" ("The report also found…"), it is a
+ * quotation, or its subject is a name the report was about.
  */
-function continuesReport(sentence: Sentence, core: ClaimCore): boolean {
-  const first = sentence.words[0];
-  if (first && CONTINUATION_OPENERS.has(first.norm)) return true;
+function continuesReport(sentence: Sentence, core: ClaimCore, topics: ReadonlySet<string>): boolean {
   if (core.quotes.length > 0 || /^\s*["“«]/.test(sentence.text)) return true;
-  return sentence.words.slice(0, CONTINUATION_WINDOW).some((w) => CONTINUATION_WORDS.has(w.norm));
+  const opening = sentence.words.slice(0, CONTINUATION_WINDOW);
+  if (opening.some((w) => CONTINUATION_OPENERS.has(w.norm) || CONTINUATION_WORDS.has(w.norm))) return true;
+  return opening.some((w) => isCapitalised(w) && topics.has(w.norm));
+}
+
+/** The names a sentence mentions: what a report is about, for `continuesReport`. */
+function namesIn(sentence: Sentence): Set<string> {
+  return new Set(sentence.words.filter((w, i) => i > 0 && isCapitalised(w) && w.raw.length > 1).map((w) => w.norm));
 }
 
 function citationLabel(sentence: Sentence): string {
@@ -247,10 +256,13 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
     .filter((q) => !introducesTitle(words, q.start))
     .map((q) => ({ span: q, attributed: hasSpeaker(words, text, q) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
+  // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.
+  const colonQuote = quotes.find((q) => q.attributed && /:\s*$/.test(text.slice(0, q.span.start)));
+  const speakerBefore = colonQuote ? findSpeakerBefore(text, words, colonQuote.span.start) : undefined;
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   return {
-    named: findAttribution(text, words),
+    named: findAttribution(text, words) ?? speakerBefore,
     figures,
     glosses,
     quotes,
@@ -271,6 +283,8 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
     short: words.length < 6 ? 1 : 0,
     long: words.length > 25 ? 1 : 0,
     date: words.filter((w) => YEAR_OR_MONTH.test(w.norm)).length,
+    past: pastTenseVerbs(words),
+    figure: words.some((w) => w.isNumber && !YEAR_OR_MONTH.test(w.norm)) ? 1 : 0,
   };
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
@@ -283,6 +297,20 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
     }
   }
   return { counts, cue };
+}
+
+const NOT_PAST = new Set('need indeed based supposed used interested concerned united red bed seed speed feed breed creed shed hundred'.split(' '));
+const BE_OR_HAVE = new Set('was were been has have had'.split(' '));
+
+/** Narrated events: past-tense verbs ("installed", "were accused"), a shape of reported fact in written prose. */
+function pastTenseVerbs(words: readonly Word[]): number {
+  let n = 0;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (/^[a-z]{3,}ed$/.test(w.raw) && !NOT_PAST.has(w.norm)) n++;
+    else if (BE_OR_HAVE.has(words[i - 1].norm) && /^[a-z]{3,}(en|wn|ght|t)$/.test(w.raw)) n++;
+  }
+  return n;
 }
 
 function countWords(s: string): number {
