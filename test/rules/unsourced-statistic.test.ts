@@ -44,7 +44,7 @@ ruleTester('unsourced-statistic', {
       name: 'attribution: warn asks for a citation',
       code: 'According to the World Bank, aid fell by 40%.',
       config: { citations: { attribution: 'warn' } },
-      errors: [{ text: '40%', message: /attributed to World/ }],
+      errors: [{ text: '40%', message: /attributed to the World Bank but not cited/ }],
     },
   ],
 });

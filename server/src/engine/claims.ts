@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import type { Lexicon } from './lexicon.js';
 import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
-import type { Sentence, AnalyzedDocument } from './document.js';
+import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
+import { findAttribution, findSpeakerBefore, describesOwnResearch, introducesTitle, isCapitalised, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
 import type { Span } from './types.js';
 import type { Word } from './words.js';
 
@@ -20,12 +21,24 @@ export interface QuoteInfo {
 
 export type ClaimStatus = 'unsourced' | 'cited' | 'citation-needed' | 'verified' | 'disputed';
 
+/** What covers a claim, in the order an editor checks: its own citation, a source it names, one carried over from
+ * earlier in its paragraph, the named speaker of the quotation or interview answer it sits in, the article's own
+ * survey or interviews. */
+export type CoverageKind = 'citation' | 'attribution' | 'carried' | 'speaker' | 'interview' | 'own-research';
+
+export interface Coverage {
+  kind: CoverageKind;
+  /** Who or what covers it ("Reuters", "the records", "[^3]"). */
+  source: string;
+}
+
 export interface Claim {
   sentence: Sentence;
   /** A citation (footnote, pandoc key, link) covers the sentence, or its paragraph when the scope is `paragraph`. */
   cited: boolean;
-  /** A named source the sentence attributes itself to ("according to the World Bank", "Reuters reported"). */
+  /** A named source the claim rests on without a citation: named in the sentence or carried over (see `coverage`). */
   attribution?: string;
+  coverage?: Coverage;
   figures: Figure[];
   /** Gloss cues, relative to the sentence text. */
   glosses: Span[];
@@ -72,15 +85,6 @@ const MODEL = JSON.parse(fs.readFileSync(shippedFile('data', 'claim-model.json')
 const MAX_COUNT = 3;
 const MIN_QUOTE_WORDS = 5;
 const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd", 'me', 'us', 'my', 'our']);
-const PRONOUNS = new Set(
-  ("i he she it we you they this that these those there who which what one someone somebody everyone everybody his her their its our my your " +
-    "i'd i'm i've i'll we're we've we'd we'll you're you've they're they've he'd she'd").split(' '),
-);
-/** Words that may stand between a source and its reporting verb: "the IMF has also said", "Reuters first reported". */
-const BETWEEN_SOURCE_AND_VERB = new Set(
-  'has have had was were is are also again once recently previously later earlier then repeatedly publicly officially separately first last'.split(' '),
-);
-const DETERMINERS = new Set('a an the this that his her its their our my your one another'.split(' '));
 
 /** Only prose the writer asserts: paragraphs outside quotations and footnote definitions. */
 export function isAssertedProse(sentence: Sentence): boolean {
@@ -90,20 +94,151 @@ export function isAssertedProse(sentence: Sentence): boolean {
 
 export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, options: ClaimOptions): Claim[] {
   const claims: Claim[] = [];
+  // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this text.
+  const coreOf = (sentence: Sentence): ClaimCore =>
+    (options.cache ?? NO_CACHE).memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${sentence.text}`, () =>
+      claimCore(sentence.text, sentence.words, sentence.quotes, lexicons),
+    );
+  const asserted = doc.prose.flatMap((pb) => pb.sentences.filter(isAssertedProse));
+  const ownResearch = asserted.some((s) => describesOwnResearch(s.words));
+  const flow = new DiscourseFlow();
   for (const pb of doc.prose) {
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
+    flow.startBlock(pb, doc.text);
     for (const sentence of pb.sentences) {
       if (!isAssertedProse(sentence)) continue;
-      // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this text.
-      const quotes = sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',');
-      const core = (options.cache ?? NO_CACHE).memo(`claim|${quotes}|${sentence.text}`, () => claimCore(sentence.text, sentence.words, sentence.quotes, lexicons));
-      claims.push({ ...core, sentence, cited: paragraphCited || sentence.citations.length > 0 });
+      const core = coreOf(sentence);
+      const cited = paragraphCited || sentence.citations.length > 0;
+      const coverage = flow.cover(sentence, core, cited, ownResearch && reportsResearchFindings(sentence.words));
+      if (flow.isQuestionTurn()) continue;
+      const quotes = coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
+      claims.push({
+        ...core,
+        quotes,
+        sentence,
+        cited,
+        coverage,
+        attribution: coverage && coverage.kind !== 'citation' ? coverage.source : undefined,
+      });
     }
+    flow.endBlock(pb);
   }
   return claims;
 }
 
-type ClaimCore = Omit<Claim, 'sentence' | 'cited'>;
+/** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
+const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
+const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
+/** A question printed with its label ("Question: “…”"), as survey reports do. */
+const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
+
+/**
+ * How sources flow through a paragraph (see ARCHITECTURE.md, "Discourse"). A named source covers its sentence and the
+ * sentences after it in the same paragraph that continue its report, until another source or a citation takes over;
+ * a quotation belongs to the speaker named where it opens, across paragraphs when each paragraph reopens it; an
+ * interview answer belongs to the speaker of its turn; a citation covers only its own sentence.
+ */
+class DiscourseFlow {
+  private carried?: string;
+  private topics: ReadonlySet<string> = new Set();
+  /** The speaker of a quotation still open at the end of the previous paragraph. */
+  private openQuoteSpeaker?: string;
+  private quoteSpeaker?: string;
+  private turnSpeaker?: string;
+  private questionTurn = false;
+  private questionLine = false;
+  private blockQuotes: Span[] = [];
+  private blockText = '';
+
+  startBlock(pb: ProseBlock, source: string): void {
+    this.carried = undefined;
+    this.blockQuotes = pb.quotes;
+    this.blockText = pb.text;
+    const label = TURN_LABEL.exec(source.slice(pb.block.start, pb.block.end));
+    this.turnSpeaker = undefined;
+    this.questionTurn = false;
+    if (label && pb.block.kind === 'paragraph') {
+      const name = label[1].trim();
+      if (QUESTION_LABEL.test(name)) this.questionTurn = true;
+      else if (/^\p{Lu}/u.test(name)) this.turnSpeaker = name;
+    }
+    // A paragraph that reopens a quotation left open by the previous one continues the same speaker's words.
+    const opensWithQuote = /^\s*["“«„]/.test(pb.text);
+    this.quoteSpeaker = opensWithQuote ? this.openQuoteSpeaker : undefined;
+    this.openQuoteSpeaker = undefined;
+  }
+
+  isQuestionTurn(): boolean {
+    return this.questionTurn || this.questionLine;
+  }
+
+  cover(sentence: Sentence, core: ClaimCore, cited: boolean, researchFinding: boolean): Coverage | undefined {
+    this.questionLine = QUESTION_LINE.test(sentence.text);
+    const named = core.named;
+    const start = sentence.span.start - sentence.block.block.start;
+    const inQuote = this.blockQuotes.find((q) => q.start < start && q.end > start);
+    let coverage: Coverage | undefined;
+    if (cited) coverage = { kind: 'citation', source: citationLabel(sentence) };
+    else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };
+    else if (named && this.carried) coverage = { kind: 'carried', source: this.carried };
+    else if (named) coverage = { kind: 'attribution', source: named.source };
+    else if (this.carried && continuesReport(sentence, core, this.topics)) coverage = { kind: 'carried', source: this.carried };
+    else if (inQuote && this.quoteSpeaker) coverage = { kind: 'speaker', source: this.quoteSpeaker };
+    else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
+    else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
+
+    // What the following sentences inherit: a named source, while they continue its report.
+    if (named) {
+      this.carried = coverage?.kind === 'citation' ? (named.kind === 'anaphor' ? this.carried : named.source) : coverage?.source;
+      this.topics = namesIn(sentence);
+    } else if (cited || coverage?.kind !== 'carried') this.carried = undefined;
+    const speaker = coverage && coverage.kind !== 'citation' ? coverage.source : undefined;
+    if (speaker && this.blockQuotes.some((q) => q.end > start && q.start < start + sentence.text.length)) this.quoteSpeaker = speaker;
+    else if (!inQuote) this.quoteSpeaker = undefined;
+    return coverage;
+  }
+
+  endBlock(pb: ProseBlock): void {
+    const last = this.blockQuotes[this.blockQuotes.length - 1];
+    const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
+    this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : undefined;
+    void pb;
+  }
+}
+
+const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such'.split(' '));
+const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
+const CONTINUATION_WINDOW = 4;
+
+/**
+ * Whether a sentence reads as continuing the report before it: a pronoun or "these …" near its start refers back
+ * ("He…", "In 1978 he…", "These included…"), it says "also"/"further" ("The report also found…"), it is a
+ * quotation, or its subject is a name the report was about.
+ */
+function continuesReport(sentence: Sentence, core: ClaimCore, topics: ReadonlySet<string>): boolean {
+  if (core.quotes.length > 0 || /^\s*["“«]/.test(sentence.text)) return true;
+  const opening = sentence.words.slice(0, CONTINUATION_WINDOW);
+  if (opening.some((w) => CONTINUATION_OPENERS.has(w.norm) || CONTINUATION_WORDS.has(w.norm))) return true;
+  return opening.some((w) => isCapitalised(w) && topics.has(w.norm));
+}
+
+/** The names a sentence mentions: what a report is about, for `continuesReport`. */
+function namesIn(sentence: Sentence): Set<string> {
+  return new Set(sentence.words.filter((w, i) => i > 0 && isCapitalised(w) && w.raw.length > 1).map((w) => w.norm));
+}
+
+function citationLabel(sentence: Sentence): string {
+  const c = sentence.citations[0];
+  if (!c) return 'a citation in the paragraph';
+  if (c.kind === 'footnote') return `[^${c.id}]`;
+  if (c.kind === 'link') return c.id ?? 'a link';
+  return c.keys?.map((k) => '@' + k.key).join('; ') ?? 'a citation';
+}
+
+type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage' | 'attribution'> & {
+  /** The source the sentence itself names, if any. */
+  named?: Attribution;
+};
 
 /** What depends only on the sentence's text: cached across lints of a document. */
 function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonly Span[], lexicons: ClaimLexicons): ClaimCore {
@@ -112,12 +247,16 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
   const quotes = sentenceQuotes
     .filter((q) => countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS && !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3))
-    .map((q) => ({ span: q, attributed: hasSpeaker(words, text, q, lexicons.attribution) }));
+    .filter((q) => !introducesTitle(words, q.start))
+    .map((q) => ({ span: q, attributed: hasSpeaker(words, text, q) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
+  // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.
+  const colonQuote = quotes.find((q) => q.attributed && /:\s*$/.test(text.slice(0, q.span.start)));
+  const speakerBefore = colonQuote ? findSpeakerBefore(text, words, colonQuote.span.start) : undefined;
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   return {
-    attribution: namedAttribution(text, words, lexicons.attribution),
+    named: findAttribution(text, words) ?? speakerBefore,
     figures,
     glosses,
     quotes,
@@ -138,6 +277,8 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
     short: words.length < 6 ? 1 : 0,
     long: words.length > 25 ? 1 : 0,
     date: words.filter((w) => YEAR_OR_MONTH.test(w.norm)).length,
+    past: pastTenseVerbs(words),
+    figure: words.some((w) => w.isNumber && !YEAR_OR_MONTH.test(w.norm)) ? 1 : 0,
   };
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
@@ -152,11 +293,24 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
   return { counts, cue };
 }
 
+const NOT_PAST = new Set('need indeed based supposed used interested concerned united red bed seed speed feed breed creed shed hundred'.split(' '));
+const BE_OR_HAVE = new Set('was were been has have had'.split(' '));
+
+/** Narrated events: past-tense verbs ("installed", "were accused"), a shape of reported fact in written prose. */
+function pastTenseVerbs(words: readonly Word[]): number {
+  let n = 0;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (/^[a-z]{3,}ed$/.test(w.raw) && !NOT_PAST.has(w.norm)) n++;
+    else if (BE_OR_HAVE.has(words[i - 1].norm) && /^[a-z]{3,}(en|wn|ght|t)$/.test(w.raw)) n++;
+  }
+  return n;
+}
+
 function countWords(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-const isCapitalised = (w: Word): boolean => /^\p{Lu}/u.test(w.raw);
 
 /** Capitalised words other than the sentence's first word and "I": names, in English prose. */
 function properNouns(words: readonly Word[]): number {
@@ -165,50 +319,9 @@ function properNouns(words: readonly Word[]): number {
   return n;
 }
 
-/** Capitalised words that start sentences or name times, not sources. */
-const NOT_A_SOURCE = new Set(
-  (
-    'a an the and but or so yet if when while as since because although though after before once then now also still ' +
-    'yes no well indeed meanwhile moreover however therefore thus hence instead besides only even just in on at by for ' +
-    'with from to of about over under into during despite according last next this that these those there here ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december mr mrs ms dr'
-  ).split(' '),
-);
-
-/** A name ("Reuters", "the IMF") or an institution ("the foreign ministry", "the UN envoy"), not a vague group or pronoun. */
-function isNamedSource(w: Word | undefined, attribution: Lexicon | undefined): boolean {
-  if (!w || PRONOUNS.has(w.norm) || NOT_A_SOURCE.has(w.norm) || attribution?.inClass('VAGUE_SOURCE', w.norm)) return false;
-  return isCapitalised(w) || !!attribution?.inClass('INSTITUTION', w.norm);
-}
-
-/**
- * "according to the World Bank", "the IMF said", "Reuters reported", "…,” said Diop": returns the source's name.
- * Only verbs of reporting (class REPORT of the attribution lexicon) count: "the United States believes" is no source.
- * The source is the verb's subject (a name just before it, with no pronoun in between) or, in an inverted
- * attribution after a comma or a closing quote, the name just after it. Vague and pronoun subjects are not sources.
- */
-export function namedAttribution(text: string, words: readonly Word[], attribution: Lexicon | undefined): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w.norm === 'according' && words[i + 1]?.norm === 'to') {
-      for (let j = i + 2; j < Math.min(words.length, i + 5); j++) if (isNamedSource(words[j], attribution)) return words[j].raw;
-    }
-    // A reporting verb is lowercase ("United States" is no verb) and not a noun after a determiner ("a report").
-    if (!attribution?.inClass('REPORT', w.norm) || !/^\p{Ll}/u.test(w.raw) || DETERMINERS.has(words[i - 1]?.norm ?? '')) continue;
-    let j = i - 1;
-    while (j >= 0 && BETWEEN_SOURCE_AND_VERB.has(words[j].norm)) j--;
-    // "…in Mali, said it could…": a comma between name and verb means the name is not the subject.
-    if (j >= 0 && isNamedSource(words[j], attribution) && !/[,;:]/.test(text.slice(words[j].end, w.start))) return words[j].raw;
-    if (/[,”"]\s*$/.test(text.slice(0, w.start)) && isNamedSource(words[i + 1], attribution)) return words[i + 1].raw;
-  }
-  return undefined;
-}
-
-/** A quotation is attributed when the sentence has a reporting verb, "according to", or a "Name: “…”" lead-in. */
-function hasSpeaker(words: readonly Word[], text: string, quote: Span, attribution: Lexicon | undefined): boolean {
-  const outside = words.filter((w) => w.start < quote.start || w.start >= quote.end);
-  if (outside.some((w) => attribution?.inClass('REPORT', w.norm) || w.norm === 'according')) return true;
+/** A quotation is attributed when the sentence has a reporting verb outside it, "according to", or a "Name: “…”" lead-in. */
+function hasSpeaker(words: readonly Word[], text: string, quote: Span): boolean {
+  if (words.some((w) => (w.start < quote.start || w.start >= quote.end) && (isSpeechVerb(w.norm) || w.norm === 'according'))) return true;
   return /:\s*$/.test(text.slice(0, quote.start));
 }
 

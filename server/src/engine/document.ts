@@ -187,7 +187,9 @@ function assignMarkers(pb: ProseBlock): void {
   if (sentences.length === 0) return;
   let i = 0;
   for (const m of pb.markers) {
-    while (i + 1 < sentences.length && sentences[i + 1].span.start <= m.span.start) i++;
+    // A link belongs to the sentence its text is in: "[Like others](url), he…" opens the sentence, not the one before.
+    const at = m.kind === 'link' ? m.span.start + 1 : m.span.start;
+    while (i + 1 < sentences.length && sentences[i + 1].span.start <= at) i++;
     const s = sentences[i];
     if (m.kind === 'citation-needed') s.citationNeeded = true;
     else if (m.kind !== 'undefined-footnote' && m.kind !== 'empty' && m.kind !== 'crossref') s.citations.push(m);

@@ -36,7 +36,14 @@ const NAME_LABELS = set(
 const APPROXIMATORS = set('around about nearly almost over under roughly approximately some estimated circa just only fully');
 const APPROX_PAIRS = set('more less fewer at up');
 const SMALL_NUMBER_WORDS = set('zero one two three four five six seven eight nine');
-const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions');
+const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions tens');
+/** Amounts so large they are figures by themselves ("cost billions"). */
+const LARGE_QUANTITY_WORDS = set('billions trillions');
+const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?)$/i;
+/** Verbs that state a multiplication: "exports doubled". */
+const MULTIPLIER_VERBS = set('doubled tripled trebled quadrupled halved doubling tripling');
+/** Words near an "N-M" that make it a vote or a score. */
+const TALLY_WORDS = set('vote votes voted voting defeat defeated victory win won lost losing margin score scored majority tally ballot ballots');
 const CLOCK = set('a.m am p.m pm gmt utc');
 /** Durations and ages ("ten days", "28 years ago") are time expressions, not statistics. */
 const TIME_UNITS = set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries');
@@ -93,7 +100,7 @@ function fractionAt(words: readonly Word[], i: number): number {
   const n = words[i].norm;
   const next = words[i + 1]?.norm;
   if (/^(one|two|three)-(half|halves|third|thirds|quarter|quarters|fifth|fifths)$/.test(n)) return i + 1;
-  if ((n === 'half' || n === 'third' || n === 'quarter') && next === 'of' && (i === 0 || /^(a|one|the|about|nearly|almost|over|around)$/.test(words[i - 1].norm))) {
+  if ((n === 'half' || n === 'third' || n === 'quarter') && next === 'of' && (i === 0 || /^(a|one|the|about|nearly|almost|over|around|than)$/.test(words[i - 1].norm))) {
     return n === 'half' || words[i - 1]?.norm !== 'the' ? i + 2 : 0;
   }
   // "one in five", "1 in 4" — not "40% in 2022".
@@ -101,7 +108,14 @@ function fractionAt(words: readonly Word[], i: number): number {
   if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'out' && words[i + 2]?.norm === 'of' && words[i + 3]?.isNumber) return i + 4;
   if (n === 'half' && next === 'a' && SCALES.has(words[i + 2]?.norm ?? '')) return i + 3;
   if ((n === 'twice' || n === 'double' || n === 'triple' || n === 'tripled' || n === 'doubled') && /^(as|the|that)$/.test(next ?? '')) return i + 1;
+  if (n === 'half' && words[i - 1]?.norm === 'than' && /^(more|less)$/.test(words[i - 2]?.norm ?? '')) return i + 1;
+  if (MULTIPLIER_VERBS.has(n) && i > 0) return i + 1;
   return 0;
+}
+
+function isTally(words: readonly Word[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k <= Math.min(words.length - 1, i + 3); k++) if (TALLY_WORDS.has(words[k].norm)) return true;
+  return false;
 }
 
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
@@ -113,6 +127,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
   const charAfter = text[w.end] ?? ' ';
 
   if (/\d/.test(raw)) {
+    if (UNIT_SUFFIX.test(raw)) return 'count';
+    if (/^\d{1,3}[-–]\d{1,3}$/.test(raw) && isTally(words, i)) return 'ratio';
     // Part of a name or code: G5, COVID-19, F-16, A400M, 3D.
     if (!/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) || /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) return undefined;
     if (/(st|nd|rd|th)$/i.test(raw)) return undefined; // ordinal
@@ -126,6 +142,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? '')) return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw)) return undefined;
     if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw))) return undefined; // "14 February", "Feb 14"
+    // "August 14 and 15": the second day of a date.
+    if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? '')) return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02
     if (isYearLike(raw) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
       const countNoun = /^[a-z]+s$/.test(words[i + 1]?.raw ?? '') && !(prev && TIME_PREPOSITIONS.has(prev.norm));
@@ -142,7 +160,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
 
   // Number words.
   const n = w.norm;
-  if (QUANTITY_WORDS.has(n)) return next === 'of' ? 'count' : undefined;
+  if (QUANTITY_WORDS.has(n)) return next === 'of' || LARGE_QUANTITY_WORDS.has(n) || CURRENCY_WORDS.has(next) ? 'count' : undefined;
   if (n === 'one' || n === 'zero') return PERCENT_WORDS.has(next) || SCALES.has(next) ? 'count' : undefined;
   if (PERCENT_WORDS.has(next)) return 'percentage';
   if (SCALES.has(next) && next !== 'm' && next !== 'k') return CURRENCY_WORDS.has(words[i + 2]?.norm ?? '') ? 'money' : 'count';

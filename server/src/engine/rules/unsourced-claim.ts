@@ -20,7 +20,7 @@ export const rule: Rule = {
     messages: {
       missing: 'This sentence states a checkable fact without a source. Add a footnote or citation, or mark it [citation needed].',
       missingCue: 'This sentence states a checkable fact ({cue}: "{text}") without a source. Add a footnote or citation, or mark it [citation needed].',
-      attributed: 'This claim is attributed to {source} but not cited. Add a footnote or link to the {source} source.',
+      attributed: 'This claim is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
     },
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export const rule: Rule = {
     fixable: false,
     messages: {
       missing: 'The figure "{figure}" has no source. Add a footnote or citation where it comes from.',
-      attributed: 'The figure "{figure}" is attributed to {source} but not cited. Add a footnote or link to the {source} source.',
+      attributed: 'The figure "{figure}" is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
     },
   },
   check(ctx) {

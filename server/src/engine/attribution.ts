@@ -1,0 +1,333 @@
+/**
+ * Attribution: whether a sentence names where its facts come from, the way an editor reads it. A source is named
+ * when a reporting verb has a specific subject ("Reuters reported", "the spokesperson said", "Minister of Health,
+ * Mehmet Muezzinoglu, declared", "the records show", "a 2019 UN report found"), when a lead-in introduces one
+ * ("according to one of his relatives", "in the words of X", "data from the central bank"), or when a passive names
+ * its agent ("was denounced by the UN"). Vague subjects ("officials said", "experts believe", "studies show"),
+ * belief verbs ("X believes") and negated speech ("declined to comment") name no source.
+ *
+ * Word classes are data (`data/attribution-words.json`); every scan here is a bounded walk over the sentence's words.
+ */
+import fs from 'node:fs';
+import { inflections } from './lexicon.js';
+import { shippedFile } from './paths.js';
+import type { Span } from './types.js';
+import type { Word } from './words.js';
+
+export type AttributionKind = 'lead-in' | 'speaker' | 'document' | 'agent' | 'anaphor';
+
+export interface Attribution {
+  /** The source as written ("Reuters", "the records", "one of his relatives"); for an anaphor, the pronoun. */
+  source: string;
+  kind: AttributionKind;
+  /** The source's words, relative to the sentence text. */
+  span: Span;
+}
+
+interface WordClassFile {
+  classes: Record<string, { reason: string; words: string[] }>;
+}
+
+/** Verbs get their inflections; nouns and function words are matched as listed. */
+const INFLECTED = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'BELIEF_VERB', 'RESEARCH_ACT', 'SAY_VERB', 'DIRECTIVE_VERB', 'AGENT_VERB', 'DESCRIBE_VERB']);
+
+function loadClasses(): Map<string, Set<string>> {
+  const file = JSON.parse(fs.readFileSync(shippedFile('data', 'attribution-words.json'), 'utf8')) as WordClassFile;
+  const classes = new Map<string, Set<string>>();
+  for (const [name, { words }] of Object.entries(file.classes)) {
+    const forms = new Set(words.map((w) => w.toLowerCase()).flatMap((w) => (INFLECTED.has(name) ? inflections(w) : [w])));
+    // "found" is the past of "find"; its own inflections belong to "to found" (a company), which reports nothing.
+    for (const form of ['founded', 'founding', 'founds']) forms.delete(form);
+    classes.set(name, forms);
+  }
+  return classes;
+}
+
+const CLASSES = loadClasses();
+const inClass = (name: string, norm: string | undefined): boolean => norm !== undefined && (CLASSES.get(name)?.has(norm) ?? false);
+
+/** Multi-word lead-ins ("according to"), as word sequences. */
+const LEAD_INS: string[][] = [...(CLASSES.get('LEAD_IN') ?? [])].map((p) => p.split(' '));
+const ANAPHORIC_LEAD_INS: string[][] = [...(CLASSES.get('ANAPHORIC_LEAD_IN') ?? [])].map((p) => p.split(' '));
+
+const QUANTIFIERS = new Set('some many most several various other others certain few numerous countless all any no every'.split(' '));
+/** Capitalised words that begin sentences or name times: never a source by themselves. */
+const NOT_A_NAME = new Set(
+  (
+    'a an the and but or so yet if when while as since because although though after before once then now also still ' +
+    'yes no well indeed meanwhile moreover however therefore thus hence instead besides only even just in on at by for ' +
+    'with from to of about over under into during despite according last next this that these those there here it its ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december mr mrs ms dr i we you they he she his her their our my your one some many most'
+  ).split(' '),
+);
+const PEOPLE_PRONOUNS = new Set('i we you they us them me'.split(' '));
+const MAX_SUBJECT_WORDS = 14;
+const MAX_LEAD_IN_WORDS = 12;
+
+export const isCapitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u.test(w.raw);
+
+/** A capitalised word that can name a source: not a function word, month or pronoun, nor the sentence's first word when it is one of those. */
+function isNameWord(w: Word | undefined): boolean {
+  return !!w && isCapitalised(w) && !NOT_A_NAME.has(w.norm) && !/^\p{Lu}$/u.test(w.raw);
+}
+
+/** "Novelco's", "the company’s", "Reuters'". */
+function isPossessive(text: string, w: Word): boolean {
+  return /['’]s$/.test(w.raw) || ((text[w.end] === "'" || text[w.end] === '’') && w.raw.endsWith('s'));
+}
+
+/** Punctuation between two words that ends a noun phrase. */
+function breakBetween(text: string, a: Word, b: Word): boolean {
+  return /[,;:!?()—–"“”]/.test(text.slice(a.end, b.start));
+}
+
+function sliceOf(text: string, words: readonly Word[], from: number, to: number): { source: string; span: Span } {
+  const span = { start: words[from].start, end: words[to].end };
+  return { source: text.slice(span.start, span.end).replace(/\s+/g, ' '), span };
+}
+
+/**
+ * Whether the noun phrase words[from..to] (inclusive) names a specific source: it holds a name, or a document or role
+ * noun made specific by a determiner, a possessive, a capitalised modifier or a year ("a 2019 report").
+ */
+function isSpecificPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
+  if (from > to) return false;
+  if (QUANTIFIERS.has(words[from].norm)) return false;
+  // "one of his relatives", "one person": one specific individual, even when unnamed.
+  if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
+  let specifier = false;
+  for (let k = from; k <= to; k++) {
+    const w = words[k];
+    if (isNameWord(w) && !(k === from && k === to && PEOPLE_PRONOUNS.has(w.norm))) return true;
+    if (inClass('ANAPHOR', w.norm) && from === to) return true;
+    if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw))) specifier = true;
+    if (specifier && (inClass('ROLE', w.norm) || inClass('DOCUMENT', w.norm))) return true;
+    if (isCapitalised(w) && k > from && inClass('DOCUMENT', words[to].norm)) return true;
+  }
+  return false;
+}
+
+/** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
+function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
+  let head = verb - 1;
+  while (head >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm)) head--;
+  if (head < 0) return undefined;
+  let from = head;
+  while (from > 0 && head - from < MAX_SUBJECT_WORDS) {
+    const prev = words[from - 1];
+    if (inClass('CLAUSE_BOUNDARY', prev.norm) || /[;:()—“”"]/.test(text.slice(prev.end, words[from].start))) break;
+    from--;
+  }
+  return { from, head };
+}
+
+/** "the spokesperson said", "Reuters reported", "the records show", "He added". */
+function speakerSubject(text: string, words: readonly Word[], verb: number): { attribution: Attribution; from: number } | undefined {
+  const subject = subjectBefore(text, words, verb);
+  if (!subject) return undefined;
+  const { head } = subject;
+  const h = words[head];
+  // "The investigation identified … and found that …": the verb shares the sentence's opening subject.
+  if (h.norm === 'and' || h.norm === 'but') return openingSubject(text, words, head);
+  if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
+  // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
+  if (head === verb - 1 && /,\s*$/.test(text.slice(h.end, words[verb].start))) {
+    const appositive = appositiveSubject(text, words, verb);
+    if (appositive) return appositive;
+  }
+  // The noun phrase ends at the head; it starts after the last break inside the subject.
+  let from = head;
+  while (from > subject.from && !breakBetween(text, words[from - 1], words[from])) from--;
+  const found = (attribution: Attribution | undefined) => (attribution ? { attribution, from } : undefined);
+  if (inClass('ANAPHOR', h.norm)) return found({ kind: 'anaphor', ...sliceOf(text, words, head, head) });
+  if (isNameWord(h)) {
+    let start = head;
+    while (start > from && (isNameWord(words[start - 1]) || /^(of|de|al|bin|van|von|der|la|le|du)$/.test(words[start - 1].norm))) start--;
+    return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
+  }
+  const isDocument = inClass('DOCUMENT', h.norm) && inClass('DOCUMENT_VERB', words[verb].norm);
+  if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
+    return found({ kind: isDocument ? 'document' : 'speaker', ...sliceOf(text, words, from, head) });
+  }
+  return undefined;
+}
+
+const MAX_APPOSITIVE_WORDS = 30;
+
+/** The comma-separated chunks before a verb, nearest first; the first that names a specific source is the subject. */
+function appositiveSubject(text: string, words: readonly Word[], verb: number): { attribution: Attribution; from: number } | undefined {
+  let end = verb - 1;
+  for (let k = verb - 1; k >= Math.max(0, verb - MAX_APPOSITIVE_WORDS); k--) {
+    const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
+    if (!atChunkStart) continue;
+    if (isSpecificPhrase(text, words, k, end)) {
+      const head = [...Array(end - k + 1).keys()].map((d) => k + d).find((j) => isNameWord(words[j])) ?? end;
+      return { attribution: { kind: 'speaker', ...sliceOf(text, words, k, Math.max(head, k)) }, from: k };
+    }
+    if (/[;:(—–]/.test(text.slice(words[k - 1]?.end ?? 0, words[k].start))) return undefined;
+    end = k - 1;
+  }
+  return undefined;
+}
+
+/** The noun phrase that opens the sentence, when it names a specific source ("The investigation …"). */
+function openingSubject(text: string, words: readonly Word[], limit: number): { attribution: Attribution; from: number } | undefined {
+  for (let k = 0; k < Math.min(limit, 5); k++) {
+    if (k > 0 && breakBetween(text, words[k - 1], words[k])) return undefined;
+    const w = words[k];
+    if ((inClass('DOCUMENT', w.norm) || inClass('ROLE', w.norm)) && isSpecificPhrase(text, words, 0, k)) {
+      return { attribution: { kind: inClass('DOCUMENT', w.norm) ? 'document' : 'speaker', ...sliceOf(text, words, 0, k) }, from: 0 };
+    }
+  }
+  return undefined;
+}
+
+/** ", said the minister", "” said Diop": an inverted attribution names its source after the verb. */
+function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
+  const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
+  if (verb > 0 && !/[,”"]/.test(before)) return undefined;
+  let to = verb + 1;
+  while (to < words.length && to - verb <= 6 && !breakBetween(text, words[to - 1], words[to])) to++;
+  const end = to - 1;
+  if (end <= verb) return undefined;
+  return isSpecificPhrase(text, words, verb + 1, end) ? { kind: 'speaker', ...sliceOf(text, words, verb + 1, end) } : undefined;
+}
+
+/** A noun phrase introduced by a lead-in, up to the next punctuation or clause boundary. */
+function phraseAfter(text: string, words: readonly Word[], from: number): Attribution | undefined {
+  let to = from;
+  while (to < words.length && to - from < MAX_LEAD_IN_WORDS && !inClass('CLAUSE_BOUNDARY', words[to].norm)) {
+    to++;
+    if (to < words.length && breakBetween(text, words[to - 1], words[to])) break;
+  }
+  const end = to - 1;
+  return end >= from && isSpecificPhrase(text, words, from, end) ? { kind: 'lead-in', ...sliceOf(text, words, from, end) } : undefined;
+}
+
+function leadInAt(words: readonly Word[], i: number, leadIns: readonly string[][]): number {
+  for (const phrase of leadIns) {
+    if (phrase.every((p, k) => words[i + k]?.norm === p)) return phrase.length;
+  }
+  return 0;
+}
+
+function isPassive(words: readonly Word[], verb: number): boolean {
+  for (let k = verb - 1; k >= Math.max(0, verb - 3); k--) {
+    if (/^(is|are|was|were|be|been|being|having)$/.test(words[k].norm)) return true;
+    if (!inClass('BETWEEN_SOURCE_AND_VERB', words[k].norm)) return false;
+  }
+  return false;
+}
+
+function negated(words: readonly Word[], verb: number): boolean {
+  for (let k = Math.max(0, verb - 3); k < verb; k++) if (inClass('NEGATION', words[k].norm)) return true;
+  return false;
+}
+
+const MAX_ADVERBIAL_WORDS = 7;
+
+/**
+ * Whether the verb at `verb` introduces reported content, so that it attributes rather than narrates: "said (that)
+ * …", "wrote: …", "noted that …", "urged companies to …", or a verb that closes the clause (", the records show.").
+ * "China claims 90 percent of the sea" or "King James wrote a treatise" narrate an act: they are the claim itself.
+ */
+function introducesContent(text: string, words: readonly Word[], verb: number, document: boolean, closingParenthetical: boolean): boolean {
+  const v = words[verb];
+  if (v.norm === 'put') return words[verb + 1]?.norm === 'it';
+  if (document || inClass('SAY_VERB', v.norm)) return true;
+  for (let k = verb + 1; k <= Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS); k++) {
+    const gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
+    if (/^\s*[:“"«]|^\s*[,;]?\s*[“"«]/.test(gap)) return true;
+    // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller.
+    if (k === words.length || /^\s*[.!?;]/.test(gap)) return k === verb + 1 && closingParenthetical;
+    if (/[,;()—–]/.test(gap)) return false;
+    const w = words[k];
+    if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
+    if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
+    if (w.norm === 'as' && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
+    if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
+    // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
+    if (k > verb + 1 && inClass('CLAUSE_VERB', w.norm)) return true;
+  }
+  return false;
+}
+
+/** The named source a sentence attributes itself to, if any. */
+export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const back = leadInAt(words, i, ANAPHORIC_LEAD_INS);
+    if (back > 0) return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
+    const lead = leadInAt(words, i, LEAD_INS);
+    if (lead > 0) {
+      const found = phraseAfter(text, words, i + lead);
+      if (found) return found;
+      continue;
+    }
+    const w = words[i];
+    if (!(inClass('SPEECH_VERB', w.norm) || inClass('DOCUMENT_VERB', w.norm) || inClass('AGENT_VERB', w.norm)) || !/^\p{Ll}/u.test(w.raw)) continue;
+    const prev = words[i - 1];
+    // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
+    if (prev && (inClass('DETERMINER', prev.norm) || prev.norm === 'to' || isPossessive(text, prev))) continue;
+    if (negated(words, i)) continue;
+    // Passive: "was denounced by the UN", "as reported by Reuters".
+    if (inClass('AGENT_VERB', w.norm) && (words[i + 1]?.norm === 'by' || (words[i + 2]?.norm === 'by' && !breakBetween(text, w, words[i + 1])))) {
+      const by = words[i + 1]?.norm === 'by' ? i + 1 : i + 2;
+      const found = phraseAfter(text, words, by + 1);
+      if (found) return { ...found, kind: 'agent' };
+    }
+    // "is said to be", "was described as": a passive with no agent names nobody.
+    if (isPassive(words, i)) continue;
+    const subject = speakerSubject(text, words, i);
+    const speech = inClass('SPEECH_VERB', w.norm) || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
+    if (subject && (speech || subject.attribution.kind === 'document')) {
+      const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
+      if (introducesContent(text, words, i, subject.attribution.kind === 'document', /[,”"]/.test(before))) return subject.attribution;
+    }
+    const inverted = speech ? speakerAfter(text, words, i) : undefined;
+    if (inverted) return inverted;
+  }
+  return undefined;
+}
+
+/** Whether a word is a reporting verb that opens a quotation ("said", "wrote", "told"), for quotation attribution. */
+export function isSpeechVerb(norm: string): boolean {
+  return inClass('SPEECH_VERB', norm);
+}
+
+/** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
+export function introducesTitle(words: readonly Word[], quoteStart: number): boolean {
+  let k = words.length - 1;
+  while (k >= 0 && words[k].start >= quoteStart) k--;
+  return k >= 0 && (inClass('TITLE_CUE', words[k].norm) || (words[k].norm === 'as' && inClass('TITLE_CUE', words[k - 1]?.norm)));
+}
+
+/** Whether a sentence describes the article's own survey, poll or interviews ("we polled 64 experts", "based on interviews with"). */
+export function describesOwnResearch(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const n = words[i].norm;
+    if (!inClass('RESEARCH_ACT', n)) continue;
+    const next = words[i + 1];
+    if (next?.isNumber || (words[i + 2]?.isNumber && !/^(in|on|since|by)$/.test(next?.norm ?? ''))) return true;
+    const prev = words[i - 1]?.norm;
+    if (prev === 'our' || prev === 'we' || prev === 'this' || (prev === 'on' && words[i - 2]?.norm === 'based')) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence reports findings of a survey or interviews: it speaks of respondents, or of what people believe. */
+export function reportsResearchFindings(words: readonly Word[]): boolean {
+  return words.some((w) => inClass('RESEARCH_SUBJECT', w.norm) || inClass('BELIEF_VERB', w.norm));
+}
+
+/** The named speaker of the clause before a quotation's colon ("One Novelco executive offered a tip: “…”"). */
+export function findSpeakerBefore(text: string, words: readonly Word[], quoteStart: number): Attribution | undefined {
+  let end = words.length - 1;
+  while (end >= 0 && words[end].start >= quoteStart) end--;
+  let from = end;
+  while (from > 0 && !inClass('CLAUSE_BOUNDARY', words[from - 1].norm) && !/[;(—–]/.test(text.slice(words[from - 1].end, words[from].start))) from--;
+  for (let k = from; k <= end; k++) {
+    if (isNameWord(words[k]) || (words[k].norm === 'one' && k < end)) return { kind: 'speaker', ...sliceOf(text, words, k, Math.min(end, k + 2)) };
+  }
+  return undefined;
+}
