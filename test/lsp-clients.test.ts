@@ -449,3 +449,62 @@ describe('as a client that declares pull diagnostics with refresh, then refuses 
     assert.ok(client.alive);
   });
 });
+
+describe('configuration errors users can see', () => {
+  const env = workspaceDir();
+  const client = new LspClient();
+  let version = 1;
+  client.onRequest = (method) => {
+    if (method === 'workspace/configuration') throw new RpcError(-32601, 'not declared');
+    return null;
+  };
+  const next = (predicate: (ds: Diagnostic[]) => boolean) => client.diagnosticsFor(env.uri, predicate);
+  const change = (text: string) => client.notify('textDocument/didChange', { textDocument: { uri: env.uri, version: ++version }, contentChanges: [{ text }] });
+  before(async () => {
+    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(env.dir).href, capabilities: {} });
+    client.notify('initialized', {});
+    const open = client.diagnosticsFor(env.uri, (ds) => ds.length > 0);
+    client.notify('textDocument/didOpen', { textDocument: { uri: env.uri, languageId: 'markdown', version, text: DRAFT } });
+    await open;
+  });
+  after(async () => {
+    await client.close();
+    fs.rmSync(env.dir, { recursive: true, force: true });
+  });
+
+  test('a broken front matter "sourcelint:" replaces the findings with one error on its line, logged once however many keystrokes', async () => {
+    const broken = DRAFT.replace('bibliography: refs.bib', 'bibliography: refs.bib\nsourcelint:\n  rules:\n    loaded-term: loud');
+    const shown = next((ds) => ds.length === 1);
+    change(broken);
+    const [error] = await shown;
+    assert.equal(error.code, 'configuration');
+    assert.equal(error.severity, 1);
+    assert.match(error.message, /front matter "sourcelint": "rules\.loaded-term" must be one of off, info, warning, error/);
+    assert.equal(error.range.start.line, 4, 'on the offending key');
+    for (const extra of [' a', ' b', ' c']) {
+      const again = next((ds) => ds.length === 1);
+      change(broken + extra);
+      await again;
+    }
+    const logged = client.notifications.filter((m) => m.method === 'window/logMessage' && String((m.params as { message: string }).message).includes('"rules.loaded-term"'));
+    assert.equal(logged.length, 1, 'the same error is logged once, not on every keystroke');
+    const back = next((ds) => byCode(ds, 'loaded-term').length === 1);
+    change(DRAFT);
+    await back;
+  });
+
+  test('invalid settings are ignored with a warning on the document and one message to the user', async () => {
+    const warned = client.diagnosticsFor(env.uri, (ds) => ds.some((d) => d.code === 'configuration'));
+    const message = client.waitFor((m) => m.method === 'window/showMessage');
+    client.notify('workspace/didChangeConfiguration', { settings: { sourcelint: { rules: { 'loaded-term': 'loud' } } } });
+    const ds = await warned;
+    const warning = ds.find((d) => d.code === 'configuration')!;
+    assert.equal(warning.severity, 2);
+    assert.match(warning.message, /settings ignored: settings "sourcelint": "rules\.loaded-term" must be one of/);
+    assert.equal(byCode(ds, 'loaded-term').length, 1, 'the findings stay, linted without the settings');
+    assert.match((((await message).params) as { message: string }).message, /Sourcelint settings ignored/);
+    const cleared = client.diagnosticsFor(env.uri, (d) => !d.some((x) => x.code === 'configuration'));
+    client.notify('workspace/didChangeConfiguration', { settings: { sourcelint: {} } });
+    await cleared;
+  });
+});

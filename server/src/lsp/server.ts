@@ -37,6 +37,8 @@ import { ClientWatchRegistration, FolderWatcher, watchTargets } from './watch.js
 
 /** Light debounce: coalesces a burst of keystrokes, far below what a writer notices. */
 const DEBOUNCE_MS = 5;
+/** File events come in bursts (write, rename, chmod; two watchers): wait this long for the burst to end. */
+const WATCH_SETTLE_MS = 50;
 
 /** What the client declared it can do, read once from `initialize`. */
 interface ClientSupport {
@@ -230,7 +232,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     if (support.configurationRegistration) tolerate('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' }));
     if (support.watchRegistration) clientWatch = new ClientWatchRegistration(connection, support.relativePatterns, log);
-    else folderWatcher = new FolderWatcher(refreshAll, log);
+    else folderWatcher = new FolderWatcher(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS, log);
     updateWatches();
     await pullSettings();
     refreshAll();
@@ -242,8 +244,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     refreshAll();
   });
 
-  // Configuration and bibliography files: the client watches them when it can (see watch.ts) and tells us.
-  connection.onDidChangeWatchedFiles(() => refreshAll());
+  // Configuration and bibliography files: the client watches them when it can (see watch.ts) and tells us. A save
+  // comes as several events (and VS Code's own watcher may report it too): one refresh per burst.
+  let watchedTimer: NodeJS.Timeout | undefined;
+  connection.onDidChangeWatchedFiles(() => {
+    clearTimeout(watchedTimer);
+    watchedTimer = setTimeout(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS);
+  });
 
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {

@@ -9,9 +9,6 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver/node';
 import { CONFIG_FILES } from '../engine/index.js';
 
-/** An editor saves in bursts (write, rename, chmod): one refresh per burst. */
-const SETTLE_MS = 50;
-
 /** Folder → the file names in it that matter: configuration files where configuration is searched, and the files a lint read. */
 export function watchTargets(folders: readonly string[], files: readonly string[]): Map<string, Set<string>> {
   const targets = new Map<string, Set<string>>();
@@ -36,8 +33,10 @@ export class FolderWatcher {
   private readonly watchers = new Map<string, { watcher: fs.FSWatcher; names: Set<string> }>();
   private timer: NodeJS.Timeout | undefined;
 
+  /** `onChange` runs once per burst of events (an editor saves with a write, a rename, a chmod): `settleMs` after the last. */
   constructor(
     private readonly onChange: () => void,
+    private readonly settleMs: number,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -70,13 +69,9 @@ export class FolderWatcher {
     }
   }
 
-  get size(): number {
-    return this.watchers.size;
-  }
-
   private changed(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(this.onChange, SETTLE_MS);
+    this.timer = setTimeout(this.onChange, this.settleMs);
   }
 
   dispose(): void {
