@@ -493,6 +493,25 @@ describe('configuration errors users can see', () => {
     await back;
   });
 
+  test('an error in a configuration file another one extends goes on that file, and clears when it is fixed', async () => {
+    const base = path.join(env.dir, 'house-style.json');
+    fs.writeFileSync(base, '{\n  "citations": {\n    "scope": "chapter"\n  }\n}\n');
+    const baseUri = pathToFileURL(base).href;
+    const onBase = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === baseUri);
+    const shown = next((ds) => ds.length === 1 && ds[0].code === 'configuration');
+    fs.writeFileSync(path.join(env.dir, '.sourcelintrc.json'), JSON.stringify({ extends: './house-style.json' }));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(env.dir, '.sourcelintrc.json')).href, type: 1 }] });
+    assert.match((await shown)[0].message, /house-style\.json: "citations\.scope" must be one of/);
+    const [onFile] = ((await onBase).params as { diagnostics: Diagnostic[] }).diagnostics;
+    assert.equal(onFile.range.start.line, 2, 'on the offending key of the extended file');
+    const cleared = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === baseUri && (m.params as { diagnostics: unknown[] }).diagnostics.length === 0);
+    const back = next((ds) => byCode(ds, 'loaded-term').length === 1);
+    fs.writeFileSync(base, '{ "citations": { "scope": "paragraph" } }\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: baseUri, type: 2 }] });
+    await Promise.all([cleared, back]);
+    fs.rmSync(path.join(env.dir, '.sourcelintrc.json'));
+  });
+
   test('invalid settings are ignored with a warning on the document and one message to the user', async () => {
     const warned = client.diagnosticsFor(env.uri, (ds) => ds.some((d) => d.code === 'configuration'));
     const message = client.waitFor((m) => m.method === 'window/showMessage');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigLoader, LintCache, checkConfig, findConfigFile, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
 
 export interface DocumentState {
   version: number;
@@ -122,7 +122,7 @@ export class Workspace {
     } catch (e) {
       const message = e instanceof ConfigError ? e.message : `${filePath}: ${(e as Error).message}`;
       if (e instanceof ConfigError) {
-        const file = this.configFileOf(message, filePath);
+        const file = this.configFileOf(message);
         this.configIssues.set(doc.uri, { message, file });
         // Watch the broken file too: fixing it is what must bring the findings back.
         if (file) this.inputs.set(doc.uri, [...new Set([...(this.inputs.get(doc.uri) ?? []), file])]);
@@ -147,9 +147,15 @@ export class Workspace {
     this.loggedProblems.set(uri, message);
   }
 
-  /** Configuration errors start with the file they are about: the nearest configuration file or the document itself. */
-  private configFileOf(message: string, filePath: string): string | undefined {
-    const configFile = findConfigFile(path.dirname(filePath));
-    return [configFile, filePath].find((f) => f !== undefined && message.startsWith(`${f}:`));
+  /**
+   * Configuration errors start with the file they are about (a configuration file found upward, one it extends, or
+   * the document for its front matter): the first "path: " prefix that names an existing file.
+   */
+  private configFileOf(message: string): string | undefined {
+    for (let at = message.indexOf(': '); at > 0; at = message.indexOf(': ', at + 1)) {
+      const candidate = message.slice(0, at);
+      if (path.isAbsolute(candidate) && fs.existsSync(candidate)) return candidate;
+    }
+    return undefined;
   }
 }
