@@ -165,6 +165,23 @@ describe('language server (push diagnostics)', () => {
     }
   });
 
+  test('two findings in one sentence, one selection: the sentence\'s actions once, for both findings', async () => {
+    change(DRAFT.replace('Aid accounted for around 10% of its GDP.', 'Aid fell by 25% in 2021 and by 40% in 2022.'));
+    const stats = byCode(await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsourced-statistic').length === 2), 'unsourced-statistic');
+    const range = { start: stats[0].range.start, end: stats[1].range.end };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: env.uri }, range, context: { diagnostics: stats } });
+    const adds = actions.filter((a) => a.title.startsWith('Add footnote'));
+    assert.deepEqual(adds.map((a) => a.title), ['Add footnote [^2]']);
+    assert.equal((adds[0] as { diagnostics?: unknown[] }).diagnostics?.length, 2, 'it resolves both findings');
+    assert.equal(actions.filter((a) => a.title === 'Disable unsourced-statistic for this line').length, 1);
+    const outside = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: env.uri },
+      range: { start: { line: stats[0].range.start.line, character: 0 }, end: { line: stats[0].range.start.line, character: 0 } },
+      context: { diagnostics: stats },
+    });
+    assert.deepEqual(outside, [], 'a cursor on no finding gets no quick fix for the findings elsewhere on its line');
+  });
+
   test('"Attribute" rewrites a weasel attribution that opens its sentence', async () => {
     change(DRAFT.replace('Aid accounted', 'Critics say that aid accounted'));
     const weasel = byCode(await client.diagnosticsFor(env.uri, (ds) => byCode(ds, 'unsupported-attribution').length === 1), 'unsupported-attribution')[0];
