@@ -95,7 +95,7 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
-    'a YAML configuration in a subfolder applies to the drafts below it, instead of the workspace one',
+    'a YAML configuration in a subfolder applies to the drafts below it, over the workspace one',
     async () => {
       const doc = await openSample(BRIEF);
       await severities(doc, 'unsourced-statistic', all(ERROR));
