@@ -23,7 +23,10 @@ async function setup(external: string[] = []): Promise<{ tmp: string; server: st
   for (let dir = tmp; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
     assert.ok(!fs.existsSync(path.join(dir, 'node_modules')), `${dir}/node_modules would let the bundle load what it lacks`);
   }
-  const dist = await bundle({ outdir: path.join(tmp, 'extension', 'dist'), external });
+  const dist = await bundle({ outdir: path.join(tmp, 'extension', 'dist'), external }).catch((e: Error) => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  });
   const ws = path.join(tmp, 'workspace');
   fs.mkdirSync(path.join(ws, 'desk'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.sourcelintrc.json'), JSON.stringify({ rules: { 'relative-time': 'error' } }));
@@ -64,8 +67,11 @@ describe('bundled language server, outside the repository', () => {
     await asked;
   });
   after(async () => {
-    await client.close();
-    fs.rmSync(env.tmp, { recursive: true, force: true });
+    try {
+      await client?.close();
+    } finally {
+      if (env) fs.rmSync(env.tmp, { recursive: true, force: true });
+    }
   });
 
   test('the JSON configuration applies to the workspace, the YAML one on top of it in its folder, settings on top of both', async () => {
