@@ -32,8 +32,10 @@ export function escapes(metafile, code, allowed = []) {
   for (const output of Object.values(metafile.outputs)) {
     for (const i of output.imports) if (i.external && !isBuiltin(i.path) && !allowed.includes(i.path)) found.push(`${i.kind} "${i.path}"`);
   }
-  // Loads esbuild cannot follow: a require made with createRequire, or a require()/import() of a computed name.
-  for (const m of code.matchAll(/\(import\.meta\.url\)\s*\(|\b(?:require|import)\((?!\s*["'`)])/g)) found.push(`"${code.slice(Math.max(0, m.index - 40), m.index + 40)}"`);
+  // Loads esbuild cannot follow: a require made with createRequire, a require()/import() of a computed name, or a
+  // relative path still loaded at run time (a UMD module calls require under another name).
+  const unfollowed = /\(import\.meta\.url\)\s*\(|\b(?:require|import)\((?!\s*["'`)])|[\w$]\(\s*["']\.\.?\/[^"']*["']\s*\)/g;
+  for (const m of code.matchAll(unfollowed)) found.push(`"${code.slice(Math.max(0, m.index - 40), m.index + 40)}"`);
   return found;
 }
 
@@ -41,7 +43,8 @@ export function escapes(metafile, code, allowed = []) {
 export async function bundle({ outdir = path.join(root, 'dist'), external = [] } = {}) {
   fs.rmSync(outdir, { recursive: true, force: true });
   // Source maps stay in dist/ for debugging from the repository; .vscodeignore keeps them out of the .vsix.
-  const common = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: true, metafile: true, logLevel: 'warning' };
+  // ESM builds first: a package's UMD build (jsonc-parser's "main") hides its requires from esbuild.
+  const common = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: true, metafile: true, logLevel: 'warning', mainFields: ['module', 'main'] };
   const targets = [
     {
       ...common,

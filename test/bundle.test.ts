@@ -17,17 +17,20 @@ const { bundle } = (await import(pathToFileURL(path.join(root, 'scripts/bundle.m
 
 const TEXT = 'Aid fell by 25% in 2022. Prices rose last week. See https://example.org/aid. The report is out [@un2023; @nosuch2020].\n';
 
-/** A temporary extension folder (bundle in dist/) and a workspace: JSON config at the top, YAML config in desk/. */
+/** A temporary extension folder (bundle in dist/) and a workspace: JSON config at the top, YAML config in desk/ on top of it. */
 async function setup(external: string[] = []): Promise<{ tmp: string; server: string; ws: string }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-bundle-'));
   for (let dir = tmp; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
     assert.ok(!fs.existsSync(path.join(dir, 'node_modules')), `${dir}/node_modules would let the bundle load what it lacks`);
   }
-  const dist = await bundle({ outdir: path.join(tmp, 'extension', 'dist'), external });
+  const dist = await bundle({ outdir: path.join(tmp, 'extension', 'dist'), external }).catch((e: Error) => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  });
   const ws = path.join(tmp, 'workspace');
   fs.mkdirSync(path.join(ws, 'desk'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.sourcelintrc.json'), JSON.stringify({ rules: { 'relative-time': 'error' } }));
-  fs.writeFileSync(path.join(ws, 'desk', '.sourcelintrc.yaml'), 'rules:\n  unsourced-statistic: error\n');
+  fs.writeFileSync(path.join(ws, 'desk', '.sourcelintrc.yaml'), 'rules:\n  relative-time: info\n  unsourced-statistic: error\n');
   fs.writeFileSync(path.join(ws, 'refs.json'), JSON.stringify([{ id: 'un2023', type: 'report', title: 'Aid report', issued: { 'date-parts': [[2023]] } }]));
   for (const file of ['note.md', 'desk/brief.md']) fs.writeFileSync(path.join(ws, file), TEXT);
   return { tmp, server: path.join(dist, 'server.mjs'), ws };
@@ -64,11 +67,14 @@ describe('bundled language server, outside the repository', () => {
     await asked;
   });
   after(async () => {
-    await client.close();
-    fs.rmSync(env.tmp, { recursive: true, force: true });
+    try {
+      await client?.close();
+    } finally {
+      if (env) fs.rmSync(env.tmp, { recursive: true, force: true });
+    }
   });
 
-  test('the JSON configuration applies to the workspace, the YAML one to its folder, settings on top of both', async () => {
+  test('the JSON configuration applies to the workspace, the YAML one on top of it in its folder, settings on top of both', async () => {
     const top = await open('note.md');
     assert.deepEqual(severityOf(top, 'relative-time'), [ERROR], JSON.stringify(top));
     assert.deepEqual(severityOf(top, 'unsourced-statistic'), [WARNING]);

@@ -29,9 +29,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // Commands this extension runs itself: the server offers them as code actions only to editors that declare them.
     initializationOptions: { clientCommands: ['sourcelint.pickCitation', 'sourcelint.markClaim'] },
-    synchronize: {
-      configurationSection: 'sourcelint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.sourcelintrc.json,.sourcelintrc.jsonc,.sourcelintrc.yaml,.sourcelintrc.yml,package.json,_quarto.yml,_metadata.yml,*.bib,*.json}'),
+    // No file watcher here: the server registers watchers for exactly the configuration and bibliography files that
+    // matter (configuration files anywhere, and the bibliographies open documents read).
+    synchronize: { configurationSection: 'sourcelint' },
+    middleware: {
+      workspace: {
+        // `sourcelint.trace.server` is this client's setting; the server validates the rest as configuration.
+        configuration: async (params, token, next) => {
+          const values = await next(params, token);
+          return Array.isArray(values) ? values.map((v, i) => (params.items[i].section === 'sourcelint' ? withoutTrace(v) : v)) : values;
+        },
+      },
     },
   };
   client = new LanguageClient('sourcelint', 'Sourcelint', serverOptions, clientOptions);
@@ -140,6 +148,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   updateStatus();
   if (claimsTree.visible) void claimsView.refresh();
+}
+
+function withoutTrace(settings: unknown): unknown {
+  if (!settings || typeof settings !== 'object') return settings;
+  const { trace: _trace, ...rest } = settings as Record<string, unknown>;
+  return rest;
 }
 
 export async function deactivate(): Promise<void> {

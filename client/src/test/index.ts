@@ -40,15 +40,126 @@ async function statisticActions(doc: vscode.TextDocument, wanted: (title: string
   );
 }
 
-async function openSample(name: string): Promise<vscode.TextDocument> {
+function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function openSample(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
   await vscode.window.showTextDocument(doc);
   return doc;
 }
 
+/** Severities of our findings with rule `code`, once there is at least one. */
+async function severities(doc: vscode.TextDocument, code: string, done: (s: vscode.DiagnosticSeverity[]) => boolean = (s) => s.length > 0) {
+  return eventually(() => ours(doc.uri).filter((d) => codeOf(d) === code).map((d) => d.severity), done);
+}
+const all = (severity: vscode.DiagnosticSeverity) => (list: vscode.DiagnosticSeverity[]) => list.length > 0 && list.every((s) => s === severity);
+
+/** Rewrites a workspace file on disk, as git or another editor would, runs `check`, and puts the file back. */
+async function withFileOnDisk(name: string, text: (old: string) => string, check: () => Promise<void>): Promise<void> {
+  const file = workspaceFile(name).fsPath;
+  const old = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, text(old));
+  try {
+    await check();
+  } finally {
+    fs.writeFileSync(file, old);
+  }
+}
+
+/** The draft in desk/: its folder has a YAML configuration, and user settings add a CSL-JSON bibliography. */
+const BRIEF = 'desk/brief.md';
+const { Error: ERROR, Warning: WARNING, Information: INFO } = vscode.DiagnosticSeverity;
+
 const tests: Array<[string, () => Promise<void>]> = [
+  [
+    'the extension under test is the one this run installed',
+    async () => {
+      const ext = vscode.extensions.getExtension('sourcelint.sourcelint');
+      assert.ok(ext, 'sourcelint.sourcelint is installed');
+      const expected = process.env.SOURCELINT_E2E_EXTENSION_ROOT;
+      assert.ok(expected, 'the runner says where the extension must come from');
+      assert.ok(ext.extensionPath.startsWith(expected), `${ext.extensionPath} is not under ${expected}`);
+    },
+  ],
+  [
+    'the workspace .sourcelintrc.json applies: relative-time is an error',
+    async () => {
+      const doc = await openSample('mali-russia-draft.md');
+      const list = await severities(doc, 'relative-time', all(ERROR));
+      assert.ok(list.length >= 3, `${list.length} relative-time findings`);
+      assert.ok((await severities(doc, 'unsourced-statistic')).every((s) => s === WARNING));
+    },
+  ],
+  [
+    'a YAML configuration in a subfolder applies to the drafts below it, over the workspace one',
+    async () => {
+      const doc = await openSample(BRIEF);
+      await severities(doc, 'unsourced-statistic', all(ERROR));
+      await severities(doc, 'relative-time', all(INFO));
+    },
+  ],
+  [
+    'user settings apply on top of the configuration files: a rule and a bibliography',
+    async () => {
+      const doc = await openSample(BRIEF);
+      await severities(doc, 'bare-url', all(ERROR));
+      const unknown = await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'), (ds) => ds.length > 0);
+      assert.deepEqual(unknown.map((d) => doc.getText(d.range).replace(/^@/, '')), ['harbour2021']);
+    },
+  ],
+  [
+    'a settings change takes effect without a restart',
+    async () => {
+      const doc = await openSample('mali-russia-draft.md');
+      await severities(doc, 'loaded-term');
+      const settings = vscode.workspace.getConfiguration('sourcelint');
+      const before = settings.get<Record<string, string>>('rules');
+      await settings.update('rules', { ...before, 'loaded-term': 'off', 'unsourced-statistic': 'error' }, vscode.ConfigurationTarget.Global);
+      try {
+        await severities(doc, 'unsourced-statistic', all(ERROR));
+        assert.deepEqual(await severities(doc, 'loaded-term', (s) => s.length === 0), []);
+      } finally {
+        await settings.update('rules', before, vscode.ConfigurationTarget.Global);
+      }
+      await severities(doc, 'loaded-term', all(WARNING));
+    },
+  ],
+  [
+    'editing a configuration file or a CSL-JSON bibliography on disk re-lints the open drafts',
+    async () => {
+      const doc = await openSample(BRIEF);
+      await severities(doc, 'unsourced-statistic', all(ERROR));
+      await withFileOnDisk('desk/.sourcelintrc.yaml', (yaml) => yaml.replace('unsourced-statistic: error', 'unsourced-statistic: info'), async () => {
+        await severities(doc, 'unsourced-statistic', all(INFO));
+      });
+      await severities(doc, 'unsourced-statistic', all(ERROR));
+      const entry = { id: 'harbour2021', type: 'report', title: 'Harbour traffic review', issued: { 'date-parts': [[2021]] } };
+      await withFileOnDisk('desk/sources.json', (json) => JSON.stringify([...JSON.parse(json), entry]), async () => {
+        await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'), (ds) => ds.length === 0);
+      });
+      await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'), (ds) => ds.length === 1);
+    },
+  ],
+  [
+    'a .sourcelintrc.json is validated against the schema the extension ships',
+    async () => {
+      const file = workspaceFile('schema-check/.sourcelintrc.json');
+      await vscode.workspace.fs.writeFile(file, Buffer.from('{ "rules": { "unsourced-statistic": "loud" } }\n'));
+      try {
+        const doc = await vscode.workspace.openTextDocument(file);
+        await vscode.window.showTextDocument(doc);
+        const problems = await eventually(() => vscode.languages.getDiagnostics(file), (ds) => ds.length > 0);
+        assert.match(problems.map((d) => d.message).join('\n'), /off.*info.*warning.*error|not.*(accepted|allowed|valid)/is);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(file, '..'), { recursive: true });
+      }
+    },
+  ],
   [
     'the sample draft gets sourcing and language diagnostics',
     async () => {
@@ -78,14 +189,20 @@ const tests: Array<[string, () => Promise<void>]> = [
     async () => {
       const doc = await openSample('mali-russia-pandoc.md');
       const editor = vscode.window.activeTextEditor!;
-      const end = doc.positionAt(doc.getText().indexOf('\n\n', doc.getText().indexOf('---', 3)));
+      // The end of the first paragraph after the front matter (its closing fence is followed by a blank line).
+      const end = doc.positionAt(doc.getText().indexOf('\n\n', doc.getText().indexOf('\n---\n', 3) + 5));
       await editor.edit((e) => e.insert(end, ' [@'));
       const position = end.translate(0, 3);
-      const list = await eventually(
-        () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '@'),
-        (l) => (l?.items ?? []).some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'worldbankoda'),
+      // Ours are references with a short reference as detail; VS Code's word completions would offer the keys too.
+      const references = await eventually(
+        async () =>
+          (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '@')).items.filter(
+            (i) => i.kind === vscode.CompletionItemKind.Reference,
+          ),
+        (items) => items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'worldbankoda'),
       );
-      assert.ok(list.items.length >= 10, `${list.items.length} keys`);
+      assert.ok(references.length >= 10, `${references.length} keys`);
+      assert.match(String(references.find((i) => i.label === 'worldbankoda')?.detail), /World Bank/);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   ],
