@@ -9,7 +9,6 @@ import { shippedFile } from './paths.js';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
@@ -129,15 +128,48 @@ function quartoLayers(dir: string): ConfigLayer[] {
   return layers;
 }
 
-/** JSON with comments and trailing commas, as VS Code settings and markdownlint's `.jsonc` allow. */
+/**
+ * JSON with comments and trailing commas, as VS Code settings and markdownlint's `.jsonc` allow: comments and trailing
+ * commas become spaces (so error positions stay true), then JSON.parse. One linear pass.
+ */
 function parseJsonWithComments(raw: string): unknown {
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(raw, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const line = raw.slice(0, errors[0].offset).split('\n').length;
-    throw new Error(`${printParseErrorCode(errors[0].error)} at line ${line}`);
+  const out = raw.split('');
+  const blank = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  let lastComma = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"') {
+      lastComma = -1;
+      for (i++; i < raw.length && raw[i] !== '"' && raw[i] !== '\n'; i++) if (raw[i] === '\\') i++;
+    } else if (c === '/' && raw[i + 1] === '/') {
+      const end = raw.indexOf('\n', i);
+      blank(i, end < 0 ? raw.length : end);
+      i = end < 0 ? raw.length : end;
+    } else if (c === '/' && raw[i + 1] === '*') {
+      const end = raw.indexOf('*/', i + 2);
+      blank(i, end < 0 ? raw.length : end + 2);
+      i = end < 0 ? raw.length : end + 1;
+    } else if (c === ',') {
+      lastComma = i;
+    } else if ((c === '}' || c === ']') && lastComma >= 0) {
+      out[lastComma] = ' ';
+      lastComma = -1;
+    } else if (!/\s/.test(c)) {
+      lastComma = -1;
+    }
   }
-  return data;
+  try {
+    return JSON.parse(out.join(''));
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? raw.length : undefined;
+    if (offset === undefined) throw e;
+    const before = raw.slice(0, offset).split('\n');
+    throw new Error(`${message.replace(/ (in JSON )?at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`);
+  }
 }
 
 /** The configuration file in `dir` itself, or undefined. */
