@@ -53,7 +53,12 @@ export interface ResolvedConfig {
 }
 
 /** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** The configuration file at fault, when it is one (editors put the error there too). */
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
 
 export const SCHEMA_PATH = shippedFile('schema', 'sourcelintrc.schema.json');
 export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.jsonc', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
@@ -80,9 +85,9 @@ function describe(error: ErrorObject): string {
 }
 
 /** Validates configuration data; `where` names its origin in errors (a file, or "file: front matter"). */
-export function checkConfig(data: unknown, where: string): SourcelintConfig {
+export function checkConfig(data: unknown, where: string, file?: string): SourcelintConfig {
   const errors = validate(data);
-  if (errors.length > 0) throw new ConfigError(`${where}: ${describe(errors[0])}`);
+  if (errors.length > 0) throw new ConfigError(`${where}: ${describe(errors[0])}`, file);
   return data as SourcelintConfig;
 }
 
@@ -92,12 +97,12 @@ function readDataFile(file: string): unknown {
   try {
     raw = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
   }
   try {
     return /\.ya?ml$/.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : parseJsonWithComments(raw);
   } catch (e) {
-    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`, file);
   }
 }
 
@@ -107,9 +112,9 @@ export function readConfigFile(file: string): SourcelintConfig | undefined {
   if (path.basename(file) === 'package.json') {
     const inner = (data as Record<string, unknown> | null)?.sourcelint;
     if (inner === undefined) return undefined;
-    return checkConfig(inner, `${file}: "sourcelint"`);
+    return checkConfig(inner, `${file}: "sourcelint"`, file);
   }
-  return checkConfig(data ?? {}, file);
+  return checkConfig(data ?? {}, file, file);
 }
 
 /** Quarto's project file and per-folder metadata, whose `bibliography` applies to every document below them. */
@@ -210,7 +215,7 @@ function findPackage(name: string, from: string): string | undefined {
 function resolveExtends(spec: string, from: string): string {
   const dir = path.dirname(from);
   const fail = (why: string): never => {
-    throw new ConfigError(`${from}: "extends" ${JSON.stringify(spec)}: ${why}`);
+    throw new ConfigError(`${from}: "extends" ${JSON.stringify(spec)}: ${why}`, from);
   };
   if (spec.startsWith('.') || path.isAbsolute(spec)) {
     const file = path.resolve(dir, spec);
@@ -277,7 +282,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
           `${file}: terms.add`,
         );
       } catch (e) {
-        if (e instanceof LexiconError) throw new ConfigError(e.message);
+        if (e instanceof LexiconError) throw new ConfigError(e.message, file);
         throw e;
       }
     }
@@ -317,7 +322,7 @@ export class ConfigLoader {
 
   /** `file`'s layers: what it extends (depth first, in order), then itself. `chain` detects cycles. */
   private expand(file: string, chain: readonly string[]): ConfigLayer[] {
-    if (chain.includes(file)) throw new ConfigError(`${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`);
+    if (chain.includes(file)) throw new ConfigError(`${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`, chain[chain.length - 1]);
     const cached = this.byFile.get(file);
     if (cached) return cached;
     const config = readConfigFile(file);
