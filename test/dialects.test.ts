@@ -6,9 +6,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lint } from 'sourcelint-server';
 import { parseJson, sourcelint, tempDir } from './helpers/cli.js';
+import { LspClient, type Diagnostic } from './helpers/lsp-client.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIB = '@report{unhcr2023,\n  title = {Sahel displacement},\n  author = {{UNHCR}},\n  year = {2023}\n}\n';
@@ -140,5 +141,42 @@ describe('VS Code extension', () => {
     assert.equal(isLinted('plaintext'), false);
     const source = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
     assert.match(source, /documentSelector: \[\.\.\.LANGUAGES\.map/, 'the client registers every language of LANGUAGES');
+  });
+});
+
+describe('language server', () => {
+  test('lints quarto and mdx documents by their file type; an error in a parent configuration is shown on that file', async () => {
+    const { dir, cleanup } = tempDir({
+      '_quarto.yml': 'bibliography: refs.bib\n',
+      'refs.bib': BIB,
+      'report.qmd': 'Displacement doubled in 2023 [@unhcr2023], see @fig-map. Some 40% were children.\n',
+      'page.mdx': "export const share = '40%'\n\nAid fell by 25% in 2023.\n",
+      '.sourcelintrc.json': '{ "rules": { "no-such-rule": "off" } }\n',
+      'desk/.sourcelintrc.yaml': 'rules:\n  loaded-term: "off"\n',
+      'desk/brief.md': 'Aid fell by 25% in 2023.\n',
+    });
+    const client = new LspClient();
+    try {
+      await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null });
+      client.notify('initialized', {});
+      const open = (file: string, languageId: string): Promise<Diagnostic[]> => {
+        const uri = pathToFileURL(path.join(dir, file)).href;
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') } });
+        return client.diagnosticsFor(uri, (ds) => ds.length > 0);
+      };
+      const configUri = pathToFileURL(path.join(dir, '.sourcelintrc.json')).href;
+      const onConfig = client.diagnosticsFor(configUri, (ds) => ds.length > 0);
+      const brief = await open('desk/brief.md', 'markdown');
+      assert.match(brief[0].message, /no-such-rule/, 'the document says why it is not linted');
+      assert.match((await onConfig)[0].message, /"rules\.no-such-rule" is not a known rule/, 'and the parent configuration carries the error');
+      fs.writeFileSync(path.join(dir, '.sourcelintrc.json'), '{}\n');
+      const quarto = await open('report.qmd', 'quarto');
+      assert.deepEqual(quarto.map((d) => d.code), ['unsourced-statistic']);
+      const mdx = await open('page.mdx', 'mdx');
+      assert.deepEqual(mdx.map((d) => [d.code, d.range.start.line]), [['unsourced-statistic', 2]]);
+    } finally {
+      await client.close();
+      cleanup();
+    }
   });
 });
