@@ -18,7 +18,7 @@ if (!['github', 'sarif'].includes(format)) {
 }
 
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-const markdown = /\.(md|markdown|mdx)$/i;
+const markdown = /\.(md|markdown|mdx|qmd|rmd)$/i;
 let files;
 if (base && !/^0+$/.test(base)) {
   const changed = git('diff', '--name-only', '--diff-filter=ACMR', base, '--', ...paths).split('\n').filter((f) => markdown.test(f));

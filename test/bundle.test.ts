@@ -39,7 +39,6 @@ async function setup(external: string[] = []): Promise<{ tmp: string; server: st
 const severityOf = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).map((d) => d.severity);
 const ERROR = 1;
 const WARNING = 2;
-const INFO = 3;
 
 describe('bundled language server, outside the repository', () => {
   let env: Awaited<ReturnType<typeof setup>>;
@@ -80,7 +79,7 @@ describe('bundled language server, outside the repository', () => {
     assert.deepEqual(severityOf(top, 'unsourced-statistic'), [WARNING]);
     assert.deepEqual(severityOf(top, 'bare-url'), [ERROR]);
     const desk = await open('desk/brief.md');
-    assert.deepEqual(severityOf(desk, 'relative-time'), [INFO]);
+    assert.deepEqual(severityOf(desk, 'relative-time'), [ERROR], 'configuration cascades: the workspace file applies where the folder one is silent');
     assert.deepEqual(severityOf(desk, 'unsourced-statistic'), [ERROR]);
     assert.deepEqual(severityOf(desk, 'bare-url'), [ERROR]);
   });

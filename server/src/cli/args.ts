@@ -43,7 +43,7 @@ export const HELP = `Usage: sourcelint [options] <files|dirs|globs…>
        sourcelint claims [--format markdown|csv|json] [options] <files|dirs|globs…>
        sourcelint report --out FILE.html [options] <files|dirs|globs…>
 
-Finds unsourced statistics, unsourced claims and loaded language in Markdown drafts (.md, .markdown, .mdx).
+Finds unsourced statistics, unsourced claims and loaded language in Markdown drafts (.md, .markdown, .mdx, .qmd, .Rmd).
 "claims" lists every claim with its status and sources (a review checklist); "report" writes one self-contained
 HTML page for reviewers.
 

@@ -9,7 +9,6 @@ import { shippedFile } from './paths.js';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
@@ -54,7 +53,12 @@ export interface ResolvedConfig {
 }
 
 /** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** The configuration file at fault, when it is one (editors put the error there too). */
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
 
 export const SCHEMA_PATH = shippedFile('schema', 'sourcelintrc.schema.json');
 export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.jsonc', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
@@ -81,9 +85,9 @@ function describe(error: ErrorObject): string {
 }
 
 /** Validates configuration data; `where` names its origin in errors (a file, or "file: front matter"). */
-export function checkConfig(data: unknown, where: string): SourcelintConfig {
+export function checkConfig(data: unknown, where: string, file?: string): SourcelintConfig {
   const errors = validate(data);
-  if (errors.length > 0) throw new ConfigError(`${where}: ${describe(errors[0])}`);
+  if (errors.length > 0) throw new ConfigError(`${where}: ${describe(errors[0])}`, file);
   return data as SourcelintConfig;
 }
 
@@ -93,12 +97,12 @@ function readDataFile(file: string): unknown {
   try {
     raw = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
   }
   try {
     return /\.ya?ml$/.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : parseJsonWithComments(raw);
   } catch (e) {
-    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`, file);
   }
 }
 
@@ -108,9 +112,9 @@ export function readConfigFile(file: string): SourcelintConfig | undefined {
   if (path.basename(file) === 'package.json') {
     const inner = (data as Record<string, unknown> | null)?.sourcelint;
     if (inner === undefined) return undefined;
-    return checkConfig(inner, `${file}: "sourcelint"`);
+    return checkConfig(inner, `${file}: "sourcelint"`, file);
   }
-  return checkConfig(data ?? {}, file);
+  return checkConfig(data ?? {}, file, file);
 }
 
 /** Quarto's project file and per-folder metadata, whose `bibliography` applies to every document below them. */
@@ -129,15 +133,48 @@ function quartoLayers(dir: string): ConfigLayer[] {
   return layers;
 }
 
-/** JSON with comments and trailing commas, as VS Code settings and markdownlint's `.jsonc` allow. */
+/**
+ * JSON with comments and trailing commas, as VS Code settings and markdownlint's `.jsonc` allow: comments and trailing
+ * commas become spaces (so error positions stay true), then JSON.parse. One linear pass.
+ */
 function parseJsonWithComments(raw: string): unknown {
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(raw, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const line = raw.slice(0, errors[0].offset).split('\n').length;
-    throw new Error(`${printParseErrorCode(errors[0].error)} at line ${line}`);
+  const out = raw.split('');
+  const blank = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  let lastComma = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"') {
+      lastComma = -1;
+      for (i++; i < raw.length && raw[i] !== '"' && raw[i] !== '\n'; i++) if (raw[i] === '\\') i++;
+    } else if (c === '/' && raw[i + 1] === '/') {
+      const end = raw.indexOf('\n', i);
+      blank(i, end < 0 ? raw.length : end);
+      i = end < 0 ? raw.length : end;
+    } else if (c === '/' && raw[i + 1] === '*') {
+      const end = raw.indexOf('*/', i + 2);
+      blank(i, end < 0 ? raw.length : end + 2);
+      i = end < 0 ? raw.length : end + 1;
+    } else if (c === ',') {
+      lastComma = i;
+    } else if ((c === '}' || c === ']') && lastComma >= 0) {
+      out[lastComma] = ' ';
+      lastComma = -1;
+    } else if (!/\s/.test(c)) {
+      lastComma = -1;
+    }
   }
-  return data;
+  try {
+    return JSON.parse(out.join(''));
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? raw.length : undefined;
+    if (offset === undefined) throw e;
+    const before = raw.slice(0, offset).split('\n');
+    throw new Error(`${message.replace(/ (in JSON )?at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`);
+  }
 }
 
 /** The configuration file in `dir` itself, or undefined. */
@@ -178,7 +215,7 @@ function findPackage(name: string, from: string): string | undefined {
 function resolveExtends(spec: string, from: string): string {
   const dir = path.dirname(from);
   const fail = (why: string): never => {
-    throw new ConfigError(`${from}: "extends" ${JSON.stringify(spec)}: ${why}`);
+    throw new ConfigError(`${from}: "extends" ${JSON.stringify(spec)}: ${why}`, from);
   };
   if (spec.startsWith('.') || path.isAbsolute(spec)) {
     const file = path.resolve(dir, spec);
@@ -245,7 +282,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
           `${file}: terms.add`,
         );
       } catch (e) {
-        if (e instanceof LexiconError) throw new ConfigError(e.message);
+        if (e instanceof LexiconError) throw new ConfigError(e.message, file);
         throw e;
       }
     }
@@ -285,7 +322,7 @@ export class ConfigLoader {
 
   /** `file`'s layers: what it extends (depth first, in order), then itself. `chain` detects cycles. */
   private expand(file: string, chain: readonly string[]): ConfigLayer[] {
-    if (chain.includes(file)) throw new ConfigError(`${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`);
+    if (chain.includes(file)) throw new ConfigError(`${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`, chain[chain.length - 1]);
     const cached = this.byFile.get(file);
     if (cached) return cached;
     const config = readConfigFile(file);

@@ -17,7 +17,7 @@ export const SAFE_FIXES: ReadonlySet<FixType> = new Set(['hygiene']);
 const conflicts = (a: Edit, b: Edit): boolean => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
 
 /** The non-conflicting edits of one fix-all pass, earliest finding first; a fix whose edits conflict is left for the next pass. */
-export function fixAllEdits(result: LintResult, types: ReadonlySet<FixType> = SAFE_FIXES): Edit[] {
+export function typedFixEdits(result: LintResult, types: ReadonlySet<FixType> = SAFE_FIXES): Edit[] {
   const edits: Edit[] = [];
   const take = (fix: readonly Edit[]): void => {
     if (fix.every((e) => !edits.some((x) => conflicts(x, e)))) edits.push(...fix);
@@ -35,7 +35,7 @@ export function fixAllEdits(result: LintResult, types: ReadonlySet<FixType> = SA
 }
 
 /** Applies non-overlapping edits to `text`. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
+function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   let out = '';
   let cursor = 0;
@@ -57,7 +57,7 @@ export function fixUntilStable(text: string, lintText: (text: string) => LintRes
   let output = text;
   let result = lintText(output);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = fixAllEdits(result, types);
+    const edits = typedFixEdits(result, types);
     if (edits.length === 0) break;
     const next = applyEdits(output, edits);
     if (next === output) break;

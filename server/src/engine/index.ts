@@ -5,7 +5,7 @@ export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
 export { LintCache } from './cache.js';
 export { shippedFile } from './paths.js';
-export { fixAllEdits, fixUntilStable, applyEdits, FIX_TYPES, SAFE_FIXES, type FixType } from './fix.js';
+export { typedFixEdits, fixUntilStable, FIX_TYPES, SAFE_FIXES, type FixType } from './fix.js';
 export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';

@@ -13,7 +13,7 @@ import {
   formatShortReference,
   markCitationNeeded,
   rankEntries,
-  fixAllEdits,
+  typedFixEdits,
   reviewMark,
   reviewMarkOffset,
   ruleById,
@@ -195,7 +195,7 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
 
 /** Deterministic fixes only: unused footnotes removed, bare URLs wrapped, footnotes renumbered in order of use. */
 export function fixAll(uri: string, result: LintResult): CodeAction | undefined {
-  const edits = fixAllEdits(result);
+  const edits = typedFixEdits(result);
   if (edits.length === 0) return undefined;
   return { title: 'Sourcelint: fix all', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(result, edits) } } };
 }

@@ -122,7 +122,7 @@ export class Workspace {
     } catch (e) {
       const message = e instanceof ConfigError ? e.message : `${filePath}: ${(e as Error).message}`;
       if (e instanceof ConfigError) {
-        const file = this.configFileOf(message);
+        const file = e.file ?? this.configFileOf(message);
         this.configIssues.set(doc.uri, { message, file });
         // Watch the broken file too: fixing it is what must bring the findings back.
         if (file) this.inputs.set(doc.uri, [...new Set([...(this.inputs.get(doc.uri) ?? []), file])]);
