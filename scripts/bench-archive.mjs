@@ -19,7 +19,7 @@ const paragraphs = ['mali-russia-draft.md', 'mali-russia-footnotes.md', 'mali-ru
 
 function article(i) {
   const body = [];
-  for (let k = 0; k < 8; k++) body.push(paragraphs[(i * 7 + k * 13) % paragraphs.length].replace(/\d+/g, (n) => String(Number(n) + (i % 97))));
+  for (let k = 0; k < 4; k++) body.push(paragraphs[(i * 7 + k * 13) % paragraphs.length].replace(/\d+/g, (n) => String(Number(n) + (i % 97))));
   return `---\ntitle: Article ${i}\n---\n\n# Article ${i}\n\n${body.join('\n\n')}\n`;
 }
 
