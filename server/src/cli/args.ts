@@ -35,6 +35,11 @@ export interface CliOptions {
   ignorePath?: string;
   /** `--init`: write a starter configuration. */
   init: boolean;
+  // CI over archives: skip unchanged files, split the files between jobs.
+  cache: boolean;
+  cacheLocation?: string;
+  /** `--shard i/n`: 1-based shard index and shard count. */
+  shard?: { index: number; count: number };
 }
 
 export class UsageError extends Error {}
@@ -67,6 +72,9 @@ Options:
       --ignore-path FILE    read ignore patterns from FILE instead of .sourcelintignore
       --init                write a commented starter .sourcelintrc.json in the current folder
       !PATTERN              leave out files matching PATTERN (quote it: '!drafts/**')
+      --cache               reuse results of files whose content, configuration and bibliography are unchanged
+      --cache-location PATH cache file, or directory to keep it in (default: .sourcelintcache)
+      --shard I/N           lint only the I-th of N shards of the files (for parallel CI jobs)
   -v, --version             print the version
   -h, --help                print this help
 
@@ -82,7 +90,7 @@ export function parseArgs(args: readonly string[]): CliOptions {
   let format: string | undefined;
   const command: Command = argv[0] === 'claims' || argv[0] === 'report' ? argv[0] : 'lint';
   if (command !== 'lint') argv = argv.slice(1);
-  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false, init: false };
+  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false, init: false, cache: false };
   let fixTypes: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -136,6 +144,19 @@ export function parseArgs(args: readonly string[]): CliOptions {
       case '--print-config':
         o.printConfig = value();
         break;
+      case '--cache':
+        o.cache = true;
+        break;
+      case '--cache-location':
+        o.cacheLocation = value();
+        break;
+      case '--shard': {
+        const spec = value();
+        const m = /^(\d+)\/(\d+)$/.exec(spec);
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard expects I/N with 1 <= I <= N, got "${spec}"`);
+        o.shard = { index: Number(m[1]), count: Number(m[2]) };
+        break;
+      }
       case '-v':
       case '--version':
         o.version = true;
@@ -184,6 +205,7 @@ export function parseArgs(args: readonly string[]): CliOptions {
     if (o.fix.write && o.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run');
     if (command !== 'lint') throw new UsageError(`--fix and --fix-dry-run apply to linting, not to ${command}`);
   }
+  if (o.stdin && (o.cache || o.shard)) throw new UsageError('--cache and --shard apply to files, not --stdin');
   if (format !== undefined) {
     const allowed: readonly string[] = command === 'claims' ? CLAIMS_FORMATS : command === 'lint' ? FORMATS : [];
     if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${allowed.join(', ') || 'no --format'})`);

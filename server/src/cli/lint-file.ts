@@ -35,6 +35,8 @@ export interface FileResult {
   ignored?: boolean;
   /** The fixed text, when fixing changed it (ESLint's `output`). */
   output?: string;
+  /** Bibliography files the lint read (for `--cache`). */
+  bibliographies?: string[];
 }
 
 export interface LintFileOptions {
@@ -127,6 +129,7 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
       claims,
       problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
       output: fixing && fixing.fixed ? fixing.output : undefined,
+      bibliographies: result.bibliographyFiles.length > 0 ? result.bibliographyFiles : undefined,
     };
   } catch (e) {
     if (e instanceof ConfigError) return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };

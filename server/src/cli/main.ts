@@ -14,6 +14,7 @@ import { formatClaimsCsv, formatClaimsJson, formatClaimsMarkdown } from './forma
 import { formatReport } from './formatters/report.js';
 import { changedLines } from './changed.js';
 import { writeStarterConfig } from './init.js';
+import { ResultCache, cacheFile, shardFiles } from './cache.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -155,9 +156,23 @@ async function main(argv: string[]): Promise<number> {
     const found = discoverFiles(options.patterns, cwd, options.ignorePath);
     for (const e of found.errors) process.stderr.write(`sourcelint: ${e}\n`);
     failed = found.errors.length > 0;
+    const files = options.shard ? shardFiles(found.files, options.shard.index, options.shard.count, cwd) : found.files;
+    const runKey = JSON.stringify([VERSION, [...options.rules], options.quiet, lintOptions.withClaims, options.fix && [options.fix.write, [...options.fix.types]]]);
+    const cache = options.cache ? new ResultCache(cacheFile(options.cacheLocation, cwd), runKey, new ConfigLoader(config)) : undefined;
+    const cached = files.map((f) => cache?.lookup(f));
     const progress = progressReporter();
-    results = await lintFiles(found.files, config, lintOptions, progress.update);
+    const fresh = await lintFiles(files.filter((_, i) => !cached[i]), config, lintOptions, progress.update);
     progress.clear();
+    if (cache) {
+      for (const r of fresh) cache.store(r);
+      try {
+        cache.save();
+      } catch (e) {
+        process.stderr.write(`sourcelint: ${cache.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      }
+    }
+    let next = 0;
+    results = cached.map((hit) => hit ?? fresh[next++]);
   }
   for (const r of results) {
     for (const p of r.problems) process.stderr.write(`sourcelint: ${p}\n`);

@@ -82,9 +82,12 @@ export function findMarkers(text: string, inText: boolean): Marker[] {
     }
   }
   if (inText && text.includes('@')) {
+    // Bracket groups are disjoint and in order, like the matches: one pointer walks both.
+    let b = 0;
     for (const m of text.matchAll(IN_TEXT)) {
       const at = m.index!;
-      if (bracketed.some((b) => b.start <= at && at < b.end)) continue;
+      while (b < bracketed.length && bracketed[b].end <= at) b++;
+      if (b < bracketed.length && bracketed[b].start <= at) continue;
       const key = cleanKey(m[1]);
       if (CROSSREF.test(key)) continue;
       markers.push({ kind: 'intext', span: { start: at, end: at + 1 + key.length }, keys: [{ key, span: { start: at + 1, end: at + 1 + key.length } }] });

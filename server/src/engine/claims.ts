@@ -245,13 +245,14 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
   const figures = findFigures(text, words);
   const glosses = (lexicons.gloss?.match(words) ?? []).map((m) => ({ start: words[m.from].start, end: words[m.to - 1].end }));
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
+  const speakers = sentenceQuotes.length > 0 ? words.filter(isSpeakerWord) : [];
   const quotes = sentenceQuotes
     .filter((q) => countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS && !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3))
     .filter((q) => !introducesTitle(words, q.start))
-    .map((q) => ({ span: q, attributed: hasSpeaker(words, text, q) }));
+    .map((q) => ({ span: q, attributed: hasSpeaker(speakers, text, q) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
   // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.
-  const colonQuote = quotes.find((q) => q.attributed && /:\s*$/.test(text.slice(0, q.span.start)));
+  const colonQuote = quotes.find((q) => q.attributed && lastNonSpaceIs(text, q.span.start, ':'));
   const speakerBefore = colonQuote ? findSpeakerBefore(text, words, colonQuote.span.start) : undefined;
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
@@ -319,10 +320,23 @@ function properNouns(words: readonly Word[]): number {
   return n;
 }
 
-/** A quotation is attributed when the sentence has a reporting verb outside it, "according to", or a "Name: “…”" lead-in. */
-function hasSpeaker(words: readonly Word[], text: string, quote: Span): boolean {
-  if (words.some((w) => (w.start < quote.start || w.start >= quote.end) && (isSpeechVerb(w.norm) || w.norm === 'according'))) return true;
-  return /:\s*$/.test(text.slice(0, quote.start));
+const isSpeakerWord = (w: Word): boolean => isSpeechVerb(w.norm) || w.norm === 'according';
+
+/** Whether the last non-space character before `at` is `char`: a backward scan (a `/:\s*$/` test of the prefix rescans the sentence for every quotation). */
+function lastNonSpaceIs(text: string, at: number, char: string): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 0 && text[i] === char;
+}
+
+/**
+ * A quotation is attributed when the sentence has a reporting verb outside it, "according to", or a "Name: “…”"
+ * lead-in. `speakers` are the sentence's reporting words in order: one lies outside the quotation exactly when the
+ * first starts before it or the last starts at or after its end (one pass per sentence, not one per quotation).
+ */
+function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boolean {
+  if (speakers.length > 0 && (speakers[0].start < quote.start || speakers[speakers.length - 1].start >= quote.end)) return true;
+  return lastNonSpaceIs(text, quote.start, ':');
 }
 
 /**

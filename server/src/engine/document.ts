@@ -8,6 +8,7 @@ import { findMarkers, type Marker } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
 import { NO_CACHE, type Memo } from './cache.js';
+import { lastStartingAtOrBefore } from './search.js';
 import type { Span } from './types.js';
 
 export interface Sentence {
@@ -102,7 +103,7 @@ function attachReviewMarks(parsed: ParsedMarkdown, prose: ProseBlock[]): ReviewM
     while (b < prose.length && prose[b].block.end <= c.span.start) b++;
     const pb = prose[b];
     if (!pb || pb.block.start > c.span.start || pb.block.kind !== 'paragraph') continue;
-    const sentence = [...pb.sentences].reverse().find((s) => s.span.start <= c.span.start);
+    const sentence = pb.sentences[lastStartingAtOrBefore(pb.sentences, (s) => s.span.start, c.span.start)];
     if (sentence && !sentence.review) {
       sentence.review = mark;
       mark.sentence = sentence;
@@ -142,13 +143,17 @@ function blockCore(source: string, inTextCitations: boolean): BlockCore {
   const quotes = findQuotes(text);
   const sentences: BlockCore['sentences'] = [];
   let w = 0;
+  let q = 0;
   for (const s of splitSentences(text)) {
     const sentenceWords: Word[] = [];
     while (w < words.length && words[w].start < s.end) {
       if (words[w].start >= s.start) sentenceWords.push({ ...words[w], start: words[w].start - s.start, end: words[w].end - s.start });
       w++;
     }
-    const sentenceQuotes = quotes.filter((q) => q.start >= s.start && q.end <= s.end).map((q) => shift(q, -s.start));
+    // Quotations are disjoint and in order, like sentences: one pointer walks both (a filter per sentence was quadratic).
+    while (q < quotes.length && quotes[q].start < s.start) q++;
+    const sentenceQuotes: Span[] = [];
+    for (; q < quotes.length && quotes[q].start < s.end; q++) if (quotes[q].end <= s.end) sentenceQuotes.push(shift(quotes[q], -s.start));
     sentences.push({ span: s, words: sentenceWords, quotes: sentenceQuotes });
   }
   return { local, text, words, quotes, sentences };

@@ -5,6 +5,7 @@
  * Pattern language: words separated by spaces; `a|b` alternatives; a trailing `?` makes a token optional; `{NAME}`
  * names a word class of the same file (`{NUM}` is built in); `*` is any one word. Words are inflected automatically unless `inflect: false`.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { shippedFile } from './paths.js';
 import { normalizeWord, type Word } from './words.js';
@@ -114,13 +115,48 @@ function compilePhrase(pattern: string, classes: Record<string, string[]>, infle
 
 let nextLexiconId = 0;
 
+/** A compiled lexicon as plain data: the build writes the shipped lexicons' so that start-up skips compiling them. */
+export interface LexiconData {
+  classes: Record<string, string[]>;
+  entries: Array<{ entry: LexiconEntry; phrase: TokenData[]; except: TokenData[][] }>;
+}
+type TokenData = [optional: boolean, kind: TokenMatcher['kind'], forms: string[]];
+
+const tokensToData = (p: CompiledPhrase): TokenData[] => p.tokens.map((t) => [t.optional, t.kind, [...t.forms]]);
+const tokensFromData = (d: readonly TokenData[]): CompiledPhrase => ({ tokens: d.map(([optional, kind, forms]) => ({ optional, kind, forms: new Set(forms) })) });
+
 export class Lexicon {
   /** Distinguishes lexicons in cache keys. */
   readonly id = nextLexiconId++;
   private readonly byFirst = new Map<string, CompiledEntry[]>();
   private readonly numberFirst: CompiledEntry[] = [];
+  /** In the order added: of equally long matches, the earlier entry wins. */
+  private readonly compiled: CompiledEntry[] = [];
   readonly entries: LexiconEntry[] = [];
   readonly classes: Record<string, string[]> = {};
+
+  toData(): LexiconData {
+    return { classes: this.classes, entries: this.compiled.map((c) => ({ entry: c.entry, phrase: tokensToData(c.phrase), except: c.except.map(tokensToData) })) };
+  }
+
+  static fromData(data: LexiconData): Lexicon {
+    const lexicon = new Lexicon();
+    Object.assign(lexicon.classes, data.classes);
+    for (const e of data.entries) lexicon.index({ entry: e.entry, phrase: tokensFromData(e.phrase), except: e.except.map(tokensFromData) });
+    return lexicon;
+  }
+
+  private index(compiled: CompiledEntry): void {
+    this.compiled.push(compiled);
+    this.entries.push(compiled.entry);
+    const first = compiled.phrase.tokens[0];
+    if (first.kind === 'number') this.numberFirst.push(compiled);
+    for (const form of first.forms) {
+      const list = this.byFirst.get(form);
+      if (list) list.push(compiled);
+      else this.byFirst.set(form, [compiled]);
+    }
+  }
 
   add(file: LexiconFile, where: string): void {
     if (!file || typeof file.rule !== 'string' || !Array.isArray(file.entries)) {
@@ -140,14 +176,7 @@ export class Lexicon {
         phrase: compilePhrase(entry.pattern, classes, inflect, at),
         except: (entry.except ?? []).map((p) => compilePhrase(p, classes, inflect, at)),
       };
-      this.entries.push(entry);
-      const first = compiled.phrase.tokens[0];
-      if (first.kind === 'number') this.numberFirst.push(compiled);
-      for (const form of first.forms) {
-        const list = this.byFirst.get(form);
-        if (list) list.push(compiled);
-        else this.byFirst.set(form, [compiled]);
-      }
+      this.index(compiled);
     }
   }
 
@@ -210,22 +239,66 @@ function insideException(ex: CompiledPhrase, words: readonly Word[], from: numbe
 
 let builtIn: Map<string, Lexicon> | undefined;
 
+/** Where the build writes the compiled shipped lexicons: next to this module in the compiled tree. */
+export const COMPILED_INDEX = new URL('./lexicons.compiled.json', import.meta.url);
+
+interface CompiledIndex {
+  /** Hash of the lexicon files and of the compiler's source: an index built from anything else is ignored. */
+  key: string;
+  lexicons: Record<string, LexiconData>;
+}
+
+function shippedSources(): Array<{ file: string; text: string }> {
+  return DATA_DIRS.flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((name) => ({ file: dir + name, text: fs.readFileSync(dir + name, 'utf8') })),
+  );
+}
+
+function indexKey(sources: ReadonlyArray<{ file: string; text: string }>): string {
+  const hash = crypto.createHash('sha1');
+  // The compiler's own source: a changed compiler invalidates the index as changed data does.
+  for (const part of [inflections, compilePhrase, normalizeWord, Lexicon]) hash.update(String(part));
+  for (const { file, text } of sources) hash.update(`\0${file.slice(file.lastIndexOf('/data/'))}\0${text}`);
+  return hash.digest('hex');
+}
+
+function compileSources(sources: ReadonlyArray<{ file: string; text: string }>): Map<string, Lexicon> {
+  const byRule = new Map<string, Lexicon>();
+  for (const { file, text } of sources) {
+    const data = JSON.parse(text) as LexiconFile;
+    lexiconFor(byRule, data.rule).add(data, file);
+  }
+  return byRule;
+}
+
+/** The shipped lexicons compiled, as the build writes them to COMPILED_INDEX. */
+export function compiledIndex(): CompiledIndex {
+  const sources = shippedSources();
+  return { key: indexKey(sources), lexicons: Object.fromEntries([...compileSources(sources)].map(([rule, l]) => [rule, l.toData()])) };
+}
+
 /**
  * The lexicons shipped in `server/data/`, one per rule (files naming the same rule are merged), compiled once per
- * process. Each rule matches only its own lexicon, so one rule's phrase never hides another's.
+ * process. Each rule matches only its own lexicon, so one rule's phrase never hides another's. Read from the index the
+ * build compiled when it matches the data and the compiler (compiling takes a few hundred ms of every CLI start).
  */
 export function builtInLexicons(): ReadonlyMap<string, Lexicon> {
   if (builtIn) return builtIn;
-  const byRule = new Map<string, Lexicon>();
-  for (const dir of DATA_DIRS) {
-    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      const file = dir + name;
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as LexiconFile;
-      lexiconFor(byRule, data.rule).add(data, file);
-    }
+  const sources = shippedSources();
+  const key = indexKey(sources);
+  let index: CompiledIndex | undefined;
+  try {
+    index = JSON.parse(fs.readFileSync(COMPILED_INDEX, 'utf8')) as CompiledIndex;
+  } catch {
+    index = undefined;
   }
-  builtIn = byRule;
-  return byRule;
+  builtIn =
+    index?.key === key ? new Map(Object.entries(index.lexicons).map(([rule, data]) => [rule, Lexicon.fromData(data)])) : compileSources(sources);
+  return builtIn;
 }
 
 export function lexiconFor(byRule: Map<string, Lexicon>, rule: string): Lexicon {

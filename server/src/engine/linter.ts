@@ -40,6 +40,8 @@ export interface LintResult {
   textDocument: TextDocument;
   /** The document's merged bibliography (front matter and configuration), if it has one. */
   bibliography?: Bibliography;
+  /** The bibliography files it was read from (absolute paths): what a cached result depends on besides the text. */
+  bibliographyFiles: string[];
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
@@ -82,7 +84,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end;
   kept.sort(byPosition);
   suppressed.sort(byPosition);
-  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography };
+  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file) };
 }
 
 function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {

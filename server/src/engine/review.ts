@@ -5,6 +5,7 @@
 import { isClaim, statusOf, type ClaimStatus } from './claims.js';
 import { formatShortReference } from './bibliography.js';
 import { RULES } from './rules/index.js';
+import { lastStartingAtOrBefore } from './search.js';
 import type { LintResult } from './linter.js';
 import type { Span } from './types.js';
 
@@ -107,18 +108,6 @@ function plainSentence(source: string): string {
 
 const SOURCING_RULES = new Set(RULES.filter((r) => r.meta.family === 'sourcing').map((r) => r.meta.id));
 
-/** The last index whose item starts before `offset` (items sorted by start), or -1. */
-function lastBefore<T>(items: readonly T[], startOf: (item: T) => number, offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(items[mid]) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 const reviewed = new WeakMap<LintResult, readonly ReviewClaim[]>();
 
 /**
@@ -175,7 +164,7 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
     }
     if (claim.attribution) citations.push({ kind: 'attribution', text: claim.attribution });
     const rules = new Set<string>();
-    for (let i = lastBefore(sourcing, (f) => f.span.start, span.start) + 1; i < sourcing.length && sourcing[i].span.start <= span.end; i++) {
+    for (let i = lastStartingAtOrBefore(sourcing, (f) => f.span.start, span.start - 1) + 1; i < sourcing.length && sourcing[i].span.start <= span.end; i++) {
       if (sourcing[i].span.end <= span.end) rules.add(sourcing[i].ruleId);
     }
     out.push({
@@ -185,7 +174,7 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
       rules: [...rules],
       citations,
       note: claim.sentence.review?.note,
-      section: sectionOf(lastBefore(headings, (h) => h.block.start, block.start)),
+      section: sectionOf(lastStartingAtOrBefore(headings, (h) => h.block.start, block.start - 1)),
       paragraph: paragraphIndex.get(claim.sentence.block) ?? -1,
     });
   }
@@ -196,7 +185,7 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
 /** The claim whose sentence contains `offset` (claims are disjoint and in document order), for hovers. */
 export function claimAt(result: LintResult, offset: number): ReviewClaim | undefined {
   const claims = reviewClaims(result);
-  let i = lastBefore(claims, (c) => c.span.start, offset + 1);
+  let i = lastStartingAtOrBefore(claims, (c) => c.span.start, offset);
   // Where one claim ends exactly where the next starts, the earlier one answers.
   if (i > 0 && claims[i - 1].span.end >= offset) i--;
   const claim = claims[i];

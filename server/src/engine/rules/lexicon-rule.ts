@@ -8,6 +8,7 @@ import type { Suggestion } from '../types.js';
 import { format, type Rule, type RuleContext } from './rule.js';
 import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
+import { lastStartingAtOrBefore } from '../search.js';
 
 export interface LexiconRuleOptions {
   /** Offer "Remove …" when the entry has no alternatives (adverbs that only editorialise). */
@@ -31,13 +32,16 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
           for (const m of ctx.memo(`lexicon|${lexicon.id}|${pb.text}`, () => lexicon.match(pb.words))) {
             const start = pb.words[m.from].start;
             const end = pb.words[m.to - 1].end;
-            if (pb.quotes.some((q) => q.start <= start && end <= q.end)) continue;
+            // Quotations and sentences are disjoint and in order: the only candidate is the last one starting at or before the match.
+            const quote = pb.quotes[lastStartingAtOrBefore(pb.quotes, (q) => q.start, start)];
+            if (quote && end <= quote.end) continue;
             if (reported.has(`${start}:${end}`)) continue;
             reported.add(`${start}:${end}`);
             const term = pb.text.slice(start, end);
             if (!ctx.allowed(m.entry.id, term)) continue;
             const docStart = b.start + start;
-            const sentence = pb.sentences.find((s) => s.span.start <= docStart && docStart < s.span.end);
+            const candidate = pb.sentences[lastStartingAtOrBefore(pb.sentences, (s) => s.span.start, docStart)];
+            const sentence = candidate && docStart < candidate.span.end ? candidate : undefined;
             if (options.skipCited && sentence && sentence.citations.length > 0) continue;
             ctx.report({
               message: messageFor(meta, m.entry, term),

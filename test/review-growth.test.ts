@@ -1,0 +1,153 @@
+/**
+ * The reviewer's commands on long drafts: `sourcelint claims`, `sourcelint report`, hover on a claim and the Claims
+ * view's request must grow linearly with the document (hover: not at all, it answers from the last lint). Each
+ * check measures two sizes, four times apart, in the same run and compares them: linear work grows about 4×, the
+ * quadratic look-ups this guards against grow 16×. No wall-clock limit: a busy machine slows both sizes alike.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sourcelint, tempDir } from './helpers/cli.js';
+import { LspClient } from './helpers/lsp-client.js';
+
+/** Linear growth is 4× for 4× the input; allow twice that for noise, far below the 16× of quadratic work. */
+const MAX_GROWTH = 8;
+const SMALL = 200;
+const LARGE = SMALL * 4;
+
+/**
+ * A reviewed draft of `units` sections, each with what the reviewer's view indexes: a heading, figures (unsourced,
+ * cited, verified, disputed), a link, a quotation, review marks and footnotes of its own. Six claims per section,
+ * a dozen findings.
+ */
+function reviewedDraft(units: number): string {
+  const parts: string[] = ['# A long reviewed draft', ''];
+  const notes: string[] = [];
+  for (let i = 0; i < units; i++) {
+    parts.push(
+      `## Section ${i}`,
+      '',
+      `Aid fell by ${10 + (i % 80)}% in 2022.[^a${i}] Exports rose by ${i + 3} million dollars. <!-- verified: customs table ${i} -->`,
+      `Prices rose ${i % 9}%, ${(i % 7) + 2}% and ${(i % 5) + 3}% in ${i + 12} towns, [the ministry said](https://example.org/${i}). The minister said "we will rebuild every road and bridge" on Monday.`,
+      `Imports of grain fell by ${i % 50}% after ${i + 4} floods. <!-- disputed: the port data says otherwise -->`,
+      `Rates were ${Array.from({ length: 12 }, (_, k) => `${k + 1}.${i % 10}%`).join(', ')} and ${i % 90}% across the region.`,
+      '',
+    );
+    notes.push(`[^a${i}]: Statistics office, bulletin ${i}, https://example.org/stats/${i}.`);
+  }
+  return [...parts, ...notes, ''].join('\n');
+}
+const CLAIMS_PER_UNIT = 6;
+
+/** The fastest of `runs` timings of `fn`, in ms: the least disturbed by other work on the machine. */
+async function fastest(runs: number, fn: () => Promise<number> | number): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) best = Math.min(best, await fn());
+  return best;
+}
+
+describe('reviewer commands grow linearly with the draft', () => {
+  let dir: string;
+  let cleanup: () => void;
+  before(() => {
+    ({ dir, cleanup } = tempDir({ 'small.md': reviewedDraft(SMALL), 'large.md': reviewedDraft(LARGE), 'tiny.md': reviewedDraft(1) }));
+  });
+  after(() => cleanup());
+
+  for (const [name, args] of [
+    ['claims --format json', (file: string) => ['claims', '--format', 'json', file]],
+    ['report', (file: string) => ['report', '--out', `${file}.html`, file]],
+  ] as const) {
+    test(`sourcelint ${name}: 4× the draft takes at most ${MAX_GROWTH}× the time, every claim listed`, async (t) => {
+      const run = (file: string): number => {
+        const r = sourcelint(args(file), { cwd: dir, timeoutMs: 300_000 });
+        assert.equal(r.status, 0, `${name} ${file}: exit ${r.status}: ${r.stderr.slice(0, 500)}`);
+        const units = file === 'large.md' ? LARGE : file === 'small.md' ? SMALL : 1;
+        if (name.startsWith('claims')) {
+          const claims = JSON.parse(r.stdout) as Array<{ status: string; section: string }>;
+          assert.equal(claims.length, units * CLAIMS_PER_UNIT, `${file}: claims`);
+          assert.equal(claims.filter((c) => c.status === 'disputed').length, units, `${file}: one disputed claim per section`);
+          assert.equal(claims.at(-1)!.section, `Section ${units - 1}`, `${file}: the last claim's section`);
+        } else {
+          assert.match(fs.readFileSync(path.join(dir, `${file}.html`), 'utf8'), new RegExp(`<p>${units * CLAIMS_PER_UNIT} claims in 1 document`));
+        }
+        return r.ms;
+      };
+      // Start-up is the same at every size: take it out, so the ratio compares the work that depends on the draft.
+      const startup = await fastest(2, () => run('tiny.md'));
+      const small = (await fastest(2, () => run('small.md'))) - startup;
+      const large = (await fastest(2, () => run('large.md'))) - startup;
+      t.diagnostic(`${name}: start-up ${startup.toFixed(0)} ms; ${SMALL} sections +${small.toFixed(0)} ms, ${LARGE} sections +${large.toFixed(0)} ms, growth ${(large / small).toFixed(2)}×`);
+      assert.ok(large / Math.max(small, 1) <= MAX_GROWTH, `4× the draft took ${(large / small).toFixed(1)}× the time`);
+    });
+  }
+});
+
+describe('the editor answers reviewers from the last lint', () => {
+  let client: LspClient;
+  let folder: string;
+  const uri = (name: string) => pathToFileURL(path.join(folder, name)).href;
+  const texts: Record<string, string> = {};
+
+  before(async () => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-review-growth-')));
+    client = new LspClient();
+    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, workspaceFolders: null });
+    client.notify('initialized', {});
+    for (const [name, units] of [['small.md', SMALL], ['large.md', LARGE]] as const) {
+      texts[name] = reviewedDraft(units);
+      const published = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri(name), 120_000);
+      client.notify('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'markdown', version: 1, text: texts[name] } });
+      await published;
+    }
+  });
+  after(async () => {
+    await client.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Positions of the "Imports of grain" claims, spread over the whole document. */
+  function claimPositions(name: string, count: number): Array<{ line: number; character: number }> {
+    const lines = texts[name].split('\n');
+    const at = lines.flatMap((l, i) => (l.startsWith('Imports of grain') ? [i] : []));
+    return Array.from({ length: count }, (_, k) => ({ line: at[Math.floor((k * (at.length - 1)) / Math.max(1, count - 1))], character: 3 }));
+  }
+
+  test(`hover on claims: the 4× draft answers within ${MAX_GROWTH}× the time (it looks the claim up in the last lint)`, async (t) => {
+    const batch = async (name: string): Promise<number> => {
+      const started = performance.now();
+      const hovers = await Promise.all(
+        claimPositions(name, 20).map((position) => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(name) }, position })),
+      );
+      const ms = performance.now() - started;
+      for (const h of hovers) assert.match(h?.contents.value ?? '', /\*\*Claim: disputed\*\*[\s\S]*Review note: the port data says otherwise/);
+      return ms;
+    };
+    await batch('small.md');
+    await batch('large.md');
+    const small = await fastest(3, () => batch('small.md'));
+    const large = await fastest(3, () => batch('large.md'));
+    t.diagnostic(`20 hovers: ${SMALL} sections ${small.toFixed(1)} ms, ${LARGE} sections ${large.toFixed(1)} ms, growth ${(large / small).toFixed(2)}×`);
+    assert.ok(large / small <= MAX_GROWTH, `hover on 4× the draft took ${(large / small).toFixed(1)}× the time`);
+  });
+
+  test(`the Claims view's request: 4× the draft takes at most ${MAX_GROWTH}× the time, every claim listed`, async (t) => {
+    const once = async (name: string, units: number): Promise<number> => {
+      const started = performance.now();
+      const claims = await client.request<Array<{ status: string; markOffset: number }>>('sourcelint/claims', { uri: uri(name) });
+      const ms = performance.now() - started;
+      assert.equal(claims.length, units * CLAIMS_PER_UNIT);
+      assert.equal(claims.filter((c) => c.status === 'verified').length, units);
+      return ms;
+    };
+    await once('small.md', SMALL);
+    await once('large.md', LARGE);
+    const small = await fastest(3, () => once('small.md', SMALL));
+    const large = await fastest(3, () => once('large.md', LARGE));
+    t.diagnostic(`sourcelint/claims: ${SMALL} sections ${small.toFixed(1)} ms, ${LARGE} sections ${large.toFixed(1)} ms, growth ${(large / small).toFixed(2)}×`);
+    assert.ok(large / small <= MAX_GROWTH, `the Claims view's request on 4× the draft took ${(large / small).toFixed(1)}× the time`);
+  });
+});
