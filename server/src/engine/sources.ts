@@ -207,12 +207,12 @@ function buildLayer(input: SourceLayerInput): Layer {
 }
 
 /** The source a host and path belong to in one layer: the longest matching host suffix, then the longest path. */
-function lookupHost(layer: Layer, host: string, path: string): RatedSource | undefined {
+function lookupHost(layer: Layer, host: string, path: string): { source: RatedSource; path: string } | undefined {
   const lowerPath = path.toLowerCase();
   for (let h = host; h; ) {
     const at = layer.byHost.get(h);
     const hit = at?.find((e) => e.path === '' || lowerPath === e.path || lowerPath.startsWith(e.path.endsWith('/') ? e.path : `${e.path}/`) || lowerPath.startsWith(`${e.path}?`));
-    if (hit) return hit.source;
+    if (hit) return hit;
     const dot = h.indexOf('.');
     h = dot < 0 ? '' : h.slice(dot + 1);
   }
@@ -253,15 +253,17 @@ export class SourceIndex {
     const host = stripWww(url.hostname.toLowerCase());
     const path = url.pathname + url.search;
     let source: RatedSource | undefined;
-    let configured = false;
+    // A rating from configuration, or one scoped to a path (a channel on YouTube), says more than the platform does.
+    let specific = false;
     for (const layer of this.layers) {
-      source = lookupHost(layer, host, path);
-      if (source) {
-        configured = layer.configured;
+      const hit = lookupHost(layer, host, path);
+      if (hit) {
+        source = hit.source;
+        specific = layer.configured || hit.path !== '';
         break;
       }
     }
-    const kind = configured ? undefined : classify(url, host);
+    const kind = specific ? undefined : classify(url, host);
     const ignored = this.ignoredHosts.some((d) => underDomain(host, d.split('/')[0]) && (!d.includes('/') || `${host}${path}`.startsWith(d))) || this.isIgnored(source);
     return { host, ...kind, source: kind ? undefined : source, tracking: trackingParams(raw), ignored };
   }
