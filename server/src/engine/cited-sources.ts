@@ -33,7 +33,7 @@ function urlSpanIn(text: string, span: Span, url: string): Span | undefined {
 }
 
 /** A bibliography entry's source: its URL first, then its DOI's registrant, then a field that names a rated source. */
-function entryTarget(sources: SourceIndex, entry: BibEntry): Pick<CitedTarget, 'url' | 'verdict' | 'named'> {
+export function entryTarget(sources: SourceIndex, entry: BibEntry): Pick<CitedTarget, 'url' | 'verdict' | 'named'> {
   const url = entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
   const verdict = entry.url ? sources.resolveUrl(entry.url) : undefined;
   if (verdict && (verdict.kind || verdict.source)) return { url, verdict };
