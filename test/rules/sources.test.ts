@@ -125,6 +125,7 @@ ruleTester('non-source-link', {
     { name: 'a Wikipedia link that names its article explains a term', code: 'The [Gang of Four](https://en.wikipedia.org/wiki/Gang_of_Four) fell.' },
     'Maps are not searches: [the town](https://www.google.com/maps?q=Moura).',
     { name: 'an ignored platform', code: 'See [post](https://t.me/chan/1).', config: { sources: { ignore: ['t.me'] } } },
+    { name: 'an image credit inside a template tag is not a citation', code: 'Text.\n\n{{< figure src="a.jpg" attr="Credit: https://t.me/chan/1" >}}\n\n{% include image source-url="https://en.wikipedia.org/wiki/X" %}' },
   ],
   invalid: [
     {
