@@ -12,7 +12,7 @@
 // - addresses: infobox links to catalogues (curation.json `ignoreHosts`), queries and fragments are dropped; "www."
 //   goes; a row known only by a page of its site ("breitbart.com/masthead") is matched on the whole site, except on
 //   hosts where a path is one publication among many (`sectionHosts`); aliases that are domains become domains;
-//   curation.json adds what the crawl missed;
+//   curation.json adds what the crawl missed, and marks hosts whose subdomains are other services (`=amazon.com`);
 // - rows sharing an address are one source with scopes: the scope that applies to political and international news
 //   (what Sourcelint's users write) sets the status, else the general one; the others are kept as nuance;
 // - reasons: one line in our own words, chosen by rules from what the summary says (never the summary's text).
@@ -187,7 +187,7 @@ export function buildList(records) {
     const source = {
       name: primary.name,
       aliases: names.length ? names : undefined,
-      domains: [...new Set(g.flatMap((r) => r.addresses))].sort(),
+      domains: [...new Set(g.flatMap((r) => r.addresses))].sort().map((d) => (curation.exactHosts.hosts.includes(d) ? `=${d}` : d)),
       doi: curation.doiPrefixes[primary.name],
       status: primary.status,
       reason: curation.reasons[primary.name] ?? reasonFor(primary.info, primary.status),

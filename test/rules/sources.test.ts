@@ -16,6 +16,7 @@ ruleTester('unreliable-source', {
     'Unrated: [RFI](https://www.rfi.fr/fr/afrique/x) and [a ministry](https://www.gouv.ml/x).',
     'A bare word: RT said so, and Russia Today repeated it. Sputnik too.',
     'Lookalike hosts: [a](https://notrt.com/x), [b](https://rt.com.example.org/x), [c](https://sputniknews.com.evil.io/y).',
+    { name: 'an exact host does not cover its other services', code: 'See the [AWS docs](https://docs.aws.amazon.com/x).' },
     'Not web links: [mail](mailto:press@rt.com), [local](./rt.com/notes.md), [anchor](#rt).',
     { name: 'a social post is non-source-link business, not a rating', code: 'Posted [here](https://twitter.com/someone/status/1).' },
     { name: 'citation keys resolve through the bibliography: a reliable URL', code: 'Reported [@reutersurl].', config: withBib },
@@ -60,6 +61,11 @@ ruleTester('unreliable-source', {
       name: 'an archived copy is its original',
       code: 'Archived [here](https://web.archive.org/web/20220301000000/https://www.rt.com/russia/1/).',
       errors: [{ text: '[here](https://web.archive.org/web/20220301000000/https://www.rt.com/russia/1/)', message: /^RT \(rt\.com\)/ }],
+    },
+    {
+      name: 'an exact host still matches itself and www.',
+      code: 'Sold [here](https://www.amazon.com/dp/B0001).',
+      errors: [{ text: '[here](https://www.amazon.com/dp/B0001)', message: /^Amazon \(amazon\.com\): generally unreliable/ }],
     },
     {
       name: 'no consensus is info, with attribution advice',

@@ -14,7 +14,7 @@ export const SOURCE_STATUSES: readonly SourceStatus[] = ['reliable', 'no-consens
 export interface SourceEntry {
   name: string;
   aliases?: string[];
-  /** "example.com" or "example.com/section"; subdomains match too. */
+  /** "example.com" or "example.com/section"; subdomains match too, except for "=example.com" (that host and www. only). */
   domains?: string[];
   /** DOI registrant prefixes ("10.3390"). */
   doi?: string[];
@@ -168,7 +168,7 @@ function classify(url: URL, host: string): { kind: LinkKind; platform?: string }
 
 interface Layer {
   /** host → sources listed under it, with the path they are scoped to ('' for the whole host). */
-  byHost: Map<string, Array<{ path: string; source: RatedSource }>>;
+  byHost: Map<string, Array<{ path: string; source: RatedSource; exact: boolean }>>;
   byName: Map<string, RatedSource>;
   byDoi: Map<string, RatedSource>;
   /** Ratings from configuration win over what a link looks like (a rated Telegram channel is reported as rated). */
@@ -188,12 +188,13 @@ function buildLayer(input: SourceLayerInput): Layer {
   for (const entry of input.list.sources) {
     const source: RatedSource = { ...entry, list };
     for (const d of entry.domains ?? []) {
-      const address = stripWww(d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, ''));
+      const exact = d.startsWith('=');
+      const address = stripWww(d.slice(exact ? 1 : 0).toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, ''));
       const slash = address.indexOf('/');
       const host = slash < 0 ? address : address.slice(0, slash);
       const path = slash < 0 ? '' : address.slice(slash);
       const at = layer.byHost.get(host) ?? [];
-      at.push({ path, source });
+      at.push({ path, source, exact });
       layer.byHost.set(host, at);
     }
     for (const n of [entry.name, ...(entry.aliases ?? [])]) {
@@ -211,7 +212,8 @@ function lookupHost(layer: Layer, host: string, path: string): { source: RatedSo
   const lowerPath = path.toLowerCase();
   for (let h = host; h; ) {
     const at = layer.byHost.get(h);
-    const hit = at?.find((e) => e.path === '' || lowerPath === e.path || lowerPath.startsWith(e.path.endsWith('/') ? e.path : `${e.path}/`) || lowerPath.startsWith(`${e.path}?`));
+    const underPath = (p: string): boolean => p === '' || lowerPath === p || lowerPath.startsWith(p.endsWith('/') ? p : `${p}/`) || lowerPath.startsWith(`${p}?`);
+    const hit = at?.find((e) => (!e.exact || h === host) && underPath(e.path));
     if (hit) return hit;
     const dot = h.indexOf('.');
     h = dot < 0 ? '' : h.slice(dot + 1);
