@@ -56,6 +56,8 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
     {
       ...common,
       entryPoints: [path.join(root, 'server/src/lsp/main.ts')],
+      // jsonc-parser's CommonJS build loads its parts with a require() esbuild cannot follow: take its ES module build.
+      mainFields: ['module', 'main'],
       outfile: path.join(outdir, 'server.mjs'),
       format: 'esm',
       external,

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClaimsView } from './claims-view.js';
 import { LANGUAGES, isLinted } from './languages.js';
+import { SourcesView } from './sources-view.js';
 
 let client: LanguageClient | undefined;
 
@@ -60,6 +61,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const claimsView = new ClaimsView(() => client);
   const claimsTree = vscode.window.createTreeView('sourcelint.claims', { treeDataProvider: claimsView });
+  const sourcesView = new SourcesView(() => client);
+  const sourcesTree = vscode.window.createTreeView('sourcelint.sources', { treeDataProvider: sourcesView });
+  const refreshSources = async (): Promise<void> => {
+    await sourcesView.refresh();
+    sourcesTree.message = sourcesView.summary || undefined;
+  };
   /** Mark a claim verified or disputed: the note comes from the reviewer (or from a test's argument). */
   const markClaim = async (uri: string | undefined, offset: number | undefined, verdict: 'verified' | 'disputed', note?: string): Promise<boolean> => {
     if (!uri || offset === undefined || !client) return false;
@@ -82,6 +89,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.languages.onDidChangeDiagnostics(() => claimsTree.visible && void claimsView.refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => claimsTree.visible && void claimsView.refresh()),
     claimsTree.onDidChangeVisibility((e) => e.visible && void claimsView.refresh()),
+    sourcesTree,
+    vscode.languages.onDidChangeDiagnostics(() => sourcesTree.visible && void refreshSources()),
+    vscode.window.onDidChangeActiveTextEditor(() => sourcesTree.visible && void refreshSources()),
+    sourcesTree.onDidChangeVisibility((e) => e.visible && void refreshSources()),
+    // Not in the palette: lets tests read what the Sources view shows.
+    vscode.commands.registerCommand('sourcelint.sourcesSummary', async () => (await refreshSources(), sourcesView.summary)),
     vscode.commands.registerCommand('sourcelint.markClaim', (uri?: string, offset?: number, verdict: 'verified' | 'disputed' = 'verified', note?: string) =>
       markClaim(uri, offset, verdict, note),
     ),
@@ -148,6 +161,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   updateStatus();
   if (claimsTree.visible) void claimsView.refresh();
+  if (sourcesTree.visible) void refreshSources();
 }
 
 function withoutTrace(settings: unknown): unknown {

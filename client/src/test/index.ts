@@ -234,6 +234,19 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'the sources sample: an unreliable source is a warning, a Telegram post information, and the Sources view sums them up',
+    async () => {
+      const doc = await openSample('mali-russia-sources.md');
+      const found = await eventually(() => ours(doc.uri).filter((d) => ['unreliable-source', 'non-source-link'].includes(codeOf(d))), (ds) => ds.length >= 8);
+      const rt = found.find((d) => doc.getText(d.range).startsWith('[RT]'));
+      assert.equal(rt?.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(rt!.message, /deprecated.*2021-03-17/);
+      assert.equal(found.find((d) => doc.getText(d.range).startsWith('[post]'))?.severity, vscode.DiagnosticSeverity.Information);
+      const summary = await vscode.commands.executeCommand<string>('sourcelint.sourcesSummary');
+      assert.match(summary, /^\d+ sources, 2 deprecated, 2 with no consensus, 3 links that are not sources, \d+ claims? rests? on a single source$/);
+    },
+  ],
+  [
     'the commands are registered',
     async () => {
       const commands = await vscode.commands.getCommands(true);

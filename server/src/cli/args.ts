@@ -4,7 +4,7 @@ import { FIX_TYPES, type ActiveSeverity, type FixType } from '../engine/index.js
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 export type ClaimsFormat = 'markdown' | 'csv' | 'json';
-export type Command = 'lint' | 'claims' | 'report';
+export type Command = 'lint' | 'claims' | 'sources' | 'report';
 
 export interface CliOptions {
   command: Command;
@@ -46,15 +46,17 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: sourcelint [options] <files|dirs|globs…>
        sourcelint claims [--format markdown|csv|json] [options] <files|dirs|globs…>
+       sourcelint sources [--format markdown|csv|json] [options] <files|dirs|globs…>
        sourcelint report --out FILE.html [options] <files|dirs|globs…>
 
 Finds unsourced statistics, unsourced claims and loaded language in Markdown drafts (.md, .markdown, .mdx, .qmd, .Rmd).
-"claims" lists every claim with its status and sources (a review checklist); "report" writes one self-contained
-HTML page for reviewers.
+"claims" lists every claim with its status and sources (a review checklist); "sources" lists every source each
+article cites with its rating (Wikipedia's perennial sources list, 2021-03-17, and your own); "report" writes one
+self-contained HTML page for reviewers.
 
 Options:
   -f, --format NAME         stylish (default), json (ESLint), sarif (SARIF 2.1.0), github (Actions annotations);
-                            for "claims": markdown (default), csv, json
+                            for "claims" and "sources": markdown (default), csv, json
       --out FILE            where "report" writes its HTML page
       --changed-since REF   report only findings on lines added or changed since the git ref REF
   -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
@@ -64,7 +66,7 @@ Options:
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
       --print-config FILE   print the configuration that applies to FILE and exit
-      --fix                 apply the safe fixes (unused footnotes, bare URLs, footnote numbering) to the files
+      --fix                 apply the safe fixes (unused footnotes, bare URLs, tracking parameters, footnote numbering) to the files
       --fix-dry-run         compute the fixes without writing them (json shows each file's fixed text as "output")
       --fix-type TYPES      fix types to apply, comma-separated: hygiene (default), wording, citation-needed
   -o, --output-file FILE    write the report to FILE instead of standard output
@@ -88,7 +90,7 @@ const SEVERITY_NAMES = ['off', 'info', 'warning', 'error'];
 export function parseArgs(args: readonly string[]): CliOptions {
   let argv = args;
   let format: string | undefined;
-  const command: Command = argv[0] === 'claims' || argv[0] === 'report' ? argv[0] : 'lint';
+  const command: Command = argv[0] === 'claims' || argv[0] === 'sources' || argv[0] === 'report' ? argv[0] : 'lint';
   if (command !== 'lint') argv = argv.slice(1);
   const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false, init: false, cache: false };
   let fixTypes: string | undefined;
@@ -207,9 +209,10 @@ export function parseArgs(args: readonly string[]): CliOptions {
   }
   if (o.stdin && (o.cache || o.shard)) throw new UsageError('--cache and --shard apply to files, not --stdin');
   if (format !== undefined) {
-    const allowed: readonly string[] = command === 'claims' ? CLAIMS_FORMATS : command === 'lint' ? FORMATS : [];
+    const listing = command === 'claims' || command === 'sources';
+    const allowed: readonly string[] = listing ? CLAIMS_FORMATS : command === 'lint' ? FORMATS : [];
     if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${allowed.join(', ') || 'no --format'})`);
-    if (command === 'claims') o.claimsFormat = format as ClaimsFormat;
+    if (listing) o.claimsFormat = format as ClaimsFormat;
     else o.format = format as Format;
   }
   if (command === 'report' && !o.out && o.outputFile) [o.out, o.outputFile] = [o.outputFile, undefined];

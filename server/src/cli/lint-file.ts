@@ -1,7 +1,7 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, claimRows, layerIgnores, fixUntilStable, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType } from '../engine/index.js';
+import { lint, claimRows, listSources, layerIgnores, fixUntilStable, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType, type ListedSource, type SourceSummary } from '../engine/index.js';
 
 export type { ClaimRow };
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,8 +26,10 @@ export interface FileResult {
   messages: Message[];
   /** Findings turned off by inline comments. */
   suppressed?: Message[];
-  /** Filled when the run asks for claims (`sourcelint claims`, `sourcelint report`). */
+  /** Filled when the run asks for claims (`sourcelint claims`, `sourcelint sources`, `sourcelint report`). */
   claims?: ClaimRow[];
+  /** The article's source list, filled with the claims. */
+  sources?: SourceRows;
   /** Not linted: why (unreadable, binary, not UTF-8, configuration error). */
   error?: { message: string; usage: boolean };
   /** Bibliography and front-matter problems, one line each. */
@@ -37,6 +39,12 @@ export interface FileResult {
   output?: string;
   /** Bibliography files the lint read (for `--cache`). */
   bibliographies?: string[];
+}
+
+/** `sourcelint sources`: one article's sources with 1-based positions of their first use, and its summary. */
+export interface SourceRows {
+  rows: Array<Omit<ListedSource, 'first'> & { line: number; column: number }>;
+  summary: SourceSummary;
 }
 
 export interface LintFileOptions {
@@ -127,6 +135,7 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
       messages: findings.map((f) => toMessage(doc, f)),
       suppressed: result.suppressed.map((f) => toMessage(doc, f)),
       claims,
+      sources: options.withClaims ? sourceRows(result) : undefined,
       problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
       output: fixing && fixing.fixed ? fixing.output : undefined,
       bibliographies: result.bibliographyFiles.length > 0 ? result.bibliographyFiles : undefined,
@@ -135,6 +144,15 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
     if (e instanceof ConfigError) return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };
     return { filePath, messages: [], problems: [], error: { message: `${filePath}: internal error: ${(e as Error).message}`, usage: false } };
   }
+}
+
+function sourceRows(result: ReturnType<typeof lint>): SourceRows {
+  const { sources, summary } = listSources(result);
+  const rows = sources.map(({ first, ...s }) => {
+    const p = result.textDocument.positionAt(first.start);
+    return { ...s, line: p.line + 1, column: p.character + 1 };
+  });
+  return { rows, summary };
 }
 
 export function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions): FileResult {

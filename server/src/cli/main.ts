@@ -12,6 +12,7 @@ import { formatSarif } from './formatters/sarif.js';
 import { formatGithub, formatGithubSummary } from './formatters/github.js';
 import { formatClaimsCsv, formatClaimsJson, formatClaimsMarkdown } from './formatters/claims.js';
 import { formatReport } from './formatters/report.js';
+import { formatSourcesCsv, formatSourcesJson, formatSourcesMarkdown } from './formatters/sources.js';
 import { changedLines } from './changed.js';
 import { writeStarterConfig } from './init.js';
 import { ResultCache, cacheFile, shardFiles } from './cache.js';
@@ -88,6 +89,10 @@ function progressReporter(): { update: (done: number, total: number) => void; cl
 
 function render(results: FileResult[], options: CliOptions, cwd: string): string {
   const claims = results.flatMap((r) => r.claims ?? []);
+  if (options.command === 'sources') {
+    if (options.claimsFormat === 'json') return formatSourcesJson(results);
+    return options.claimsFormat === 'csv' ? formatSourcesCsv(results, cwd) : formatSourcesMarkdown(results, cwd);
+  }
   if (options.command === 'claims') {
     if (options.claimsFormat === 'json') return formatClaimsJson(claims);
     return options.claimsFormat === 'csv' ? formatClaimsCsv(claims, cwd) : formatClaimsMarkdown(claims, cwd);
@@ -184,7 +189,8 @@ async function main(argv: string[]): Promise<number> {
   const linted = results.filter((r) => !r.error && !r.ignored);
   if (options.changedSince) for (const r of linted) keepChanged(r, options.changedSince);
   if (options.command === 'report') {
-    fs.writeFileSync(options.out!, formatReport(linted.flatMap((r) => r.claims ?? []), linted.map((r) => r.filePath), cwd, VERSION));
+    const sources = new Map(linted.flatMap((r) => (r.sources ? [[r.filePath, r.sources] as const] : [])));
+    fs.writeFileSync(options.out!, formatReport(linted.flatMap((r) => r.claims ?? []), linted.map((r) => r.filePath), cwd, VERSION, sources));
     process.stderr.write(`sourcelint: wrote ${options.out}\n`);
     return failed ? 2 : 0;
   }
@@ -193,7 +199,7 @@ async function main(argv: string[]): Promise<number> {
   if (summary) appendStepSummary(summary, formatGithubSummary(linted, cwd));
   if (options.outputFile) writeOutputFile(options.outputFile, output ? output + '\n' : '');
   else if (output) process.stdout.write(output + '\n');
-  if (failed || options.command === 'claims') return failed ? 2 : 0;
+  if (failed || options.command === 'claims' || options.command === 'sources') return failed ? 2 : 0;
   const messages = linted.flatMap((r) => r.messages);
   const errors = messages.filter((m) => m.level === 'error').length;
   const warnings = messages.filter((m) => m.level === 'warning').length;

@@ -20,6 +20,8 @@ export interface BibEntry {
   year?: string;
   /** Journal, book title, publisher, organisation, institution or container-title: the first present. */
   container?: string;
+  /** Every field naming who published it (journal, publisher, organization, container-title…), for source ratings. */
+  publishers?: string[];
   url?: string;
   doi?: string;
   keywords: string[];
@@ -565,6 +567,7 @@ function entryFromFields(type: string, key: string, fields: Map<string, string>,
     year: get('year') ?? (date ? /\d{4}/.exec(date)?.[0] : undefined),
     container:
       get('journal') ?? get('journaltitle') ?? get('booktitle') ?? get('publisher') ?? get('organization') ?? get('institution') ?? get('container-title'),
+    publishers: ['journal', 'journaltitle', 'publisher', 'organization', 'institution', 'container-title'].map(get).filter((v): v is string => !!v),
     url: raw('url'),
     doi: normalizeDoi(raw('doi')),
     keywords: splitKeywords(get('keywords')),
@@ -892,6 +895,7 @@ export function parseCslJson(input: string, file: string): Bibliography {
       authors: names.map((n) => n.display),
       year: cslYear(item.issued),
       container: str(item['container-title']) ?? str(item.publisher),
+      publishers: [str(item['container-title']), str(item.publisher), str(item.authority)].filter((v): v is string => !!v),
       url: str(item.URL),
       doi: normalizeDoi(str(item.DOI)),
       keywords: splitKeywords(keyword),

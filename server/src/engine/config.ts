@@ -12,6 +12,28 @@ import { parse as parseYaml } from 'yaml';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
+import type { SourceStatus } from './sources.js';
+
+/** `sources.ratings` values: a status, or a status with the reason and name messages should give. */
+export type SourceRating = SourceStatus | { status: SourceStatus; reason?: string; name?: string };
+
+export interface SourcesConfig {
+  ratings?: Record<string, SourceRating>;
+  lists?: string | string[];
+  ignore?: string[];
+  builtin?: boolean;
+  severity?: Partial<Record<SourceStatus, Severity>>;
+}
+
+/** `sources`, layered: ratings and severities merged key by key, lists and ignores accumulated. */
+export interface SourceSettings {
+  builtin: boolean;
+  /** Absolute paths of extra lists. */
+  lists: readonly string[];
+  ratings: ReadonlyArray<{ key: string; rating: SourceRating; file: string }>;
+  ignore: readonly string[];
+  severity: Partial<Record<SourceStatus, Severity>>;
+}
 
 export interface SourcelintConfig {
   /** Stop the upward search here. */
@@ -25,6 +47,7 @@ export interface SourcelintConfig {
   ignores?: string[];
   /** The former name of `ignores`. */
   ignore?: string[];
+  sources?: SourcesConfig;
 }
 
 /** One configuration in the order of application, with the file it came from (relative paths resolve against it). */
@@ -50,6 +73,7 @@ export interface ResolvedConfig {
   ignores: ReadonlyArray<{ base: string; patterns: readonly string[] }>;
   /** The files this configuration came from, nearest last. */
   sources: readonly string[];
+  sourceSettings: SourceSettings;
 }
 
 /** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
@@ -272,6 +296,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   let scope: ResolvedConfig['scope'] = 'sentence';
   let attribution: ResolvedConfig['attribution'] = 'accept';
   let style: ResolvedConfig['style'] = 'footnote';
+  const sourceSettings = { builtin: true, lists: [] as string[], ratings: new Map<string, { key: string; rating: SourceRating; file: string }>(), ignore: [] as string[], severity: {} };
   for (const { config, file } of layers) {
     const dir = path.dirname(file);
     for (const [id, sev] of Object.entries(config.rules ?? {})) severities.set(id, sev);
@@ -292,8 +317,27 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     scope = config.citations?.scope ?? scope;
     attribution = config.citations?.attribution ?? attribution;
     style = config.citations?.style ?? style;
+    const src = config.sources;
+    if (src) {
+      sourceSettings.builtin = src.builtin ?? sourceSettings.builtin;
+      for (const l of src.lists === undefined ? [] : Array.isArray(src.lists) ? src.lists : [src.lists]) sourceSettings.lists.push(path.resolve(dir, l));
+      for (const [key, rating] of Object.entries(src.ratings ?? {})) sourceSettings.ratings.set(key.toLowerCase(), { key, rating, file });
+      sourceSettings.ignore.push(...(src.ignore ?? []));
+      Object.assign(sourceSettings.severity, src.severity);
+    }
   }
-  return { severities, extraLexicons: extra, allow, bibliography, scope, attribution, style, ignores: layerIgnores(layers), sources: layers.map((l) => l.file) };
+  return {
+    severities,
+    extraLexicons: extra,
+    allow,
+    bibliography,
+    scope,
+    attribution,
+    style,
+    ignores: layerIgnores(layers),
+    sources: layers.map((l) => l.file),
+    sourceSettings: { ...sourceSettings, ratings: [...sourceSettings.ratings.values()] },
+  };
 }
 
 /**

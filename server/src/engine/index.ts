@@ -11,3 +11,5 @@ export { formatReference, formatShortReference, type BibEntry, type Bibliography
 export type { AnalyzedDocument, Sentence } from './document.js';
 export { reviewClaims, claimAt, claimRows, type ReviewClaim, type ClaimRow, type ClaimSource } from './review.js';
 export type { ClaimStatus } from './claims.js';
+export { listSources, sourceAt, type ListedSource, type ListedStatus, type SourceSummary } from './source-list.js';
+export type { SourceStatus } from './sources.js';

@@ -14,6 +14,8 @@ import { Suppressions } from './directives.js';
 import { loadBibliographies } from './bibliography-files.js';
 import type { Bibliography } from './bibliography.js';
 import { NO_CACHE, type LintCache, type Memo } from './cache.js';
+import { sourceIndexFor } from './source-lists.js';
+import type { SourceIndex } from './sources.js';
 import type { ActiveSeverity, Finding, Problem } from './types.js';
 
 export interface LintOptions {
@@ -42,6 +44,8 @@ export interface LintResult {
   bibliography?: Bibliography;
   /** The bibliography files it was read from (absolute paths): what a cached result depends on besides the text. */
   bibliographyFiles: string[];
+  /** Source ratings and link kinds for this document's configuration. */
+  sources: SourceIndex;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
@@ -75,7 +79,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     { attribution: builtIn.get('unsupported-attribution'), gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
     { scope: config.scope, cache },
   );
-  const findings = runRules(doc, claims, config, bibliography, cache);
+  const sources = sourceIndexFor(config.sourceSettings, problems);
+  const findings = runRules(doc, claims, config, bibliography, cache, sources);
   cache.sweep();
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
   const kept: Finding[] = [];
@@ -84,10 +89,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end;
   kept.sort(byPosition);
   suppressed.sort(byPosition);
-  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file) };
+  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file), sources };
 }
 
-function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo): Finding[] {
+function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo, sources: SourceIndex): Finding[] {
   const builtIn = builtInLexicons();
   const findings: Finding[] = [];
   const lexiconsFor = (rule: string): Lexicon[] => [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
@@ -102,7 +107,10 @@ function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig
       bibliography,
       attributionPolicy: config.attribution,
       memo: (key, compute) => cache.memo(key, compute),
-      report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.meta.id, severity }),
+      sources,
+      sourceSeverity: config.sourceSettings.severity,
+      severity,
+      report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.meta.id, severity: f.severity ?? severity }),
     };
     rule.check(ctx);
   }

@@ -26,8 +26,10 @@ export interface LinkInfo {
   url: string;
   /** A URL typed as plain text (a GFM autolink literal). */
   bare: boolean;
-  /** A reference-style link (`[text][ref]`), whose target is a definition elsewhere. */
+  /** A reference-style link (`[text][ref]`), whose target is a definition elsewhere: `url` is that definition's. */
   reference: boolean;
+  /** The definition's identifier, for a reference-style link. */
+  label?: string;
 }
 
 export interface FootnoteRef {
@@ -230,6 +232,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
   const out: ParsedMarkdown = { text: original, degraded, blocks: [], footnotes: [], comments: [] };
   // Iterative walk: pathological nesting must not overflow the stack.
   const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string }> = [{ node: tree, inQuote: false }];
+  const definitions = new Map<string, string>();
   while (stack.length > 0) {
     const { node, inQuote, footnote } = stack.pop()!;
     const span = spanOf(node);
@@ -244,8 +247,10 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
       case 'mdxFlowExpression':
         if (span) collectMdxComment(text, span, out.comments);
         continue;
-      case 'code':
       case 'definition':
+        if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+        continue;
+      case 'code':
       case 'thematicBreak':
         continue;
       case 'paragraph':
@@ -266,6 +271,8 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
     }
   }
   out.blocks.sort((a, b) => a.start - b.start);
+  // Definitions may come after their links: resolve reference links once the whole tree is read.
+  if (definitions.size > 0) for (const b of out.blocks) for (const l of b.links) if (l.label !== undefined) l.url = definitions.get(l.label) ?? '';
   out.comments.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
@@ -358,7 +365,7 @@ function buildBlock(
         }
         break;
       case 'linkReference':
-        block.links.push({ span: s, url: '', bare: false, reference: true });
+        block.links.push({ span: s, url: '', bare: false, reference: true, label: child.identifier });
         break;
       case 'image':
       case 'imageReference':

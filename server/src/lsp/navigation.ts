@@ -9,7 +9,7 @@ import {
   type Location,
   type Position,
 } from 'vscode-languageserver/node';
-import { claimAt, formatReference, formatShortReference, ruleById, ruleDocsUrl, type LintResult, type ReviewClaim } from '../engine/index.js';
+import { claimAt, formatReference, formatShortReference, ruleById, ruleDocsUrl, sourceAt, type LintResult, type ReviewClaim } from '../engine/index.js';
 
 /** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
 function describeClaim(claim: ReviewClaim): string {
@@ -78,7 +78,8 @@ export function hoverAt(result: LintResult, position: Position): Hover | undefin
   const range = (start: number, end: number) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
   if (target?.kind === 'citekey') {
     const entry = result.bibliography?.entries.get(target.key);
-    if (entry) return { contents: { kind: MarkupKind.Markdown, value: `**@${entry.key}**\n\n${formatReference(entry)}` }, range: range(target.start, target.end) };
+    const source = sourceAt(result, offset);
+    if (entry) return { contents: { kind: MarkupKind.Markdown, value: `**@${entry.key}**\n\n${formatReference(entry)}${source ? `\n\n${source}` : ''}` }, range: range(target.start, target.end) };
   }
   if (target?.kind === 'footnote') {
     const def = result.document.parsed.footnotes.find((f) => f.id === target.id);
@@ -88,11 +89,13 @@ export function hoverAt(result: LintResult, position: Position): Hover | undefin
   const rule = finding && ruleById(finding.ruleId);
   const claim = claimAt(result, offset);
   const parts: string[] = [];
+  const source = sourceAt(result, offset);
+  if (source) parts.push(source);
   if (finding && rule) parts.push(`**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`);
   if (claim) parts.push(describeClaim(claim));
   if (parts.length === 0) return undefined;
-  const span = finding ?? claim!;
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: range(span.span.start, span.span.end) };
+  const span = (finding ?? claim)?.span;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: span && range(span.start, span.end) };
 }
 
 export function definitionAt(result: LintResult, uri: string, position: Position): Location | undefined {

@@ -26,7 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { claimRows, formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
+import { claimRows, formatReference, formatShortReference, listSources, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
 import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
 import { filePathOf } from './documents.js';
 import { configErrorLine, configErrorOnDocument, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
@@ -319,6 +319,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
         markOffset: reviewMarkOffset(result.document.text, span),
       }));
+    }),
+  );
+
+  // The Sources view: every source the document cites, its rating and use, and the summary line.
+  connection.onRequest(
+    'sourcelint/sources',
+    guard('sources', { summary: '', sources: [] as unknown[] }, (params: { uri: string }) => {
+      const result = resultOf(params.uri);
+      if (!result) return { summary: '', sources: [] };
+      const { sources, summary } = listSources(result);
+      const doc = result.textDocument;
+      return { summary: summary.line, sources: sources.map(({ first, ...s }) => ({ ...s, range: { start: doc.positionAt(first.start), end: doc.positionAt(first.end) } })) };
     }),
   );
 

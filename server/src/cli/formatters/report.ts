@@ -3,7 +3,8 @@
  * the share of claims cited or verified, a strip showing where the claims sit and their status, and a filterable table.
  */
 import path from 'node:path';
-import type { ClaimRow } from '../lint-file.js';
+import type { ClaimRow, SourceRows } from '../lint-file.js';
+import { sourcesHtml } from './sources.js';
 
 const STATUS_COLOURS: Record<string, string> = {
   unsourced: '#d1495b',
@@ -51,7 +52,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-export function formatReport(claims: readonly ClaimRow[], files: readonly string[], cwd: string, version: string): string {
+export function formatReport(claims: readonly ClaimRow[], files: readonly string[], cwd: string, version: string, sources: ReadonlyMap<string, SourceRows> = new Map()): string {
   const byFile = groupBy(claims, (c) => c.filePath);
   const sections = files.map((file) => {
     const mine = byFile.get(file) ?? [];
@@ -68,7 +69,8 @@ export function formatReport(claims: readonly ClaimRow[], files: readonly string
 ${strips(mine)}
 <table><thead><tr><th>Line</th><th>Status</th><th>Claim</th><th>Sources</th><th>Review note</th></tr></thead><tbody>
 ${rows}
-</tbody></table></section>`;
+</tbody></table>
+${sourcesHtml(sources.get(file))}</section>`;
   });
   const legend = Object.entries(STATUS_COLOURS).map(([s, c]) => `<span class="badge" style="background:${c}">${s}</span>`).join(' ');
   const options = ['all', ...Object.keys(STATUS_COLOURS)].map((s) => `<option value="${s}">${s}</option>`).join('');
@@ -95,7 +97,7 @@ ${sections.join('\n')}
   var select = document.getElementById('status-filter');
   var shown = document.getElementById('shown');
   function apply() {
-    var rows = document.querySelectorAll('tbody tr');
+    var rows = document.querySelectorAll('tbody tr[data-status]');
     var n = 0;
     rows.forEach(function (row) {
       var hide = select.value !== 'all' && row.getAttribute('data-status') !== select.value;

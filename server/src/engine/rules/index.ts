@@ -17,6 +17,8 @@ import { rule as unknownCitekey } from './unknown-citekey.js';
 import { rule as bareUrl } from './bare-url.js';
 import { rule as emptyCitation } from './empty-citation.js';
 import { rule as invalidDirective } from './invalid-directive.js';
+import { rule as unreliableSource } from './unreliable-source.js';
+import { rule as nonSourceLink } from './non-source-link.js';
 
 export const RULES: readonly Rule[] = [
   unsourcedStatistic,
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   emptyCitation,
   orphanReviewMark,
   invalidDirective,
+  unreliableSource,
+  nonSourceLink,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

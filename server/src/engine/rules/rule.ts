@@ -3,7 +3,8 @@ import type { AnalyzedDocument } from '../document.js';
 import type { Claim } from '../claims.js';
 import type { Lexicon } from '../lexicon.js';
 import type { Bibliography } from '../bibliography.js';
-import type { Finding, RuleMeta } from '../types.js';
+import type { ActiveSeverity, Finding, RuleMeta, Severity } from '../types.js';
+import type { SourceIndex, SourceStatus } from '../sources.js';
 
 export interface RuleContext {
   doc: AnalyzedDocument;
@@ -18,7 +19,14 @@ export interface RuleContext {
   attributionPolicy: 'accept' | 'warn';
   /** Remembers a text-keyed result across lints of the same document (see cache.ts). */
   memo<T>(key: string, compute: () => T): T;
-  report(finding: Omit<Finding, 'severity' | 'ruleId'> & { ruleId?: string }): void;
+  /** Source ratings and link kinds (see sources.ts). */
+  sources: SourceIndex;
+  /** `sources.severity`: severity per source status, where configured. */
+  sourceSeverity: Partial<Record<SourceStatus, Severity>>;
+  /** The rule's configured severity. */
+  severity: ActiveSeverity;
+  /** Reports a finding, at the rule's severity unless the finding says otherwise. */
+  report(finding: Omit<Finding, 'severity' | 'ruleId'> & { ruleId?: string; severity?: ActiveSeverity }): void;
 }
 
 export interface Rule {
