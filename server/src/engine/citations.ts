@@ -126,7 +126,8 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
 // ───────────────────────────── numbered and author–date citations ─────────────────────────────
 
 const NUMBER_LIST = /^\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*$/;
-const CARET = /\^\[?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]?\^/g;
+/** `^12^`, and `<sup>12</sup>` as markdown.ts and html.ts mask it: `^    12     ^`. */
+const CARET = /\^ {0,12}\[?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]? {0,12}\^/g;
 const SUPERSCRIPT = /(?<=[\p{L}.,;:!?”"’')\]])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** Units written with a superscript power: km², m³. */

@@ -3,7 +3,7 @@
  * with parse5 (the parser under rehype) with source locations, and its block-level elements become blocks of the same
  * kinds Markdown gives: paragraphs, headings (with their level), table cells, quotations. Text is copied from the
  * source at its exact offsets and every tag is blanked, so block text keeps the source's length. Links (`<a href>`)
- * become links; `<sup>12</sup>` becomes `^12^`, the superscript form citations.ts reads; `<q>` gets quotation marks.
+ * become links; `<sup>12</sup>` becomes `^    12     ^`, the superscript form citations.ts reads; `<q>` gets quotation marks.
  * Figures and their captions, pull quotes, scripts and styles are not prose.
  */
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
@@ -98,9 +98,9 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
         const href = attr(n, 'href');
         if (href !== undefined) block.links.push({ span: s, url: href, bare: false, reference: false });
       } else if ((name === 'sup' || name === 'q') && tags?.startTag && tags.endTag) {
-        const open = span.start + tags.startTag.endOffset - 1;
-        const close = span.start + tags.endTag.startOffset;
-        if (name === 'q' || NUMBERED.test(source.slice(open + 1, close))) {
+        const open = span.start + tags.startTag.startOffset;
+        const close = span.start + tags.endTag.endOffset - 1;
+        if (name === 'q' || NUMBERED.test(source.slice(span.start + tags.startTag.endOffset, span.start + tags.endTag.startOffset))) {
           write(open, name === 'q' ? '“' : '^');
           stack.push({ at: close, mark: name === 'q' ? '”' : '^' });
         }

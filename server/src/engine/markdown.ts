@@ -434,7 +434,8 @@ const inlineTagName = (value: string): { name: string; closing: boolean } | unde
 
 /**
  * Inline HTML in a Markdown paragraph: `<a href>…</a>` becomes a link; `<sup>12</sup>` and `<q>…</q>` leave a mark
- * (`^`, `“`, `”`) in place of the tag's last or first character, so the masked text reads `^12^` and “…”. The tag
+ * (`^`, `“`, `”`) on the first character of the opening tag and the last of the closing one, so the masked text reads
+ * `^    12     ^` (a citation spanning the whole element) and “…”. The tag
  * itself is parsed with parse5; `siblings` is the walk's stack, whose top holds the nodes that follow the tag.
  */
 function inlineHtml(value: string, s: Span, siblings: Nodes[], state: InlineHtmlState, block: Block): { at: number; mark: string } | undefined {
@@ -450,14 +451,14 @@ function inlineHtml(value: string, s: Span, siblings: Nodes[], state: InlineHtml
     }
     return undefined;
   }
-  if (tag.name === 'q') return tag.closing ? { at: s.start, mark: '”' } : { at: s.end - 1, mark: '“' };
+  if (tag.name === 'q') return tag.closing ? { at: s.end - 1, mark: '”' } : { at: s.start, mark: '“' };
   if (tag.name !== 'sup') return undefined;
-  if (tag.closing) return state.supCloses.delete(s.start) ? { at: s.start, mark: '^' } : undefined;
+  if (tag.closing) return state.supCloses.delete(s.start) ? { at: s.end - 1, mark: '^' } : undefined;
   const next = siblings[siblings.length - 1];
   const after = siblings[siblings.length - 2];
   if (next?.type === 'text' && NUMBERED.test(next.value) && after?.type === 'html' && inlineTagName(after.value)?.name === 'sup' && after.position) {
     state.supCloses.add(after.position.start.offset!);
-    return { at: s.end - 1, mark: '^' };
+    return { at: s.start, mark: '^' };
   }
   return undefined;
 }

@@ -126,13 +126,16 @@ export function sectionKind(headingText: string): NonProseKind | undefined {
 
 const READ_MORE = /^(?:read (?:more|also|next|the full)|also read|see also|more on (?:this|that)|related(?: articles?| stories| reading| coverage)?|recommended(?: reading)?|further reading|watch|listen|subscribe)\b\s*[:：—–-]/i;
 const BOILERPLATE =
-  /^(?:(?:this|the) (?:article|story|piece|post|essay|interview|report|text) (?:was|is|has been|first|originally)\b|originally (?:published|appeared|posted)\b|a version of this (?:article|story|piece)\b|republished\b|reprinted\b|cross-?posted\b|(?:editor[’']?s |author[’']?s )?(?:note|disclaimer|disclosure|correction|update)\s*[:：])/i;
+  /^(?:this (?:article|story|piece|post|essay|interview) (?:was|is|has been) (?:first |originally |also )?(?:published|posted|written|produced|funded|supported|updated|translated|adapted|mirrored|republished|reprinted|part of|based on)\b|originally (?:published|appeared|posted)\b|a version of this (?:article|story|piece)\b|republished\b|reprinted\b|cross-?posted\b|(?:editor[’']?s |author[’']?s )?(?:note|disclaimer|disclosure|correction|update)\s*[:：])/i;
 const CREDIT =
   /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|source|sources|data)\s*[:：]/i;
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
 const CAPTION_GLYPH = /^[▲▼►◄▶◀↑↓⬆⬇☝]/u;
 const BYLINE =
   /^(?:by|written by|words by|text by|story by|reporting by|reported by|interview by|interviewed by|compiled by|edited by|editing by|posted by|authors?\s*:|byline\s*:)\s+\p{Lu}/iu;
+/** The credit phrases of a byline: "By", "Reporting by", "additional reporting by", "Editing by". */
+const BYLINE_PHRASES = /\b(?:(?:additional |further )?(?:reporting|reported|editing|edited|writing|written|research|graphics|photos?|words|text|story|interview|compiled|posted)\s+by|by|authors?\s*:|byline\s*:)(?=\s|$)/giu;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)$/u;
 const DATELINE = /^(?:published|updated|posted|last updated|first published)\s*(?:on|at|:)?\s/i;
 const NAME_LINE = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
 const BIO = /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports)\b/u;
@@ -140,6 +143,13 @@ const BIO_CUE =
   /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** "By Jane Doe and Sam Roe, Reuters" — credit phrases and names only, so "By March the town was empty" is prose. */
+function isByline(text: string): boolean {
+  if (!BYLINE.test(text) || words(text) > 40) return false;
+  const parts = text.replace(BYLINE_PHRASES, ';').split(/\s*(?:[,;|·—–]|\band\b|&)\s*/u).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => part.split(/\s+/).every((w) => NAME_WORD.test(w)) && words(part) <= 5);
+}
 
 /** Visible text of a block, whitespace collapsed. */
 const visible = (b: Block): string => b.text.replace(/\s+/g, ' ').trim();
@@ -153,7 +163,8 @@ function isMasthead(b: Block, source: string, titleWords: Set<string> | undefine
     .filter(Boolean);
   if (lines.length === 0) return false;
   return lines.every((line) => {
-    if (BYLINE.test(line) || DATELINE.test(line)) return words(line) <= 15;
+    if (isByline(line)) return true;
+    if (DATELINE.test(line)) return words(line) <= 15;
     if (NAME_LINE.test(line) && line.length <= 40) return true;
     if (!titleWords) return false;
     const w = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -177,7 +188,7 @@ function paragraphKind(
   if (previousShape?.imageOnly && (shape?.emphasized || words(text) <= 25)) return 'caption';
   if (READ_MORE.test(text)) return 'read-more';
   if (CREDIT.test(text) && words(text) <= 40) return 'credit';
-  if (BYLINE.test(text) && words(text) <= (/^(?:reporting|reported|editing|edited)/i.test(text) ? 40 : 15)) return 'byline';
+  if (isByline(text)) return 'byline';
   const last = position.index >= position.count - 2;
   if (BOILERPLATE.test(text) && (shape?.emphasized || last)) return 'boilerplate';
   const atEdge = position.index < 3 || position.index >= position.count - 2;
@@ -235,7 +246,9 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
   const references: References = { sections: [], entries: [], numbers: new Set(), names: new Set() };
   const title = blocks.find((b) => b.kind === 'heading');
   const titleWords = title ? new Set(source.slice(title.start, title.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) : undefined;
-  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined);
+  // Bylines open the body and bios close it: positions count the paragraphs before the first non-prose section.
+  const firstSection = blocks.find((b) => b.kind === 'heading' && sectionKind(source.slice(b.start, b.end)))?.start ?? Infinity;
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined && b.start < firstSection);
   const paragraphIndex = new Map(paragraphs.map((b, i) => [b, i]));
   let section: { kind: NonProseKind; depth: number; start: number } | undefined;
   let sectionEnd = 0;
