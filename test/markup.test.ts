@@ -234,6 +234,29 @@ describe('reference sections', () => {
   });
 });
 
+describe('endnotes with no heading', () => {
+  test('a numbered list of references that ends the document is a reference list', () => {
+    const text = [
+      'Exports fell by 38% [1], imports by 12% [2].',
+      '',
+      '1. Customs directorate, monthly bulletin, https://example.org/customs',
+      '2. Smith, J., "Trade after the closure", Journal of Border Studies 4 (2021), pp. 3–9.',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual([...parsed.references.numbers], [1, 2]);
+    assert.deepEqual(proseOf(parsed), ['Exports fell by 38% [1], imports by 12% [2].']);
+    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId.startsWith('unsourced')), []);
+  });
+
+  test('a numbered list in the body, or one of events, stays prose', () => {
+    const events = '# Timeline\n\n1. In 2019 the army took the town.\n2. In 2020 it lost it again.\n';
+    assert.equal(parseMarkdown(events).references.numbers.size, 0);
+    assert.deepEqual(proseOf(parseMarkdown(events)), ['Timeline', 'In 2019 the army took the town.', 'In 2020 it lost it again.']);
+    const body = '1. Smith, J., "A", Journal 4 (2021).\n2. Lee, K., "B", Journal 5 (2022).\n\nThen prose follows.';
+    assert.equal(parseMarkdown(body).references.numbers.size, 0);
+  });
+});
+
 describe('numbered citations', () => {
   test('[n], [n, m], [n–m], ^n^ and superscript digits point into the list', () => {
     assert.deepEqual(markersOf('A [1]. B [2, 3]. C [4–6]. D^7^. E.⁸', refs([1, 2, 3, 4, 5, 6, 7, 8])), [

@@ -185,7 +185,7 @@ function paragraphKind(
   const text = visible(b);
   if (!text) return undefined;
   if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text)) return 'caption';
-  if (previousShape?.imageOnly && (shape?.emphasized || words(text) <= 25)) return 'caption';
+  if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
   if (READ_MORE.test(text)) return 'read-more';
   if (CREDIT.test(text) && words(text) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
@@ -312,7 +312,35 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
     kept.push(b);
   }
   if (section) closeSection(Math.max(sectionEnd, section.start));
+  const endnotes = trailingReferenceList(kept, source);
+  if (endnotes.length > 0) {
+    for (const b of endnotes) {
+      addEntries(b);
+      nonProse.push({ kind: 'references', span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
+    }
+    references.sections.push({ start: endnotes[0].start, end: endnotes[endnotes.length - 1].end });
+    const out = new Set(endnotes);
+    return { blocks: kept.filter((b) => !out.has(b)), nonProse, references };
+  }
   return { blocks: kept, nonProse, references };
+}
+
+/** Stronger than `looksBibliographic`: what only a reference carries (a URL, a DOI, pages, a volume, a publisher). */
+const REFERENCE_ONLY = /https?:\/\/|\bdoi\b|\b(?:pp?\.\s*\d|vol\.|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
+
+/**
+ * Endnotes with no heading: the numbered list that ends the document, when (nearly) every item reads like a
+ * reference. A numbered list in the body, or one followed by prose, stays prose.
+ */
+function trailingReferenceList(kept: Block[], source: string): Block[] {
+  // Footnote definitions may follow the list: they are not part of it, and not prose either.
+  const body = kept.filter((b) => b.footnote === undefined);
+  let i = body.length;
+  while (i > 0 && body[i - 1].ordinal !== undefined && body[i - 1].kind === 'paragraph' && !body[i - 1].inQuote) i--;
+  const run = body.slice(i);
+  if (run.length < 2) return [];
+  const referenceLike = run.filter((b) => REFERENCE_ONLY.test(source.slice(b.start, b.end))).length;
+  return referenceLike * 5 >= run.length * 4 ? run : [];
 }
 
 /** A paragraph of two or more `[n]` / `(n)` / `^n^` lines that read like references, with no heading above it. */
