@@ -19,7 +19,7 @@ import type { Nodes, Root, Parents } from 'mdast';
 import { parseFragment } from 'parse5';
 import type { Span } from './types.js';
 import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
-import { blankTemplateTags, classifyBlocks, type NonProse, type References, type Shape } from './non-prose.js';
+import { blankTemplateTags, classifyBlocks, noReferences, type NonProse, type References, type Shape } from './non-prose.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -242,7 +242,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
   const blocks: Block[] = [];
   const nonProse: NonProse[] = [...templates];
   const shapes = new Map<Block, Shape>();
-  const out: ParsedMarkdown = { text: original, degraded, blocks, footnotes: [], comments: [], nonProse, references: undefined! };
+  const out: ParsedMarkdown = { text: original, degraded, blocks, footnotes: [], comments: [], nonProse, references: noReferences() };
   // Iterative walk: pathological nesting must not overflow the stack.
   const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number }> = [{ node: tree, inQuote: false }];
   while (stack.length > 0) {

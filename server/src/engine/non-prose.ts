@@ -33,6 +33,8 @@ export interface References {
   names: Set<string>;
 }
 
+export const noReferences = (): References => ({ sections: [], entries: [], numbers: new Set(), names: new Set() });
+
 /** Structural facts about a paragraph that its text alone does not show. */
 export interface Shape {
   /** Its first content is an image: a figure, and any text with it a caption. */
@@ -102,12 +104,15 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
 
 // ───────────────────────────── sections ─────────────────────────────
 
-const SECTION_TITLES: Array<[RegExp, NonProseKind]> = [
-  [/^(?:references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations)$/, 'references'],
-  [/^(?:further reading|additional reading|suggested reading|recommended reading|read more|related|related (?:articles|reading|stories|posts)|see also)$/, 'read-more'],
-  [/^(?:about the authors?|about the contributors?|authors?|contributors?)$/, 'bio'],
-  [/^(?:acknowledge?ments?|credits|image credits|photo credits)$/, 'boilerplate'],
+const SECTION_TITLES: Array<[string, NonProseKind]> = [
+  ['references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations', 'references'],
+  ['further reading|additional reading|suggested reading|recommended reading|read more|related|related (?:articles|reading|stories|posts)|see also', 'read-more'],
+  ['about the authors?|about the contributors?|authors?|contributors?', 'bio'],
+  ['acknowledge?ments?|credits|image credits|photo credits', 'boilerplate'],
 ];
+/** One pattern, one group per kind: a single test per heading or short paragraph. */
+const SECTION_TITLE = new RegExp(`^(?:${SECTION_TITLES.map(([alternatives]) => `(${alternatives})`).join('|')})$`);
+const SECTION_KINDS = SECTION_TITLES.map(([, kind]) => kind);
 
 /** The kind of section a heading opens, if it is one of the non-prose sections. */
 export function sectionKind(headingText: string): NonProseKind | undefined {
@@ -119,7 +124,8 @@ export function sectionKind(headingText: string): NonProseKind | undefined {
     .trim()
     .toLowerCase();
   if (title.length > 40) return undefined;
-  return SECTION_TITLES.find(([re]) => re.test(title))?.[1];
+  const m = SECTION_TITLE.exec(title);
+  return m ? SECTION_KINDS[m.slice(1).findIndex(Boolean)] : undefined;
 }
 
 // ───────────────────────────── paragraphs ─────────────────────────────
@@ -142,17 +148,31 @@ const BIO = /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was
 const BIO_CUE =
   /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
 
-const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+const MAX_NON_PROSE = 1200;
+/** The number of words in `s`, counting no further than `limit + 1`. */
+function words(s: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n <= limit; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 
 /** "By Jane Doe and Sam Roe, Reuters" — credit phrases and names only, so "By March the town was empty" is prose. */
 function isByline(text: string): boolean {
-  if (!BYLINE.test(text) || words(text) > 40) return false;
+  if (!BYLINE.test(text) || words(text, 40) > 40) return false;
   const parts = text.replace(BYLINE_PHRASES, ';').split(/\s*(?:[,;|·—–]|\band\b|&)\s*/u).filter(Boolean);
   return parts.length > 0 && parts.every((part) => part.split(/\s+/).every((w) => NAME_WORD.test(w)) && words(part) <= 5);
 }
 
-/** Visible text of a block, whitespace collapsed. */
-const visible = (b: Block): string => b.text.replace(/\s+/g, ' ').trim();
+/** Visible text of a block, whitespace collapsed: its first `max` characters are all the anchored patterns need. */
+function visible(b: Block, max = Infinity): string {
+  const from = b.text.search(/\S/);
+  return from < 0 ? '' : b.text.slice(from, from + max).replace(/\s+/g, ' ').trim();
+}
 
 /** Every line of the paragraph is the title again, a byline or a bare name: the article's masthead, not prose. */
 function isMasthead(b: Block, source: string, titleWords: Set<string> | undefined): boolean {
@@ -177,23 +197,23 @@ function paragraphKind(
   b: Block,
   shape: Shape | undefined,
   previousShape: Shape | undefined,
+  text: string,
   source: string,
   position: { index: number; count: number },
   titleWords: Set<string> | undefined,
 ): NonProseKind | undefined {
   if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
-  const text = visible(b);
-  if (!text) return undefined;
+  if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
   if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text)) return 'caption';
   if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
   if (READ_MORE.test(text)) return 'read-more';
-  if (CREDIT.test(text) && words(text) <= 40) return 'credit';
+  if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
   const last = position.index >= position.count - 2;
   if (BOILERPLATE.test(text) && (shape?.emphasized || last)) return 'boilerplate';
   const atEdge = position.index < 3 || position.index >= position.count - 2;
-  if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(text) && words(text) <= 80) return 'bio';
-  if (position.index < 3 && isMasthead(b, source, titleWords)) return 'byline';
+  if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(b.text) && words(b.text, 80) <= 80) return 'bio';
+  if (position.index < 3 && b.end - b.start <= 300 && isMasthead(b, source, titleWords)) return 'byline';
   return undefined;
 }
 
@@ -243,7 +263,7 @@ export interface Classified {
 export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape>, source: string): Classified {
   const kept: Block[] = [];
   const nonProse: NonProse[] = [];
-  const references: References = { sections: [], entries: [], numbers: new Set(), names: new Set() };
+  const references = noReferences();
   const title = blocks.find((b) => b.kind === 'heading');
   const titleWords = title ? new Set(source.slice(title.start, title.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) : undefined;
   // Bylines open the body and bios close it: positions count the paragraphs before the first non-prose section.
@@ -288,8 +308,9 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
       continue;
     }
     // A paragraph that is only a section title acts as a heading below every real one.
-    const text = visible(b);
-    const pseudo = b.kind === 'paragraph' && text.length <= 40 ? sectionKind(text) : undefined;
+    // Captions, credits, bylines, bios and notes are short: long paragraphs are prose, and cost nothing more here.
+    const head = b.kind === 'paragraph' && b.end - b.start <= MAX_NON_PROSE ? visible(b, 300) : '';
+    const pseudo = head.length <= 40 && head ? sectionKind(head) : undefined;
     if (pseudo) {
       section = { kind: pseudo, depth: 7, start: b.start };
       nonProse.push({ kind: pseudo, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
@@ -297,7 +318,7 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
     }
     if (b.kind === 'paragraph' && !b.inQuote) {
       const index = paragraphIndex.get(b) ?? 0;
-      const kind = paragraphKind(b, shape, previousShape, source, { index, count: paragraphs.length }, titleWords);
+      const kind = paragraphKind(b, shape, previousShape, head, source, { index, count: paragraphs.length }, titleWords);
       if (kind) {
         nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
         continue;
@@ -345,7 +366,7 @@ function trailingReferenceList(kept: Block[], source: string): Block[] {
 
 /** A paragraph of two or more `[n]` / `(n)` / `^n^` lines that read like references, with no heading above it. */
 function isNumberedReferenceList(b: Block, source: string): boolean {
-  if (b.ordinal !== undefined) return false;
+  if (b.ordinal !== undefined || !/[[(^]\d|<sup>\d/.test(b.text)) return false;
   const lines = entryLines(b, source);
   const labelled = lines.filter((l) => l.number !== undefined && !/^\s*\d/.test(l.text));
   return labelled.length >= 2 && labelled.length * 3 >= lines.length * 2 && labelled.filter((l) => looksBibliographic(l.text)).length * 3 >= labelled.length * 2;
