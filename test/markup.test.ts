@@ -321,3 +321,13 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(found, ['3%']);
   });
 });
+
+describe('many markers in one block', () => {
+  test('thousands of markers of every kind in one block are all found, none overlapping', () => {
+    for (const n of [2_000, 8_000]) {
+      const text = 'Claim ^1^ (Smith 2019) [2] ibid. '.repeat(n);
+      const markers = findMarkers(text, false, refs([1, 2]));
+      assert.equal(markers.length, 4 * n);
+    }
+  });
+});

@@ -68,23 +68,25 @@ function cleanKey(raw: string): string {
  */
 export function findMarkers(text: string, inText: boolean, references?: ReferenceIndex): Marker[] {
   const markers: Marker[] = [];
-  findReferenceMarkers(text, references, markers);
+  const claimed = new Claimed(text.length);
+  findReferenceMarkers(text, references, markers, claimed);
   if (!text.includes('[') && !text.includes('@')) return markers.sort((a, b) => a.span.start - b.span.start);
-  const bracketed: Span[] = markers.map((m) => m.span);
+  const firstText = text.search(/\S/);
   for (const m of text.matchAll(BRACKETS)) {
     const start = m.index!;
     const span = { start, end: start + m[0].length };
     const inner = m[1];
     if (/^\^[^\s^]+$/.test(inner)) {
       markers.push({ kind: 'undefined-footnote', span, id: inner.slice(1) });
-      bracketed.push(span);
+      claimed.take(span);
     } else if (NUMBER_LIST.test(inner)) {
-      if (bracketed.some((b) => b.start < span.end && span.start < b.end) || !text.slice(0, start).trim()) continue;
+      // `[1] Author…` opening a block is a reference entry, not a citation.
+      if (!claimed.free(span) || start <= firstText) continue;
       markers.push(numbered(span, inner, references));
-      bracketed.push(span);
+      claimed.take(span);
     } else if (CITATION_NEEDED.test(inner.trim())) {
       markers.push({ kind: 'citation-needed', span });
-      bracketed.push(span);
+      claimed.take(span);
     } else if (inner.includes('@')) {
       const keys: CiteKey[] = [];
       let crossrefs = 0;
@@ -102,19 +104,19 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
       if (keys.length > 0) markers.push({ kind: 'pandoc', span, keys });
       else if (crossrefs > 0) markers.push({ kind: 'crossref', span });
       else if (/^[\s;,@-]*$/.test(inner)) markers.push({ kind: 'empty', span });
-      bracketed.push(span);
+      claimed.take(span);
     }
   }
   if (text.includes('@')) {
     for (const m of text.matchAll(IN_TEXT_CROSSREF)) {
       const at = m.index!;
-      if (!bracketed.some((b) => b.start <= at && at < b.end)) markers.push({ kind: 'crossref', span: { start: at, end: at + m[0].length } });
+      if (!claimed.has(at)) markers.push({ kind: 'crossref', span: { start: at, end: at + m[0].length } });
     }
   }
   if (inText && text.includes('@')) {
     for (const m of text.matchAll(IN_TEXT)) {
       const at = m.index!;
-      if (bracketed.some((b) => b.start <= at && at < b.end)) continue;
+      if (claimed.has(at)) continue;
       const key = cleanKey(m[1]);
       if (CROSSREF.test(key)) continue;
       markers.push({ kind: 'intext', span: { start: at, end: at + 1 + key.length }, keys: [{ key, span: { start: at + 1, end: at + 1 + key.length } }] });
@@ -172,7 +174,23 @@ function numbered(span: Span, list: string, references: ReferenceIndex | undefin
   return { kind: defined ? 'reference' : 'undefined-reference', span, numbers };
 }
 
-const overlaps = (taken: readonly Marker[], span: Span): boolean => taken.some((m) => m.span.start < span.end && span.start < m.span.end);
+/** The characters markers already claim: an overlap check costs the span's length, not the number of markers. */
+class Claimed {
+  private readonly mask: Uint8Array;
+  constructor(length: number) {
+    this.mask = new Uint8Array(length);
+  }
+  has(at: number): boolean {
+    return this.mask[at] === 1;
+  }
+  free(span: Span): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.mask[i] === 1) return false;
+    return true;
+  }
+  take(span: Span): void {
+    this.mask.fill(1, span.start, span.end);
+  }
+}
 
 /** A `(1)` that opens an item of an enumeration ("…: (1) the army, (2) the police") is no citation. */
 function enumerates(text: string, start: number, end: number): boolean {
@@ -189,49 +207,53 @@ function isAuthorDate(group: string): boolean {
 }
 
 /** Numbered, author–date and ibid markers, pushed onto `markers` without overlapping each other. */
-function findReferenceMarkers(text: string, references: ReferenceIndex | undefined, markers: Marker[]): void {
+function findReferenceMarkers(text: string, references: ReferenceIndex | undefined, markers: Marker[], claimed: Claimed): void {
+  const add = (marker: Marker): void => {
+    markers.push(marker);
+    claimed.take(marker.span);
+  };
   const hasNumbers = references !== undefined && references.numbers.size > 0;
   if (text.includes('^')) {
-    for (const m of text.matchAll(CARET)) markers.push(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
+    for (const m of text.matchAll(CARET)) add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
   }
   if (hasNumbers) {
     for (const m of text.matchAll(SUPERSCRIPT)) {
       if (UNIT_BEFORE.test(text.slice(Math.max(0, m.index! - 4), m.index!))) continue;
       const n = [...m[0]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('');
-      markers.push(numbered({ start: m.index!, end: m.index! + m[0].length }, n, references));
+      add(numbered({ start: m.index!, end: m.index! + m[0].length }, n, references));
     }
   }
   if (text.includes('(')) {
     for (const m of text.matchAll(PARENS)) {
       const span = { start: m.index!, end: m.index! + m[0].length };
-      if (overlaps(markers, span)) continue;
+      if (!claimed.free(span)) continue;
       const inner = m[1];
       if (NUMBER_LIST.test(inner)) {
         // `(12)` is a citation only where the document numbers its references, and only for numbers it lists.
         const numbers = expandNumbers(inner);
         if (hasNumbers && numbers.every((n) => references.numbers.has(n)) && !enumerates(text, span.start, span.end)) {
-          markers.push({ kind: 'reference', span, numbers });
+          add({ kind: 'reference', span, numbers });
         }
       } else if (/\d/.test(inner) && isAuthorDate(inner)) {
-        markers.push({ kind: 'author-date', span, id: inner.trim() });
+        add({ kind: 'author-date', span, id: inner.trim() });
       } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
-        markers.push({ kind: 'ibid', span });
+        add({ kind: 'ibid', span });
       }
     }
     for (const m of text.matchAll(NARRATIVE_YEAR)) {
       const span = { start: m.index!, end: m.index! + m[0].length };
-      if (overlaps(markers, span)) continue;
+      if (!claimed.free(span)) continue;
       const names = NARRATIVE_NAMES.exec(text.slice(Math.max(0, span.start - 80), span.start));
       if (!names || NOT_AUTHORS.has(names[1].split(/\s+/)[0].toLowerCase())) continue;
       // "Ukraine (2014)" names an event's year: a narrative citation needs a sign that a work is meant.
       const listed = references !== undefined && names[1].split(/[\s,&]+/).some((w) => references.names.has(w.toLowerCase()));
-      if (listed || /et\s+al|\sand\s|&/.test(names[1]) || names[2] || m[2]) markers.push({ kind: 'author-date', span, id: `${names[1]} ${m[1]}` });
+      if (listed || /et\s+al|\sand\s|&/.test(names[1]) || names[2] || m[2]) add({ kind: 'author-date', span, id: `${names[1]} ${m[1]}` });
     }
   }
   if (/ibid|cit\./i.test(text)) {
     for (const m of text.matchAll(IBID)) {
       const span = { start: m.index!, end: m.index! + m[0].length };
-      if (!overlaps(markers, span)) markers.push({ kind: 'ibid', span });
+      if (claimed.free(span)) add({ kind: 'ibid', span });
     }
   }
 }
