@@ -41,3 +41,17 @@ ruleTester('empty-citation', {
     { code: 'A link [to nowhere]() here.', errors: [{ text: '[to nowhere]()' }] },
   ],
 });
+
+ruleTester('undefined-reference', {
+  valid: [
+    'Listed [1].\n\n## References\n\n1. A source, 2020.',
+    'Listed (2) and ^1^.\n\n## Sources\n\n1. One, 2020.\n2. Two, 2021.',
+    'An enumeration: (1) first, (2) second.',
+    'Linked [3].\n\n[3]: https://example.org/source',
+  ],
+  invalid: [
+    { code: 'Listed [1]. Missing [2].\n\n## References\n\n1. A source, 2020.', errors: [{ text: '[2]', message: /Reference 2 is not in the reference list/ }] },
+    { code: 'A range [1–3].\n\n## References\n\n1. One.\n2. Two.', errors: [{ text: '[1–3]', message: /Reference 3 is not/ }] },
+    { code: 'No list at all.<sup>4</sup>', errors: [{ text: '<sup>4</sup>', message: /points to no reference list/ }] },
+  ],
+});

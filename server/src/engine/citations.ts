@@ -1,7 +1,9 @@
 /**
  * Citation markers in prose: pandoc citations (`[@key]`, `[see @a, p. 4; @b]`, in-text `@key`), footnote calls that
- * the parser could not resolve (no definition), and the writer's `[citation needed]` marker. Found in masked block
- * text, so code, link targets and URLs never produce one. Quarto and pandoc-crossref cross-references (`@fig-map`,
+ * the parser could not resolve (no definition), the writer's `[citation needed]` marker, numbered references
+ * (`[12]`, `[12, 13]`, `[12–14]`, `^12^` and `<sup>12</sup>`, and `(12)` or `¹²` when the document lists numbered
+ * references), author–date citations ("(Smith 2019, p. 4)", "Smith et al. (2019)") and "ibid.". Found in masked
+ * block text, so code, link targets and URLs never produce one. Quarto and pandoc-crossref cross-references (`@fig-map`,
  * `[@tbl-a; @tbl-b]`, `@sec:intro`) look like citations but point inside the document: they are `crossref` markers,
  * masked like citations and covering nothing.
  */
@@ -12,15 +14,38 @@ export interface CiteKey {
   span: Span;
 }
 
-export type MarkerKind = 'pandoc' | 'intext' | 'footnote' | 'undefined-footnote' | 'citation-needed' | 'link' | 'empty' | 'crossref';
+export type MarkerKind =
+  | 'pandoc'
+  | 'intext'
+  | 'footnote'
+  | 'undefined-footnote'
+  | 'citation-needed'
+  | 'link'
+  | 'empty'
+  | 'crossref'
+  /** A number that points into the document's reference list. */
+  | 'reference'
+  /** A reference number the document lists no reference for. */
+  | 'undefined-reference'
+  | 'author-date'
+  | 'ibid';
 
 export interface Marker {
   kind: MarkerKind;
   /** Relative to the text that was scanned. */
   span: Span;
   keys?: CiteKey[];
-  /** Footnote id, or link URL. */
+  /** Footnote id, link URL, or the author–date citation as written. */
   id?: string;
+  /** The reference numbers of a numbered citation. */
+  numbers?: number[];
+}
+
+/** What the document's reference list offers in-text citations (see non-prose.ts). */
+export interface ReferenceIndex {
+  numbers: ReadonlySet<number>;
+  /** Lower-cased capitalised words at the start of the entries. */
+  names: ReadonlySet<string>;
 }
 
 // One bracket group with no nested brackets: each match attempt stops at the next bracket, so the scan is linear.
@@ -41,20 +66,27 @@ function cleanKey(raw: string): string {
  * Scans `text` for markers. `inText` enables bare `@key` citations, which only mean something in a document that has
  * a bibliography (elsewhere `@name` is usually a social-media handle).
  */
-export function findMarkers(text: string, inText: boolean): Marker[] {
+export function findMarkers(text: string, inText: boolean, references?: ReferenceIndex): Marker[] {
   const markers: Marker[] = [];
-  if (!text.includes('[') && !text.includes('@')) return markers;
-  const bracketed: Span[] = [];
+  const claimed = new Claimed(text.length);
+  findReferenceMarkers(text, references, markers, claimed);
+  if (!text.includes('[') && !text.includes('@')) return markers.sort((a, b) => a.span.start - b.span.start);
+  const firstText = text.search(/\S/);
   for (const m of text.matchAll(BRACKETS)) {
     const start = m.index!;
     const span = { start, end: start + m[0].length };
     const inner = m[1];
     if (/^\^[^\s^]+$/.test(inner)) {
       markers.push({ kind: 'undefined-footnote', span, id: inner.slice(1) });
-      bracketed.push(span);
+      claimed.take(span);
+    } else if (NUMBER_LIST.test(inner)) {
+      // `[1] Author…` opening a block is a reference entry, not a citation.
+      if (!claimed.free(span) || start <= firstText) continue;
+      markers.push(numbered(span, inner, references));
+      claimed.take(span);
     } else if (CITATION_NEEDED.test(inner.trim())) {
       markers.push({ kind: 'citation-needed', span });
-      bracketed.push(span);
+      claimed.take(span);
     } else if (inner.includes('@')) {
       const keys: CiteKey[] = [];
       let crossrefs = 0;
@@ -72,26 +104,156 @@ export function findMarkers(text: string, inText: boolean): Marker[] {
       if (keys.length > 0) markers.push({ kind: 'pandoc', span, keys });
       else if (crossrefs > 0) markers.push({ kind: 'crossref', span });
       else if (/^[\s;,@-]*$/.test(inner)) markers.push({ kind: 'empty', span });
-      bracketed.push(span);
+      claimed.take(span);
     }
   }
   if (text.includes('@')) {
     for (const m of text.matchAll(IN_TEXT_CROSSREF)) {
       const at = m.index!;
-      if (!bracketed.some((b) => b.start <= at && at < b.end)) markers.push({ kind: 'crossref', span: { start: at, end: at + m[0].length } });
+      if (!claimed.has(at)) markers.push({ kind: 'crossref', span: { start: at, end: at + m[0].length } });
     }
   }
   if (inText && text.includes('@')) {
-    // Bracket groups are disjoint and in order, like the matches: one pointer walks both.
-    let b = 0;
     for (const m of text.matchAll(IN_TEXT)) {
       const at = m.index!;
-      while (b < bracketed.length && bracketed[b].end <= at) b++;
-      if (b < bracketed.length && bracketed[b].start <= at) continue;
+      if (claimed.has(at)) continue;
       const key = cleanKey(m[1]);
       if (CROSSREF.test(key)) continue;
       markers.push({ kind: 'intext', span: { start: at, end: at + 1 + key.length }, keys: [{ key, span: { start: at + 1, end: at + 1 + key.length } }] });
     }
   }
   return markers.sort((a, b) => a.span.start - b.span.start);
+}
+
+// ───────────────────────────── numbered and author–date citations ─────────────────────────────
+
+const NUMBER_LIST = /^\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*$/;
+/** `^12^`, and `<sup>12</sup>` as markdown.ts and html.ts mask it: `^    12     ^`. */
+const CARET = /\^ {0,12}\[?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]? {0,12}\^/g;
+const SUPERSCRIPT = /(?<=[\p{L}.,;:!?”"’')\]])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** Units written with a superscript power: km², m³. */
+const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|ft|mi|in|yd|sq)$/u;
+const PARENS = /\(([^()\n]{1,300})\)/g;
+const IBID = /\b(?:ibid(?:em)?|op\.\s?cit|loc\.\s?cit)\b\.?(?:,?\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?/gi;
+const MAX_RANGE = 50;
+
+const NAME = "(?:(?:van|von|de|der|del|da|di|du|la|le|al|el|bin|ibn)\\s+)?\\p{Lu}[\\p{L}’'-]+";
+const NAME_GROUP = `${NAME}(?:\\s+${NAME}){0,3}`;
+const NAMES = `${NAME_GROUP}(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)${NAME_GROUP}){0,5}(?:,?\\s+et\\s+al\\.?)?`;
+const YEARS = "(?:(?:1[5-9]|20)\\d\\d[a-z]?|n\\.\\s?d\\.|forthcoming|in press)(?:\\s*,\\s*(?:1[5-9]|20)\\d\\d[a-z]?)*";
+const LOCATOR = "(?:\\s*[,:]\\s*(?:(?:pp?|ch|chap|para|fig|sec|vol|no)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)";
+const PREFIX = "(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s+)?cited\\s+in|quoted\\s+in)\\s+)?";
+/** One parenthetical citation: "see Smith and Jones, 2019, p. 4". */
+const CITE = new RegExp(`^\\s*${PREFIX}(${NAMES})(?:[’']s)?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`, 'u');
+/** The year part of a narrative citation: "(2019)", "(2019, p. 4)". */
+const NARRATIVE_YEAR = new RegExp(`\\((${YEARS})(${LOCATOR})?\\)`, 'gu');
+/** The names just before it: "Smith et al.", "Smith and Jones’s". */
+const NARRATIVE_NAMES = new RegExp(`(${NAMES})([’']s)?\\s*$`, 'u');
+/** Capitalised words before a year that name a time or a plan, not an author: "(June 2019)", "(Vision 2030)". */
+const NOT_AUTHORS = new Set(
+  ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'spring summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday since until till before after from in by ' +
+    'circa est born died updated published vision agenda horizon euro expo class fy q1 q2 q3 q4 the a an').split(' '),
+);
+
+function expandNumbers(list: string): number[] {
+  const out: number[] = [];
+  for (const part of list.split(/[,;]/)) {
+    const [a, b] = part.split(/[–—-]/).map((x) => Number(x.trim()));
+    if (b === undefined || Number.isNaN(b)) out.push(a);
+    else for (let n = a; n <= b && n - a < MAX_RANGE; n++) out.push(n);
+  }
+  return out.filter((n) => !Number.isNaN(n));
+}
+
+/** A numbered citation: it points into the reference list, or, when a number is missing there, nowhere. */
+function numbered(span: Span, list: string, references: ReferenceIndex | undefined): Marker {
+  const numbers = expandNumbers(list.replace(/[[\]]/g, ''));
+  const defined = references !== undefined && numbers.every((n) => references.numbers.has(n));
+  return { kind: defined ? 'reference' : 'undefined-reference', span, numbers };
+}
+
+/** The characters markers already claim: an overlap check costs the span's length, not the number of markers. */
+class Claimed {
+  private readonly mask: Uint8Array;
+  constructor(length: number) {
+    this.mask = new Uint8Array(length);
+  }
+  has(at: number): boolean {
+    return this.mask[at] === 1;
+  }
+  free(span: Span): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.mask[i] === 1) return false;
+    return true;
+  }
+  take(span: Span): void {
+    this.mask.fill(1, span.start, span.end);
+  }
+}
+
+/** A `(1)` that opens an item of an enumeration ("…: (1) the army, (2) the police") is no citation. */
+function enumerates(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 5), start).trimEnd();
+  return (before === '' || /(?:[:;,]|\band|\bor)$/.test(before)) && /^\s*\p{L}/u.test(text.slice(end, end + 3)) && /^\s*\p{Ll}/u.test(text.slice(end, end + 3));
+}
+
+function isAuthorDate(group: string): boolean {
+  const parts = group.split(';');
+  return parts.every((part) => {
+    const m = CITE.exec(part);
+    return m !== null && !NOT_AUTHORS.has(m[1].split(/\s+/)[0].toLowerCase());
+  });
+}
+
+/** Numbered, author–date and ibid markers, pushed onto `markers` without overlapping each other. */
+function findReferenceMarkers(text: string, references: ReferenceIndex | undefined, markers: Marker[], claimed: Claimed): void {
+  const add = (marker: Marker): void => {
+    markers.push(marker);
+    claimed.take(marker.span);
+  };
+  const hasNumbers = references !== undefined && references.numbers.size > 0;
+  if (text.includes('^')) {
+    for (const m of text.matchAll(CARET)) add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
+  }
+  if (hasNumbers) {
+    for (const m of text.matchAll(SUPERSCRIPT)) {
+      if (UNIT_BEFORE.test(text.slice(Math.max(0, m.index! - 4), m.index!))) continue;
+      const n = [...m[0]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('');
+      add(numbered({ start: m.index!, end: m.index! + m[0].length }, n, references));
+    }
+  }
+  if (text.includes('(')) {
+    for (const m of text.matchAll(PARENS)) {
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      if (!claimed.free(span)) continue;
+      const inner = m[1];
+      if (NUMBER_LIST.test(inner)) {
+        // `(12)` is a citation only where the document numbers its references, and only for numbers it lists.
+        const numbers = expandNumbers(inner);
+        if (hasNumbers && numbers.every((n) => references.numbers.has(n)) && !enumerates(text, span.start, span.end)) {
+          add({ kind: 'reference', span, numbers });
+        }
+      } else if (/\d/.test(inner) && isAuthorDate(inner)) {
+        add({ kind: 'author-date', span, id: inner.trim() });
+      } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
+        add({ kind: 'ibid', span });
+      }
+    }
+    for (const m of text.matchAll(NARRATIVE_YEAR)) {
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      if (!claimed.free(span)) continue;
+      const names = NARRATIVE_NAMES.exec(text.slice(Math.max(0, span.start - 80), span.start));
+      if (!names || NOT_AUTHORS.has(names[1].split(/\s+/)[0].toLowerCase())) continue;
+      // "Ukraine (2014)" names an event's year: a narrative citation needs a sign that a work is meant.
+      const listed = references !== undefined && names[1].split(/[\s,&]+/).some((w) => references.names.has(w.toLowerCase()));
+      if (listed || /et\s+al|\sand\s|&/.test(names[1]) || names[2] || m[2]) add({ kind: 'author-date', span, id: `${names[1]} ${m[1]}` });
+    }
+  }
+  if (/ibid|cit\./i.test(text)) {
+    for (const m of text.matchAll(IBID)) {
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      if (claimed.free(span)) add({ kind: 'ibid', span });
+    }
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { Block, ParsedMarkdown } from './markdown.js';
-import { findMarkers, type Marker } from './citations.js';
+import { findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
 import { NO_CACHE, type Memo } from './cache.js';
@@ -70,6 +70,8 @@ export interface AnalyzeOptions {
   inTextCitations: boolean;
   /** Reuses the analysis of blocks whose text did not change since the last lint (the language server). */
   cache?: Memo;
+  /** The document's reference list, which numbered and narrative citations point into (set by `analyze`). */
+  references?: ReferenceIndex & { key: string };
 }
 
 export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undefined {
@@ -85,7 +87,9 @@ export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undef
 }
 
 export function analyze(parsed: ParsedMarkdown, options: AnalyzeOptions, frontMatter = readFrontMatter(parsed)): AnalyzedDocument {
-  const prose = parsed.blocks.map((block) => analyzeBlock(block, options));
+  const { numbers, names } = parsed.references;
+  const references = { numbers, names, key: `${[...numbers].join(',')}|${[...names].join(',')}` };
+  const prose = parsed.blocks.map((block) => analyzeBlock(block, { ...options, references }));
   return { text: parsed.text, parsed, prose, frontMatter, reviewMarks: attachReviewMarks(parsed, prose) };
 }
 
@@ -136,8 +140,8 @@ interface BlockCore {
   sentences: Array<{ span: Span; words: Word[]; quotes: Span[] }>;
 }
 
-function blockCore(source: string, inTextCitations: boolean): BlockCore {
-  const local = findMarkers(source, inTextCitations);
+function blockCore(source: string, inTextCitations: boolean, references: ReferenceIndex | undefined): BlockCore {
+  const local = findMarkers(source, inTextCitations, references);
   const text = blank(source, local.map((m) => m.span));
   const words = tokenize(text);
   const quotes = findQuotes(text);
@@ -161,8 +165,8 @@ function blockCore(source: string, inTextCitations: boolean): BlockCore {
 
 export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
   const cache = options.cache ?? NO_CACHE;
-  const { local, text, words, quotes, sentences } = cache.memo(`block|${options.inTextCitations}|${block.text}`, () =>
-    blockCore(block.text, options.inTextCitations),
+  const { local, text, words, quotes, sentences } = cache.memo(`block|${options.inTextCitations}|${options.references?.key ?? ''}|${block.text}`, () =>
+    blockCore(block.text, options.inTextCitations, options.references),
   );
   const markers: Marker[] = [
     ...local.map((m) => ({ ...m, span: shift(m.span, block.start), keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })) })),
@@ -197,7 +201,7 @@ function assignMarkers(pb: ProseBlock): void {
     while (i + 1 < sentences.length && sentences[i + 1].span.start <= at) i++;
     const s = sentences[i];
     if (m.kind === 'citation-needed') s.citationNeeded = true;
-    else if (m.kind !== 'undefined-footnote' && m.kind !== 'empty' && m.kind !== 'crossref') s.citations.push(m);
+    else if (m.kind !== 'undefined-footnote' && m.kind !== 'undefined-reference' && m.kind !== 'empty' && m.kind !== 'crossref') s.citations.push(m);
   }
 }
 

@@ -16,7 +16,10 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import type { Nodes, Root, Parents } from 'mdast';
+import { parseFragment } from 'parse5';
 import type { Span } from './types.js';
+import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
+import { blankTemplateTags, classifyBlocks, noReferences, type NonProse, type References, type Shape } from './non-prose.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -49,6 +52,10 @@ export interface Block {
   footnote?: string;
   links: LinkInfo[];
   footnoteRefs: FootnoteRef[];
+  /** A heading's level, 1–6. */
+  depth?: number;
+  /** The number of the ordered-list item this block opens. */
+  ordinal?: number;
 }
 
 export interface FootnoteDefinition {
@@ -80,6 +87,10 @@ export interface ParsedMarkdown {
   footnotes: FootnoteDefinition[];
   comments: HtmlComment[];
   frontMatter?: FrontMatter;
+  /** What is not prose and not linted as prose: template tags, captions, bylines, reference sections… */
+  nonProse: NonProse[];
+  /** Reference sections and the numbers and names they list (see non-prose.ts). */
+  references: References;
 }
 
 /**
@@ -202,9 +213,10 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
-function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded'] } {
+function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; templates: NonProse[] } {
   const safe = neutralise(text);
-  const t = safe.text;
+  // MDX has its own braces; template tags belong to Jekyll/Hugo Markdown.
+  const { text: t, tags: templates } = flavor === 'mdx' ? { text: safe.text, tags: [] } : blankTemplateTags(safe.text);
   const syntax: Syntax = {
     footnotes: t.includes('[^'),
     tables: safe.tables && t.includes('|') && TABLE_DELIMITER_ROW.test(t),
@@ -213,14 +225,14 @@ function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText
     mdx: flavor === 'mdx',
   };
   try {
-    return { tree: processorFor(syntax).parse(t) as Root, safeText: safe.text, degraded: safe.degraded };
+    return { tree: processorFor(syntax).parse(t) as Root, safeText: t, degraded: safe.degraded, templates };
   } catch (e) {
     if (!syntax.mdx) throw e;
     // Invalid MDX (an unclosed tag or brace) is still worth linting: as plain Markdown, with a note where it broke.
     const place = (e as { line?: number }).line ?? 1;
     const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
     const degraded = [...safe.degraded, { line: place, message: `not valid MDX (${reason}); linted as Markdown` }];
-    return { tree: processorFor({ ...syntax, mdx: false }).parse(t) as Root, safeText: safe.text, degraded };
+    return { tree: processorFor({ ...syntax, mdx: false }).parse(t) as Root, safeText: t, degraded, templates };
   }
 }
 
@@ -228,13 +240,16 @@ const COMMENT = /^<!--([\s\S]*?)-->/;
 
 export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): ParsedMarkdown {
   // Block text is read from the neutralised text, so skipped lines stay blank; spans are the same in both.
-  const { tree, safeText: text, degraded } = parseMarkdownTree(original, flavor);
-  const out: ParsedMarkdown = { text: original, degraded, blocks: [], footnotes: [], comments: [] };
+  const { tree, safeText: text, degraded, templates } = parseMarkdownTree(original, flavor);
+  const blocks: Block[] = [];
+  const nonProse: NonProse[] = [...templates];
+  const shapes = new Map<Block, Shape>();
+  const out: ParsedMarkdown = { text: original, degraded, blocks, footnotes: [], comments: [], nonProse, references: noReferences() };
   // Iterative walk: pathological nesting must not overflow the stack.
-  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string }> = [{ node: tree, inQuote: false }];
+  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number }> = [{ node: tree, inQuote: false }];
   const definitions = new Map<string, string>();
   while (stack.length > 0) {
-    const { node, inQuote, footnote } = stack.pop()!;
+    const { node, inQuote, footnote, ordinal } = stack.pop()!;
     const span = spanOf(node);
     switch (node.type) {
       case 'yaml':
@@ -242,6 +257,11 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
         continue;
       case 'html':
         if (span) collectComments(text, span, out.comments);
+        if (span && hasHtmlText(node.value)) {
+          const html = htmlBlocks(text, span, inQuote, maskBareUrls);
+          blocks.push(...html.blocks.map((b) => ({ ...b, footnote })));
+          nonProse.push(...html.nonProse);
+        }
         continue;
       case 'mdxjsEsm':
       case 'mdxFlowExpression':
@@ -256,7 +276,13 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
       case 'paragraph':
       case 'heading':
       case 'tableCell':
-        if (span) out.blocks.push(buildBlock(text, node, node.type, span, inQuote, footnote, out.comments));
+        if (span) {
+          const block = buildBlock(text, node, node.type, span, inQuote, footnote, out.comments);
+          if (node.type === 'heading') block.depth = node.depth;
+          if (ordinal !== undefined) block.ordinal = ordinal;
+          if (node.type === 'paragraph') shapes.set(block, shapeOf(node));
+          blocks.push(block);
+        }
         continue;
       case 'footnoteDefinition':
         if (span) out.footnotes.push(footnoteOf(text, node.identifier, span));
@@ -265,16 +291,35 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): Pa
     if ('children' in node) {
       const childQuote = inQuote || node.type === 'blockquote';
       const childFootnote = node.type === 'footnoteDefinition' ? node.identifier : footnote;
+      // An ordered list's items are numbered from its start; the number belongs to the item's first block.
+      const first = node.type === 'list' && node.ordered ? (node.start ?? 1) : undefined;
       for (let i = node.children.length - 1; i >= 0; i--) {
-        stack.push({ node: node.children[i] as Nodes, inQuote: childQuote, footnote: childFootnote });
+        const childOrdinal = first !== undefined ? first + i : i === 0 && node.type === 'listItem' ? ordinal : undefined;
+        stack.push({ node: node.children[i] as Nodes, inQuote: childQuote, footnote: childFootnote, ordinal: childOrdinal });
       }
     }
   }
-  out.blocks.sort((a, b) => a.start - b.start);
+  blocks.sort((a, b) => a.start - b.start);
   // Definitions may come after their links: resolve reference links once the whole tree is read.
-  if (definitions.size > 0) for (const b of out.blocks) for (const l of b.links) if (l.label !== undefined) l.url = definitions.get(l.label) ?? '';
+  if (definitions.size > 0) for (const b of blocks) for (const l of b.links) if (l.label !== undefined) l.url = definitions.get(l.label) ?? '';
+  const classified = classifyBlocks(blocks, shapes, text);
+  out.blocks = classified.blocks;
+  out.nonProse = [...nonProse, ...classified.nonProse].sort((a, b) => a.span.start - b.span.start);
+  out.references = classified.references;
   out.comments.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** What the paragraph's top-level content is made of: images, emphasis, or prose (see non-prose.ts). */
+function shapeOf(node: Parents): Shape {
+  const content = (node.children as Nodes[]).filter((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break' && c.type !== 'html');
+  const isImage = (c: Nodes): boolean =>
+    c.type === 'image' || c.type === 'imageReference' || ((c.type === 'link' || c.type === 'linkReference') && c.children.length > 0 && c.children.every((g) => g.type === 'image' || g.type === 'imageReference'));
+  return {
+    startsWithImage: content.length > 0 && isImage(content[0]),
+    imageOnly: content.length > 0 && content.every(isImage),
+    emphasized: content.length > 0 && content.every((c) => c.type === 'emphasis' || c.type === 'strong' || isImage(c)),
+  };
 }
 
 function spanOf(node: Nodes): Span | undefined {
@@ -336,6 +381,7 @@ function buildBlock(
     cursor = to;
   };
   const stack: Nodes[] = [...(node.children as Nodes[])].reverse();
+  const inlineState: InlineHtmlState = { anchors: [], supCloses: new Set() };
   while (stack.length > 0) {
     const child = stack.pop()!;
     const s = spanOf(child);
@@ -350,14 +396,18 @@ function buildBlock(
       case 'footnoteReference':
         block.footnoteRefs.push({ id: child.identifier, span: s });
         continue;
-      case 'html':
+      case 'html': {
         collectComments(text, s, comments);
+        const inline = inlineHtml(child.value, s, stack, inlineState, block);
+        if (inline) emit(inline.at, inline.at + 1, inline.mark);
         continue;
+      }
       case 'mdxTextExpression':
         collectMdxComment(text, s, comments);
         continue;
       case 'link':
         block.links.push({ span: s, url: child.url, bare: false, reference: false });
+        if (numericLabel(child)) continue;
         // An autolink `<https://…>` shows its URL as its text: not prose, keep it as one opaque word.
         if (text.charCodeAt(s.start) === 0x3c /* < */) {
           emit(s.start, s.end, 'x'.repeat(s.end - s.start));
@@ -366,6 +416,8 @@ function buildBlock(
         break;
       case 'linkReference':
         block.links.push({ span: s, url: '', bare: false, reference: true, label: child.identifier });
+        // `[12]` resolved by a `[12]: url` definition: a reference mark, not a figure.
+        if (numericLabel(child)) continue;
         break;
       case 'image':
       case 'imageReference':
@@ -378,6 +430,55 @@ function buildBlock(
   chunks.push(spaces(span.end - cursor));
   block.text = chunks.join('');
   return block;
+}
+
+const numericLabel = (link: Parents): boolean => link.children.length === 1 && link.children[0].type === 'text' && NUMBERED.test(link.children[0].value);
+
+const inlineTagName = (value: string): { name: string; closing: boolean } | undefined => {
+  const m = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(value);
+  return m ? { name: m[2].toLowerCase(), closing: m[1] === '/' } : undefined;
+};
+
+/**
+ * Inline HTML in a Markdown paragraph: `<a href>…</a>` becomes a link; `<sup>12</sup>` and `<q>…</q>` leave a mark
+ * (`^`, `“`, `”`) on the first character of the opening tag and the last of the closing one, so the masked text reads
+ * `^    12     ^` (a citation spanning the whole element) and “…”. The tag
+ * itself is parsed with parse5; `siblings` is the walk's stack, whose top holds the nodes that follow the tag.
+ */
+function inlineHtml(value: string, s: Span, siblings: Nodes[], state: InlineHtmlState, block: Block): { at: number; mark: string } | undefined {
+  const tag = inlineTagName(value);
+  if (!tag) return undefined;
+  if (tag.name === 'a') {
+    if (!tag.closing) {
+      const href = anchorHref(value);
+      if (href !== undefined) state.anchors.push({ start: s.start, url: href });
+    } else {
+      const open = state.anchors.pop();
+      if (open) block.links.push({ span: { start: open.start, end: s.end }, url: open.url, bare: false, reference: false });
+    }
+    return undefined;
+  }
+  if (tag.name === 'q') return tag.closing ? { at: s.end - 1, mark: '”' } : { at: s.start, mark: '“' };
+  if (tag.name !== 'sup') return undefined;
+  if (tag.closing) return state.supCloses.delete(s.start) ? { at: s.end - 1, mark: '^' } : undefined;
+  const next = siblings[siblings.length - 1];
+  const after = siblings[siblings.length - 2];
+  if (next?.type === 'text' && NUMBERED.test(next.value) && after?.type === 'html' && inlineTagName(after.value)?.name === 'sup' && after.position) {
+    state.supCloses.add(after.position.start.offset!);
+    return { at: s.start, mark: '^' };
+  }
+  return undefined;
+}
+interface InlineHtmlState {
+  /** Open `<a href>` tags. */
+  anchors: Array<{ start: number; url: string }>;
+  /** Offsets of `</sup>` tags that close a reference number. */
+  supCloses: Set<number>;
+}
+
+function anchorHref(tag: string): string | undefined {
+  const el = parseFragment(tag).childNodes[0];
+  return el && 'attrs' in el ? el.attrs.find((a) => a.name === 'href')?.value : undefined;
 }
 
 // Linear: one character class run after a fixed prefix, no nested quantifiers.

@@ -10,8 +10,9 @@ import type { LintResult } from './linter.js';
 import type { Span } from './types.js';
 
 export interface ClaimSource {
-  kind: 'footnote' | 'citekey' | 'link' | 'attribution';
-  /** Footnote label or citation key. */
+  /** `reference`: a numbered or author–date citation into the article's own reference list, or ibid. */
+  kind: 'footnote' | 'citekey' | 'link' | 'reference' | 'attribution';
+  /** Footnote label, citation key, reference number or author–date citation. */
   id?: string;
   /** Footnote text, short reference, link text or the named source. */
   text: string;
@@ -121,6 +122,12 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
   const doc = result.document;
   const footnotes = new Map(doc.parsed.footnotes.map((f) => [f.id, { text: f.content, target: firstUrl(f.content) }]));
   const references = new Map<string, { text: string; target?: string }>();
+  const entries = new Map(doc.parsed.references.entries.filter((e) => e.number !== undefined).map((e) => [e.number!, e.span]));
+  const numberedEntry = (n: number): { text: string; target?: string } => {
+    const span = entries.get(n);
+    const text = span ? plainSentence(doc.text.slice(span.start, span.end)) : '';
+    return { text, target: firstUrl(text) };
+  };
   const referenceOf = (key: string): { text: string; target?: string } => {
     let ref = references.get(key);
     if (!ref) {
@@ -158,6 +165,10 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
         citations.push({ kind: 'footnote', id: m.id, text: note?.text ?? '', target: note?.target });
       } else if (m.kind === 'link') {
         citations.push({ kind: 'link', text: plainSentence(doc.text.slice(m.span.start, m.span.end)), target: m.id });
+      } else if (m.kind === 'reference') {
+        for (const n of m.numbers ?? []) citations.push({ kind: 'reference', id: String(n), ...numberedEntry(n) });
+      } else if (m.kind === 'author-date' || m.kind === 'ibid') {
+        citations.push({ kind: 'reference', id: m.id ?? 'ibid.', text: m.kind === 'ibid' ? 'the work cited just before' : 'author–date citation' });
       } else {
         for (const k of m.keys ?? []) citations.push({ kind: 'citekey', id: k.key, ...referenceOf(k.key) });
       }

@@ -13,7 +13,7 @@ import { claimAt, formatReference, formatShortReference, ruleById, ruleDocsUrl, 
 
 /** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
 function describeClaim(claim: ReviewClaim): string {
-  const sources = claim.citations.map((c) => (c.kind === 'footnote' ? `[^${c.id}] ${c.text}` : c.kind === 'citekey' ? `@${c.id}: ${c.text}` : c.kind === 'link' ? `link: ${c.target}` : `attributed to ${c.text}`));
+  const sources = claim.citations.map((c) => (c.kind === 'footnote' ? `[^${c.id}] ${c.text}` : c.kind === 'citekey' ? `@${c.id}: ${c.text}` : c.kind === 'link' ? `link: ${c.target}` : c.kind === 'reference' ? `[${c.id}] ${c.text}` : `attributed to ${c.text}`));
   return [`**Claim: ${claim.status}**`, sources.length ? `Sources: ${sources.join('; ')}` : 'Sources: none', claim.note ? `Review note: ${claim.note}` : ''].filter(Boolean).join('\n\n');
 }
 

@@ -5,7 +5,7 @@ import type { ClaimRow } from '../lint-file.js';
 const sourceText = (c: ClaimRow): string =>
   c.citations.length === 0
     ? 'no source'
-    : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : `attributed to ${s.text}`)).join('; ');
+    : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : s.kind === 'reference' ? `[${s.id}] ${s.text}` : `attributed to ${s.text}`)).join('; ');
 
 export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): string {
   // Counted in one pass: a checklist of a whole archive has thousands of files.

@@ -12,6 +12,7 @@ import { rule as editorializing } from './editorializing.js';
 import { rule as unsupportedAttribution } from './unsupported-attribution.js';
 import { rule as relativeTime } from './relative-time.js';
 import { rule as undefinedFootnote } from './undefined-footnote.js';
+import { rule as undefinedReference } from './undefined-reference.js';
 import { rule as unusedFootnote } from './unused-footnote.js';
 import { rule as unknownCitekey } from './unknown-citekey.js';
 import { rule as bareUrl } from './bare-url.js';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   unsupportedAttribution,
   relativeTime,
   undefinedFootnote,
+  undefinedReference,
   unusedFootnote,
   unknownCitekey,
   bareUrl,

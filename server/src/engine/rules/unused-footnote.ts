@@ -10,7 +10,8 @@ export const rule: Rule = {
     messages: { unused: 'Footnote [^{id}] is defined but never referenced. Cite it where it belongs, or remove it.' },
   },
   check(ctx) {
-    const used = new Set(ctx.doc.prose.flatMap((pb) => pb.block.footnoteRefs.map((r) => r.id)));
+    // Calls in captions, template tags and other non-prose still use their notes.
+    const used = new Set([...ctx.doc.prose.flatMap((pb) => pb.block.footnoteRefs), ...ctx.doc.parsed.nonProse.flatMap((n) => n.footnoteRefs)].map((r) => r.id));
     const text = ctx.doc.text;
     for (const def of ctx.doc.parsed.footnotes) {
       if (used.has(def.id)) continue;

@@ -1,0 +1,153 @@
+/**
+ * Prose inside HTML blocks. A block of raw HTML in Markdown (`<p>…</p>`, `<div>…</div>`, `<blockquote>…`) is parsed
+ * with parse5 (the parser under rehype) with source locations, and its block-level elements become blocks of the same
+ * kinds Markdown gives: paragraphs, headings (with their level), table cells, quotations. Text is copied from the
+ * source at its exact offsets and every tag is blanked, so block text keeps the source's length. Links (`<a href>`)
+ * become links; `<sup>12</sup>` becomes `^    12     ^`, the superscript form citations.ts reads; `<q>` gets quotation marks.
+ * Figures and their captions, pull quotes, scripts and styles are not prose.
+ */
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { Block, BlockKind, FootnoteRef, LinkInfo } from './markdown.js';
+import type { NonProse, NonProseKind } from './non-prose.js';
+import type { Span } from './types.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** Masks a run of source text as Markdown text nodes are masked (bare URLs). */
+export type MaskText = (slice: string, offset: number, links: LinkInfo[]) => string;
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'pre', 'textarea', 'select', 'button', 'nav', 'form', 'head', 'title', 'img', 'picture', 'source', 'map']);
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure', 'figcaption', 'details', 'summary', 'center',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'address',
+  'hr', 'body', 'html', 'hgroup', 'fieldset', 'legend',
+]);
+/** What a superscript reference number looks like: `12`, `[12]`, `12,13`, `12–14`. */
+export const NUMBERED = /^\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?\s*$/;
+const CODE = new Set(['code', 'kbd', 'samp', 'var', 'tt']);
+/** Class names that mark a block as something other than the writer's prose. */
+const CLASS_KINDS: Array<[RegExp, NonProseKind]> = [
+  [/pull-?quote|blockquote-pull/i, 'pull-quote'],
+  [/caption|wp-caption-text/i, 'caption'],
+  [/\bcredits?\b|photo-credit/i, 'credit'],
+  [/\bbyline\b|\bauthor-?(?:name|info|box)\b/i, 'byline'],
+  [/\b(?:author-)?bio\b|about-author/i, 'bio'],
+  [/related|read-?more|more-stories|recommended|newsletter|share-?buttons|social/i, 'read-more'],
+  [/\b(?:references|footnotes|endnotes|bibliography)\b/i, 'references'],
+];
+
+/** Whether an HTML block holds text worth parsing (not just comments, empty tags, or `<br>`). */
+export function hasHtmlText(value: string): boolean {
+  return /[^\s<]/.test(value.replace(/<!--[\s\S]*?(?:-->|$)|<[^>]*>?/g, ''));
+}
+
+export interface HtmlResult {
+  blocks: Block[];
+  nonProse: NonProse[];
+}
+
+const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+
+/** Parses the HTML block `source.slice(span.start, span.end)` into blocks with document offsets. */
+export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskText: MaskText): HtmlResult {
+  const html = source.slice(span.start, span.end);
+  const root = parseFragment(html, { sourceCodeLocationInfo: true });
+  const out: HtmlResult = { blocks: [], nonProse: [] };
+  const loc = (n: Node): Span | undefined => {
+    const l = (n as { sourceCodeLocation?: { startOffset: number; endOffset: number } | null }).sourceCodeLocation;
+    return l ? { start: span.start + l.startOffset, end: span.start + l.endOffset } : undefined;
+  };
+
+  /** One block from a run of inline nodes. */
+  const flush = (run: Node[], kind: BlockKind, quote: boolean, extra: Partial<Block>): void => {
+    const first = run.map(loc).find(Boolean);
+    const last = [...run].reverse().map(loc).find(Boolean);
+    if (!first || !last) return;
+    const block: Block = { kind, start: first.start, end: last.end, text: '', inQuote: quote, links: [], footnoteRefs: [], ...extra };
+    const chars: string[] = [];
+    let cursor = block.start;
+    const write = (at: number, content: string): void => {
+      if (at < cursor) return;
+      chars.push(' '.repeat(at - cursor), content);
+      cursor = at + content.length;
+    };
+    // Iterative: pathological nesting must not overflow the stack. A mark is written after an element's children.
+    const stack: Array<Node | { at: number; mark: string }> = [...run].reverse();
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if ('mark' in n) {
+        write(n.at, n.mark);
+        continue;
+      }
+      const s = loc(n);
+      if (!s) continue;
+      if (n.nodeName === '#text') {
+        write(s.start, maskText(source.slice(s.start, s.end), s.start, block.links));
+        continue;
+      }
+      if (!('tagName' in n)) continue;
+      const name = n.tagName;
+      if (SKIPPED.has(name) || name === 'br' || name === 'wbr') continue;
+      if (CODE.has(name)) {
+        write(s.start, 'x'.repeat(s.end - s.start));
+        continue;
+      }
+      const tags = n.sourceCodeLocation;
+      if (name === 'a') {
+        const href = attr(n, 'href');
+        if (href !== undefined) block.links.push({ span: s, url: href, bare: false, reference: false });
+      } else if ((name === 'sup' || name === 'q') && tags?.startTag && tags.endTag) {
+        const open = span.start + tags.startTag.startOffset;
+        const close = span.start + tags.endTag.endOffset - 1;
+        if (name === 'q' || NUMBERED.test(source.slice(span.start + tags.startTag.endOffset, span.start + tags.endTag.startOffset))) {
+          write(open, name === 'q' ? '“' : '^');
+          stack.push({ at: close, mark: name === 'q' ? '”' : '^' });
+        }
+      }
+      for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+    }
+    chars.push(' '.repeat(Math.max(0, block.end - cursor)));
+    block.text = chars.join('');
+    if (block.text.trim()) out.blocks.push(block);
+  };
+
+  // Walk block-level structure; runs of inline content between block elements become blocks.
+  const work: Array<{ el: Element | typeof root; kind: BlockKind; quote: boolean; extra: Partial<Block> }> = [{ el: root, kind: 'paragraph', quote: inQuote, extra: {} }];
+  while (work.length > 0) {
+    const { el, kind, quote, extra } = work.pop()!;
+    let run: Node[] = [];
+    const children: typeof work = [];
+    let ordinal = 'tagName' in el && el.tagName === 'ol' ? Number(attr(el, 'start') ?? 1) : undefined;
+    for (const child of el.childNodes) {
+      if (!('tagName' in child) || !BLOCKS.has(child.tagName)) {
+        if (child.nodeName === '#text' || ('tagName' in child && !SKIPPED.has(child.tagName))) run.push(child);
+        continue;
+      }
+      if (run.length > 0) flush(run, kind, quote, extra), (run = []);
+      const c = child as Element;
+      const s = loc(c);
+      const nonProse = nonProseKind(c);
+      if (nonProse) {
+        if (s) out.nonProse.push({ kind: nonProse, span: s, footnoteRefs: [] as FootnoteRef[] });
+        continue;
+      }
+      const heading = /^h([1-6])$/.exec(c.tagName);
+      const childKind: BlockKind = heading ? 'heading' : c.tagName === 'td' || c.tagName === 'th' ? 'tableCell' : 'paragraph';
+      const childExtra: Partial<Block> = heading ? { depth: Number(heading[1]) } : c.tagName === 'li' && ordinal !== undefined ? { ordinal: ordinal++ } : {};
+      children.push({ el: c, kind: childKind, quote: quote || c.tagName === 'blockquote', extra: childExtra });
+    }
+    if (run.length > 0) flush(run, kind, quote, extra);
+    for (let i = children.length - 1; i >= 0; i--) work.push(children[i]);
+  }
+  out.blocks.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function nonProseKind(el: Element): NonProseKind | undefined {
+  if (el.tagName === 'figure' || el.tagName === 'figcaption') return 'caption';
+  if (el.tagName === 'caption') return 'caption';
+  const cls = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+  if (!cls.trim()) return undefined;
+  return CLASS_KINDS.find(([re]) => re.test(cls))?.[1];
+}

@@ -1,0 +1,373 @@
+/**
+ * What a published article holds besides the writer's prose: template tags, captions and credits, bylines and bios,
+ * "Read more" lines, boilerplate notes, and reference sections. None of it is linted as prose; reference sections are
+ * read for the numbers and names that in-text citations point to.
+ *
+ * Works on blocks (from Markdown or HTML alike) and the source text; knows nothing about mdast.
+ */
+import type { Block, FootnoteRef } from './markdown.js';
+import type { Span } from './types.js';
+
+export type NonProseKind = 'template' | 'caption' | 'credit' | 'byline' | 'bio' | 'read-more' | 'boilerplate' | 'pull-quote' | 'references';
+
+export interface NonProse {
+  kind: NonProseKind;
+  span: Span;
+  /** Footnote calls inside it: they still use their notes, but cover no sentence. */
+  footnoteRefs: FootnoteRef[];
+}
+
+export interface ReferenceEntry {
+  /** The entry's number in a numbered list (`1.`, `[1]`, `(1)`), if it has one. */
+  number?: number;
+  span: Span;
+}
+
+export interface References {
+  /** Sections headed References, Sources, Notes, Bibliography… and unheaded numbered reference lists. */
+  sections: Span[];
+  entries: ReferenceEntry[];
+  /** The numbers the entries carry: what `[12]`, `(12)`, `<sup>12</sup>` may point to. */
+  numbers: Set<number>;
+  /** Lower-cased capitalised words at the start of entries (authors, organisations), for narrative citations. */
+  names: Set<string>;
+}
+
+export const noReferences = (): References => ({ sections: [], entries: [], numbers: new Set(), names: new Set() });
+
+/** Structural facts about a paragraph that its text alone does not show. */
+export interface Shape {
+  /** Its first content is an image: a figure, and any text with it a caption. */
+  startsWithImage: boolean;
+  /** Nothing but images (and links around them). */
+  imageOnly: boolean;
+  /** All its text is emphasised or strong: how captions, credits and notes are set. */
+  emphasized: boolean;
+}
+
+// ───────────────────────────── template tags ─────────────────────────────
+
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
+
+/**
+ * Blanks Jekyll/Liquid tags (`{% … %}`, `{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) before parsing, as
+ * the site generator removes them before its Markdown pass: a tag on lines of its own then separates paragraphs, and
+ * its attributes (captions, pull quotes, URLs) never reach the prose. A tag must close before the next blank line.
+ * Linear: once a closer is known to be missing up to a blank line, later openers there are not searched again.
+ */
+export function blankTemplateTags(text: string): { text: string; tags: NonProse[] } {
+  const tags: NonProse[] = [];
+  if (!text.includes('{%') && !text.includes('{{')) return { text, tags };
+  const frontMatter = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
+  let i = frontMatter ? frontMatter[0].length : 0;
+  let paragraphEnd = -1;
+  const missingUntil: Record<string, number> = { '%}': -1, '}}': -1 };
+  const parts: string[] = [];
+  let copied = 0;
+  for (i = text.indexOf('{', i); i >= 0 && i < text.length; i = text.indexOf('{', i)) {
+    const second = text[i + 1];
+    if (second !== '%' && second !== '{') {
+      i++;
+      continue;
+    }
+    if (i > paragraphEnd) {
+      BLANK_LINE.lastIndex = i;
+      const m = BLANK_LINE.exec(text);
+      paragraphEnd = m ? m.index : text.length;
+    }
+    const closer = second === '%' ? '%}' : '}}';
+    const end = missingUntil[closer] >= i ? -1 : text.indexOf(closer, i + 2);
+    if (end < 0 || end > paragraphEnd) {
+      missingUntil[closer] = paragraphEnd;
+      i += 2;
+      continue;
+    }
+    // `{{< x >}}}` and `{%raw%}{% … %}{%endraw%}` close at the last brace of the run.
+    let stop = end + 2;
+    while (text[stop] === '}' && closer === '}}') stop++;
+    const span = { start: i, end: stop };
+    const footnoteRefs: FootnoteRef[] = [];
+    for (const f of text.slice(i, stop).matchAll(FOOTNOTE_CALL)) {
+      footnoteRefs.push({ id: f[1].toLowerCase(), span: { start: i + f.index!, end: i + f.index! + f[0].length } });
+    }
+    tags.push({ kind: 'template', span, footnoteRefs });
+    parts.push(text.slice(copied, i), text.slice(i, stop).replace(/[^\r\n]/g, ' '));
+    copied = stop;
+    i = stop;
+  }
+  if (tags.length === 0) return { text, tags };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), tags };
+}
+
+// ───────────────────────────── sections ─────────────────────────────
+
+const SECTION_TITLES: Array<[string, NonProseKind]> = [
+  ['references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations', 'references'],
+  ['further reading|additional reading|suggested reading|recommended reading|read more|related|related (?:articles|reading|stories|posts)|see also', 'read-more'],
+  ['about the authors?|about the contributors?|authors?|contributors?', 'bio'],
+  ['acknowledge?ments?|credits|image credits|photo credits', 'boilerplate'],
+];
+/** One pattern, one group per kind: a single test per heading or short paragraph. */
+const SECTION_TITLE = new RegExp(`^(?:${SECTION_TITLES.map(([alternatives]) => `(${alternatives})`).join('|')})$`);
+const SECTION_KINDS = SECTION_TITLES.map(([, kind]) => kind);
+
+/** The kind of section a heading opens, if it is one of the non-prose sections. */
+export function sectionKind(headingText: string): NonProseKind | undefined {
+  const title = headingText
+    .replace(/[*_#`]/g, ' ')
+    .replace(/^\s*(?:\d{1,2}|[IVXL]{1,5})[.)]\s+/, '')
+    .replace(/[:.]\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  if (title.length > 40) return undefined;
+  const m = SECTION_TITLE.exec(title);
+  return m ? SECTION_KINDS[m.slice(1).findIndex(Boolean)] : undefined;
+}
+
+// ───────────────────────────── paragraphs ─────────────────────────────
+
+const READ_MORE = /^(?:read (?:more|also|next|the full)|also read|see also|more on (?:this|that)|related(?: articles?| stories| reading| coverage)?|recommended(?: reading)?|further reading|watch|listen|subscribe)\b\s*[:：—–-]/i;
+const BOILERPLATE =
+  /^(?:this (?:article|story|piece|post|essay|interview) (?:was|is|has been) (?:first |originally |also )?(?:published|posted|written|produced|funded|supported|updated|translated|adapted|mirrored|republished|reprinted|part of|based on)\b|originally (?:published|appeared|posted)\b|a version of this (?:article|story|piece)\b|republished\b|reprinted\b|cross-?posted\b|(?:editor[’']?s |author[’']?s )?(?:note|disclaimer|disclosure|correction|update)\s*[:：])/i;
+const CREDIT =
+  /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|source|sources|data)\s*[:：]/i;
+const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
+const CAPTION_GLYPH = /^[▲▼►◄▶◀↑↓⬆⬇☝]/u;
+const BYLINE =
+  /^(?:by|written by|words by|text by|story by|reporting by|reported by|interview by|interviewed by|compiled by|edited by|editing by|posted by|authors?\s*:|byline\s*:)\s+\p{Lu}/iu;
+/** The credit phrases of a byline: "By", "Reporting by", "additional reporting by", "Editing by". */
+const BYLINE_PHRASES = /\b(?:(?:additional |further )?(?:reporting|reported|editing|edited|writing|written|research|graphics|photos?|words|text|story|interview|compiled|posted)\s+by|by|authors?\s*:|byline\s*:)(?=\s|$)/giu;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)$/u;
+const DATELINE = /^(?:published|updated|posted|last updated|first published)\s*(?:on|at|:)?\s/i;
+const NAME_LINE = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
+const BIO = /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports)\b/u;
+const BIO_CUE =
+  /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
+
+const MAX_NON_PROSE = 1200;
+/** The number of words in `s`, counting no further than `limit + 1`. */
+function words(s: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n <= limit; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** "By Jane Doe and Sam Roe, Reuters" — credit phrases and names only, so "By March the town was empty" is prose. */
+function isByline(text: string): boolean {
+  if (!BYLINE.test(text) || words(text, 40) > 40) return false;
+  const parts = text.replace(BYLINE_PHRASES, ';').split(/\s*(?:[,;|·—–]|\band\b|&)\s*/u).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => part.split(/\s+/).every((w) => NAME_WORD.test(w)) && words(part) <= 5);
+}
+
+/** Visible text of a block, whitespace collapsed: its first `max` characters are all the anchored patterns need. */
+function visible(b: Block, max = Infinity): string {
+  const from = b.text.search(/\S/);
+  return from < 0 ? '' : b.text.slice(from, from + max).replace(/\s+/g, ' ').trim();
+}
+
+/** Every line of the paragraph is the title again, a byline or a bare name: the article's masthead, not prose. */
+function isMasthead(b: Block, source: string, titleWords: Set<string> | undefined): boolean {
+  const lines = source
+    .slice(b.start, b.end)
+    .split('\n')
+    .map((l) => l.replace(/[*_#>\\]/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  if (lines.length === 0) return false;
+  return lines.every((line) => {
+    if (isByline(line)) return true;
+    if (DATELINE.test(line)) return words(line) <= 15;
+    if (NAME_LINE.test(line) && line.length <= 40) return true;
+    if (!titleWords) return false;
+    const w = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    return w.length >= 3 && w.every((x) => titleWords.has(x));
+  });
+}
+
+/** What a paragraph is when it is not prose. `previous` is the block just before it, if adjacent. */
+function paragraphKind(
+  b: Block,
+  shape: Shape | undefined,
+  previousShape: Shape | undefined,
+  text: string,
+  source: string,
+  position: { index: number; count: number },
+  titleWords: Set<string> | undefined,
+): NonProseKind | undefined {
+  if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
+  if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
+  if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text)) return 'caption';
+  if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
+  if (READ_MORE.test(text)) return 'read-more';
+  if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
+  if (isByline(text)) return 'byline';
+  const last = position.index >= position.count - 2;
+  if (BOILERPLATE.test(text) && (shape?.emphasized || last)) return 'boilerplate';
+  const atEdge = position.index < 3 || position.index >= position.count - 2;
+  if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(b.text) && words(b.text, 80) <= 80) return 'bio';
+  if (position.index < 3 && b.end - b.start <= 300 && isMasthead(b, source, titleWords)) return 'byline';
+  return undefined;
+}
+
+// ───────────────────────────── reference entries ─────────────────────────────
+
+/** A line that opens a numbered entry: `[12] …`, `(12) …`, `12. …`, `12) …`, `^12^ …`, `<sup>12</sup> …`. */
+const ENTRY_LABEL = /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>)/;
+const BIBLIOGRAPHIC = /https?:\/\/|\bdoi\b|\b(?:pp?\.|vol\.|no\.|eds?\.|retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid)\b/i;
+const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
+const ENTRY_NAMES = /\p{Lu}[\p{L}’'-]+/gu;
+
+function looksBibliographic(entry: string): boolean {
+  return BIBLIOGRAPHIC.test(entry) || (YEAR.test(entry) && (/[“"«][^“"«]{3,}[”"»]|\*[^*]{3,}\*|_[^_]{3,}_/.test(entry) || /^\s*\p{Lu}[\p{L}’'-]+,\s*\p{Lu}/u.test(entry)));
+}
+
+interface EntryLine {
+  number?: number;
+  span: Span;
+  text: string;
+}
+
+function entryLines(b: Block, source: string): EntryLine[] {
+  const out: EntryLine[] = [];
+  let at = b.start;
+  for (const line of source.slice(b.start, b.end).split('\n')) {
+    const label = ENTRY_LABEL.exec(line);
+    const n = label ? Number(label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5]) : undefined;
+    if (line.trim()) out.push({ number: out.length === 0 && b.ordinal !== undefined && n === undefined ? b.ordinal : n, span: { start: at, end: at + line.length }, text: line });
+    at += line.length + 1;
+  }
+  return out;
+}
+
+// ───────────────────────────── the pass ─────────────────────────────
+
+export interface Classified {
+  blocks: Block[];
+  nonProse: NonProse[];
+  references: References;
+}
+
+/**
+ * Splits blocks (in document order) into prose and non-prose, and reads reference sections and unheaded numbered
+ * reference lists. A section runs from its heading to the next heading of the same or a higher level; a paragraph
+ * that is nothing but a section title ("**References**", "Sources:") opens one that runs to the next heading.
+ */
+export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape>, source: string): Classified {
+  const kept: Block[] = [];
+  const nonProse: NonProse[] = [];
+  const references = noReferences();
+  const title = blocks.find((b) => b.kind === 'heading');
+  const titleWords = title ? new Set(source.slice(title.start, title.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) : undefined;
+  // Bylines open the body and bios close it: positions count the paragraphs before the first non-prose section.
+  const firstSection = blocks.find((b) => b.kind === 'heading' && sectionKind(source.slice(b.start, b.end)))?.start ?? Infinity;
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined && b.start < firstSection);
+  const paragraphIndex = new Map(paragraphs.map((b, i) => [b, i]));
+  let section: { kind: NonProseKind; depth: number; start: number } | undefined;
+  let sectionEnd = 0;
+  const closeSection = (end: number): void => {
+    if (section?.kind === 'references') references.sections.push({ start: section.start, end });
+    section = undefined;
+  };
+  const addEntries = (b: Block): void => {
+    for (const e of entryLines(b, source)) {
+      references.entries.push({ number: e.number, span: e.span });
+      if (e.number !== undefined) references.numbers.add(e.number);
+      const head = e.text.replace(ENTRY_LABEL, '').slice(0, 60);
+      for (const name of head.match(ENTRY_NAMES) ?? []) references.names.add(name.toLowerCase());
+    }
+  };
+  let previous: Block | undefined;
+  for (const b of blocks) {
+    const shape = shapes.get(b);
+    const previousShape = previous && shapes.get(previous);
+    previous = b;
+    if (b.kind === 'heading') {
+      const depth = b.depth ?? 1;
+      if (section && depth <= section.depth) closeSection(b.start);
+      const kind = sectionKind(source.slice(b.start, b.end));
+      if (kind && !section) section = { kind, depth, start: b.start };
+      kept.push(b);
+      continue;
+    }
+    if (b.footnote !== undefined) {
+      kept.push(b);
+      continue;
+    }
+    if (section) {
+      sectionEnd = b.end;
+      if (section.kind === 'references') addEntries(b);
+      nonProse.push({ kind: section.kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
+      continue;
+    }
+    // A paragraph that is only a section title acts as a heading below every real one.
+    // Captions, credits, bylines, bios and notes are short: long paragraphs are prose, and cost nothing more here.
+    const head = b.kind === 'paragraph' && b.end - b.start <= MAX_NON_PROSE ? visible(b, 300) : '';
+    const pseudo = head.length <= 40 && head ? sectionKind(head) : undefined;
+    if (pseudo) {
+      section = { kind: pseudo, depth: 7, start: b.start };
+      nonProse.push({ kind: pseudo, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
+      continue;
+    }
+    if (b.kind === 'paragraph' && !b.inQuote) {
+      const index = paragraphIndex.get(b) ?? 0;
+      const kind = paragraphKind(b, shape, previousShape, head, source, { index, count: paragraphs.length }, titleWords);
+      if (kind) {
+        nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
+        continue;
+      }
+      if (isNumberedReferenceList(b, source)) {
+        addEntries(b);
+        references.sections.push({ start: b.start, end: b.end });
+        nonProse.push({ kind: 'references', span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
+        continue;
+      }
+    }
+    kept.push(b);
+  }
+  if (section) closeSection(Math.max(sectionEnd, section.start));
+  const endnotes = trailingReferenceList(kept, source);
+  if (endnotes.length > 0) {
+    for (const b of endnotes) {
+      addEntries(b);
+      nonProse.push({ kind: 'references', span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
+    }
+    references.sections.push({ start: endnotes[0].start, end: endnotes[endnotes.length - 1].end });
+    const out = new Set(endnotes);
+    return { blocks: kept.filter((b) => !out.has(b)), nonProse, references };
+  }
+  return { blocks: kept, nonProse, references };
+}
+
+/** Stronger than `looksBibliographic`: what only a reference carries (a URL, a DOI, pages, a volume, a publisher). */
+const REFERENCE_ONLY = /https?:\/\/|\bdoi\b|\b(?:pp?\.\s*\d|vol\.|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
+
+/**
+ * Endnotes with no heading: the numbered list that ends the document, when (nearly) every item reads like a
+ * reference. A numbered list in the body, or one followed by prose, stays prose.
+ */
+function trailingReferenceList(kept: Block[], source: string): Block[] {
+  // Footnote definitions may follow the list: they are not part of it, and not prose either.
+  const body = kept.filter((b) => b.footnote === undefined);
+  let i = body.length;
+  while (i > 0 && body[i - 1].ordinal !== undefined && body[i - 1].kind === 'paragraph' && !body[i - 1].inQuote) i--;
+  const run = body.slice(i);
+  if (run.length < 2) return [];
+  const referenceLike = run.filter((b) => REFERENCE_ONLY.test(source.slice(b.start, b.end))).length;
+  return referenceLike * 5 >= run.length * 4 ? run : [];
+}
+
+/** A paragraph of two or more `[n]` / `(n)` / `^n^` lines that read like references, with no heading above it. */
+function isNumberedReferenceList(b: Block, source: string): boolean {
+  if (b.ordinal !== undefined || !/[[(^]\d|<sup>\d/.test(b.text)) return false;
+  const lines = entryLines(b, source);
+  const labelled = lines.filter((l) => l.number !== undefined && !/^\s*\d/.test(l.text));
+  return labelled.length >= 2 && labelled.length * 3 >= lines.length * 2 && labelled.filter((l) => looksBibliographic(l.text)).length * 3 >= labelled.length * 2;
+}

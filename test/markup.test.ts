@@ -1,0 +1,333 @@
+/**
+ * The markup layer: what is prose and what is not (template tags, captions, bylines, reference sections), HTML blocks
+ * as blocks with exact offsets, and the citation styles beyond footnotes and links (numbered, author–date, ibid).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint } from 'sourcelint-server';
+import { parseMarkdown, type ParsedMarkdown } from 'sourcelint-server/engine/markdown.js';
+import { findMarkers, type ReferenceIndex } from 'sourcelint-server/engine/citations.js';
+import { blankTemplateTags, sectionKind } from 'sourcelint-server/engine/non-prose.js';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+
+/** The prose blocks' visible text, whitespace collapsed. */
+const proseOf = (parsed: ParsedMarkdown): string[] => parsed.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+const nonProseOf = (text: string): Array<[string, string]> =>
+  parseMarkdown(text).nonProse.map((n) => [n.kind, text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim()]);
+const markersOf = (text: string, references?: ReferenceIndex): Array<[string, string]> =>
+  findMarkers(text, false, references).map((m) => [m.kind, text.slice(m.span.start, m.span.end)]);
+const refs = (numbers: number[], names: string[] = []): ReferenceIndex => ({ numbers: new Set(numbers), names: new Set(names) });
+
+describe('block text keeps the source length; what is not a mark or masked code is the source itself', () => {
+  for (const name of fs.readdirSync(fixtures).filter((f) => f.endsWith('.md'))) {
+    test(name, () => {
+      const text = fs.readFileSync(path.join(fixtures, name), 'utf8');
+      const parsed = parseMarkdown(text);
+      assert.ok(parsed.blocks.length > 0);
+      for (const b of parsed.blocks) {
+        assert.equal(b.text.length, b.end - b.start, `block at ${b.start}`);
+        for (let i = 0; i < b.text.length; i++) {
+          const c = b.text[i];
+          if (c === ' ' || c === '\n' || c === 'x' || c === '^' || c === '“' || c === '”') continue;
+          assert.equal(c, text[b.start + i], `block at ${b.start}, offset ${i}`);
+        }
+      }
+    });
+  }
+});
+
+describe('HTML blocks', () => {
+  test('paragraphs, headings, quotations and list items become blocks of the same kinds, at their offsets', () => {
+    const text = [
+      '<div class="story">',
+      '  <h2>Port traffic</h2>',
+      '  <p>Exports fell by <em>38%</em> in May.</p>',
+      '  <blockquote><p>We lost a season.</p></blockquote>',
+      '  <ol start="3"><li>Third entry.</li><li>Fourth entry.</li></ol>',
+      '  <table><tr><td>Cell text</td></tr></table>',
+      '</div>',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    const view = parsed.blocks.map((b) => ({ kind: b.kind, text: text.slice(b.start, b.end), depth: b.depth, ordinal: b.ordinal, inQuote: b.inQuote }));
+    assert.deepEqual(view, [
+      { kind: 'heading', text: 'Port traffic', depth: 2, ordinal: undefined, inQuote: false },
+      { kind: 'paragraph', text: 'Exports fell by <em>38%</em> in May.', depth: undefined, ordinal: undefined, inQuote: false },
+      { kind: 'paragraph', text: 'We lost a season.', depth: undefined, ordinal: undefined, inQuote: true },
+      { kind: 'paragraph', text: 'Third entry.', depth: undefined, ordinal: 3, inQuote: false },
+      { kind: 'paragraph', text: 'Fourth entry.', depth: undefined, ordinal: 4, inQuote: false },
+      { kind: 'tableCell', text: 'Cell text', depth: undefined, ordinal: undefined, inQuote: false },
+    ]);
+    assert.equal(parsed.blocks[1].text, 'Exports fell by     38%      in May.');
+  });
+
+  test('an <a href> is a link that covers its sentence; a figure, its caption and a script are not prose', () => {
+    const text = [
+      '<p>Exports fell by 38% in May, <a href="https://example.org/stats">the ministry said</a>.</p>',
+      '<figure><img src="x.jpg"><figcaption>Trucks queue for 40 hours.</figcaption></figure>',
+      '<script>var share = "12% of readers";</script>',
+      '<aside class="pull-quote">Exports fell by 38%.</aside>',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual(proseOf(parsed), ['Exports fell by 38% in May, the ministry said .']);
+    assert.deepEqual(parsed.blocks[0].links.map((l) => [l.url, text.slice(l.span.start, l.span.end)]), [
+      ['https://example.org/stats', '<a href="https://example.org/stats">the ministry said</a>'],
+    ]);
+    assert.deepEqual(
+      parsed.nonProse.map((n) => n.kind),
+      ['caption', 'pull-quote'],
+    );
+    const result = lint(text);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId.startsWith('unsourced')), [], 'the link covers the figure; the caption is not prose');
+  });
+
+  test('an HTML paragraph with an uncited figure is reported at the figure’s exact offset', () => {
+    const text = 'Intro.\n\n<div>\n<p>Wheat exports fell by <b>38%</b> this spring.</p>\n</div>\n';
+    const f = lint(text).findings.find((x) => x.ruleId === 'unsourced-statistic');
+    assert.ok(f, 'a finding');
+    assert.equal(text.slice(f.span.start, f.span.end), '38%');
+  });
+
+  test('comments alone, or an empty custom tag, make no block', () => {
+    assert.deepEqual(parseMarkdown('<!-- a note -->\n\n<excerpt/>\n\nProse here.').blocks.map((b) => b.text.trim()), ['Prose here.']);
+  });
+});
+
+describe('inline HTML in Markdown paragraphs', () => {
+  test('<a href>…</a> is a link, <sup>12</sup> reads as a reference number, <q> as a quotation', () => {
+    const text = 'Rates doubled <a href="https://example.org/r">in May</a>.<sup>2</sup> She called it <q>a slow disaster</q>.';
+    const [block] = parseMarkdown(text).blocks;
+    assert.deepEqual(block.links.map((l) => [l.url, text.slice(l.span.start, l.span.end)]), [['https://example.org/r', '<a href="https://example.org/r">in May</a>']]);
+    assert.match(block.text, /\^ +2 +\^/);
+    assert.match(block.text, /“ +a slow disaster +”/);
+    assert.equal(block.text.length, text.length);
+  });
+
+  test('a superscript that is not a number (19<sup>th</sup>) is left alone', () => {
+    const [block] = parseMarkdown('In the 19<sup>th</sup> century.').blocks;
+    assert.doesNotMatch(block.text, /\^/);
+  });
+});
+
+describe('template tags', () => {
+  test('Liquid and Hugo tags are blanked to the same length, newlines kept; a tag on its own lines ends a paragraph', () => {
+    const text = 'First line.\n{% include figure.html\n  caption="A 40% drop" %}\nSecond {{ page.title }} line {{< x id="1" >}}.';
+    const { text: blanked, tags } = blankTemplateTags(text);
+    assert.equal(blanked.length, text.length);
+    assert.deepEqual(tags.map((t) => text.slice(t.span.start, t.span.end)), ['{% include figure.html\n  caption="A 40% drop" %}', '{{ page.title }}', '{{< x id="1" >}}']);
+    assert.equal(blanked.split('\n').length, text.split('\n').length);
+    assert.deepEqual(proseOf(parseMarkdown(text)), ['First line.', 'Second line .']);
+  });
+
+  test('an unclosed opener blanks nothing, and a blank line bounds the search', () => {
+    const text = 'Costs {{ rose by 40%.\n\nThen }} they fell.';
+    assert.deepEqual(blankTemplateTags(text).tags, []);
+  });
+
+  test('front matter is left to the YAML parser', () => {
+    const text = '---\ntitle: "{{ site.name }}"\n---\n\nText {{ x }}.';
+    const { tags } = blankTemplateTags(text);
+    assert.deepEqual(tags.map((t) => text.slice(t.span.start, t.span.end)), ['{{ x }}']);
+  });
+
+  test('a footnote called only inside a template tag is still used', () => {
+    const text = 'Prose.[^1]\n\n{% include aside.html text="Quoted. [^2]" %}\n\n[^1]: One.\n[^2]: Two.\n';
+    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId === 'unused-footnote'), []);
+  });
+
+  test('thousands of unclosed openers are scanned once (work grows linearly)', () => {
+    for (const n of [10_000, 40_000]) {
+      const text = 'Text {{ and {% '.repeat(n);
+      const { tags } = blankTemplateTags(text);
+      assert.equal(tags.length, 0);
+    }
+  });
+});
+
+describe('non-prose paragraphs', () => {
+  test('captions, credits, bylines, read-more lines, notes and bios', () => {
+    const text = [
+      '# Border towns',
+      '',
+      'By Jane Doe and Sam Roe',
+      '',
+      'Trade fell by 70% after the closure.',
+      '',
+      '![A market](market.jpg)',
+      '_Traders at the old market._',
+      '',
+      '![Bus station](bus.jpg)',
+      '',
+      '*The station once handled 300 departures a day.*',
+      '',
+      'Figure 2: Crossings per month, 2019–2024.',
+      '',
+      'Photo: Jane Doe / Example Agency',
+      '',
+      'Read more: [How the closure was decided](https://example.org/closure)',
+      '',
+      '*Editor’s note: this article was updated to correct a date.*',
+      '',
+      'The town lost 2,000 residents.',
+      '',
+      '*Jane Doe is a correspondent based in Dakar.*',
+    ].join('\n');
+    assert.deepEqual(nonProseOf(text), [
+      ['byline', 'By Jane Doe and Sam Roe'],
+      ['caption', '![A market](market.jpg) _Traders at the old market._'],
+      ['caption', '![Bus station](bus.jpg)'],
+      ['caption', '*The station once handled 300 departures a day.*'],
+      ['caption', 'Figure 2: Crossings per month, 2019–2024.'],
+      ['credit', 'Photo: Jane Doe / Example Agency'],
+      ['read-more', 'Read more: [How the closure was decided](https://example.org/closure)'],
+      ['boilerplate', '*Editor’s note: this article was updated to correct a date.*'],
+      ['bio', '*Jane Doe is a correspondent based in Dakar.*'],
+    ]);
+    assert.deepEqual(proseOf(parseMarkdown(text)), ['Border towns', 'Trade fell by 70% after the closure.', 'The town lost 2,000 residents.']);
+  });
+
+  test('prose that merely starts like a byline or a note stays prose', () => {
+    const text = '# T\n\nBy March the town was empty.\n\nBy Friday, 40 people had died.\n\nSource of the dispute was a 1960 treaty.';
+    assert.deepEqual(nonProseOf(text), []);
+  });
+});
+
+describe('reference sections', () => {
+  test('section titles', () => {
+    for (const t of ['References', '## Sources:', '**Bibliography**', '7. Notes', 'Further reading', 'Works Cited', 'Endnotes']) assert.ok(sectionKind(t), t);
+    for (const t of ['Sources of tension', 'Notes on a crisis', 'The references to 1960']) assert.equal(sectionKind(t), undefined, t);
+  });
+
+  test('a section runs to the next heading of the same or a higher level, and lists its numbers', () => {
+    const text = [
+      '# Article',
+      '',
+      'Body text [1].',
+      '',
+      '## References',
+      '',
+      '1. First source, 2020.',
+      '2. Second source, 2021.',
+      '',
+      '### Archives',
+      '',
+      '[7] Archive entry, 1961.',
+      '(8) Another archive entry, 1962.',
+      '',
+      '## Appendix',
+      '',
+      'Back to prose.',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual([...parsed.references.numbers].sort((a, b) => a - b), [1, 2, 7, 8]);
+    assert.deepEqual(proseOf(parsed), ['Article', 'Body text [1].', 'References', 'Archives', 'Appendix', 'Back to prose.']);
+  });
+
+  test('a paragraph that is only a title opens a section; an unheaded list of [n] references is one too', () => {
+    const text = ['Claim one [1]. Claim two [2].', '', '**Sources**', '', '- Ministry report, 2019.', '', 'Later [3].', '', '[3] Smith, J. "A title", Journal 4 (2019).', '[4] https://example.org/report'].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual(proseOf(parsed), ['Claim one [1]. Claim two [2].']);
+    assert.deepEqual([...parsed.references.numbers].sort(), [3, 4]);
+  });
+});
+
+describe('endnotes with no heading', () => {
+  test('a numbered list of references that ends the document is a reference list', () => {
+    const text = [
+      'Exports fell by 38% [1], imports by 12% [2].',
+      '',
+      '1. Customs directorate, monthly bulletin, https://example.org/customs',
+      '2. Smith, J., "Trade after the closure", Journal of Border Studies 4 (2021), pp. 3–9.',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual([...parsed.references.numbers], [1, 2]);
+    assert.deepEqual(proseOf(parsed), ['Exports fell by 38% [1], imports by 12% [2].']);
+    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId.startsWith('unsourced')), []);
+  });
+
+  test('a numbered list in the body, or one of events, stays prose', () => {
+    const events = '# Timeline\n\n1. In 2019 the army took the town.\n2. In 2020 it lost it again.\n';
+    assert.equal(parseMarkdown(events).references.numbers.size, 0);
+    assert.deepEqual(proseOf(parseMarkdown(events)), ['Timeline', 'In 2019 the army took the town.', 'In 2020 it lost it again.']);
+    const body = '1. Smith, J., "A", Journal 4 (2021).\n2. Lee, K., "B", Journal 5 (2022).\n\nThen prose follows.';
+    assert.equal(parseMarkdown(body).references.numbers.size, 0);
+  });
+});
+
+describe('numbered citations', () => {
+  test('[n], [n, m], [n–m], ^n^ and superscript digits point into the list', () => {
+    assert.deepEqual(markersOf('A [1]. B [2, 3]. C [4–6]. D^7^. E.⁸', refs([1, 2, 3, 4, 5, 6, 7, 8])), [
+      ['reference', '[1]'],
+      ['reference', '[2, 3]'],
+      ['reference', '[4–6]'],
+      ['reference', '^7^'],
+      ['reference', '⁸'],
+    ]);
+  });
+
+  test('a number missing from the list, or any [n] with no list, is undefined', () => {
+    assert.deepEqual(markersOf('A [1]. B [9].', refs([1])), [['reference', '[1]'], ['undefined-reference', '[9]']]);
+    assert.deepEqual(markersOf('A [1].'), [['undefined-reference', '[1]']]);
+  });
+
+  test('(n) is a citation only for listed numbers, and never an enumeration item', () => {
+    assert.deepEqual(markersOf('The army withdrew (3). Three demands: (1) a ceasefire, (2) talks and (3) aid.', refs([1, 2, 3])), [['reference', '(3)']]);
+    assert.deepEqual(markersOf('The army withdrew (3).'), []);
+    assert.deepEqual(markersOf('Prices rose (2019).', refs([1, 2])), []);
+  });
+
+  test('km² is a unit, not a reference', () => {
+    assert.deepEqual(markersOf('An area of 40 km² was flooded.', refs([2])), []);
+  });
+
+  test('a numbered reference covers its sentence; one that points nowhere does not, and is reported', () => {
+    const text = 'Exports fell by 38% [1]. Imports fell by 12% [2].\n\n## References\n\n1. Customs data, 2024.\n';
+    const found = lint(text).findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]);
+    assert.deepEqual(found, [['unsourced-statistic', '12%'], ['undefined-reference', '[2]']]);
+  });
+});
+
+describe('author–date citations and ibid', () => {
+  test('parenthetical forms', () => {
+    for (const cite of ['(Smith 2019)', '(Smith, 2019)', '(Smith and Jones 2019)', '(Smith & Jones, 2019, p. 4)', '(Smith et al. 2019)', '(Smith 2019; Lee 2020, pp. 4–6)', '(see World Bank 2020)', '(Smith 2019a)', '(Okafor 2021: 17)']) {
+      assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
+    }
+  });
+
+  test('narrative forms mark only the year, so the author stays in the sentence', () => {
+    assert.deepEqual(markersOf('Smith et al. (2019) found it.'), [['author-date', '(2019)']]);
+    assert.deepEqual(markersOf('Smith (2019, p. 4) found it.'), [['author-date', '(2019, p. 4)']]);
+    assert.deepEqual(markersOf('Smith and Jones (2019) found it.'), [['author-date', '(2019)']]);
+    assert.deepEqual(markersOf('Haddad (2019) found it.', refs([], ['haddad'])), [['author-date', '(2019)']], 'a name the reference list has');
+    assert.deepEqual(markersOf('Ukraine (2014) changed everything.'), [], 'a place and a year');
+  });
+
+  test('years, dates, plans and names with numbers are not citations', () => {
+    for (const s of ['Prices rose (2019).', 'Cases rose (COVID-19).', 'The summit (June 2019) failed.', 'A plan (Vision 2030) was agreed.', 'Rates (in 2019) were low.', 'A decade (2010–2020) of growth.']) {
+      assert.deepEqual(markersOf(s), [], s);
+    }
+  });
+
+  test('ibid. and op. cit.', () => {
+    assert.deepEqual(markersOf('The same survey (ibid., p. 12). Also Smith, op. cit., 4.'), [['ibid', '(ibid., p. 12)'], ['ibid', 'op. cit., 4']]);
+  });
+
+  test('an author–date citation covers its sentence', () => {
+    const text = 'Remittances were 31% of income (Haddad 2019). Fees fell to 3% of the amount.';
+    const found = lint(text).findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(found, ['3%']);
+  });
+});
+
+describe('many markers in one block', () => {
+  test('thousands of markers of every kind in one block are all found, none overlapping', () => {
+    for (const n of [2_000, 8_000]) {
+      const text = 'Claim ^1^ (Smith 2019) [2] ibid. '.repeat(n);
+      const markers = findMarkers(text, false, refs([1, 2]));
+      assert.equal(markers.length, 4 * n);
+    }
+  });
+});
