@@ -156,7 +156,7 @@ async function main(argv: string[]): Promise<number> {
     for (const e of found.errors) process.stderr.write(`sourcelint: ${e}\n`);
     failed = found.errors.length > 0;
     const progress = progressReporter();
-    results = await lintFiles(found.files, config, lintOptions, progress.update);
+    results = await lintFiles(found.files, config, lintOptions, progress.update, options.concurrency);
     progress.clear();
   }
   for (const r of results) {
