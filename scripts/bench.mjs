@@ -35,7 +35,7 @@ function collect(dir, out, budget) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (fn) => { const t = performance.now(); fn(); return (performance.now() - t) / 1000; };
-const { lint } = await import('sourcelint-server');
+const { lint } = await import('sourcelint');
 
 /** Times a bare parse, the engine on one thread and the CLI on all cores over `files`, interleaved, medians. */
 function measure(label, dir, files) {

@@ -7,7 +7,7 @@ import {
   parseBibtex,
   parseCslJson,
   type BibEntry,
-} from 'sourcelint-server/engine/bibliography.js';
+} from 'sourcelint/engine/bibliography.js';
 import { assertLinear } from './helpers/growth.js';
 
 const lines = (...ls: string[]): string => ls.join('\n');

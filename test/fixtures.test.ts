@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from 'sourcelint-server';
+import { lint } from 'sourcelint';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 

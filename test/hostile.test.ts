@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint } from 'sourcelint-server';
+import { lint } from 'sourcelint';
 import { parseJson, positions, sourcelint, stderrLines, tempDir, type JsonResult } from './helpers/cli.js';
 import { assertLinear } from './helpers/growth.js';
 
