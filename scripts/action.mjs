@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/bin/sourcelint.js');
+// action.yml installs the published package and names its binary; without it, this checkout's (for tests).
+const bin = process.env.SOURCELINT_BIN || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/bin/sourcelint.js');
 const input = (name, fallback = '') => (process.env[`INPUT_${name}`] ?? '').trim() || fallback;
 const base = input('BASE_REF');
 const format = input('FORMAT', 'github');

@@ -59,7 +59,7 @@ const time = (fn) => {
 };
 const bin = (name) => [path.join(root, 'node_modules/.bin', name), ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, name))].find((f) => fs.existsSync(f));
 const alex = bin('alex');
-const { lint } = await import('sourcelint-server');
+const { lint } = await import('sourcelint');
 
 /** Times a bare parse, the engine on one thread, the CLI (and alex) over `files`, interleaved, medians. */
 function measure(label, dir, files) {

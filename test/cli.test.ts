@@ -3,15 +3,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   BIN,
-  inBatches,
   parseJson,
   positions,
   sourcelint,
-  sourcelintAsync,
   stderrLines,
   tempDir,
   type JsonResult,
@@ -597,57 +596,71 @@ describe('parallel runs', () => {
     };
   }
 
-  /** 40 different files of about `size` bytes each: figures on different lines in each, so mixed-up results show. */
-  function corpus(size: number): Record<string, string> {
+  /** 40 different files, each with findings on different lines, so mixed-up results show; `padding` bytes of blank line each. */
+  function corpus(padding = 0): Record<string, string> {
     const files: Record<string, string> = {};
     const block = `${STAT} ${LOADED}\n\nExports rose by 12% in 2021, and 3,400 jobs went.\n\n${`${CLEAN} `.repeat(20)}\n\n`;
     for (let i = 0; i < 40; i++) {
       const head = `# File ${i}\n\n${'Filler line without figures.\n\n'.repeat(i)}`;
-      files[`f${String(i).padStart(2, '0')}.md`] = head + block.repeat(Math.ceil((size - head.length) / block.length)) + (i % 5 === 0 ? `${ERROR}\n` : '');
+      files[`f${String(i).padStart(2, '0')}.md`] = `${head}${block.repeat(3)}${' '.repeat(padding)}\n\n${block}${i % 5 === 0 ? `${ERROR}\n` : ''}`;
     }
     return files;
   }
 
-  /** Lints the 40 files in one run and one at a time; asserts the JSON is the same, file by file. */
-  async function sameAsOneAtATime(size: number): Promise<{ workers: number; total: number; ms: number }> {
-    const { dir, cleanup } = tempDir(corpus(size));
+  /** Lints every file of `dir` with `--concurrency` set to `concurrency`: results sorted by file, and workers started. */
+  function lintAll(dir: string, concurrency: string): { results: JsonResult[]; workers: number } {
+    fs.rmSync(path.join(dir, '.workers'), { force: true });
+    const p = probe(dir);
+    const run = sourcelint(['--format', 'json', '--concurrency', concurrency, '.'], { cwd: dir, env: p.env });
+    assert.equal(run.status, 1, `exit code (some files have errors); stderr: ${run.stderr}`);
+    const results = parseJson(run.stdout).sort((a, b) => a.filePath.localeCompare(b.filePath));
+    assert.equal(results.length, 40);
+    assert.ok(results.every((r) => r.messages.length > 0));
+    return { results, workers: p.workers() };
+  }
+
+  // An explicit number starts that many workers whatever the machine, so this holds on one core too.
+  test('--concurrency 2 lints 40 files in two worker threads, with the same JSON as the main thread and as one file alone', () => {
+    const { dir, cleanup } = tempDir(corpus());
     try {
-      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md'));
-      const total = files.reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
-      const p = probe(dir);
-      const run = sourcelint(['--format', 'json', '.'], { cwd: dir, env: p.env, timeoutMs: 180_000 });
-      assert.equal(run.status, 1, `exit code (some files have errors); stderr: ${run.stderr}`);
-      const workers = p.workers();
-      const all = parseJson(run.stdout).sort((a, b) => a.filePath.localeCompare(b.filePath));
-      assert.equal(all.length, 40);
-      const singles = await inBatches(
-        files.map((f) => async () => {
-          const r = await sourcelintAsync(['--format', 'json', f], { cwd: dir, timeoutMs: 120_000 });
-          assert.ok(r.status === 0 || r.status === 1, `${f}: exit ${r.status} ${r.stderr}`);
-          return parseJson(r.stdout)[0];
-        }),
-      );
-      singles.sort((a, b) => a.filePath.localeCompare(b.filePath));
-      assert.equal(singles.length, 40);
-      for (let i = 0; i < 40; i++) assert.deepEqual(all[i], singles[i], `results for ${path.basename(singles[i].filePath)}`);
-      assert.ok(all.every((r) => r.messages.length > 0));
-      return { workers, total, ms: run.ms };
+      const threaded = lintAll(dir, '2');
+      assert.equal(threaded.workers, 2);
+      const main = lintAll(dir, 'off');
+      assert.equal(main.workers, 0);
+      for (let i = 0; i < 40; i++) assert.deepEqual(threaded.results[i], main.results[i], `results for ${path.basename(main.results[i].filePath)}`);
+      for (const i of [0, 17, 39]) {
+        const file = path.basename(main.results[i].filePath);
+        assert.deepEqual(lintJson(dir, [file], i % 5 === 0 ? 1 : 0)[0], main.results[i], `${file} linted alone`);
+      }
     } finally {
       cleanup();
     }
-  }
-
-  test('40 files of ~20 KB (over 512 KB in all) give the same JSON as linting them one at a time', async (t) => {
-    const { workers, total, ms } = await sameAsOneAtATime(20_000);
-    t.diagnostic(`${total} bytes in 40 files: ${Math.round(ms)} ms; worker threads started: ${workers}`);
-    assert.ok(total > 512 * 1024, `total ${total} bytes`);
   });
 
-  test('40 files of ~230 KB (over 8 MiB in all) are linted in worker threads and give the same JSON as one at a time', async (t) => {
-    const { workers, total, ms } = await sameAsOneAtATime(230_000);
-    t.diagnostic(`${total} bytes in 40 files: ${Math.round(ms)} ms; worker threads started: ${workers}`);
-    assert.ok(total > 8 * 1024 * 1024, `total ${total} bytes`);
-    assert.ok(workers > 0, `a run over ${total} bytes should lint in worker threads, but started ${workers}`);
+  test('--concurrency auto (the default) uses every core only for runs over 8 MiB, and none on one core', () => {
+    // Blank padding makes the files large but quick to lint.
+    const { dir, cleanup } = tempDir(corpus(220_000));
+    try {
+      const total = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
+      assert.ok(total > 8 * 1024 * 1024, `total ${total} bytes`);
+      const cores = os.availableParallelism();
+      const large = lintAll(dir, 'auto');
+      assert.equal(large.workers, cores > 1 ? Math.min(cores, 40) : 0, `${cores} cores`);
+      const main = lintAll(dir, 'off');
+      assert.deepEqual(large.results, main.results);
+      for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8').replace(/ {1000,}/, ''));
+      assert.equal(lintAll(dir, 'auto').workers, 0, 'a small run stays on the main thread');
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('--concurrency refuses anything but a number, off or auto', () => {
+    for (const bad of ['0', '-1', 'many', '']) {
+      const r = sourcelint(['--concurrency', bad, 'x.md']);
+      assert.equal(r.status, 2, bad);
+      assert.equal(oneLine(r.stderr), `sourcelint: --concurrency expects a number, off or auto, got "${bad}"`);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { lint } from 'sourcelint-server';
+import { lint } from 'sourcelint';
 import { parseJson, sourcelint, tempDir } from './helpers/cli.js';
 import { LspClient, type Diagnostic } from './helpers/lsp-client.js';
 

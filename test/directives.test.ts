@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from 'sourcelint-server';
+import { lint } from 'sourcelint';
 
 const flagged = (code: string, rule = 'unsourced-statistic'): string[] =>
   lint(code, { filePath: '/virtual/d.md' })

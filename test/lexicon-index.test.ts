@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { COMPILED_INDEX, Lexicon, builtInLexicons, compiledIndex } from 'sourcelint-server/engine/lexicon.js';
+import { COMPILED_INDEX, Lexicon, builtInLexicons, compiledIndex } from 'sourcelint/engine/lexicon.js';
 
 test('the build wrote the index, and it matches the shipped data and compiler', () => {
   const index = JSON.parse(fs.readFileSync(COMPILED_INDEX, 'utf8')) as ReturnType<typeof compiledIndex>;

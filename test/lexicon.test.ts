@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtInLexicons, inflections } from 'sourcelint-server/engine/lexicon.js';
-import { lint } from 'sourcelint-server';
+import { builtInLexicons, inflections } from 'sourcelint/engine/lexicon.js';
+import { lint } from 'sourcelint';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/data');
 

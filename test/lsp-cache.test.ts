@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LintCache, lint, type LintResult } from 'sourcelint-server';
+import { LintCache, lint, type LintResult } from 'sourcelint';
 
 const summary = (r: LintResult) => r.findings.map((f) => `${f.span.start}-${f.span.end} ${f.ruleId} ${f.severity} ${f.message}`);
 

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from 'sourcelint-server';
-import { parseMarkdown, type ParsedMarkdown } from 'sourcelint-server/engine/markdown.js';
-import { findMarkers, type ReferenceIndex } from 'sourcelint-server/engine/citations.js';
-import { blankTemplateTags, sectionKind } from 'sourcelint-server/engine/non-prose.js';
+import { lint } from 'sourcelint';
+import { parseMarkdown, type ParsedMarkdown } from 'sourcelint/engine/markdown.js';
+import { findMarkers, type ReferenceIndex } from 'sourcelint/engine/citations.js';
+import { blankTemplateTags, sectionKind } from 'sourcelint/engine/non-prose.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 

@@ -1,5 +1,5 @@
 /** Spawns the real `sourcelint` binary (server/bin/sourcelint.js) and makes throw-away folders for it to lint. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,39 +53,6 @@ export function sourcelint(args: readonly string[], options: RunOptions = {}): R
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: performance.now() - started };
-}
-
-/** Same as `sourcelint`, without blocking: lets a test run several single-file lints side by side. */
-export function sourcelintAsync(args: readonly string[], options: RunOptions = {}): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: performance.now() - started });
-    });
-    child.stdin.end(options.input ?? '');
-  });
-}
-
-/** Runs `jobs` with at most `limit` of them in flight; results in the order of `jobs`. */
-export async function inBatches<T>(jobs: ReadonlyArray<() => Promise<T>>, limit = Math.max(2, os.availableParallelism())): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, lane));
-  return results;
 }
 
 /** A fresh folder under os.tmpdir() holding `files` (relative path → content). Call `cleanup` in a finally. */

@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, type SourcelintConfig } from 'sourcelint-server';
+import { lint, type SourcelintConfig } from 'sourcelint';
 
 export interface ExpectedFinding {
   /** The exact source text the finding's range covers. */

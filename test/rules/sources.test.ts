@@ -115,7 +115,7 @@ test('unreliable-source: sources.lists adds a newsroom list (JSON or YAML); a br
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-lists-'));
   fs.writeFileSync(path.join(dir, 'house.yaml'), 'title: House list\ndate: 2024-05-01\nsources:\n  - name: Sahel Wire\n    domains: [sahelwire.example]\n    status: deprecated\n    reason: fabricated interviews\n');
   fs.writeFileSync(path.join(dir, 'broken.json'), '{"sources": [{"name": "X", "status": "great"}]}');
-  const { lint } = await import('sourcelint-server');
+  const { lint } = await import('sourcelint');
   const text = 'Per [the wire](https://news.sahelwire.example/a).';
   const layers = [{ config: { sources: { lists: ['house.yaml', 'broken.json'] } }, file: path.join(dir, '.sourcelintrc.json') }];
   const result = lint(text, { filePath: path.join(dir, 'draft.md'), layers });

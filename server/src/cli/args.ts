@@ -5,6 +5,7 @@ import { FIX_TYPES, type ActiveSeverity, type FixType } from '../engine/index.js
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 export type ClaimsFormat = 'markdown' | 'csv' | 'json';
 export type Command = 'lint' | 'claims' | 'sources' | 'report';
+export type Concurrency = number | 'auto' | 'off';
 
 export interface CliOptions {
   command: Command;
@@ -19,6 +20,8 @@ export interface CliOptions {
   stdinFilename?: string;
   config?: string;
   maxWarnings: number;
+  /** Worker threads: a number, 'off' (main thread only) or 'auto' (all cores, for runs large enough to gain). */
+  concurrency: Concurrency;
   quiet: boolean;
   rules: Map<string, ActiveSeverity | 'off'>;
   printConfig?: string;
@@ -62,6 +65,8 @@ Options:
   -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
       --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
+      --concurrency N       worker threads: a number, off, or auto (default: all cores when the files
+                            add up to several MB)
       --quiet               report errors only
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
@@ -92,7 +97,7 @@ export function parseArgs(args: readonly string[]): CliOptions {
   let format: string | undefined;
   const command: Command = argv[0] === 'claims' || argv[0] === 'sources' || argv[0] === 'report' ? argv[0] : 'lint';
   if (command !== 'lint') argv = argv.slice(1);
-  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, quiet: false, rules: new Map(), help: false, version: false, init: false, cache: false };
+  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, concurrency: 'auto', quiet: false, rules: new Map(), help: false, version: false, init: false, cache: false };
   let fixTypes: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -132,6 +137,12 @@ export function parseArgs(args: readonly string[]): CliOptions {
         const v = value();
         if (!/^-?\d+$/.test(v)) throw new UsageError(`--max-warnings expects a number, got "${v}"`);
         o.maxWarnings = Number(v);
+        break;
+      }
+      case '--concurrency': {
+        const v = value();
+        if (v !== 'auto' && v !== 'off' && !/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--concurrency expects a number, off or auto, got "${v}"`);
+        o.concurrency = v === 'auto' || v === 'off' ? v : Number(v);
         break;
       }
       case '--quiet':

@@ -13,7 +13,7 @@ export function starterConfig(): string {
   return `// Sourcelint configuration: JSON with comments. Settings cascade: files in parent folders apply too, the nearest
 // wins per key, and "root": true stops the search here. Documentation: https://github.com/sourcelint/sourcelint#configuration
 {
-  "$schema": "./node_modules/sourcelint-server/schema/sourcelintrc.schema.json",
+  "$schema": "./node_modules/sourcelint/schema/sourcelintrc.schema.json",
   "root": true,
 
   // Share a house style: a relative file, or an installed package ("@newsroom/sourcelint-config").

@@ -166,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     const cache = options.cache ? new ResultCache(cacheFile(options.cacheLocation, cwd), runKey, new ConfigLoader(config)) : undefined;
     const cached = files.map((f) => cache?.lookup(f));
     const progress = progressReporter();
-    const fresh = await lintFiles(files.filter((_, i) => !cached[i]), config, lintOptions, progress.update);
+    const fresh = await lintFiles(files.filter((_, i) => !cached[i]), config, lintOptions, progress.update, options.concurrency);
     progress.clear();
     if (cache) {
       for (const r of fresh) cache.store(r);

@@ -1,12 +1,14 @@
 /**
  * Lints many files on all cores with worker threads. Each worker loads the engine and compiles the lexicons again
- * (~250 ms), which measured slower than one thread below several MB on our 2-core machines: small runs stay here.
+ * (~250 ms), which measured slower than one thread below several MB on our 2-core machines: with `--concurrency auto`
+ * small runs stay on the main thread; a number asks for that many workers whatever the size.
  */
 import os from 'node:os';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ConfigLoader } from '../engine/index.js';
 import { lintFile, type FileResult, type LintFileOptions } from './lint-file.js';
+import type { Concurrency } from './args.js';
 
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -22,14 +24,23 @@ function totalSize(files: readonly string[]): number {
   return sum;
 }
 
+/** How many worker threads lint `files`; 0 means the main thread does. */
+export function workerCount(concurrency: Concurrency, files: readonly string[], cores = os.availableParallelism()): number {
+  if (concurrency === 'off') return 0;
+  if (concurrency !== 'auto') return Math.min(concurrency, files.length);
+  const threads = Math.min(cores, files.length);
+  return threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES ? 0 : threads;
+}
+
 export async function lintFiles(
   files: readonly string[],
   configFile: string | undefined,
   options: LintFileOptions,
   onProgress: (done: number, total: number) => void,
+  concurrency: Concurrency = 'auto',
 ): Promise<FileResult[]> {
-  const threads = Math.min(os.availableParallelism(), files.length);
-  if (threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES) {
+  const threads = workerCount(concurrency, files);
+  if (threads === 0) {
     const loader = new ConfigLoader(configFile);
     return files.map((f, i) => {
       const r = lintFile(f, loader, options);
