@@ -30,7 +30,7 @@ async function setup(external: string[] = []): Promise<{ tmp: string; server: st
   const ws = path.join(tmp, 'workspace');
   fs.mkdirSync(path.join(ws, 'desk'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.sourcelintrc.json'), JSON.stringify({ rules: { 'relative-time': 'error' } }));
-  fs.writeFileSync(path.join(ws, 'desk', '.sourcelintrc.yaml'), 'rules:\n  relative-time: info\n  unsourced-statistic: error\n');
+  fs.writeFileSync(path.join(ws, 'desk', '.sourcelintrc.yaml'), 'rules:\n  unsourced-statistic: error\n');
   fs.writeFileSync(path.join(ws, 'refs.json'), JSON.stringify([{ id: 'un2023', type: 'report', title: 'Aid report', issued: { 'date-parts': [[2023]] } }]));
   for (const file of ['note.md', 'desk/brief.md']) fs.writeFileSync(path.join(ws, file), TEXT);
   return { tmp, server: path.join(dist, 'server.mjs'), ws };
