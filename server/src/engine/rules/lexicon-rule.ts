@@ -23,6 +23,10 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
     check(ctx: RuleContext) {
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
+      // Sentences inside a named speaker's quotation or interview answer are the speaker's words, not the writer's.
+      const spoken = new Set(ctx.claims().filter((c) => c.coverage?.kind === 'speaker' || c.coverage?.kind === 'interview').map((c) => c.sentence.span.start));
+      // "Most experts believe" reporting the article's own survey names its experts: they are the respondents.
+      const surveyed = new Set(ctx.claims().filter((c) => c.coverage?.kind === 'own-research').map((c) => c.sentence.span.start));
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
@@ -42,7 +46,9 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
             const docStart = b.start + start;
             const candidate = pb.sentences[lastStartingAtOrBefore(pb.sentences, (s) => s.span.start, docStart)];
             const sentence = candidate && docStart < candidate.span.end ? candidate : undefined;
-            if (options.skipCited && sentence && sentence.citations.length > 0) continue;
+            if (options.skipCited && sentence && (sentence.citations.length > 0 || surveyed.has(sentence.span.start))) continue;
+            if (sentence && spoken.has(sentence.span.start)) continue;
+            if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             ctx.report({
               message: messageFor(meta, m.entry, term),
               span: { start: docStart, end: b.start + end },
@@ -54,6 +60,11 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
       }
     },
   };
+}
+
+/** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
+function partOfName(words: readonly { raw: string }[], from: number, sentenceInitial: boolean): boolean {
+  return !sentenceInitial && /^\p{Lu}/u.test(words[from].raw);
 }
 
 function messageFor(meta: RuleMeta, entry: LexiconEntry, term: string): string {
