@@ -69,7 +69,9 @@ export const isCapitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u
 
 /** A capitalised word that can name a source: not a function word, month or pronoun, nor the sentence's first word when it is one of those. */
 function isNameWord(w: Word | undefined): boolean {
-  return !!w && isCapitalised(w) && !NOT_A_NAME.has(w.norm) && !/^\p{Lu}$/u.test(w.raw);
+  if (!w || !isCapitalised(w) || NOT_A_NAME.has(w.norm) || /^\p{Lu}$/u.test(w.raw)) return false;
+  // A common noun capitalised because it opens the sentence ("Officials said", "Studies show") names nobody.
+  return !(/^\p{Lu}\p{Ll}+$/u.test(w.raw) && (inClass('VAGUE_PEOPLE', w.norm) || inClass('DOCUMENT', w.norm) || inClass('ROLE', w.norm)));
 }
 
 /** "Novelco's", "the company’s", "Reuters'". */
@@ -162,8 +164,11 @@ function appositiveSubject(text: string, words: readonly Word[], verb: number): 
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
     if (!atChunkStart) continue;
     if (isSpecificPhrase(text, words, k, end)) {
-      const head = [...Array(end - k + 1).keys()].map((d) => k + d).find((j) => isNameWord(words[j])) ?? end;
-      return { attribution: { kind: 'speaker', ...sliceOf(text, words, k, Math.max(head, k)) }, from: k };
+      let first = k;
+      while (first < end && !isNameWord(words[first])) first++;
+      let last = first;
+      while (last < end && isNameWord(words[last + 1])) last++;
+      return { attribution: { kind: 'speaker', ...sliceOf(text, words, isNameWord(words[first]) ? first : k, isNameWord(words[first]) ? last : end) }, from: k };
     }
     if (/[;:(—–]/.test(text.slice(words[k - 1]?.end ?? 0, words[k].start))) return undefined;
     end = k - 1;
@@ -267,6 +272,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     const w = words[i];
     if (!(inClass('SPEECH_VERB', w.norm) || inClass('DOCUMENT_VERB', w.norm) || inClass('AGENT_VERB', w.norm)) || !/^\p{Ll}/u.test(w.raw)) continue;
     const prev = words[i - 1];
+    // "a UN report found": a document noun followed by its own verb.
+    if (inClass('DOCUMENT', w.norm) && (inClass('SPEECH_VERB', words[i + 1]?.norm) || inClass('DOCUMENT_VERB', words[i + 1]?.norm))) continue;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || prev.norm === 'to' || isPossessive(text, prev))) continue;
     if (negated(words, i)) continue;

@@ -176,7 +176,7 @@ class DiscourseFlow {
     this.questionLine = QUESTION_LINE.test(sentence.text);
     const named = core.named;
     const start = sentence.span.start - sentence.block.block.start;
-    const inQuote = this.blockQuotes.find((q) => q.start < start && q.end > start);
+    const inQuote = this.blockQuotes.find((q) => q.start <= start && q.end > start);
     let coverage: Coverage | undefined;
     if (cited) coverage = { kind: 'citation', source: citationLabel(sentence) };
     else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };

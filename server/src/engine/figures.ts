@@ -66,7 +66,7 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     if (!w.isNumber) continue;
     const kind = classify(text, words, i);
     if (!kind) continue;
-    let end = kind === 'ratio' ? i + 2 : i + 1;
+    let end = kind === 'ratio' && text[w.end] === ':' ? i + 2 : i + 1;
     while (end < words.length && (SCALES.has(words[end].norm) || words[end].isNumber) && words[end].start - words[end - 1].end <= 1) end++;
     if (end < words.length && (PERCENT_WORDS.has(words[end].norm) || CURRENCY_WORDS.has(words[end].norm))) end++;
     if (words[end - 1]?.norm === 'per' && words[end]?.norm === 'cent') end++;
@@ -108,6 +108,8 @@ function fractionAt(words: readonly Word[], i: number): number {
   if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'out' && words[i + 2]?.norm === 'of' && words[i + 3]?.isNumber) return i + 4;
   if (n === 'half' && next === 'a' && SCALES.has(words[i + 2]?.norm ?? '')) return i + 3;
   if ((n === 'twice' || n === 'double' || n === 'triple' || n === 'tripled' || n === 'doubled') && /^(as|the|that)$/.test(next ?? '')) return i + 1;
+  // "tens of thousands", "hundreds of millions".
+  if ((n === 'tens' || n === 'hundreds') && next === 'of' && /^(thousands|millions|billions)$/.test(words[i + 2]?.norm ?? '')) return i + 3;
   if (n === 'half' && words[i - 1]?.norm === 'than' && /^(more|less)$/.test(words[i - 2]?.norm ?? '')) return i + 1;
   if (MULTIPLIER_VERBS.has(n) && i > 0) return i + 1;
   return 0;

@@ -1,0 +1,156 @@
+/**
+ * The discourse model of the sourcing rules (ARCHITECTURE.md, "Discourse"): which sentences of a real-looking article
+ * a named source, a carried-over source, a quotation's speaker, an interview turn or the article's own survey covers,
+ * and which stay unsourced. Every text here is written for these tests.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from 'sourcelint';
+
+const SOURCING = /^(unsourced-|citation-needed)/;
+
+/** The sentences (trimmed source text) that get a sourcing finding. */
+function flagged(markdown: string): string[] {
+  const result = lint(markdown, { filePath: '/virtual/article.md' });
+  const sentences = result.claims.map((c) => c.sentence.span);
+  const hit = sentences.filter((s) => result.findings.some((f) => SOURCING.test(f.ruleId) && f.span.start < s.end && s.start < f.span.end));
+  return hit.map((s) => markdown.slice(s.start, s.end));
+}
+
+/** The coverage the engine gives the sentence that starts with `opening`. */
+function coverageOf(markdown: string, opening: string): { kind: string; source: string } | undefined {
+  const result = lint(markdown, { filePath: '/virtual/article.md' });
+  const claim = result.claims.find((c) => markdown.slice(c.sentence.span.start).startsWith(opening));
+  assert.ok(claim, `no sentence starts with "${opening}"`);
+  return claim.coverage ? { kind: claim.coverage.kind, source: claim.coverage.source } : undefined;
+}
+
+describe('attribution as writers write it', () => {
+  const named: Array<[string, string]> = [
+    ['General Okafor reported that 30,000 troops had crossed the river by March.', 'Okafor'],
+    ['Zvezda Weekly proclaimed that the convoy had reached the border on 4 May.', 'Zvezda Weekly'],
+    ['Clausewitz observed in On War that the defence is the stronger form of war.', 'Clausewitz'],
+    ['Turkish corporate records show that the firm was registered in Istanbul in 2021.', 'Turkish corporate records'],
+    ['A 2019 UN report found that 2,400 schools had closed in the region.', 'A 2019 UN report'],
+    ['According to one of her former colleagues, she published 40 papers in six years.', 'one of her former colleagues'],
+    ['The blockade was denounced by the African Union as a collective punishment.', 'the African Union'],
+    ['The mine shipped 12,000 tonnes of ore in 2020, the export records show.', 'the export records'],
+    ['The ministry’s spokesperson said the ambassador had left Bamako on Tuesday.', 'spokesperson'],
+    ['Novelco’s chief executive, Ivan Petrenko, urged importers to stockpile parts before June.', 'Petrenko'],
+  ];
+  for (const [sentence, source] of named) {
+    test(`covered: ${sentence.slice(0, 60)}`, () => {
+      const coverage = coverageOf(sentence, sentence.slice(0, 12));
+      assert.equal(coverage?.kind, 'attribution', JSON.stringify(coverage));
+      assert.match(coverage!.source, new RegExp(source));
+      assert.deepEqual(flagged(sentence), []);
+    });
+  }
+
+  const vague = [
+    'Officials said that 30,000 troops had crossed the river by March.',
+    'Experts believe that the convoy reached the border on 4 May 2023.',
+    'Baltic diplomats said that the pipeline was damaged by an anchor in October 2023.',
+    'Studies show that 2,400 schools closed in the region in 2019.',
+    'The minister declined to comment on reports that 400 soldiers were killed in the raid.',
+  ];
+  for (const sentence of vague) {
+    test(`unsourced (vague, belief or negated): ${sentence.slice(0, 60)}`, () => {
+      assert.equal(coverageOf(sentence, sentence.slice(0, 12)), undefined);
+      assert.deepEqual(flagged(sentence), [sentence]);
+    });
+  }
+
+  test('a verb that narrates an act is the claim itself, not its source', () => {
+    const text = 'In 2009 Beijing claimed about 90 percent of the sea as its territory.';
+    assert.equal(coverageOf(text, 'In 2009'), undefined);
+    assert.deepEqual(flagged(text), [text]);
+  });
+});
+
+describe('sources carried through a paragraph', () => {
+  const article = [
+    'The audit office published its review of the grant programme in June 2022. The review found that 40% of the grants were never paid out. It also found that two ministries had kept no records of 1,200 payments.',
+    '',
+    'The programme was closed in 2023 after 18 months of operation.',
+  ].join('\n');
+
+  test('"It also found" continues the named report; the next paragraph does not inherit it', () => {
+    assert.equal(coverageOf(article, 'The review found')?.kind, 'attribution');
+    assert.deepEqual(coverageOf(article, 'It also found'), { kind: 'carried', source: 'The review' });
+    assert.equal(coverageOf(article, 'The programme was closed'), undefined);
+    assert.ok(flagged(article).includes('The programme was closed in 2023 after 18 months of operation.'));
+  });
+
+  test('a footnote covers its own sentence, never the next one', () => {
+    const text = 'The junta expelled the ambassador in January 2022.[^1] Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';
+    assert.deepEqual(flagged(text), ['Three months later 600 soldiers left the base at Gao.']);
+  });
+});
+
+describe('quotations and interviews', () => {
+  test('a quotation over several paragraphs belongs to the speaker named where it opens', () => {
+    const text = [
+      'Amina Diallo, the mayor of Kidal, described the week in detail: “The convoy arrived on Monday with 40 trucks.',
+      '',
+      '“By Wednesday the market had closed and 3,000 people had left for the border.',
+      '',
+      '“Nobody came back before the rains.”',
+    ].join('\n');
+    assert.equal(coverageOf(text, '“By Wednesday')?.kind, 'speaker');
+    assert.deepEqual(flagged(text), []);
+  });
+
+  test('a quotation whose speaker is named in its sentence is attributed', () => {
+    const text = 'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';
+    assert.deepEqual(flagged(text), []);
+  });
+
+  test('an interview: answers belong to the speaker of the turn, questions are no claims', () => {
+    const text = [
+      '**Q:** How many families left the valley last year?',
+      '',
+      '**Fatou Sow:** About 2,000 families left after the dam flooded the lower villages in May.',
+    ].join('\n');
+    const result = lint(text, { filePath: '/virtual/interview.md' });
+    const answer = result.claims.find((c) => c.sentence.text.includes('2,000 families'));
+    assert.deepEqual(answer?.coverage, { kind: 'interview', source: 'Fatou Sow' });
+    assert.equal(result.claims.some((c) => c.sentence.text.includes('How many families')), false);
+    assert.deepEqual(flagged(text), []);
+  });
+});
+
+describe("the article's own research", () => {
+  test('findings reported from a survey the article describes are sourced by the article', () => {
+    const text = [
+      'For this report we surveyed 120 aid workers in Niger and Chad between May and July.',
+      '',
+      'Some 64 percent of respondents said convoys were stopped at least once a week. Most believe that the checkpoints will multiply in 2025.',
+    ].join('\n');
+    assert.equal(coverageOf(text, 'Some 64 percent')?.kind, 'own-research');
+    assert.deepEqual(flagged(text), []);
+  });
+
+  test('without a described survey, the same figure is unsourced', () => {
+    const text = 'Some 64 percent of aid workers said convoys were stopped at least once a week.';
+    assert.deepEqual(flagged(text), [text]);
+  });
+});
+
+describe('figures that are statistics, and those that are not', () => {
+  const figureOf = (sentence: string): string[] =>
+    lint(sentence, { filePath: '/virtual/a.md' }).findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => sentence.slice(f.span.start, f.span.end));
+
+  test('units, tallies, fractions and multipliers in words are statistics', () => {
+    assert.deepEqual(figureOf('The column advanced 120km in two days.'), ['120km']);
+    assert.deepEqual(figureOf('The resolution passed by a vote of 116-6 in the assembly.'), ['116-6']);
+    assert.deepEqual(figureOf('More than half of the wells in the district have run dry.'), ['More than half of']);
+    assert.deepEqual(figureOf('Grain prices doubled in the capital last spring.'), ['doubled']);
+    assert.deepEqual(figureOf('The floods displaced tens of thousands of people along the river.'), ['tens of thousands']);
+  });
+
+  test('years, date ranges and durations are not', () => {
+    assert.deepEqual(figureOf('Both countries mark their independence on August 14 and 15 each year.'), []);
+    assert.deepEqual(figureOf('The agency plans to close the camp by 2030.'), []);
+  });
+});
