@@ -19,6 +19,8 @@ export interface CliOptions {
   stdinFilename?: string;
   config?: string;
   maxWarnings: number;
+  /** Files (drafts, bibliographies) larger than this are not read. */
+  maxFileBytes?: number;
   quiet: boolean;
   rules: Map<string, ActiveSeverity | 'off'>;
   printConfig?: string;
@@ -55,6 +57,7 @@ Options:
   -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
       --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
+      --max-file-size MB    skip drafts and bibliographies larger than this (default: 16)
       --quiet               report errors only
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
@@ -88,6 +91,10 @@ export function parseArgs(args: readonly string[]): CliOptions {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const arg = eq > 0 ? raw.slice(0, eq) : raw;
+    // `--help=x.md` is a file name someone hoped would be read as an option: a flag never takes a value.
+    const flag = (): void => {
+      if (eq > 0) throw new UsageError(`option ${arg} takes no value`);
+    };
     const value = (): string => {
       if (eq > 0) return raw.slice(eq + 1);
       const v = argv[++i];
@@ -124,10 +131,18 @@ export function parseArgs(args: readonly string[]): CliOptions {
         o.maxWarnings = Number(v);
         break;
       }
+      case '--max-file-size': {
+        const v = value();
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size expects a size in MB, got "${v}"`);
+        o.maxFileBytes = Math.round(Number(v) * 1024 * 1024);
+        break;
+      }
       case '--quiet':
+        flag();
         o.quiet = true;
         break;
       case '--stdin':
+        flag();
         o.stdin = true;
         break;
       case '--stdin-filename':
@@ -138,10 +153,12 @@ export function parseArgs(args: readonly string[]): CliOptions {
         break;
       case '-v':
       case '--version':
+        flag();
         o.version = true;
         break;
       case '-h':
       case '--help':
+        flag();
         o.help = true;
         break;
       case '--fix':

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { shippedFile } from './paths.js';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
-import { parse as parseYaml } from 'yaml';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseYamlData } from './yaml.js';
+import { readRegularTextFile } from './read-file.js';
+import { jsonErrorMessage } from './strings.js';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
@@ -91,14 +93,14 @@ export function checkConfig(data: unknown, where: string): SourcelintConfig {
 function readDataFile(file: string): unknown {
   let raw: string;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    raw = readRegularTextFile(file);
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(`${file}: cannot read configuration (${(e as Error).message})`);
   }
   try {
-    return /\.ya?ml$/.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : parseJsonWithComments(raw);
+    return /\.ya?ml$/.test(file) ? parseYamlData(raw) : parseJsonWithComments(raw);
   } catch (e) {
-    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${jsonErrorMessage(e)}`);
   }
 }
 
@@ -212,7 +214,7 @@ function resolveExtends(spec: string, from: string): string {
 
 function packageHasConfig(file: string): boolean {
   try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)?.sourcelint !== undefined;
+    return (JSON.parse(readRegularTextFile(file)) as Record<string, unknown>)?.sourcelint !== undefined;
   } catch {
     return false;
   }

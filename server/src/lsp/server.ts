@@ -29,7 +29,7 @@ import { Workspace } from './documents.js';
 import { claimRows, formatReference, formatShortReference, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
 import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
 import { filePathOf } from './documents.js';
-import { configErrorLine, configErrorOnDocument, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
+import { configErrorLine, configErrorOnDocument, documentTooLarge, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
@@ -129,7 +129,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     // A broken front matter is shown where it is broken; a broken configuration file, on the first line.
     const at = doc && issue?.file === filePathOf(uri) ? lineRange(inEncoding(doc, encoding), configErrorLine(doc.getText(), issue.message)) : undefined;
-    const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : [];
+    const tooLarge = workspace.tooLargeMessage(uri);
+    const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : tooLarge ? [documentTooLarge(tooLarge)] : [];
     if (workspace.settingsError) diagnostics.unshift(settingsErrorOnDocument(workspace.settingsError));
     syncConfigFileDiagnostics();
     updateWatches();
@@ -211,6 +212,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     workspace.settingsBase = root;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.roots = folders.filter((f) => f.startsWith('file:')).map(filePathOf);
     workspace.setSettings(options.settings);
     return {
       capabilities: {
