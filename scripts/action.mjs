@@ -18,12 +18,29 @@ if (!['github', 'sarif'].includes(format)) {
   process.exit(2);
 }
 
-const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
 const markdown = /\.(md|markdown|mdx|qmd|rmd)$/i;
+// base-ref comes from the event or the workflow: a commit id or a plain ref name, never something git would read as
+// an option (`--output=/path` makes `git diff` write a file).
+const comparing = base && !/^0+$/.test(base);
+if (comparing) {
+  let valid = /^[\w][\w./@{}~^-]*$/.test(base) && !base.includes('..');
+  try {
+    if (valid) git('rev-parse', '--verify', '--quiet', '--end-of-options', `${base}^{commit}`);
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    console.error(`sourcelint action: base-ref ${JSON.stringify(base)} is not a commit of this repository`);
+    process.exit(2);
+  }
+}
 let files;
-if (base && !/^0+$/.test(base)) {
-  const changed = git('diff', '--name-only', '--diff-filter=ACMR', base, '--', ...paths).split('\n').filter((f) => markdown.test(f));
-  const untracked = git('ls-files', '--others', '--exclude-standard', '--', ...paths).split('\n').filter((f) => markdown.test(f));
+if (comparing) {
+  // -z: names with tabs, quotes or non-ASCII letters come as they are, not quoted by git.
+  const list = (...args) => git(...args).split('\0').filter((f) => markdown.test(f));
+  const changed = list('diff', '-z', '--name-only', '--diff-filter=ACMR', '--end-of-options', base, '--', ...paths);
+  const untracked = list('ls-files', '-z', '--others', '--exclude-standard', '--', ...paths);
   files = [...new Set([...changed, ...untracked])].filter((f) => fs.existsSync(f));
 } else {
   files = paths;
@@ -32,10 +49,18 @@ if (files.length === 0) {
   console.log('sourcelint action: no changed Markdown files');
   process.exit(0);
 }
-const args = ['--format', format, '--max-warnings', input('MAX_WARNINGS', '-1')];
-if (base && !/^0+$/.test(base)) args.push('--changed-since', base);
-const run = spawnSync(process.execPath, [bin, ...args, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const maxWarnings = input('MAX_WARNINGS', '-1');
+if (!/^-?\d+$/.test(maxWarnings)) {
+  console.error(`sourcelint action: max-warnings must be a number, not ${JSON.stringify(maxWarnings)}`);
+  process.exit(2);
+}
+const args = ['--format', format, '--max-warnings', maxWarnings];
+if (comparing) args.push(`--changed-since=${base}`);
+// `--`: a pull request may add a file named `--help=x.md`; after `--` it is a file name, never an option.
+const run = spawnSync(process.execPath, [bin, ...args, '--', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
 if (format === 'sarif') fs.writeFileSync(input('SARIF_FILE', 'sourcelint.sarif'), run.stdout);
 else process.stdout.write(run.stdout);
-process.stderr.write(run.stderr);
+// Text from the repository (file names, bibliography keys) must not become workflow commands: a line of ours never
+// starts with "::" on stderr, so such a line is shown, not obeyed.
+process.stderr.write(run.stderr.replace(/^(?=::)/gm, ' '));
 process.exit(run.status ?? 2);

@@ -22,6 +22,8 @@ export interface CliOptions {
   maxWarnings: number;
   /** Worker threads: a number, 'off' (main thread only) or 'auto' (all cores, for runs large enough to gain). */
   concurrency: Concurrency;
+  /** Files (drafts, bibliographies) larger than this are not read. */
+  maxFileBytes?: number;
   quiet: boolean;
   rules: Map<string, ActiveSeverity | 'off'>;
   printConfig?: string;
@@ -67,6 +69,7 @@ Options:
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
       --concurrency N       worker threads: a number, off, or auto (default: all cores when the files
                             add up to several MB)
+      --max-file-size MB    skip drafts and bibliographies larger than this (default: 16)
       --quiet               report errors only
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
@@ -103,6 +106,10 @@ export function parseArgs(args: readonly string[]): CliOptions {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const arg = eq > 0 ? raw.slice(0, eq) : raw;
+    // `--help=x.md` is a file name someone hoped would be read as an option: a flag never takes a value.
+    const flag = (): void => {
+      if (eq > 0) throw new UsageError(`option ${arg} takes no value`);
+    };
     const value = (): string => {
       if (eq > 0) return raw.slice(eq + 1);
       const v = argv[++i];
@@ -145,10 +152,18 @@ export function parseArgs(args: readonly string[]): CliOptions {
         o.concurrency = v === 'auto' || v === 'off' ? v : Number(v);
         break;
       }
+      case '--max-file-size': {
+        const v = value();
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size expects a size in MB, got "${v}"`);
+        o.maxFileBytes = Math.round(Number(v) * 1024 * 1024);
+        break;
+      }
       case '--quiet':
+        flag();
         o.quiet = true;
         break;
       case '--stdin':
+        flag();
         o.stdin = true;
         break;
       case '--stdin-filename':
@@ -172,10 +187,12 @@ export function parseArgs(args: readonly string[]): CliOptions {
       }
       case '-v':
       case '--version':
+        flag();
         o.version = true;
         break;
       case '-h':
       case '--help':
+        flag();
         o.help = true;
         break;
       case '--fix':

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type ConfigLoader } from '../engine/index.js';
+import { ConfigError, readRegularFile, type ConfigLoader } from '../engine/index.js';
 import type { FileResult } from './lint-file.js';
 
 const FORMAT = 1;
@@ -62,7 +62,7 @@ export class ResultCache {
     let h = this.bibliographyHashes.get(file);
     if (h === undefined) {
       try {
-        h = hash(fs.readFileSync(file));
+        h = hash(readRegularFile(file));
       } catch {
         h = 'missing';
       }
@@ -91,7 +91,8 @@ export class ResultCache {
   lookup(file: string): FileResult | undefined {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
+      // Only a regular file of bounded size: a FIFO named like a draft must not hang the run (lintFile reports it).
+      bytes = readRegularFile(file);
     } catch {
       return undefined;
     }

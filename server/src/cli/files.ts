@@ -19,17 +19,20 @@ export interface Discovery {
 
 const isGlob = (p: string): boolean => /[*?[\]{}]/.test(p);
 
-function walk(dir: string, out: string[], accept: (file: string) => boolean): void {
+function walk(dir: string, out: string[], accept: (file: string) => boolean, errors: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    // A folder that cannot be listed may hold drafts: say so, and fail the run, rather than pass without them.
+    const code = (e as NodeJS.ErrnoException).code;
+    errors.push(`${dir}: cannot read folder (${code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
     return;
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, out, accept);
+      if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, out, accept, errors);
     } else if ((e.isFile() || e.isSymbolicLink()) && accept(full)) {
       out.push(full);
     }
@@ -72,7 +75,7 @@ export function discoverFiles(patterns: readonly string[], cwd: string, ignorePa
     }
     if (stat?.isDirectory()) {
       const files: string[] = [];
-      walk(abs, files, (f) => MARKDOWN_EXTENSIONS.test(f) && !isIgnored(f));
+      walk(abs, files, (f) => MARKDOWN_EXTENSIONS.test(f) && !isIgnored(f), errors);
       files.forEach((f) => found.add(f));
     } else if (stat) {
       // A file named explicitly is linted whatever its extension, unless ignored.
@@ -83,7 +86,7 @@ export function discoverFiles(patterns: readonly string[], cwd: string, ignorePa
       const root = path.resolve(cwd, base || '.');
       const matches = picomatch(glob || '**', { dot: false });
       const files: string[] = [];
-      walk(root, files, (f) => MARKDOWN_EXTENSIONS.test(f) && matches(path.relative(root, f).split(path.sep).join('/')) && !isIgnored(f));
+      walk(root, files, (f) => MARKDOWN_EXTENSIONS.test(f) && matches(path.relative(root, f).split(path.sep).join('/')) && !isIgnored(f), errors);
       files.forEach((f) => found.add(f));
     } else {
       errors.push(`${pattern}: no such file or directory`);

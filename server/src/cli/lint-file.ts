@@ -1,7 +1,7 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, claimRows, listSources, layerIgnores, fixUntilStable, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType, type ListedSource, type SourceSummary } from '../engine/index.js';
+import { lint, claimRows, listSources, layerIgnores, fixUntilStable, readRegularFile, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType, type ListedSource, type SourceSummary } from '../engine/index.js';
 
 export type { ClaimRow };
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -50,20 +50,20 @@ export interface SourceRows {
 export interface LintFileOptions {
   ruleOverrides: ReadonlyMap<string, ActiveSeverity | 'off'>;
   quiet: boolean;
+  /** Drafts and bibliographies larger than this are not read. */
+  maxFileBytes?: number;
   withClaims?: boolean;
   /** Apply fixes of these types; `write` saves them to the file. */
   fix?: { write: boolean; types: ReadonlySet<FixType> };
 }
 
-/** Reads a file as UTF-8 text, refusing binary and malformed input with a one-line reason. */
-export function readText(file: string): { text: string; bom: boolean } | { error: string } {
+/** Reads a regular file as UTF-8 text, refusing devices, oversized, binary and malformed input with a one-line reason. */
+export function readText(file: string, maxBytes?: number): { text: string; bom: boolean } | { error: string } {
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = readRegularFile(file, maxBytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message);
-    return { error: `cannot read file: ${reason}` };
+    return { error: `cannot read file: ${(e as Error).message}` };
   }
   if (buf.subarray(0, 8000).includes(0)) return { error: 'binary file, not linted' };
   try {
@@ -124,7 +124,9 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
     if (ignoredByConfig(filePath, layerIgnores(layers))) {
       return { filePath, messages: [], problems: [], ignored: true };
     }
-    const lintText = (t: string) => lint(t, { filePath, layers, ruleOverrides: options.ruleOverrides });
+    // Bibliographies are read only inside the folders of this run, of the document and of its configuration.
+    const roots = [process.cwd(), path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
+    const lintText = (t: string) => lint(t, { filePath, layers, ruleOverrides: options.ruleOverrides, maxFileBytes: options.maxFileBytes, roots });
     const fixing = options.fix && fixUntilStable(text, lintText, options.fix.types);
     const result = fixing ? fixing.result : lintText(text);
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
@@ -156,7 +158,7 @@ function sourceRows(result: ReturnType<typeof lint>): SourceRows {
 }
 
 export function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
-  const read = readText(file);
+  const read = readText(file, options.maxFileBytes);
   if ('error' in read) return { filePath: file, messages: [], problems: [], error: { message: `${file}: ${read.error}`, usage: false } };
   const result = lintTextAs(read.text, file, loader, options);
   if (result.output !== undefined && options.fix?.write) {

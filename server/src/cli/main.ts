@@ -1,7 +1,7 @@
 /** `sourcelint`: the CLI adapter over the engine. Exit codes: 0 clean, 1 findings over the limit, 2 usage/config/read errors. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, ConfigLoader, resolveConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, escapeControls, resolveConfig } from '../engine/index.js';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args.js';
 import { discoverFiles } from './files.js';
 import { lintTextAs, type FileResult } from './lint-file.js';
@@ -19,8 +19,16 @@ import { ResultCache, cacheFile, shardFiles } from './cache.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/**
+ * One line on stderr. Messages carry text from files (names, bibliography keys): control characters are shown escaped,
+ * so nothing a draft contains can start a line of its own (in GitHub Actions, a line starting with "::" is a command).
+ */
+function stderrLine(message: string): void {
+  process.stderr.write(`sourcelint: ${escapeControls(message)}\n`);
+}
+
 function fail(message: string): never {
-  process.stderr.write(`sourcelint: ${message}\n`);
+  stderrLine(message);
   process.exit(2);
 }
 
@@ -46,7 +54,9 @@ function appendStepSummary(file: string, markdown: string): void {
 
 function readStdin(): string {
   try {
-    return fs.readFileSync(0, 'utf8');
+    const text = fs.readFileSync(0, 'utf8');
+    // As for files: a byte-order mark is not part of the text, and would shift every column of line 1.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (e) {
     fail(`cannot read standard input: ${(e as Error).message}`);
   }
@@ -148,10 +158,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   if (options.init) {
-    process.stderr.write(`sourcelint: wrote ${writeStarterConfig(cwd)}\n`);
+    stderrLine(`wrote ${writeStarterConfig(cwd)}`);
     return 0;
   }
-  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' || stepSummary(options) !== undefined, fix: options.fix };
+  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' || stepSummary(options) !== undefined, fix: options.fix, maxFileBytes: options.maxFileBytes };
   let results: FileResult[];
   let failed = false;
   if (options.stdin) {
@@ -159,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
     results = [lintTextAs(readStdin(), name, new ConfigLoader(config), lintOptions)];
   } else {
     const found = discoverFiles(options.patterns, cwd, options.ignorePath);
-    for (const e of found.errors) process.stderr.write(`sourcelint: ${e}\n`);
+    for (const e of found.errors) stderrLine(e);
     failed = found.errors.length > 0;
     const files = options.shard ? shardFiles(found.files, options.shard.index, options.shard.count, cwd) : found.files;
     const runKey = JSON.stringify([VERSION, [...options.rules], options.quiet, lintOptions.withClaims, options.fix && [options.fix.write, [...options.fix.types]]]);
@@ -173,16 +183,16 @@ async function main(argv: string[]): Promise<number> {
       try {
         cache.save();
       } catch (e) {
-        process.stderr.write(`sourcelint: ${cache.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        stderrLine(`${cache.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
     }
     let next = 0;
     results = cached.map((hit) => hit ?? fresh[next++]);
   }
   for (const r of results) {
-    for (const p of r.problems) process.stderr.write(`sourcelint: ${p}\n`);
+    for (const p of r.problems) stderrLine(p);
     if (r.error) {
-      process.stderr.write(`sourcelint: ${r.error.message}\n`);
+      stderrLine(r.error.message);
       failed = true;
     }
   }
@@ -190,8 +200,13 @@ async function main(argv: string[]): Promise<number> {
   if (options.changedSince) for (const r of linted) keepChanged(r, options.changedSince);
   if (options.command === 'report') {
     const sources = new Map(linted.flatMap((r) => (r.sources ? [[r.filePath, r.sources] as const] : [])));
-    fs.writeFileSync(options.out!, formatReport(linted.flatMap((r) => r.claims ?? []), linted.map((r) => r.filePath), cwd, VERSION, sources));
-    process.stderr.write(`sourcelint: wrote ${options.out}\n`);
+    try {
+      fs.writeFileSync(options.out!, formatReport(linted.flatMap((r) => r.claims ?? []), linted.map((r) => r.filePath), cwd, VERSION, sources));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      fail(`${options.out}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
+    }
+    stderrLine(`wrote ${options.out}`);
     return failed ? 2 : 0;
   }
   const output = render(linted, options, cwd);
@@ -205,7 +220,7 @@ async function main(argv: string[]): Promise<number> {
   const warnings = messages.filter((m) => m.level === 'warning').length;
   if (errors > 0) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
-    process.stderr.write(`sourcelint: too many warnings (${warnings}); maximum allowed is ${options.maxWarnings}\n`);
+    stderrLine(`too many warnings (${warnings}); maximum allowed is ${options.maxWarnings}`);
     return 1;
   }
   return 0;

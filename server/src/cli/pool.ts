@@ -51,7 +51,7 @@ export async function lintFiles(
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet, withClaims: options.withClaims, fix: options.fix };
+  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet, withClaims: options.withClaims, fix: options.fix, maxFileBytes: options.maxFileBytes };
   await Promise.all(
     Array.from({ length: threads }, () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });

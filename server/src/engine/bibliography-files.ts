@@ -2,17 +2,25 @@
 import fs from 'node:fs';
 import { mergeBibliographies, parseBibtex, parseCslJson, type Bibliography, type UnreadableBibliography } from './bibliography.js';
 import type { Problem } from './types.js';
+import { DEFAULT_MAX_FILE_BYTES, FileReadError, readRegularTextFile } from './read-file.js';
+import { insideRoots } from './workspace-paths.js';
 
 const cache = new Map<string, { mtimeMs: number; size: number; bibliography: Bibliography }>();
 
-function loadOne(file: string): Bibliography {
+function loadOne(file: string, maxBytes: number): Bibliography {
   const stat = fs.statSync(file);
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.bibliography;
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readRegularTextFile(file, maxBytes);
   const bibliography = /\.json$/i.test(file) ? parseCslJson(text, file) : parseBibtex(text, file);
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, bibliography });
   return bibliography;
+}
+
+export interface BibliographyReadOptions {
+  maxBytes?: number;
+  /** Folders the files must lie in (symbolic links resolved); undefined: anywhere. */
+  roots?: readonly string[];
 }
 
 const REASONS: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'no such file' };
@@ -27,7 +35,7 @@ export interface BibliographySource {
  * Merges the given files. A file that cannot be read is listed in `unreadable` (the unknown-citekey rule reports it
  * where it is named); broken entries become problems. Never throws.
  */
-export function loadBibliographies(sources: readonly BibliographySource[], problems: Problem[]): Bibliography {
+export function loadBibliographies(sources: readonly BibliographySource[], problems: Problem[], options: BibliographyReadOptions = {}): Bibliography {
   const parts: Bibliography[] = [];
   const unreadable: UnreadableBibliography[] = [];
   const files = [...new Map(sources.map((s) => [s.file, s])).values()];
@@ -36,11 +44,14 @@ export function loadBibliographies(sources: readonly BibliographySource[], probl
       unreadable.push({ file, written, reason: 'not BibTeX (.bib) or CSL-JSON (.json)' });
       continue;
     }
+    if (options.roots && !insideRoots(file, options.roots)) {
+      unreadable.push({ file, written, reason: 'outside the workspace, not read' });
+      continue;
+    }
     try {
-      parts.push(loadOne(file));
+      parts.push(loadOne(file, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      unreadable.push({ file, written, reason: (code && REASONS[code]) ?? code ?? (e as Error).message });
+      unreadable.push({ file, written, reason: e instanceof FileReadError ? e.message : (REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as NodeJS.ErrnoException).code ?? 'unreadable') });
     }
   }
   const merged = mergeBibliographies(parts);

@@ -8,6 +8,10 @@
  * time, whatever the input. @string expansion has a size budget (macros built from macros grow exponentially).
  * The parsers never throw.
  */
+import { escapeControls, jsonErrorMessage } from './strings.js';
+
+/** Keys and ids are quoted in messages: a line break in one (a CSL id can hold anything) must not start a new line. */
+const oneLine = <P extends { message: string }>(problems: P[]): P[] => problems.map((p) => ({ ...p, message: escapeControls(p.message) }));
 
 export interface BibEntry {
   key: string;
@@ -674,7 +678,7 @@ export function parseBibtex(input: string, file: string): Bibliography {
       pos = Math.max(limit, at + 1);
     }
   }
-  return { entries, problems };
+  return { entries, problems: oneLine(problems) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -859,15 +863,15 @@ export function parseCslJson(input: string, file: string): Bibliography {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const message = jsonErrorMessage(e);
     const position = /at position (\d+)/.exec(message);
     const offset = scan.error >= 0 ? scan.error : position ? Number(position[1]) : -1;
     problems.push({ file, line: offset >= 0 ? lineAt(offset) : 1, message: `invalid CSL-JSON: ${message}` });
-    return { entries, problems };
+    return { entries, problems: oneLine(problems) };
   }
   if (!Array.isArray(data)) {
     problems.push({ file, line: 1, message: 'CSL-JSON must be an array of items; nothing loaded' });
-    return { entries, problems };
+    return { entries, problems: oneLine(problems) };
   }
   const spans = scan.items.length === data.length ? scan.items : undefined;
   data.forEach((raw: unknown, index) => {
@@ -909,7 +913,7 @@ export function parseCslJson(input: string, file: string): Bibliography {
     );
     entries.set(id, entry);
   });
-  return { entries, problems };
+  return { entries, problems: oneLine(problems) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -964,5 +968,5 @@ export function mergeBibliographies(parts: Bibliography[]): Bibliography {
       } else entries.set(key, entry);
     }
   }
-  return { entries, problems };
+  return { entries, problems: oneLine(problems) };
 }

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { shippedFile } from './paths.js';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlData } from './yaml.js';
+import { readRegularTextFile } from './read-file.js';
+import { jsonErrorMessage } from './strings.js';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
@@ -119,14 +121,14 @@ export function checkConfig(data: unknown, where: string, file?: string): Source
 function readDataFile(file: string): unknown {
   let raw: string;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    raw = readRegularTextFile(file);
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    throw new ConfigError(`${file}: cannot read configuration (${(e as Error).message})`, file);
   }
   try {
-    return /\.ya?ml$/.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : parseJsonWithComments(raw);
+    return /\.ya?ml$/.test(file) ? parseYamlData(raw) : parseJsonWithComments(raw);
   } catch (e) {
-    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`, file);
+    throw new ConfigError(`${file}: invalid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${jsonErrorMessage(e)}`, file);
   }
 }
 
@@ -273,7 +275,7 @@ function resolveExtends(spec: string, from: string): string {
 
 function packageHasConfig(file: string): boolean {
   try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)?.sourcelint !== undefined;
+    return (JSON.parse(readRegularTextFile(file)) as Record<string, unknown>)?.sourcelint !== undefined;
   } catch {
     return false;
   }

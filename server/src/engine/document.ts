@@ -2,7 +2,7 @@
  * The analysed document: prose blocks split into sentences, each sentence with the citations that cover it.
  * Built once per lint; every rule reads it and none re-parses.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYamlData } from './yaml.js';
 import type { Block, ParsedMarkdown } from './markdown.js';
 import { findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
@@ -78,7 +78,7 @@ export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undef
   const fm = parsed.frontMatter;
   if (!fm) return undefined;
   try {
-    const data = parseYaml(fm.raw, { maxAliasCount: 100 }) as unknown;
+    const data = parseYamlData(fm.raw);
     const isObject = data !== null && typeof data === 'object' && !Array.isArray(data);
     return { span: fm.span, data: isObject ? (data as Record<string, unknown>) : {} };
   } catch (e) {

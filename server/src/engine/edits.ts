@@ -3,6 +3,7 @@
  * renumber footnotes. Pure functions over the document text; adapters turn them into LSP workspace edits.
  */
 import type { AnalyzedDocument } from './document.js';
+import { parseMarkdown } from './markdown.js';
 import type { BibEntry, Bibliography } from './bibliography.js';
 import type { Edit, Span } from './types.js';
 
@@ -26,21 +27,51 @@ export function nextFootnoteLabel(doc: AnalyzedDocument): string {
   return String(n);
 }
 
-/** Inserts `[^n]` after the sentence and `[^n]: ` at the end of the footnote block (or of the document). */
+/** The document's line ending: that of its first line, so edits to a CRLF draft stay CRLF. */
+export function lineEnding(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Applies non-overlapping edits to `text`. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.text;
+    at = Math.max(at, e.end);
+  }
+  return out + text.slice(at);
+}
+
+/** Whether the edited text defines footnote `label` and refers to it: where a definition may go depends on what surrounds it. */
+function footnoteParses(text: string, edits: readonly Edit[], label: string): boolean {
+  const parsed = parseMarkdown(applyEdits(text, edits));
+  return parsed.footnotes.some((f) => f.id === label) && parsed.blocks.some((b) => b.footnoteRefs.some((r) => r.id === label));
+}
+
+/**
+ * Inserts `[^n]` after the sentence and `[^n]: ` after the last footnote definition, else at the end of the document.
+ * A document that ends inside an unclosed code fence or HTML block would swallow a definition added at its end: then
+ * the definition goes before that last block. Each place is checked by parsing the result.
+ */
 export function addFootnote(doc: AnalyzedDocument, sentence: Span): { label: string; reference: Edit; definition: Edit } {
   const label = nextFootnoteLabel(doc);
-  const { afterPunct } = sentenceEnd(doc.text, sentence);
-  const lastDef = doc.parsed.footnotes.reduce<number>((max, f) => Math.max(max, f.span.end), -1);
   const text = doc.text;
-  let definition: Edit;
-  if (lastDef >= 0) {
-    definition = { start: lastDef, end: lastDef, text: `\n[^${label}]: ` };
-  } else {
-    const trailing = /\n*$/.exec(text)![0].length;
-    const at = text.length - trailing;
-    definition = { start: at, end: text.length, text: `\n\n[^${label}]: \n` };
-  }
-  return { label, reference: { start: afterPunct, end: afterPunct, text: `[^${label}]` }, definition };
+  const nl = lineEnding(text);
+  const { afterPunct } = sentenceEnd(text, sentence);
+  const reference = { start: afterPunct, end: afterPunct, text: `[^${label}]` };
+  const lastDef = doc.parsed.footnotes.reduce<number>((max, f) => Math.max(max, f.span.end), -1);
+  const candidates: Edit[] = [];
+  if (lastDef >= 0) candidates.push({ start: lastDef, end: lastDef, text: `${nl}[^${label}]: ` });
+  // At the very end, after a blank line: inserted, never replacing the draft's last line breaks (the reference may sit there).
+  const breaks = /(\r?\n)*$/.exec(text)![0].split('\n').length - 1;
+  candidates.push({ start: text.length, end: text.length, text: `${nl.repeat(Math.max(0, 2 - breaks))}[^${label}]: ${nl}` });
+  const lastBlock = doc.parsed.topLevel.at(-1);
+  if (lastBlock && lastBlock.start > afterPunct) candidates.push({ start: lastBlock.start, end: lastBlock.start, text: `[^${label}]: ${nl}${nl}` });
+  const definition = candidates.find((c) => footnoteParses(text, [reference, c], label)) ?? candidates[0];
+  return { label, reference, definition };
 }
 
 /** Inserts `[@key]` before the sentence's closing punctuation, pandoc style (or merges into an existing `[@…]`). */
@@ -56,24 +87,95 @@ export function markCitationNeeded(doc: AnalyzedDocument, sentence: Span): Edit 
   return { start: beforePunct, end: beforePunct, text: ' [citation needed]' };
 }
 
-/** A `<!-- sourcelint-disable-next-line RULE -->` comment on its own line above `line` (0-based). */
-export function disableNextLine(text: string, lineStart: number, ruleId: string): Edit {
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  return { start: lineStart, end: lineStart, text: `${indent}<!-- sourcelint-disable-next-line ${ruleId} -->\n` };
+/**
+ * Suppresses `ruleId` on the line of `offset` with `<!-- sourcelint-disable-line RULE -->` at the end of that line. A
+ * comment on a line of its own would end the paragraph or table the line belongs to; inline it changes nothing but
+ * the line. It goes before what must stay last: a hard break (trailing `\` or spaces), a heading's closing `#`s, a
+ * table row's closing `|`, a comment left open, inline code running on. Undefined where no comment can go: in front
+ * matter (YAML), on a line that is all inline code or opens a code fence.
+ */
+export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: string): Edit | undefined {
+  const text = doc.text;
+  if (doc.parsed.frontMatter && offset < doc.parsed.frontMatter.span.end) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const within = (kind: string): boolean => doc.parsed.blocks.some((b) => b.kind === kind && b.start <= offset && offset <= b.end);
+  const isSpace = (i: number): boolean => text[i] === ' ' || text[i] === '\t';
+  const skipSpaceBack = (i: number): number => {
+    while (i > lineStart && isSpace(i - 1)) i--;
+    return i;
+  };
+  // A line that opens a code fence (alone or after a footnote label) would take the comment as its info string.
+  if (/^[ \t>]*(\[\^[^\]\n]*\]:[ \t]*)?(`{3,}|~{3,})/.test(text.slice(lineStart, lineEnd))) return undefined;
+  let at = skipSpaceBack(lineEnd);
+  // Inline code that runs on past the line end would swallow the comment: it goes before the code's opening backtick
+  // (none offered when the whole line is code).
+  const block = doc.parsed.blocks.find((b) => b.start <= lineEnd && lineEnd < b.end);
+  if (block && block.text[lineEnd - block.start] === 'x') {
+    let k = lineEnd;
+    while (k > lineStart && block.text[k - 1 - block.start] === 'x') k--;
+    const tick = text.indexOf('`', k);
+    if (k === lineStart || tick < 0 || tick >= lineEnd) return undefined;
+    at = skipSpaceBack(tick);
+  }
+  // A comment opened on this line and not closed on it would swallow ours.
+  const open = text.lastIndexOf('<!--', at);
+  const close = open >= 0 ? text.indexOf('-->', open + 4) : -1;
+  if (open >= lineStart && open >= offset && (close < 0 || close >= lineEnd)) at = skipSpaceBack(open);
+  else if (within('tableCell')) {
+    if (text[at - 1] === '|' && text[at - 2] !== '\\') at = skipSpaceBack(at - 1);
+  } else if (within('heading')) {
+    let closing = at;
+    while (closing > lineStart && text[closing - 1] === '#') closing--;
+    if (closing < at && closing > lineStart && isSpace(closing - 1)) at = skipSpaceBack(closing);
+  } else if (at === lineEnd && text[at - 1] === '\\' && text[at - 2] !== '\\') {
+    at--;
+  }
+  const before = at > lineStart && !isSpace(at - 1) ? ' ' : '';
+  const after = at < lineEnd && !isSpace(at) && text[at] !== '\\' ? ' ' : '';
+  return { start: at, end: at, text: `${before}<!-- sourcelint-disable-line ${ruleId} -->${after}` };
 }
 
-/** A `<!-- sourcelint-disable RULE -->` comment at the top of the body (after front matter). */
+/**
+ * A `<!-- sourcelint-disable-file RULE -->` line at the top of the body: after the front matter's closing fence and its
+ * line ending, or after a byte-order mark. It holds for the whole file, whatever `sourcelint-enable` follows.
+ */
 export function disableInFile(doc: AnalyzedDocument, ruleId: string): Edit {
-  const at = doc.frontMatter ? doc.frontMatter.span.end + (doc.text[doc.frontMatter.span.end] === '\n' ? 1 : 0) : 0;
-  return { start: at, end: at, text: `<!-- sourcelint-disable ${ruleId} -->\n` };
+  const text = doc.text;
+  const nl = lineEnding(text);
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let before = '';
+  if (doc.frontMatter) {
+    at = doc.frontMatter.span.end;
+    const eol = /^\r?\n/.exec(text.slice(at, at + 2));
+    if (eol) at += eol[0].length;
+    else before = nl;
+  }
+  return { start: at, end: at, text: `${before}<!-- sourcelint-disable-file ${ruleId} -->${nl}` };
 }
 
-/** Renumbers numeric footnotes 1..n in order of first reference, definitions included. */
-export function renumberFootnotes(doc: AnalyzedDocument): Edit[] {
+/**
+ * Renumbers numeric footnotes 1..n in order of first reference, definitions included. Numbers of definitions that
+ * nothing refers to and that stay (`removed` lists those a fix deletes) are skipped, so no two definitions end up
+ * with one label and no reference is silently re-pointed.
+ */
+export function renumberFootnotes(doc: AnalyzedDocument, removed: ReadonlySet<string> = new Set()): Edit[] {
   const order: string[] = [];
-  for (const pb of doc.prose) for (const r of pb.block.footnoteRefs) if (!order.includes(r.id)) order.push(r.id);
-  const numeric = order.filter((id) => /^\d+$/.test(id));
-  const mapping = new Map(numeric.map((id, i) => [id, String(i + 1)]));
+  for (const pb of doc.prose) {
+    // References inside a definition that is being removed go with it.
+    if (pb.block.footnote !== undefined && removed.has(pb.block.footnote)) continue;
+    for (const r of pb.block.footnoteRefs) if (!order.includes(r.id)) order.push(r.id);
+  }
+  const referenced = new Set(order);
+  const reserved = new Set(doc.parsed.footnotes.map((f) => f.id).filter((id) => !referenced.has(id) && !removed.has(id)));
+  const mapping = new Map<string, string>();
+  let next = 1;
+  for (const id of order.filter((id) => /^\d+$/.test(id))) {
+    while (reserved.has(String(next))) next++;
+    mapping.set(id, String(next++));
+  }
   if ([...mapping].every(([from, to]) => from === to)) return [];
   const edits: Edit[] = [];
   const relabel = (span: Span, id: string): void => {

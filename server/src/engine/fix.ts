@@ -4,9 +4,9 @@
  * judgement fixes (`wording`: a lexicon's first neutral alternative; `citation-needed`: mark an unsourced sentence)
  * change what the article says and are applied only when asked for.
  */
-import { markCitationNeeded, renumberFootnotes } from './edits.js';
+import { applyEdits, markCitationNeeded, renumberFootnotes } from './edits.js';
 import { ruleById } from './rules/index.js';
-import type { LintResult } from './linter.js';
+import { lint, type LintResult } from './linter.js';
 import type { Edit } from './types.js';
 
 export type FixType = 'hygiene' | 'wording' | 'citation-needed';
@@ -30,21 +30,16 @@ export function typedFixEdits(result: LintResult, types: ReadonlySet<FixType> = 
       take([markCitationNeeded(result.document, f.data.sentence)]);
     }
   }
-  if (types.has('hygiene')) for (const e of renumberFootnotes(result.document)) take([e]);
+  if (types.has('hygiene')) {
+    // Notes this pass deletes are not there to renumber around; notes that stay unused keep their numbers.
+    const deletions = edits.filter((e) => e.text === '');
+    const removed = new Set(result.document.parsed.footnotes.filter((d) => deletions.some((e) => e.start <= d.span.start && d.span.end <= e.end)).map((d) => d.id));
+    for (const e of renumberFootnotes(result.document, removed)) take([e]);
+  }
   return edits.sort((a, b) => a.start - b.start);
 }
 
-/** Applies non-overlapping edits to `text`. */
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = '';
-  let cursor = 0;
-  for (const e of sorted) {
-    out += text.slice(cursor, e.start) + e.text;
-    cursor = e.end;
-  }
-  return out + text.slice(cursor);
-}
+export { applyEdits };
 
 /** Enough for fixes that unlock others (a renumbering after a removal); a cycle between fixes stops here. */
 const MAX_PASSES = 10;
@@ -65,4 +60,30 @@ export function fixUntilStable(text: string, lintText: (text: string) => LintRes
     result = lintText(output);
   }
   return { result, output, fixed: output !== text };
+}
+
+/**
+ * The editor's fix-all: the edits of a first pass when they are all there is, else (a fix made another possible, such
+ * as a note left unused by a removal) one edit spanning what all the passes changed, so that a second fix-all
+ * changes nothing. The edited text is linted as the result was (its `options`).
+ */
+export function fixAllToStable(result: LintResult, types: ReadonlySet<FixType> = SAFE_FIXES): Edit[] {
+  const first = typedFixEdits(result, types);
+  if (first.length === 0) return [];
+  const original = result.document.text;
+  const once = applyEdits(original, first);
+  const { output } = fixUntilStable(once, (t) => lint(t, { ...result.options, cache: undefined }), types);
+  return output === once ? first : [spanningEdit(original, output)];
+}
+
+/** One edit turning `from` into `to`: what lies between their common prefix and suffix (never inside a surrogate pair). */
+function spanningEdit(from: string, to: string): Edit {
+  const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+  let start = 0;
+  while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  if (start > 0 && isHighSurrogate(from.charCodeAt(start - 1))) start--;
+  let end = 0;
+  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  if (end > 0 && isHighSurrogate(from.charCodeAt(from.length - end - 1))) end--;
+  return { start, end: from.length - end, text: to.slice(start, to.length - end) };
 }

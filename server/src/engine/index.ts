@@ -4,9 +4,12 @@ export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFil
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
 export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
 export { LintCache } from './cache.js';
+export { escapeControls } from './strings.js';
 export { shippedFile } from './paths.js';
-export { typedFixEdits, fixUntilStable, FIX_TYPES, SAFE_FIXES, type FixType } from './fix.js';
-export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableNextLine, disableInFile, renumberFootnotes, rankEntries, allowTermInConfig } from './edits.js';
+export { typedFixEdits, fixUntilStable, fixAllToStable, applyEdits, FIX_TYPES, SAFE_FIXES, type FixType } from './fix.js';
+export { readRegularFile, readRegularTextFile, FileReadError, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
+export { insideRoots } from './workspace-paths.js';
+export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableLine, disableInFile, renumberFootnotes, lineEnding, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';
 export { reviewClaims, claimAt, claimRows, type ReviewClaim, type ClaimRow, type ClaimSource } from './review.js';

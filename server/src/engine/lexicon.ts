@@ -86,8 +86,12 @@ export function inflections(word: string): string[] {
   return [...forms];
 }
 
+const MAX_PATTERN_WORDS = 30;
+
 function compilePhrase(pattern: string, classes: Record<string, string[]>, inflect: boolean, where: string): CompiledPhrase {
   const parts = pattern.trim().toLowerCase().split(/\s+/);
+  // Matching keeps the tokens reached in one 32-bit mask (see matchAt).
+  if (parts.length > MAX_PATTERN_WORDS) throw new LexiconError(`${where}: "${pattern.slice(0, 60)}…" has more than ${MAX_PATTERN_WORDS} words`);
   const tokens = parts.map((part, i): TokenMatcher => {
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
@@ -217,15 +221,31 @@ export class Lexicon {
   }
 }
 
-/** Matches tokens from words[i]; returns one past the last matched word, or -1. Optional tokens are tried both ways. */
-function matchAt(tokens: readonly TokenMatcher[], words: readonly Word[], i: number, t = 0): number {
-  if (t === tokens.length) return i;
-  const tok = tokens[t];
-  if (i < words.length && (tok.kind === 'any' || (tok.kind === 'number' ? words[i].isNumber : tok.forms.has(words[i].norm)))) {
-    const to = matchAt(tokens, words, i + 1, t + 1);
-    if (to >= 0) return to;
+/**
+ * One past the last word of the longest match of `tokens` starting at words[i], or -1. The tokens are run as an NFA:
+ * the set of tokens reached so far is a bit mask, so a pattern of optional words costs one step per word and token,
+ * never the exponential backtracking that trying each optional token both ways would.
+ */
+function matchAt(tokens: readonly TokenMatcher[], words: readonly Word[], i: number): number {
+  const all = tokens.length;
+  // Positions 0..all; a position past an optional token is reached without consuming a word.
+  const close = (set: number): number => {
+    for (let t = 0; t < all; t++) if (set & (1 << t) && tokens[t].optional) set |= 1 << (t + 1);
+    return set;
+  };
+  let states = close(1);
+  let best = states & (1 << all) ? i : -1;
+  for (let w = i; w < words.length && states !== 0; w++) {
+    let next = 0;
+    for (let t = 0; t < all; t++) {
+      if (!(states & (1 << t))) continue;
+      const tok = tokens[t];
+      if (tok.kind === 'any' || (tok.kind === 'number' ? words[w].isNumber : tok.forms.has(words[w].norm))) next |= 1 << (t + 1);
+    }
+    states = close(next);
+    if (states & (1 << all)) best = w + 1;
   }
-  return tok.optional ? matchAt(tokens, words, i, t + 1) : -1;
+  return best;
 }
 
 function insideException(ex: CompiledPhrase, words: readonly Word[], from: number, to: number): boolean {

@@ -27,9 +27,15 @@ export interface LintOptions {
   ruleOverrides?: ReadonlyMap<string, ActiveSeverity | 'off'>;
   /** Keep one per open document to re-analyse only what changed (the language server). */
   cache?: LintCache;
+  /** Bibliography files larger than this are not read (default: DEFAULT_MAX_FILE_BYTES). */
+  maxFileBytes?: number;
+  /** Folders bibliography files must lie in (the workspace); undefined: anywhere. */
+  roots?: readonly string[];
 }
 
 export interface LintResult {
+  /** The options this result was linted with, to lint an edited text the same way (fix-all). */
+  options: LintOptions;
   findings: Finding[];
   /** Findings turned off by inline `sourcelint-disable…` comments (ESLint's `suppressedMessages`). */
   suppressed: Finding[];
@@ -69,7 +75,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     ...(typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((b): b is string => typeof b === 'string') : []).map((b) => ({ file: path.resolve(docDir, b), written: b })),
     ...config.bibliography.map((file) => ({ file })),
   ];
-  const bibliography = bibFiles.length > 0 ? loadBibliographies(bibFiles, problems) : undefined;
+  const bibliography = bibFiles.length > 0 ? loadBibliographies(bibFiles, problems, { maxBytes: options.maxFileBytes, roots: options.roots }) : undefined;
 
   const cache = options.cache ?? NO_CACHE;
   const doc = analyze(parsed, { inTextCitations: bibliography !== undefined, cache }, frontMatter);
@@ -89,7 +95,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end;
   kept.sort(byPosition);
   suppressed.sort(byPosition);
-  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file), sources };
+  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file), sources, options };
 }
 
 function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo, sources: SourceIndex): Finding[] {

@@ -91,6 +91,10 @@ export interface ParsedMarkdown {
   nonProse: NonProse[];
   /** Reference sections and the numbers and names they list (see non-prose.ts). */
   references: References;
+  /** Spans of the document's top-level blocks, in order. */
+  topLevel: Span[];
+  /** Stretches neutralised before parsing (see `neutralise`): their Markdown was not read, so no fix can change it. */
+  plain: Span[];
 }
 
 /**
@@ -135,21 +139,28 @@ function processorFor(syntax: Syntax): Processor {
 const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
 
 /*
- * micromark is superlinear on some hostile shapes: thousands of nested containers, thousands of unclosed brackets on
- * a line, tables of tens of thousands of rows. Such input is neutralised before parsing with same-length
- * replacements, so offsets stay true and nothing is lost but the Markdown meaning of those parts.
+ * micromark is superlinear on some hostile shapes: thousands of nested containers, thousands of brackets, emphasis
+ * markers (`*`, `_`) or tags in one paragraph, tables of tens of thousands of rows. Such input is neutralised before
+ * parsing with same-length replacements, so offsets stay true and nothing is lost but the Markdown meaning of those
+ * parts. Brackets, emphasis markers and tags are counted per stretch of inline content (lines that one paragraph
+ * could span): micromark resolves them per paragraph, so a long document of ordinary paragraphs is untouched.
  */
 const MAX_CONTAINER_MARKERS = 20;
 const MAX_CONTAINER_PREFIX = 100;
-const MAX_BRACKETS_PER_LINE = 1000;
-const MAX_TAGS_PER_LINE = 1000;
 const MAX_TABLE_ROWS = 5000;
+/** More than this many brackets, emphasis markers or `<` in one paragraph: they become spaces. */
+const MAX_CROWD = 1000;
+/** The crowds counted by `countCrowds`: brackets, emphasis markers, tags. */
+const CROWD_CHARS = [/[[\]]/g, /[*_]/g, /</g];
 
-/** How often `char` occurs in `line`, counting no further than `limit + 1`. */
-function countUpTo(line: string, char: string, limit: number): number {
-  let count = 0;
-  for (let i = line.indexOf(char); i >= 0 && count <= limit; i = line.indexOf(char, i + 1)) count++;
-  return count;
+/** Adds the brackets, emphasis markers and `<` of `line` from `from` to `counts`. One pass, no regex. */
+function countCrowds(line: string, from: number, counts: number[]): void {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5b || c === 0x5d) counts[0]++;
+    else if (c === 0x2a || c === 0x5f) counts[1]++;
+    else if (c === 0x3c) counts[2]++;
+  }
 }
 
 function containerPrefix(line: string): { markers: number; length: number } {
@@ -173,50 +184,91 @@ function containerPrefix(line: string): { markers: number; length: number } {
   }
 }
 
-function neutralise(text: string): { text: string; degraded: ParsedMarkdown['degraded']; tables: boolean } {
+const FOOTNOTE_DEFINITION_START = /\[\^[^\]\s]{1,999}\]:/y;
+const startsFootnoteDefinition = (line: string, from: number): boolean => {
+  FOOTNOTE_DEFINITION_START.lastIndex = from;
+  return FOOTNOTE_DEFINITION_START.test(line);
+};
+
+const isBlank = (line: string, from: number): boolean => {
+  for (let i = from; i < line.length; i++) if (line[i] !== ' ' && line[i] !== '\t' && line[i] !== '\r') return false;
+  return true;
+};
+
+function neutralise(text: string): { text: string; degraded: ParsedMarkdown['degraded']; tables: boolean; plain: Span[] } {
   const degraded: ParsedMarkdown['degraded'] = [];
   const deep: number[] = [];
-  const bracketed: number[] = [];
+  const crowded: number[] = [];
   let tableRows = 0;
   const lines = text.split('\n');
+  const prefixes: number[] = new Array<number>(lines.length).fill(0);
+  const plain: Span[] = [];
+  const lineStarts: number[] = [0];
+  for (let n = 0; n < lines.length - 1; n++) lineStarts.push(lineStarts[n] + lines[n].length + 1);
+  const markPlain = (from: number, to: number): void => {
+    plain.push({ start: lineStarts[from], end: lineStarts[to - 1] + lines[to - 1].length });
+  };
   let changed = false;
-  for (let n = 0; n < lines.length; n++) {
+  // Front matter is YAML, not Markdown: left as it is (its size and aliases are bounded when it is read).
+  const frontMatterEnd = /^---[ \t\r]*$/.test(lines[0]) ? lines.findIndex((l, n) => n > 0 && /^(---|\.\.\.)[ \t\r]*$/.test(l)) : -1;
+  // The current stretch of inline content: its first line, and its count of each crowd's characters.
+  let from = frontMatterEnd + 1;
+  const counts = [0, 0, 0];
+  const closeStretch = (to: number): void => {
+    CROWD_CHARS.forEach((chars, k) => {
+      if (counts[k] <= MAX_CROWD) return;
+      for (let n = from; n < to; n++) lines[n] = lines[n].slice(0, prefixes[n]) + lines[n].slice(prefixes[n]).replace(chars, ' ');
+      if (crowded.at(-1) !== from + 1) markPlain(from, to);
+      crowded.push(from + 1);
+      changed = true;
+    });
+    counts.fill(0);
+  };
+  for (let n = from; n < lines.length; n++) {
     const line = lines[n];
-    if (line.trimStart().startsWith('|')) tableRows++;
     const prefix = containerPrefix(line);
+    const first = line[prefix.length];
+    if (first === '|') tableRows++;
+    // A blank line ends a paragraph; a list item, quote, heading, table row or footnote definition starts new inline
+    // content (a draft's notes are one definition a line, often hundreds of them).
+    if (prefix.markers > 0 || first === '#' || first === '|' || isBlank(line, prefix.length) || (first === '[' && startsFootnoteDefinition(line, prefix.length))) {
+      closeStretch(n);
+      from = n;
+    }
     if (prefix.markers > MAX_CONTAINER_MARKERS || prefix.length > MAX_CONTAINER_PREFIX) {
       lines[n] = line.replace(/[^\r]/g, ' ');
+      markPlain(n, n + 1);
       deep.push(n + 1);
       changed = true;
       continue;
     }
-    if (countUpTo(line, '[', MAX_BRACKETS_PER_LINE) > MAX_BRACKETS_PER_LINE) {
-      lines[n] = line.replace(/[[\]]/g, ' ');
-      bracketed.push(n + 1);
-      changed = true;
-    }
-    // Thousands of unclosed "<!--" or "<tag" on a line make micromark's inline HTML quadratic.
-    if (countUpTo(lines[n], '<', MAX_TAGS_PER_LINE) > MAX_TAGS_PER_LINE) {
-      lines[n] = lines[n].replace(/</g, ' ');
-      bracketed.push(n + 1);
-      changed = true;
-    }
+    prefixes[n] = prefix.length;
+    countCrowds(line, prefix.length, counts);
   }
-  const plural = (n: number): string => (n === 1 ? 'line' : `${n} lines`);
-  if (deep.length > 0) degraded.push({ line: deep[0], message: `${plural(deep.length)} nested too deeply to parse, skipped` });
-  if (bracketed.length > 0) {
-    degraded.push({ line: bracketed[0], message: `${plural(bracketed.length)} with too many brackets or tags to parse as Markdown, linted as plain text` });
+  closeStretch(lines.length);
+  const plural = (n: number, what: string): string => (n === 1 ? `1 ${what}` : `${n} ${what}s`);
+  if (deep.length > 0) degraded.push({ line: deep[0], message: `${plural(deep.length, 'line')} nested too deeply to parse, skipped` });
+  if (crowded.length > 0) {
+    const paragraphs = new Set(crowded);
+    degraded.push({
+      line: Math.min(...paragraphs),
+      message: `${plural(paragraphs.size, 'paragraph')} with too many brackets, emphasis markers or tags to parse as Markdown, linted as plain text`,
+    });
   }
   const tables = tableRows <= MAX_TABLE_ROWS;
   if (!tables) degraded.push({ line: 1, message: `${tableRows} table rows: tables linted as plain text` });
-  return { text: changed ? lines.join('\n') : text, degraded, tables };
+  if (!tables) plain.push({ start: 0, end: text.length });
+  return { text: changed ? lines.join('\n') : text, degraded, tables, plain };
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
-function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; templates: NonProse[] } {
-  const safe = neutralise(text);
+function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; plain: Span[]; templates: NonProse[] } {
+  // micromark drops a leading byte-order mark and counts offsets without it: parse without it and shift them back,
+  // or every comment (directives, review marks) is read one character off and lost, and every fix lands one early.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const safe = neutralise(bom ? text.slice(1) : text);
   // MDX has its own braces; template tags belong to Jekyll/Hugo Markdown.
-  const { text: t, tags: templates } = flavor === 'mdx' ? { text: safe.text, tags: [] } : blankTemplateTags(safe.text);
+  const { text: t, tags } = flavor === 'mdx' ? { text: safe.text, tags: [] } : blankTemplateTags(safe.text);
   const syntax: Syntax = {
     footnotes: t.includes('[^'),
     tables: safe.tables && t.includes('|') && TABLE_DELIMITER_ROW.test(t),
@@ -224,15 +276,37 @@ function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText
     frontMatter: t.startsWith('---'),
     mdx: flavor === 'mdx',
   };
+  const parse = (s: Syntax): Root => {
+    const tree = processorFor(s).parse(t) as Root;
+    if (bom) shiftOffsets(tree, bom);
+    return tree;
+  };
+  const safeText = bom ? ' ' + t : t;
+  const plain = safe.plain.map((s) => ({ start: s.start + bom, end: s.end + bom }));
+  const templates = bom ? tags.map((tag) => ({ ...tag, span: { start: tag.span.start + bom, end: tag.span.end + bom } })) : tags;
   try {
-    return { tree: processorFor(syntax).parse(t) as Root, safeText: t, degraded: safe.degraded, templates };
+    return { tree: parse(syntax), safeText, degraded: safe.degraded, plain, templates };
   } catch (e) {
     if (!syntax.mdx) throw e;
     // Invalid MDX (an unclosed tag or brace) is still worth linting: as plain Markdown, with a note where it broke.
     const place = (e as { line?: number }).line ?? 1;
     const reason = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0];
     const degraded = [...safe.degraded, { line: place, message: `not valid MDX (${reason}); linted as Markdown` }];
-    return { tree: processorFor({ ...syntax, mdx: false }).parse(t) as Root, safeText: t, degraded, templates };
+    return { tree: parse({ ...syntax, mdx: false }), safeText, degraded, plain, templates };
+  }
+}
+
+function shiftOffsets(tree: Root, by: number): void {
+  const seen = new Set<object>();
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (!point || seen.has(point) || point.offset === undefined) continue;
+      seen.add(point);
+      point.offset += by;
+    }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
 }
 
@@ -240,11 +314,12 @@ const COMMENT = /^<!--([\s\S]*?)-->/;
 
 export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): ParsedMarkdown {
   // Block text is read from the neutralised text, so skipped lines stay blank; spans are the same in both.
-  const { tree, safeText: text, degraded, templates } = parseMarkdownTree(original, flavor);
+  const { tree, safeText: text, degraded, plain, templates } = parseMarkdownTree(original, flavor);
+  const topLevel = tree.children.map(spanOf).filter((s): s is Span => s !== undefined);
   const blocks: Block[] = [];
   const nonProse: NonProse[] = [...templates];
   const shapes = new Map<Block, Shape>();
-  const out: ParsedMarkdown = { text: original, degraded, blocks, footnotes: [], comments: [], nonProse, references: noReferences() };
+  const out: ParsedMarkdown = { text: original, degraded, blocks, footnotes: [], comments: [], nonProse, references: noReferences(), topLevel, plain };
   // Iterative walk: pathological nesting must not overflow the stack.
   const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number }> = [{ node: tree, inQuote: false }];
   const definitions = new Map<string, string>();
@@ -484,14 +559,25 @@ function anchorHref(tag: string): string | undefined {
 // Linear: one character class run after a fixed prefix, no nested quantifiers.
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]/g;
 
+const count = (s: string, c: string): number => s.split(c).length - 1;
+
 /** Records bare URLs in a text node as links and masks them as one opaque word. */
 function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string {
   if (!slice.includes('http') && !slice.includes('www.')) return slice;
-  return slice.replace(BARE_URL, (url, at: number) => {
-    const start = offset + at;
-    links.push({ span: { start, end: start + url.length }, url, bare: true, reference: false });
-    return 'x'.repeat(url.length);
-  });
+  let masked = '';
+  let done = 0;
+  for (const m of slice.matchAll(BARE_URL)) {
+    const at = m.index;
+    let end = at + m[0].length;
+    // As GFM: a closing parenthesis ends the URL only when unbalanced, so `…/Bamako_(city)` keeps its last ")".
+    while (slice[end] === ')' && count(slice.slice(at, end), '(') > count(slice.slice(at, end), ')')) end++;
+    if (at < done) continue;
+    const url = slice.slice(at, end);
+    links.push({ span: { start: offset + at, end: offset + end }, url, bare: true, reference: false });
+    masked += slice.slice(done, at) + 'x'.repeat(url.length);
+    done = end;
+  }
+  return masked + slice.slice(done);
 }
 
 /** A text node spanning lines inside a blockquote or list includes the next lines' `> ` and indentation: blank them. */

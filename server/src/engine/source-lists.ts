@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlData } from './yaml.js';
+import { FileReadError, readRegularTextFile } from './read-file.js';
+import { jsonErrorMessage } from './strings.js';
 import { SOURCE_STATUSES, SourceIndex, builtInList, normalizeName, type SourceEntry, type SourceLayerInput, type SourceListData } from './sources.js';
 import type { SourceSettings } from './config.js';
 import type { Problem } from './types.js';
@@ -37,12 +39,15 @@ function readList(file: string): { list?: SourceListData; error?: string } {
   if (cached && cached.mtimeMs === mtimeMs) return cached;
   let entry: { mtimeMs: number; list?: SourceListData; error?: string };
   try {
-    const raw = fs.readFileSync(file, 'utf8');
-    const data: unknown = /\.ya?ml$/i.test(file) ? parseYaml(raw, { maxAliasCount: 100 }) : JSON.parse(raw);
+    const raw = readRegularTextFile(file);
+    const data: unknown = /\.ya?ml$/i.test(file) ? parseYamlData(raw) : JSON.parse(raw);
     const error = shapeError(data);
     entry = error ? { mtimeMs, error: `not a source list: ${error}` } : { mtimeMs, list: data as SourceListData };
   } catch (e) {
-    entry = { mtimeMs, error: `source list is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}` };
+    entry = {
+      mtimeMs,
+      error: e instanceof FileReadError ? `cannot read source list (${e.message})` : `source list is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${jsonErrorMessage(e)}`,
+    };
   }
   files.set(file, entry);
   return entry;

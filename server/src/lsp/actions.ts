@@ -9,11 +9,11 @@ import {
   attributeToSource,
   citeKey,
   disableInFile,
-  disableNextLine,
+  disableLine,
+  fixAllToStable,
   formatShortReference,
   markCitationNeeded,
   rankEntries,
-  typedFixEdits,
   reviewMark,
   reviewMarkOffset,
   ruleById,
@@ -180,9 +180,8 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
       const allow = allowTermAction(uri, root, result, finding, diagnostic, abilities);
       if (allow) actions.push(allow);
     }
-    const line = result.textDocument.positionAt(finding.span.start).line;
-    const lineStart = result.textDocument.offsetAt({ line, character: 0 });
-    actions.push(quickFix(`Disable ${finding.ruleId} for this line`, uri, result, [disableNextLine(result.document.text, lineStart, finding.ruleId)], diagnostic));
+    const disable = disableLine(result.document, finding.span.start, finding.ruleId);
+    if (disable) actions.push(quickFix(`Disable ${finding.ruleId} for this line`, uri, result, [disable], diagnostic));
     actions.push(quickFix(`Disable ${finding.ruleId} for this file`, uri, result, [disableInFile(result.document, finding.ruleId)], diagnostic));
   }
   // Two findings of one rule on one line offer the same "Disable…" edit: once is enough.
@@ -195,7 +194,7 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
 
 /** Deterministic fixes only: unused footnotes removed, bare URLs wrapped, footnotes renumbered in order of use. */
 export function fixAll(uri: string, result: LintResult): CodeAction | undefined {
-  const edits = typedFixEdits(result);
+  const edits = fixAllToStable(result);
   if (edits.length === 0) return undefined;
   return { title: 'Sourcelint: fix all', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(result, edits) } } };
 }

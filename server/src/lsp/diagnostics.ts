@@ -31,6 +31,11 @@ export function configErrorOnDocument(message: string, range: Range = FIRST_LINE
   return { range, severity: DiagnosticSeverity.Error, source: 'sourcelint', code: 'configuration', message: `Configuration error, nothing is checked until it is fixed: ${message}` };
 }
 
+/** On a document too large to lint as it is typed: the only diagnostic. */
+export function documentTooLarge(message: string): Diagnostic {
+  return { range: FIRST_LINE, severity: DiagnosticSeverity.Information, source: 'sourcelint', code: 'document-too-large', message };
+}
+
 /** Client settings that were ignored: shown on each document, beside its findings. */
 export function settingsErrorOnDocument(message: string): Diagnostic {
   return { range: FIRST_LINE, severity: DiagnosticSeverity.Warning, source: 'sourcelint', code: 'configuration', message: `Sourcelint settings ignored: ${message}` };

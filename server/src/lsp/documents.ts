@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigLoader, LintCache, checkConfig, lint, type LintResult, type SourcelintConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, LintCache, checkConfig, insideRoots, lint, readRegularFile, type LintResult, type SourcelintConfig } from '../engine/index.js';
 
 export interface DocumentState {
   version: number;
@@ -21,8 +21,23 @@ export interface ConfigIssue {
 }
 
 export function filePathOf(uri: string): string {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(uri.replace(/^[a-z-]+:\/*/i, '/'));
+  if (!uri.startsWith('file:')) return path.resolve(uri.replace(/^[a-z-]+:\/*/i, '/'));
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    // `file://host/…` and an encoded "/" (%2F) are refused by fileURLToPath here: the text is linted all the same,
+    // with the path read as well as it can be (it only places configuration and bibliographies).
+    const pathname = uri.replace(/^file:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+    try {
+      return path.resolve('/', decodeURIComponent(pathname));
+    } catch {
+      return path.resolve('/', pathname);
+    }
+  }
 }
+
+/** Above this many characters a document is not linted as it is typed (20 MB took 40 s a keystroke): one diagnostic says so. */
+export const MAX_LIVE_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 export class Workspace {
   private loader = new ConfigLoader();
@@ -37,6 +52,10 @@ export class Workspace {
   settingsError: string | undefined;
   /** Where paths in the client's settings are relative to: the workspace root (else the document's folder). */
   settingsBase: string | undefined;
+  /** The workspace folders: bibliographies and files asked for by path must lie inside them. */
+  roots: readonly string[] = [];
+  /** Open documents too large to lint as they are typed, with their size in characters. */
+  private readonly tooLarge = new Map<string, number>();
 
   /** `log` takes what users can act on (a broken configuration); `fail` what is our fault (e.g. a module missing from the bundle). */
   constructor(
@@ -73,6 +92,20 @@ export class Workspace {
     this.loggedProblems.delete(uri);
     this.configIssues.delete(uri);
     this.inputs.delete(uri);
+    this.tooLarge.delete(uri);
+  }
+
+  /** Why the document is not linted, when it is too large: the message of its one diagnostic. */
+  tooLargeMessage(uri: string): string | undefined {
+    const size = this.tooLarge.get(uri);
+    if (size === undefined) return undefined;
+    const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} M`;
+    return `Document too large to lint as you type (${mb(size)} characters; the limit is ${mb(MAX_LIVE_DOCUMENT_CHARS)}): run the sourcelint CLI on it instead.`;
+  }
+
+  /** Whether a file asked for by path (not open) may be read: a Markdown file inside the workspace folders. */
+  mayRead(file: string): boolean {
+    return /\.(md|markdown|mdx|qmd|rmd)$/i.test(file) && this.roots.length > 0 && insideRoots(file, this.roots);
   }
 
   /** The configuration error that keeps the document from being linted, if any. */
@@ -99,7 +132,10 @@ export class Workspace {
   /** The lint result of a file that is not open in the editor, read from disk. */
   resultForFile(uri: string): LintResult | undefined {
     try {
-      return this.lintOrThrow(TextDocument.create(uri, 'markdown', -1, fs.readFileSync(filePathOf(uri), 'utf8')));
+      const file = filePathOf(uri);
+      if (!uri.startsWith('file:') || !this.mayRead(file)) throw new Error('not a Markdown file inside the workspace, not read');
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(readRegularFile(file, MAX_LIVE_DOCUMENT_CHARS));
+      return this.lintOrThrow(TextDocument.create(uri, 'markdown', -1, text));
     } catch (e) {
       this.log(`${uri}: ${(e as Error).message}`);
       return undefined;
@@ -110,6 +146,12 @@ export class Workspace {
   resultFor(doc: TextDocument): LintResult | undefined {
     const known = this.states.get(doc.uri);
     if (known && known.version === doc.version) return known.result;
+    if (doc.getText().length > MAX_LIVE_DOCUMENT_CHARS) {
+      this.tooLarge.set(doc.uri, doc.getText().length);
+      this.states.delete(doc.uri);
+      return undefined;
+    }
+    this.tooLarge.delete(doc.uri);
     const filePath = filePathOf(doc.uri);
     try {
       const result = this.lintOrThrow(doc);
@@ -139,7 +181,10 @@ export class Workspace {
     if (!cache) this.caches.set(doc.uri, (cache = new LintCache()));
     const layers = [...this.loader.layersFor(path.dirname(filePath))];
     if (this.settings) layers.push({ config: this.settings, file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json') });
-    return lint(doc.getText(), { filePath, layers, cache });
+    // Bibliographies named by a draft or its configuration are read only inside the workspace (or, without one,
+    // the folders of the document and of its configuration).
+    const roots = this.roots.length > 0 ? this.roots : [path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
+    return lint(doc.getText(), { filePath, layers, cache, roots });
   }
 
   private logOnce(uri: string, message: string): void {

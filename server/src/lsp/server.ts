@@ -26,10 +26,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { claimRows, formatReference, formatShortReference, listSources, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
+import { claimRows, formatReference, formatShortReference, listSources, readRegularTextFile, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
 import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
 import { filePathOf } from './documents.js';
-import { configErrorLine, configErrorOnDocument, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
+import { configErrorLine, configErrorOnDocument, documentTooLarge, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
@@ -131,7 +131,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     // A broken front matter is shown where it is broken; a broken configuration file, on the first line.
     const at = doc && issue?.file === filePathOf(uri) ? lineRange(inEncoding(doc, encoding), configErrorLine(doc.getText(), issue.message)) : undefined;
-    const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : [];
+    const tooLarge = workspace.tooLargeMessage(uri);
+    const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : tooLarge ? [documentTooLarge(tooLarge)] : [];
     if (workspace.settingsError) diagnostics.unshift(settingsErrorOnDocument(workspace.settingsError));
     syncConfigFileDiagnostics();
     updateWatches();
@@ -149,9 +150,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (configFileDiagnostics.get(uri) === message) continue;
       let text = '';
       try {
-        text = fs.readFileSync(fileURLToPath(uri), 'utf8');
+        text = readRegularTextFile(fileURLToPath(uri));
       } catch {
-        // Unreadable: the message says so; the diagnostic goes on the first line.
+        // Unreadable (or not a regular file: a FIFO must not block the server): the message says so; the diagnostic goes on the first line.
       }
       const file = inEncoding(TextDocument.create(uri, 'json', 0, text), encoding);
       const diagnostic = { ...configErrorOnDocument(message, lineRange(file, configErrorLine(text, message))), message };
@@ -213,6 +214,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     workspace.settingsBase = root;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.roots = folders.filter((f) => f.startsWith('file:')).map(filePathOf);
     workspace.setSettings(options.settings);
     return {
       capabilities: {

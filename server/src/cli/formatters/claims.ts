@@ -33,7 +33,16 @@ export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): 
   return lines.join('\n').trimStart();
 }
 
-const csvCell = (v: string | number): string => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+/**
+ * One CSV cell. A text cell starting with =, +, -, @, tab or carriage return would be run as a formula by
+ * spreadsheets (every pandoc citation starts with @): as OWASP recommends, it gets a leading ' and is quoted.
+ */
+const csvCell = (v: string | number): string => {
+  if (typeof v === 'number') return String(v);
+  const formula = /^[=+\-@\t\r]/.test(v);
+  const text = formula ? `'${v}` : v;
+  return formula || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
 
 export function formatClaimsCsv(claims: readonly ClaimRow[], cwd: string): string {
   const header = ['file', 'line', 'column', 'endLine', 'endColumn', 'status', 'rules', 'sources', 'note', 'text'];

@@ -1,4 +1,17 @@
 import { format, type Rule } from './rule.js';
+import type { Edit, Span } from '../types.js';
+
+/**
+ * `<url>`, an autolink. In an autolink a backslash is a literal character, so the source's escapes (`a\_b`) are
+ * resolved first; a URL the writer already put in escaped brackets (`\<url>`) loses the escape, not gains brackets.
+ * `<www.…>` is not an autolink in CommonMark: it gets its scheme.
+ */
+function wrapInAngleBrackets(text: string, span: Span, url: string): Edit {
+  const target = url.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  const autolink = `<${target.startsWith('www.') ? 'https://' : ''}${target}>`;
+  if (text.slice(span.start - 2, span.start) === '\\<' && text[span.end] === '>') return { start: span.start - 2, end: span.end + 1, text: autolink };
+  return { ...span, text: autolink };
+}
 
 export const rule: Rule = {
   meta: {
@@ -13,9 +26,15 @@ export const rule: Rule = {
     for (const pb of ctx.doc.prose) {
       for (const link of pb.block.links) {
         if (!link.bare) continue;
-        const url = ctx.doc.text.slice(link.span.start, link.span.end);
-        // `<www.…>` is not an autolink in CommonMark: give it its scheme.
-        const fix = [{ ...link.span, text: url.startsWith('www.') ? `<https://${url}>` : `<${url}>` }];
+        const text = ctx.doc.text;
+        const url = text.slice(link.span.start, link.span.end);
+        // In a stretch linted as plain text, or already between < and >, brackets would not make it a link.
+        const inert = ctx.doc.parsed.plain.some((s) => s.start <= link.span.start && link.span.end <= s.end) || (text[link.span.start - 1] === '<' && text[link.span.end] === '>' && text[link.span.start - 2] !== '\\');
+        if (inert) {
+          ctx.report({ message: format(this.meta.messages.bare, { url }), span: link.span });
+          continue;
+        }
+        const fix = [wrapInAngleBrackets(text, link.span, url)];
         ctx.report({ message: format(this.meta.messages.bare, { url }), span: link.span, fix, suggestions: [{ desc: 'Wrap in <…>', edits: fix }] });
       }
     }

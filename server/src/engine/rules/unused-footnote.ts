@@ -18,10 +18,12 @@ export const rule: Rule = {
       let end = def.span.end;
       while (text[end] === '\n' || text[end] === '\r') end++;
       const removal = [{ start: def.span.start, end, text: '' }];
+      // A comment in the note (a directive, a review mark) governs more than the note: removing it is a choice to make.
+      const safe = !text.slice(def.span.start, def.span.end).includes('<!--');
       ctx.report({
         message: format(this.meta.messages.unused, { id: def.id }),
         span: def.labelSpan,
-        fix: removal,
+        fix: safe ? removal : undefined,
         suggestions: [{ desc: `Remove footnote [^${def.id}]`, edits: removal }],
       });
     }

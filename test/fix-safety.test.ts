@@ -1,0 +1,145 @@
+/**
+ * Issue 13, fixes that corrupted drafts: each reproducer, then the fix properties (helpers/fix-properties.ts) on
+ * the samples and fixtures in every dress (LF/CRLF, BOM, front matter).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addFootnote, applyEdits, disableInFile, disableLine, fixAllToStable, lint, type LintOptions } from 'sourcelint';
+import { checkFixProperties, variants } from './helpers/fix-properties.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OPTIONS = { filePath: '/virtual/draft.md' };
+const fixAll = (text: string, options: LintOptions = OPTIONS): string => applyEdits(text, fixAllToStable(lint(text, options)));
+const findings = (text: string, rule: string): string[] =>
+  lint(text, OPTIONS)
+    .findings.filter((f) => f.ruleId === rule)
+    .map((f) => text.slice(f.span.start, f.span.end));
+/** Each footnote reference's label and the text of the definition it points to, in order. */
+function citations(text: string): Array<[string, string]> {
+  const parsed = lint(text, OPTIONS).document.parsed;
+  const defs = new Map<string, string>();
+  for (const d of parsed.footnotes) if (!defs.has(d.id)) defs.set(d.id, d.content);
+  return parsed.blocks.flatMap((b) => b.footnoteRefs.map((r): [string, string] => [r.id, defs.get(r.id) ?? '(undefined)']));
+}
+
+describe('fixes that corrupted text', () => {
+  test('7. renumbering with unused-footnote disabled keeps every label unique and every citation on its note', () => {
+    const text = 'First claim.[^2] Second claim.[^3]\n\n[^1]: Kept, though unused.\n[^2]: Note two.\n[^3]: Note three.\n';
+    const options = { ...OPTIONS, ruleOverrides: new Map([['unused-footnote', 'off' as const]]) };
+    const fixed = fixAll(text, options);
+    const labels = lint(fixed, options).document.parsed.footnotes.map((f) => f.id);
+    assert.equal(new Set(labels).size, labels.length, `duplicate definitions:\n${fixed}`);
+    assert.deepEqual(citations(fixed).map(([, note]) => note), ['Note two.', 'Note three.'], fixed);
+    assert.deepEqual(fixAllToStable(lint(fixed, options)), [], 'a second fix-all changes nothing');
+    // With the rule on, the unused note goes and the others are renumbered from 1.
+    assert.equal(fixAll(text), 'First claim.[^1] Second claim.[^2]\n\n[^1]: Note two.\n[^2]: Note three.\n');
+  });
+
+  test('8. "disable for this file" after CRLF front matter keeps the front matter and disables the rule', () => {
+    const text = '---\r\ntitle: "Aid"\r\n---\r\n\r\nAid fell by 40% in 2022.\r\n';
+    const edit = disableInFile(lint(text, OPTIONS).document, 'unsourced-statistic');
+    const fixed = applyEdits(text, [edit]);
+    assert.equal(fixed, '---\r\ntitle: "Aid"\r\n---\r\n<!-- sourcelint-disable-file unsourced-statistic -->\r\n\r\nAid fell by 40% in 2022.\r\n');
+    assert.deepEqual(lint(fixed, OPTIONS).document.frontMatter?.data, { title: 'Aid' });
+    assert.deepEqual(findings(fixed, 'unsourced-statistic'), []);
+  });
+
+  test('9. "disable for this line" inside a paragraph or a table row keeps the paragraph and the table whole', () => {
+    const paragraph = 'Officials met in Bamako.\nAid fell by 40% in 2022.\nTalks went on.\n';
+    const table = '| Year | Aid |\n| --- | --- |\n| 2022 | skyrocketed |\n| 2023 | skyrocketed |\n';
+    const heading = '## Aid skyrocketed ##\n\nAid skyrocketed.\n';
+    const hardBreak = 'Aid fell by 40%\\\nin 2022.\n';
+    for (const text of [paragraph, table, heading, hardBreak]) {
+      const before = lint(text, OPTIONS);
+      const target = before.findings[0];
+      const fixed = applyEdits(text, [disableLine(before.document, target.span.start, target.ruleId)!]);
+      const after = lint(fixed, OPTIONS);
+      assert.deepEqual(after.document.parsed.blocks.map((b) => b.kind), before.document.parsed.blocks.map((b) => b.kind), fixed);
+      assert.equal(findings(fixed, target.ruleId).length, findings(text, target.ruleId).length - 1, `only that line:\n${fixed}`);
+    }
+    assert.match(applyEdits(table, [disableLine(lint(table, OPTIONS).document, table.indexOf('skyrocketed'), 'loaded-term')!]), /\| 2022 \| skyrocketed <!-- sourcelint-disable-line loaded-term --> \|\n/);
+    assert.equal(applyEdits(heading, [disableLine(lint(heading, OPTIONS).document, 5, 'loaded-term')!]), '## Aid skyrocketed <!-- sourcelint-disable-line loaded-term --> ##\n\nAid skyrocketed.\n');
+    assert.equal(applyEdits(hardBreak, [disableLine(lint(hardBreak, OPTIONS).document, 12, 'unsourced-statistic')!]), 'Aid fell by 40% <!-- sourcelint-disable-line unsourced-statistic -->\\\nin 2022.\n');
+  });
+
+  test('10. the bare-URL fix keeps balanced parentheses, resolves escapes, and never doubles brackets', () => {
+    const cases: Array<[string, string]> = [
+      ['See https://en.wikipedia.org/wiki/Bamako_(city) for more.\n', 'See <https://en.wikipedia.org/wiki/Bamako_(city)> for more.\n'],
+      ['See (https://example.org/a) for more.\n', 'See (<https://example.org/a>) for more.\n'],
+      ['See \\<https://example.org/a> for more.\n', 'See <https://example.org/a> for more.\n'],
+      ['See https://example.org/a\\_b for more.\n', 'See <https://example.org/a_b> for more.\n'],
+      ['See www.example.org/x for more.\n', 'See <https://www.example.org/x> for more.\n'],
+    ];
+    for (const [text, expected] of cases) {
+      assert.equal(fixAll(text), expected);
+      assert.deepEqual(findings(expected, 'bare-url'), []);
+    }
+  });
+
+  test('11. fix-all with a bare URL inside an unused footnote: no overlapping edits, and nothing left to fix', () => {
+    const text = 'A claim.[^1]\n\n[^1]: Used.\n[^2]: Unused, see https://example.org/x here.\n';
+    const edits = fixAllToStable(lint(text, OPTIONS));
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1].end <= sorted[i].start, `overlap: ${JSON.stringify(sorted)}`);
+    assert.equal(applyEdits(text, edits), 'A claim.[^1]\n\n[^1]: Used.\n');
+  });
+
+  test('12. a leading byte-order mark hides no comment and shifts no fix', () => {
+    const text = '\ufeffAid fell by 40% in 2022. <!-- sourcelint-disable-line -->\n\nSee https://example.org/x now.\n';
+    assert.deepEqual(findings(text, 'unsourced-statistic'), []);
+    assert.equal(fixAll(text), '\ufeffAid fell by 40% in 2022. <!-- sourcelint-disable-line -->\n\nSee <https://example.org/x> now.\n');
+    const marked = '\ufeffAid fell by 40% in 2022. <!-- verified: checked the report -->\n';
+    assert.equal(lint(marked, OPTIONS).document.reviewMarks.length, 1);
+    const file = disableInFile(lint('\ufeffAid fell by 40%.\n', OPTIONS).document, 'unsourced-statistic');
+    assert.equal(file.start, 1, 'after the byte-order mark, not before it');
+  });
+
+  test('13. "add footnote" in a draft that ends inside an unclosed code fence defines the footnote', () => {
+    for (const tail of ['```\nconst x = 1;\n', '~~~\ncode', '<!-- an unclosed comment\n']) {
+      const text = `Aid fell by 40% in 2022.\n\n${tail}`;
+      const result = lint(text, OPTIONS);
+      const stat = result.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+      const { reference, definition, label } = addFootnote(result.document, stat.data!.sentence!);
+      const fixed = applyEdits(text, [reference, definition]);
+      const after = lint(fixed, OPTIONS);
+      assert.ok(after.document.parsed.footnotes.some((f) => f.id === label), `[^${label}] not defined:\n${fixed}`);
+      assert.deepEqual(findings(fixed, 'undefined-footnote'), [], fixed);
+      assert.ok(fixed.endsWith(tail), 'the code block is left as it was');
+    }
+  });
+});
+
+describe('fix properties on the samples, in every dress', () => {
+  const files = [
+    ...fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => path.join(ROOT, 'samples', f)),
+    path.join(ROOT, 'test/fixtures/sahel-briefing.md'),
+  ];
+  for (const file of files) {
+    const body = fs.readFileSync(file, 'utf8');
+    test(path.relative(ROOT, file), () => {
+      for (const { name, text } of variants(body)) {
+        const problems = checkFixProperties(text, { filePath: file }, 8);
+        assert.deepEqual(problems, [], `${name}:\n${problems.slice(0, 10).join('\n')}`);
+      }
+    });
+  }
+
+  test('the reproducers above, in every dress', () => {
+    const bodies = [
+      'First claim.[^2] Second claim.[^3]\n\n[^1]: Kept.\n[^2]: Two.\n[^3]: Three.\n',
+      'Officials met.\nAid fell by 40% in 2022.\n\n| Year | Aid |\n| --- | --- |\n| 2022 | fell by 40% |\n',
+      'See https://en.wikipedia.org/wiki/Bamako_(city) and \\<https://example.org/a>.\n',
+      'A claim.[^1]\n\n[^1]: Used.\n[^2]: Unused, see https://example.org/x here.\n',
+      'Aid fell by 40% in 2022.\n\n```\nunclosed\n',
+    ];
+    for (const body of bodies) {
+      for (const { name, text } of variants(body)) {
+        const problems = checkFixProperties(text);
+        assert.deepEqual(problems, [], `${name} ${JSON.stringify(body.slice(0, 40))}:\n${problems.slice(0, 10).join('\n')}`);
+      }
+    }
+  });
+});
