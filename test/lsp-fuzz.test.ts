@@ -10,21 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, type Diagnostic, type Position } from './helpers/lsp-client.js';
+import { random } from './helpers/random.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260307);
 const EDITS = Number(process.env.FUZZ_EDITS ?? 1000);
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const START = [
   '# Mali after the coup',

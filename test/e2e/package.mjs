@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checks } from './checks.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-package-')));
@@ -25,15 +26,7 @@ env.PATH = env.PATH.split(path.delimiter).filter((p) => !p.endsWith(`${path.sep}
 const run = (cmd, args, options = {}) => spawnSync(cmd, args, { cwd: user, env, encoding: 'utf8', ...options });
 
 const STAT = 'Russia sent 1000 officials to Mali in 2022.';
-const results = [];
-const check = async (name, fn) => {
-  try {
-    await fn();
-    results.push([name, true]);
-  } catch (e) {
-    results.push([name, false, e.message]);
-  }
-};
+const { check, fail, summary } = checks();
 const assert = (ok, message) => {
   if (!ok) throw new Error(message);
 };
@@ -177,12 +170,9 @@ try {
     assert(annotations.length === 1 && /^::warning file=a\.md,line=3,.*title=unsourced-statistic::/.test(annotations[0]), lint.stdout);
   });
 } catch (e) {
-  results.push(['pack and install', false, e.message]);
+  fail('pack and install', e);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-for (const [name, ok, error] of results) console.log(`${ok ? '✔' : '✖'} ${name}${error ? `\n    ${error.split('\n').slice(0, 8).join('\n    ')}` : ''}`);
-const failed = results.filter(([, ok]) => !ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+process.exitCode = summary() === 0 ? 0 : 1;

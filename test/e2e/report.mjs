@@ -8,20 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checks } from './checks.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 execFileSync('bash', [path.join(root, 'test/e2e/install.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-report-'));
 const out = path.join(tmp, 'report.html');
-const results = [];
-const check = async (name, fn) => {
-  try {
-    await fn();
-    results.push([name, true]);
-  } catch (e) {
-    results.push([name, false, e.message]);
-  }
-};
+const { check, fail, summary } = checks();
 let browser;
 try {
   const run = spawnSync(process.execPath, [path.join(root, 'server/bin/sourcelint.js'), 'report', '--out', out, 'samples/'], { cwd: root, encoding: 'utf8' });
@@ -66,12 +59,9 @@ try {
     await page.screenshot({ path: path.join(root, 'docs/report.png') });
   });
 } catch (e) {
-  results.push(['the report runs', false, e.message]);
+  fail('the report runs', e);
 } finally {
   await browser?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-for (const [name, ok, error] of results) console.log(`${ok ? '✔' : '✖'} ${name}${error ? `: ${error}` : ''}`);
-const failed = results.filter((r) => !r[1]).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary() ? 1 : 0);

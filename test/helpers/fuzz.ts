@@ -9,20 +9,7 @@ import { formatReport, safeHref } from 'sourcelint/cli/formatters/report.js';
 import { formatClaimsCsv } from 'sourcelint/cli/formatters/claims.js';
 import { parseYamlData } from 'sourcelint/engine/yaml.js';
 import { checkFixProperties } from './fix-properties.js';
-
-export type Random = () => number;
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function random(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random, type Random } from './random.js';
 
 const pick = <T>(rng: Random, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const int = (rng: Random, max: number): number => Math.floor(rng() * (max + 1));

@@ -50,7 +50,6 @@ const inClass = (name: string, norm: string | undefined): boolean => norm !== un
 const LEAD_INS: string[][] = [...(CLASSES.get('LEAD_IN') ?? [])].map((p) => p.split(' '));
 const ANAPHORIC_LEAD_INS: string[][] = [...(CLASSES.get('ANAPHORIC_LEAD_IN') ?? [])].map((p) => p.split(' '));
 
-const QUANTIFIERS = new Set('some many most several various other others certain few numerous countless all any no every'.split(' '));
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
 const NOT_A_NAME = new Set(
   (
@@ -95,7 +94,7 @@ function sliceOf(text: string, words: readonly Word[], from: number, to: number)
  */
 function isSpecificPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
   if (from > to) return false;
-  if (QUANTIFIERS.has(words[from].norm)) return false;
+  if (inClass('QUANTIFIER', words[from].norm)) return false;
   // "one of his relatives", "one person": one specific individual, even when unnamed.
   if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
   let specifier = false;

@@ -9,6 +9,7 @@ import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
+import { lastStartingAtOrBefore } from './search.js';
 import { findAttribution, findSpeakerBefore, describesOwnResearch, introducesTitle, isCapitalised, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
 import type { Span } from './types.js';
 import type { Word } from './words.js';
@@ -36,8 +37,6 @@ export interface Claim {
   sentence: Sentence;
   /** A citation (footnote, pandoc key, link) covers the sentence, or its paragraph when the scope is `paragraph`. */
   cited: boolean;
-  /** A named source the claim rests on without a citation: named in the sentence or carried over (see `coverage`). */
-  attribution?: string;
   coverage?: Coverage;
   figures: Figure[];
   /** Gloss cues, relative to the sentence text. */
@@ -61,12 +60,11 @@ export function isClaim(claim: Claim): boolean {
 export function statusOf(claim: Claim, policy: 'accept' | 'warn'): ClaimStatus {
   const review = claim.sentence.review?.status;
   if (review) return review;
-  if (claim.cited || (claim.attribution && policy === 'accept')) return 'cited';
+  if (claim.cited || (namedSource(claim) && policy === 'accept')) return 'cited';
   return claim.sentence.citationNeeded ? 'citation-needed' : 'unsourced';
 }
 
 export interface ClaimLexicons {
-  attribution?: Lexicon;
   gloss?: Lexicon;
   cues?: Lexicon;
 }
@@ -92,42 +90,44 @@ export function isAssertedProse(sentence: Sentence): boolean {
   return b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined;
 }
 
+/** The source a claim rests on without a citation: named in the sentence, carried over, its speaker or the article's own research. */
+export function namedSource(claim: Claim): string | undefined {
+  return claim.coverage && claim.coverage.kind !== 'citation' ? claim.coverage.source : undefined;
+}
+
 export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, options: ClaimOptions): Claim[] {
-  const claims: Claim[] = [];
+  const cache = options.cache ?? NO_CACHE;
   // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this text.
-  const coreOf = (sentence: Sentence): ClaimCore =>
-    (options.cache ?? NO_CACHE).memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${sentence.text}`, () =>
-      claimCore(sentence.text, sentence.words, sentence.quotes, lexicons),
-    );
-  const asserted = doc.prose.flatMap((pb) => pb.sentences.filter(isAssertedProse));
-  const ownResearch = asserted.some((s) => describesOwnResearch(s.words));
+  const asserted = doc.prose.map((pb) =>
+    pb.sentences.filter(isAssertedProse).map((sentence) => ({
+      sentence,
+      core: cache.memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${sentence.text}`, () =>
+        claimCore(sentence.text, sentence.words, sentence.quotes, lexicons),
+      ),
+    })),
+  );
+  const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
+  const claims: Claim[] = [];
   const flow = new DiscourseFlow();
-  for (const pb of doc.prose) {
+  doc.prose.forEach((pb, b) => {
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
     flow.startBlock(pb, doc.text);
-    for (const sentence of pb.sentences) {
-      if (!isAssertedProse(sentence)) continue;
-      const core = coreOf(sentence);
+    for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
-      const coverage = flow.cover(sentence, core, cited, ownResearch && reportsResearchFindings(sentence.words));
+      const coverage = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
       if (flow.isQuestionTurn()) continue;
       const quotes = coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
-      claims.push({
-        ...core,
-        quotes,
-        sentence,
-        cited,
-        coverage,
-        attribution: coverage && coverage.kind !== 'citation' ? coverage.source : undefined,
-      });
+      claims.push({ ...core, quotes, sentence, cited, coverage });
     }
-    flow.endBlock(pb);
-  }
+    flow.endBlock();
+  });
   return claims;
 }
 
 /** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
 const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
+/** Room for the label's markup, name and colon. */
+const MAX_TURN_LABEL = 60;
 const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
 /** A question printed with its label ("Question: “…”"), as survey reports do. */
 const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
@@ -154,7 +154,7 @@ class DiscourseFlow {
     this.carried = undefined;
     this.blockQuotes = pb.quotes;
     this.blockText = pb.text;
-    const label = TURN_LABEL.exec(source.slice(pb.block.start, pb.block.end));
+    const label = TURN_LABEL.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)));
     this.turnSpeaker = undefined;
     this.questionTurn = false;
     if (label && pb.block.kind === 'paragraph') {
@@ -176,7 +176,11 @@ class DiscourseFlow {
     this.questionLine = QUESTION_LINE.test(sentence.text);
     const named = core.named;
     const start = sentence.span.start - sentence.block.block.start;
-    const inQuote = this.blockQuotes.find((q) => q.start <= start && q.end > start);
+    const end = start + sentence.text.length;
+    // Quotations are disjoint and in order: only the last one starting at or before a point can hold it.
+    const quoteAt = (offset: number): Span | undefined => this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, offset)];
+    const holding = quoteAt(start);
+    const inQuote = holding && holding.end > start ? holding : undefined;
     let coverage: Coverage | undefined;
     if (cited) coverage = { kind: 'citation', source: citationLabel(sentence) };
     else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };
@@ -193,16 +197,16 @@ class DiscourseFlow {
       this.topics = namesIn(sentence);
     } else if (cited || coverage?.kind !== 'carried') this.carried = undefined;
     const speaker = coverage && coverage.kind !== 'citation' ? coverage.source : undefined;
-    if (speaker && this.blockQuotes.some((q) => q.end > start && q.start < start + sentence.text.length)) this.quoteSpeaker = speaker;
+    const touching = quoteAt(end - 1);
+    if (speaker && touching && touching.end > start) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
     return coverage;
   }
 
-  endBlock(pb: ProseBlock): void {
+  endBlock(): void {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
     const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
     this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : undefined;
-    void pb;
   }
 }
 
@@ -235,9 +239,13 @@ function citationLabel(sentence: Sentence): string {
   return c.keys?.map((k) => '@' + k.key).join('; ') ?? 'a citation';
 }
 
-type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage' | 'attribution'> & {
+type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
   /** The source the sentence itself names, if any. */
   named?: Attribution;
+  /** The sentence describes the article's own survey or interviews ("we polled 64 experts"). */
+  describesResearch: boolean;
+  /** The sentence reports respondents or what people believe: a finding, when the article has its own research. */
+  reportsResearch: boolean;
 };
 
 /** What depends only on the sentence's text: cached across lints of a document. */
@@ -258,6 +266,8 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   return {
     named: findAttribution(text, words) ?? speakerBefore,
+    describesResearch: describesOwnResearch(words),
+    reportsResearch: reportsResearchFindings(words),
     figures,
     glosses,
     quotes,
@@ -346,6 +356,7 @@ function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boole
 export function needsSource(claim: Claim, policy: 'accept' | 'warn'): string | boolean {
   // A reviewer's verdict replaces the sourcing findings: verified accepts the claim, disputed reports it as an error.
   if (claim.cited || claim.sentence.citationNeeded || claim.sentence.review) return false;
-  if (claim.attribution) return policy === 'warn' ? claim.attribution : false;
+  const source = namedSource(claim);
+  if (source) return policy === 'warn' ? source : false;
   return true;
 }

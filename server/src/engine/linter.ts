@@ -82,7 +82,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const builtIn = builtInLexicons();
   const claims = findClaims(
     doc,
-    { attribution: builtIn.get('unsupported-attribution'), gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
+    { gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
     { scope: config.scope, cache },
   );
   const sources = sourceIndexFor(config.sourceSettings, problems);

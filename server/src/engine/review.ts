@@ -2,7 +2,7 @@
  * The reviewer's view of a document: every claim, its status, the sources it rests on and the reviewer's note.
  * Shared by `sourcelint claims`, `sourcelint report` and the editor's Claims view.
  */
-import { isClaim, statusOf, type ClaimStatus } from './claims.js';
+import { isClaim, namedSource, statusOf, type ClaimStatus } from './claims.js';
 import { formatShortReference } from './bibliography.js';
 import { RULES } from './rules/index.js';
 import { lastStartingAtOrBefore } from './search.js';
@@ -173,7 +173,8 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
         for (const k of m.keys ?? []) citations.push({ kind: 'citekey', id: k.key, ...referenceOf(k.key) });
       }
     }
-    if (claim.attribution) citations.push({ kind: 'attribution', text: claim.attribution });
+    const source = namedSource(claim);
+    if (source) citations.push({ kind: 'attribution', text: source });
     const rules = new Set<string>();
     for (let i = lastStartingAtOrBefore(sourcing, (f) => f.span.start, span.start - 1) + 1; i < sourcing.length && sourcing[i].span.start <= span.end; i++) {
       if (sourcing[i].span.end <= span.end) rules.add(sourcing[i].ruleId);

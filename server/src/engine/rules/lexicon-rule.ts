@@ -23,10 +23,7 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
     check(ctx: RuleContext) {
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
-      // Sentences inside a named speaker's quotation or interview answer are the speaker's words, not the writer's.
-      const spoken = new Set(ctx.claims().filter((c) => c.coverage?.kind === 'speaker' || c.coverage?.kind === 'interview').map((c) => c.sentence.span.start));
-      // "Most experts believe" reporting the article's own survey names its experts: they are the respondents.
-      const surveyed = new Set(ctx.claims().filter((c) => c.coverage?.kind === 'own-research').map((c) => c.sentence.span.start));
+      const coverageAt = new Map(ctx.claims().map((c) => [c.sentence.span.start, c.coverage?.kind]));
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
@@ -46,8 +43,11 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
             const docStart = b.start + start;
             const candidate = pb.sentences[lastStartingAtOrBefore(pb.sentences, (s) => s.span.start, docStart)];
             const sentence = candidate && docStart < candidate.span.end ? candidate : undefined;
-            if (options.skipCited && sentence && (sentence.citations.length > 0 || surveyed.has(sentence.span.start))) continue;
-            if (sentence && spoken.has(sentence.span.start)) continue;
+            const coverage = sentence && coverageAt.get(sentence.span.start);
+            // "Most experts believe" reporting the article's own survey names its experts: they are the respondents.
+            if (options.skipCited && sentence && (sentence.citations.length > 0 || coverage === 'own-research')) continue;
+            // A named speaker's quotation or interview answer holds the speaker's words, not the writer's.
+            if (coverage === 'speaker' || coverage === 'interview') continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             ctx.report({
               message: messageFor(meta, m.entry, term),
