@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { inflections } from './lexicon.js';
 import { shippedFile } from './paths.js';
 import type { Span } from './types.js';
-import type { Word } from './words.js';
+import { isCapitalised, type Word } from './words.js';
 
 export type AttributionKind = 'lead-in' | 'speaker' | 'document' | 'agent' | 'anaphor';
 
@@ -64,7 +64,6 @@ const PEOPLE_PRONOUNS = new Set('i we you they us them me'.split(' '));
 const MAX_SUBJECT_WORDS = 14;
 const MAX_LEAD_IN_WORDS = 12;
 
-export const isCapitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u.test(w.raw);
 
 /** A capitalised word that can name a source: not a function word, month or pronoun, nor the sentence's first word when it is one of those. */
 function isNameWord(w: Word | undefined): boolean {

@@ -32,16 +32,6 @@ function urlSpanIn(text: string, span: Span, url: string): Span | undefined {
   return at >= span.start ? { start: at, end: at + url.length } : undefined;
 }
 
-/**
- * Whether `at` lies inside a template tag of a static-site generator (`{{< figure … attr="Credit: URL" >}}`,
- * `{% include image source-url="…" %}`): an image's credit there is page furniture, not a citation.
- */
-function inTemplateTag(text: string, from: number, at: number): boolean {
-  const before = text.slice(from, at);
-  const open = Math.max(before.lastIndexOf('{{'), before.lastIndexOf('{%'));
-  return open >= 0 && open > Math.max(before.lastIndexOf('}}'), before.lastIndexOf('%}'));
-}
-
 /** A bibliography entry's source: its URL first, then its DOI's registrant, then a field that names a rated source. */
 export function entryTarget(sources: SourceIndex, entry: BibEntry): Pick<CitedTarget, 'url' | 'verdict' | 'named'> {
   const url = entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
@@ -66,7 +56,7 @@ function collectTargets(doc: AnalyzedDocument, sources: SourceIndex, bibliograph
   const out: CitedTarget[] = [];
   for (const pb of doc.prose) {
     for (const link of pb.block.links) {
-      if (!link.url || (link.bare && inTemplateTag(doc.text, pb.block.start, link.span.start))) continue;
+      if (!link.url) continue;
       const verdict = sources.resolveUrl(link.url);
       if (!verdict) continue;
       const urlSpan = link.reference ? undefined : link.bare ? link.span : urlSpanIn(doc.text, link.span, link.url);

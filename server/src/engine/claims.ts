@@ -10,9 +10,9 @@ import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
-import { findAttribution, findSpeakerBefore, describesOwnResearch, introducesTitle, isCapitalised, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
+import { findAttribution, findSpeakerBefore, describesOwnResearch, introducesTitle, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
 import type { Span } from './types.js';
-import type { Word } from './words.js';
+import { isCapitalised, type Word } from './words.js';
 
 export interface QuoteInfo {
   /** Relative to the sentence text. */
@@ -295,7 +295,7 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
   for (const m of cues?.match(words) ?? []) {
     const category = m.entry.category;
     // A capitalised word inside the sentence is a name ("Finance Minister"), not the event the cue is about.
-    if (m.from > 0 && (MODEL.weights[category] ?? 0) > 0 && /^\p{Lu}/u.test(words[m.from].raw)) continue;
+    if (m.from > 0 && (MODEL.weights[category] ?? 0) > 0 && isCapitalised(words[m.from])) continue;
     counts[category] = (counts[category] ?? 0) + 1;
     if ((MODEL.weights[category] ?? 0) > (cue ? (MODEL.weights[cue.category] ?? 0) : 0)) {
       cue = { category, text: text.slice(words[m.from].start, words[m.to - 1].end) };

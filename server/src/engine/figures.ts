@@ -2,7 +2,7 @@
  * Figures in a sentence: percentages, money, counts, ratios, multipliers. Not dates and years used as time markers,
  * ordinals, ages, clock times, or numbers that are part of a name ("G5 Sahel", "Resolution 2719", "COVID-19").
  */
-import type { Word } from './words.js';
+import { isCapitalised, type Word } from './words.js';
 import type { Span } from './types.js';
 
 export type FigureKind = 'percentage' | 'money' | 'count' | 'ratio' | 'multiplier';
@@ -142,8 +142,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     }
     if (CLOCK.has(next)) return undefined;
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? '')) return undefined;
-    if (prev && NAME_LABELS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw)) return undefined;
-    if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && /^\p{Lu}/u.test(prev.raw))) return undefined; // "14 February", "Feb 14"
+    if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
+    if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined; // "14 February", "Feb 14"
     // "August 14 and 15": the second day of a date.
     if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? '')) return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02

@@ -20,6 +20,9 @@ const NUMBER_WORDS = new Set(
   ).split(' '),
 );
 
+/** A word written with a capital: a name, or the first word of a sentence. */
+export const isCapitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u.test(w.raw);
+
 export function isNumberWord(norm: string): boolean {
   if (NUMBER_WORDS.has(norm)) return true;
   return norm.includes('-') && /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(norm);

@@ -9,6 +9,7 @@ import { format, type Rule, type RuleContext } from './rule.js';
 import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
 import { lastStartingAtOrBefore } from '../search.js';
+import { isCapitalised, type Word } from '../words.js';
 
 export interface LexiconRuleOptions {
   /** Offer "Remove …" when the entry has no alternatives (adverbs that only editorialise). */
@@ -63,8 +64,8 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
 }
 
 /** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
-function partOfName(words: readonly { raw: string }[], from: number, sentenceInitial: boolean): boolean {
-  return !sentenceInitial && /^\p{Lu}/u.test(words[from].raw);
+function partOfName(words: readonly Word[], from: number, sentenceInitial: boolean): boolean {
+  return !sentenceInitial && isCapitalised(words[from]);
 }
 
 function messageFor(meta: RuleMeta, entry: LexiconEntry, term: string): string {
