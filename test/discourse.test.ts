@@ -37,6 +37,8 @@ describe('attribution as writers write it', () => {
     ['The mine shipped 12,000 tonnes of ore in 2020, the export records show.', 'the export records'],
     ['The ministry’s spokesperson said the ambassador had left Bamako on Tuesday.', 'spokesperson'],
     ['Novelco’s chief executive, Ivan Petrenko, urged importers to stockpile parts before June.', 'Petrenko'],
+    ['A ferry captain told reporters that 300 passengers were stranded in the port for two days.', 'A ferry captain'],
+    ['They include Mariam, who told us she walked 90 kilometres to the camp in March.', 'Mariam'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {
@@ -98,6 +100,12 @@ describe('quotations and interviews', () => {
       '“Nobody came back before the rains.”',
     ].join('\n');
     assert.equal(coverageOf(text, '“By Wednesday')?.kind, 'speaker');
+    assert.deepEqual(flagged(text), []);
+  });
+
+  test('a quotation of several sentences belongs to the speaker named where it closes', () => {
+    const text = 'The report was blunt. “Some 1,200 wells dried up in 2023. Another 300 failed in 2024,” the report added.';
+    assert.equal(coverageOf(text, '“Some 1,200')?.kind, 'speaker');
     assert.deepEqual(flagged(text), []);
   });
 

@@ -60,6 +60,8 @@ const NOT_A_NAME = new Set(
     'september october november december mr mrs ms dr i we you they he she his her their our my your one some many most'
   ).split(' '),
 );
+/** After one of these a reporting word is a noun ("comment on reports") or an infinitive ("to say"). */
+const PREPOSITIONS = new Set('to on of in about for with from at into over against'.split(' '));
 const PEOPLE_PRONOUNS = new Set('i we you they us them me'.split(' '));
 const MAX_SUBJECT_WORDS = 14;
 const MAX_LEAD_IN_WORDS = 12;
@@ -130,6 +132,8 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   const h = words[head];
   // "The investigation identified … and found that …": the verb shares the sentence's opening subject.
   if (h.norm === 'and' || h.norm === 'but') return openingSubject(text, words, head);
+  // "Bintu, who told the BBC …": a relative clause's speaker is the name it follows.
+  if (h.norm === 'who' && isNameWord(words[head - 1])) return { attribution: { kind: 'speaker', ...sliceOf(text, words, head - 1, head - 1) }, from: head - 1 };
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
   if (head === verb - 1 && /,\s*$/.test(text.slice(h.end, words[verb].start))) {
@@ -146,14 +150,24 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
     while (start > from && (isNameWord(words[start - 1]) || /^(of|de|al|bin|van|von|der|la|le|du)$/.test(words[start - 1].norm))) start--;
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
-  const isDocument = inClass('DOCUMENT', h.norm) && inClass('DOCUMENT_VERB', words[verb].norm);
+  const speech = inClass('SPEECH_VERB', words[verb].norm);
+  const isDocument = inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[verb].norm));
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
     return found({ kind: isDocument ? 'document' : 'speaker', ...sliceOf(text, words, from, head) });
+  }
+  // Any other one person or body that says or tells: "A shopkeeper told the BBC", "the Africa Report publication
+  // said". Plural and generic subjects ("analysts", "Chinese historians") stay vague; long subjects are clauses.
+  const short = head - from < MAX_SPEAKER_PHRASE && !words.slice(from, head).some((w) => inClass('CLAUSE_VERB', w.norm));
+  const singular = inClass('DETERMINER', words[from].norm) && /^[a-z-]+[^s]$/.test(h.raw) && !NOT_A_NAME.has(h.norm);
+  if (inClass('SAY_VERB', words[verb].norm) && short && !inClass('VAGUE_PEOPLE', h.norm) && (singular || isSpecificPhrase(text, words, from, head))) {
+    return found({ kind: 'speaker', ...sliceOf(text, words, from, head) });
   }
   return undefined;
 }
 
 const MAX_APPOSITIVE_WORDS = 30;
+/** Words in a subject that is one speaker ("the Africa Report publication"); longer runs are clauses. */
+const MAX_SPEAKER_PHRASE = 5;
 
 /** The comma-separated chunks before a verb, nearest first; the first that names a specific source is the subject. */
 function appositiveSubject(text: string, words: readonly Word[], verb: number): { attribution: Attribution; from: number } | undefined {
@@ -273,7 +287,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // "a UN report found": a document noun followed by its own verb.
     if (inClass('DOCUMENT', w.norm) && (inClass('SPEECH_VERB', words[i + 1]?.norm) || inClass('DOCUMENT_VERB', words[i + 1]?.norm))) continue;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
-    if (prev && (inClass('DETERMINER', prev.norm) || prev.norm === 'to' || isPossessive(text, prev))) continue;
+    if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
     if (negated(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters".
     if (inClass('AGENT_VERB', w.norm) && (words[i + 1]?.norm === 'by' || (words[i + 2]?.norm === 'by' && !breakBetween(text, w, words[i + 1])))) {

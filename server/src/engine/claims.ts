@@ -111,7 +111,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const flow = new DiscourseFlow();
   doc.prose.forEach((pb, b) => {
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
-    flow.startBlock(pb, doc.text);
+    flow.startBlock(pb, doc.text, asserted[b]);
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
       const coverage = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
@@ -148,12 +148,20 @@ class DiscourseFlow {
   private questionTurn = false;
   private questionLine = false;
   private blockQuotes: Span[] = [];
+  private closingSpeakers = new Map<Span, string>();
   private blockText = '';
 
-  startBlock(pb: ProseBlock, source: string): void {
+  startBlock(pb: ProseBlock, source: string, sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>): void {
     this.carried = undefined;
     this.blockQuotes = pb.quotes;
     this.blockText = pb.text;
+    // “… several sentences …,” Ahmed said: a quotation whose speaker is named where it closes.
+    this.closingSpeakers = new Map();
+    for (const { sentence, core } of sentences) {
+      const start = sentence.span.start - pb.block.start;
+      const quote = this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, start)];
+      if (core.named && quote && quote.start < start && quote.end > start) this.closingSpeakers.set(quote, core.named.source);
+    }
     const label = TURN_LABEL.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)));
     this.turnSpeaker = undefined;
     this.questionTurn = false;
@@ -181,13 +189,14 @@ class DiscourseFlow {
     const quoteAt = (offset: number): Span | undefined => this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, offset)];
     const holding = quoteAt(start);
     const inQuote = holding && holding.end > start ? holding : undefined;
+    const quoteSpeaker = inQuote && (this.quoteSpeaker ?? this.closingSpeakers.get(inQuote));
     let coverage: Coverage | undefined;
     if (cited) coverage = { kind: 'citation', source: citationLabel(sentence) };
     else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };
     else if (named && this.carried) coverage = { kind: 'carried', source: this.carried };
     else if (named) coverage = { kind: 'attribution', source: named.source };
     else if (this.carried && continuesReport(sentence, core, this.topics)) coverage = { kind: 'carried', source: this.carried };
-    else if (inQuote && this.quoteSpeaker) coverage = { kind: 'speaker', source: this.quoteSpeaker };
+    else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
     else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
 
