@@ -276,7 +276,7 @@ for (const profile of PROFILES) {
 
     test(`an incremental edit with ${enc} positions lands where the client meant`, async () => {
       const at = text.indexOf('desk:') + 'desk'.length;
-      const edit = { range: { start: positionIn(text, at, enc), end: positionIn(text, at, enc) }, text: ' 🇫🇷 said' };
+      const edit = { range: { start: positionIn(text, at, enc), end: positionIn(text, at, enc) }, text: ' 🇫🇷 team' };
       text = text.slice(0, at) + edit.text + text.slice(at);
       version++;
       const diagnostics = published();
