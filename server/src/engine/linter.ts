@@ -16,6 +16,7 @@ import type { Bibliography } from './bibliography.js';
 import { NO_CACHE, type LintCache, type Memo } from './cache.js';
 import { sourceIndexFor } from './source-lists.js';
 import type { SourceIndex } from './sources.js';
+import type { SourceCopies } from './evidence/copies.js';
 import type { ActiveSeverity, Finding, Problem } from './types.js';
 
 export interface LintOptions {
@@ -31,6 +32,8 @@ export interface LintOptions {
   maxFileBytes?: number;
   /** Folders bibliography files must lie in (the workspace); undefined: anywhere. */
   roots?: readonly string[];
+  /** Saved copies of the cited sources, prepared by the adapter (see `evidence/copies.ts`); none by default. */
+  sourceCopies?: SourceCopies;
 }
 
 export interface LintResult {
