@@ -39,6 +39,12 @@ describe('attribution as writers write it', () => {
     ['Novelco’s chief executive, Ivan Petrenko, urged importers to stockpile parts before June.', 'Petrenko'],
     ['A ferry captain told reporters that 300 passengers were stranded in the port for two days.', 'A ferry captain'],
     ['They include Mariam, who told us she walked 90 kilometres to the camp in March.', 'Mariam'],
+    ['The Associated Press reported in March that 14 villages had been evacuated.', 'Associated Press'],
+    ['As one of his former students put it, he rarely slept more than five hours a night in 1998.', 'one of his former students'],
+    ['Court records show that the trading company was dissolved in 2019.', 'Court records'],
+    ['Lindiwe Mokoena, Deputy Minister of Trade, stated on Monday that exports had fallen 12 per cent.', '^Lindiwe Mokoena$'],
+    ['A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.', 'A customs officer'],
+    ['The governor assured reporters that all 40 polling stations would open on time.', 'The governor'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {
@@ -66,6 +72,55 @@ describe('attribution as writers write it', () => {
   test('a verb that narrates an act is the claim itself, not its source', () => {
     const text = 'In 2009 Beijing claimed about 90 percent of the sea as its territory.';
     assert.equal(coverageOf(text, 'In 2009'), undefined);
+    assert.deepEqual(flagged(text), [text]);
+  });
+});
+
+describe('a lead-in and the statement that follows it', () => {
+  const statement = [
+    'The trade minister, Ana Diop, said on Monday in a statement',
+    '',
+    '“_Our exports grew by 12 per cent in 2022 and reached 40 countries._',
+    '',
+    '_Imports of fuel fell by a third over the same period._”',
+    '',
+    'Exports to the region grew by 9 per cent in 2022.',
+  ].join('\n');
+
+  test('the paragraphs set off after the lead-in are the speaker’s words', () => {
+    assert.deepEqual(coverageOf(statement, 'The trade minister'), { kind: 'attribution', source: 'Ana Diop' });
+    assert.deepEqual(coverageOf(statement, '“_Our exports'), { kind: 'speaker', source: 'Ana Diop' });
+    assert.deepEqual(coverageOf(statement, 'Imports of fuel'), { kind: 'speaker', source: 'Ana Diop' });
+  });
+
+  test('the writer’s own paragraph after the statement is unsourced again', () => {
+    assert.deepEqual(flagged(statement), ['Exports to the region grew by 9 per cent in 2022.']);
+  });
+
+  test('after a colon lead-in, the next plain paragraph is the statement; the one after it is not', () => {
+    const text = 'The central bank said on Tuesday:\n\nInflation fell to 6 per cent in May.\n\nInflation fell to 7 per cent in June.';
+    assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
+  });
+
+  test('a paragraph that ends in a full stop leads in to nothing', () => {
+    const text = 'The central bank published its report on Tuesday.\n\nInflation fell to 6 per cent in May.';
+    assert.ok(flagged(text).includes('Inflation fell to 6 per cent in May.'));
+  });
+});
+
+describe('sentences that are no claim', () => {
+  const notClaims = [
+    'This essay will examine how the accords of 1994 were negotiated and why they failed.',
+    'In conclusion, the government in Kigali has consolidated its control over the press since 2003.',
+    'The company’s founder, Pavel Orlov, declined to comment.',
+    'The ministry did not respond to requests for comment sent on 3 May.',
+    'You may be surprised to learn how rarely the treaty of 1921 is taught in schools.',
+  ];
+  for (const sentence of notClaims) {
+    test(`not flagged: ${sentence.slice(0, 60)}`, () => assert.deepEqual(flagged(sentence), []));
+  }
+  test('a figure in a signposting sentence is still a statistic that needs a source', () => {
+    const text = 'In conclusion, 40% of the grants were never paid out.';
     assert.deepEqual(flagged(text), [text]);
   });
 });

@@ -106,6 +106,8 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
     if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw))) specifier = true;
     if (specifier && (inClass('ROLE', w.norm) || inClass('DOCUMENT', w.norm))) return true;
     if (isCapitalised(w) && k > from && inClass('DOCUMENT', words[to].norm)) return true;
+    // "court records show", "Company filings show": a body's records, named by any modifier but a quantifier.
+    if (k === to && k > from && inClass('RECORD', w.norm) && !inClass('QUANTIFIER', words[k - 1].norm) && !inClass('VAGUE_PEOPLE', words[k - 1].norm)) return true;
   }
   return false;
 }
@@ -136,7 +138,7 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   if (h.norm === 'who' && isNameWord(words[head - 1])) return { attribution: { kind: 'speaker', ...sliceOf(text, words, head - 1, head - 1) }, from: head - 1 };
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
-  if (head === verb - 1 && /,\s*$/.test(text.slice(h.end, words[verb].start))) {
+  if (/^\s*,/.test(text.slice(h.end, words[head + 1].start))) {
     const appositive = appositiveSubject(text, words, verb);
     if (appositive) return appositive;
   }
@@ -159,7 +161,8 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   // said". Plural and generic subjects ("analysts", "Chinese historians") stay vague; long subjects are clauses.
   const short = head - from < MAX_SPEAKER_PHRASE && !words.slice(from, head).some((w) => inClass('CLAUSE_VERB', w.norm));
   const singular = inClass('DETERMINER', words[from].norm) && /^[a-z-]+[^s]$/.test(h.raw) && !NOT_A_NAME.has(h.norm);
-  if (inClass('SAY_VERB', words[verb].norm) && short && !inClass('VAGUE_PEOPLE', h.norm) && (singular || isSpecificPhrase(text, words, from, head))) {
+  const onePerson = words[from].norm === 'one' && words[from + 1]?.norm === 'of';
+  if ((inClass('SAY_VERB', words[verb].norm) || onePerson) && short && !inClass('VAGUE_PEOPLE', h.norm) && (singular || isSpecificPhrase(text, words, from, head))) {
     return found({ kind: 'speaker', ...sliceOf(text, words, from, head) });
   }
   return undefined;
@@ -176,6 +179,9 @@ function appositiveSubject(text: string, words: readonly Word[], verb: number): 
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
     if (!atChunkStart) continue;
     if (isSpecificPhrase(text, words, k, end)) {
+      // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it.
+      const name = nameBefore(text, words, k);
+      if (name !== undefined) return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
       let first = k;
       while (first < end && !isNameWord(words[first])) first++;
       let last = first;
@@ -186,6 +192,16 @@ function appositiveSubject(text: string, words: readonly Word[], verb: number): 
     end = k - 1;
   }
   return undefined;
+}
+
+/** The start of a run of name words that ends just before `k` with a comma ("Ana Diop, the minister"). */
+function nameBefore(text: string, words: readonly Word[], k: number): number | undefined {
+  if (k === 0 || !/^\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) return undefined;
+  let from = k - 1;
+  const partOfName = (w: Word): boolean => isNameWord(w) || /^\p{Lu}$/u.test(w.raw);
+  if (!isNameWord(words[k - 1])) return undefined;
+  while (from > 0 && k - from < 5 && partOfName(words[from - 1]) && !breakBetween(text, words[from - 1], words[from])) from--;
+  return from;
 }
 
 /** The noun phrase that opens the sentence, when it names a specific source ("The investigation …"). */
@@ -253,6 +269,8 @@ function introducesContent(text: string, words: readonly Word[], verb: number, d
   const v = words[verb];
   if (v.norm === 'put') return words[verb + 1]?.norm === 'it';
   if (document || inClass('SAY_VERB', v.norm)) return true;
+  // "X stated on July 13th, 2022" and no full stop: a lead-in to the words in the next paragraph.
+  if (words.length - verb - 1 <= MAX_ADVERBIAL_WORDS && !/[.!?;"“”]/.test(text.slice(v.end))) return true;
   for (let k = verb + 1; k <= Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS); k++) {
     const gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
     if (/^\s*[:“"«]|^\s*[,;]?\s*[“"«]/.test(gap)) return true;
@@ -279,7 +297,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (lead > 0) {
       const found = phraseAfter(text, words, i + lead);
       if (found) return found;
-      continue;
+      // "reported in August that …": no source after the lead-in, but its first word may still be a reporting verb.
     }
     const w = words[i];
     if (!(inClass('SPEECH_VERB', w.norm) || inClass('DOCUMENT_VERB', w.norm) || inClass('AGENT_VERB', w.norm)) || !/^\p{Ll}/u.test(w.raw)) continue;

@@ -78,10 +78,13 @@ interface ClaimModel {
   threshold: number;
   /** Per cue category of `data/claims/claim-cues.json`, plus the sentence features named in `claimOf`. */
   weights: Record<string, number>;
+  /** Cue categories that make a sentence no claim, whatever its score. */
+  exclude: { categories: string[] };
 }
 const MODEL = JSON.parse(fs.readFileSync(shippedFile('data', 'claim-model.json'), 'utf8')) as ClaimModel;
 const MAX_COUNT = 3;
 const MIN_QUOTE_WORDS = 5;
+const SECOND_PERSON = new Set(['you', 'your', "you're", "you've", "you'll", "you'd", 'yourself', 'yourselves']);
 const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd", 'me', 'us', 'my', 'our']);
 
 /** Only prose the writer asserts: paragraphs outside quotations and footnote definitions. */
@@ -131,6 +134,8 @@ const MAX_TURN_LABEL = 60;
 const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
 /** A question printed with its label ("Question: “…”"), as survey reports do. */
 const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
+/** How a paragraph is set off as quoted material: an opening quote mark and/or emphasis. */
+const SET_OFF = /^\s*["“]?(?:\*\*|__|\*|_)?/;
 
 /**
  * How sources flow through a paragraph (see ARCHITECTURE.md, "Discourse"). A named source covers its sentence and the
@@ -150,6 +155,12 @@ class DiscourseFlow {
   private blockQuotes: Span[] = [];
   private closingSpeakers = new Map<Span, string>();
   private blockText = '';
+  /** The speaker named by the sentence that ends this paragraph, if the paragraph leads in to the next one ("X said:"). */
+  private lastSpeaker?: string;
+  /** A lead-in's speaker: the next paragraph is their statement, and so are the paragraphs set off like it. */
+  private leadInSpeaker?: string;
+  private statement?: { speaker: string; opening: string };
+  private blockSpeaker?: string;
 
   startBlock(pb: ProseBlock, source: string, sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>): void {
     this.carried = undefined;
@@ -170,6 +181,13 @@ class DiscourseFlow {
       if (QUESTION_LABEL.test(name)) this.questionTurn = true;
       else if (/^\p{Lu}/u.test(name)) this.turnSpeaker = name;
     }
+    // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote mark).
+    const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[0].trim() ?? '';
+    if (this.leadInSpeaker) this.statement = { speaker: this.leadInSpeaker, opening };
+    else if (!(this.statement?.opening && this.statement.opening.replace(/^["“]/, '') === opening.replace(/^["“]/, ''))) this.statement = undefined;
+    this.blockSpeaker = this.statement?.speaker;
+    this.leadInSpeaker = undefined;
+    this.lastSpeaker = undefined;
     // A paragraph that reopens a quotation left open by the previous one continues the same speaker's words.
     const opensWithQuote = /^\s*["“«„]/.test(pb.text);
     this.quoteSpeaker = opensWithQuote ? this.openQuoteSpeaker : undefined;
@@ -197,6 +215,7 @@ class DiscourseFlow {
     else if (named) coverage = { kind: 'attribution', source: named.source };
     else if (this.carried && continuesReport(sentence, core, this.topics)) coverage = { kind: 'carried', source: this.carried };
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
+    else if (this.blockSpeaker) coverage = { kind: 'speaker', source: this.blockSpeaker };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
     else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
 
@@ -209,6 +228,7 @@ class DiscourseFlow {
     const touching = quoteAt(end - 1);
     if (speaker && touching && touching.end > start) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
+    this.lastSpeaker = named && coverage?.kind === 'attribution' ? coverage.source : undefined;
     return coverage;
   }
 
@@ -216,6 +236,7 @@ class DiscourseFlow {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
     const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
     this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : undefined;
+    this.leadInSpeaker = this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText) ? this.lastSpeaker : undefined;
   }
 }
 
@@ -281,7 +302,7 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
     glosses,
     quotes,
     score,
-    factual: score >= MODEL.threshold,
+    factual: score >= MODEL.threshold && !MODEL.exclude.categories.some((c) => counts[c] > 0),
     cue,
   };
 }
@@ -293,6 +314,8 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
   const counts: Record<string, number> = {
     properNoun: properNouns(words),
     firstPerson: words.filter((w) => FIRST_PERSON.has(w.norm)).length,
+    // Addressing the reader ("you may be surprised") is argument, not report.
+    secondPerson: words.filter((w) => SECOND_PERSON.has(w.norm)).length,
     question: text.trimEnd().endsWith('?') ? 1 : 0,
     short: words.length < 6 ? 1 : 0,
     long: words.length > 25 ? 1 : 0,
