@@ -25,9 +25,11 @@ const cues = builtInLexicons().get('unsourced-claim');
 const modelFile = path.join(root, 'server/data/claim-model.json');
 const model = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
 const MAX_COUNT = 3;
+/** How much more a real article's sentence counts than a debate transcript's (`--wild-weight N`, default 2). */
+const WILD_WEIGHT = args.includes('--wild-weight') ? Number(args[args.indexOf('--wild-weight') + 1]) : 2;
 const readJsonl = (f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-/** Samples: { x: feature counts, y: 0/1, set }. Real articles count double: they are what the product is judged on. */
+/** Samples: { x: feature counts, y: 0/1, set }. Real articles count more (WILD_WEIGHT): they are what the product is judged on. */
 const samples = [];
 for (const row of readJsonl(path.join(evalDir, 'claimbuster.jsonl'))) {
   const text = row.text ?? row.sentence;
@@ -45,7 +47,7 @@ for (const name of fs.readdirSync(wild).filter((f) => f.endsWith('.md'))) {
     const claim = claims.find((c) => c.sentence.span.start < cursor && at < c.sentence.span.end);
     if (!claim) continue;
     const s = claim.sentence;
-    samples.push({ x: claimFeatures(s.text, s.words, cues).counts, y: row.claim ? 1 : 0, w: 2, set: 'wild' });
+    samples.push({ x: claimFeatures(s.text, s.words, cues).counts, y: row.claim ? 1 : 0, w: WILD_WEIGHT, set: 'wild' });
   }
 }
 

@@ -115,6 +115,8 @@ describe('sentences that are no claim', () => {
     'The company’s founder, Pavel Orlov, declined to comment.',
     'The ministry did not respond to requests for comment sent on 3 May.',
     'You may be surprised to learn how rarely the treaty of 1921 is taught in schools.',
+    'I met the novelist in Dakar in 2004, when she was finishing her second book.',
+    'The regional manager, Oleg Sidorov, hung up when our reporter called him in March.',
   ];
   for (const sentence of notClaims) {
     test(`not flagged: ${sentence.slice(0, 60)}`, () => assert.deepEqual(flagged(sentence), []));
@@ -122,6 +124,17 @@ describe('sentences that are no claim', () => {
   test('a figure in a signposting sentence is still a statistic that needs a source', () => {
     const text = 'In conclusion, 40% of the grants were never paid out.';
     assert.deepEqual(flagged(text), [text]);
+  });
+});
+
+describe('headings set as emphasis', () => {
+  test('a short bold line without closing punctuation titles what follows and is no claim', () => {
+    const text = 'The trial opened in 2018.[^1]\n\n**Sentenced to Death in 2019 by the Court of Urumqi**\n\nHe was sentenced in 2019.[^1]\n\n[^1]: Court record.';
+    assert.deepEqual(flagged(text), []);
+  });
+  test('a bold sentence that ends in a full stop is still prose', () => {
+    const text = '**The court sentenced him to death in 2019 after a closed trial.**';
+    assert.deepEqual(flagged(text), ['**The court sentenced him to death in 2019 after a closed trial.**'.slice(2, -2)]);
   });
 });
 

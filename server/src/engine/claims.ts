@@ -242,7 +242,7 @@ class DiscourseFlow {
 
 const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such'.split(' '));
 const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
-const CONTINUATION_WINDOW = 4;
+const CONTINUATION_WINDOW = 6;
 
 /**
  * Whether a sentence reads as continuing the report before it: a pronoun or "these …" near its start refers back

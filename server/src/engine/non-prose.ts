@@ -323,6 +323,12 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
         nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
         continue;
       }
+      // A short, wholly bold or italic line with no closing punctuation is a heading set as emphasis (markdownlint's
+      // MD036): it titles what follows and asserts nothing.
+      if (shape?.emphasized && head && !head.includes('\n') && !/[.!?:;,]["”’)]?\s*$/.test(head) && words(head, 13) <= 12) {
+        kept.push({ ...b, kind: 'heading', depth: 7 });
+        continue;
+      }
       if (isNumberedReferenceList(b, source)) {
         addEntries(b);
         references.sections.push({ start: b.start, end: b.end });
