@@ -230,3 +230,24 @@ describe('figures that are statistics, and those that are not', () => {
     assert.deepEqual(figureOf('The agency plans to close the camp by 2030.'), []);
   });
 });
+
+describe('why a nearby source does not cover a sentence', () => {
+  const reasonOf = (markdown: string, opening: string): string | undefined =>
+    lint(markdown, { filePath: '/virtual/article.md' }).claims.find((c) => markdown.slice(c.sentence.span.start).startsWith(opening))?.uncovered;
+
+  test('a named report that the sentence does not continue', () => {
+    const text = 'The audit found that 40% of grants were never paid. Inflation reached 9% in 2022.';
+    assert.match(reasonOf(text, 'Inflation') ?? '', /"The audit", named before it, does not carry over/);
+  });
+  test('a citation elsewhere in the paragraph', () => {
+    const text = 'The mine closed in 2019.[^1] Output in the region fell by 30% in 2020.\n\n[^1]: Court record.';
+    assert.match(reasonOf(text, 'Output') ?? '', /covers only the sentence it is in/);
+  });
+  test('a source named in the paragraph before', () => {
+    const text = 'The central bank said in May that inflation had reached 9%.\n\nUnemployment reached 12% in June 2022.';
+    assert.match(reasonOf(text, 'Unemployment') ?? '', /does not carry across paragraphs/);
+  });
+  test('no source anywhere near: no reason', () => {
+    assert.equal(reasonOf('Unemployment reached 12% in June 2022.', 'Unemployment'), undefined);
+  });
+});

@@ -63,6 +63,8 @@ const NOT_A_NAME = new Set(
 /** After one of these a reporting word is a noun ("comment on reports") or an infinitive ("to say"). */
 const PREPOSITIONS = new Set('to on of in about for with from at into over against'.split(' '));
 const PEOPLE_PRONOUNS = new Set('i we you they us them me'.split(' '));
+/** Words after which a bare form like "report" or "record" is a verb ("they report", "officials will record"). */
+const VERB_SUBJECTS = new Set('i we you they will would can could may might must should to'.split(' '));
 const MAX_SUBJECT_WORDS = 14;
 const MAX_LEAD_IN_WORDS = 12;
 
@@ -292,7 +294,8 @@ function introducesContent(text: string, words: readonly Word[], verb: number, d
 export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
   for (let i = 0; i < words.length; i++) {
     const back = leadInAt(words, i, ANAPHORIC_LEAD_INS);
-    if (back > 0) return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
+    // "To him, …", "…, in her words, …": set off, not "those who voted for him".
+    if (back > 0 && /^\s*,/.test(text.slice(words[i + back - 1].end))) return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
     const lead = leadInAt(words, i, LEAD_INS);
     if (lead > 0) {
       const found = phraseAfter(text, words, i + lead);
@@ -304,6 +307,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     const prev = words[i - 1];
     // "a UN report found": a document noun followed by its own verb.
     if (inClass('DOCUMENT', w.norm) && (inClass('SPEECH_VERB', words[i + 1]?.norm) || inClass('DOCUMENT_VERB', words[i + 1]?.norm))) continue;
+    // "the latest census report, which …": a word that is also a document noun is a verb only before its content.
+    if (inClass('DOCUMENT', w.norm) && !VERB_SUBJECTS.has(prev?.norm ?? '') && !/^\s*(?:that\b|[:“"«])/.test(text.slice(w.end))) continue;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
     if (negated(words, i)) continue;

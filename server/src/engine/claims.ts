@@ -38,6 +38,8 @@ export interface Claim {
   /** A citation (footnote, pandoc key, link) covers the sentence, or its paragraph when the scope is `paragraph`. */
   cited: boolean;
   coverage?: Coverage;
+  /** When nothing covers the sentence but a source is near, why it does not count (for messages). */
+  uncovered?: string;
   figures: Figure[];
   /** Gloss cues, relative to the sentence text. */
   glosses: Span[];
@@ -117,10 +119,12 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     flow.startBlock(pb, doc.text, asserted[b]);
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
+      const carriedBefore = flow.carriedSource();
       const coverage = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
       if (flow.isQuestionTurn()) continue;
       const quotes = coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
-      claims.push({ ...core, quotes, sentence, cited, coverage });
+      const uncovered = coverage ? undefined : flow.whyUncovered(carriedBefore);
+      claims.push({ ...core, quotes, sentence, cited, coverage, ...(uncovered ? { uncovered } : {}) });
     }
     flow.endBlock();
   });
@@ -161,9 +165,14 @@ class DiscourseFlow {
   private leadInSpeaker?: string;
   private statement?: { speaker: string; opening: string };
   private blockSpeaker?: string;
+  /** For messages: the source carried at the end of the previous paragraph, and whether this one cites anything. */
+  private previousSource?: string;
+  private citedElsewhere = false;
 
   startBlock(pb: ProseBlock, source: string, sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>): void {
+    this.previousSource = this.carried;
     this.carried = undefined;
+    this.citedElsewhere = sentences.some(({ sentence }) => sentence.citations.length > 0);
     this.blockQuotes = pb.quotes;
     this.blockText = pb.text;
     // “… several sentences …,” Ahmed said: a quotation whose speaker is named where it closes.
@@ -192,6 +201,18 @@ class DiscourseFlow {
     const opensWithQuote = /^\s*["“«„]/.test(pb.text);
     this.quoteSpeaker = opensWithQuote ? this.openQuoteSpeaker : undefined;
     this.openQuoteSpeaker = undefined;
+  }
+
+  carriedSource(): string | undefined {
+    return this.carried;
+  }
+
+  /** Why a nearby source does not cover an uncovered sentence, if one is near. */
+  whyUncovered(carriedBefore: string | undefined): string | undefined {
+    if (carriedBefore) return `"${carriedBefore}", named before it, does not carry over: it does not continue that report`;
+    if (this.citedElsewhere) return 'a citation covers only the sentence it is in, not the rest of its paragraph';
+    if (this.previousSource) return `"${this.previousSource}", named in the paragraph before, does not carry across paragraphs`;
+    return undefined;
   }
 
   isQuestionTurn(): boolean {
