@@ -357,8 +357,10 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
   return false;
 }
 
-/** Whether a sentence reports findings of a survey or interviews: it speaks of respondents, or of what people believe. */
+/** Whether a sentence reports findings of a survey or interviews: it speaks of respondents or of what people believe, or opens with the people a survey asks ("experts"). */
 export function reportsResearchFindings(words: readonly Word[]): boolean {
+  // "Experts are split over …" in an article that surveyed experts: its subjects are the respondents.
+  if (words.slice(0, 3).some((w) => inClass('VAGUE_PEOPLE', w.norm) && !inClass('QUANTIFIER', w.norm))) return true;
   return words.some((w) => inClass('RESEARCH_SUBJECT', w.norm) || inClass('BELIEF_VERB', w.norm));
 }
 

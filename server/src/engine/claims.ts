@@ -80,8 +80,13 @@ interface ClaimModel {
   threshold: number;
   /** Per cue category of `data/claims/claim-cues.json`, plus the sentence features named in `claimOf`. */
   weights: Record<string, number>;
-  /** Cue categories that make a sentence no claim, whatever its score. */
-  exclude: { categories: string[] };
+  /** Cue categories that make a sentence no claim, whatever its score; `withoutPast` only when nothing is narrated in the past. */
+  exclude: { categories: string[]; withoutPast: string[] };
+}
+
+function excluded(counts: Record<string, number>): boolean {
+  const has = (c: string): boolean => (counts[c] ?? 0) > 0;
+  return MODEL.exclude.categories.some(has) || (!has('past') && MODEL.exclude.withoutPast.some(has));
 }
 const MODEL = JSON.parse(fs.readFileSync(shippedFile('data', 'claim-model.json'), 'utf8')) as ClaimModel;
 const MAX_COUNT = 3;
@@ -323,7 +328,7 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
     glosses,
     quotes,
     score,
-    factual: score >= MODEL.threshold && !MODEL.exclude.categories.some((c) => counts[c] > 0),
+    factual: score >= MODEL.threshold && !excluded(counts),
     cue,
   };
 }
