@@ -222,6 +222,8 @@ function openingSubject(text: string, words: readonly Word[], limit: number): { 
 function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
   const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
   if (verb > 0 && !/[,”"]/.test(before)) return undefined;
+  // After a bare comma only "said"/"told" invert ("…, said the minister"); "X, king of Scotland, wrote a treatise" does not.
+  if (verb > 0 && !/[”"]/.test(before) && !inClass('SAY_VERB', words[verb].norm)) return undefined;
   let to = verb + 1;
   while (to < words.length && to - verb <= 6 && !breakBetween(text, words[to - 1], words[to])) to++;
   const end = to - 1;
