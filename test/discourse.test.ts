@@ -229,6 +229,11 @@ describe('figures that are statistics, and those that are not', () => {
     assert.deepEqual(figureOf('Both countries mark their independence on August 14 and 15 each year.'), []);
     assert.deepEqual(figureOf('The agency plans to close the camp by 2030.'), []);
   });
+
+  test('enumerations and ranking sizes are not', () => {
+    assert.deepEqual(figureOf('Both sides met the terms of the first 2 parts of the agreement signed in Geneva.'), []);
+    assert.deepEqual(figureOf('The top 10 exporters of cocoa met in Abidjan in March.'), []);
+  });
 });
 
 describe('why a nearby source does not cover a sentence', () => {

@@ -115,6 +115,8 @@ function fractionAt(words: readonly Word[], i: number): number {
   return 0;
 }
 
+const ENUMERATING = new Set(['first', 'last', 'next', 'previous', 'following', 'top', 'remaining', 'other']);
+
 function isTally(words: readonly Word[], i: number): boolean {
   for (let k = Math.max(0, i - 4); k <= Math.min(words.length - 1, i + 3); k++) if (TALLY_WORDS.has(words[k].norm)) return true;
   return false;
@@ -155,6 +157,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? '')) return 'money';
     if (next === 'times' || next === 'fold') return 'multiplier';
     if (TIME_UNITS.has(next)) return undefined;
+    // "the first 2 parts", "the top 10 exporters": an enumeration or a ranking's size, not a measured quantity.
+    if (prev && ENUMERATING.has(prev.norm) && /^\d{1,2}$/.test(raw)) return undefined;
     // A bare single digit in running text is more often a list or a label than a statistic.
     if (/^\d$/.test(raw) && !SCALES.has(next) && !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return undefined;
     return 'count';
