@@ -23,12 +23,10 @@ export function typedFixEdits(result: LintResult, types: ReadonlySet<FixType> = 
     if (fix.every((e) => !edits.some((x) => conflicts(x, e)))) edits.push(...fix);
   };
   for (const f of result.findings) {
-    const family = ruleById(f.ruleId)?.meta.family;
+    const judgement = ruleById(f.ruleId)?.meta.judgementFix;
     if (f.fix && types.has('hygiene')) take(f.fix);
-    else if ((family === 'language' || family === 'time') && types.has('wording') && f.suggestions?.[0]) take(f.suggestions[0].edits);
-    else if (family === 'sourcing' && f.data?.sentence && types.has('citation-needed') && f.ruleId !== 'citation-needed' && f.ruleId !== 'disputed-claim') {
-      take([markCitationNeeded(result.document, f.data.sentence)]);
-    }
+    else if (judgement === 'wording' && types.has('wording') && f.suggestions?.[0]) take(f.suggestions[0].edits);
+    else if (judgement === 'citation-needed' && f.data?.sentence && types.has('citation-needed')) take([markCitationNeeded(result.document, f.data.sentence)]);
   }
   if (types.has('hygiene')) {
     // Notes this pass deletes are not there to renumber around; notes that stay unused keep their numbers.

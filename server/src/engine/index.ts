@@ -2,7 +2,8 @@
 export { lint, type LintOptions, type LintResult } from './linter.js';
 export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, CONFIG_FILES, layerIgnores, type SourcelintConfig, type ResolvedConfig, type ConfigLayer } from './config.js';
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
-export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, Problem } from './types.js';
+export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, RuleAction, Family, Problem } from './types.js';
+export { FAMILIES } from './types.js';
 export { LintCache } from './cache.js';
 export { escapeControls } from './strings.js';
 export { shippedFile } from './paths.js';

@@ -8,7 +8,7 @@ import { analyze, readFrontMatter, type AnalyzedDocument } from './document.js';
 import { findClaims, type Claim } from './claims.js';
 import { builtInLexicons, type Lexicon } from './lexicon.js';
 import { RULES } from './rules/index.js';
-import type { RuleContext } from './rules/rule.js';
+import { format, type RuleContext } from './rules/rule.js';
 import { checkConfig, resolveConfig, type ResolvedConfig, type SourcelintConfig } from './config.js';
 import { Suppressions } from './directives.js';
 import { loadBibliographies } from './bibliography-files.js';
@@ -119,7 +119,8 @@ function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig
       sources,
       sourceSeverity: config.sourceSettings.severity,
       severity,
-      report: (f) => findings.push({ ...f, ruleId: f.ruleId ?? rule.meta.id, severity: f.severity ?? severity }),
+      report: ({ messageId, values, severity: own, ...f }) =>
+        findings.push({ message: format(rule.meta.messages[messageId], values ?? {}), ...f, ruleId: rule.meta.id, severity: own ?? severity }),
     };
     rule.check(ctx);
   }

@@ -107,7 +107,7 @@ function plainSentence(source: string): string {
     .trim();
 }
 
-const SOURCING_RULES = new Set(RULES.filter((r) => r.meta.family === 'sourcing').map((r) => r.meta.id));
+const CLAIM_RULES = new Set(RULES.filter((r) => r.meta.reportsClaims).map((r) => r.meta.id));
 
 const reviewed = new WeakMap<LintResult, readonly ReviewClaim[]>();
 
@@ -152,7 +152,7 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
     return name;
   };
   // Findings are sorted by start; a claim's rules are the sourcing findings inside its span.
-  const sourcing = result.findings.filter((f) => SOURCING_RULES.has(f.ruleId));
+  const sourcing = result.findings.filter((f) => CLAIM_RULES.has(f.ruleId));
   const out: ReviewClaim[] = [];
   for (const claim of result.claims) {
     if (!isClaim(claim)) continue;

@@ -20,6 +20,7 @@ import {
   type Edit,
   type Finding,
   type LintResult,
+  type RuleAction,
   type Span,
 } from '../engine/index.js';
 import type { DiagnosticData } from './diagnostics.js';
@@ -142,6 +143,9 @@ function allowTermAction(uri: string, root: string | undefined, result: LintResu
   }
 }
 
+/** The editor actions the finding's rule declares (`meta.actions`). */
+const actionsOf = (finding: Finding): readonly RuleAction[] => ruleById(finding.ruleId)?.meta.actions ?? [];
+
 const touches = (span: Span, range: Span): boolean => span.start <= range.end && range.start <= span.end;
 
 /**
@@ -158,7 +162,7 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
   const sourcing = new Map<string, { sentence: Span; diagnostics: Diagnostic[] }>();
   for (const { finding, diagnostic } of findings) {
     const sentence = finding.data?.sentence;
-    if (!sentence || ruleById(finding.ruleId)?.meta.family !== 'sourcing' || finding.ruleId === 'citation-needed') continue;
+    if (!sentence || !actionsOf(finding).includes('source-sentence')) continue;
     const key = `${sentence.start}:${sentence.end}`;
     const entry = sourcing.get(key) ?? { sentence, diagnostics: [] };
     entry.diagnostics.push(diagnostic);
@@ -166,7 +170,7 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
   }
   const actions: CodeAction[] = [];
   for (const { finding, diagnostic } of findings) {
-    const family = ruleById(finding.ruleId)?.meta.family;
+    const offered = actionsOf(finding);
     if (finding.fix) actions.push(quickFix(`Fix: ${finding.suggestions?.[0]?.desc ?? finding.ruleId}`, uri, result, finding.fix, diagnostic, true));
     else (finding.suggestions ?? []).forEach((s, i) => actions.push(quickFix(s.desc, uri, result, s.edits, diagnostic, i === 0)));
     const sentence = finding.data?.sentence;
@@ -174,9 +178,9 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
     if (group && group.diagnostics[0] === diagnostic) {
       actions.push(...sourcingActions(uri, result, group.sentence, group.diagnostics, abilities, sourcing.size > 1 ? excerpt(result, group.sentence) : ''));
     }
-    const attribute = finding.ruleId === 'unsupported-attribution' && sentence && attributeToSource(result.document.text, sentence, finding.span);
+    const attribute = offered.includes('attribute') && sentence && attributeToSource(result.document.text, sentence, finding.span);
     if (attribute) actions.push(quickFix('Attribute: "According to [source], …"', uri, result, [attribute], diagnostic, true));
-    if (family === 'language' || finding.ruleId === 'relative-time') {
+    if (offered.includes('allow-term')) {
       const allow = allowTermAction(uri, root, result, finding, diagnostic, abilities);
       if (allow) actions.push(allow);
     }

@@ -1,4 +1,4 @@
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import type { Edit, Span } from '../types.js';
 
 /**
@@ -13,7 +13,7 @@ function wrapInAngleBrackets(text: string, span: Span, url: string): Edit {
   return { ...span, text: autolink };
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'bare-url',
     family: 'hygiene',
@@ -31,12 +31,12 @@ export const rule: Rule = {
         // In a stretch linted as plain text, or already between < and >, brackets would not make it a link.
         const inert = ctx.doc.parsed.plain.some((s) => s.start <= link.span.start && link.span.end <= s.end) || (text[link.span.start - 1] === '<' && text[link.span.end] === '>' && text[link.span.start - 2] !== '\\');
         if (inert) {
-          ctx.report({ message: format(this.meta.messages.bare, { url }), span: link.span });
+          ctx.report({ messageId: 'bare', values: { url }, span: link.span });
           continue;
         }
         const fix = [wrapInAngleBrackets(text, link.span, url)];
-        ctx.report({ message: format(this.meta.messages.bare, { url }), span: link.span, fix, suggestions: [{ desc: 'Wrap in <…>', edits: fix }] });
+        ctx.report({ messageId: 'bare', values: { url }, span: link.span, fix, suggestions: [{ desc: 'Wrap in <…>', edits: fix }] });
       }
     }
   },
-};
+});

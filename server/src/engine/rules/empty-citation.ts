@@ -1,6 +1,6 @@
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'empty-citation',
     family: 'hygiene',
@@ -17,16 +17,16 @@ export const rule: Rule = {
     const { text } = ctx.doc;
     for (const pb of ctx.doc.prose) {
       for (const m of pb.markers) {
-        if (m.kind === 'empty') ctx.report({ message: format(this.meta.messages.citation, { text: text.slice(m.span.start, m.span.end) }), span: m.span });
+        if (m.kind === 'empty') ctx.report({ messageId: 'citation', values: { text: text.slice(m.span.start, m.span.end) }, span: m.span });
       }
       for (const l of pb.block.links) {
         if (!l.reference && !l.url.trim()) {
-          ctx.report({ message: format(this.meta.messages.link, { text: text.slice(l.span.start, l.span.end) }), span: l.span });
+          ctx.report({ messageId: 'link', values: { text: text.slice(l.span.start, l.span.end) }, span: l.span });
         }
       }
     }
     for (const def of ctx.doc.parsed.footnotes) {
-      if (!def.content) ctx.report({ message: format(this.meta.messages.footnote, { id: def.id }), span: def.labelSpan });
+      if (!def.content) ctx.report({ messageId: 'footnote', values: { id: def.id }, span: def.labelSpan });
     }
   },
-};
+});

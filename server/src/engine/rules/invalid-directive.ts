@@ -1,8 +1,8 @@
 import { parseDirective } from '../directives.js';
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { RULE_IDS } from './index.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'invalid-directive',
     family: 'hygiene',
@@ -24,10 +24,11 @@ export const rule: Rule = {
         const source = ctx.doc.text.slice(comment.span.start, comment.span.end);
         const offset = source.indexOf(comment.body) + at;
         ctx.report({
-          message: format(this.meta.messages.unknown, { name, directive: `sourcelint-${directive.kind}` }),
+          messageId: 'unknown',
+          values: { name, directive: `sourcelint-${directive.kind}` },
           span: { start: comment.span.start + offset, end: comment.span.start + offset + name.length },
         });
       }
     }
   },
-};
+});

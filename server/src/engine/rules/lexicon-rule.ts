@@ -5,7 +5,7 @@
  */
 import type { LexiconEntry } from '../lexicon.js';
 import type { Suggestion } from '../types.js';
-import { format, type Rule, type RuleContext } from './rule.js';
+import { defineRule, format, type Rule } from './rule.js';
 import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
 import { lastStartingAtOrBefore } from '../search.js';
@@ -18,10 +18,13 @@ export interface LexiconRuleOptions {
   skipCited?: boolean;
 }
 
-export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): Rule {
-  return {
-    meta,
-    check(ctx: RuleContext) {
+/** The messages every lexicon rule declares: the finding, then what to write instead. */
+export type LexiconMessage = 'found' | 'alternatives' | 'noAlternative';
+
+export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, options: LexiconRuleOptions = {}): Rule<LexiconMessage> {
+  return defineRule({
+    meta: { ...meta, terms: true },
+    check(ctx) {
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
       const coverageAt = new Map(ctx.claims().map((c) => [c.sentence.span.start, c.coverage?.kind]));
@@ -50,17 +53,25 @@ export function lexiconRule(meta: RuleMeta, options: LexiconRuleOptions = {}): R
             // A named speaker's quotation or interview answer holds the speaker's words, not the writer's.
             if (coverage === 'speaker' || coverage === 'interview') continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
+            // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
+            const alternatives = m.entry.alternatives.filter((alt) => !alt.includes('{'));
             ctx.report({
-              message: messageFor(meta, m.entry, term),
+              messageId: 'found',
+              values: { term, reason: m.entry.reason.replace(/\.?$/, '.'), category: m.entry.category.replace(/-/g, ' '), advice: advice(alternatives) },
               span: { start: docStart, end: b.start + end },
-              suggestions: suggestionsFor(m.entry, term, docStart, pb.text, start, options),
+              suggestions: suggestionsFor(m.entry, alternatives, term, docStart, pb.text, start, options),
               data: { entryId: m.entry.id, term, alternatives: m.entry.alternatives, sentence: sentence?.span },
             });
           }
         }
       }
     },
-  };
+  });
+
+  function advice(alternatives: readonly string[]): string {
+    if (alternatives.length === 0) return meta.messages.noAlternative;
+    return format(meta.messages.alternatives, { list: alternatives.map((a) => `"${a}"`).join(', ') });
+  }
 }
 
 /** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
@@ -68,16 +79,9 @@ function partOfName(words: readonly Word[], from: number, sentenceInitial: boole
   return !sentenceInitial && isCapitalised(words[from]);
 }
 
-function messageFor(meta: RuleMeta, entry: LexiconEntry, term: string): string {
-  const alternatives = entry.alternatives.length > 0 ? format(meta.messages.alternatives, { list: entry.alternatives.map((a) => `"${a}"`).join(', ') }) : meta.messages.noAlternative;
-  return format(meta.messages.found, { term, reason: entry.reason.replace(/\.?$/, '.'), category: entry.category.replace(/-/g, ' ') }) + ' ' + alternatives;
-}
-
-function suggestionsFor(entry: LexiconEntry, term: string, docStart: number, blockText: string, start: number, options: LexiconRuleOptions): Suggestion[] {
+function suggestionsFor(entry: LexiconEntry, alternatives: readonly string[], term: string, docStart: number, blockText: string, start: number, options: LexiconRuleOptions): Suggestion[] {
   const end = docStart + term.length;
-  const suggestions: Suggestion[] = entry.alternatives
-    .filter((alt) => !alt.includes('{'))
-    .map((alt) => {
+  const suggestions: Suggestion[] = alternatives.map((alt) => {
       const text = matchCase(reinflect(alt, term, entry.pattern), term);
       return { desc: `Replace with "${text}"`, edits: [{ start: docStart, end, text }] };
     });

@@ -1,4 +1,4 @@
-import { format, type Rule } from './rule.js';
+import { defineRule, format } from './rule.js';
 import { citedTargets, type CitedTarget } from '../cited-sources.js';
 import { withoutTracking } from '../sources.js';
 import type { Edit } from '../types.js';
@@ -25,7 +25,7 @@ function explainsTerm(text: string, target: CitedTarget): boolean {
   return titleWords.length > 0 && shared * 2 >= titleWords.length;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'non-source-link',
     family: 'hygiene',
@@ -53,8 +53,9 @@ export const rule: Rule = {
       const tracking = target.key ? [] : verdict.tracking;
       if (!kind && tracking.length === 0) continue;
       const params = [...new Set(tracking)].join(', ');
-      let message = kind ? format(this.meta.messages[kind], { host: verdict.host, platform: verdict.platform ?? verdict.host }) : format(this.meta.messages.tracking, { params });
-      if (kind && tracking.length > 0) message = format(this.meta.messages.alsoTracking, { message, params });
+      const values = { host: verdict.host, platform: verdict.platform ?? verdict.host, params };
+      // Both problems: the kind's message, then the tracking parameters.
+      const also = kind && tracking.length > 0 ? { messageId: 'alsoTracking' as const, values: { message: format(this.meta.messages[kind], values), params } } : undefined;
       let fix: Edit[] | undefined;
       if (tracking.length > 0 && target.urlSpan) {
         const written = text.slice(target.urlSpan.start, target.urlSpan.end);
@@ -62,7 +63,7 @@ export const rule: Rule = {
         if (cleaned !== written) fix = [{ ...target.urlSpan, text: cleaned }];
       }
       ctx.report({
-        message,
+        ...(also ?? { messageId: kind ?? 'tracking', values }),
         span: target.span,
         severity: kind === 'social' ? 'info' : undefined,
         fix,
@@ -70,4 +71,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

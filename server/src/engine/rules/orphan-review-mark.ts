@@ -1,10 +1,10 @@
 import { isClaim } from '../claims.js';
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'orphan-review-mark',
-    family: 'hygiene',
+    family: 'review',
     description: 'A `<!-- verified: … -->` or `<!-- disputed: … -->` mark that follows no claim in its paragraph.',
     defaultSeverity: 'warning',
     fixable: false,
@@ -17,7 +17,7 @@ export const rule: Rule = {
     const claims = new Set(ctx.claims().filter(isClaim).map((c) => c.sentence));
     for (const mark of ctx.doc.reviewMarks) {
       if (mark.sentence && claims.has(mark.sentence)) continue;
-      ctx.report({ message: format(this.meta.messages.orphan, { status: mark.status }), span: mark.span });
+      ctx.report({ messageId: 'orphan', values: { status: mark.status }, span: mark.span });
     }
   },
-};
+});

@@ -6,7 +6,15 @@ import type { Bibliography } from '../bibliography.js';
 import type { ActiveSeverity, Finding, RuleMeta, Severity } from '../types.js';
 import type { SourceIndex, SourceStatus } from '../sources.js';
 
-export interface RuleContext {
+/** A finding as a rule reports it: a message id and the values for its placeholders instead of a message. */
+export type Report<K extends string = string> = Omit<Finding, 'severity' | 'ruleId' | 'message'> & {
+  messageId: K;
+  /** Values for the message's `{name}` placeholders. */
+  values?: Record<string, string | number>;
+  severity?: ActiveSeverity;
+};
+
+export interface RuleContext<K extends string = string> {
   doc: AnalyzedDocument;
   /** Sourcing-rule input, computed once per document. */
   claims(): Claim[];
@@ -25,13 +33,18 @@ export interface RuleContext {
   sourceSeverity: Partial<Record<SourceStatus, Severity>>;
   /** The rule's configured severity. */
   severity: ActiveSeverity;
-  /** Reports a finding, at the rule's severity unless the finding says otherwise. */
-  report(finding: Omit<Finding, 'severity' | 'ruleId'> & { ruleId?: string; severity?: ActiveSeverity }): void;
+  /** Reports a finding with one of the rule's messages, at the rule's severity unless the finding says otherwise. */
+  report(finding: Report<K>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface Rule<K extends string = string> {
+  meta: RuleMeta<K>;
+  check(ctx: RuleContext<K>): void;
+}
+
+/** Declares a rule; its message ids are the keys of `meta.messages`, so a report naming another id does not compile. */
+export function defineRule<K extends string>(rule: Rule<K>): Rule<K> {
+  return rule;
 }
 
 /** Fills `{name}` placeholders of a message template. */

@@ -1,6 +1,6 @@
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'undefined-footnote',
     family: 'hygiene',
@@ -12,8 +12,8 @@ export const rule: Rule = {
   check(ctx) {
     for (const pb of ctx.doc.prose) {
       for (const m of pb.markers) {
-        if (m.kind === 'undefined-footnote') ctx.report({ message: format(this.meta.messages.missing, { id: m.id ?? '' }), span: m.span });
+        if (m.kind === 'undefined-footnote') ctx.report({ messageId: 'missing', values: { id: m.id ?? '' }, span: m.span });
       }
     }
   },
-};
+});

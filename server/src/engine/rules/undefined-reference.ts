@@ -1,6 +1,6 @@
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'undefined-reference',
     family: 'hygiene',
@@ -18,8 +18,8 @@ export const rule: Rule = {
       for (const m of pb.markers) {
         if (m.kind !== 'undefined-reference') continue;
         const missing = listed ? (m.numbers ?? []).filter((n) => !ctx.doc.parsed.references.numbers.has(n)) : (m.numbers ?? []);
-        ctx.report({ message: format(listed ? this.meta.messages.missing : this.meta.messages.noList, { numbers: missing.join(', ') }), span: m.span });
+        ctx.report({ messageId: listed ? 'missing' : 'noList', values: { numbers: missing.join(', ') }, span: m.span });
       }
     }
   },
-};
+});

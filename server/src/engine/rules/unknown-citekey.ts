@@ -1,9 +1,9 @@
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { closest } from '../strings.js';
 import type { AnalyzedDocument } from '../document.js';
 import type { Span } from '../types.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unknown-citekey',
     family: 'hygiene',
@@ -25,22 +25,22 @@ export const rule: Rule = {
         const span = u.written !== undefined ? frontMatterSpan(ctx.doc, u.written) : keys[0]?.span;
         if (!span) continue; // Named by the configuration, in a document that cites nothing: nothing here depends on it.
         const origin = u.written !== undefined ? 'front matter' : 'configuration';
-        ctx.report({ message: format(this.meta.messages.unreadable, { file: u.written ?? u.file, reason: u.reason, origin }), span });
+        ctx.report({ messageId: 'unreadable', values: { file: u.written ?? u.file, reason: u.reason, origin }, span });
       }
       return;
     }
     const known = bib ? [...bib.entries.keys()] : [];
     for (const k of keys) {
       if (bib?.entries.has(k.key)) continue;
-      const template = bib ? this.meta.messages.unknown : this.meta.messages.noBibliography;
       ctx.report({
-        message: format(template, { key: k.key }),
+        messageId: bib ? 'unknown' : 'noBibliography',
+        values: { key: k.key },
         span: k.span,
         suggestions: closest(k.key, known, 3).map((key) => ({ desc: `Change to @${key}`, edits: [{ ...k.span, text: key }] })),
       });
     }
   },
-};
+});
 
 /** Where the front matter writes a path (else its first line): the place to fix it. */
 function frontMatterSpan(doc: AnalyzedDocument, written: string): Span | undefined {

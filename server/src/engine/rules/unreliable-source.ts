@@ -1,4 +1,4 @@
-import { format, type Rule } from './rule.js';
+import { defineRule, format } from './rule.js';
 import { citedTargets, ratedSource } from '../cited-sources.js';
 import { describeStatus, type SourceStatus } from '../sources.js';
 import type { ActiveSeverity } from '../types.js';
@@ -10,13 +10,14 @@ const ADVICE: Record<Exclude<SourceStatus, 'reliable'>, 'replace' | 'corroborate
   'no-consensus': 'attribute',
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unreliable-source',
     family: 'sourcing',
     description: 'A citation of a source rated deprecated, unreliable or disputed (built-in list derived from Wikipedia\'s perennial sources, or your own).',
     defaultSeverity: 'warning',
     fixable: false,
+    reportsClaims: true,
     messages: {
       rated: '{source}: {status}. {reason}. {advice} (rating: {list})',
       replace: 'Cite an independent, reliable source for this instead.',
@@ -34,16 +35,17 @@ export const rule: Rule = {
       const where = target.verdict?.source ? target.verdict.host : target.key ? `@${target.key}` : undefined;
       const reason = source.reason ? source.reason.charAt(0).toUpperCase() + source.reason.slice(1) : 'No reason given';
       ctx.report({
-        message: format(this.meta.messages.rated, {
+        messageId: 'rated',
+        values: {
           source: where && where !== source.name.toLowerCase() ? `${source.name} (${where})` : source.name,
           status: describeStatus(source),
           reason,
           advice: format(this.meta.messages[ADVICE[source.status]], { name: source.name }),
           list: source.list,
-        }),
+        },
         span: target.span,
         severity,
       });
     }
   },
-};
+});

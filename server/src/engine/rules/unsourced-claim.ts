@@ -1,5 +1,5 @@
 import { needsSource } from '../claims.js';
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const CUE_NAMES: Record<string, string> = {
   event: 'an event',
@@ -9,7 +9,7 @@ const CUE_NAMES: Record<string, string> = {
   state: 'a state of affairs',
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unsourced-claim',
     family: 'sourcing',
@@ -17,6 +17,9 @@ export const rule: Rule = {
       'A checkable factual assertion with no citation: events with actors, votes, decisions, causal claims about named actors, superlatives.',
     defaultSeverity: 'warning',
     fixable: false,
+    actions: ['source-sentence'],
+    judgementFix: 'citation-needed',
+    reportsClaims: true,
     messages: {
       missing: 'This sentence states a checkable fact without a source. Add a footnote or citation, or mark it [citation needed].',
       missingCue: 'This sentence states a checkable fact ({cue}: "{text}") without a source. Add a footnote or citation, or mark it [citation needed].',
@@ -29,10 +32,9 @@ export const rule: Rule = {
       if (!claim.factual || claim.figures.length > 0 || claim.glosses.length > 0 || claim.quotes.some((q) => !q.attributed)) continue;
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need) continue;
-      const m = this.meta.messages;
-      const template = typeof need === 'string' ? m.attributed : claim.cue ? m.missingCue : m.missing;
+      const messageId = typeof need === 'string' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
       const values = { source: String(need), cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '' };
-      ctx.report({ message: format(template, values), span: claim.sentence.span, data: { sentence: claim.sentence.span } });
+      ctx.report({ messageId, values, span: claim.sentence.span, data: { sentence: claim.sentence.span } });
     }
   },
-};
+});

@@ -1,13 +1,16 @@
 import { needsSource } from '../claims.js';
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unsourced-gloss',
     family: 'sourcing',
     description: 'A definition, etymology or translation stated as fact with no citation ("literally means", "stands for").',
     defaultSeverity: 'warning',
     fixable: false,
+    actions: ['source-sentence'],
+    judgementFix: 'citation-needed',
+    reportsClaims: true,
     messages: {
       missing: '"{gloss}" states a meaning or origin as fact. Cite a dictionary, glossary or official source for it.',
     },
@@ -18,11 +21,12 @@ export const rule: Rule = {
       const { text, span } = claim.sentence;
       for (const g of claim.glosses) {
         ctx.report({
-          message: format(this.meta.messages.missing, { gloss: text.slice(g.start, g.end) }),
+          messageId: 'missing',
+          values: { gloss: text.slice(g.start, g.end) },
           span: { start: span.start + g.start, end: span.start + g.end },
           data: { sentence: span },
         });
       }
     }
   },
-};
+});

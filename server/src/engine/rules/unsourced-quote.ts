@@ -1,12 +1,15 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unsourced-quote',
     family: 'sourcing',
     description: 'A direct quotation with neither attribution nor citation.',
     defaultSeverity: 'warning',
     fixable: false,
+    actions: ['source-sentence'],
+    judgementFix: 'citation-needed',
+    reportsClaims: true,
     messages: {
       missing: 'This quotation has no speaker and no citation. Say who said it, and cite where it was said.',
     },
@@ -18,11 +21,11 @@ export const rule: Rule = {
       for (const q of claim.quotes) {
         if (q.attributed) continue;
         ctx.report({
-          message: this.meta.messages.missing,
+          messageId: 'missing',
           span: { start: span.start + q.span.start, end: span.start + q.span.end },
           data: { sentence: span },
         });
       }
     }
   },
-};
+});

@@ -1,13 +1,16 @@
 import { needsSource } from '../claims.js';
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unsourced-statistic',
     family: 'sourcing',
     description: 'A percentage, money amount, count, ratio or other figure in a sentence with no citation.',
     defaultSeverity: 'warning',
     fixable: false,
+    actions: ['source-sentence'],
+    judgementFix: 'citation-needed',
+    reportsClaims: true,
     messages: {
       missing: 'The figure "{figure}" has no source. Add a footnote or citation where it comes from.',
       attributed: 'The figure "{figure}" is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
@@ -19,13 +22,13 @@ export const rule: Rule = {
       if (!need) continue;
       const offset = claim.sentence.span.start;
       for (const figure of claim.figures) {
-        const template = typeof need === 'string' ? this.meta.messages.attributed : this.meta.messages.missing;
         ctx.report({
-          message: format(template, { figure: figure.text, source: String(need) }),
+          messageId: typeof need === 'string' ? 'attributed' : 'missing',
+          values: { figure: figure.text, source: String(need) },
           span: { start: offset + figure.span.start, end: offset + figure.span.end },
           data: { sentence: claim.sentence.span },
         });
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import { format, type Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   meta: {
     id: 'unused-footnote',
     family: 'hygiene',
@@ -21,11 +21,12 @@ export const rule: Rule = {
       // A comment in the note (a directive, a review mark) governs more than the note: removing it is a choice to make.
       const safe = !text.slice(def.span.start, def.span.end).includes('<!--');
       ctx.report({
-        message: format(this.meta.messages.unused, { id: def.id }),
+        messageId: 'unused',
+        values: { id: def.id },
         span: def.labelSpan,
         fix: safe ? removal : undefined,
         suggestions: [{ desc: `Remove footnote [^${def.id}]`, edits: removal }],
       });
     }
   },
-};
+});
