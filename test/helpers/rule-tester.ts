@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, type SourcelintConfig } from 'sourcelint';
+import { lint, RULE_IDS, type SourcelintConfig } from 'sourcelint';
 
 export interface ExpectedFinding {
   /** The exact source text the finding's range covers. */
@@ -32,8 +32,33 @@ export function findingsOf(ruleId: string, c: Case) {
   return lint(c.code, { filePath: '/virtual/draft.md', layers }).findings.filter((f) => f.ruleId === ruleId);
 }
 
-export function ruleTester(ruleId: string, cases: { valid: Array<string | Case>; invalid: InvalidCase[] }): void {
+export interface Cases {
+  valid: Array<string | Case>;
+  invalid: InvalidCase[];
+}
+
+/** A case is its text and configuration: two cases alike test one thing twice (or contradict each other). */
+const caseKey = (c: Case): string => JSON.stringify([c.code, c.config ?? null]);
+
+/** What makes a test suite wrong before it runs: an id that names no rule, a case given twice. */
+export function suiteProblems(ruleId: string, cases: Cases): string[] {
+  const problems: string[] = [];
+  if (!RULE_IDS.includes(ruleId)) problems.push(`"${ruleId}" is not a rule (rules: ${RULE_IDS.join(', ')})`);
+  const seen = new Set<string>();
+  for (const c of [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid]) {
+    const key = caseKey(c);
+    if (seen.has(key)) problems.push(`duplicate case: ${JSON.stringify(c.code.slice(0, 70))}`);
+    seen.add(key);
+  }
+  return problems;
+}
+
+/** A message that still shows a `{placeholder}`: a value the rule forgot to give. */
+export const unfilledPlaceholder = (message: string): string | undefined => /\{\w+\}/.exec(message)?.[0];
+
+export function ruleTester(ruleId: string, cases: Cases): void {
   describe(ruleId, () => {
+    test('the suite names a rule and has no duplicate case', () => assert.deepEqual(suiteProblems(ruleId, cases), []));
     for (const v of cases.valid) {
       const c = typeof v === 'string' ? { code: v } : v;
       test(`valid: ${c.name ?? c.code.slice(0, 70)}`, () => {
@@ -44,6 +69,7 @@ export function ruleTester(ruleId: string, cases: { valid: Array<string | Case>;
     for (const c of cases.invalid) {
       test(`invalid: ${c.name ?? c.code.slice(0, 70)}`, () => {
         const findings = findingsOf(ruleId, c);
+        for (const f of findings) assert.equal(unfilledPlaceholder(f.message), undefined, `placeholder left in: ${f.message}`);
         assert.deepEqual(
           findings.map((f) => c.code.slice(f.span.start, f.span.end)),
           c.errors.map((e) => e.text),

@@ -55,3 +55,13 @@ ruleTester('undefined-reference', {
     { code: 'No list at all.<sup>4</sup>', errors: [{ text: '<sup>4</sup>', message: /points to no reference list/ }] },
   ],
 });
+
+ruleTester('invalid-directive', {
+  valid: ['<!-- sourcelint-disable bare-url -->\nSee https://example.org.', '<!-- a comment that is no directive -->\nText.'],
+  invalid: [
+    {
+      code: '<!-- sourcelint-disable-next-line bare-ulr, unsourced-claim -->\nText.',
+      errors: [{ text: 'bare-ulr', message: /Unknown rule "bare-ulr" in sourcelint-disable-next-line/ }],
+    },
+  ],
+});
