@@ -1,17 +1,8 @@
 /** The Explorer's Claims view: the active document's claims grouped by status, with counts; click reveals the sentence. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { REQUESTS, type ClaimItem, type UriParams } from 'sourcelint/shared/protocol.cjs';
 import { isLinted } from './languages.js';
-
-export interface ClaimItem {
-  text: string;
-  status: string;
-  rules: string[];
-  note?: string;
-  citations: Array<{ kind: string; id?: string; text: string; target?: string }>;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  markOffset: number;
-}
 
 const STATUSES = ['disputed', 'unsourced', 'citation-needed', 'cited', 'verified'];
 const ICONS: Record<string, string> = { disputed: 'error', unsourced: 'warning', 'citation-needed': 'question', cited: 'book', verified: 'pass' };
@@ -31,7 +22,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node> {
     const client = this.client();
     if (doc && isLinted(doc.languageId) && client) {
       this.uri = doc.uri;
-      this.claims = await client.sendRequest<ClaimItem[]>('sourcelint/claims', { uri: doc.uri.toString() });
+      this.claims = await client.sendRequest<ClaimItem[]>(REQUESTS.claims, { uri: doc.uri.toString() } satisfies UriParams);
     } else {
       this.claims = [];
     }

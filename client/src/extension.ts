@@ -8,14 +8,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ClaimsView } from './claims-view.js';
 import { LANGUAGES, isLinted } from './languages.js';
 import { SourcesView } from './sources-view.js';
+import { CLIENT_COMMANDS, REQUESTS, type ChecklistParams, type CitationChoice, type InitializationOptions, type MarkClaimParams, type ReviewVerdict, type UriParams } from 'sourcelint/shared/protocol.cjs';
 
 let client: LanguageClient | undefined;
-
-interface CitationChoice {
-  key: string;
-  short: string;
-  reference: string;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The bundled server (dist/server.mjs, built by `npm run build`) starts fastest; it carries the engine's data.
@@ -29,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [...LANGUAGES.map((language) => ({ language })), { pattern: '**/*.{md,markdown,mdx,qmd,Rmd,rmd}' }],
     outputChannel: output,
     // Commands this extension runs itself: the server offers them as code actions only to editors that declare them.
-    initializationOptions: { clientCommands: ['sourcelint.pickCitation', 'sourcelint.markClaim'] },
+    initializationOptions: { clientCommands: Object.values(CLIENT_COMMANDS) } satisfies InitializationOptions,
     // No file watcher here: the server registers watchers for exactly the configuration and bibliography files that
     // matter (configuration files anywhere, and the bibliographies open documents read).
     synchronize: { configurationSection: 'sourcelint' },
@@ -68,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     sourcesTree.message = sourcesView.summary || undefined;
   };
   /** Mark a claim verified or disputed: the note comes from the reviewer (or from a test's argument). */
-  const markClaim = async (uri: string | undefined, offset: number | undefined, verdict: 'verified' | 'disputed', note?: string): Promise<boolean> => {
+  const markClaim = async (uri: string | undefined, offset: number | undefined, verdict: ReviewVerdict, note?: string): Promise<boolean> => {
     if (!uri || offset === undefined || !client) return false;
     const text =
       note ??
@@ -78,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         ignoreFocusOut: true,
       }));
     if (text === undefined) return false;
-    return client.sendRequest<boolean>('sourcelint/markClaim', { uri, offset, status: verdict, note: text || 'no note' });
+    return client.sendRequest<boolean>(REQUESTS.markClaim, { uri, offset, status: verdict, note: text || 'no note' } satisfies MarkClaimParams);
   };
 
   context.subscriptions.push(
@@ -95,7 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     sourcesTree.onDidChangeVisibility((e) => e.visible && void refreshSources()),
     // Not in the palette: lets tests read what the Sources view shows.
     vscode.commands.registerCommand('sourcelint.sourcesSummary', async () => (await refreshSources(), sourcesView.summary)),
-    vscode.commands.registerCommand('sourcelint.markClaim', (uri?: string, offset?: number, verdict: 'verified' | 'disputed' = 'verified', note?: string) =>
+    vscode.commands.registerCommand(CLIENT_COMMANDS.markClaim, (uri?: string, offset?: number, verdict: ReviewVerdict = 'verified', note?: string) =>
       markClaim(uri, offset, verdict, note),
     ),
     vscode.commands.registerCommand('sourcelint.markVerified', (node) => {
@@ -118,7 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         choice === 'document'
           ? [vscode.window.activeTextEditor?.document.uri.toString()].filter((u): u is string => !!u)
           : (await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '**/node_modules/**')).map((u) => u.toString());
-      const markdown = await client.sendRequest<string>('sourcelint/checklist', { uris });
+      const markdown = await client.sendRequest<string>(REQUESTS.checklist, { uris } satisfies ChecklistParams);
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.window.showTextDocument(doc);
       return markdown;
@@ -137,11 +132,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await Promise.all(files.map((f) => vscode.workspace.openTextDocument(f)));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
-    vscode.commands.registerCommand('sourcelint.pickCitation', async (uri?: string, offset?: number) => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.pickCitation, async (uri?: string, offset?: number) => {
       const editor = vscode.window.activeTextEditor;
       const docUri = uri ?? editor?.document.uri.toString();
       if (!docUri || !client) return;
-      const entries = await client.sendRequest<CitationChoice[]>('sourcelint/bibliography', { uri: docUri });
+      const entries = await client.sendRequest<CitationChoice[]>(REQUESTS.bibliography, { uri: docUri } satisfies UriParams);
       if (entries.length === 0) {
         void vscode.window.showInformationMessage('Sourcelint: this document has no bibliography (add `bibliography:` to its front matter).');
         return;

@@ -1,18 +1,7 @@
 /** The Explorer's Sources view: every source the active document cites, worst rating first; click reveals its first use. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface SourceItem {
-  name: string;
-  domain?: string;
-  status: string;
-  detail: string;
-  reason?: string;
-  list?: string;
-  claims: number;
-  uses: number;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
+import { REQUESTS, type SourceItem, type SourcesAnswer, type UriParams } from 'sourcelint/shared/protocol.cjs';
 
 const ORDER = ['blacklisted', 'deprecated', 'unreliable', 'no-consensus', 'not-a-source', 'unrated', 'reliable'];
 const ICONS: Record<string, string> = {
@@ -40,7 +29,7 @@ export class SourcesView implements vscode.TreeDataProvider<SourceItem> {
     const client = this.client();
     if (doc?.languageId === 'markdown' && client) {
       this.uri = doc.uri;
-      const answer = await client.sendRequest<{ summary: string; sources: SourceItem[] }>('sourcelint/sources', { uri: doc.uri.toString() });
+      const answer = await client.sendRequest<SourcesAnswer>(REQUESTS.sources, { uri: doc.uri.toString() } satisfies UriParams);
       this.sources = [...answer.sources].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
       this.summary = answer.summary;
     } else {

@@ -3,7 +3,8 @@
  * configuration, the fixes and the report. Each case is a generator plus invariants; `npm test` runs a few seconds'
  * worth (test/fuzz.test.ts), `npm run fuzz` as long as a maintainer likes (scripts/fuzz.mjs). Same seed, same cases.
  */
-import { ConfigError, checkConfig, claimRows, lint, type LintResult } from 'sourcelint';
+import { ConfigError, checkConfig, lint, type LintResult } from 'sourcelint';
+import { claimRows } from 'sourcelint/shared/checklist.js';
 import { parseBibtex, parseCslJson } from 'sourcelint/engine/bibliography.js';
 import { formatReport, safeHref } from 'sourcelint/cli/formatters/report.js';
 import { formatClaimsCsv } from 'sourcelint/cli/formatters/claims.js';

@@ -1,11 +1,12 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, claimRows, listSources, layerIgnores, fixUntilStable, readRegularFile, ConfigError, type ConfigLoader, type ActiveSeverity, type ClaimRow, type Edit, type Finding, type FixType, type ListedSource, type SourceSummary } from '../engine/index.js';
-
-export type { ClaimRow };
+import { lint, listSources, layerIgnores, fixUntilStable, readRegularFile, ConfigError, type ConfigLoader, type ActiveSeverity, type Edit, type Finding, type FixType, type ListedSource, type SourceSummary } from '../engine/index.js';
+import { claimRows, type ClaimRow } from '../shared/checklist.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ignoredByConfig } from './files.js';
+
+export type { ClaimRow };
 
 export interface Message {
   ruleId: string;

@@ -13,7 +13,7 @@ export { insideRoots } from './workspace-paths.js';
 export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableLine, disableInFile, renumberFootnotes, lineEnding, rankEntries, allowTermInConfig } from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';
-export { reviewClaims, claimAt, claimRows, type ReviewClaim, type ClaimRow, type ClaimSource } from './review.js';
+export { reviewClaims, claimAt, type ReviewClaim, type ClaimSource } from './review.js';
 export type { ClaimStatus } from './claims.js';
 export { listSources, sourceAt, type ListedSource, type ListedStatus, type SourceSummary } from './source-list.js';
 export type { SourceStatus } from './sources.js';

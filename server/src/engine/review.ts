@@ -203,15 +203,3 @@ export function claimAt(result: LintResult, offset: number): ReviewClaim | undef
   const claim = claims[i];
   return claim && offset <= claim.span.end ? claim : undefined;
 }
-
-/** A claim with 1-based line/column positions (endColumn exclusive), as `sourcelint claims --format json` prints it. */
-export type ClaimRow = Omit<ReviewClaim, 'span'> & { filePath: string; line: number; column: number; endLine: number; endColumn: number };
-
-export function claimRows(result: LintResult, filePath: string): ClaimRow[] {
-  const doc = result.textDocument;
-  return reviewClaims(result).map(({ span, ...claim }) => {
-    const s = doc.positionAt(span.start);
-    const e = doc.positionAt(span.end);
-    return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, ...claim };
-  });
-}

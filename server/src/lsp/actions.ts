@@ -24,11 +24,10 @@ import {
   type Span,
 } from '../engine/index.js';
 import type { DiagnosticData } from './diagnostics.js';
+import { CLIENT_COMMANDS } from '../shared/protocol.cjs';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sourcelint`;
-export const PICK_CITATION_COMMAND = 'sourcelint.pickCitation';
-/** Client command: asks the reviewer for a note, then writes `<!-- verified|disputed: NOTE -->` at the offset. */
-export const MARK_CLAIM_COMMAND = 'sourcelint.markClaim';
+const { pickCitation: PICK_CITATION_COMMAND, markClaim: MARK_CLAIM_COMMAND } = CLIENT_COMMANDS;
 
 const toTextEdits = (result: LintResult, edits: readonly Edit[]): TextEdit[] =>
   edits.map((e) => ({ range: { start: result.textDocument.positionAt(e.start), end: result.textDocument.positionAt(e.end) }, newText: e.text }));

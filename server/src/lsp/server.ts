@@ -26,8 +26,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { claimRows, formatReference, formatShortReference, listSources, readRegularTextFile, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
-import { formatClaimsMarkdown } from '../cli/formatters/claims.js';
+import { formatReference, formatShortReference, listSources, readRegularTextFile, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
+import { claimRows, formatClaimsMarkdown } from '../shared/checklist.js';
+import { REQUESTS, type ChecklistParams, type CitationChoice, type ClaimItem, type InitializationOptions, type MarkClaimParams, type SourcesAnswer, type UriParams } from '../shared/protocol.cjs';
 import { filePathOf } from './documents.js';
 import { configErrorLine, configErrorOnDocument, documentTooLarge, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
@@ -207,7 +208,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities;
     support = readClientSupport(caps);
     encoding = negotiateEncoding(caps.general?.positionEncodings);
-    const options = (params.initializationOptions ?? {}) as { settings?: unknown; clientCommands?: unknown };
+    const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
     abilities.snippets = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     abilities.createFiles = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
     abilities.commands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
@@ -303,8 +304,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }));
   // The client's "Pick citation…" list: every entry of the document's bibliography.
   connection.onRequest(
-    'sourcelint/bibliography',
-    guard('bibliography', [], (params: { uri: string }) => {
+    REQUESTS.bibliography,
+    guard('bibliography', [], (params: UriParams): CitationChoice[] => {
       const entries = resultOf(params.uri)?.bibliography?.entries.values() ?? [];
       return [...entries].map((e) => ({ key: e.key, short: formatShortReference(e), reference: formatReference(e) }));
     }),
@@ -312,8 +313,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // The Claims view: every claim of a document with its status, sources and note.
   connection.onRequest(
-    'sourcelint/claims',
-    guard('claims', [], (params: { uri: string }) => {
+    REQUESTS.claims,
+    guard('claims', [], (params: UriParams): ClaimItem[] => {
       const result = resultOf(params.uri);
       if (!result) return [];
       const doc = result.textDocument;
@@ -327,8 +328,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // The Sources view: every source the document cites, its rating and use, and the summary line.
   connection.onRequest(
-    'sourcelint/sources',
-    guard('sources', { summary: '', sources: [] as unknown[] }, (params: { uri: string }) => {
+    REQUESTS.sources,
+    guard('sources', { summary: '', sources: [] }, (params: UriParams): SourcesAnswer => {
       const result = resultOf(params.uri);
       if (!result) return { summary: '', sources: [] };
       const { sources, summary } = listSources(result);
@@ -339,8 +340,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // "Mark verified / disputed": the client asked the reviewer for the note; the edit is made here, like every edit.
   connection.onRequest(
-    'sourcelint/markClaim',
-    guard('mark claim', Promise.resolve(false), async (params: { uri: string; offset: number; status: 'verified' | 'disputed'; note: string }) => {
+    REQUESTS.markClaim,
+    guard('mark claim', Promise.resolve(false), async (params: MarkClaimParams): Promise<boolean> => {
       const doc = documents.get(params.uri);
       if (!doc || !support.applyEdit) return false;
       const at = inEncoding(doc, encoding).positionAt(params.offset);
@@ -356,8 +357,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // "Export review checklist": the Markdown checklist of the given documents (open or on disk).
   connection.onRequest(
-    'sourcelint/checklist',
-    guard('checklist', '', (params: { uris: string[] }) => {
+    REQUESTS.checklist,
+    guard('checklist', '', (params: ChecklistParams): string => {
       const rows = params.uris.flatMap((uri) => {
         const doc = documents.get(uri);
         const result = (doc && workspace.resultFor(doc)) ?? workspace.resultForFile(uri);

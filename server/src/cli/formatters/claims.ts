@@ -1,37 +1,6 @@
-/** `sourcelint claims`: the review checklist as Markdown (for a pull request), CSV (for a spreadsheet) or JSON. */
+/** `sourcelint claims`: the review checklist as Markdown (for a pull request, shared/checklist.ts), CSV (for a spreadsheet) or JSON. */
 import path from 'node:path';
-import type { ClaimRow } from '../lint-file.js';
-
-const sourceText = (c: ClaimRow): string =>
-  c.citations.length === 0
-    ? 'no source'
-    : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : s.kind === 'reference' ? `[${s.id}] ${s.text}` : `attributed to ${s.text}`)).join('; ');
-
-export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): string {
-  // Counted in one pass: a checklist of a whole archive has thousands of files.
-  const counts = new Map<string, { ok: number; all: number }>();
-  for (const c of claims) {
-    let n = counts.get(c.filePath);
-    if (!n) counts.set(c.filePath, (n = { ok: 0, all: 0 }));
-    n.all++;
-    if (c.status === 'cited' || c.status === 'verified') n.ok++;
-  }
-  const lines: string[] = [];
-  let file = '';
-  for (const c of claims) {
-    const rel = path.relative(cwd, c.filePath) || c.filePath;
-    if (rel !== file) {
-      file = rel;
-      const { ok, all } = counts.get(c.filePath)!;
-      lines.push('', `### ${rel} — ${ok}/${all} claims cited or verified`, '');
-    }
-    const box = c.status === 'verified' ? '[x]' : '[ ]';
-    const note = c.note ? ` — note: ${c.note}` : '';
-    const rules = c.rules.length > 0 ? ` (${c.rules.join(', ')})` : '';
-    lines.push(`- ${box} \`${rel}:${c.line}\` ${c.text.replace(/\n/g, ' ')} — **${c.status}**${rules} — ${sourceText(c)}${note}`);
-  }
-  return lines.join('\n').trimStart();
-}
+import { sourceText, type ClaimRow } from '../../shared/checklist.js';
 
 /**
  * One CSV cell. A text cell starting with =, +, -, @, tab or carriage return would be run as a formula by
