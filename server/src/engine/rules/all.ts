@@ -20,6 +20,7 @@ import { rule as orphanReviewMark } from './orphan-review-mark.js';
 import { rule as invalidDirective } from './invalid-directive.js';
 import { rule as unreliableSource } from './unreliable-source.js';
 import { rule as nonSourceLink } from './non-source-link.js';
+import { rule as emptyLinkText } from './empty-link-text.js';
 
 export const ALL_RULES = [
   unsourcedStatistic,
@@ -42,4 +43,5 @@ export const ALL_RULES = [
   invalidDirective,
   unreliableSource,
   nonSourceLink,
+  emptyLinkText,
 ] as const;
