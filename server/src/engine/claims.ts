@@ -411,6 +411,11 @@ function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boole
  * Whether a claim still needs a source, given the attribution policy. Returns the named source when the claim is
  * only attributed (reported under `attribution: warn`), `true` when nothing covers it, `false` when it is covered.
  */
+/** For a finding's message: why a source near an uncovered claim does not count, as " (…)", or nothing. */
+export function whyUncovered(claim: Claim): string {
+  return claim.uncovered ? ` (${claim.uncovered})` : '';
+}
+
 export function needsSource(claim: Claim, policy: 'accept' | 'warn'): string | boolean {
   // A reviewer's verdict replaces the sourcing findings: verified accepts the claim, disputed reports it as an error.
   if (claim.cited || claim.sentence.citationNeeded || claim.sentence.review) return false;

@@ -1,4 +1,4 @@
-import { needsSource } from '../claims.js';
+import { needsSource, whyUncovered } from '../claims.js';
 import { defineRule } from './rule.js';
 
 const CUE_NAMES: Record<string, string> = {
@@ -21,8 +21,8 @@ export const rule = defineRule({
     judgementFix: 'citation-needed',
     reportsClaims: true,
     messages: {
-      missing: 'This sentence states a checkable fact without a source. Add a footnote or citation, or mark it [citation needed].',
-      missingCue: 'This sentence states a checkable fact ({cue}: "{text}") without a source. Add a footnote or citation, or mark it [citation needed].',
+      missing: 'This sentence states a checkable fact without a source{why}. Add a footnote or citation, or mark it [citation needed].',
+      missingCue: 'This sentence states a checkable fact ({cue}: "{text}") without a source{why}. Add a footnote or citation, or mark it [citation needed].',
       attributed: 'This claim is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
     },
   },
@@ -33,7 +33,7 @@ export const rule = defineRule({
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need) continue;
       const messageId = typeof need === 'string' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
-      const values = { source: String(need), cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '' };
+      const values = { source: String(need), cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '', why: whyUncovered(claim) };
       ctx.report({ messageId, values, span: claim.sentence.span, data: { sentence: claim.sentence.span } });
     }
   },

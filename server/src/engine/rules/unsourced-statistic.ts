@@ -1,4 +1,4 @@
-import { needsSource } from '../claims.js';
+import { needsSource, whyUncovered } from '../claims.js';
 import { defineRule } from './rule.js';
 
 export const rule = defineRule({
@@ -12,7 +12,7 @@ export const rule = defineRule({
     judgementFix: 'citation-needed',
     reportsClaims: true,
     messages: {
-      missing: 'The figure "{figure}" has no source. Add a footnote or citation where it comes from.',
+      missing: 'The figure "{figure}" has no source{why}. Add a footnote or citation where it comes from.',
       attributed: 'The figure "{figure}" is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
     },
   },
@@ -24,7 +24,7 @@ export const rule = defineRule({
       for (const figure of claim.figures) {
         ctx.report({
           messageId: typeof need === 'string' ? 'attributed' : 'missing',
-          values: { figure: figure.text, source: String(need) },
+          values: { figure: figure.text, source: String(need), why: whyUncovered(claim) },
           span: { start: offset + figure.span.start, end: offset + figure.span.end },
           data: { sentence: claim.sentence.span },
         });
