@@ -19,6 +19,12 @@ export interface LexiconEntry {
   except?: string[];
   confidence?: 'high' | 'medium';
   inflect?: boolean;
+  /** The loaded sense needs one of these words in the same sentence ("swamped" by migrants, not by complaints). */
+  sense?: string[];
+  /** The match must end its clause (punctuation follows) or be followed by one of these words ("accused by many.", not "shared by many nations"). */
+  followedBy?: string[];
+  /** Words that make the phrase literal when the document uses them ("witch hunt" in a history of witchcraft). */
+  literalIn?: string[];
   /** The rule that reports this entry's matches; set from the file. */
   rule: string;
 }

@@ -3,8 +3,8 @@
  * match the rule's lexicons against the writer's own prose, skip quotations (the speaker's words, not the writer's),
  * and turn each entry's neutral alternatives into suggestions.
  */
-import type { LexiconEntry } from '../lexicon.js';
-import type { Suggestion } from '../types.js';
+import { inflections, type Lexicon, type LexiconEntry } from '../lexicon.js';
+import type { Span, Suggestion } from '../types.js';
 import { defineRule, format, type Rule } from './rule.js';
 import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
@@ -27,7 +27,14 @@ export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, optio
     check(ctx) {
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
-      const coverageAt = new Map(ctx.claims().map((c) => [c.sentence.span.start, c.coverage?.kind]));
+      const coverageAt = new Map(ctx.claims().map((c) => [c.sentence.span.start, c.coverage]));
+      let documentWords: Set<string> | undefined;
+      const inDocument = (forms: ReadonlySet<string>): boolean => {
+        documentWords ??= new Set(ctx.doc.prose.flatMap((p) => p.words.map((w) => w.norm)));
+        for (const f of forms) if (documentWords.has(f)) return true;
+        return false;
+      };
+      const characterise = lexicons.find((l) => l.classes[CHARACTERISE]);
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
@@ -47,12 +54,18 @@ export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, optio
             const docStart = b.start + start;
             const candidate = pb.sentences[lastStartingAtOrBefore(pb.sentences, (s) => s.span.start, docStart)];
             const sentence = candidate && docStart < candidate.span.end ? candidate : undefined;
-            const coverage = sentence && coverageAt.get(sentence.span.start);
+            const covered = sentence && coverageAt.get(sentence.span.start);
+            const coverage = covered?.kind;
             // "Most experts believe" reporting the article's own survey names its experts: they are the respondents.
-            if (options.skipCited && sentence && (sentence.citations.length > 0 || coverage === 'own-research')) continue;
+            // "…is said to be the most indebted, according to the IMF" names its source in the same sentence.
+            if (options.skipCited && sentence && (sentence.citations.length > 0 || coverage === 'own-research' || (coverage === 'attribution' && namedElsewhere(covered!.source, ctx.doc.text, sentence.span, docStart, b.start + end)))) continue;
             // A named speaker's quotation or interview answer holds the speaker's words, not the writer's.
             if (coverage === 'speaker' || coverage === 'interview') continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
+            if (m.entry.sense && !(sentence && sentence.words.some((w) => formsOf(m.entry.sense!).has(w.norm)))) continue;
+            if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
+            if (m.entry.literalIn && inDocument(formsOf(m.entry.literalIn))) continue;
+            if (characterise && sentence && reportedLabel(characterise, sentence.words, docStart - sentence.span.start, coverage)) continue;
             // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
             const alternatives = m.entry.alternatives.filter((alt) => !alt.includes('{'));
             ctx.report({
@@ -72,6 +85,65 @@ export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, optio
     if (alternatives.length === 0) return meta.messages.noAlternative;
     return format(meta.messages.alternatives, { list: alternatives.map((a) => `"${a}"`).join(', ') });
   }
+}
+
+const wordForms = new WeakMap<readonly string[], Set<string>>();
+/** A sense or topic word list with its inflections, computed once per entry. */
+function formsOf(list: readonly string[]): Set<string> {
+  let forms = wordForms.get(list);
+  if (!forms) wordForms.set(list, (forms = new Set(list.flatMap((w) => inflections(w.toLowerCase())))));
+  return forms;
+}
+
+/** Whether the words end at punctuation (or the block's end), or go on with one of the allowed words. */
+function endsOrContinues(text: string, words: readonly Word[], to: number, allowed: ReadonlySet<string>): boolean {
+  const next = words[to];
+  if (!next || /[^\s*_]/u.test(text.slice(words[to - 1].end, next.start))) return true;
+  return allowed.has(next.norm);
+}
+
+/** The lexicon class of verbs that put a label on someone ("described as", "branded", "dismissed … as"). */
+const CHARACTERISE = 'CHARACTERISE';
+/** How far back a characterising verb may stand from the label it introduces. */
+const CHARACTERISE_REACH = 8;
+
+/**
+ * A label that someone else put on a person or group, reported as theirs: "He dismissed the marchers as extremists",
+ * "a governor described as a tyrant by the opposition party". The label belongs to the named speaker (the sentence's
+ * attribution) or to the named agent of the passive ("by" and a capitalised name after the label).
+ */
+function reportedLabel(lexicon: Lexicon, words: readonly Word[], termStart: number, coverage: string | undefined): boolean {
+  const at = words.findIndex((w) => w.start >= termStart);
+  if (at < 0) return false;
+  let verb = -1;
+  for (let k = at - 1; k >= 0 && k >= at - CHARACTERISE_REACH; k--) {
+    if (lexicon.inClass(CHARACTERISE, words[k].norm)) {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return false;
+  if (coverage === 'attribution' || coverage === 'carried') return true;
+  for (let k = at + 1; k < words.length - 1; k++) {
+    if (words[k].norm !== 'by') continue;
+    const agent = words[k + 1].norm === 'the' && k + 2 < words.length ? words[k + 2] : words[k + 1];
+    if (isCapitalised(agent)) return true;
+  }
+  return false;
+}
+
+/**
+ * A source given by name elsewhere in the sentence ("…, according to the IMF"), not a pronoun that points back and not
+ * the vague subject the finding is about ("Recent reporting has shown").
+ */
+function namedElsewhere(source: string, text: string, sentence: Span, start: number, end: number): boolean {
+  if (!/\p{Lu}/u.test(source) || /^(he|she|they|it|we|i|his|her|their|its)$/i.test(source.trim())) return false;
+  const at = text.slice(sentence.start, sentence.end).indexOf(source);
+  if (at < 0) return false;
+  // Apart from the finding: other words stand between them ("Recent" + "reporting has shown" is one phrase).
+  const from = sentence.start + at;
+  const gap = from >= end ? text.slice(end, from) : text.slice(from + source.length, start);
+  return (from >= end || from + source.length <= start) && /\S/.test(gap);
 }
 
 /** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
