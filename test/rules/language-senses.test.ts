@@ -18,6 +18,13 @@ ruleTester('loaded-term', {
     { name: 'a bare intensifier on a neutral word', code: 'An amphibious landing would be an extremely complex operation.' },
     { name: 'claimed as plain saying', code: 'The province claimed the islands in 1952, and the rebels claimed that 30 soldiers died.' },
     { name: 'a flash mob is a performance', code: 'A flash mob danced in the station at noon.' },
+    { name: 'explosives as weapons', code: 'Police found an explosive device and two kilograms of explosives in the van.' },
+    { name: 'bitter as a taste or the weather', code: 'The bitter cold closed the pass for a week.' },
+    { name: 'lying as reclining', code: 'The villages lying along the river were evacuated.' },
+    { name: 'turmoil as plain instability', code: 'The currency fell during the political turmoil of 2019.' },
+    { name: 'a mock election', code: 'Students held a mock election in the school hall.' },
+    { name: 'a would-be buyer', code: 'The would-be buyer withdrew its offer in June.' },
+    { name: 'passed on as handed on', code: 'The fuel costs were passed on to consumers.' },
   ],
   invalid: [
     { code: 'The border towns were swamped by migrants last summer.', errors: [{ text: 'swamped' }] },
@@ -30,6 +37,16 @@ ruleTester('loaded-term', {
     { code: 'Graft was rampant in the customs service.', errors: [{ text: 'rampant' }] },
     { code: 'The port-building frenzy changed the coastline.', errors: [{ text: 'frenzy' }] },
     { code: 'The leader was lost in grandiose delusions of empire.', errors: [{ text: 'grandiose' }, { text: 'delusions' }] },
+    { code: 'The ministry released an explosive report on the deal.', errors: [{ text: 'explosive' }] },
+    { code: 'The deal left bitter resentment in the provinces.', errors: [{ text: 'bitter' }] },
+    { code: 'The authoritarian government closed the last independent newspaper.', errors: [{ text: 'authoritarian' }] },
+    { code: 'State television aired propaganda every evening.', errors: [{ text: 'propaganda', message: /state media/ }] },
+    { code: 'The courts handed out harsh sentences to the strikers.', errors: [{ text: 'harsh' }] },
+    { code: 'The board polled 40 leading experts on the region.', errors: [{ text: 'leading experts' }] },
+    { code: 'The army launched an all-out assault on the town.', errors: [{ text: 'all-out' }] },
+    { code: 'The lenders made a crappy deal for the farmers.', errors: [{ text: 'crappy', message: /vulgar/ }] },
+    { code: 'The treaty drew a bizarre border through the valley.', errors: [{ text: 'bizarre' }] },
+    { code: 'The reporter was detained in an arbitrary arrest.', errors: [{ text: 'arbitrary' }] },
   ],
 });
 
@@ -47,6 +64,7 @@ ruleTester('editorializing', {
     { code: 'Without doubt, the vote favoured the incumbent.', errors: [{ text: 'Without doubt' }] },
     { code: 'Naturally, the opposition boycotted the count.', errors: [{ text: 'Naturally' }] },
     { code: 'The general famously refused to surrender.', errors: [{ text: 'famously' }] },
+    { code: 'The opposition leader was suspiciously absent from the vote.', errors: [{ text: 'suspiciously' }] },
   ],
 });
 
@@ -70,5 +88,6 @@ ruleTester('unsupported-attribution', {
     { code: 'Recent reporting has shown that the mine changed hands.', errors: [{ text: 'reporting has shown' }] },
     { code: 'Some estimates say the dam cost twice as much.', errors: [{ text: 'Some estimates say' }] },
     { code: 'Many fear that the truce will collapse.', errors: [{ text: 'Many fear' }] },
+    { code: 'Research has shown that sanctions rarely change regimes.', errors: [{ text: 'Research has shown' }] },
   ],
 });
