@@ -25,6 +25,7 @@ ruleTester('loaded-term', {
     { name: 'a mock election', code: 'Students held a mock election in the school hall.' },
     { name: 'a would-be buyer', code: 'The would-be buyer withdrew its offer in June.' },
     { name: 'passed on as handed on', code: 'The fuel costs were passed on to consumers.' },
+    { name: 'petty crime is a legal category', code: 'Arrests for petty theft doubled in the capital.' },
   ],
   invalid: [
     { code: 'The border towns were swamped by migrants last summer.', errors: [{ text: 'swamped' }] },
@@ -47,6 +48,9 @@ ruleTester('loaded-term', {
     { code: 'The lenders made a crappy deal for the farmers.', errors: [{ text: 'crappy', message: /vulgar/ }] },
     { code: 'The treaty drew a bizarre border through the valley.', errors: [{ text: 'bizarre' }] },
     { code: 'The reporter was detained in an arbitrary arrest.', errors: [{ text: 'arbitrary' }] },
+    { code: 'The minister ran a petty and vindictive campaign against the mayor.', errors: [{ text: 'petty' }, { text: 'vindictive' }] },
+    { code: 'The award-winning mayor opened the bridge.', errors: [{ text: 'award-winning', message: /puffery/ }] },
+    { code: 'The highly respected envoy resigned.', errors: [{ text: 'highly respected' }] },
   ],
 });
 
@@ -65,6 +69,7 @@ ruleTester('editorializing', {
     { code: 'Naturally, the opposition boycotted the count.', errors: [{ text: 'Naturally' }] },
     { code: 'The general famously refused to surrender.', errors: [{ text: 'famously' }] },
     { code: 'The opposition leader was suspiciously absent from the vote.', errors: [{ text: 'suspiciously' }] },
+    { code: 'The ruling was patently political.', errors: [{ text: 'patently' }] },
   ],
 });
 
