@@ -29,6 +29,8 @@ export interface BibEntry {
   url?: string;
   doi?: string;
   keywords: string[];
+  /** The raw `file` field: attachments as Zotero, Better BibTeX or JabRef export them (read by `evidence/locate.ts`). */
+  attachments?: string;
   /** The file it came from, as passed to the parser. */
   file: string;
   /** 1-based line of the entry's `@` (or of its CSL id). */
@@ -575,6 +577,7 @@ function entryFromFields(type: string, key: string, fields: Map<string, string>,
     url: raw('url'),
     doi: normalizeDoi(raw('doi')),
     keywords: splitKeywords(get('keywords')),
+    attachments: fields.get('file'),
     file,
     line,
     endLine,
