@@ -41,16 +41,18 @@ export interface PreparedCopies {
   dir: string;
   /** The files the copies came from (and the index): what an editor watches. */
   inputs: string[];
+  /** Work done: texts extracted, and texts found in the disk cache instead (unchanged files known in memory are neither). */
+  extracted: number;
+  fromDisk: number;
 }
 
-/** Work done, for tests and logs: texts extracted, and texts found in the disk cache instead. */
-export const extractionStats = { extracted: 0, fromDisk: 0 };
+type Work = Pick<PreparedCopies, 'extracted' | 'fromDisk'>;
 
 type Read = { text: SourceText } | { error: string };
 /** In memory, by file: re-preparing (another document of the folder, a configuration change) reads nothing unchanged. */
 const memo = new Map<string, { mtimeMs: number; size: number; kind: CopyKind; read: Read }>();
 
-async function readCopy(loc: CopyLocation, maxBytes: number, cache: TextCache): Promise<Read> {
+async function readCopy(loc: CopyLocation, maxBytes: number, cache: TextCache, work: Work): Promise<Read> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(loc.file);
@@ -64,10 +66,10 @@ async function readCopy(loc: CopyLocation, maxBytes: number, cache: TextCache): 
     const bytes = readRegularFile(loc.file, maxBytes);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     let pages = cache.get(sha256, loc.kind);
-    if (pages) extractionStats.fromDisk++;
+    if (pages) work.fromDisk++;
     else {
       pages = await extractText(bytes, loc.kind);
-      extractionStats.extracted++;
+      work.extracted++;
       cache.set(sha256, loc.kind, pages);
     }
     read = pages.some((p) => p !== '') ? { text: { file: loc.file, pages } } : { error: loc.kind === 'pdf' ? 'no text in this PDF (a scan without a text layer?)' : 'no text' };
@@ -86,9 +88,10 @@ export async function prepareSourceCopies(options: PrepareOptions): Promise<Prep
   );
   const cache = new TextCache(options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir()));
   const texts = new Map<string, SourceText | undefined>();
+  const work: Work = { extracted: 0, fromDisk: 0 };
   for (const loc of [...located.byKey.values(), ...located.byUrl.values()]) {
     if (texts.has(loc.file)) continue;
-    const read = await readCopy(loc, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cache);
+    const read = await readCopy(loc, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cache, work);
     if ('error' in read) problems.push({ file: loc.file, line: 1, message: `saved copy not used: ${read.error}` });
     texts.set(loc.file, 'text' in read ? read.text : undefined);
   }
@@ -113,5 +116,5 @@ export async function prepareSourceCopies(options: PrepareOptions): Promise<Prep
             return k === undefined ? undefined : byUrl.get(k);
           },
         };
-  return { copies, count, problems, dir: located.dir, inputs: [...texts.keys(), path.join(located.dir, INDEX_FILE)] };
+  return { copies, count, problems, dir: located.dir, inputs: [...texts.keys(), path.join(located.dir, INDEX_FILE)], ...work };
 }
