@@ -92,19 +92,36 @@ type PdfModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfModule> | undefined;
 
 /**
+ * Only what pdf.js builds when it loads (an identity matrix for rendering); text extraction never uses it. Lent while
+ * pdf.js loads when the optional native canvas package is not there to provide the real one (the bundle never has it).
+ */
+class IdentityMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+}
+
+/**
  * pdf.js, set up to run on this thread: its "worker" is loaded here and handed over through `globalThis.pdfjsWorker`
- * (so no worker script is looked for on disk or on the network). Its import-time warnings about the optional canvas
- * package, which only rendering needs, would go to stdout, where the CLI writes JSON: they are silenced.
+ * (so no worker script is looked for on disk or on the network). Its load-time warnings about the optional canvas
+ * package, which only rendering needs, would reach the CLI's stderr or the editor's log for nothing: they are silenced.
  */
 function loadPdfjs(): Promise<PdfModule> {
   pdfjs ??= (async () => {
-    const log = console.log;
-    console.log = () => undefined;
+    const warn = console.warn;
+    const g = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+    const lent = g.DOMMatrix === undefined;
+    console.warn = () => undefined;
     try {
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      if (lent) g.DOMMatrix = IdentityMatrix;
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
-      console.log = log;
+      console.warn = warn;
+      if (lent && g.DOMMatrix === IdentityMatrix) delete g.DOMMatrix;
     }
   })();
   return pdfjs;
