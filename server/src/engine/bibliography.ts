@@ -577,11 +577,12 @@ function entryFromFields(type: string, key: string, fields: Map<string, string>,
     url: raw('url'),
     doi: normalizeDoi(raw('doi')),
     keywords: splitKeywords(get('keywords')),
-    attachments: fields.get('file'),
     file,
     line,
     endLine,
   };
+  const attachments = fields.get('file');
+  if (attachments) entry.attachments = attachments;
   familyNames.set(
     entry,
     names.map((n) => n.family),
