@@ -161,6 +161,16 @@ describe('reading copies', () => {
     assert.match(text, /214 vessels had waited offshore, and that clearing/, 'whitespace inside a paragraph is kept as one space');
   });
 
+  test('hostile pages: too many elements is one problem; nesting too deep for Readability is read as plain text', async () => {
+    const dir = folder({
+      'sources/many.html': '<p>x</p>'.repeat(60_000),
+      'sources/deep.html': `<html><body><nav>Menu</nav>${'<div>'.repeat(3000)}Deep text: 12% of it.${'</div>'.repeat(3000)}<footer>Footer</footer></body></html>`,
+    });
+    const prepared = await prepareSourceCopies({ filePath: path.join(dir, 'd.md'), cacheDir: false });
+    assert.deepEqual(prepared.problems.map((p) => [path.basename(p.file), p.message]), [['many.html', 'saved copy not used: HTML page with more than 50,000 elements, not read (save it as PDF or text)']]);
+    assert.deepEqual(prepared.copies.byKey('deep')?.pages, ['Deep text: 12% of it.']);
+  });
+
   test('plain text and Markdown are read as they are, line breaks tidied', async () => {
     const dir = folder({ 'sources/5.txt': 'Line one.\r\n\r\n\r\n\r\nLine   two.\n', 'sources/6.md': '# Notes\n\nThe *quote*.' });
     const prepared = await prepareSourceCopies({ filePath: path.join(dir, 'd.md'), cacheDir: false });

@@ -66,25 +66,83 @@ type ReadabilityModule = typeof import('@mozilla/readability');
 let html: { linkedom: LinkedomModule; readability: ReadabilityModule } | undefined;
 
 /** Elements whose text is a block of its own: a line break after each keeps paragraphs, list items and cells apart. */
-const BLOCKS = 'p,h1,h2,h3,h4,h5,h6,li,dt,dd,blockquote,pre,tr,th,td,caption,figcaption,div,section,article,header,footer,br,hr';
+const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TR', 'TH', 'TD', 'CAPTION', 'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BR', 'HR']);
+/** Never text of the page; the page furniture too when Readability found no article to take the text from. */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'NAV', 'HEAD']);
+const FURNITURE = new Set([...NOT_TEXT, 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
+
+/**
+ * Parsing is superlinear in nesting depth (50,000 unclosed tags: 5 s) and Readability quadratic in it (4,000 nested
+ * elements: 5 s): a page with more elements than this is refused, and one nested deeper than READABLE_DEPTH (real
+ * pages: ~30 levels) is read as plain body text, so that no copy can hold the editor for long.
+ */
+const MAX_HTML_ELEMENTS = 50_000;
+const READABLE_DEPTH = 400;
+
+function startTags(source: string): number {
+  let n = 0;
+  for (let i = source.indexOf('<'); i >= 0 && n <= MAX_HTML_ELEMENTS; i = source.indexOf('<', i + 1)) {
+    const c = source.charCodeAt(i + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n++;
+  }
+  return n;
+}
+
+/** A node's children. linkedom links a document's doctype to nothing after it: a document's are listed instead. */
+function childrenOf(node: Node): Node[] {
+  if (node.nodeType === 9) return Array.from(node.childNodes);
+  const children: Node[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+  return children;
+}
+
+/** Whether no element under `root` is nested deeper than READABLE_DEPTH (iterative walk). */
+function shallow(root: Node): boolean {
+  const stack: Array<[Node, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > READABLE_DEPTH) return false;
+    for (const c of childrenOf(node)) if (c.nodeType === 1) stack.push([c, depth + 1]);
+  }
+  return true;
+}
+
+/** The text under `root`, a line break after each block, `skip` elements left out. One iterative pass. */
+function textOf(root: Node, skip: ReadonlySet<string>): string {
+  const out: string[] = [];
+  const stack: Array<Node | string> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') out.push(node);
+    else if (node.nodeType === 3) out.push(node.nodeValue ?? '');
+    else if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
+      const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+      if (skip.has(tag)) continue;
+      if (BLOCKS.has(tag)) stack.push('\n');
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return tidyText(out.join(''));
+}
 
 /** The main text of a page, as a reader view shows it; the whole body if Readability finds no article. */
 export function extractHtml(source: string): string {
+  if (startTags(source) > MAX_HTML_ELEMENTS) throw new ExtractionError(`HTML page with more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements, not read (save it as PDF or text)`);
   // Loaded on first use: most lints read no saved copy.
   html ??= { linkedom: createRequire(import.meta.url)('linkedom') as LinkedomModule, readability: createRequire(import.meta.url)('@mozilla/readability') as ReadabilityModule };
-  const { document } = html.linkedom.parseHTML(source);
+  const page = html.linkedom.parseHTML(source).document as unknown as Document;
+  if (!shallow(page)) return textOf(page, FURNITURE);
   let article: { title?: string | null; content?: string | null } | null = null;
   try {
-    article = new html.readability.Readability(document as unknown as Document, { keepClasses: false }).parse();
+    // Readability prunes the document it reads: it gets a copy, the page stays whole for the fallback.
+    article = new html.readability.Readability(html.linkedom.parseHTML(source).document as unknown as Document, { keepClasses: false }).parse();
   } catch {
     article = null;
   }
-  const body = article?.content ? html.linkedom.parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document : html.linkedom.parseHTML(source).document;
-  for (const el of body.querySelectorAll('script,style,noscript,template,svg,nav')) el.remove();
-  if (!article) for (const el of body.querySelectorAll('header,footer,aside,form')) el.remove();
-  for (const el of body.querySelectorAll(BLOCKS)) el.after(body.createTextNode('\n'));
-  const text = tidyText(body.body?.textContent ?? '');
-  const title = article?.title?.trim();
+  if (!article?.content) return textOf(page, FURNITURE);
+  const text = textOf(html.linkedom.parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Document, NOT_TEXT);
+  const title = article.title?.trim();
   return title && !text.startsWith(title) ? `${title}\n\n${text}` : text;
 }
 
