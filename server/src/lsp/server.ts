@@ -98,9 +98,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let support = readClientSupport({});
   // Saved source copies are prepared off the keystroke path (documents.ts); once ready, the document is linted again.
   workspace.onCopiesReady = (uri, prepared, changed) => {
-    log(`${filePathOf(uri)}: ${prepared.count} saved source cop${prepared.count === 1 ? 'y' : 'ies'} ready (${prepared.extracted} extracted, ${prepared.fromDisk} from the cache)`);
     updateWatches();
     if (!changed) return;
+    log(`${filePathOf(uri)}: ${prepared.count} saved source cop${prepared.count === 1 ? 'y' : 'ies'} ready (${prepared.extracted} extracted, ${prepared.fromDisk} from the cache)`);
     if (support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
     else schedule(uri);
   };

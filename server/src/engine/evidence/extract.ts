@@ -72,7 +72,7 @@ const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'NAV
 const FURNITURE = new Set([...NOT_TEXT, 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 
 /**
- * Parsing is superlinear in nesting depth (50,000 unclosed tags: 5 s) and Readability quadratic in it (4,000 nested
+ * Parsing is superlinear in nesting depth (100,000 unclosed tags: 5 s) and Readability quadratic in it (4,000 nested
  * elements: 5 s): a page with more elements than this is refused, and one nested deeper than READABLE_DEPTH (real
  * pages: ~30 levels) is read as plain body text, so that no copy can hold the editor for long.
  */
