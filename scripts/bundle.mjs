@@ -26,6 +26,27 @@ const bundleLazyRequires = {
   },
 };
 
+/**
+ * Saved source copies (issue #10) bring two packages with optional loads the bundle leaves out on purpose:
+ * - linkedom requires the native `canvas` package if installed, else its own shim: the shim is bundled.
+ * - pdf.js loads, by computed names, what only rendering and image decoding need (@napi-rs/canvas, a wasm decoder, a
+ *   stream polyfill) and its worker script; we read text only, and hand it the worker module ourselves
+ *   (engine/evidence/extract.ts). Those loads are replaced by errors (pdf.js catches them where they are optional).
+ */
+const optionalLoads = {
+  name: 'optional-loads',
+  setup(b) {
+    b.onResolve({ filter: /^canvas$/ }, (args) => (/[\\/]linkedom[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), 'canvas-shim.cjs') } : undefined));
+    b.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, async (args) => {
+      const unavailable = '(() => { throw new Error("not part of the Sourcelint bundle"); })';
+      const code = (await fs.promises.readFile(args.path, 'utf8'))
+        .replace(/process\.getBuiltinModule\("module"\)\.createRequire\(import\.meta\.url\)/g, `(() => ${unavailable})()`)
+        .replace(/\bimport\((?=\s*(?:\/\*[^*]*\*\/\s*)*[\w.]+\))/g, `${unavailable}(`);
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
 /** What in a bundle would be loaded from outside it at run time: anything but Node's built-ins and `allowed`. */
 export function escapes(metafile, code, allowed = []) {
   const found = [];
@@ -61,7 +82,7 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
       outfile: path.join(outdir, 'server.mjs'),
       format: 'esm',
       external,
-      plugins: [bundleLazyRequires],
+      plugins: [bundleLazyRequires, optionalLoads],
       // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     },

@@ -35,6 +35,7 @@ test('bibtex: a complete article with every mapped field', () => {
       '  url      = {https://example.org/a\\_b},',
       '  doi      = {https://doi.org/10.1000/XYZ.1},',
       '  keywords = {aid, development; Mali},',
+      '  file     = {Full Text PDF:files/7/Diarra\\_2022.pdf:application/pdf},',
       '}',
       'Trailing text.',
     ),
@@ -52,9 +53,10 @@ test('bibtex: a complete article with every mapped field', () => {
     url: 'https://example.org/a_b',
     doi: '10.1000/XYZ.1',
     keywords: ['aid', 'development', 'Mali'],
+    attachments: 'Full Text PDF:files/7/Diarra\\_2022.pdf:application/pdf',
     file: 'refs.bib',
     line: 3,
-    endLine: 11,
+    endLine: 12,
   });
 });
 

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient, type Diagnostic } from './helpers/lsp-client.js';
+import { makePdf } from './helpers/pdf.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 type Bundle = (options: { outdir: string; external?: string[] }) => Promise<string>;
@@ -33,6 +34,12 @@ async function setup(external: string[] = []): Promise<{ tmp: string; server: st
   fs.writeFileSync(path.join(ws, 'desk', '.sourcelintrc.yaml'), 'rules:\n  unsourced-statistic: error\n');
   fs.writeFileSync(path.join(ws, 'refs.json'), JSON.stringify([{ id: 'un2023', type: 'report', title: 'Aid report', issued: { 'date-parts': [[2023]] } }]));
   for (const file of ['note.md', 'desk/brief.md']) fs.writeFileSync(path.join(ws, file), TEXT);
+  // Saved copies for copies/draft.md: pdf.js and Readability must run from the bundle too.
+  fs.mkdirSync(path.join(ws, 'copies', 'sources'), { recursive: true });
+  fs.writeFileSync(path.join(ws, 'copies', 'draft.md'), TEXT);
+  fs.writeFileSync(path.join(ws, 'copies', 'sources', 'un2023.pdf'), await makePdf([['Aid fell by 25% in 2022.'], ['Annex']]));
+  fs.writeFileSync(path.join(ws, 'copies', 'sources', '1.html'), '<html><body><nav>Menu</nav><article><p>Aid fell by 25% in 2022, the report found, after two years of growth in most regions.</p></article></body></html>');
+  process.env.SOURCELINT_CACHE_DIR = path.join(tmp, 'text-cache');
   return { tmp, server: path.join(dist, 'server.mjs'), ws };
 }
 
@@ -89,6 +96,17 @@ describe('bundled language server, outside the repository', () => {
     const unknown = ds.filter((d) => d.code === 'unknown-citekey');
     assert.equal(unknown.length, 1, JSON.stringify(unknown));
     assert.match(unknown[0].message, /nosuch2020/);
+  });
+
+  test('saved copies are read from the bundle: a PDF (pdf.js) and a page (Readability on linkedom)', async () => {
+    const ready = client.waitFor((m) => m.method === 'window/logMessage' && /draft\.md: \d+ saved source cop/.test((m.params as { message: string }).message), 60_000);
+    await open('copies/draft.md');
+    assert.match((await ready.then((m) => m.params as { message: string })).message, /2 saved source copies ready \(2 extracted, 0 from the cache\)$/);
+    const cached = fs.readdirSync(path.join(env.tmp, 'text-cache')).sort();
+    assert.deepEqual(cached.map((f) => f.replace(/^[0-9a-f]{64}-/, '')).sort(), ['html-v1.json', 'pdf-v1.json']);
+    const texts = cached.map((f) => (JSON.parse(fs.readFileSync(path.join(env.tmp, 'text-cache', f), 'utf8')) as { pages: string[] }).pages);
+    assert.ok(texts.some((p) => p.length === 2 && p[0] === 'Aid fell by 25% in 2022.' && p[1] === 'Annex'), JSON.stringify(texts));
+    assert.ok(texts.some((p) => p.length === 1 && p[0].startsWith('Aid fell by 25% in 2022, the report found') && !p[0].includes('Menu')), JSON.stringify(texts));
   });
 
   test('the server logs nothing at error level', () => {

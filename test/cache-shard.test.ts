@@ -76,6 +76,37 @@ describe('--cache', () => {
     }
   });
 
+  test('a saved copy of a source added, changed or removed re-lints the documents of its folder only', () => {
+    const { dir, cleanup } = tempDir({ 'desk/a.md': STAT(10), 'other/b.md': STAT(20) });
+    try {
+      const run = () => {
+        const r = sourcelint(['--cache', '--format', 'json', '.'], { cwd: dir, env: { SOURCELINT_CACHE_DIR: path.join(dir, '.text-cache') } });
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        return r.stdout;
+      };
+      run();
+      const cacheFile = path.join(dir, '.sourcelintcache');
+      const tamperBoth = () => ['desk/a.md', 'other/b.md'].forEach((f) => tamper(cacheFile, path.join(dir, f)));
+      tamperBoth();
+      fs.mkdirSync(path.join(dir, 'desk', 'sources'));
+      fs.writeFileSync(path.join(dir, 'desk', 'sources', '1.txt'), 'Aid fell by 10%.');
+      let out = run();
+      assert.ok(!fromCache(out, 'a.md') && fromCache(out, 'b.md'), 'a new sources folder next to a.md');
+      tamperBoth();
+      fs.writeFileSync(path.join(dir, 'desk', 'sources', '1.txt'), 'Aid fell by 11%.');
+      out = run();
+      assert.ok(!fromCache(out, 'a.md') && fromCache(out, 'b.md'), 'a changed copy');
+      tamperBoth();
+      fs.writeFileSync(path.join(dir, 'desk', 'sources', '2.html'), '<p>Another source.</p>');
+      out = run();
+      assert.ok(!fromCache(out, 'a.md') && fromCache(out, 'b.md'), 'a copy added to the folder');
+      tamperBoth();
+      assert.ok(fromCache(run(), 'a.md'), 'nothing changed: reused');
+    } finally {
+      cleanup();
+    }
+  });
+
   test('results depend on the options: --rule and --quiet runs do not reuse each other', () => {
     const { dir, cleanup } = tempDir({ 'a.md': STAT(10) });
     try {

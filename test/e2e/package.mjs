@@ -83,6 +83,27 @@ try {
     assert(/unsourced-statistic/.test(r.stdout), r.stdout);
   });
 
+  await check('the installed package reads saved copies of sources (pdf.js, Readability) without a word on stderr', async () => {
+    const { PDFDocument, StandardFonts } = (await import(pathToFileURL(path.join(root, 'node_modules/pdf-lib/cjs/index.js')).href)).default;
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    for (const line of ['Officials: 1000 in 2022.', 'Second page.']) pdf.addPage().drawText(line, { x: 50, y: 700, size: 12, font });
+    const folder = path.join(user, 'copies');
+    fs.mkdirSync(path.join(folder, 'sources'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'sources', '1.pdf'), await pdf.save());
+    fs.writeFileSync(path.join(folder, 'sources', '2.html'), '<html><body><nav>Menu</nav><article><p>Russia sent 1000 officials to Mali in 2022, the ministry said in a statement on its website.</p></article></body></html>');
+    fs.writeFileSync(path.join(folder, 'draft.md'), `${STAT}[^1]\n\n[^1]: Ministry.\n`);
+    const script = "import { prepareSourceCopies } from 'sourcelint'; const p = await prepareSourceCopies({ filePath: process.argv[1], cacheDir: false }); console.log(JSON.stringify({ problems: p.problems, pdf: p.copies.byKey('1')?.pages, html: p.copies.byKey('2')?.pages }));";
+    const r = run(process.execPath, ['--input-type=module', '-e', script, path.join(folder, 'draft.md')]);
+    assert(r.status === 0 && r.stderr === '', r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert(JSON.stringify(out.pdf) === JSON.stringify(['Officials: 1000 in 2022.', 'Second page.']), r.stdout);
+    assert(out.html?.[0]?.startsWith('Russia sent 1000 officials') && !out.html[0].includes('Menu'), r.stdout);
+    const cli = run('npx', ['--no-install', 'sourcelint', 'copies/draft.md'], { env: { ...env, SOURCELINT_CACHE_DIR: path.join(tmp, 'text-cache') } });
+    assert(cli.status === 0 && cli.stderr === '', `exit ${cli.status}: ${cli.stderr}`);
+    assert(fs.readdirSync(path.join(tmp, 'text-cache')).length === 2, 'both copies extracted and cached');
+  });
+
   await check('npx sourcelint-language-server --stdio answers initialize and publishes diagnostics for an opened document', async () => {
     const server = spawn('npx', ['--no-install', 'sourcelint-language-server', '--stdio'], { cwd: user, env, stdio: 'pipe' });
     let buffer = Buffer.alloc(0);

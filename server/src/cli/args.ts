@@ -4,7 +4,7 @@ import { FIX_TYPES, type ActiveSeverity, type FixType } from '../engine/index.js
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 export type ClaimsFormat = 'markdown' | 'csv' | 'json';
-export type Command = 'lint' | 'claims' | 'sources' | 'report';
+export type Command = 'lint' | 'claims' | 'sources' | 'report' | 'fetch';
 export type Concurrency = number | 'auto' | 'off';
 
 export interface CliOptions {
@@ -45,6 +45,11 @@ export interface CliOptions {
   cacheLocation?: string;
   /** `--shard i/n`: 1-based shard index and shard count. */
   shard?: { index: number; count: number };
+  // Saved copies of sources (issue #10).
+  /** `--sources-cache DIR`: where extracted texts of saved copies are cached. */
+  sourcesCache?: string;
+  /** `sources fetch --timeout S`, in milliseconds. */
+  timeoutMs?: number;
 }
 
 export class UsageError extends Error {}
@@ -53,23 +58,30 @@ export const HELP = `Usage: sourcelint [options] <files|dirs|globs…>
        sourcelint claims [--format markdown|csv|json] [options] <files|dirs|globs…>
        sourcelint sources [--format markdown|csv|json] [options] <files|dirs|globs…>
        sourcelint report --out FILE.html [options] <files|dirs|globs…>
+       sourcelint sources fetch [--out DIR] [--timeout S] [--max-file-size MB] <files|dirs|globs…>
 
 Finds unsourced statistics, unsourced claims and loaded language in Markdown drafts (.md, .markdown, .mdx, .qmd, .Rmd).
 "claims" lists every claim with its status and sources (a review checklist); "sources" lists every source each
 article cites with its rating (Wikipedia's perennial sources list, 2021-03-17, and your own); "report" writes one
-self-contained HTML page for reviewers.
+self-contained HTML page for reviewers. "sources fetch" saves a copy of every URL the files cite into their sources
+folder (the only command that uses the network); linting reads saved copies, never the network.
 
 Options:
   -f, --format NAME         stylish (default), json (ESLint), sarif (SARIF 2.1.0), github (Actions annotations);
                             for "claims" and "sources": markdown (default), csv, json
-      --out FILE            where "report" writes its HTML page
+      --out FILE            where "report" writes its HTML page; for "sources fetch", the folder to save into
+                            (default: each document's sources folder, sources.dir)
+      --timeout S           "sources fetch": give up on a URL after S seconds (default: 30)
+      --sources-cache DIR   where extracted texts of saved copies are cached (default: SOURCELINT_CACHE_DIR,
+                            else the user cache folder, e.g. ~/.cache/sourcelint/sources)
       --changed-since REF   report only findings on lines added or changed since the git ref REF
   -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
       --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
       --concurrency N       worker threads: a number, off, or auto (default: all cores when the files
                             add up to several MB)
-      --max-file-size MB    skip drafts and bibliographies larger than this (default: 16)
+      --max-file-size MB    skip drafts, bibliographies and saved copies larger than this; "sources fetch"
+                            saves nothing larger (default: 16)
       --quiet               report errors only
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
@@ -98,8 +110,8 @@ const SEVERITY_NAMES = ['off', 'info', 'warning', 'error'];
 export function parseArgs(args: readonly string[]): CliOptions {
   let argv = args;
   let format: string | undefined;
-  const command: Command = argv[0] === 'claims' || argv[0] === 'sources' || argv[0] === 'report' ? argv[0] : 'lint';
-  if (command !== 'lint') argv = argv.slice(1);
+  const command: Command = argv[0] === 'sources' && argv[1] === 'fetch' ? 'fetch' : argv[0] === 'claims' || argv[0] === 'sources' || argv[0] === 'report' ? argv[0] : 'lint';
+  if (command !== 'lint') argv = argv.slice(command === 'fetch' ? 2 : 1);
   const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, concurrency: 'auto', quiet: false, rules: new Map(), help: false, version: false, init: false, cache: false };
   let fixTypes: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -178,6 +190,15 @@ export function parseArgs(args: readonly string[]): CliOptions {
       case '--cache-location':
         o.cacheLocation = value();
         break;
+      case '--sources-cache':
+        o.sourcesCache = value();
+        break;
+      case '--timeout': {
+        const v = value();
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`--timeout expects seconds, got "${v}"`);
+        o.timeoutMs = Math.round(Number(v) * 1000);
+        break;
+      }
       case '--shard': {
         const spec = value();
         const m = /^(\d+)\/(\d+)$/.exec(spec);
@@ -245,6 +266,8 @@ export function parseArgs(args: readonly string[]): CliOptions {
   }
   if (command === 'report' && !o.out && o.outputFile) [o.out, o.outputFile] = [o.outputFile, undefined];
   if (command === 'report' && !o.out) throw new UsageError('report needs --out FILE.html');
+  if (o.timeoutMs !== undefined && command !== 'fetch') throw new UsageError('--timeout applies to "sources fetch"');
+  if (command === 'fetch' && (o.stdin || o.cache || o.shard || o.changedSince || o.outputFile)) throw new UsageError('"sources fetch" takes files and --out, --timeout, --max-file-size, --config, --ignore-path');
   if (!o.help && !o.version && !o.init && !o.printConfig && !o.stdin && !o.patterns.some((p) => !p.startsWith('!'))) throw new UsageError('no files given (try: sourcelint docs/)');
   return o;
 }

@@ -30,6 +30,14 @@ interface CacheFile {
 
 const hash = (data: string | Buffer): string => crypto.createHash('sha1').update(data).digest('base64url');
 
+function listingHash(dir: string): string {
+  try {
+    return hash(fs.readdirSync(dir).sort().join('\n'));
+  } catch {
+    return 'missing';
+  }
+}
+
 /** Where the cache lives: ESLint's rule, a directory (existing, or named with a trailing slash) holds a file per working directory. */
 export function cacheFile(location: string | undefined, cwd: string): string {
   const target = path.resolve(cwd, location ?? '.sourcelintcache');
@@ -63,8 +71,9 @@ export class ResultCache {
     if (h === undefined) {
       try {
         h = hash(readRegularFile(file));
-      } catch {
-        h = 'missing';
+      } catch (e) {
+        // A sources folder: a copy added to it (named by a citation key) changes the result.
+        h = (e as { code?: string }).code === 'EISDIR' ? listingHash(file) : 'missing';
       }
       this.bibliographyHashes.set(file, h);
     }

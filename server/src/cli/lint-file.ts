@@ -1,10 +1,11 @@
 /** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, listSources, layerIgnores, fixUntilStable, readRegularFile, ConfigError, type ConfigLoader, type ActiveSeverity, type Edit, type Finding, type FixType, type ListedSource, type SourceSummary } from '../engine/index.js';
+import { lint, LintCache, listSources, layerIgnores, fixUntilStable, readRegularFile, ConfigError, type ConfigLoader, type ActiveSeverity, type Edit, type Finding, type FixType, type ListedSource, type PreparedCopies, type SourceSummary } from '../engine/index.js';
 import { claimRows, type ClaimRow } from '../shared/checklist.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ignoredByConfig } from './files.js';
+import type { CopyPreparer } from './copies.js';
 
 export type { ClaimRow };
 
@@ -38,7 +39,7 @@ export interface FileResult {
   ignored?: boolean;
   /** The fixed text, when fixing changed it (ESLint's `output`). */
   output?: string;
-  /** Bibliography files the lint read (for `--cache`). */
+  /** Bibliography files and saved source copies the lint read (for `--cache`). */
   bibliographies?: string[];
 }
 
@@ -56,6 +57,8 @@ export interface LintFileOptions {
   withClaims?: boolean;
   /** Apply fixes of these types; `write` saves them to the file. */
   fix?: { write: boolean; types: ReadonlySet<FixType> };
+  /** Where extracted texts of saved source copies are cached (`--sources-cache`). */
+  sourcesCache?: string;
 }
 
 /** Reads a regular file as UTF-8 text, refusing devices, oversized, binary and malformed input with a one-line reason. */
@@ -119,17 +122,27 @@ export function toMessage(doc: TextDocument, f: Finding): Message {
   return m;
 }
 
-export function lintTextAs(text: string, filePath: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
+/**
+ * Lints `text` as the file `filePath`. With `copies`, the document's saved source copies are prepared first: a first
+ * lint tells its configuration and bibliography, and only a document that has copies is linted again with them (the
+ * shared LintCache makes that second pass re-run the rules, not the analysis).
+ */
+export async function lintTextAs(text: string, filePath: string, loader: ConfigLoader, options: LintFileOptions, copies?: CopyPreparer): Promise<FileResult> {
   try {
     const layers = loader.layersFor(path.dirname(filePath));
     if (ignoredByConfig(filePath, layerIgnores(layers))) {
       return { filePath, messages: [], problems: [], ignored: true };
     }
-    // Bibliographies are read only inside the folders of this run, of the document and of its configuration.
+    // Bibliographies and saved copies are read only inside the folders of this run, of the document and of its configuration.
     const roots = [process.cwd(), path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
-    const lintText = (t: string) => lint(t, { filePath, layers, ruleOverrides: options.ruleOverrides, maxFileBytes: options.maxFileBytes, roots });
+    const base = { filePath, layers, ruleOverrides: options.ruleOverrides, maxFileBytes: options.maxFileBytes, roots, cache: new LintCache() };
+    let first = lint(text, base);
+    const prepared = copies && (await copies.for(first, filePath, roots));
+    const sourceCopies = prepared && prepared.prepared.count > 0 ? prepared.prepared.copies : undefined;
+    if (sourceCopies) first = lint(text, { ...base, sourceCopies });
+    const lintText = (t: string) => (t === text ? first : lint(t, { ...base, sourceCopies }));
     const fixing = options.fix && fixUntilStable(text, lintText, options.fix.types);
-    const result = fixing ? fixing.result : lintText(text);
+    const result = fixing ? fixing.result : first;
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     const doc = result.textDocument;
     const claims = options.withClaims ? claimRows(result, filePath) : undefined;
@@ -139,14 +152,20 @@ export function lintTextAs(text: string, filePath: string, loader: ConfigLoader,
       suppressed: result.suppressed.map((f) => toMessage(doc, f)),
       claims,
       sources: options.withClaims ? sourceRows(result) : undefined,
-      problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      problems: [...result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`), ...(prepared?.problems ?? [])],
       output: fixing && fixing.fixed ? fixing.output : undefined,
-      bibliographies: result.bibliographyFiles.length > 0 ? result.bibliographyFiles : undefined,
+      bibliographies: dependencies(result.bibliographyFiles, prepared?.prepared),
     };
   } catch (e) {
     if (e instanceof ConfigError) return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };
     return { filePath, messages: [], problems: [], error: { message: `${filePath}: internal error: ${(e as Error).message}`, usage: false } };
   }
+}
+
+/** What a cached result depends on besides text and configuration: bibliographies, saved copies, the sources folder's listing. */
+function dependencies(bibliographies: readonly string[], copies: PreparedCopies | undefined): string[] | undefined {
+  const files = [...bibliographies, ...(copies ? [copies.dir, ...copies.inputs] : [])];
+  return files.length > 0 ? files : undefined;
 }
 
 function sourceRows(result: ReturnType<typeof lint>): SourceRows {
@@ -158,10 +177,10 @@ function sourceRows(result: ReturnType<typeof lint>): SourceRows {
   return { rows, summary };
 }
 
-export function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions): FileResult {
+export async function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions, copies?: CopyPreparer): Promise<FileResult> {
   const read = readText(file, options.maxFileBytes);
   if ('error' in read) return { filePath: file, messages: [], problems: [], error: { message: `${file}: ${read.error}`, usage: false } };
-  const result = lintTextAs(read.text, file, loader, options);
+  const result = await lintTextAs(read.text, file, loader, options, copies);
   if (result.output !== undefined && options.fix?.write) {
     try {
       fs.writeFileSync(file, (read.bom ? '\ufeff' : '') + result.output);

@@ -1,7 +1,7 @@
 /** `sourcelint`: the CLI adapter over the engine. Exit codes: 0 clean, 1 findings over the limit, 2 usage/config/read errors. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, ConfigLoader, escapeControls, resolveConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, DEFAULT_MAX_FILE_BYTES, escapeControls, resolveConfig } from '../engine/index.js';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args.js';
 import { discoverFiles } from './files.js';
 import { lintTextAs, type FileResult } from './lint-file.js';
@@ -17,6 +17,8 @@ import { formatSourcesCsv, formatSourcesJson, formatSourcesMarkdown } from './fo
 import { changedLines } from './changed.js';
 import { writeStarterConfig } from './init.js';
 import { ResultCache, cacheFile, shardFiles } from './cache.js';
+import { CopyPreparer } from './copies.js';
+import { fetchSources } from './fetch.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -162,12 +164,20 @@ async function main(argv: string[]): Promise<number> {
     stderrLine(`wrote ${writeStarterConfig(cwd)}`);
     return 0;
   }
-  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' || stepSummary(options) !== undefined, fix: options.fix, maxFileBytes: options.maxFileBytes };
+  if (options.command === 'fetch') {
+    const found = discoverFiles(options.patterns, cwd, options.ignorePath);
+    for (const e of found.errors) stderrLine(e);
+    const fetchOptions = { outDir: options.out, timeoutMs: options.timeoutMs ?? 30_000, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxRedirects: 5, userAgent: `Sourcelint/${VERSION} (saving cited sources for fact-checking; +https://github.com/sourcelint/sourcelint)`, parallel: 4 };
+    const code = await fetchSources(found.files, new ConfigLoader(config), fetchOptions, options.maxFileBytes, cwd);
+    return found.errors.length > 0 ? 2 : code;
+  }
+  const sourcesCache = options.sourcesCache && path.resolve(options.sourcesCache);
+  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' || stepSummary(options) !== undefined, fix: options.fix, maxFileBytes: options.maxFileBytes, sourcesCache };
   let results: FileResult[];
   let failed = false;
   if (options.stdin) {
     const name = path.resolve(options.stdinFilename ?? '<stdin>');
-    results = [lintTextAs(readStdin(), name, new ConfigLoader(config), lintOptions)];
+    results = [await lintTextAs(readStdin(), name, new ConfigLoader(config), lintOptions, new CopyPreparer(sourcesCache, options.maxFileBytes))];
   } else {
     const found = discoverFiles(options.patterns, cwd, options.ignorePath);
     for (const e of found.errors) stderrLine(e);

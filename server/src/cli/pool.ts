@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ConfigLoader } from '../engine/index.js';
 import { lintFile, type FileResult, type LintFileOptions } from './lint-file.js';
+import { CopyPreparer } from './copies.js';
 import type { Concurrency } from './args.js';
 
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -42,16 +43,18 @@ export async function lintFiles(
   const threads = workerCount(concurrency, files);
   if (threads === 0) {
     const loader = new ConfigLoader(configFile);
-    return files.map((f, i) => {
-      const r = lintFile(f, loader, options);
-      onProgress(i + 1, files.length);
-      return r;
-    });
+    const copies = new CopyPreparer(options.sourcesCache, options.maxFileBytes);
+    const results: FileResult[] = [];
+    for (const f of files) {
+      results.push(await lintFile(f, loader, options, copies));
+      onProgress(results.length, files.length);
+    }
+    return results;
   }
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet, withClaims: options.withClaims, fix: options.fix, maxFileBytes: options.maxFileBytes };
+  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet, withClaims: options.withClaims, fix: options.fix, maxFileBytes: options.maxFileBytes, sourcesCache: options.sourcesCache };
   await Promise.all(
     Array.from({ length: threads }, () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });

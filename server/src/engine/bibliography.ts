@@ -29,6 +29,8 @@ export interface BibEntry {
   url?: string;
   doi?: string;
   keywords: string[];
+  /** The raw `file` field: attachments as Zotero, Better BibTeX or JabRef export them (read by `evidence/locate.ts`). */
+  attachments?: string;
   /** The file it came from, as passed to the parser. */
   file: string;
   /** 1-based line of the entry's `@` (or of its CSL id). */
@@ -579,6 +581,8 @@ function entryFromFields(type: string, key: string, fields: Map<string, string>,
     line,
     endLine,
   };
+  const attachments = fields.get('file');
+  if (attachments) entry.attachments = attachments;
   familyNames.set(
     entry,
     names.map((n) => n.family),

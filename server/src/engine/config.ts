@@ -25,6 +25,8 @@ export interface SourcesConfig {
   ignore?: string[];
   builtin?: boolean;
   severity?: Partial<Record<SourceStatus, Severity>>;
+  /** The folder of saved source copies (issue #10), relative to the configuration file. */
+  dir?: string;
 }
 
 /** `sources`, layered: ratings and severities merged key by key, lists and ignores accumulated. */
@@ -76,6 +78,8 @@ export interface ResolvedConfig {
   /** The files this configuration came from, nearest last. */
   sources: readonly string[];
   sourceSettings: SourceSettings;
+  /** Absolute path of the configured `sources.dir`; undefined: `sources` next to the document. */
+  sourcesDir?: string;
 }
 
 /** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
@@ -298,6 +302,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   let scope: ResolvedConfig['scope'] = 'sentence';
   let attribution: ResolvedConfig['attribution'] = 'accept';
   let style: ResolvedConfig['style'] = 'footnote';
+  let sourcesDir: string | undefined;
   const sourceSettings = { builtin: true, lists: [] as string[], ratings: new Map<string, { key: string; rating: SourceRating; file: string }>(), ignore: [] as string[], severity: {} };
   for (const { config, file } of layers) {
     const dir = path.dirname(file);
@@ -326,6 +331,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
       for (const [key, rating] of Object.entries(src.ratings ?? {})) sourceSettings.ratings.set(key.toLowerCase(), { key, rating, file });
       sourceSettings.ignore.push(...(src.ignore ?? []));
       Object.assign(sourceSettings.severity, src.severity);
+      if (src.dir) sourcesDir = path.resolve(dir, src.dir);
     }
   }
   return {
@@ -339,6 +345,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     ignores: layerIgnores(layers),
     sources: layers.map((l) => l.file),
     sourceSettings: { ...sourceSettings, ratings: [...sourceSettings.ratings.values()] },
+    sourcesDir,
   };
 }
 

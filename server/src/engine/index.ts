@@ -17,3 +17,7 @@ export { reviewClaims, claimAt, type ReviewClaim, type ClaimSource } from './rev
 export type { ClaimStatus } from './claims.js';
 export { listSources, sourceAt, type ListedSource, type ListedStatus, type SourceSummary } from './source-list.js';
 export type { SourceStatus } from './sources.js';
+export { prepareSourceCopies, type PrepareOptions, type PreparedCopies } from './evidence/prepare.js';
+export { citedUrls, urlKey } from './evidence/urls.js';
+export { NO_SOURCE_COPIES, type SourceCopies, type SourceText } from './evidence/copies.js';
+export { copyKind, INDEX_FILE } from './evidence/locate.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigLoader, LintCache, checkConfig, insideRoots, lint, readRegularFile, type LintResult, type SourcelintConfig } from '../engine/index.js';
+import { ConfigError, ConfigLoader, LintCache, checkConfig, insideRoots, lint, prepareSourceCopies, readRegularFile, type LintResult, type PreparedCopies, type SourcelintConfig } from '../engine/index.js';
 
 export interface DocumentState {
   version: number;
@@ -56,6 +56,14 @@ export class Workspace {
   roots: readonly string[] = [];
   /** Open documents too large to lint as they are typed, with their size in characters. */
   private readonly tooLarge = new Map<string, number>();
+  /**
+   * Per open document: its saved source copies, prepared in the background for the inputs named by `key` (folder,
+   * configuration, bibliography, and a generation that file changes advance). Lints use the last ones ready.
+   */
+  private readonly copies = new Map<string, { key: string; prepared?: PreparedCopies }>();
+  private generation = 0;
+  /** Called when a document's copies are ready; `changed`: its lint result was dropped and must be published again. */
+  onCopiesReady: (uri: string, prepared: PreparedCopies, changed: boolean) => void = () => undefined;
 
   /** `log` takes what users can act on (a broken configuration); `fail` what is our fault (e.g. a module missing from the bundle). */
   constructor(
@@ -84,6 +92,7 @@ export class Workspace {
   invalidate(): void {
     this.loader = new ConfigLoader();
     this.states.clear();
+    this.generation++;
   }
 
   close(uri: string): void {
@@ -93,6 +102,7 @@ export class Workspace {
     this.configIssues.delete(uri);
     this.inputs.delete(uri);
     this.tooLarge.delete(uri);
+    this.copies.delete(uri);
   }
 
   /** Why the document is not linted, when it is too large: the message of its one diagnostic. */
@@ -125,6 +135,13 @@ export class Workspace {
     for (const [uri, read] of this.inputs) {
       folders.add(path.dirname(filePathOf(uri)));
       for (const f of read) files.add(f);
+    }
+    // The sources folder's creation (seen from its parent), any file in it, and attachments elsewhere.
+    for (const { prepared } of this.copies.values()) {
+      if (!prepared) continue;
+      files.add(prepared.dir);
+      files.add(path.join(prepared.dir, '*'));
+      for (const f of prepared.inputs) files.add(f);
     }
     return { folders: [...folders], files: [...files] };
   }
@@ -160,6 +177,7 @@ export class Workspace {
       this.inputs.set(doc.uri, [...(result.bibliography?.files ?? []), ...result.config.sources.filter((f) => f !== filePath && fs.existsSync(f))]);
       // Re-lints happen on every keystroke: log a document's problems when they change, not each time.
       this.logOnce(doc.uri, result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+      this.requestCopies(doc.uri, filePath, result);
       return result;
     } catch (e) {
       const message = e instanceof ConfigError ? e.message : `${filePath}: ${(e as Error).message}`;
@@ -184,7 +202,33 @@ export class Workspace {
     // Bibliographies named by a draft or its configuration are read only inside the workspace (or, without one,
     // the folders of the document and of its configuration).
     const roots = this.roots.length > 0 ? this.roots : [path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
-    return lint(doc.getText(), { filePath, layers, cache, roots });
+    return lint(doc.getText(), { filePath, layers, cache, roots, sourceCopies: this.copies.get(doc.uri)?.prepared?.copies });
+  }
+
+  /**
+   * Prepares the document's saved copies in the background when what they depend on changed since the last time
+   * (not on a keystroke: the key is the same), then drops its lint result so the next one uses them.
+   */
+  private requestCopies(uri: string, filePath: string, result: LintResult): void {
+    const { sourcesDir } = result.config;
+    const roots = result.options.roots;
+    const key = JSON.stringify([this.generation, sourcesDir ?? path.dirname(filePath), result.bibliographyFiles, roots]);
+    const known = this.copies.get(uri);
+    if (known?.key === key) return;
+    this.copies.set(uri, { key, prepared: known?.prepared });
+    setImmediate(() => {
+      prepareSourceCopies({ filePath, sourcesDir, bibliography: result.bibliography, roots })
+        .then((prepared) => {
+          const state = this.copies.get(uri);
+          if (state?.key !== key) return;
+          const changed = prepared.count > 0 || (state.prepared?.count ?? 0) > 0;
+          state.prepared = prepared;
+          this.logOnce(`${uri}#copies`, prepared.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+          if (changed) this.states.delete(uri);
+          this.onCopiesReady(uri, prepared, changed);
+        })
+        .catch((e: Error) => this.fail(`${filePath}: preparing saved source copies failed: ${e.stack ?? e.message}`));
+    });
   }
 
   private logOnce(uri: string, message: string): void {

@@ -96,6 +96,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     },
   );
   let support = readClientSupport({});
+  // Saved source copies are prepared off the keystroke path (documents.ts); once ready, the document is linted again.
+  workspace.onCopiesReady = (uri, prepared, changed) => {
+    updateWatches();
+    if (!changed) return;
+    log(`${filePathOf(uri)}: ${prepared.count} saved source cop${prepared.count === 1 ? 'y' : 'ies'} ready (${prepared.extracted} extracted, ${prepared.fromDisk} from the cache)`);
+    if (support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
+    else schedule(uri);
+  };
   const abilities: ClientAbilities = { snippets: false, commands: new Set(), createFiles: false };
   let root: string | undefined;
   const timers = new Map<string, NodeJS.Timeout>();

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver/node';
 import { CONFIG_FILES } from '../engine/index.js';
 
-/** Folder → the file names in it that matter: configuration files where configuration is searched, and the files a lint read. */
+/** Folder → the file names in it that matter: configuration files where configuration is searched, and the files a lint read (`*`: any). */
 export function watchTargets(folders: readonly string[], files: readonly string[]): Map<string, Set<string>> {
   const targets = new Map<string, Set<string>>();
   const add = (dir: string, name: string) => {
@@ -55,7 +55,8 @@ export class FolderWatcher {
       }
       try {
         const watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
-          if (name === null || this.watchers.get(dir)?.names.has(name.toString())) this.changed();
+          const names = this.watchers.get(dir)?.names;
+          if (name === null || names?.has(name.toString()) || names?.has('*')) this.changed();
         });
         watcher.on('error', (e) => {
           this.log(`watching ${dir} stopped: ${e.message}`);
