@@ -8,7 +8,8 @@
 // 2. Reviewers: `sourcelint claims` against a lint of the same draft, and its growth from one size to 4×.
 // 3. The language server: answer to `initialize`, first diagnostics, keystroke → diagnostics p50/p95 and memory, on a
 //    ~10,000-word article and on a 300 KB document.
-// 4. With BENCH_ARCHIVE=N: a generated archive of N articles with --cache and --shard (scripts/bench-archive.mjs).
+// 4. Saved source copies: keystroke lint of the 10k-word article citing 20 copies, against none (bench-evidence.mjs).
+// 5. With BENCH_ARCHIVE=N: a generated archive of N articles with --cache and --shard (scripts/bench-archive.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
@@ -241,6 +242,7 @@ async function editorSession(label, make, openMore) {
 }
 await editorSession('10k-word article', tenThousandWords, 19);
 await editorSession('300 KB document', threeHundredKb, 0);
+spawnSync(process.execPath, [path.join(root, 'scripts/bench-evidence.mjs')], { stdio: 'inherit' });
 
 if (Number(process.env.BENCH_ARCHIVE) > 0) {
   spawnSync(process.execPath, [path.join(root, 'scripts/bench-archive.mjs'), process.env.BENCH_ARCHIVE], { stdio: 'inherit' });

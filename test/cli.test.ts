@@ -700,7 +700,7 @@ describe('review', () => {
       assert.match(md[2], /^- \[x\] `a\.md:1` Aid fell by 40% in 2022\. — \*\*verified\*\* — no source — note: OECD DAC/);
       assert.match(md[4], /^- \[ \] `a\.md:3` Imports fell by 7% in 2023\. — \*\*disputed\*\* \(disputed-claim\)/);
       const csv = sourcelint(['claims', '--format', 'csv', 'a.md'], { cwd: dir }).stdout.trim().split('\n');
-      assert.equal(csv[0], 'file,line,column,endLine,endColumn,status,rules,sources,note,text');
+      assert.equal(csv[0], 'file,line,column,endLine,endColumn,status,rules,sources,note,text,evidence');
       assert.equal(csv.length, 5);
     } finally {
       cleanup();

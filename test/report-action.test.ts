@@ -105,7 +105,7 @@ describe('15. the claims CSV', () => {
       assert.equal(r.status, 0, r.stderr);
       const rows = parseCsv(r.stdout.trimEnd());
       const header = rows[0];
-      assert.equal(header.join(','), 'file,line,column,endLine,endColumn,status,rules,sources,note,text');
+      assert.equal(header.join(','), 'file,line,column,endLine,endColumn,status,rules,sources,note,text,evidence');
       for (const row of rows.slice(1)) {
         assert.equal(row.length, header.length, JSON.stringify(row));
         for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `cell ${JSON.stringify(cell)}`);

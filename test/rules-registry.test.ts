@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lint, RULES, RULE_IDS } from 'sourcelint';
+import type { SourceCopies, SourceText } from 'sourcelint/engine/evidence/copies.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const docsDir = path.join(root, 'docs/rules');
@@ -63,6 +64,18 @@ export function examplesOf(page: string): Example[] {
   return examples;
 }
 
+/**
+ * The saved source copies a page shows, for the evidence rules' examples: a ```` ```text sources/KEY.txt ```` block is
+ * the copy of KEY, a line `[page N]` in it starts page N.
+ */
+export function copiesOf(page: string): SourceCopies | undefined {
+  const copies = new Map<string, SourceText>();
+  for (const m of page.matchAll(/^```text sources\/([\w-]+)\.txt\n([\s\S]*?)^```$/gm)) {
+    copies.set(m[1], { file: path.join(docsDir, 'sources', `${m[1]}.txt`), pages: m[2].split(/^\[page \d+\]\n/m).filter((p, i) => i > 0 || p.trim() !== '') });
+  }
+  return copies.size > 0 ? { byKey: (key) => copies.get(key), byUrl: () => undefined } : undefined;
+}
+
 /** A finding as the CLI's stylish format prints it, without the padding. */
 const printed = (line: number, column: number, severity: string, message: string, ruleId: string): string => `${line}:${column} ${severity} ${message} ${ruleId}`;
 
@@ -80,6 +93,7 @@ for (const rule of RULES) {
     });
 
     const examples = examplesOf(page);
+    const sourceCopies = copiesOf(page);
     test('it shows flagged and not-flagged examples', () => {
       assert.ok(examples.some((e) => e.kind === 'flagged'), 'a ```markdown flagged example');
       assert.ok(examples.some((e) => e.kind === 'not-flagged'), 'a ```markdown not-flagged example');
@@ -87,7 +101,7 @@ for (const rule of RULES) {
 
     for (const example of examples) {
       test(`line ${example.line}: ${example.kind}`, () => {
-        const result = lint(example.code, { filePath: path.join(docsDir, 'example.md') });
+        const result = lint(example.code, { filePath: path.join(docsDir, 'example.md'), sourceCopies });
         const at = (f: (typeof result.findings)[number]): string => {
           const p = result.textDocument.positionAt(f.span.start);
           return printed(p.line + 1, p.character + 1, f.severity, f.message, f.ruleId);

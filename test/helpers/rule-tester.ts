@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, RULE_IDS, type SourcelintConfig } from 'sourcelint';
+import type { SourceCopies } from 'sourcelint/engine/evidence/copies.js';
 
 export interface ExpectedFinding {
   /** The exact source text the finding's range covers. */
@@ -21,6 +22,8 @@ export interface Case {
   code: string;
   config?: SourcelintConfig;
   name?: string;
+  /** Saved copies of the cited sources (see helpers/source-copies.ts). */
+  sourceCopies?: SourceCopies;
 }
 
 export interface InvalidCase extends Case {
@@ -29,7 +32,7 @@ export interface InvalidCase extends Case {
 
 export function findingsOf(ruleId: string, c: Case) {
   const layers = c.config ? [{ config: c.config, file: '/virtual/.sourcelintrc.json' }] : [];
-  return lint(c.code, { filePath: '/virtual/draft.md', layers }).findings.filter((f) => f.ruleId === ruleId);
+  return lint(c.code, { filePath: '/virtual/draft.md', layers, sourceCopies: c.sourceCopies }).findings.filter((f) => f.ruleId === ruleId);
 }
 
 export interface Cases {
@@ -38,7 +41,7 @@ export interface Cases {
 }
 
 /** A case is its text and configuration: two cases alike test one thing twice (or contradict each other). */
-const caseKey = (c: Case): string => JSON.stringify([c.code, c.config ?? null]);
+const caseKey = (c: Case): string => JSON.stringify([c.code, c.config ?? null, c.sourceCopies !== undefined]);
 
 /** What makes a test suite wrong before it runs: an id that names no rule, a case given twice. */
 export function suiteProblems(ruleId: string, cases: Cases): string[] {

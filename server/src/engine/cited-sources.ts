@@ -3,7 +3,7 @@
  * through its bibliography entry (url, doi, then the publisher fields). Shared by `unreliable-source`,
  * `non-source-link`, the article's source list and the editor's hover.
  */
-import type { AnalyzedDocument } from './document.js';
+import type { AnalyzedDocument, Sentence } from './document.js';
 import type { Bibliography, BibEntry } from './bibliography.js';
 import type { LinkVerdict, RatedSource, SourceIndex } from './sources.js';
 import type { Span } from './types.js';
@@ -32,9 +32,14 @@ function urlSpanIn(text: string, span: Span, url: string): Span | undefined {
   return at >= span.start ? { start: at, end: at + url.length } : undefined;
 }
 
+/** The URL a bibliography entry points to: its `url`, else its DOI's resolver link. */
+export function entryUrl(entry: BibEntry): string | undefined {
+  return entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
+}
+
 /** A bibliography entry's source: its URL first, then its DOI's registrant, then a field that names a rated source. */
 export function entryTarget(sources: SourceIndex, entry: BibEntry): Pick<CitedTarget, 'url' | 'verdict' | 'named'> {
-  const url = entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
+  const url = entryUrl(entry);
   const verdict = entry.url ? sources.resolveUrl(entry.url) : undefined;
   if (verdict && (verdict.kind || verdict.source)) return { url, verdict };
   const named = (entry.doi && sources.resolveDoi(entry.doi)) || entry.publishers?.map((p) => sources.resolveName(p)).find((s) => s);
@@ -77,4 +82,81 @@ function collectTargets(doc: AnalyzedDocument, sources: SourceIndex, bibliograph
 export function ratedSource(target: CitedTarget): RatedSource | undefined {
   if (target.verdict?.ignored) return undefined;
   return target.verdict?.source ?? target.named;
+}
+
+/** What a sentence cites, as saved copies are looked up: by citation key or footnote label, and by URL. */
+export interface SentenceSources {
+  /** Citation keys, footnote labels and reference numbers. */
+  keys: string[];
+  /** Links and bare URLs in the sentence, in its footnotes' definitions, its keys' bibliography entries and its numbered references. */
+  urls: string[];
+}
+
+const URLS = /https?:\/\/[^\s<>)\]"]+/g;
+
+const resolved = new WeakMap<AnalyzedDocument, { bibliography: Bibliography | undefined; bySentence: Map<Sentence, SentenceSources> }>();
+
+/**
+ * The keys and URLs of a sentence's sources: its citation keys (and their entries' URLs), footnote labels (and the
+ * URLs in the footnote's definition), links and bare URLs, numbered references (and their entries' URLs); "ibid."
+ * repeats the sources of the cited sentence before it. Resolved for the whole document in one pass, once per lint.
+ */
+export function sentenceSources(doc: AnalyzedDocument, bibliography: Bibliography | undefined, sentence: Sentence): SentenceSources {
+  let known = resolved.get(doc);
+  if (!known || known.bibliography !== bibliography) {
+    known = { bibliography, bySentence: resolveSentences(doc, bibliography) };
+    resolved.set(doc, known);
+  }
+  return known.bySentence.get(sentence) ?? { keys: [], urls: [] };
+}
+
+function resolveSentences(doc: AnalyzedDocument, bibliography: Bibliography | undefined): Map<Sentence, SentenceSources> {
+  const footnotes = new Map<string, string[]>();
+  for (const pb of doc.prose) {
+    const id = pb.block.footnote;
+    if (id === undefined) continue;
+    const list = footnotes.get(id) ?? [];
+    for (const link of pb.block.links) if (link.url) list.push(link.url);
+    footnotes.set(id, list);
+  }
+  const references = new Map<number, string[]>();
+  for (const e of doc.parsed.references.entries) {
+    if (e.number !== undefined) references.set(e.number, doc.text.slice(e.span.start, e.span.end).match(URLS) ?? []);
+  }
+  const bySentence = new Map<Sentence, SentenceSources>();
+  let previous: SentenceSources | undefined;
+  for (const pb of doc.prose) {
+    for (const sentence of pb.sentences) {
+      if (sentence.citations.length === 0) continue;
+      const keys = new Set<string>();
+      const urls = new Set<string>();
+      for (const m of sentence.citations) {
+        if (m.kind === 'footnote' && m.id !== undefined) {
+          keys.add(m.id);
+          for (const u of footnotes.get(m.id) ?? []) urls.add(u);
+        } else if (m.kind === 'link' && m.id) {
+          urls.add(m.id);
+        } else if (m.kind === 'reference') {
+          for (const n of m.numbers ?? []) {
+            keys.add(String(n));
+            for (const u of references.get(n) ?? []) urls.add(u);
+          }
+        } else if (m.kind === 'ibid' && previous) {
+          for (const k of previous.keys) keys.add(k);
+          for (const u of previous.urls) urls.add(u);
+        } else {
+          for (const k of m.keys ?? []) {
+            keys.add(k.key);
+            const entry = bibliography?.entries.get(k.key);
+            const url = entry && entryUrl(entry);
+            if (url) urls.add(url);
+          }
+        }
+      }
+      if (keys.size + urls.size === 0) continue;
+      previous = { keys: [...keys], urls: [...urls] };
+      bySentence.set(sentence, previous);
+    }
+  }
+  return bySentence;
 }

@@ -16,7 +16,7 @@ import type { Bibliography } from './bibliography.js';
 import { NO_CACHE, type LintCache, type Memo } from './cache.js';
 import { sourceIndexFor } from './source-lists.js';
 import type { SourceIndex } from './sources.js';
-import type { SourceCopies } from './evidence/copies.js';
+import { NO_SOURCE_COPIES, type SourceCopies } from './evidence/copies.js';
 import type { ActiveSeverity, Finding, Problem } from './types.js';
 
 export interface LintOptions {
@@ -89,7 +89,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     { scope: config.scope, cache },
   );
   const sources = sourceIndexFor(config.sourceSettings, problems);
-  const findings = runRules(doc, claims, config, bibliography, cache, sources);
+  const findings = runRules(doc, claims, config, bibliography, cache, sources, options.sourceCopies ?? NO_SOURCE_COPIES);
   cache.sweep();
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
   const kept: Finding[] = [];
@@ -101,7 +101,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file), sources, options };
 }
 
-function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo, sources: SourceIndex): Finding[] {
+function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo, sources: SourceIndex, sourceCopies: SourceCopies): Finding[] {
   const builtIn = builtInLexicons();
   const findings: Finding[] = [];
   const lexiconsFor = (rule: string): Lexicon[] => [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
@@ -117,6 +117,7 @@ function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig
       attributionPolicy: config.attribution,
       memo: (key, compute) => cache.memo(key, compute),
       sources,
+      sourceCopies,
       sourceSeverity: config.sourceSettings.severity,
       severity,
       report: ({ messageId, values, severity: own, ...f }) =>

@@ -4,6 +4,10 @@
  */
 import { isClaim, namedSource, statusOf, type ClaimStatus } from './claims.js';
 import { formatShortReference } from './bibliography.js';
+import { entryUrl } from './cited-sources.js';
+import { NO_SOURCE_COPIES, type SourceCopies } from './evidence/copies.js';
+import { savedCopies } from './evidence/cited-copies.js';
+import { bestPassage, type Evidence } from './evidence/passages.js';
 import { RULES } from './rules/index.js';
 import { lastStartingAtOrBefore } from './search.js';
 import type { LintResult } from './linter.js';
@@ -18,6 +22,8 @@ export interface ClaimSource {
   text: string;
   /** A URL or DOI link, when there is one. */
   target?: string;
+  /** When the adapter looked for saved copies: the saved copy of this source (its path), or none. */
+  copy?: { file: string } | { missing: true };
 }
 
 export interface ReviewClaim {
@@ -28,6 +34,8 @@ export interface ReviewClaim {
   /** Sourcing rules that report the sentence. */
   rules: string[];
   citations: ClaimSource[];
+  /** The passage of the claim's saved sources that best matches it, with its page (when a copy is saved). */
+  evidence?: Evidence;
   note?: string;
   /** The heading the claim sits under ('' before the first heading) and its paragraph's index in the document. */
   section: string;
@@ -132,7 +140,7 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
     let ref = references.get(key);
     if (!ref) {
       const entry = result.bibliography?.entries.get(key);
-      const target = entry?.url ?? (entry?.doi ? `https://doi.org/${entry.doi}` : undefined);
+      const target = entry && entryUrl(entry);
       ref = { text: entry ? formatShortReference(entry) : '(not in the bibliography)', target };
       references.set(key, ref);
     }
@@ -173,6 +181,13 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
         for (const k of m.keys ?? []) citations.push({ kind: 'citekey', id: k.key, ...referenceOf(k.key) });
       }
     }
+    const copies = result.options.sourceCopies ?? NO_SOURCE_COPIES;
+    let evidence: Evidence | undefined;
+    if (copies !== NO_SOURCE_COPIES && citations.length > 0) {
+      for (const c of citations) c.copy = copyOf(copies, c);
+      const saved = savedCopies(doc, result.bibliography, copies, claim.sentence);
+      if (saved.length > 0) evidence = bestPassage(claim.sentence.text, saved);
+    }
     const source = namedSource(claim);
     if (source) citations.push({ kind: 'attribution', text: source });
     const rules = new Set<string>();
@@ -185,6 +200,7 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
       status: statusOf(claim, result.config.attribution),
       rules: [...rules],
       citations,
+      ...(evidence ? { evidence } : {}),
       note: claim.sentence.review?.note,
       section: sectionOf(lastStartingAtOrBefore(headings, (h) => h.block.start, block.start - 1)),
       paragraph: paragraphIndex.get(claim.sentence.block) ?? -1,
@@ -192,6 +208,12 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
   }
   reviewed.set(result, out);
   return out;
+}
+
+/** The saved copy of one cited source, by its key or label, else by its URL. */
+function copyOf(copies: SourceCopies, source: ClaimSource): ClaimSource['copy'] {
+  const copy = (source.id !== undefined ? copies.byKey(source.id) : undefined) ?? (source.target ? copies.byUrl(source.target) : undefined);
+  return copy ? { file: copy.file } : { missing: true };
 }
 
 /** The claim whose sentence contains `offset` (claims are disjoint and in document order), for hovers. */

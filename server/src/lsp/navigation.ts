@@ -1,4 +1,5 @@
 /** Completion of citation keys and footnote ids, hovers, go-to-definition and document links. */
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CompletionItemKind,
@@ -12,9 +13,20 @@ import {
 import { claimAt, formatReference, formatShortReference, ruleById, ruleDocsUrl, sourceAt, type LintResult, type ReviewClaim } from '../engine/index.js';
 
 /** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
+/** Text from a saved source shown as Markdown: its markup characters escaped, so a source cannot inject links or HTML. */
+const markdownText = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`);
+
 function describeClaim(claim: ReviewClaim): string {
   const sources = claim.citations.map((c) => (c.kind === 'footnote' ? `[^${c.id}] ${c.text}` : c.kind === 'citekey' ? `@${c.id}: ${c.text}` : c.kind === 'link' ? `link: ${c.target}` : c.kind === 'reference' ? `[${c.id}] ${c.text}` : `attributed to ${c.text}`));
-  return [`**Claim: ${claim.status}**`, sources.length ? `Sources: ${sources.join('; ')}` : 'Sources: none', claim.note ? `Review note: ${claim.note}` : ''].filter(Boolean).join('\n\n');
+  const missing = claim.citations.filter((c) => c.copy && 'missing' in c.copy).map((c) => (c.kind === 'footnote' ? `[^${c.id}]` : c.kind === 'citekey' ? `@${c.id}` : c.kind === 'reference' ? `[${c.id}]` : (c.target ?? c.text)));
+  const evidence = claim.evidence && `Evidence (${markdownText(path.basename(claim.evidence.file))}, p. ${claim.evidence.page}):\n\n> ${markdownText(claim.evidence.passage)}`;
+  return [
+    `**Claim: ${claim.status}**`,
+    sources.length ? `Sources: ${sources.join('; ')}` : 'Sources: none',
+    evidence,
+    missing.length ? `No saved copy of ${markdownText(missing.join(', '))}` : '',
+    claim.note ? `Review note: ${claim.note}` : '',
+  ].filter(Boolean).join('\n\n');
 }
 
 type Target = { kind: 'citekey'; key: string; start: number; end: number } | { kind: 'footnote'; id: string; start: number; end: number };

@@ -24,6 +24,18 @@ export const sourceText = (c: ClaimRow): string =>
     ? 'no source'
     : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : s.kind === 'reference' ? `[${s.id}] ${s.text}` : `attributed to ${s.text}`)).join('; ');
 
+const sourceLabel = (s: ClaimRow['citations'][number]): string =>
+  s.kind === 'footnote' ? `[^${s.id}]` : s.kind === 'citekey' ? `@${s.id}` : s.kind === 'reference' ? `[${s.id}]` : (s.target ?? s.text);
+
+/** The best-matching passage of the claim's saved sources, and the cited sources that have no saved copy. */
+export function evidenceText(c: ClaimRow): string {
+  const parts: string[] = [];
+  if (c.evidence) parts.push(`${path.basename(c.evidence.file)}, p. ${c.evidence.page}: “${c.evidence.passage}”`);
+  const missing = c.citations.filter((s) => s.copy && 'missing' in s.copy).map(sourceLabel);
+  if (missing.length > 0) parts.push(`no saved copy of ${missing.join(', ')}`);
+  return parts.join('; ');
+}
+
 export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): string {
   // Counted in one pass: a checklist of a whole archive has thousands of files.
   const counts = new Map<string, { ok: number; all: number }>();
@@ -45,7 +57,8 @@ export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): 
     const box = c.status === 'verified' ? '[x]' : '[ ]';
     const note = c.note ? ` — note: ${c.note}` : '';
     const rules = c.rules.length > 0 ? ` (${c.rules.join(', ')})` : '';
-    lines.push(`- ${box} \`${rel}:${c.line}\` ${c.text.replace(/\n/g, ' ')} — **${c.status}**${rules} — ${sourceText(c)}${note}`);
+    const evidence = evidenceText(c);
+    lines.push(`- ${box} \`${rel}:${c.line}\` ${c.text.replace(/\n/g, ' ')} — **${c.status}**${rules} — ${sourceText(c)}${note}${evidence ? ` — evidence: ${evidence}` : ''}`);
   }
   return lines.join('\n').trimStart();
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ClaimRow, SourceRows } from '../lint-file.js';
+import { evidenceText } from '../../shared/checklist.js';
 import { sourcesHtml } from './sources.js';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -100,13 +101,13 @@ export function formatReport(claims: readonly ClaimRow[], files: readonly string
     const rows = mine
       .map(
         (c) => `<tr data-status="${c.status}"><td class="loc">${c.line}:${c.column}</td><td><span class="badge" style="background:${STATUS_COLOURS[c.status]}">${c.status}</span></td>` +
-          `<td>${esc(c.text)}</td><td>${c.citations.map((s) => (s.target && safeHref(s.target) ? `<a href="${esc(safeHref(s.target)!)}" rel="noopener noreferrer">${esc(s.id ? `${s.id}: ${s.text}` : s.text)}</a>` : esc(s.id ? `${s.id}: ${s.text}` : s.text))).join('<br>')}</td><td>${esc(c.note ?? '')}</td></tr>`,
+          `<td>${esc(c.text)}</td><td>${c.citations.map((s) => (s.target && safeHref(s.target) ? `<a href="${esc(safeHref(s.target)!)}" rel="noopener noreferrer">${esc(s.id ? `${s.id}: ${s.text}` : s.text)}</a>` : esc(s.id ? `${s.id}: ${s.text}` : s.text))).join('<br>')}</td><td class="evidence">${esc(evidenceText(c))}</td><td>${esc(c.note ?? '')}</td></tr>`,
       )
       .join('\n');
     return `<section><h2>${esc(path.relative(cwd, file) || file)}</h2>
 <p class="share"><strong>${share}%</strong> of ${mine.length} claims cited or verified (${ok}/${mine.length})</p>
 ${strips(mine)}
-<table><thead><tr><th>Line</th><th>Status</th><th>Claim</th><th>Sources</th><th>Review note</th></tr></thead><tbody>
+<table><thead><tr><th>Line</th><th>Status</th><th>Claim</th><th>Sources</th><th>Evidence</th><th>Review note</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${sourcesHtml(sources.get(file))}</section>`;
@@ -125,6 +126,7 @@ th{background:#f6f6f6}.loc{white-space:nowrap;color:#666;font-variant-numeric:ta
 .strip-row{display:grid;grid-template-columns:14rem 1fr;gap:.5rem;align-items:center;margin:.15rem 0}.section{font-size:.85rem;color:#555;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .controls{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #eee}
 tr.hidden{display:none}
+.evidence{font-size:.85rem;color:#444}
 </style></head><body>
 <h1>Sourcelint review report</h1>
 <p>${claims.length} claims in ${files.length} document${files.length === 1 ? '' : 's'}. Legend: ${legend}</p>

@@ -21,6 +21,8 @@ import { rule as invalidDirective } from './invalid-directive.js';
 import { rule as unreliableSource } from './unreliable-source.js';
 import { rule as nonSourceLink } from './non-source-link.js';
 import { rule as emptyLinkText } from './empty-link-text.js';
+import { rule as figureNotInSource } from './figure-not-in-source.js';
+import { rule as quoteNotInSource } from './quote-not-in-source.js';
 
 export const ALL_RULES = [
   unsourcedStatistic,
@@ -44,4 +46,6 @@ export const ALL_RULES = [
   unreliableSource,
   nonSourceLink,
   emptyLinkText,
+  figureNotInSource,
+  quoteNotInSource,
 ] as const;

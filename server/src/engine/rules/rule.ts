@@ -5,6 +5,7 @@ import type { Lexicon } from '../lexicon.js';
 import type { Bibliography } from '../bibliography.js';
 import type { ActiveSeverity, Finding, RuleMeta, Severity } from '../types.js';
 import type { SourceIndex, SourceStatus } from '../sources.js';
+import type { SourceCopies } from '../evidence/copies.js';
 
 /** A finding as a rule reports it: a message id and the values for its placeholders instead of a message. */
 export type Report<K extends string = string> = Omit<Finding, 'severity' | 'ruleId' | 'message'> & {
@@ -31,6 +32,8 @@ export interface RuleContext<K extends string = string> {
   sources: SourceIndex;
   /** `sources.severity`: severity per source status, where configured. */
   sourceSeverity: Partial<Record<SourceStatus, Severity>>;
+  /** Saved copies of the cited sources (`NO_SOURCE_COPIES` when the adapter prepared none). */
+  sourceCopies: SourceCopies;
   /** The rule's configured severity. */
   severity: ActiveSeverity;
   /** Reports a finding with one of the rule's messages, at the rule's severity unless the finding says otherwise. */
