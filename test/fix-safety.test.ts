@@ -102,13 +102,49 @@ describe('fixes that corrupted text', () => {
       const text = `Aid fell by 40% in 2022.\n\n${tail}`;
       const result = lint(text, OPTIONS);
       const stat = result.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
-      const { reference, definition, label } = addFootnote(result.document, stat.data!.sentence!);
+      const { reference, definition, label } = addFootnote(result.document, stat.data!.sentence!)!;
       const fixed = applyEdits(text, [reference, definition]);
       const after = lint(fixed, OPTIONS);
       assert.ok(after.document.parsed.footnotes.some((f) => f.id === label), `[^${label}] not defined:\n${fixed}`);
       assert.deepEqual(findings(fixed, 'undefined-footnote'), [], fixed);
       assert.ok(fixed.endsWith(tail), 'the code block is left as it was');
     }
+  });
+});
+
+describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised', () => {
+  test('"add footnote" is not offered for a sentence on the line of an HTML block opener, where [^n] stays raw HTML', () => {
+    for (const text of ['<!-- note -->Aid fell by 5% in 2022.\n', '<!d>Aid fell by 5% in 2022.\n', '<!---->5%\n']) {
+      const result = lint(text, OPTIONS);
+      const stat = result.findings.find((f) => f.ruleId === 'unsourced-statistic');
+      assert.ok(stat, `the figure is still flagged: ${text}`);
+      assert.equal(addFootnote(result.document, stat.data!.sentence!), undefined, text);
+    }
+    const prose = 'Aid fell by 5% in 2022.\n';
+    assert.equal(addFootnote(lint(prose, OPTIONS).document, { start: 0, end: prose.length - 1 })?.reference.text, '[^1]');
+  });
+
+  test('"disable for this line" is not offered inside a directive comment that closes on a later line', () => {
+    const split = '<!--sourcelint-disable nosuch\n-->\n\nAid fell.\n';
+    const finding = lint(split, OPTIONS).findings.find((f) => f.ruleId === 'invalid-directive')!;
+    assert.equal(disableLine(lint(split, OPTIONS).document, finding.span.start, finding.ruleId), undefined);
+    // On one line, the comment goes after the directive's own and resolves the finding.
+    const oneLine = '<!-- sourcelint-disable nosuch -->\n\nAid fell.\n';
+    const single = lint(oneLine, OPTIONS).findings.find((f) => f.ruleId === 'invalid-directive')!;
+    const fixed = applyEdits(oneLine, [disableLine(lint(oneLine, OPTIONS).document, single.span.start, single.ruleId)!]);
+    assert.deepEqual(findings(fixed, 'invalid-directive'), [], fixed);
+  });
+
+  test('a bare Wikipedia URL wrapped by the bare-url fix is still a citation of Wikipedia: one non-source-link before and after', () => {
+    for (const url of ['https://en.wikipedia.org/wiki/Bamako', 'https://en.wikipedia.org/wiki/Bamako_(city)', 'https://en.wikipedia.org/wi⼟ki/Bamako']) {
+      const text = `Aid fell, see ${url} now.\n`;
+      const fixed = fixAll(text);
+      assert.equal(fixed, `Aid fell, see <${url}> now.\n`);
+      assert.deepEqual(findings(text, 'non-source-link'), [url]);
+      assert.deepEqual(findings(fixed, 'non-source-link'), [`<${url}>`]);
+    }
+    // A link whose text names the article explains a term, as before.
+    assert.deepEqual(findings('The [Bamako](https://en.wikipedia.org/wiki/Bamako) riverfront.\n', 'non-source-link'), []);
   });
 });
 
@@ -134,6 +170,9 @@ describe('fix properties on the samples, in every dress', () => {
       'See https://en.wikipedia.org/wiki/Bamako_(city) and \\<https://example.org/a>.\n',
       'A claim.[^1]\n\n[^1]: Used.\n[^2]: Unused, see https://example.org/x here.\n',
       'Aid fell by 40% in 2022.\n\n```\nunclosed\n',
+      '<!---->5%\n\nAid fell by 40% in 2022.\n',
+      '<!--sourcelint-disable .\n-->\n',
+      'See https://en.wikipedia.org/wiki/Bamako and https://en.wikipedia.org/wi⼟ki/Bamako_(city).\n',
     ];
     for (const body of bodies) {
       for (const { name, text } of variants(body)) {

@@ -88,6 +88,8 @@ describe('2–3. runs of emphasis markers and brackets', () => {
     ['"*a_" on many lines of one paragraph', (n) => '*a_\n'.repeat(n) + TAIL, 700],
     ['"]"×n before a footnote', (n) => ']'.repeat(n) + ' x[^1]\n\n[^1]: note' + TAIL, 1500],
     ['"]" on many lines before a footnote', (n) => ']\n'.repeat(n) + 'x[^1]\n\n[^1]: note' + TAIL, 1500],
+    // A bare URL keeps a ")" while its "(" are unbalanced: counting them again for each ")" was quadratic.
+    ['a bare URL with "("×n then ")"×n', (n) => 'See http://x/' + '('.repeat(n) + ')'.repeat(n) + ' now.' + TAIL, 1500],
   ];
   for (const [name, make, n] of shapes) {
     test(`${name}: grows linearly, and the paragraph after it is still linted`, (t) => {

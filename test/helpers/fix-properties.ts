@@ -33,12 +33,17 @@ export function variants(body: string): Array<{ name: string; text: string }> {
   return out;
 }
 
-/** A finding as rule and text; footnote numbers are left out, since renumbering changes them and nothing else. */
+/**
+ * A finding as rule and text; footnote numbers are left out, since renumbering changes them and nothing else, and so
+ * are an autolink's brackets: the bare-url fix wraps a URL, and what other rules say of that URL (a Wikipedia page, a
+ * shortener) still holds of the autolink, a finding that changed its written form and nothing else.
+ */
 const key = (text: string, f: Finding): string =>
   `${f.ruleId}\u0000${text
     .slice(f.span.start, f.span.end)
     .replace(/\[\^\d+\]/g, '[^n]')
-    .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '')}`;
+    .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '')
+    .replace(/^<([^<>\s]+)>$/, '$1')}`;
 
 function counts(result: LintResult): Map<string, number> {
   const m = new Map<string, number>();
@@ -123,6 +128,8 @@ export function checkFixProperties(text: string, options: LintOptions = { filePa
     const sentence = f.data?.sentence;
     if (sentence && sourcing(f.ruleId) && f.ruleId !== 'citation-needed') {
       const footnote = addFootnote(doc, sentence);
+      // None offered is safe: where no footnote can go (the sentence is raw HTML), the other sourcing fixes remain.
+      if (!footnote) continue;
       const label = footnote.label;
       const problemsBefore = problems.length;
       const emptyNote = (rule: string) => rule === 'empty-citation';

@@ -54,9 +54,11 @@ function footnoteParses(text: string, edits: readonly Edit[], label: string): bo
 /**
  * Inserts `[^n]` after the sentence and `[^n]: ` after the last footnote definition, else at the end of the document.
  * A document that ends inside an unclosed code fence or HTML block would swallow a definition added at its end: then
- * the definition goes before that last block. Each place is checked by parsing the result.
+ * the definition goes before that last block. Each place is checked by parsing the result. Undefined when no place
+ * works: a sentence that shares its line with an HTML block's opening tag or comment (`<!-- note -->Aid fell 5%.`) is
+ * raw HTML to a renderer, where `[^n]` stays literal text.
  */
-export function addFootnote(doc: AnalyzedDocument, sentence: Span): { label: string; reference: Edit; definition: Edit } {
+export function addFootnote(doc: AnalyzedDocument, sentence: Span): { label: string; reference: Edit; definition: Edit } | undefined {
   const label = nextFootnoteLabel(doc);
   const text = doc.text;
   const nl = lineEnding(text);
@@ -70,8 +72,8 @@ export function addFootnote(doc: AnalyzedDocument, sentence: Span): { label: str
   candidates.push({ start: text.length, end: text.length, text: `${nl.repeat(Math.max(0, 2 - breaks))}[^${label}]: ${nl}` });
   const lastBlock = doc.parsed.topLevel.at(-1);
   if (lastBlock && lastBlock.start > afterPunct) candidates.push({ start: lastBlock.start, end: lastBlock.start, text: `[^${label}]: ${nl}${nl}` });
-  const definition = candidates.find((c) => footnoteParses(text, [reference, c], label)) ?? candidates[0];
-  return { label, reference, definition };
+  const definition = candidates.find((c) => footnoteParses(text, [reference, c], label));
+  return definition && { label, reference, definition };
 }
 
 /** Inserts `[@key]` before the sentence's closing punctuation, pandoc style (or merges into an existing `[@…]`). */
@@ -92,7 +94,7 @@ export function markCitationNeeded(doc: AnalyzedDocument, sentence: Span): Edit 
  * comment on a line of its own would end the paragraph or table the line belongs to; inline it changes nothing but
  * the line. It goes before what must stay last: a hard break (trailing `\` or spaces), a heading's closing `#`s, a
  * table row's closing `|`, a comment left open, inline code running on. Undefined where no comment can go: in front
- * matter (YAML), on a line that is all inline code or opens a code fence.
+ * matter (YAML), on a line that is all inline code or opens a code fence, inside a comment that ends on a later line.
  */
 export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: string): Edit | undefined {
   const text = doc.text;
@@ -133,6 +135,8 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
   } else if (at === lineEnd && text[at - 1] === '\\' && text[at - 2] !== '\\') {
     at--;
   }
+  // Inside a comment that closes on a later line (a directive written over two lines), ours would close it early.
+  if (doc.parsed.comments.some((c) => c.span.start < at && at < c.span.end)) return undefined;
   const before = at > lineStart && !isSpace(at - 1) ? ' ' : '';
   const after = at < lineEnd && !isSpace(at) && text[at] !== '\\' ? ' ' : '';
   return { start: at, end: at, text: `${before}<!-- sourcelint-disable-line ${ruleId} -->${after}` };

@@ -570,7 +570,9 @@ function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string 
     const at = m.index;
     let end = at + m[0].length;
     // As GFM: a closing parenthesis ends the URL only when unbalanced, so `…/Bamako_(city)` keeps its last ")".
-    while (slice[end] === ')' && count(slice.slice(at, end), '(') > count(slice.slice(at, end), ')')) end++;
+    // Counted once and then kept up to date: recounting for each ")" is quadratic in a run of them.
+    let open = count(m[0], '(') - count(m[0], ')');
+    while (slice[end] === ')' && open > 0) end++, open--;
     if (at < done) continue;
     const url = slice.slice(at, end);
     links.push({ span: { start: offset + at, end: offset + end }, url, bare: true, reference: false });

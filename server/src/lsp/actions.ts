@@ -63,8 +63,9 @@ const NOTE_PLACEHOLDER = { verified: 'what was checked, by whom, when', disputed
 
 const escapeSnippet = (text: string): string => text.replace(/[$}\\]/g, (c) => '\\' + c);
 
-function addFootnoteAction(uri: string, result: LintResult, sentence: Finding['span'], diagnostic: Diagnostic, preferred: boolean, abilities: ClientAbilities): CodeAction {
+function addFootnoteAction(uri: string, result: LintResult, sentence: Finding['span'], diagnostic: Diagnostic, preferred: boolean, abilities: ClientAbilities): CodeAction | undefined {
   const footnote = addFootnote(result.document, sentence);
+  if (!footnote) return undefined;
   const title = `Add footnote [^${footnote.label}]`;
   if (!abilities.snippets) return quickFix(title, uri, result, [footnote.reference, footnote.definition], diagnostic, preferred);
   const [reference, definition] = toTextEdits(result, [footnote.reference, footnote.definition]);
@@ -84,7 +85,8 @@ function sourcingActions(uri: string, result: LintResult, sentence: Span, diagno
   const pandoc = result.config.style === 'pandoc' && result.bibliography !== undefined;
   const [diagnostic] = diagnostics;
   const withAll = (action: CodeAction): CodeAction => ({ ...action, title: action.title + label, diagnostics });
-  const actions = [addFootnoteAction(uri, result, sentence, diagnostic, !pandoc, abilities)];
+  const footnote = addFootnoteAction(uri, result, sentence, diagnostic, !pandoc, abilities);
+  const actions = footnote ? [footnote] : [];
   if (result.bibliography) {
     const text = doc.text.slice(sentence.start, sentence.end);
     rankEntries(text, result.bibliography, 3).forEach((entry, i) => {

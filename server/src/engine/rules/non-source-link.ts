@@ -5,10 +5,13 @@ import type { Edit } from '../types.js';
 
 /**
  * A link to a Wikipedia article whose text names that article ("[Gang of Four](…/wiki/Gang_of_Four)") explains a
- * term; it does not cite a source for a claim. Only those in running prose, never in footnotes or bibliographies.
+ * term; it does not cite a source for a claim. Only those in running prose, never in footnotes or bibliographies, and
+ * never an autolink (`<https://…/wiki/Gang_of_Four>` names nothing but its address).
  */
 function explainsTerm(text: string, target: CitedTarget): boolean {
   if (!target.link || target.link.bare || target.link.footnote || !target.url) return false;
+  // An autolink's only text is its address: it cites, as the bare URL it was before the bare-url fix wrapped it.
+  if (text[target.span.start] === '<') return false;
   const slug = /\/wiki\/([^?#]+)/.exec(target.url)?.[1];
   if (!slug) return false;
   let title: string;
