@@ -582,6 +582,7 @@ describe('file discovery', () => {
 });
 
 describe('parallel runs', () => {
+  const FILES = 16;
   /** Counts the worker threads a run starts: a preload module (NODE_OPTIONS=--import) runs in every thread. */
   function probe(dir: string): { env: Record<string, string>; workers: () => number } {
     const marker = path.join(dir, '.workers');
@@ -596,11 +597,11 @@ describe('parallel runs', () => {
     };
   }
 
-  /** 40 different files, each with findings on different lines, so mixed-up results show; `padding` bytes of blank line each. */
+  /** 16 different files, each with findings on different lines, so mixed-up results show; `padding` bytes of blank line each. */
   function corpus(padding = 0): Record<string, string> {
     const files: Record<string, string> = {};
     const block = `${STAT} ${LOADED}\n\nExports rose by 12% in 2021, and 3,400 jobs went.\n\n${`${CLEAN} `.repeat(20)}\n\n`;
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < FILES; i++) {
       const head = `# File ${i}\n\n${'Filler line without figures.\n\n'.repeat(i)}`;
       files[`f${String(i).padStart(2, '0')}.md`] = `${head}${block.repeat(3)}${' '.repeat(padding)}\n\n${block}${i % 5 === 0 ? `${ERROR}\n` : ''}`;
     }
@@ -614,21 +615,21 @@ describe('parallel runs', () => {
     const run = sourcelint(['--format', 'json', '--concurrency', concurrency, '.'], { cwd: dir, env: p.env });
     assert.equal(run.status, 1, `exit code (some files have errors); stderr: ${run.stderr}`);
     const results = parseJson(run.stdout).sort((a, b) => a.filePath.localeCompare(b.filePath));
-    assert.equal(results.length, 40);
+    assert.equal(results.length, FILES);
     assert.ok(results.every((r) => r.messages.length > 0));
     return { results, workers: p.workers() };
   }
 
   // An explicit number starts that many workers whatever the machine, so this holds on one core too.
-  test('--concurrency 2 lints 40 files in two worker threads, with the same JSON as the main thread and as one file alone', () => {
+  test('--concurrency 2 lints 16 files in two worker threads, with the same JSON as the main thread and as one file alone', () => {
     const { dir, cleanup } = tempDir(corpus());
     try {
       const threaded = lintAll(dir, '2');
       assert.equal(threaded.workers, 2);
       const main = lintAll(dir, 'off');
       assert.equal(main.workers, 0);
-      for (let i = 0; i < 40; i++) assert.deepEqual(threaded.results[i], main.results[i], `results for ${path.basename(main.results[i].filePath)}`);
-      for (const i of [0, 17, 39]) {
+      for (let i = 0; i < FILES; i++) assert.deepEqual(threaded.results[i], main.results[i], `results for ${path.basename(main.results[i].filePath)}`);
+      for (const i of [0, 7, FILES - 1]) {
         const file = path.basename(main.results[i].filePath);
         assert.deepEqual(lintJson(dir, [file], i % 5 === 0 ? 1 : 0)[0], main.results[i], `${file} linted alone`);
       }
@@ -639,13 +640,13 @@ describe('parallel runs', () => {
 
   test('--concurrency auto (the default) uses every core only for runs over 8 MiB, and none on one core', () => {
     // Blank padding makes the files large but quick to lint.
-    const { dir, cleanup } = tempDir(corpus(220_000));
+    const { dir, cleanup } = tempDir(corpus(560_000));
     try {
       const total = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
       assert.ok(total > 8 * 1024 * 1024, `total ${total} bytes`);
       const cores = os.availableParallelism();
       const large = lintAll(dir, 'auto');
-      assert.equal(large.workers, cores > 1 ? Math.min(cores, 40) : 0, `${cores} cores`);
+      assert.equal(large.workers, cores > 1 ? Math.min(cores, FILES) : 0, `${cores} cores`);
       const main = lintAll(dir, 'off');
       assert.deepEqual(large.results, main.results);
       for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8').replace(/ {1000,}/, ''));
