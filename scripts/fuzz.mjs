@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Long fuzzing run for maintainers: `npm run fuzz -- --minutes 10 [--seed N] [--burst 5000]`. Runs the generators and
-// invariants of test/helpers/fuzz.ts (Markdown with its fixes, report and CSV; bibliographies; configuration) on
-// fresh cases until the time is up. Each case is written to fuzz-out/current.txt before it runs, so a hang leaves its
-// input behind; a failing case is saved as fuzz-out/<seed>-<index>.txt with its violations. Exit 1 if any failed.
+// Long fuzzing run for maintainers: `npm run fuzz -- --minutes 10 [--seed N] [--burst 5000] [--cases N]`. Runs the
+// generators and invariants of test/helpers/fuzz.ts (Markdown with its fixes, report and CSV; bibliographies;
+// configuration) on fresh cases until the time is up, or for exactly `--cases` cases (then a seed always gives the
+// same run). Each case is written to fuzz-out/current.txt before it runs, so a hang leaves its input behind; a failing
+// case is saved as fuzz-out/<seed>-<index>.txt with its violations. Exit 1 if any failed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const arg = (name, fallback) => {
 const minutes = arg('minutes', 5);
 const seed = arg('seed', Date.now() % 1_000_000_007);
 const maxBurst = arg('burst', 5000);
+const maxCases = arg('cases', Infinity);
 const out = path.join(root, 'fuzz-out');
 fs.mkdirSync(out, { recursive: true });
 
@@ -24,8 +26,8 @@ const deadline = Date.now() + minutes * 60_000;
 let cases = 0;
 let failed = 0;
 let slowest = { ms: 0, index: -1 };
-console.log(`sourcelint fuzz: seed ${seed}, ${minutes} min, bursts up to ${maxBurst} characters`);
-for (let index = 0; Date.now() < deadline; index++) {
+console.log(`sourcelint fuzz: seed ${seed}, ${maxCases < Infinity ? `${maxCases} cases` : `${minutes} min`}, bursts up to ${maxBurst} characters`);
+for (let index = 0; index < maxCases && (maxCases < Infinity || Date.now() < deadline); index++) {
   fs.writeFileSync(path.join(out, 'current.txt'), `seed ${seed} index ${index}\n`);
   const started = performance.now();
   const { kind, input, problems } = runCase(seed, index, { fixesEvery: 5, maxBurst });

@@ -135,6 +135,20 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
     assert.deepEqual(findings(fixed, 'invalid-directive'), [], fixed);
   });
 
+  test('a paragraph just under the crowd limit (1,000 "<") stays Markdown after "disable for this line" or "for this file"', () => {
+    const text = `Aid fell by 40% in 2022 ${'<'.repeat(1000)}\n`;
+    const before = lint(text, OPTIONS);
+    assert.deepEqual(before.problems, []);
+    const stat = before.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+    for (const edit of [disableLine(before.document, stat.span.start, stat.ruleId)!, disableInFile(before.document, stat.ruleId)]) {
+      const after = lint(applyEdits(text, [edit]), OPTIONS);
+      assert.deepEqual(after.problems, [], edit.text);
+      assert.deepEqual(after.findings.filter((f) => f.ruleId === 'unsourced-statistic'), [], edit.text);
+    }
+    // A crowd of unclosed directive openers is still a crowd.
+    assert.equal(lint(`Text ${'<!-- sourcelint-'.repeat(1001)}\n`, OPTIONS).problems.length, 1);
+  });
+
   test('a bare Wikipedia URL wrapped by the bare-url fix is still a citation of Wikipedia: one non-source-link before and after', () => {
     for (const url of ['https://en.wikipedia.org/wiki/Bamako', 'https://en.wikipedia.org/wiki/Bamako_(city)', 'https://en.wikipedia.org/wi⼟ki/Bamako']) {
       const text = `Aid fell, see ${url} now.\n`;
@@ -172,6 +186,7 @@ describe('fix properties on the samples, in every dress', () => {
       'Aid fell by 40% in 2022.\n\n```\nunclosed\n',
       '<!---->5%\n\nAid fell by 40% in 2022.\n',
       '<!--sourcelint-disable .\n-->\n',
+      'A claim.[^3]\n\n[^3]: Used.\n[^2]: Unused, citing [^1].\n[^1]: Cited by the unused note only.\n',
       'See https://en.wikipedia.org/wiki/Bamako and https://en.wikipedia.org/wi⼟ki/Bamako_(city).\n',
     ];
     for (const body of bodies) {

@@ -38,16 +38,16 @@ export function variants(body: string): Array<{ name: string; text: string }> {
  * are an autolink's brackets: the bare-url fix wraps a URL, and what other rules say of that URL (a Wikipedia page, a
  * shortener) still holds of the autolink, a finding that changed its written form and nothing else.
  */
-const key = (text: string, f: Finding): string =>
+const key = (text: string, f: Finding, byLabel = false): string =>
   `${f.ruleId}\u0000${text
     .slice(f.span.start, f.span.end)
-    .replace(/\[\^\d+\]/g, '[^n]')
+    .replace(/\[\^\d+\]/g, (m) => (byLabel ? m : '[^n]'))
     .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '')
     .replace(/^<([^<>\s]+)>$/, '$1')}`;
 
-function counts(result: LintResult): Map<string, number> {
+function counts(result: LintResult, byLabel = false): Map<string, number> {
   const m = new Map<string, number>();
-  for (const f of result.findings) m.set(key(result.document.text, f), (m.get(key(result.document.text, f)) ?? 0) + 1);
+  for (const f of result.findings) m.set(key(result.document.text, f, byLabel), (m.get(key(result.document.text, f, byLabel)) ?? 0) + 1);
   return m;
 }
 
@@ -97,8 +97,10 @@ function checkEdits(before: LintResult, edits: readonly Edit[], what: string, op
     if (n > (was.get(k) ?? 0) && !mayReport(k.split('\u0000')[0])) problems.push(`${what}: new finding ${k.replace('\u0000', ': ')}`);
   }
   if (resolves) {
-    const k = key(text, resolves);
-    if ((counts(after).get(k) ?? 0) >= (was.get(k) ?? 0)) problems.push(`${what}: does not resolve ${k.replace('\u0000', ': ')}`);
+    // By label: a fix for one note leaves the others' numbers alone, and removing an unused note may leave the note
+    // it cited unused in turn (the next fix-all pass takes that one).
+    const k = key(text, resolves, true);
+    if ((counts(after, true).get(k) ?? 0) >= (counts(before, true).get(k) ?? 0)) problems.push(`${what}: does not resolve ${k.replace('\u0000', ': ')}`);
   }
   return problems;
 }

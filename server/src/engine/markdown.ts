@@ -153,13 +153,29 @@ const MAX_CROWD = 1000;
 /** The crowds counted by `countCrowds`: brackets, emphasis markers, tags. */
 const CROWD_CHARS = [/[[\]]/g, /[*_]/g, /</g];
 
-/** Adds the brackets, emphasis markers and `<` of `line` from `from` to `counts`. One pass, no regex. */
+const DIRECTIVE_OPENER = '<!-- sourcelint-';
+
+/**
+ * Adds the brackets, emphasis markers and `<` of `line` from `from` to `counts`. One pass, no regex. A directive
+ * comment closed on its line counts for nothing: "disable for this line" must not tip a crowded paragraph into plain
+ * text, where its own comment would no longer be read.
+ */
 function countCrowds(line: string, from: number, counts: number[]): void {
+  let close = -1; // the next `-->`, looked up at most once per position reached (linear)
   for (let i = from; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === 0x5b || c === 0x5d) counts[0]++;
     else if (c === 0x2a || c === 0x5f) counts[1]++;
-    else if (c === 0x3c) counts[2]++;
+    else if (c === 0x3c) {
+      if (line.startsWith(DIRECTIVE_OPENER, i)) {
+        if (close < i) close = line.indexOf('-->', i + DIRECTIVE_OPENER.length) >>> 0; // none: 2³²−1, past any line
+        if (close < line.length) {
+          i = close + 2;
+          continue;
+        }
+      }
+      counts[2]++;
+    }
   }
 }
 
