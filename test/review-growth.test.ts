@@ -48,13 +48,6 @@ function reviewedDraft(units: number): string {
 }
 const CLAIMS_PER_UNIT = 6;
 
-/** The fastest of `runs` timings of `fn`, in ms: the least disturbed by other work on the machine. */
-async function fastest(runs: number, fn: () => Promise<number> | number): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, await fn());
-  return best;
-}
-
 describe('reviewer commands grow linearly with the draft', () => {
   let dir: string;
   let cleanup: () => void;
@@ -125,38 +118,57 @@ describe('the editor answers reviewers from the last lint', () => {
     return Array.from({ length: count }, (_, k) => ({ line: at[Math.floor((k * (at.length - 1)) / Math.max(1, count - 1))], character: 3 }));
   }
 
-  test(`hover on claims: the 4× draft answers within ${MAX_GROWTH}× the time (it looks the claim up in the last lint)`, async (t) => {
-    const batch = async (name: string): Promise<number> => {
-      const started = performance.now();
-      const hovers = await Promise.all(
-        claimPositions(name, 20).map((position) => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(name) }, position })),
-      );
-      const ms = performance.now() - started;
-      for (const h of hovers) assert.match(h?.contents.value ?? '', /\*\*Claim: disputed\*\*[\s\S]*Review note: the port data says otherwise/);
-      return ms;
+  /**
+   * The server's CPU milliseconds so far: utime + stime of /proc/PID/stat, in clock ticks of 10 ms (so each measured
+   * batch repeats its requests until it is far longer than a tick). CPU time, not the time to answer: a busy machine
+   * delays answers, not the work the server does for them.
+   */
+  const serverCpuMs = (): number => {
+    const fields = fs.readFileSync(`/proc/${client.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  /** The server's CPU time for `batch(name)` on both drafts: the lesser of two samples each, up to five while over the bound. */
+  async function serverGrowth(batch: (name: string) => Promise<void>): Promise<{ small: number; large: number; ratio: number }> {
+    const cpu = async (name: string): Promise<number> => {
+      const before = serverCpuMs();
+      await batch(name);
+      return serverCpuMs() - before;
     };
     await batch('small.md');
     await batch('large.md');
-    const small = await fastest(3, () => batch('small.md'));
-    const large = await fastest(3, () => batch('large.md'));
-    t.diagnostic(`20 hovers: ${SMALL} sections ${small.toFixed(1)} ms, ${LARGE} sections ${large.toFixed(1)} ms, growth ${(large / small).toFixed(2)}×`);
-    assert.ok(large / small <= MAX_GROWTH, `hover on 4× the draft took ${(large / small).toFixed(1)}× the time`);
+    let small = Infinity;
+    let large = Infinity;
+    for (let i = 0; i < 5; i++) {
+      large = Math.min(large, await cpu('large.md'));
+      small = Math.min(small, await cpu('small.md'));
+      if (i >= 1 && large / Math.max(small, 10) <= MAX_GROWTH) break;
+    }
+    return { small, large, ratio: large / Math.max(small, 10) };
+  }
+
+  test(`hover on claims: the 4× draft costs the server at most ${MAX_GROWTH}× the CPU time (it looks the claim up in the last lint)`, async (t) => {
+    const g = await serverGrowth(async (name) => {
+      for (let round = 0; round < 10; round++) {
+        const hovers = await Promise.all(
+          claimPositions(name, 20).map((position) => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(name) }, position })),
+        );
+        for (const h of hovers) assert.match(h?.contents.value ?? '', /\*\*Claim: disputed\*\*[\s\S]*Review note: the port data says otherwise/);
+      }
+    });
+    t.diagnostic(`200 hovers: ${SMALL} sections ${g.small} ms, ${LARGE} sections ${g.large} ms of server CPU, growth ${g.ratio.toFixed(2)}×`);
+    assert.ok(g.ratio <= MAX_GROWTH, `hover on 4× the draft took ${g.ratio.toFixed(1)}× the CPU time`);
   });
 
-  test(`the Claims view's request: 4× the draft takes at most ${MAX_GROWTH}× the time, every claim listed`, async (t) => {
-    const once = async (name: string, units: number): Promise<number> => {
-      const started = performance.now();
-      const claims = await client.request<Array<{ status: string; markOffset: number }>>('sourcelint/claims', { uri: uri(name) });
-      const ms = performance.now() - started;
-      assert.equal(claims.length, units * CLAIMS_PER_UNIT);
-      assert.equal(claims.filter((c) => c.status === 'verified').length, units);
-      return ms;
-    };
-    await once('small.md', SMALL);
-    await once('large.md', LARGE);
-    const small = await fastest(3, () => once('small.md', SMALL));
-    const large = await fastest(3, () => once('large.md', LARGE));
-    t.diagnostic(`sourcelint/claims: ${SMALL} sections ${small.toFixed(1)} ms, ${LARGE} sections ${large.toFixed(1)} ms, growth ${(large / small).toFixed(2)}×`);
-    assert.ok(large / small <= MAX_GROWTH, `the Claims view's request on 4× the draft took ${(large / small).toFixed(1)}× the time`);
+  test(`the Claims view's request: 4× the draft costs the server at most ${MAX_GROWTH}× the CPU time, every claim listed`, async (t) => {
+    const units = { 'small.md': SMALL, 'large.md': LARGE } as Record<string, number>;
+    const g = await serverGrowth(async (name) => {
+      for (let round = 0; round < 8; round++) {
+        const claims = await client.request<Array<{ status: string; markOffset: number }>>('sourcelint/claims', { uri: uri(name) });
+        assert.equal(claims.length, units[name] * CLAIMS_PER_UNIT);
+        assert.equal(claims.filter((c) => c.status === 'verified').length, units[name]);
+      }
+    });
+    t.diagnostic(`8 × sourcelint/claims: ${SMALL} sections ${g.small} ms, ${LARGE} sections ${g.large} ms of server CPU, growth ${g.ratio.toFixed(2)}×`);
+    assert.ok(g.ratio <= MAX_GROWTH, `the Claims view's request on 4× the draft took ${g.ratio.toFixed(1)}× the CPU time`);
   });
 });
