@@ -147,6 +147,11 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
     }
     // A crowd of unclosed directive openers is still a crowd.
     assert.equal(lint(`Text ${'<!-- sourcelint-'.repeat(1001)}\n`, OPTIONS).problems.length, 1);
+    // Over the limit, the paragraph is plain text where no comment is read: "for this line" is not offered.
+    const crowded = lint(`Aid fell by 40% in 2022 ${'<'.repeat(1200)}\n`, OPTIONS);
+    assert.equal(crowded.problems.length, 1);
+    const figure = crowded.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+    assert.equal(disableLine(crowded.document, figure.span.start, figure.ruleId), undefined);
   });
 
   test('a bare Wikipedia URL wrapped by the bare-url fix is still a citation of Wikipedia: one non-source-link before and after', () => {

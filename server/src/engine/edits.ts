@@ -94,11 +94,14 @@ export function markCitationNeeded(doc: AnalyzedDocument, sentence: Span): Edit 
  * comment on a line of its own would end the paragraph or table the line belongs to; inline it changes nothing but
  * the line. It goes before what must stay last: a hard break (trailing `\` or spaces), a heading's closing `#`s, a
  * table row's closing `|`, a comment left open, inline code running on. Undefined where no comment can go: in front
- * matter (YAML), on a line that is all inline code or opens a code fence, inside a comment that ends on a later line.
+ * matter (YAML), on a line that is all inline code or opens a code fence, inside a comment that ends on a later line,
+ * in a paragraph linted as plain text.
  */
 export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: string): Edit | undefined {
   const text = doc.text;
   if (doc.parsed.frontMatter && offset < doc.parsed.frontMatter.span.end) return undefined;
+  // A paragraph too crowded to parse is linted as plain text, where no comment is read.
+  if (doc.parsed.plain.some((s) => s.start <= offset && offset <= s.end)) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
