@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigLoader } from 'sourcelint';
-import { lintTextAs } from 'sourcelint/cli/lint-file.js';
+import { lint, LintCache } from 'sourcelint';
+import { claimRows } from 'sourcelint/shared/checklist.js';
 import { formatClaimsJson } from 'sourcelint/cli/formatters/claims.js';
 import { formatReport } from 'sourcelint/cli/formatters/report.js';
 import { sourcelint, tempDir } from './helpers/cli.js';
@@ -56,14 +56,11 @@ describe('reviewer commands grow linearly with the draft', () => {
   });
   after(() => cleanup());
 
-  /** What `sourcelint claims` and `sourcelint report` do with one file, after reading it: in this process, so its CPU time can be measured. */
+  /** What `sourcelint claims` and `sourcelint report` do with one file once read (as lint-file.ts does): in this process, so its CPU time can be measured. */
+  const rows = (text: string) => claimRows(lint(text, { filePath: path.join(dir, 'x.md'), cache: new LintCache() }), path.join(dir, 'x.md'));
   const pipeline = {
-    claims: (text: string) => formatClaimsJson(lintTextAs(text, path.join(dir, 'x.md'), new ConfigLoader(), { ruleOverrides: new Map(), quiet: false, withClaims: true }).claims!),
-    report: (text: string) => {
-      const file = path.join(dir, 'x.md');
-      const r = lintTextAs(text, file, new ConfigLoader(), { ruleOverrides: new Map(), quiet: false, withClaims: true });
-      return formatReport(r.claims!, [file], dir, 'test', new Map([[file, r.sources!]]));
-    },
+    claims: (text: string) => formatClaimsJson(rows(text)),
+    report: (text: string) => formatReport(rows(text), [path.join(dir, 'x.md')], dir, 'test'),
   };
 
   for (const [name, args] of [
