@@ -25,7 +25,7 @@ const common = {
 export default tseslint.config(
   { ignores: ['**/out/**', 'dist/**', '**/node_modules/**', 'test/vendor/**', '**/*.d.ts', 'coverage/**', '.bench/**', 'fuzz-out/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.cts'],
     extends: [tseslint.configs.base],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
