@@ -8,7 +8,10 @@
  *   npm run build && node scripts/fit-claim-model.mjs [--eval DIR] [--write]
  *
  * Without --write it prints the weights and the fit's figures. The threshold is chosen on the training data for a
- * claim precision of at least 0.70 on the real articles (editors want few false alarms), then fixed in the file.
+ * claim precision of at least 0.70 on the real articles (editors want few false alarms), then fixed in the file;
+ * --sweep prints precision and recall for thresholds around it, to set a stricter one by hand (ARCHITECTURE.md says
+ * why the shipped threshold is what it is). The engine refuses a model file whose features differ from those it
+ * counts (`validateClaimModel` in claims.ts), so refit after adding or renaming a cue category.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const evalDir = args.includes('--eval') ? args[args.indexOf('--eval') + 1] : path.resolve(root, '../shared/eval');
 const { lint } = await import(path.join(root, 'server/out/engine/index.js'));
-const { claimFeatures } = await import(path.join(root, 'server/out/engine/claims.js'));
+const { claimFeatures, claimModelFeatures } = await import(path.join(root, 'server/out/engine/claims.js'));
 const { builtInLexicons } = await import(path.join(root, 'server/out/engine/lexicon.js'));
 const { tokenize } = await import(path.join(root, 'server/out/engine/words.js'));
 const cues = builtInLexicons().get('unsourced-claim');
@@ -51,7 +54,8 @@ for (const name of fs.readdirSync(wild).filter((f) => f.endsWith('.md'))) {
   }
 }
 
-const features = [...new Set(samples.flatMap((s) => Object.keys(s.x)))].sort();
+// Every feature the engine counts, seen in the data or not: the engine refuses a model that misses one.
+const features = claimModelFeatures();
 const vec = (x) => features.map((f) => Math.min(x[f] ?? 0, MAX_COUNT));
 const X = samples.map((s) => vec(s.x));
 let w = features.map(() => 0);

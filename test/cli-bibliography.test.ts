@@ -61,7 +61,7 @@ describe('a missing bibliography', () => {
       const [cites, plain] = parseJson(r.stdout);
       const reasons = cites.messages.filter((m) => m.ruleId === 'unknown-citekey').map((m) => [m.line, m.column, m.message.replace(/^Bibliography .*?(refs\.txt|bibdir\.bib) /, '$1 ')]);
       assert.deepEqual(reasons, [
-        [1, 27, 'refs.txt cannot be read (not BibTeX (.bib) or CSL-JSON (.json)), so citation keys are not checked. Fix the path in the configuration.'],
+        [1, 27, 'refs.txt cannot be read (not BibTeX (.bib), CSL-JSON (.json) or CSL YAML (.yaml)), so citation keys are not checked. Fix the path in the configuration.'],
         [1, 27, 'bibdir.bib cannot be read (is a directory), so citation keys are not checked. Fix the path in the configuration.'],
       ]);
       assert.deepEqual(plain.messages, []);

@@ -1,6 +1,6 @@
 /** Reading bibliography files from disk, cached by modification time so a run over many drafts parses each once. */
 import fs from 'node:fs';
-import { mergeBibliographies, parseBibtex, parseCslJson, type Bibliography, type UnreadableBibliography } from './bibliography.js';
+import { bibliographyFormat, mergeBibliographies, parseBibtex, parseCslJson, parseCslYaml, type Bibliography, type UnreadableBibliography } from './bibliography.js';
 import type { Problem } from './types.js';
 import { DEFAULT_MAX_FILE_BYTES, FileReadError, readRegularTextFile } from './read-file.js';
 import { insideRoots } from './workspace-paths.js';
@@ -12,7 +12,8 @@ function loadOne(file: string, maxBytes: number): Bibliography {
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.bibliography;
   const text = readRegularTextFile(file, maxBytes);
-  const bibliography = /\.json$/i.test(file) ? parseCslJson(text, file) : parseBibtex(text, file);
+  const format = bibliographyFormat(file);
+  const bibliography = format === 'csl-json' ? parseCslJson(text, file) : format === 'csl-yaml' ? parseCslYaml(text, file) : parseBibtex(text, file);
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, bibliography });
   return bibliography;
 }
@@ -40,8 +41,8 @@ export function loadBibliographies(sources: readonly BibliographySource[], probl
   const unreadable: UnreadableBibliography[] = [];
   const files = [...new Map(sources.map((s) => [s.file, s])).values()];
   for (const { file, written } of files) {
-    if (!/\.(bib|bibtex|json)$/i.test(file)) {
-      unreadable.push({ file, written, reason: 'not BibTeX (.bib) or CSL-JSON (.json)' });
+    if (!bibliographyFormat(file)) {
+      unreadable.push({ file, written, reason: 'not BibTeX (.bib), CSL-JSON (.json) or CSL YAML (.yaml)' });
       continue;
     }
     if (options.roots && !insideRoots(file, options.roots)) {

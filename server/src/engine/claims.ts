@@ -78,7 +78,7 @@ export interface ClaimOptions {
 
 interface ClaimModel {
   threshold: number;
-  /** Per cue category of `data/claims/claim-cues.json`, plus the sentence features named in `claimOf`. */
+  /** Per cue category of `data/claims/claim-cues.json`, plus the sentence features of `claimFeatures`. */
   weights: Record<string, number>;
   /** Cue categories that make a sentence no claim, whatever its score; `withoutPast` only when nothing is narrated in the past. */
   exclude: { categories: string[]; withoutPast: string[] };
@@ -88,11 +88,50 @@ function excluded(counts: Record<string, number>): boolean {
   const has = (c: string): boolean => (counts[c] ?? 0) > 0;
   return MODEL.exclude.categories.some(has) || (!has('past') && MODEL.exclude.withoutPast.some(has));
 }
-const MODEL = JSON.parse(fs.readFileSync(shippedFile('data', 'claim-model.json'), 'utf8')) as ClaimModel;
+
+/** The sentence-shape features `claimFeatures` counts besides the cue categories. */
+const SENTENCE_FEATURES = ['properNoun', 'firstPerson', 'secondPerson', 'question', 'short', 'long', 'date', 'past', 'figure'] as const;
+
+/**
+ * The shipped model, checked against the features that exist: a weight or an exclusion naming a feature nothing
+ * counts (a renamed cue category), or a feature with neither a weight nor an exclusion, would silently weigh zero, so
+ * either fails at load, in every test run.
+ */
+export function validateClaimModel(model: unknown, cueCategories: readonly string[]): ClaimModel {
+  const m = model as Partial<ClaimModel> | null;
+  if (!m || typeof m.threshold !== 'number' || !Number.isFinite(m.threshold)) throw new Error('claim-model.json: "threshold" must be a number');
+  const weights = m.weights;
+  if (!weights || typeof weights !== 'object') throw new Error('claim-model.json: "weights" must be an object');
+  const exclude = { categories: m.exclude?.categories ?? [], withoutPast: m.exclude?.withoutPast ?? [] };
+  if (!Array.isArray(exclude.categories) || !Array.isArray(exclude.withoutPast)) throw new Error('claim-model.json: "exclude" lists must be arrays');
+  const known = new Set<string>([...SENTENCE_FEATURES, ...cueCategories]);
+  const named = [...Object.keys(weights), ...exclude.categories, ...exclude.withoutPast];
+  const unknown = [...new Set(named.filter((f) => !known.has(f)))];
+  if (unknown.length > 0) throw new Error(`claim-model.json: unknown feature ${unknown.map((f) => `"${f}"`).join(', ')} (features: ${[...known].sort().join(', ')})`);
+  const missing = [...known].filter((f) => !(f in weights) && !exclude.categories.includes(f));
+  if (missing.length > 0) throw new Error(`claim-model.json: no weight for ${missing.map((f) => `"${f}"`).join(', ')}; refit with scripts/fit-claim-model.mjs`);
+  const notNumbers = Object.entries(weights).filter(([, w]) => typeof w !== 'number' || !Number.isFinite(w));
+  if (notNumbers.length > 0) throw new Error(`claim-model.json: the weight of "${notNumbers[0][0]}" is not a number`);
+  return { threshold: m.threshold, weights, exclude };
+}
+
+const readShipped = (...parts: string[]): unknown => JSON.parse(fs.readFileSync(shippedFile('data', ...parts), 'utf8'));
+const cueFile = readShipped('claims', 'claim-cues.json') as { entries: Array<{ category: string }> };
+const CUE_CATEGORIES = [...new Set(cueFile.entries.map((e) => e.category))];
+const MODEL = validateClaimModel(readShipped('claim-model.json'), CUE_CATEGORIES);
+
+/** Every feature the model weighs (the excluding categories have no weight), sorted: what `scripts/fit-claim-model.mjs` fits. */
+export function claimModelFeatures(): string[] {
+  return [...SENTENCE_FEATURES, ...CUE_CATEGORIES].filter((f) => !MODEL.exclude.categories.includes(f)).sort();
+}
+const WORDS = readShipped('claim-words.json') as Record<'firstPerson' | 'secondPerson' | 'months' | 'notPast' | 'beOrHave', string[]>;
 const MAX_COUNT = 3;
 const MIN_QUOTE_WORDS = 5;
-const SECOND_PERSON = new Set(['you', 'your', "you're", "you've", "you'll", "you'd", 'yourself', 'yourselves']);
-const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i've", "we've", "i'll", "we'll", "i'd", "we'd", 'me', 'us', 'my', 'our']);
+const FIRST_PERSON = new Set(WORDS.firstPerson);
+const SECOND_PERSON = new Set(WORDS.secondPerson);
+const MONTHS = new Set(WORDS.months);
+const NOT_PAST = new Set(WORDS.notPast);
+const BE_OR_HAVE = new Set(WORDS.beOrHave);
 
 /** Only prose the writer asserts: paragraphs outside quotations and footnote definitions. */
 export function isAssertedProse(sentence: Sentence): boolean {
@@ -333,11 +372,11 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
   };
 }
 
-const YEAR_OR_MONTH = /^(1[5-9]\d\d|20\d\d|january|february|march|april|june|july|august|september|october|november|december)$/;
+const isYearOrMonth = (norm: string): boolean => /^(1[5-9]\d\d|20\d\d)$/.test(norm) || MONTHS.has(norm);
 
 /** The features the claim model weighs: counts per cue category of the cue lexicon, and sentence-shape features. */
 export function claimFeatures(text: string, words: readonly Word[], cues: Lexicon | undefined): { counts: Record<string, number>; cue?: Claim['cue'] } {
-  const counts: Record<string, number> = {
+  const counts: Record<(typeof SENTENCE_FEATURES)[number], number> & Record<string, number> = {
     properNoun: properNouns(words),
     firstPerson: words.filter((w) => FIRST_PERSON.has(w.norm)).length,
     // Addressing the reader ("you may be surprised") is argument, not report.
@@ -345,9 +384,9 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
     question: text.trimEnd().endsWith('?') ? 1 : 0,
     short: words.length < 6 ? 1 : 0,
     long: words.length > 25 ? 1 : 0,
-    date: words.filter((w) => YEAR_OR_MONTH.test(w.norm)).length,
+    date: words.filter((w) => isYearOrMonth(w.norm)).length,
     past: pastTenseVerbs(words),
-    figure: words.some((w) => w.isNumber && !YEAR_OR_MONTH.test(w.norm)) ? 1 : 0,
+    figure: words.some((w) => w.isNumber && !isYearOrMonth(w.norm)) ? 1 : 0,
   };
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
@@ -362,8 +401,6 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
   return { counts, cue };
 }
 
-const NOT_PAST = new Set('need indeed based supposed used interested concerned united red bed seed speed feed breed creed shed hundred'.split(' '));
-const BE_OR_HAVE = new Set('was were been has have had'.split(' '));
 
 /** Narrated events: past-tense verbs ("installed", "were accused"), a shape of reported fact in written prose. */
 function pastTenseVerbs(words: readonly Word[]): number {
@@ -407,19 +444,22 @@ function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boole
   return lastNonSpaceIs(text, quote.start, ':');
 }
 
-/**
- * Whether a claim still needs a source, given the attribution policy. Returns the named source when the claim is
- * only attributed (reported under `attribution: warn`), `true` when nothing covers it, `false` when it is covered.
- */
 /** For a finding's message: why a source near an uncovered claim does not count, as " (…)", or nothing. */
 export function whyUncovered(claim: Claim): string {
   return claim.uncovered ? ` (${claim.uncovered})` : '';
 }
 
-export function needsSource(claim: Claim, policy: 'accept' | 'warn'): string | boolean {
+/** What an uncovered claim needs: any source (`missing`), or a citation for the source it names (`attributed`). */
+export type SourceNeed = { kind: 'missing' } | { kind: 'attributed'; source: string };
+
+/**
+ * What a claim still needs, given the attribution policy; undefined when it is covered. A claim only attributed to a
+ * named source needs a citation under `attribution: warn` and nothing under `accept`.
+ */
+export function needsSource(claim: Claim, policy: 'accept' | 'warn'): SourceNeed | undefined {
   // A reviewer's verdict replaces the sourcing findings: verified accepts the claim, disputed reports it as an error.
-  if (claim.cited || claim.sentence.citationNeeded || claim.sentence.review) return false;
+  if (claim.cited || claim.sentence.citationNeeded || claim.sentence.review) return undefined;
   const source = namedSource(claim);
-  if (source) return policy === 'warn' ? source : false;
-  return true;
+  if (source) return policy === 'warn' ? { kind: 'attributed', source } : undefined;
+  return { kind: 'missing' };
 }

@@ -1,59 +1,138 @@
-/** Carrying a matched word's inflection over to a neutral alternative: "skyrocketed" → "rose sharply". */
+/**
+ * Carrying a matched term's inflection over to a neutral alternative written in base form: "skyrocketed" → "rose
+ * sharply", "waging war" → "fighting", "puppet leaders" → "allied leaders". Verb forms come from
+ * `data/word-forms.json` (generated from compromise's lexicon by scripts/build-word-forms.mjs), noun plurals from
+ * `pluralize`; regular spelling rules cover verbs neither knows.
+ */
+import fs from 'node:fs';
+import pluralize from 'pluralize';
+import { shippedFile } from './paths.js';
 
-/** Past forms of verbs that neutral alternatives commonly start with; regular verbs need no entry. */
-const IRREGULAR_PAST: Record<string, string> = {
-  rise: 'rose', fall: 'fell', grow: 'grew', take: 'took', give: 'gave', make: 'made', go: 'went', come: 'came', say: 'said',
-  tell: 'told', lead: 'led', leave: 'left', win: 'won', lose: 'lost', send: 'sent', hold: 'held', keep: 'kept', meet: 'met',
-  seek: 'sought', speak: 'spoke', become: 'became', break: 'broke', bring: 'brought', build: 'built', buy: 'bought',
-  fight: 'fought', find: 'found', know: 'knew', pay: 'paid', put: 'put', run: 'ran', see: 'saw', set: 'set', sell: 'sold',
-  think: 'thought', cut: 'cut', hit: 'hit', drop: 'dropped', stop: 'stopped', plan: 'planned', criticise: 'criticised',
-};
+type VerbForm = 'past' | 'participle' | 'third' | 'gerund';
+const FORMS: readonly VerbForm[] = ['past', 'participle', 'third', 'gerund'];
 
-type Form = 'base' | 's' | 'ed' | 'ing';
-
-function formOf(word: string, base: string): Form {
-  const w = word.toLowerCase();
-  if (w === base) return 'base';
-  if (w.endsWith('ing') && !base.endsWith('ing')) return 'ing';
-  if ((w.endsWith('ed') || w.endsWith('d')) && !base.endsWith('d')) return 'ed';
-  if (w.endsWith('s') && !base.endsWith('s')) return 's';
-  return 'base';
+interface WordForms {
+  /** Base form → [past, past participle, third person singular, gerund]. */
+  verbs: Map<string, readonly string[]>;
+  /** An inflected form → the bases and forms it is. */
+  verbOf: Map<string, Array<{ base: string; form: VerbForm }>>;
+  adjectives: Set<string>;
+  /** Nouns that only look plural ("chaos"). */
+  singulars: Set<string>;
 }
 
-function inflect(word: string, form: Form): string {
+let loaded: WordForms | undefined;
+
+/** Read on first use: only quick-fix suggestions need it. */
+function wordForms(): WordForms {
+  if (loaded) return loaded;
+  const data = JSON.parse(fs.readFileSync(shippedFile('data', 'word-forms.json'), 'utf8')) as { verbs: Record<string, string[]>; adjectives: string[]; singulars: string[] };
+  const verbs = new Map(Object.entries(data.verbs));
+  const verbOf = new Map<string, Array<{ base: string; form: VerbForm }>>();
+  for (const [base, forms] of verbs) {
+    forms.forEach((word, i) => {
+      if (word === base) return;
+      const list = verbOf.get(word) ?? [];
+      list.push({ base, form: FORMS[i] });
+      verbOf.set(word, list);
+    });
+  }
+  loaded = { verbs, verbOf, adjectives: new Set(data.adjectives), singulars: new Set(data.singulars) };
+  return loaded;
+}
+
+/** Spelling rules for a verb the data does not know. */
+function regularForm(verb: string, form: VerbForm): string {
+  const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4 ? verb + verb[verb.length - 1] : verb;
   switch (form) {
-    case 'base':
-      return word;
-    case 's':
-      if (word.endsWith('s')) return word; // already plural: "authorities"
-      return /(s|x|z|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's';
-    case 'ed':
-      return IRREGULAR_PAST[word] ?? (word.endsWith('e') ? word + 'd' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ied' : word + 'ed');
-    case 'ing':
-      return word.endsWith('ie') ? word.slice(0, -2) + 'ying' : word.endsWith('e') && !word.endsWith('ee') ? word.slice(0, -1) + 'ing' : word + 'ing';
+    case 'third':
+      return /(s|x|z|ch|sh)$/.test(verb) ? verb + 'es' : /[^aeiou]y$/.test(verb) ? verb.slice(0, -1) + 'ies' : verb + 's';
+    case 'past':
+    case 'participle':
+      return verb.endsWith('e') ? verb + 'd' : /[^aeiou]y$/.test(verb) ? verb.slice(0, -1) + 'ied' : doubled + 'ed';
+    case 'gerund':
+      return verb.endsWith('ie') ? verb.slice(0, -2) + 'ying' : verb.endsWith('e') && !verb.endsWith('ee') ? verb.slice(0, -1) + 'ing' : doubled + 'ing';
   }
 }
 
+export function conjugate(verb: string, form: VerbForm): string {
+  const known = wordForms().verbs.get(verb);
+  return known ? known[FORMS.indexOf(form)] : regularForm(verb, form);
+}
+
+/** Particles of phrasal verbs: "ripped into", "lashes out". */
+const PARTICLES = new Set(['into', 'out', 'on', 'at', 'against', 'up', 'down', 'off', 'over', 'about', 'back', 'away']);
+
 /**
- * Carries the matched words' inflection over to an alternative written in base form: a verb form of the first word
- * ("skyrocketed" → "rose sharply") and a plural of the last ("puppet leaders" → "allied leaders").
+ * Which verb form `word` is of one of `bases` ("fled" of "flee": past), if any. A pattern may list the inflected form
+ * itself: alone ("slams") or before a particle ("ripped into") it is that form of its verb; before a noun it is a
+ * modifier ("killing spree", "enhanced interrogation"). `next`: the pattern's next word, if any.
  */
-export function reinflect(alternative: string, matched: string, pattern: string): string {
+function verbFormOf(word: string, bases: readonly string[], next: string | undefined): VerbForm | undefined {
+  const listed = bases.includes(word) && (next === undefined || PARTICLES.has(next));
+  const known = wordForms().verbOf.get(word)?.find((v) => bases.includes(v.base) || listed);
+  if (known) return known.form;
+  // Verbs the data does not know ("waging" of "wage"): by the regular spellings.
+  return bases.flatMap((base) => FORMS.filter((form) => form !== 'participle' && word !== base && regularForm(base, form) === word))[0];
+}
+
+const isPluralOf = (word: string, bases: readonly string[]): boolean =>
+  word !== pluralize.singular(word) && !wordForms().singulars.has(word) && bases.some((b) => b === pluralize.singular(word) || pluralize.plural(b) === word);
+
+/** Words after a noun that end its head: "head of state", "person living in the country", "member who…". */
+const HEAD_ENDS = new Set(['of', 'in', 'at', 'on', 'for', 'from', 'with', 'by', 'to', 'who', 'that', 'which', 'as']);
+
+/** The head noun of a noun phrase written in base form: the word before a preposition or participle, else the last. */
+function headIndex(parts: readonly string[]): number {
+  for (let i = 1; i < parts.length; i++) if (HEAD_ENDS.has(parts[i]) || /ing$/.test(parts[i])) return i - 1;
+  return parts.length - 1;
+}
+
+/** Not a noun to pluralise: adjectives ("armed"), adverbs, verb forms ("criticised as"). */
+function pluralisable(word: string): boolean {
+  const forms = wordForms();
+  return /^[a-z][a-z'-]*$/.test(word) && !forms.adjectives.has(word) && !forms.verbOf.has(word) && !/(ly|ed)$/.test(word) && pluralize.isSingular(word);
+}
+
+/** After "has", "was", "been"…, a past form is a participle: "has skyrocketed" → "has risen", not "has rose". */
+const AUXILIARY = /^(has|have|had|having|is|are|was|were|be|been|being)$/i;
+
+/**
+ * Carries the matched words' inflection over to an alternative written in base form: a verb form of a matched word
+ * goes to the alternative's first word when that is a verb ("skyrocketed" → "rose sharply"), a plural noun to the
+ * alternative's head noun ("militias" → "armed groups"). `before` is the word before the match, if any.
+ */
+export function reinflect(alternative: string, matched: string, pattern: string, before = ''): string {
   // Word classes ({SAY}) hide the base forms; placeholders ("[named source]") are to be filled in, not inflected.
   if (pattern.includes('{') || alternative.includes('[')) return alternative;
   const tokens = pattern.toLowerCase().split(' ').filter((t) => !t.endsWith('?'));
   const words = matched.toLowerCase().split(/\s+/);
   if (tokens.length !== words.length) return alternative;
-  const formAt = (i: number): Form => {
-    const bases = tokens[i].split('|');
-    return bases.includes(words[i]) ? 'base' : formOf(words[i], bases.find((b) => words[i].startsWith(b.slice(0, -1))) ?? bases[0]);
-  };
+  let verb: VerbForm | undefined;
+  /** The verb form is also a plural noun ("attacks", "militias"): which one depends on the alternative. */
+  let verbOrNoun = false;
+  let plural = false;
+  tokens.forEach((token, i) => {
+    const bases = token.split('|');
+    const form = verbFormOf(words[i], bases, tokens[i + 1]?.split('|')[0]);
+    const noun = isPluralOf(words[i], bases);
+    // "attacks": a plural noun at the end of a phrase ("artillery attacks"), a verb at its start ("attacks civilians").
+    if (form && !(noun && i > 0) && !verb) {
+      verb = form;
+      verbOrNoun = noun;
+    } else if (noun) plural = true;
+  });
   const parts = alternative.split(' ');
-  const first = formAt(0);
-  const last = formAt(words.length - 1);
-  if (parts.length === 1) return inflect(parts[0], words.length === 1 ? first : last);
-  if (first !== 'base') parts[0] = inflect(parts[0], first);
-  if (words.length > 1 && last === 's') parts[parts.length - 1] = inflect(parts[parts.length - 1], 's');
+  if (verb) {
+    const first = parts[0].toLowerCase();
+    // Only a known verb is conjugated: "liberated" → "operation", not "operationed".
+    if (wordForms().verbs.has(first)) parts[0] = conjugate(first, verb === 'past' && AUXILIARY.test(before) ? 'participle' : verb);
+    else if (verbOrNoun) plural = true;
+  }
+  if (plural) {
+    const head = headIndex(parts);
+    if (pluralisable(parts[head])) parts[head] = pluralize.plural(parts[head]);
+  }
   return parts.join(' ');
 }
 

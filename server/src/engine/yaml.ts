@@ -4,20 +4,36 @@
  * so aliases are counted and cycles refused before conversion; plain alias expansion is capped by `maxAliasCount`.
  * Warnings are collected, never printed by the library on stderr.
  */
-import { isNode, parseDocument, visit } from 'yaml';
+import { isNode, parseDocument, visit, type Document } from 'yaml';
 
 /** Larger YAML is refused: front matter and configuration are a few kilobytes. */
 export const MAX_YAML_LENGTH = 256 * 1024;
 const MAX_ALIASES = 100;
 
-export class YamlError extends Error {}
+export class YamlError extends Error {
+  constructor(
+    message: string,
+    /** Where in the source, when the parser says. */
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
+}
 
 /** The data of one YAML document; throws YamlError with a one-line message that quotes nothing from the input. */
 export function parseYamlData(source: string): unknown {
-  if (source.length > MAX_YAML_LENGTH) throw new YamlError(`${source.length} characters of YAML, more than the ${MAX_YAML_LENGTH} allowed`);
+  return yamlDocumentData(parseYamlDocument(source));
+}
+
+/**
+ * One YAML document, parsed and checked for alias cycles and counts (its nodes know their offsets). `maxLength`:
+ * bibliographies are bounded by the file-size limit instead.
+ */
+export function parseYamlDocument(source: string, maxLength = MAX_YAML_LENGTH): Document.Parsed {
+  if (source.length > maxLength) throw new YamlError(`${source.length} characters of YAML, more than the ${maxLength} allowed`);
   const doc = parseDocument(source, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false });
   const error = doc.errors[0];
-  if (error) throw new YamlError(error.message.split('\n')[0]);
+  if (error) throw new YamlError(error.message.split('\n')[0], error.pos[0]);
   let aliases = 0;
   let cycle = false;
   visit(doc, {
@@ -29,6 +45,11 @@ export function parseYamlData(source: string): unknown {
   });
   if (cycle) throw new YamlError('an alias refers to the node that contains it');
   if (aliases > MAX_ALIASES) throw new YamlError(`more than ${MAX_ALIASES} aliases`);
+  return doc;
+}
+
+/** A checked document's data; aliases expand within the same cap. */
+export function yamlDocumentData(doc: Document.Parsed): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {

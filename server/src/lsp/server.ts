@@ -77,38 +77,63 @@ function serverVersion(): string | undefined {
   return undefined;
 }
 
+/** What the server learns and keeps while it runs, in one place: the handlers below read and update it. */
+interface ServerState {
+  /** Negotiated in `initialize`. */
+  encoding: PositionEncoding;
+  /** What the client declared, read in `initialize`. */
+  support: ClientSupport;
+  abilities: ClientAbilities;
+  /** The first workspace folder, when it is on disk. */
+  root: string | undefined;
+  /** A failure of our own has been shown to the user (once is enough). */
+  failureShown: boolean;
+  /** Debounce timers of the documents' diagnostics. */
+  timers: Map<string, NodeJS.Timeout>;
+  /** Settling a burst of file events. */
+  watchedTimer: NodeJS.Timeout | undefined;
+  folderWatcher: FolderWatcher | undefined;
+  clientWatch: ClientWatchRegistration | undefined;
+  /** Configuration files that carry a configuration error's diagnostic, with its message. */
+  configFileDiagnostics: Map<string, string>;
+}
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  let encoding: PositionEncoding = 'utf-16';
+  const state: ServerState = {
+    encoding: 'utf-16',
+    support: readClientSupport({}),
+    abilities: { snippets: false, commands: new Set(), createFiles: false },
+    root: undefined,
+    failureShown: false,
+    timers: new Map(),
+    watchedTimer: undefined,
+    folderWatcher: undefined,
+    clientWatch: undefined,
+    configFileDiagnostics: new Map(),
+  };
   const documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
-    update: (doc, changes, version) => applyChanges(doc, changes, version, () => encoding),
+    update: (doc, changes, version) => applyChanges(doc, changes, version, () => state.encoding),
   });
   const log = (m: string) => connection.console.log(m);
-  let failureShown = false;
   const workspace = new Workspace(
     log,
     // Our own failure (not the user's configuration): an error in the log, and shown once, or the user sees nothing.
     (m) => {
       connection.console.error(m);
       // A notification, not window/showMessageRequest: nothing for a client to reject.
-      if (!failureShown) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Sourcelint cannot lint: ${m.split('\n')[0]} (details in the log)` });
-      failureShown = true;
+      if (!state.failureShown) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Sourcelint cannot lint: ${m.split('\n')[0]} (details in the log)` });
+      state.failureShown = true;
     },
   );
-  let support = readClientSupport({});
   // Saved source copies are prepared off the keystroke path (documents.ts); once ready, the document is linted again.
   workspace.onCopiesReady = (uri, prepared, changed) => {
     updateWatches();
     if (!changed) return;
     log(`${filePathOf(uri)}: ${prepared.count} saved source cop${prepared.count === 1 ? 'y' : 'ies'} ready (${prepared.extracted} extracted, ${prepared.fromDisk} from the cache)`);
-    if (support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
+    if (state.support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
     else schedule(uri);
   };
-  const abilities: ClientAbilities = { snippets: false, commands: new Set(), createFiles: false };
-  let root: string | undefined;
-  const timers = new Map<string, NodeJS.Timeout>();
-  let folderWatcher: FolderWatcher | undefined;
-  let clientWatch: ClientWatchRegistration | undefined;
 
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) =>
@@ -130,7 +155,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const resultOf = (uri: string): LintResult | undefined => {
     const doc = documents.get(uri);
     const result = doc && workspace.resultFor(doc);
-    return result && (encoding === 'utf-16' ? result : { ...result, textDocument: inEncoding(result.textDocument, encoding) });
+    return result && (state.encoding === 'utf-16' ? result : { ...result, textDocument: inEncoding(result.textDocument, state.encoding) });
   };
 
   /** Findings, or the configuration error that stops them: never stale findings from before the error. */
@@ -139,7 +164,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const issue = workspace.configIssueFor(uri);
     const doc = documents.get(uri);
     // A broken front matter is shown where it is broken; a broken configuration file, on the first line.
-    const at = doc && issue?.file === filePathOf(uri) ? lineRange(inEncoding(doc, encoding), configErrorLine(doc.getText(), issue.message)) : undefined;
+    const at = doc && issue?.file === filePathOf(uri) ? lineRange(inEncoding(doc, state.encoding), configErrorLine(doc.getText(), issue.message)) : undefined;
     const tooLarge = workspace.tooLargeMessage(uri);
     const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : tooLarge ? [documentTooLarge(tooLarge)] : [];
     if (workspace.settingsError) diagnostics.unshift(settingsErrorOnDocument(workspace.settingsError));
@@ -149,32 +174,31 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   /** Configuration errors also go on the configuration file itself (cleared once it is fixed). */
-  let configFileDiagnostics = new Map<string, string>();
   const syncConfigFileDiagnostics = (): void => {
     const wanted = new Map<string, string>();
     for (const issue of workspace.allConfigIssues().values()) {
       if (issue.file && !documents.get(pathToFileURL(issue.file).href)) wanted.set(pathToFileURL(issue.file).href, issue.message);
     }
     for (const [uri, message] of wanted) {
-      if (configFileDiagnostics.get(uri) === message) continue;
+      if (state.configFileDiagnostics.get(uri) === message) continue;
       let text = '';
       try {
         text = readRegularTextFile(fileURLToPath(uri));
       } catch {
         // Unreadable (or not a regular file: a FIFO must not block the server): the message says so; the diagnostic goes on the first line.
       }
-      const file = inEncoding(TextDocument.create(uri, 'json', 0, text), encoding);
+      const file = inEncoding(TextDocument.create(uri, 'json', 0, text), state.encoding);
       const diagnostic = { ...configErrorOnDocument(message, lineRange(file, configErrorLine(text, message))), message };
       tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [diagnostic] }));
     }
-    for (const uri of configFileDiagnostics.keys()) if (!wanted.has(uri)) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
-    configFileDiagnostics = wanted;
+    for (const uri of state.configFileDiagnostics.keys()) if (!wanted.has(uri)) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+    state.configFileDiagnostics = wanted;
   };
 
   const updateWatches = (): void => {
     const { folders, files } = workspace.watched();
-    clientWatch?.update(files);
-    folderWatcher?.update(watchTargets(folders, files));
+    state.clientWatch?.update(files);
+    state.folderWatcher?.update(watchTargets(folders, files));
   };
 
   const publish = (uri: string): void => {
@@ -183,14 +207,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const schedule = (uri: string): void => {
-    if (support.pullDiagnostics) return;
-    clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(guard('diagnostics', undefined, () => { timers.delete(uri); publish(uri); }), DEBOUNCE_MS));
+    if (state.support.pullDiagnostics) return;
+    clearTimeout(state.timers.get(uri));
+    state.timers.set(uri, setTimeout(guard('diagnostics', undefined, () => { state.timers.delete(uri); publish(uri); }), DEBOUNCE_MS));
   };
 
   const refreshAll = (): void => {
     workspace.invalidate();
-    if (support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
+    if (state.support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
     else for (const doc of documents.all()) schedule(doc.uri);
     // Configuration files with errors are re-read by the documents that use them; with no documents open, clear them.
     if (documents.all().length === 0) syncConfigFileDiagnostics();
@@ -204,7 +228,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const pullSettings = async (): Promise<void> => {
-    if (!support.configurationPull) return;
+    if (!state.support.configurationPull) return;
     try {
       applySettings(await connection.workspace.getConfiguration('sourcelint'));
     } catch (e) {
@@ -214,67 +238,66 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
-    support = readClientSupport(caps);
-    encoding = negotiateEncoding(caps.general?.positionEncodings);
+    state.support = readClientSupport(caps);
+    state.encoding = negotiateEncoding(caps.general?.positionEncodings);
     const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
-    abilities.snippets = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
-    abilities.createFiles = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
-    abilities.commands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
+    state.abilities.snippets = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
+    state.abilities.createFiles = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+    state.abilities.commands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
-    workspace.settingsBase = root;
+    state.root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
+    workspace.settingsBase = state.root;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.roots = folders.filter((f) => f.startsWith('file:')).map(filePathOf);
     workspace.setSettings(options.settings);
     return {
       capabilities: {
-        positionEncoding: encoding,
+        positionEncoding: state.encoding,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: ['@', '^'] },
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        diagnosticProvider: support.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: state.support.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'sourcelint-language-server', version: serverVersion() },
     };
   });
 
   connection.onInitialized(async () => {
-    if (support.configurationRegistration) tolerate('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' }));
-    if (support.watchRegistration) clientWatch = new ClientWatchRegistration(connection, support.relativePatterns, log);
-    else folderWatcher = new FolderWatcher(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS, log);
+    if (state.support.configurationRegistration) tolerate('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' }));
+    if (state.support.watchRegistration) state.clientWatch = new ClientWatchRegistration(connection, state.support.relativePatterns, log);
+    else state.folderWatcher = new FolderWatcher(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS, log);
     updateWatches();
     await pullSettings();
     refreshAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (support.configurationPull) await pullSettings();
+    if (state.support.configurationPull) await pullSettings();
     else applySettings((change.settings as { sourcelint?: unknown } | null | undefined)?.sourcelint);
     refreshAll();
   });
 
   // Configuration and bibliography files: the client watches them when it can (see watch.ts) and tells us. A save
   // comes as several events (and VS Code's own watcher may report it too): one refresh per burst.
-  let watchedTimer: NodeJS.Timeout | undefined;
   connection.onDidChangeWatchedFiles(() => {
-    clearTimeout(watchedTimer);
-    watchedTimer = setTimeout(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS);
+    clearTimeout(state.watchedTimer);
+    state.watchedTimer = setTimeout(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS);
   });
 
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
+    clearTimeout(state.timers.get(e.document.uri));
     workspace.close(e.document.uri);
-    if (!support.pullDiagnostics) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
+    if (!state.support.pullDiagnostics) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
     syncConfigFileDiagnostics();
     updateWatches();
   });
   connection.onShutdown(() => {
-    folderWatcher?.dispose();
-    for (const timer of timers.values()) clearTimeout(timer);
+    state.folderWatcher?.dispose();
+    for (const timer of state.timers.values()) clearTimeout(timer);
   });
 
   connection.languages.diagnostics.on(
@@ -294,7 +317,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return action ? [action] : [];
       }
       const range = { start: result.textDocument.offsetAt(params.range.start), end: result.textDocument.offsetAt(params.range.end) };
-      return codeActionsFor(params.textDocument.uri, root, result, range, params.context.diagnostics, abilities);
+      return codeActionsFor(params.textDocument.uri, state.root, result, range, params.context.diagnostics, state.abilities);
     }),
   );
 
@@ -351,8 +374,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     REQUESTS.markClaim,
     guard('mark claim', Promise.resolve(false), async (params: MarkClaimParams): Promise<boolean> => {
       const doc = documents.get(params.uri);
-      if (!doc || !support.applyEdit) return false;
-      const at = inEncoding(doc, encoding).positionAt(params.offset);
+      if (!doc || !state.support.applyEdit) return false;
+      const at = inEncoding(doc, state.encoding).positionAt(params.offset);
       try {
         const applied = await connection.workspace.applyEdit({ changes: { [params.uri]: [{ range: { start: at, end: at }, newText: reviewMark(params.status, params.note) }] } });
         return applied.applied;
@@ -373,7 +396,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (!result) return [];
         return claimRows(result, filePathOf(uri));
       });
-      return formatClaimsMarkdown(rows, root ?? process.cwd());
+      return formatClaimsMarkdown(rows, state.root ?? process.cwd());
     }),
   );
 

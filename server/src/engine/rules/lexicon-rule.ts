@@ -153,8 +153,10 @@ function partOfName(words: readonly Word[], from: number, sentenceInitial: boole
 
 function suggestionsFor(entry: LexiconEntry, alternatives: readonly string[], term: string, docStart: number, blockText: string, start: number, options: LexiconRuleOptions): Suggestion[] {
   const end = docStart + term.length;
+  // The word before the term tells a participle from a past tense ("has soared" → "has risen"); a bounded look back.
+  const before = /([\p{L}']+)\s+$/u.exec(blockText.slice(Math.max(0, start - 24), start))?.[1] ?? '';
   const suggestions: Suggestion[] = alternatives.map((alt) => {
-      const text = matchCase(reinflect(alt, term, entry.pattern), term);
+      const text = matchCase(reinflect(alt, term, entry.pattern, before), term);
       return { desc: `Replace with "${text}"`, edits: [{ start: docStart, end, text }] };
     });
   if (options.removable && entry.alternatives.length === 0) suggestions.push(removal(term, docStart, blockText, start));

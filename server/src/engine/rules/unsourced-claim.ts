@@ -32,8 +32,8 @@ export const rule = defineRule({
       if (!claim.factual || claim.figures.length > 0 || claim.glosses.length > 0 || claim.quotes.some((q) => !q.attributed)) continue;
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need) continue;
-      const messageId = typeof need === 'string' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
-      const values = { source: String(need), cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '', why: whyUncovered(claim) };
+      const messageId = need.kind === 'attributed' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
+      const values = { source: need.kind === 'attributed' ? need.source : '', cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '', why: whyUncovered(claim) };
       ctx.report({ messageId, values, span: claim.sentence.span, data: { sentence: claim.sentence.span } });
     }
   },

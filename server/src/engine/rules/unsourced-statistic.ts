@@ -23,8 +23,8 @@ export const rule = defineRule({
       const offset = claim.sentence.span.start;
       for (const figure of claim.figures) {
         ctx.report({
-          messageId: typeof need === 'string' ? 'attributed' : 'missing',
-          values: { figure: figure.text, source: String(need), why: whyUncovered(claim) },
+          messageId: need.kind === 'attributed' ? 'attributed' : 'missing',
+          values: { figure: figure.text, source: need.kind === 'attributed' ? need.source : '', why: whyUncovered(claim) },
           span: { start: offset + figure.span.start, end: offset + figure.span.end },
           data: { sentence: claim.sentence.span },
         });

@@ -1,0 +1,42 @@
+/** The claim model is checked when it loads: a weight nothing counts, or a feature with no weight, fails loudly. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { claimModelFeatures, validateClaimModel } from 'sourcelint/engine/claims.js';
+
+const shipped = JSON.parse(fs.readFileSync(new URL('../../server/data/claim-model.json', import.meta.url), 'utf8')) as {
+  threshold: number;
+  weights: Record<string, number>;
+  exclude: { categories: string[]; withoutPast: string[] };
+};
+const cues = JSON.parse(fs.readFileSync(new URL('../../server/data/claims/claim-cues.json', import.meta.url), 'utf8')) as { entries: Array<{ category: string }> };
+const categories = [...new Set(cues.entries.map((e) => e.category))];
+
+test('the shipped model weighs exactly the features the engine counts, less the categories that exclude a sentence', () => {
+  assert.deepEqual(Object.keys(validateClaimModel(shipped, categories).weights).sort(), claimModelFeatures());
+  for (const category of categories) assert.ok(claimModelFeatures().includes(category) !== shipped.exclude.categories.includes(category), category);
+});
+
+test('an exclusion naming an unknown category fails', () => {
+  const exclude = { ...shipped.exclude, withoutPast: [...shipped.exclude.withoutPast, 'predictions'] };
+  assert.throws(() => validateClaimModel({ ...shipped, exclude }, categories), /unknown feature "predictions"/);
+});
+
+test('an unknown feature name fails, naming it', () => {
+  const renamed = { ...shipped, weights: { ...shipped.weights, 'completed-events': 0.4 } };
+  assert.throws(() => validateClaimModel(renamed, categories), /unknown feature "completed-events"/);
+});
+
+test('a feature with no weight fails instead of weighing zero', () => {
+  const weights: Record<string, number> = { ...shipped.weights };
+  delete weights.superlative;
+  assert.throws(() => validateClaimModel({ ...shipped, weights }, categories), /no weight for "superlative"/);
+  // A cue category added to the lexicon but not refitted is the same mistake.
+  assert.throws(() => validateClaimModel(shipped, [...categories, 'new-category']), /no weight for "new-category"/);
+});
+
+test('a threshold or weight that is not a number fails', () => {
+  assert.throws(() => validateClaimModel({ weights: shipped.weights }, categories), /"threshold" must be a number/);
+  assert.throws(() => validateClaimModel({ ...shipped, weights: { ...shipped.weights, event: '0.5' } }, categories), /weight of "event" is not a number/);
+  assert.throws(() => validateClaimModel(null, categories), /threshold/);
+});

@@ -1,0 +1,48 @@
+/** figures.ts branch by branch: what is a figure (and of which kind), and what only looks like one. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findFigures } from 'sourcelint/engine/figures.js';
+import { tokenize } from 'sourcelint/engine/words.js';
+
+const figures = (sentence: string): Array<[string, string]> => findFigures(sentence, tokenize(sentence)).map((f) => [f.kind, f.text]);
+
+test('ratios: fractions, "one in five", "out of", "half a million", tallies near a vote', () => {
+  assert.deepEqual(figures('Two-thirds of voters backed it.'), [['ratio', 'Two-thirds']]);
+  assert.deepEqual(figures('About half of the budget went to defence.'), [['ratio', 'About half of']]);
+  assert.deepEqual(figures('More than half of the wells are dry.'), [['ratio', 'More than half of']]);
+  assert.deepEqual(figures('One in five children is stunted.'), [['ratio', 'One in five']]);
+  assert.deepEqual(figures('Three out of 10 clinics closed.'), [['ratio', 'Three out of 10']]);
+  assert.deepEqual(figures('Half a million people fled.'), [['ratio', 'Half a million']]);
+  assert.deepEqual(figures('Tens of thousands marched.'), [['ratio', 'Tens of thousands']]);
+  assert.deepEqual(figures('The vote was 3:1 in favour.'), [['ratio', '3:1']]);
+  assert.deepEqual(figures('The motion won 9-3 in the vote.'), [['ratio', '9-3']]);
+});
+
+test('multipliers and spelled-out amounts', () => {
+  assert.deepEqual(figures('Prices rose twice as fast as wages.'), [['ratio', 'twice']]);
+  assert.deepEqual(figures('Exports doubled after the deal.'), [['ratio', 'doubled']]);
+  assert.deepEqual(figures('It was five times more costly.'), [['multiplier', 'five times']]);
+  assert.deepEqual(figures('It cost five million dollars.'), [['money', 'five million dollars']]);
+  assert.deepEqual(figures('Fifteen countries signed.'), [['count', 'Fifteen']]);
+  assert.deepEqual(figures('Zero percent of funds arrived.'), [['count', 'Zero percent']]);
+  assert.deepEqual(figures('Revenue was 2022 dollars per head.'), [['money', '2022 dollars']]);
+});
+
+test('not figures: a range of hours with no vote near, ordinals, clock times, ages, decades, dates, names, vague plurals', () => {
+  for (const sentence of [
+    'The talks ran 12-14 hours a day.',
+    'The third of the envoys arrived late.',
+    'The meeting started at 18:00.',
+    'A 12-year-old girl was hurt.',
+    'Aid rose in the 1990s and the 90s.',
+    'He came 2nd in the race.',
+    'The toll on August 14 and 15 was high.',
+    'Dozens were arrested.',
+  ]) {
+    assert.deepEqual(figures(sentence), [], sentence);
+  }
+  // A percentage followed by a year: the year is a time marker, not a second figure.
+  assert.deepEqual(figures('Inflation hit 40% in 2022.'), [['percentage', '40%']]);
+  // The code name is no figure, the count before it is.
+  assert.deepEqual(figures('The army bought 40 F-16 jets.'), [['count', '40']]);
+});
