@@ -57,6 +57,7 @@ function byFirstWord(phrases: Iterable<string>): ReadonlyMap<string, string[][]>
 }
 const LEAD_INS = byFirstWord(CLASSES.get('LEAD_IN') ?? []);
 const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
+const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
 const REPORTING_VERBS = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]));
 
@@ -253,7 +254,7 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
 }
 
 function leadInAt(words: readonly Word[], i: number, leadIns: ReadonlyMap<string, string[][]>): number {
-  for (const phrase of leadIns.get(words[i].norm) ?? []) {
+  for (const phrase of leadIns.get(words[i].norm) ?? NO_PHRASES) {
     if (phrase.every((p, k) => words[i + k]?.norm === p)) return phrase.length;
   }
   return 0;
@@ -369,11 +370,13 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
   return false;
 }
 
+const RESEARCH_FINDING_WORDS = new Set([...(CLASSES.get('RESEARCH_SUBJECT') ?? []), ...(CLASSES.get('BELIEF_VERB') ?? [])]);
+
 /** Whether a sentence reports findings of a survey or interviews: it speaks of respondents or of what people believe, or opens with the people a survey asks ("experts"). */
 export function reportsResearchFindings(words: readonly Word[]): boolean {
   // "Experts are split over …" in an article that surveyed experts: its subjects are the respondents.
   if (words.slice(0, 3).some((w) => inClass('VAGUE_PEOPLE', w.norm) && !inClass('QUANTIFIER', w.norm))) return true;
-  return words.some((w) => inClass('RESEARCH_SUBJECT', w.norm) || inClass('BELIEF_VERB', w.norm));
+  return words.some((w) => RESEARCH_FINDING_WORDS.has(w.norm));
 }
 
 /** The named speaker of the clause before a quotation's colon ("One Novelco executive offered a tip: “…”"). */
