@@ -44,3 +44,27 @@ test('domain words that naive tools flag are not loaded terms here', () => {
   const language = lint(code).findings.filter((f) => ['loaded-term', 'editorializing', 'unsupported-attribution'].includes(f.ruleId));
   assert.deepEqual(language.map((f) => code.slice(f.span.start, f.span.end)), []);
 });
+
+test('phrase matching: a required second word, an optional one, a number, any word, and exceptions', async () => {
+  const { Lexicon } = await import('sourcelint/engine/lexicon.js');
+  const { tokenize } = await import('sourcelint/engine/words.js');
+  const lexicon = new Lexicon();
+  const entry = (pattern: string, except?: string[]) => ({ pattern, category: 'test', reason: 'a test entry', alternatives: [], except, inflect: false });
+  lexicon.add(
+    {
+      rule: 'test',
+      entries: [entry('it is clear'), entry('it seems? obvious'), entry('it costs {NUM}'), entry('it * matters'), entry('it', ['it rains'])],
+    },
+    'test',
+  );
+  const matches = (text: string): string[] => {
+    const words = tokenize(text);
+    return lexicon.match(words).map((m) => `${m.entry.pattern}: ${text.slice(words[m.from].start, words[m.to - 1].end)}`);
+  };
+  assert.deepEqual(matches('it is clear'), ['it is clear: it is clear']);
+  assert.deepEqual(matches('it seems obvious and it obvious'), ['it seems? obvious: it seems obvious', 'it seems? obvious: it obvious']);
+  assert.deepEqual(matches('it costs 40'), ['it costs {NUM}: it costs 40']);
+  assert.deepEqual(matches('it really matters'), ['it * matters: it really matters']);
+  // "it is" without "clear" falls back to the one-word entry; "it rains" is its exception; a last word has no next word.
+  assert.deepEqual(matches('it is late, it rains, it'), ['it: it', 'it: it']);
+});

@@ -46,9 +46,20 @@ function loadClasses(): Map<string, Set<string>> {
 const CLASSES = loadClasses();
 const inClass = (name: string, norm: string | undefined): boolean => norm !== undefined && (CLASSES.get(name)?.has(norm) ?? false);
 
-/** Multi-word lead-ins ("according to"), as word sequences. */
-const LEAD_INS: string[][] = [...(CLASSES.get('LEAD_IN') ?? [])].map((p) => p.split(' '));
-const ANAPHORIC_LEAD_INS: string[][] = [...(CLASSES.get('ANAPHORIC_LEAD_IN') ?? [])].map((p) => p.split(' '));
+/** Multi-word lead-ins ("according to") as word sequences, by first word (in listed order): one look-up per word, not a scan of every lead-in. */
+function byFirstWord(phrases: Iterable<string>): ReadonlyMap<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    index.set(words[0], [...(index.get(words[0]) ?? []), words]);
+  }
+  return index;
+}
+const LEAD_INS = byFirstWord(CLASSES.get('LEAD_IN') ?? []);
+const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
+const NO_PHRASES: string[][] = [];
+/** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
+const REPORTING_VERBS = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]));
 
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
 const NOT_A_NAME = new Set(
@@ -242,8 +253,8 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
   return end >= from && isSpecificPhrase(text, words, from, end) ? { kind: 'lead-in', ...sliceOf(text, words, from, end) } : undefined;
 }
 
-function leadInAt(words: readonly Word[], i: number, leadIns: readonly string[][]): number {
-  for (const phrase of leadIns) {
+function leadInAt(words: readonly Word[], i: number, leadIns: ReadonlyMap<string, string[][]>): number {
+  for (const phrase of leadIns.get(words[i].norm) ?? NO_PHRASES) {
     if (phrase.every((p, k) => words[i + k]?.norm === p)) return phrase.length;
   }
   return 0;
@@ -305,7 +316,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       // "reported in August that …": no source after the lead-in, but its first word may still be a reporting verb.
     }
     const w = words[i];
-    if (!(inClass('SPEECH_VERB', w.norm) || inClass('DOCUMENT_VERB', w.norm) || inClass('AGENT_VERB', w.norm)) || !/^\p{Ll}/u.test(w.raw)) continue;
+    if (!REPORTING_VERBS.has(w.norm) || !/^\p{Ll}/u.test(w.raw)) continue;
     const prev = words[i - 1];
     // "a UN report found": a document noun followed by its own verb.
     if (inClass('DOCUMENT', w.norm) && (inClass('SPEECH_VERB', words[i + 1]?.norm) || inClass('DOCUMENT_VERB', words[i + 1]?.norm))) continue;
@@ -359,11 +370,13 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
   return false;
 }
 
+const RESEARCH_FINDING_WORDS = new Set([...(CLASSES.get('RESEARCH_SUBJECT') ?? []), ...(CLASSES.get('BELIEF_VERB') ?? [])]);
+
 /** Whether a sentence reports findings of a survey or interviews: it speaks of respondents or of what people believe, or opens with the people a survey asks ("experts"). */
 export function reportsResearchFindings(words: readonly Word[]): boolean {
   // "Experts are split over …" in an article that surveyed experts: its subjects are the respondents.
   if (words.slice(0, 3).some((w) => inClass('VAGUE_PEOPLE', w.norm) && !inClass('QUANTIFIER', w.norm))) return true;
-  return words.some((w) => inClass('RESEARCH_SUBJECT', w.norm) || inClass('BELIEF_VERB', w.norm));
+  return words.some((w) => RESEARCH_FINDING_WORDS.has(w.norm));
 }
 
 /** The named speaker of the clause before a quotation's colon ("One Novelco executive offered a tip: “…”"). */

@@ -1,3 +1,5 @@
+import { TreeMemory } from './reparse.js';
+
 /**
  * Memory between lints of the same document, for the editor: a block or sentence whose analysis inputs did not change
  * is not analysed again. A key must hold every input of what it caches (the text, plus whatever the text's context
@@ -5,6 +7,8 @@
  * only text-relative offsets, so a block that moved is still a hit. Entries not used by the latest lint are dropped.
  */
 export class LintCache {
+  /** The document's last Markdown tree: an edit re-parses only the blocks around it. */
+  readonly tree = new TreeMemory();
   private previous = new Map<string, unknown>();
   private current = new Map<string, unknown>();
   /** Analyses computed (cache misses) since the cache was made: the work an edit costs, for tests. */

@@ -45,6 +45,11 @@ interface CompiledEntry {
   phrase: CompiledPhrase;
   except: CompiledPhrase[];
 }
+/** An indexed entry, with the words its second token requires when that token is a required word: most candidates
+ * fail on the next word, and a set look-up rejects them before the token automaton runs. */
+interface IndexedEntry extends CompiledEntry {
+  second?: ReadonlySet<string>;
+}
 
 export interface LexiconMatch {
   entry: LexiconEntry;
@@ -138,8 +143,8 @@ const tokensFromData = (d: readonly TokenData[]): CompiledPhrase => ({ tokens: d
 export class Lexicon {
   /** Distinguishes lexicons in cache keys. */
   readonly id = nextLexiconId++;
-  private readonly byFirst = new Map<string, CompiledEntry[]>();
-  private readonly numberFirst: CompiledEntry[] = [];
+  private readonly byFirst = new Map<string, IndexedEntry[]>();
+  private readonly numberFirst: IndexedEntry[] = [];
   /** In the order added: of equally long matches, the earlier entry wins. */
   private readonly compiled: CompiledEntry[] = [];
   readonly entries: LexiconEntry[] = [];
@@ -156,9 +161,11 @@ export class Lexicon {
     return lexicon;
   }
 
-  private index(compiled: CompiledEntry): void {
-    this.compiled.push(compiled);
-    this.entries.push(compiled.entry);
+  private index(entry: CompiledEntry): void {
+    this.compiled.push(entry);
+    this.entries.push(entry.entry);
+    const next = entry.phrase.tokens[1];
+    const compiled: IndexedEntry = next && next.kind === 'forms' && !next.optional ? { ...entry, second: next.forms } : entry;
     const first = compiled.phrase.tokens[0];
     if (first.kind === 'number') this.numberFirst.push(compiled);
     for (const form of first.forms) {
@@ -199,7 +206,9 @@ export class Lexicon {
       const candidates = words[i].isNumber ? this.numberFirst : this.byFirst.get(words[i].norm);
       if (!candidates) continue;
       let best: LexiconMatch | undefined;
+      const following = words[i + 1]?.norm;
       for (const c of candidates) {
+        if (c.second && (following === undefined || !c.second.has(following))) continue;
         if (!accept(c.entry)) continue;
         const to = matchAt(c.phrase.tokens, words, i);
         if (to < 0 || (best && to <= best.to)) continue;
@@ -234,12 +243,7 @@ export class Lexicon {
  */
 function matchAt(tokens: readonly TokenMatcher[], words: readonly Word[], i: number): number {
   const all = tokens.length;
-  // Positions 0..all; a position past an optional token is reached without consuming a word.
-  const close = (set: number): number => {
-    for (let t = 0; t < all; t++) if (set & (1 << t) && tokens[t].optional) set |= 1 << (t + 1);
-    return set;
-  };
-  let states = close(1);
+  let states = closeOptional(tokens, 1);
   let best = states & (1 << all) ? i : -1;
   for (let w = i; w < words.length && states !== 0; w++) {
     let next = 0;
@@ -248,10 +252,16 @@ function matchAt(tokens: readonly TokenMatcher[], words: readonly Word[], i: num
       const tok = tokens[t];
       if (tok.kind === 'any' || (tok.kind === 'number' ? words[w].isNumber : tok.forms.has(words[w].norm))) next |= 1 << (t + 1);
     }
-    states = close(next);
+    states = closeOptional(tokens, next);
     if (states & (1 << all)) best = w + 1;
   }
   return best;
+}
+
+/** The states reached from `set` without consuming a word: a position past an optional token. */
+function closeOptional(tokens: readonly TokenMatcher[], set: number): number {
+  for (let t = 0; t < tokens.length; t++) if (set & (1 << t) && tokens[t].optional) set |= 1 << (t + 1);
+  return set;
 }
 
 function insideException(ex: CompiledPhrase, words: readonly Word[], from: number, to: number): boolean {

@@ -19,6 +19,7 @@ import type { Nodes, Root, Parents } from 'mdast';
 import { parseFragment } from 'parse5';
 import type { Span } from './types.js';
 import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
+import { parseWithMemory, type TreeMemory } from './reparse.js';
 import { blankTemplateTags, classifyBlocks, noReferences, type NonProse, type References, type Shape } from './non-prose.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
@@ -119,8 +120,10 @@ export const flavorOf = (filePath: string): Flavor => (/\.mdx$/i.test(filePath) 
 
 const processors = new Map<string, Processor>();
 
+const syntaxKey = (syntax: Syntax): string => `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}${+syntax.mdx}`;
+
 function processorFor(syntax: Syntax): Processor {
-  const key = `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}${+syntax.mdx}`;
+  const key = syntaxKey(syntax);
   let processor = processors.get(key);
   if (processor) return processor;
   processor = unified().use(remarkParse) as unknown as Processor;
@@ -278,7 +281,7 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
-function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; plain: Span[]; templates: NonProse[] } {
+function parseMarkdownTree(text: string, flavor: Flavor, memory?: TreeMemory): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; plain: Span[]; templates: NonProse[] } {
   // micromark drops a leading byte-order mark and counts offsets without it: parse without it and shift them back,
   // or every comment (directives, review marks) is read one character off and lost, and every fix lands one early.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -293,7 +296,9 @@ function parseMarkdownTree(text: string, flavor: Flavor): { tree: Root; safeText
     mdx: flavor === 'mdx',
   };
   const parse = (s: Syntax): Root => {
-    const tree = processorFor(s).parse(t) as Root;
+    const whole = (source: string): Root => processorFor(s).parse(source) as Root;
+    // The editor re-parses only around an edit (reparse.ts); MDX and byte-order marks are parsed whole.
+    const tree = memory && !bom && !s.mdx ? parseWithMemory(memory, t, syntaxKey(s), whole) : whole(t);
     if (bom) shiftOffsets(tree, bom);
     return tree;
   };
@@ -328,9 +333,10 @@ function shiftOffsets(tree: Root, by: number): void {
 
 const COMMENT = /^<!--([\s\S]*?)-->/;
 
-export function parseMarkdown(original: string, flavor: Flavor = 'markdown'): ParsedMarkdown {
+/** `memory`: the document's previous parse, kept by the editor so that an edit re-parses only the blocks around it. */
+export function parseMarkdown(original: string, flavor: Flavor = 'markdown', memory?: TreeMemory): ParsedMarkdown {
   // Block text is read from the neutralised text, so skipped lines stay blank; spans are the same in both.
-  const { tree, safeText: text, degraded, plain, templates } = parseMarkdownTree(original, flavor);
+  const { tree, safeText: text, degraded, plain, templates } = parseMarkdownTree(original, flavor, memory);
   const topLevel = tree.children.map(spanOf).filter((s): s is Span => s !== undefined);
   const blocks: Block[] = [];
   const nonProse: NonProse[] = [...templates];

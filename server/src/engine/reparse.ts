@@ -1,0 +1,177 @@
+/**
+ * Incremental parsing for the editor. micromark has no incremental mode, and a keystroke in a long draft re-parsed the
+ * whole document (most of the time of a re-lint). After an edit, the top-level blocks around it are parsed again
+ * and the rest of the previous tree is kept, its offsets shifted.
+ *
+ * A slice parses as it would inside the document when it starts at a line that began a top-level block before the
+ * edit (that line and all before it are unchanged, so it still does), when it ends leaving open what it left open
+ * before, and when it sees the same link and footnote definitions. So the slice takes one unchanged top-level block on
+ * each side of the edit (more if that fails); the definitions found elsewhere are appended to it as stubs (a `[x]` or
+ * `[^x]` is only a reference when its definition exists), after a thematic break that an unclosed fence or comment
+ * would swallow; and the result is checked: nothing runs into the appended text, the last block parses as before (or
+ * is one a blank line closes, with a blank line after it), and the edit adds or removes no definition. Anything else
+ * falls back to parsing the whole document.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+
+interface Parse {
+  /** The text the parser saw (neutralised), and the syntax it was parsed with. */
+  text: string;
+  syntax: string;
+  tree: Root;
+}
+
+/** One document's last parse, kept between lints (see LintCache). */
+export class TreeMemory {
+  last?: Parse;
+  /** Characters handed to the Markdown parser: the parsing work edits cost, for tests. */
+  parsedChars = 0;
+}
+
+const start = (n: Nodes): number => n.position?.start.offset ?? -1;
+const end = (n: Nodes): number => n.position?.end.offset ?? -1;
+const BLANK_GAP = /^[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*$/;
+
+/** The tree of `text`: spliced from the previous parse when the edit allows, else parsed whole. */
+export function parseWithMemory(memory: TreeMemory, text: string, syntax: string, parse: (text: string) => Root): Root {
+  const last = memory.last;
+  let tree = last && last.syntax === syntax ? (last.text === text ? last.tree : splice(memory, last, text, parse)) : undefined;
+  if (!tree) {
+    tree = parse(text);
+    memory.parsedChars += text.length;
+  }
+  memory.last = { text, syntax, tree };
+  return tree;
+}
+
+/** Blocks of unchanged text kept on each side of an edit: one, then more when the edit joined or split blocks. */
+const MARGINS = [1, 4];
+/** Closes whatever the slice leaves open that a blank line closes, and is swallowed by what it does not (an unclosed fence or comment). */
+const SENTINEL = '***';
+/** Blocks that a blank line ends whatever follows it; a list, quotation, footnote or indented code may go on after it. */
+const CLOSED_BY_BLANK_LINE = new Set(['paragraph', 'heading', 'thematicBreak', 'table', 'html', 'definition']);
+
+function splice(memory: TreeMemory, last: Parse, text: string, parse: (text: string) => Root): Root | undefined {
+  for (const margin of MARGINS) {
+    const tree = spliceWith(margin, memory, last, text, parse);
+    if (tree) return tree;
+  }
+  return undefined;
+}
+
+function spliceWith(margin: number, memory: TreeMemory, last: Parse, text: string, parse: (text: string) => Root): Root | undefined {
+  const old = last.text;
+  const kids = last.tree.children;
+  if (kids.length === 0 || kids.some((k) => start(k) < 0)) return undefined;
+  // The changed stretch: [p, oldEnd) in the old text, [p, oldEnd + delta) in the new.
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s;
+  const delta = text.length - old.length;
+
+  // Blocks touching the change, widened by one unchanged block on each side.
+  let first = kids.findIndex((k) => end(k) >= p);
+  if (first < 0) first = kids.length;
+  let lastTouched = kids.length - 1;
+  while (lastTouched >= 0 && start(kids[lastTouched]) > oldEnd) lastTouched--;
+  const from = first - margin;
+  const to = Math.min(kids.length, lastTouched + margin);
+  let sliceStart = 0;
+  if (from > 0) {
+    const opening = kids[from].position!.start;
+    sliceStart = opening.offset! - (opening.column - 1);
+  }
+  const suffix = to + 1 < kids.length ? to + 1 : kids.length;
+  const sliceEndOld = suffix < kids.length ? end(kids[to]) : old.length;
+  const blankAfter = suffix < kids.length && BLANK_GAP.test(old.slice(sliceEndOld, start(kids[suffix])));
+  if (sliceEndOld < oldEnd || sliceStart > p) return undefined;
+
+  const slice = text.slice(sliceStart, sliceEndOld + delta);
+  // An opening "---" that closes no front matter changes how micromark reads footnote definitions anywhere after it:
+  // edits that reach the front matter, or a document whose front matter is unclosed, are parsed whole. And a
+  // thematic break at the slice's start must not read as front matter.
+  if (old.startsWith('---') && (sliceStart === 0 || kids[0].type !== 'yaml')) return undefined;
+  if (sliceStart > 0 && /^(---|\.\.\.)[ \t\r]*(\n|$)/.test(slice)) return undefined;
+  const kept = [...kids.slice(0, Math.max(0, from)), ...kids.slice(suffix)];
+  const definitions = definitionsIn(kept);
+  const stubs = [...definitions.values()].map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
+  const sub = parse(`${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`);
+  memory.parsedChars += slice.length;
+  const fresh = sub.children.filter((n) => start(n) < slice.length);
+  const tail = sub.children.slice(fresh.length);
+  if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak') return undefined;
+  if (tail.slice(1).some((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition')) return undefined;
+  // The edit adds or removes no definition: the blocks outside it keep their references.
+  const replaced = kids.slice(Math.max(0, from), suffix);
+  if (labelsOf(definitionsIn(replaced)) !== labelsOf(definitionsIn(fresh))) return undefined;
+  // Before the kept blocks, the slice must leave open what it left open before (its last block parsed as before), or
+  // nothing their first line could continue (a block that a blank line closes, then a blank line).
+  const closing = fresh[fresh.length - 1];
+  if (suffix < kids.length && !(closing && ((blankAfter && CLOSED_BY_BLANK_LINE.has(closing.type)) || sameShape(closing, sliceStart, kids[to], delta)))) return undefined;
+
+  const startLine = from > 0 ? kids[from].position!.start.line - 1 : 0;
+  const lineDelta = newlines(slice) - newlines(old.slice(sliceStart, sliceEndOld));
+  for (const n of fresh) shift(n, sliceStart, startLine);
+  for (const n of kids.slice(suffix)) shift(n, delta, lineDelta);
+  const lastLine = text.lastIndexOf('\n');
+  return {
+    type: 'root',
+    children: [...kids.slice(0, Math.max(0, from)), ...fresh, ...kids.slice(suffix)] as RootContent[],
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: (last.tree.position?.end.line ?? 1) + lineDelta, column: text.length - lastLine, offset: text.length },
+    },
+  };
+}
+
+function newlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Link and footnote definitions anywhere inside `nodes` (they may sit in lists and quotations), by identifier. */
+function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; footnote: boolean }> {
+  const found = new Map<string, { label: string; footnote: boolean }>();
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'definition' || n.type === 'footnoteDefinition') {
+      const key = `${n.type === 'footnoteDefinition' ? '^' : ''}${n.identifier}`;
+      if (!found.has(key)) found.set(key, { label: n.label ?? n.identifier, footnote: n.type === 'footnoteDefinition' });
+    }
+    // Definitions are blocks: only block containers can hold them.
+    if ((n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote' || n.type === 'footnoteDefinition') && 'children' in n) stack.push(...(n.children as Nodes[]));
+  }
+  return found;
+}
+
+const labelsOf = (defs: ReadonlyMap<string, unknown>): string => [...defs.keys()].sort().join('\n');
+
+/** Whether `a` (offsets relative to `aBy`) parsed as `b` did (shifted by `bBy`): same types and extents, all the way down. */
+function sameShape(a: Nodes, aBy: number, b: Nodes, bBy: number): boolean {
+  if (a.type !== b.type || start(a) + aBy !== start(b) + bBy || end(a) + aBy !== end(b) + bBy) return false;
+  const ac = 'children' in a ? (a.children as Nodes[]) : [];
+  const bc = 'children' in b ? (b.children as Nodes[]) : [];
+  return ac.length === bc.length && ac.every((c, i) => sameShape(c, aBy, bc[i], bBy));
+}
+
+/** Moves a subtree's positions by `by` characters and `lines` lines (columns stay: every moved block starts a line). */
+function shift(root: Nodes, by: number, lines: number): void {
+  if (by === 0 && lines === 0) return;
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const pos = n.position;
+    if (pos) {
+      if (pos.start.offset !== undefined) pos.start.offset += by;
+      if (pos.end.offset !== undefined) pos.end.offset += by;
+      pos.start.line += lines;
+      pos.end.line += lines;
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The editor's incremental parse (engine/reparse.ts): after any edit, the spliced tree must give exactly what a
+ * whole parse gives, and a keystroke in a long document must parse a few blocks, not the document.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LintCache, lint } from 'sourcelint';
+import { parseMarkdown } from 'sourcelint/engine/markdown.js';
+import { TreeMemory } from 'sourcelint/engine/reparse.js';
+
+const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
+const drafts = fs.readdirSync(samples).filter((f) => f.endsWith('.md')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+/** Markdown that changes what surrounds it: fences, comments, lists, quotations, definitions, setext and table rows. */
+const INSERTS = ['x', '\n', '\n\n', '[^1]', '[^new]: note\n', '- ', '> ', '# ', '```\n', '---\n', '|a|b|\n|-|-|\n', '<!--', '-->', '<!-- c -->', '[a][b]', '\n[b]: http://x\n', '*', '"', '“', '1. ', '    ', '===\n', '<div>\n', '\n    code', '  - nested', '\n\n  [^1]: indented\n', '`'];
+
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+test('random edits, Markdown that reaches across blocks included: every spliced parse equals a whole parse', () => {
+  const random = seeded(7);
+  let spliced = 0;
+  let edits = 0;
+  // The drafts, and one document made of all of them with lists and quotations between.
+  for (const draft of [...drafts, drafts.join('\n\n- item\n\n  more\n\n> quote\n\n')]) {
+    const memory = new TreeMemory();
+    let text = draft;
+    for (let k = 0; k < 120; k++) {
+      const at = Math.floor(random() * (text.length + 1));
+      text = random() < 0.6 ? text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + Math.floor(random() * 20));
+      const before = memory.parsedChars;
+      assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), `edit ${k} at ${at}`);
+      edits++;
+      if (memory.parsedChars - before < text.length) spliced++;
+    }
+  }
+  // Most edits splice; the rest fell back to a whole parse (which is always right): both paths were exercised.
+  assert.ok(spliced > edits / 3 && spliced < edits, `${spliced} of ${edits} edits spliced`);
+});
+
+test('an edit that leaves the front matter unclosed is parsed whole (it changes how footnote definitions read)', () => {
+  const text = '---\ntitle: T\n---\n\nA claim.[^1]\n\n[^1]: A note.\n';
+  const memory = new TreeMemory();
+  parseMarkdown(text, 'markdown', memory);
+  const broken = text.replace('---\n\nA', '-x-\n\nA');
+  assert.deepEqual(parseMarkdown(broken, 'markdown', memory), parseMarkdown(broken));
+});
+
+test('a keystroke in a long document parses a few blocks, and no more in a document twice as long', () => {
+  const draft = drafts.filter((d) => d.includes('[^1]')).sort((a, b) => b.length - a.length)[0];
+  const body = draft.split('---\n').slice(2).join('---\n');
+  // Footnote labels renamed per copy, so every copy's calls have their own definitions (stubbed into each slice).
+  const long = (copies: number) => draft + Array.from({ length: copies }, (_, i) => `\n\n## Part ${i}\n\n` + body.replace(/\[\^(\w+)\]/g, `[^$1x${i}]`)).join('');
+  const perKeystroke = (text: string): number[] => {
+    const cache = new LintCache();
+    lint(text, { cache });
+    const counts: number[] = [];
+    for (let k = 1; k <= 5; k++) {
+      // A word typed into a paragraph at k/6 of the document.
+      const at = text.indexOf('. ', Math.floor((text.length * k) / 6)) + 1;
+      text = text.slice(0, at) + ' Moreover' + text.slice(at);
+      const before = cache.tree.parsedChars;
+      assert.deepEqual(lint(text, { cache }).findings, lint(text).findings);
+      counts.push(cache.tree.parsedChars - before);
+    }
+    return counts;
+  };
+  const small = long(10);
+  const large = long(20);
+  const smallCounts = perKeystroke(small);
+  const largeCounts = perKeystroke(large);
+  for (const n of [...smallCounts, ...largeCounts]) assert.ok(n > 0 && n < small.length / 20, `parsed ${n} characters of ${small.length}`);
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  assert.ok(total(largeCounts) <= 2 * total(smallCounts), `2× the document: ${total(smallCounts)} → ${total(largeCounts)} characters parsed`);
+});
