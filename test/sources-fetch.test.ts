@@ -14,6 +14,7 @@ import path from 'node:path';
 import { BIN, tempDir } from './helpers/cli.js';
 import { makePdf } from './helpers/pdf.js';
 import { prepareSourceCopies } from 'sourcelint/engine/evidence/prepare.js';
+import type { IndexEntry } from 'sourcelint/cli/fetch.js';
 
 function run(args: readonly string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -27,17 +28,6 @@ function run(args: readonly string[], cwd: string): Promise<{ status: number | n
   });
 }
 
-interface IndexEntry {
-  url: string;
-  finalUrl?: string;
-  file?: string;
-  fetched: string;
-  status?: number;
-  contentType?: string;
-  sha256?: string;
-  bytes?: number;
-  error?: string;
-}
 
 const ARTICLE = '<!doctype html><html><head><title>Port data</title></head><body><article><p>Throughput fell 12% in March, the port authority said.</p></article></body></html>';
 
