@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // action.yml installs the published package and names its binary; without it, this checkout's (for tests).
-const bin = process.env.SOURCELINT_BIN || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/bin/sourcelint.js');
+const bin =
+  process.env.SOURCELINT_BIN ||
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/bin/sourcelint.js');
 const input = (name, fallback = '') => (process.env[`INPUT_${name}`] ?? '').trim() || fallback;
 const base = input('BASE_REF');
 const format = input('FORMAT', 'github');
@@ -18,7 +20,8 @@ if (!['github', 'sarif'].includes(format)) {
   process.exit(2);
 }
 
-const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+const git = (...args) =>
+  execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
 const markdown = /\.(md|markdown|mdx|qmd|rmd)$/i;
 // base-ref comes from the event or the workflow: a commit id or a plain ref name, never something git would read as
 // an option (`--output=/path` makes `git diff` write a file).
@@ -38,7 +41,10 @@ if (comparing) {
 let files;
 if (comparing) {
   // -z: names with tabs, quotes or non-ASCII letters come as they are, not quoted by git.
-  const list = (...args) => git(...args).split('\0').filter((f) => markdown.test(f));
+  const list = (...args) =>
+    git(...args)
+      .split('\0')
+      .filter((f) => markdown.test(f));
   const changed = list('diff', '-z', '--name-only', '--diff-filter=ACMR', '--end-of-options', base, '--', ...paths);
   const untracked = list('ls-files', '-z', '--others', '--exclude-standard', '--', ...paths);
   files = [...new Set([...changed, ...untracked])].filter((f) => fs.existsSync(f));

@@ -20,7 +20,8 @@ const draft = fs.readFileSync(path.join(root, 'samples/mali-russia-draft.md'), '
 const body = draft.split('---\n').slice(2).join('---\n');
 // Every sentence cites one of the 20 sources with a footnote, so every figure and quotation is checked.
 let n = 0;
-const cite = (text) => text.replace(/(?<=[\p{Ll}\d%)”"])([.!?])(?=\s|$)/gu, (m, stop) => `${stop}[^s${(n++ % COPIES) + 1}]`);
+const cite = (text) =>
+  text.replace(/(?<=[\p{Ll}\d%)”"])([.!?])(?=\s|$)/gu, (m, stop) => `${stop}[^s${(n++ % COPIES) + 1}]`);
 let text = cite(body);
 for (let i = 0; text.split(/\s+/).length < 10_000; i++) text += `\n\n## Part ${i}\n\n` + cite(body);
 text += '\n\n' + Array.from({ length: COPIES }, (_, i) => `[^s${i + 1}]: Source ${i + 1}.`).join('\n\n') + '\n';
@@ -29,7 +30,8 @@ const paragraphs = body.split(/\n\n+/).filter((p) => !p.startsWith('#'));
 const copies = new Map();
 for (let c = 1; c <= COPIES; c++) {
   let t = '';
-  for (let i = 0; t.length < 60_000; i++) t += paragraphs[(i * 7 + c) % paragraphs.length].replace(/\d+/g, (d) => String(Number(d) + ((c + i) % 3))) + '\n\n';
+  for (let i = 0; t.length < 60_000; i++)
+    t += paragraphs[(i * 7 + c) % paragraphs.length].replace(/\d+/g, (d) => String(Number(d) + ((c + i) % 3))) + '\n\n';
   copies.set(`s${c}`, { file: `/bench/sources/s${c}.txt`, pages: t.match(/[\s\S]{1,3000}(?=\s|$)/g) });
 }
 const sourceCopies = { byKey: (k) => copies.get(k), byUrl: () => undefined };
@@ -64,18 +66,28 @@ const none2 = session({});
 const saved2 = session({ sourceCopies });
 const p95None = Math.min(none.p95, none2.p95);
 const p95Saved = Math.min(saved.p95, saved2.p95);
-console.log(`saved source copies: the ${text.split(/\s+/).length}-word article citing ${COPIES} copies of ~60 KB (engine, CPU time)`);
-console.log(`  first lint (copies' figure indexes built)  ${saved.first.toFixed(0)} ms, without copies ${none.first.toFixed(0)} ms`);
-console.log(`  keystroke lint  p50 ${Math.min(saved.p50, saved2.p50).toFixed(1)} ms / p95 ${p95Saved.toFixed(1)} ms with copies; p95 ${p95None.toFixed(1)} ms without: ${(p95Saved / p95None).toFixed(2)}×`);
+console.log(
+  `saved source copies: the ${text.split(/\s+/).length}-word article citing ${COPIES} copies of ~60 KB (engine, CPU time)`,
+);
+console.log(
+  `  first lint (copies' figure indexes built)  ${saved.first.toFixed(0)} ms, without copies ${none.first.toFixed(0)} ms`,
+);
+console.log(
+  `  keystroke lint  p50 ${Math.min(saved.p50, saved2.p50).toFixed(1)} ms / p95 ${p95Saved.toFixed(1)} ms with copies; p95 ${p95None.toFixed(1)} ms without: ${(p95Saved / p95None).toFixed(2)}×`,
+);
 const result = lint(text, { filePath: '/bench/article.md', sourceCopies });
 let t = cpuMs();
 const claims = reviewClaims(result);
 const firstClaims = cpuMs() - t;
 t = cpuMs();
 reviewClaims(lint(text, { filePath: '/bench/article.md', sourceCopies }));
-console.log(`  claims: ${claims.filter((c) => c.evidence).length} of ${claims.length} with evidence; first ${firstClaims.toFixed(0)} ms (passages indexed), then lint + claims ${(cpuMs() - t).toFixed(0)} ms`);
+console.log(
+  `  claims: ${claims.filter((c) => c.evidence).length} of ${claims.length} with evidence; first ${firstClaims.toFixed(0)} ms (passages indexed), then lint + claims ${(cpuMs() - t).toFixed(0)} ms`,
+);
 const mine = result.findings.filter((f) => f.ruleId.endsWith('-not-in-source'));
-console.log(`  findings of the evidence rules: ${mine.length} (${mine.filter((f) => f.ruleId === 'figure-not-in-source').length} figures)`);
+console.log(
+  `  findings of the evidence rules: ${mine.length} (${mine.filter((f) => f.ruleId === 'figure-not-in-source').length} figures)`,
+);
 
 // The language server, as a writer runs it: the article in a folder with `sources/s1.txt` … `sources/s20.txt`.
 const { LspClient } = await import(path.join(root, 'test/out/helpers/lsp-client.js'));
@@ -84,17 +96,32 @@ async function keystrokes(withCopies) {
   try {
     if (withCopies) {
       fs.mkdirSync(path.join(dir, 'sources'));
-      for (const [key, copy] of copies) fs.writeFileSync(path.join(dir, 'sources', `${key}.txt`), copy.pages.join('\f'));
+      for (const [key, copy] of copies)
+        fs.writeFileSync(path.join(dir, 'sources', `${key}.txt`), copy.pages.join('\f'));
     }
     const file = path.join(dir, 'article.md');
     fs.writeFileSync(file, text);
     const uri = pathToFileURL(file).href;
     const client = new LspClient();
     try {
-      await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null });
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).href,
+        capabilities: {},
+        workspaceFolders: null,
+      });
       client.notify('initialized', {});
-      const ready = withCopies ? client.waitFor((m) => m.method === 'window/logMessage' && / saved source cop(y|ies) ready /.test(m.params.message), 120_000) : undefined;
-      const diagnosed = (version) => client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 120_000);
+      const ready = withCopies
+        ? client.waitFor(
+            (m) => m.method === 'window/logMessage' && / saved source cop(y|ies) ready /.test(m.params.message),
+            120_000,
+          )
+        : undefined;
+      const diagnosed = (version) =>
+        client.waitFor(
+          (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version,
+          120_000,
+        );
       let waiting = diagnosed(1);
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
       await waiting;
@@ -105,7 +132,10 @@ async function keystrokes(withCopies) {
         const line = 8 + ((v * 7) % (lines.length - 10));
         waiting = diagnosed(v);
         const t = performance.now();
-        client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
+        client.notify('textDocument/didChange', {
+          textDocument: { uri, version: v },
+          contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+        });
         await waiting;
         latencies.push(performance.now() - t);
       }
@@ -121,7 +151,9 @@ async function keystrokes(withCopies) {
 try {
   const without = await keystrokes(false);
   const withSaved = await keystrokes(true);
-  console.log(`  language server, keystroke → diagnostics (debounce included): p50 ${withSaved.p50.toFixed(1)} ms / p95 ${withSaved.p95.toFixed(1)} ms with the sources folder; p95 ${without.p95.toFixed(1)} ms without: ${(withSaved.p95 / without.p95).toFixed(2)}×`);
+  console.log(
+    `  language server, keystroke → diagnostics (debounce included): p50 ${withSaved.p50.toFixed(1)} ms / p95 ${withSaved.p95.toFixed(1)} ms with the sources folder; p95 ${without.p95.toFixed(1)} ms without: ${(withSaved.p95 / without.p95).toFixed(2)}×`,
+  );
 } catch (e) {
   console.log(`  language server with a sources folder: not measured (${e.message})`);
 }

@@ -2,7 +2,8 @@
 // npm run bench: every speed figure in one run, each as a ratio to a baseline measured in the same run.
 // 1. The CLI: `sourcelint --format json` over a few MB of real Markdown against a bare unified().use(remarkParse) pass
 //    over the same files (and alex, when it is installed). Two corpora, nothing downloaded: the Markdown documentation
-//    inside node_modules (varied real Markdown), and news-analysis prose (the sample articles, copied into many drafts).
+//    inside node_modules (varied real Markdown), and news-analysis prose (the sample articles, copied into many
+// drafts).
 //    Wall time and CPU time (user + system, of the CLI process and its workers): on a shared machine CPU time is the
 //    steadier measure of work. Medians of several runs.
 // 2. Reviewers: `sourcelint claims` against a lint of the same draft, and its growth from one size to 4×.
@@ -26,7 +27,11 @@ const PROSE_BYTES = Number(process.env.BENCH_PROSE_BYTES ?? 2 * 1024 * 1024);
 
 function collect(dir, out, budget) {
   let entries;
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)); } catch { return; }
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return;
+  }
   for (const e of entries) {
     if (budget.left <= 0) return;
     const full = path.join(dir, e.name);
@@ -58,7 +63,11 @@ const time = (fn) => {
   fn();
   return { wall: (performance.now() - t) / 1000, cpu: cpuSeconds() - c };
 };
-const bin = (name) => [path.join(root, 'node_modules/.bin', name), ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, name))].find((f) => fs.existsSync(f));
+const bin = (name) =>
+  [
+    path.join(root, 'node_modules/.bin', name),
+    ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, name)),
+  ].find((f) => fs.existsSync(f));
 const alex = bin('alex');
 const { lint } = await import('sourcelint');
 
@@ -86,11 +95,15 @@ function measure(label, dir, files) {
   const med = (k, f) => median(rows[k].map((r) => r[f]));
   const bare = { wall: med('bare', 'wall'), cpu: med('bare', 'cpu') };
   console.log(`${label}: ${files.length} files, ${mb.toFixed(2)} MB`);
-  console.log(`  ${''.padEnd(44)} ${'wall'.padStart(8)} ${'MB/s'.padStart(7)} ${'ratio'.padStart(7)}   ${'CPU'.padStart(8)} ${'ratio'.padStart(7)}`);
+  console.log(
+    `  ${''.padEnd(44)} ${'wall'.padStart(8)} ${'MB/s'.padStart(7)} ${'ratio'.padStart(7)}   ${'CPU'.padStart(8)} ${'ratio'.padStart(7)}`,
+  );
   const line = (name, k) => {
     const w = med(k, 'wall');
     const c = med(k, 'cpu');
-    console.log(`  ${name.padEnd(44)} ${w.toFixed(3).padStart(7)}s ${(mb / w).toFixed(2).padStart(7)} ${(w / bare.wall).toFixed(2).padStart(6)}×   ${c.toFixed(2).padStart(7)}s ${(c / bare.cpu).toFixed(2).padStart(6)}×`);
+    console.log(
+      `  ${name.padEnd(44)} ${w.toFixed(3).padStart(7)}s ${(mb / w).toFixed(2).padStart(7)} ${(w / bare.wall).toFixed(2).padStart(6)}×   ${c.toFixed(2).padStart(7)}s ${(c / bare.cpu).toFixed(2).padStart(6)}×`,
+    );
   };
   line('bare unified().use(remarkParse) (baseline)', 'bare');
   line('engine, one thread, in process', 'engine');
@@ -115,20 +128,28 @@ function copyUntil(sources, dir, target, transform = (text) => text) {
 
 const only = process.env.BENCH_ONLY; // "editor": only the language-server figures
 if (!only) {
-const work = fs.mkdtempSync(path.join(os.tmpdir(), `sourcelint-bench-`));
-try {
-  // 1. Varied real Markdown: the documentation that ships inside node_modules (code, tables, links, lists).
-  const docs = [];
-  collect(path.join(root, 'node_modules'), docs, { left: TARGET_BYTES });
-  measure('Markdown documentation from node_modules', path.join(work, 'docs'), copyUntil(docs, path.join(work, 'docs'), TARGET_BYTES));
-  // 2. News-analysis prose, what Sourcelint is for: the sample articles, each copy a separate draft.
-  const samples = [];
-  collect(path.join(root, 'samples'), samples, { left: Infinity });
-  const drafts = samples.filter((f) => !f.endsWith('README.md'));
-  measure('news-analysis prose (the sample articles, copied)', path.join(work, 'prose'), copyUntil(drafts, path.join(work, 'prose'), PROSE_BYTES));
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
-}
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `sourcelint-bench-`));
+  try {
+    // 1. Varied real Markdown: the documentation that ships inside node_modules (code, tables, links, lists).
+    const docs = [];
+    collect(path.join(root, 'node_modules'), docs, { left: TARGET_BYTES });
+    measure(
+      'Markdown documentation from node_modules',
+      path.join(work, 'docs'),
+      copyUntil(docs, path.join(work, 'docs'), TARGET_BYTES),
+    );
+    // 2. News-analysis prose, what Sourcelint is for: the sample articles, each copy a separate draft.
+    const samples = [];
+    collect(path.join(root, 'samples'), samples, { left: Infinity });
+    const drafts = samples.filter((f) => !f.endsWith('README.md'));
+    measure(
+      'news-analysis prose (the sample articles, copied)',
+      path.join(work, 'prose'),
+      copyUntil(drafts, path.join(work, 'prose'), PROSE_BYTES),
+    );
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
 // Reviewers: `sourcelint claims` on one long draft against a lint of it, at one size and at 4×.
@@ -138,13 +159,23 @@ if (!only) {
   const draftOf = (kb) => {
     let text = draft;
     // Footnote labels renamed per copy, so every copy's calls have their own definitions.
-    for (let i = 0; text.length < kb * 1024; i++) text += `\n\n## Part ${i}\n\n` + body.replace(/\[\^(\w+)\]/g, `[^$1x${i}]`);
+    for (let i = 0; text.length < kb * 1024; i++)
+      text += `\n\n## Part ${i}\n\n` + body.replace(/\[\^(\w+)\]/g, `[^$1x${i}]`);
     return text;
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-bench-claims-'));
   try {
     const cliTime = (...args) =>
-      median(Array.from({ length: RUNS }, () => time(() => spawnSync(process.execPath, [path.join(root, 'server/bin/sourcelint.js'), ...args], { cwd: dir, maxBuffer: 1 << 30 }))).map((t) => t.wall));
+      median(
+        Array.from({ length: RUNS }, () =>
+          time(() =>
+            spawnSync(process.execPath, [path.join(root, 'server/bin/sourcelint.js'), ...args], {
+              cwd: dir,
+              maxBuffer: 1 << 30,
+            }),
+          ),
+        ).map((t) => t.wall),
+      );
     console.log('reviewers: sourcelint claims on one long draft (wall time, medians)');
     const rows = [];
     for (const kb of [204, 816]) {
@@ -152,7 +183,9 @@ if (!only) {
       const lintS = cliTime('--format', 'json', `${kb}.md`);
       const claimsS = cliTime('claims', '--format', 'json', `${kb}.md`);
       rows.push(claimsS);
-      console.log(`  ${String(kb).padStart(4)} KB: lint ${lintS.toFixed(2)} s, claims ${claimsS.toFixed(2)} s = ${(claimsS / lintS).toFixed(2)}× the lint`);
+      console.log(
+        `  ${String(kb).padStart(4)} KB: lint ${lintS.toFixed(2)} s, claims ${claimsS.toFixed(2)} s = ${(claimsS / lintS).toFixed(2)}× the lint`,
+      );
     }
     console.log(`  claims growth, 4× the draft: ${(rows[1] / rows[0]).toFixed(2)}× the time (linear: 4×)`);
   } finally {
@@ -178,15 +211,26 @@ if (!only) {
       });
       // A server that dies before answering (a broken bundle) is reported, not waited for.
       p.on('exit', (code) => resolve(NaN));
-      p.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+      p.stdin.write(
+        frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
+      );
     });
-  const nodeStart = median(Array.from({ length: RUNS }, () => time(() => spawnSync(process.execPath, ['-e', '0'])).wall * 1000));
-  console.log(`language server: answer to initialize, from spawn (median of ${RUNS}; a bare \`node -e 0\` takes ${nodeStart.toFixed(0)} ms here)`);
-  for (const [name, entry] of [['dist/server.mjs (the bundle the extension runs)', path.join(root, 'dist/server.mjs')], ['server/bin/sourcelint-language-server.js', path.join(root, 'server/bin/sourcelint-language-server.js')]]) {
+  const nodeStart = median(
+    Array.from({ length: RUNS }, () => time(() => spawnSync(process.execPath, ['-e', '0'])).wall * 1000),
+  );
+  console.log(
+    `language server: answer to initialize, from spawn (median of ${RUNS}; a bare \`node -e 0\` takes ${nodeStart.toFixed(0)} ms here)`,
+  );
+  for (const [name, entry] of [
+    ['dist/server.mjs (the bundle the extension runs)', path.join(root, 'dist/server.mjs')],
+    ['server/bin/sourcelint-language-server.js', path.join(root, 'server/bin/sourcelint-language-server.js')],
+  ]) {
     if (!fs.existsSync(entry)) continue;
     const ms = [];
     for (let i = 0; i < RUNS; i++) ms.push(await initializeMs(entry));
-    console.log(`  ${name.padEnd(48)} ${ms.some(Number.isNaN) ? 'no answer: the server exited' : `${median(ms).toFixed(0)} ms`}`);
+    console.log(
+      `  ${name.padEnd(48)} ${ms.some(Number.isNaN) ? 'no answer: the server exited' : `${median(ms).toFixed(0)} ms`}`,
+    );
   }
 }
 
@@ -203,15 +247,25 @@ const threeHundredKb = (n) => grow(n, (t) => t.length >= 300 * 1024);
 
 async function editorSession(label, make, openMore) {
   const client = new LspClient();
-  await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    workspaceFolders: null,
+  });
   client.notify('initialized', {});
   const uriOf = (n) => `file://${os.tmpdir()}/bench-${label.replace(/\W+/g, '-')}-${n}.md`;
   const diagnosed = (uri, version) =>
-    client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 120_000);
+    client.waitFor(
+      (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version,
+      120_000,
+    );
   const text0 = make(0);
   let t = performance.now();
   let waiting = diagnosed(uriOf(0), 1);
-  client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(0), languageId: 'markdown', version: 1, text: text0 } });
+  client.notify('textDocument/didOpen', {
+    textDocument: { uri: uriOf(0), languageId: 'markdown', version: 1, text: text0 },
+  });
   await waiting;
   const firstMs = performance.now() - t;
   const lines = text0.split('\n');
@@ -230,14 +284,20 @@ async function editorSession(label, make, openMore) {
   latencies.sort((a, b) => a - b);
   for (let n = 1; n <= openMore; n++) {
     waiting = diagnosed(uriOf(n), 1);
-    client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(n), languageId: 'markdown', version: 1, text: make(n) } });
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: uriOf(n), languageId: 'markdown', version: 1, text: make(n) },
+    });
     await waiting;
   }
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${client.pid}/status`, 'utf8'))[1]);
   await client.close();
-  console.log(`language server, ${label} (${text0.split(/\s+/).length} words, ${(text0.length / 1024).toFixed(0)} KB):`);
+  console.log(
+    `language server, ${label} (${text0.split(/\s+/).length} words, ${(text0.length / 1024).toFixed(0)} KB):`,
+  );
   console.log(`  first diagnostics after open  ${firstMs.toFixed(0)} ms`);
-  console.log(`  one-character didChange → diagnostics  p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms  p95 ${latencies[Math.floor(latencies.length * 0.95)].toFixed(1)} ms (debounce included)`);
+  console.log(
+    `  one-character didChange → diagnostics  p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms  p95 ${latencies[Math.floor(latencies.length * 0.95)].toFixed(1)} ms (debounce included)`,
+  );
   console.log(`  resident memory with ${openMore + 1} such documents open  ${(rssKb / 1024).toFixed(0)} MB`);
 }
 await editorSession('10k-word article', tenThousandWords, 19);
@@ -245,7 +305,11 @@ await editorSession('300 KB document', threeHundredKb, 0);
 spawnSync(process.execPath, [path.join(root, 'scripts/bench-evidence.mjs')], { stdio: 'inherit' });
 
 if (Number(process.env.BENCH_ARCHIVE) > 0) {
-  spawnSync(process.execPath, [path.join(root, 'scripts/bench-archive.mjs'), process.env.BENCH_ARCHIVE], { stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(root, 'scripts/bench-archive.mjs'), process.env.BENCH_ARCHIVE], {
+    stdio: 'inherit',
+  });
 } else {
-  console.log('archive with --cache and --shard: BENCH_ARCHIVE=10000 npm run bench (or node scripts/bench-archive.mjs 10000)');
+  console.log(
+    'archive with --cache and --shard: BENCH_ARCHIVE=10000 npm run bench (or node scripts/bench-archive.mjs 10000)',
+  );
 }

@@ -36,7 +36,12 @@ const tagOf = (word) => [lexicon[word] ?? []].flat();
 /** "fight" is a verb (the lexicon knows "fought"); "country" read after "they" is not (no "countried"). */
 function knownVerb(word) {
   const c = conjugate(word);
-  return !!c && (tagOf(c.PastTense).includes('PastTense') || tagOf(c.Gerund).includes('Gerund') || tagOf(c.PresentTense).includes('PresentTense'));
+  return (
+    !!c &&
+    (tagOf(c.PastTense).includes('PastTense') ||
+      tagOf(c.Gerund).includes('Gerund') ||
+      tagOf(c.PresentTense).includes('PresentTense'))
+  );
 }
 // Our own lexicons' words, as compromise reads them alone: the verbs among them need conjugations even when rare.
 const ours = new Set();
@@ -45,7 +50,8 @@ for (const dir of ['server/data/lexicon', 'server/data/claims']) {
     const data = JSON.parse(fs.readFileSync(path.join(root, dir, name), 'utf8'));
     for (const entry of data.entries ?? []) {
       for (const phrase of [entry.pattern, ...(entry.alternatives ?? [])]) {
-        for (const token of phrase.toLowerCase().split(/\s+/)) for (const w of token.replace(/\?$/, '').split('|')) if (isWord(w)) ours.add(w);
+        for (const token of phrase.toLowerCase().split(/\s+/))
+          for (const w of token.replace(/\?$/, '').split('|')) if (isWord(w)) ours.add(w);
       }
     }
   }
@@ -73,7 +79,11 @@ const singulars = new Set();
 for (const w of ours) {
   const tags = nlp(w).json()[0]?.terms[0]?.tags ?? [];
   if (tags.includes('Adjective')) adjectives.add(w);
-  if (w.endsWith('s') && (tags.includes('Singular') || tags.includes('Uncountable') || world.model.two.uncountable?.[w])) singulars.add(w);
+  if (
+    w.endsWith('s') &&
+    (tags.includes('Singular') || tags.includes('Uncountable') || world.model.two.uncountable?.[w])
+  )
+    singulars.add(w);
 }
 
 const table = {};

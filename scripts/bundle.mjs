@@ -20,7 +20,10 @@ const bundleLazyRequires = {
   name: 'bundle-lazy-requires',
   setup(b) {
     b.onLoad({ filter: /[\\/]server[\\/]src[\\/].*\.ts$/ }, async (args) => ({
-      contents: (await fs.promises.readFile(args.path, 'utf8')).replace(/\bcreateRequire\(import\.meta\.url\)\(/g, 'require('),
+      contents: (await fs.promises.readFile(args.path, 'utf8')).replace(
+        /\bcreateRequire\(import\.meta\.url\)\(/g,
+        'require(',
+      ),
       loader: 'ts',
     }));
   },
@@ -36,11 +39,18 @@ const bundleLazyRequires = {
 const optionalLoads = {
   name: 'optional-loads',
   setup(b) {
-    b.onResolve({ filter: /^canvas$/ }, (args) => (/[\\/]linkedom[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), 'canvas-shim.cjs') } : undefined));
+    b.onResolve({ filter: /^canvas$/ }, (args) =>
+      /[\\/]linkedom[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), 'canvas-shim.cjs') }
+        : undefined,
+    );
     b.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, async (args) => {
       const unavailable = '(() => { throw new Error("not part of the Sourcelint bundle"); })';
       const code = (await fs.promises.readFile(args.path, 'utf8'))
-        .replace(/process\.getBuiltinModule\("module"\)\.createRequire\(import\.meta\.url\)/g, `(() => ${unavailable})()`)
+        .replace(
+          /process\.getBuiltinModule\("module"\)\.createRequire\(import\.meta\.url\)/g,
+          `(() => ${unavailable})()`,
+        )
         .replace(/\bimport\((?=\s*(?:\/\*[^*]*\*\/\s*)*[\w.]+\))/g, `${unavailable}(`);
       return { contents: code, loader: 'js' };
     });
@@ -51,11 +61,13 @@ const optionalLoads = {
 export function escapes(metafile, code, allowed = []) {
   const found = [];
   for (const output of Object.values(metafile.outputs)) {
-    for (const i of output.imports) if (i.external && !isBuiltin(i.path) && !allowed.includes(i.path)) found.push(`${i.kind} "${i.path}"`);
+    for (const i of output.imports)
+      if (i.external && !isBuiltin(i.path) && !allowed.includes(i.path)) found.push(`${i.kind} "${i.path}"`);
   }
   // Loads esbuild cannot follow: a require made with createRequire, a require()/import() of a computed name, or a
   // relative path still loaded at run time (a UMD module calls require under another name).
-  const unfollowed = /\(import\.meta\.url\)\s*\(|\b(?:require|import)\((?!\s*["'`)])|[\w$]\(\s*["']\.\.?\/[^"']*["']\s*\)/g;
+  const unfollowed =
+    /\(import\.meta\.url\)\s*\(|\b(?:require|import)\((?!\s*["'`)])|[\w$]\(\s*["']\.\.?\/[^"']*["']\s*\)/g;
   for (const m of code.matchAll(unfollowed)) found.push(`"${code.slice(Math.max(0, m.index - 40), m.index + 40)}"`);
   return found;
 }
@@ -65,7 +77,16 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
   fs.rmSync(outdir, { recursive: true, force: true });
   // Source maps stay in dist/ for debugging from the repository; .vscodeignore keeps them out of the .vsix.
   // ESM builds first: a package's UMD build (jsonc-parser's "main") hides its requires from esbuild.
-  const common = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: true, metafile: true, logLevel: 'warning', mainFields: ['module', 'main'] };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
+  };
   const targets = [
     {
       ...common,
@@ -84,16 +105,20 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
       external,
       plugins: [bundleLazyRequires, optionalLoads],
       // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
     },
   ];
   const problems = [];
   for (const options of targets) {
     const { metafile } = await build(options);
     const code = fs.readFileSync(options.outfile, 'utf8').replace(options.banner?.js ?? '', '');
-    for (const e of escapes(metafile, code, ['vscode', ...external])) problems.push(`${path.relative(root, options.outfile)}: loads ${e} from outside the bundle`);
+    for (const e of escapes(metafile, code, ['vscode', ...external]))
+      problems.push(`${path.relative(root, options.outfile)}: loads ${e} from outside the bundle`);
   }
-  for (const dir of ['data', 'schema']) fs.cpSync(path.join(root, 'server', dir), path.join(outdir, dir), { recursive: true });
+  for (const dir of ['data', 'schema'])
+    fs.cpSync(path.join(root, 'server', dir), path.join(outdir, dir), { recursive: true });
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return outdir;
 }

@@ -30,13 +30,26 @@ const model = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
 const MAX_COUNT = 3;
 /** How much more a real article's sentence counts than a debate transcript's (`--wild-weight N`, default 2). */
 const WILD_WEIGHT = args.includes('--wild-weight') ? Number(args[args.indexOf('--wild-weight') + 1]) : 2;
-const readJsonl = (f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const readJsonl = (f) =>
+  fs
+    .readFileSync(f, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
-/** Samples: { x: feature counts, y: 0/1, set }. Real articles count more (WILD_WEIGHT): they are what the product is judged on. */
+/**
+ * Samples: { x: feature counts, y: 0/1, set }. Real articles count more (WILD_WEIGHT): they are what the product is
+ * judged on.
+ */
 const samples = [];
 for (const row of readJsonl(path.join(evalDir, 'claimbuster.jsonl'))) {
   const text = row.text ?? row.sentence;
-  samples.push({ x: claimFeatures(text, tokenize(text), cues).counts, y: row.checkworthy ? 1 : 0, w: 1, set: 'claimbuster' });
+  samples.push({
+    x: claimFeatures(text, tokenize(text), cues).counts,
+    y: row.checkworthy ? 1 : 0,
+    w: 1,
+    set: 'claimbuster',
+  });
 }
 const wild = path.join(evalDir, 'wild');
 for (const name of fs.readdirSync(wild).filter((f) => f.endsWith('.md'))) {
@@ -79,19 +92,27 @@ for (let epoch = 0; epoch < 3000; epoch++) {
 
 const scoreOf = (x) => x.reduce((a, v, j) => a + v * w[j], 0);
 function prf(threshold, set) {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   samples.forEach((s, i) => {
     if (s.set !== set) return;
     const pred = scoreOf(X[i]) >= threshold;
-    if (pred && s.y) tp++; else if (pred) fp++; else if (s.y) fn++;
+    if (pred && s.y) tp++;
+    else if (pred) fp++;
+    else if (s.y) fn++;
   });
-  const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1);
+  const p = tp / (tp + fp || 1),
+    r = tp / (tp + fn || 1);
   return { p: +p.toFixed(3), r: +r.toFixed(3), f1: +((2 * p * r) / (p + r || 1)).toFixed(3) };
 }
 let threshold = -b;
 for (let t = -b - 2; t <= -b + 2; t += 0.05) {
   const m = prf(t, 'wild');
-  if (m.p >= 0.7) { threshold = t; break; }
+  if (m.p >= 0.7) {
+    threshold = t;
+    break;
+  }
 }
 const weights = Object.fromEntries(features.map((f, j) => [f, +w[j].toFixed(2)]));
 console.log(JSON.stringify({ threshold: +threshold.toFixed(2), weights }, null, 1));
@@ -101,5 +122,6 @@ if (args.includes('--write')) {
   console.log(`wrote ${path.relative(root, modelFile)}`);
 }
 if (args.includes('--sweep')) {
-  for (let t = threshold - 0.5; t <= threshold + 1; t += 0.1) console.log(t.toFixed(2), 'wild', prf(t, 'wild'), 'cb', prf(t, 'claimbuster'));
+  for (let t = threshold - 0.5; t <= threshold + 1; t += 0.1)
+    console.log(t.toFixed(2), 'wild', prf(t, 'wild'), 'cb', prf(t, 'claimbuster'));
 }

@@ -26,7 +26,9 @@ const deadline = Date.now() + minutes * 60_000;
 let cases = 0;
 let failed = 0;
 let slowest = { ms: 0, index: -1 };
-console.log(`sourcelint fuzz: seed ${seed}, ${maxCases < Infinity ? `${maxCases} cases` : `${minutes} min`}, bursts up to ${maxBurst} characters`);
+console.log(
+  `sourcelint fuzz: seed ${seed}, ${maxCases < Infinity ? `${maxCases} cases` : `${minutes} min`}, bursts up to ${maxBurst} characters`,
+);
 for (let index = 0; index < maxCases && (maxCases < Infinity || Date.now() < deadline); index++) {
   fs.writeFileSync(path.join(out, 'current.txt'), `seed ${seed} index ${index}\n`);
   const started = performance.now();
@@ -40,8 +42,13 @@ for (let index = 0; index < maxCases && (maxCases < Infinity || Date.now() < dea
     fs.writeFileSync(file, `${kind}, ${input.length} characters\n${problems.join('\n')}\n\n--- input ---\n${input}`);
     console.log(`FAIL ${kind} case ${index}: ${problems[0].slice(0, 200)} (saved ${path.relative(root, file)})`);
   }
-  if (index % 200 === 0) process.stdout.write(`  ${cases} cases, ${failed} failed, slowest ${slowest.ms.toFixed(0)} ms (case ${slowest.index})\n`);
+  if (index % 200 === 0)
+    process.stdout.write(
+      `  ${cases} cases, ${failed} failed, slowest ${slowest.ms.toFixed(0)} ms (case ${slowest.index})\n`,
+    );
 }
 fs.rmSync(path.join(out, 'current.txt'), { force: true });
-console.log(`${cases} cases, ${failed} failed; slowest case ${slowest.index}: ${slowest.ms.toFixed(0)} ms (rerun: --seed ${seed})`);
+console.log(
+  `${cases} cases, ${failed} failed; slowest case ${slowest.index}: ${slowest.ms.toFixed(0)} ms (rerun: --seed ${seed})`,
+);
 process.exit(failed > 0 ? 1 : 0);

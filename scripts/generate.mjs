@@ -6,7 +6,8 @@
 //   and `terms.add[].rule`), the extension's `sourcelint.rules` and `sourcelint.terms.add` settings in package.json,
 //   the table of docs/rules/README.md and the README's rule table (between `<!-- rules:begin -->` and
 //   `<!-- rules:end -->`).
-// `npm run generate` runs both with a build between; `npm run build` too. test/rules-registry.test.ts fails on a stale file.
+// `npm run generate` runs both with a build between; `npm run build` too. test/rules-registry.test.ts fails on a stale
+// file.
 //   node scripts/generate.mjs --registry   write rules/all.ts only (needs no build)
 //   node scripts/generate.mjs              write every file that is stale
 //   node scripts/generate.mjs --check      write nothing; exit 1 naming the stale files
@@ -22,7 +23,11 @@ async function registry() {
   const { RULES, FAMILIES } = await import(pathToFileURL(path.join(root, 'server/out/engine/index.js')).href);
   // Table order: by family, then the registry's order.
   const rules = RULES.map((r) => r.meta).sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
-  return { ids: RULES.map((r) => r.meta.id), termRules: RULES.filter((r) => r.meta.terms).map((r) => r.meta.id), rules };
+  return {
+    ids: RULES.map((r) => r.meta.id),
+    termRules: RULES.filter((r) => r.meta.terms).map((r) => r.meta.id),
+    rules,
+  };
 }
 
 const json = (value) => JSON.stringify(value, null, 2) + '\n';
@@ -38,7 +43,10 @@ function manifest(text, { ids, termRules }) {
   const m = JSON.parse(text);
   const settings = m.contributes.configuration.properties;
   settings['sourcelint.rules'].properties = Object.fromEntries(
-    ids.map((id) => [id, { type: 'string', enum: ['off', 'info', 'warning', 'error'], description: `Severity of ${id}.` }]),
+    ids.map((id) => [
+      id,
+      { type: 'string', enum: ['off', 'info', 'warning', 'error'], description: `Severity of ${id}.` },
+    ]),
   );
   settings['sourcelint.terms.add'].items.properties.rule.enum = termRules;
   return json(m);
@@ -56,12 +64,22 @@ function between(text, file, body) {
 }
 
 function docsIndex(text, { rules }) {
-  const rows = rules.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${m.family} | ${m.defaultSeverity} | ${fixable(m)} | ${cell(m.description)} |`);
-  return between(text, 'docs/rules/README.md', ['| rule | family | default | fixable | description |', '|---|---|---|---|---|', ...rows].join('\n'));
+  const rows = rules.map(
+    (m) =>
+      `| [\`${m.id}\`](${m.id}.md) | ${m.family} | ${m.defaultSeverity} | ${fixable(m)} | ${cell(m.description)} |`,
+  );
+  return between(
+    text,
+    'docs/rules/README.md',
+    ['| rule | family | default | fixable | description |', '|---|---|---|---|---|', ...rows].join('\n'),
+  );
 }
 
 function readme(text, { rules }) {
-  const rows = rules.map((m) => `| ${m.family} | [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.defaultSeverity} | ${cell(m.description)}${m.fixable ? ' (fixable)' : ''} |`);
+  const rows = rules.map(
+    (m) =>
+      `| ${m.family} | [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.defaultSeverity} | ${cell(m.description)}${m.fixable ? ' (fixable)' : ''} |`,
+  );
   return between(text, 'README.md', ['| family | rule | default | finds |', '|---|---|---|---|', ...rows].join('\n'));
 }
 
@@ -72,11 +90,15 @@ const ALL = `${RULES_DIR}/all.ts`;
 function allRules() {
   const files = fs
     .readdirSync(path.join(root, RULES_DIR))
-    .filter((f) => f.endsWith('.ts') && /^export const rule\b/m.test(fs.readFileSync(path.join(root, RULES_DIR, f), 'utf8')))
+    .filter(
+      (f) => f.endsWith('.ts') && /^export const rule\b/m.test(fs.readFileSync(path.join(root, RULES_DIR, f), 'utf8')),
+    )
     .map((f) => f.replace(/\.ts$/, ''))
     .sort();
   const current = fs.existsSync(path.join(root, ALL)) ? fs.readFileSync(path.join(root, ALL), 'utf8') : '';
-  const listed = [...current.matchAll(/from '\.\/([a-z0-9-]+)\.js'/g)].map((m) => m[1]).filter((f) => files.includes(f));
+  const listed = [...current.matchAll(/from '\.\/([a-z0-9-]+)\.js'/g)]
+    .map((m) => m[1])
+    .filter((f) => files.includes(f));
   const order = [...listed, ...files.filter((f) => !listed.includes(f))];
   const name = (file) => file.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
   return [
@@ -102,7 +124,8 @@ const TARGETS = [
 export async function staleFiles({ registryOnly = false } = {}) {
   const stale = [];
   const all = allRules();
-  if (!fs.existsSync(path.join(root, ALL)) || fs.readFileSync(path.join(root, ALL), 'utf8') !== all) stale.push({ file: ALL, content: all });
+  if (!fs.existsSync(path.join(root, ALL)) || fs.readFileSync(path.join(root, ALL), 'utf8') !== all)
+    stale.push({ file: ALL, content: all });
   if (registryOnly) return stale;
   const reg = await registry();
   for (const [file, render] of TARGETS) {

@@ -1,7 +1,14 @@
 /** What the bibliography split added: crossref inheritance, full dates, math in titles, CSL YAML. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanLatex, formatReference, parseBibtex, parseCslJson, parseCslYaml, type BibEntry } from 'sourcelint/engine/bibliography.js';
+import {
+  cleanLatex,
+  formatReference,
+  parseBibtex,
+  parseCslJson,
+  parseCslYaml,
+  type BibEntry,
+} from 'sourcelint/engine/bibliography.js';
 import { lint } from 'sourcelint';
 import { assertLinear } from './helpers/growth.js';
 import { tempDir } from './helpers/cli.js';
@@ -61,7 +68,9 @@ test('crossref: a missing parent is a problem on the child; a cycle stops; ids a
     ),
     'r.bib',
   );
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'lost': crossref 'nowhere' is not in this file (nothing inherited)" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 1, message: "entry 'lost': crossref 'nowhere' is not in this file (nothing inherited)" },
+  ]);
   assert.equal(bib.entries.get('x')?.year, '2001');
   assert.equal(bib.entries.get('y')?.title, 'X', 'a plain parent passes its title on');
   assert.equal(bib.entries.size, 3);
@@ -103,12 +112,27 @@ test('dates: CSL issued as date-parts, an EDTF string, raw text, and pandoc YAML
       { id: 'edtf', issued: '2019-12-31' },
       { id: 'raw', issued: { raw: '2018-06-02' } },
       { id: 'old', issued: [{ year: 2017, month: 5, day: 1 }] },
-      { id: 'range', issued: { 'date-parts': [[2016, 1, 2], [2016, 1, 9]] } },
+      {
+        id: 'range',
+        issued: {
+          'date-parts': [
+            [2016, 1, 2],
+            [2016, 1, 9],
+          ],
+        },
+      },
     ]),
     'r.json',
   );
   const date = (id: string): string | undefined => bib.entries.get(id)?.date;
-  assert.deepEqual(['parts', 'strings', 'edtf', 'raw', 'old', 'range'].map(date), ['2020-07-14', '2020-07', '2019-12-31', '2018-06-02', '2017-05-01', '2016-01-02']);
+  assert.deepEqual(['parts', 'strings', 'edtf', 'raw', 'old', 'range'].map(date), [
+    '2020-07-14',
+    '2020-07',
+    '2019-12-31',
+    '2018-06-02',
+    '2017-05-01',
+    '2016-01-02',
+  ]);
   assert.equal(bib.entries.get('old')?.year, '2017');
 });
 
@@ -203,7 +227,11 @@ test('csl yaml: invalid YAML, other shapes and alias cycles are one problem each
   assert.match(broken.problems[0].message, /^invalid CSL YAML: /);
   assert.equal(broken.problems[0].line, 3);
   assert.deepEqual(parseCslYaml('title: not a bibliography', 'r.yaml').problems, [
-    { file: 'r.yaml', line: 1, message: 'CSL YAML must be a list of items or have a "references" list; nothing loaded' },
+    {
+      file: 'r.yaml',
+      line: 1,
+      message: 'CSL YAML must be a list of items or have a "references" list; nothing loaded',
+    },
   ]);
   const cycle = parseCslYaml('references: &r\n- id: a\n  self: *r\n', 'r.yaml');
   assert.equal(cycle.entries.size, 0);
@@ -214,10 +242,14 @@ test('csl yaml: invalid YAML, other shapes and alias cycles are one problem each
 test('csl yaml: a front matter bibliography in .yaml resolves citations; an unknown key is still reported', () => {
   const { dir, cleanup } = tempDir({ 'refs.yml': yaml });
   try {
-    const text = '---\nbibliography: refs.yml\n---\n\nGrain prices rose by 40% in 2021 [@keita2021]. Bread cost 12% more [@nosuch2020].\n';
+    const text =
+      '---\nbibliography: refs.yml\n---\n\nGrain prices rose by 40% in 2021 [@keita2021]. Bread cost 12% more [@nosuch2020].\n';
     const result = lint(text, { filePath: path.join(dir, 'a.md') });
     const unknown = result.findings.filter((f) => f.ruleId === 'unknown-citekey');
-    assert.deepEqual(unknown.map((f) => text.slice(f.span.start, f.span.end)), ['nosuch2020']);
+    assert.deepEqual(
+      unknown.map((f) => text.slice(f.span.start, f.span.end)),
+      ['nosuch2020'],
+    );
     assert.equal(result.bibliography?.entries.get('keita2021')?.date, '2021-04-12');
   } finally {
     cleanup();

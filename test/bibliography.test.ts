@@ -62,7 +62,10 @@ test('bibtex: a complete article with every mapped field', () => {
 });
 
 test('bibtex: entry types are case-insensitive and parentheses delimit entries too', () => {
-  const bib = parseBibtex(lines('@MISC(one, title = {Paren entry}, year = {1999})', '@InProceedings{two, booktitle = {Proc. X}}'), 'r.bib');
+  const bib = parseBibtex(
+    lines('@MISC(one, title = {Paren entry}, year = {1999})', '@InProceedings{two, booktitle = {Proc. X}}'),
+    'r.bib',
+  );
   assert.deepEqual(bib.problems, []);
   assert.equal(bib.entries.get('one')?.type, 'misc');
   assert.equal(bib.entries.get('one')?.title, 'Paren entry');
@@ -135,7 +138,9 @@ test('bibtex: nested braces and keys with : - _ . /', () => {
 });
 
 test('bibtex: LaTeX accents, escapes and commands are turned into text', () => {
-  const e = only('@misc{m, title = {{\\"U}ber Stra\\ss e \\c{c}a \\v{s}\\\'{\\i} \\emph{Emph} 10\\% \\$5 -- 1990---2000 {\\`a} \\~n}}');
+  const e = only(
+    '@misc{m, title = {{\\"U}ber Stra\\ss e \\c{c}a \\v{s}\\\'{\\i} \\emph{Emph} 10\\% \\$5 -- 1990---2000 {\\`a} \\~n}}',
+  );
   assert.equal(e.title, 'Über Straße ça ší Emph 10% $5 – 1990—2000 à ñ');
 });
 
@@ -143,7 +148,13 @@ test('bibtex: author names in all three forms; "and" inside braces does not spli
   const e = only(
     '@misc{m, author = {Ludwig van Beethoven AND King, Jr, Martin Luther and Aristotle and {Barnes and Noble} and M{\\"u}ller, J{\\"o}rg and others}}',
   );
-  assert.deepEqual(e.authors, ['van Beethoven, Ludwig', 'King, Martin Luther, Jr', 'Aristotle', 'Barnes and Noble', 'Müller, Jörg']);
+  assert.deepEqual(e.authors, [
+    'van Beethoven, Ludwig',
+    'King, Martin Luther, Jr',
+    'Aristotle',
+    'Barnes and Noble',
+    'Müller, Jörg',
+  ]);
 });
 
 test('bibtex: editor stands in for a missing author; biblatex date gives the year; container falls back in order', () => {
@@ -165,7 +176,10 @@ test('bibtex: entry without fields, % comment lines between fields, trailing com
 });
 
 test('bibtex: UTF-8 BOM and CRLF line endings', () => {
-  const bib = parseBibtex('\uFEFF% header\r\n\r\n@article{a,\r\n  title = {Line\r\n  two},\r\n  year = {2001}\r\n}\r\n@misc{b, title={B}}\r\n', 'r.bib');
+  const bib = parseBibtex(
+    '\uFEFF% header\r\n\r\n@article{a,\r\n  title = {Line\r\n  two},\r\n  year = {2001}\r\n}\r\n@misc{b, title={B}}\r\n',
+    'r.bib',
+  );
   assert.deepEqual(bib.problems, []);
   const a = bib.entries.get('a');
   assert.equal(a?.title, 'Line two');
@@ -209,19 +223,25 @@ test('bibtex: the type may be followed by white space and a line break before th
 
 test('bibtex: an undefined @string is a warning; the entry is kept with the name as text', () => {
   const bib = parseBibtex(lines('@misc{k,', '  journal = jacm # { X},', '  note = jacm', '}', '@misc{after}'), 'r.bib');
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'k': field 'journal' uses undefined @string 'jacm' (kept as text)" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 2, message: "entry 'k': field 'journal' uses undefined @string 'jacm' (kept as text)" },
+  ]);
   assert.equal(bib.entries.get('k')?.container, 'jacm X');
   assert.ok(bib.entries.has('after'));
 });
 
 test('bibtex: a repeated field keeps its first value; URLs broken over lines are joined', () => {
-  const e = only(lines('@misc{r, title = {First}, title = {Second},', '  url = {https://example.org/a', '         /b}}'));
+  const e = only(
+    lines('@misc{r, title = {First}, title = {Second},', '  url = {https://example.org/a', '         /b}}'),
+  );
   assert.equal(e.title, 'First');
   assert.equal(e.url, 'https://example.org/a/b');
 });
 
 test('bibtex: braced institutional names with commas stay whole in the short reference', () => {
-  const e = only('@report{f, author = {{Food and Agriculture Organization, Rome} and Doe, Jane and Roe, Rick}, year = 2021}');
+  const e = only(
+    '@report{f, author = {{Food and Agriculture Organization, Rome} and Doe, Jane and Roe, Rick}, year = 2021}',
+  );
   assert.deepEqual(e.authors, ['Food and Agriculture Organization, Rome', 'Doe, Jane', 'Roe, Rick']);
   assert.equal(formatShortReference(e), 'Food and Agriculture Organization, Rome et al., 2021');
 });
@@ -231,29 +251,48 @@ test('bibtex: braced institutional names with commas stay whole in the short ref
 
 test('bibtex broken: missing closing brace', () => {
   const bib = parseBibtex(
-    lines('@misc{ok1, title={One}}', '@article{smith2020,', '  title = {Unclosed},', '  year = 2020,', '', '@book{next, title = {Next}}'),
+    lines(
+      '@misc{ok1, title={One}}',
+      '@article{smith2020,',
+      '  title = {Unclosed},',
+      '  year = 2020,',
+      '',
+      '@book{next, title = {Next}}',
+    ),
     'r.bib',
   );
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'smith2020' is missing its closing brace; skipped" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 2, message: "entry 'smith2020' is missing its closing brace; skipped" },
+  ]);
   assert.deepEqual([...bib.entries.keys()], ['ok1', 'next']);
   assert.equal(bib.entries.get('next')?.line, 6);
 });
 
 test('bibtex broken: unclosed value brace runs into the next entry', () => {
-  const bib = parseBibtex(lines('@article{a,', '  title = {Never closed,', '  year = 2020}', '@book{b, title = {B}}'), 'r.bib');
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'a' is missing its closing brace; skipped" }]);
+  const bib = parseBibtex(
+    lines('@article{a,', '  title = {Never closed,', '  year = 2020}', '@book{b, title = {B}}'),
+    'r.bib',
+  );
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 1, message: "entry 'a' is missing its closing brace; skipped" },
+  ]);
   assert.equal(bib.entries.get('b')?.title, 'B');
   assert.equal(bib.entries.get('b')?.line, 4);
 });
 
 test('bibtex broken: missing closing brace at the end of the file', () => {
   const bib = parseBibtex(lines('@misc{a, title={A}}', '@misc{b,', '  title = {B}'), 'r.bib');
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 2, message: "entry 'b' is missing its closing brace; skipped" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 2, message: "entry 'b' is missing its closing brace; skipped" },
+  ]);
   assert.deepEqual([...bib.entries.keys()], ['a']);
 });
 
 test('bibtex broken: missing key', () => {
-  const bib = parseBibtex(lines('@article{', '  title = {No key},', '}', '@article{, title = {Empty key}}', '@misc{after, title = {After}}'), 'r.bib');
+  const bib = parseBibtex(
+    lines('@article{', '  title = {No key},', '}', '@article{, title = {Empty key}}', '@misc{after, title = {After}}'),
+    'r.bib',
+  );
   assert.deepEqual(bib.problems, [
     { file: 'r.bib', line: 1, message: '@article entry has no citation key; skipped' },
     { file: 'r.bib', line: 4, message: '@article entry has no citation key; skipped' },
@@ -288,7 +327,10 @@ test('bibtex broken: bad field syntax (no "=", missing comma, missing value, jun
 });
 
 test('bibtex broken: unterminated quoted string', () => {
-  const bib = parseBibtex(lines('@misc{q,', '  year = 2020,', '  title = "Unterminated,', '}', '@misc{r, title = "Fine"}'), 'r.bib');
+  const bib = parseBibtex(
+    lines('@misc{q,', '  year = 2020,', '  title = "Unterminated,', '}', '@misc{r, title = "Fine"}'),
+    'r.bib',
+  );
   assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 3, message: "entry 'q': unterminated string; skipped" }]);
   assert.deepEqual([...bib.entries.keys()], ['r']);
   assert.equal(bib.entries.get('r')?.title, 'Fine');
@@ -302,7 +344,9 @@ test('bibtex broken: unterminated string at the end of the file', () => {
 
 test('bibtex broken: a parenthesised entry missing its closing parenthesis', () => {
   const bib = parseBibtex(lines('@misc(p,', '  title = {P}', '', '@misc(q, title = {Q})'), 'r.bib');
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'p' is missing its closing parenthesis; skipped" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 1, message: "entry 'p' is missing its closing parenthesis; skipped" },
+  ]);
   assert.deepEqual([...bib.entries.keys()], ['q']);
   assert.equal(bib.entries.get('q')?.line, 4);
 });
@@ -329,7 +373,9 @@ test('bibtex broken: junk after the key; broken @string and @preamble; reading r
 
 test('bibtex broken: a line starting a new entry ends a runaway value even when braces would balance later', () => {
   const bib = parseBibtex(lines('@misc{a, abstract = {one {', '@misc{b, title = {B}}', '}}'), 'r.bib');
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 1, message: "entry 'a' is missing its closing brace; skipped" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 1, message: "entry 'a' is missing its closing brace; skipped" },
+  ]);
   assert.deepEqual([...bib.entries.keys()], ['b']);
 });
 
@@ -341,13 +387,28 @@ test('bibtex: an unbalanced @comment hides text only up to the next entry line',
 
 test('bibtex: duplicate keys in one file: the first wins, the second is a problem', () => {
   const bib = parseBibtex(lines('@misc{x, title = {First}}', '', '@misc{x, title = {Second}}', '@misc{y}'), 'r.bib');
-  assert.deepEqual(bib.problems, [{ file: 'r.bib', line: 3, message: "duplicate key 'x' (first defined on line 1); skipped" }]);
+  assert.deepEqual(bib.problems, [
+    { file: 'r.bib', line: 3, message: "duplicate key 'x' (first defined on line 1); skipped" },
+  ]);
   assert.equal(bib.entries.get('x')?.title, 'First');
   assert.ok(bib.entries.has('y'));
 });
 
 test('bibtex: never throws on odd input', () => {
-  for (const text of ['', '@', '@@@', '@misc', '@misc{', '@misc(', '}{}{', '@misc{a,b', '@misc{a, t = {', '@misc{a, t = "', '@misc{a, t = a #', '\uFEFF']) {
+  for (const text of [
+    '',
+    '@',
+    '@@@',
+    '@misc',
+    '@misc{',
+    '@misc(',
+    '}{}{',
+    '@misc{a,b',
+    '@misc{a, t = {',
+    '@misc{a, t = "',
+    '@misc{a, t = a #',
+    '\uFEFF',
+  ]) {
     const bib = parseBibtex(text, 'r.bib');
     assert.equal(bib.entries.size, 0, JSON.stringify(text));
   }
@@ -366,7 +427,8 @@ const bibEntries = (n: number): string => {
   return parts.join('');
 };
 
-// Performance: no time limits (a busy machine must not fail a test); growth between two sizes instead (helpers/growth.ts).
+// Performance: no time limits (a busy machine must not fail a test); growth between two sizes instead
+// (helpers/growth.ts).
 
 test('performance: a 5 MB .bib of 20k entries parses completely, in time linear in its size', (t) => {
   const text = bibEntries(20000);
@@ -375,7 +437,9 @@ test('performance: a 5 MB .bib of 20k entries parses completely, in time linear 
   assert.equal(bib.entries.size, 20000);
   assert.deepEqual(bib.problems, []);
   assert.equal(bib.entries.get('key19999')?.line, 19999 * 9 + 1);
-  t.diagnostic(`8× the entries: ${assertLinear('.bib entries', bibEntries, (text) => parseBibtex(text, 'big.bib'), 1000).toFixed(1)}× the CPU time`);
+  t.diagnostic(
+    `8× the entries: ${assertLinear('.bib entries', bibEntries, (text) => parseBibtex(text, 'big.bib'), 1000).toFixed(1)}× the CPU time`,
+  );
 });
 
 test('performance: 100k unmatched braces and other unfinished input parse in linear time', () => {
@@ -415,7 +479,14 @@ test('performance: @string macros doubling themselves stop at a size budget', ()
   const first = bib.problems[0];
   assert.match(first.message, /^@string 's\d+' expands @string macros beyond the size limit; skipped$/);
   assert.equal(first.line, Number(/'s(\d+)'/.exec(first.message)![1]) + 1);
-  assert.ok(bib.problems.some((p) => p.line === 61 && p.message === "entry 'huge': field 'title' expands @string macros beyond the size limit; skipped"), JSON.stringify(bib.problems.slice(-2)));
+  assert.ok(
+    bib.problems.some(
+      (p) =>
+        p.line === 61 &&
+        p.message === "entry 'huge': field 'title' expands @string macros beyond the size limit; skipped",
+    ),
+    JSON.stringify(bib.problems.slice(-2)),
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -489,8 +560,13 @@ test('csl-json: invalid JSON is one problem on the line of the syntax error, no 
 });
 
 test('csl-json: non-array JSON, items without id and duplicate ids are problems', () => {
-  assert.deepEqual(parseCslJson('{ "id": "a" }', 'o.json').problems, [{ file: 'o.json', line: 1, message: 'CSL-JSON must be an array of items; nothing loaded' }]);
-  const bib = parseCslJson('[\n  { "id": "a", "title": "First" },\n  { "title": "No id" },\n  "text",\n  { "id": "a", "title": "Again" },\n  { "id": "b" }\n]', 'i.json');
+  assert.deepEqual(parseCslJson('{ "id": "a" }', 'o.json').problems, [
+    { file: 'o.json', line: 1, message: 'CSL-JSON must be an array of items; nothing loaded' },
+  ]);
+  const bib = parseCslJson(
+    '[\n  { "id": "a", "title": "First" },\n  { "title": "No id" },\n  "text",\n  { "id": "a", "title": "Again" },\n  { "id": "b" }\n]',
+    'i.json',
+  );
   assert.deepEqual(bib.problems, [
     { file: 'i.json', line: 3, message: 'CSL-JSON item 2 has no id; skipped' },
     { file: 'i.json', line: 4, message: 'CSL-JSON item 3 has no id; skipped' },
@@ -538,7 +614,9 @@ test('csl-json: 20k items parse completely, in time linear in their number', (t)
   const bib = parseCslJson(cslItems(20000), 'big.json');
   assert.equal(bib.entries.size, 20000);
   assert.equal(bib.entries.get('k19999')?.line, 20001);
-  t.diagnostic(`8× the items: ${assertLinear('CSL-JSON items', cslItems, (text) => parseCslJson(text, 'big.json'), 2500).toFixed(1)}× the CPU time`);
+  t.diagnostic(
+    `8× the items: ${assertLinear('CSL-JSON items', cslItems, (text) => parseCslJson(text, 'big.json'), 2500).toFixed(1)}× the CPU time`,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -554,12 +632,17 @@ test('formatShortReference: family names, "A & B", "A et al.", missing parts omi
   assert.equal(formatShortReference(only('@book{d, title = {Only a title}}')), 'Only a title');
   assert.equal(formatShortReference(only('@book{d}')), '');
   // Institutions with commas stay whole (CSL literal).
-  const fao = parseCslJson('[{"id":"f","author":[{"literal":"FAO, Rome"}],"issued":{"date-parts":[[2020]]}}]', 'f.json').entries.get('f')!;
+  const fao = parseCslJson(
+    '[{"id":"f","author":[{"literal":"FAO, Rome"}],"issued":{"date-parts":[[2020]]}}]',
+    'f.json',
+  ).entries.get('f')!;
   assert.equal(formatShortReference(fao), 'FAO, Rome, 2020');
 });
 
 test('formatReference: "Authors (Year). Title. Container. URL-or-DOI" on one line', () => {
-  const full = only('@article{a, author = {Diarra, Awa and Doe, Jon}, year = 2022, title = {Title}, journal = {J}, url = {https://u.org}, doi = {10.1/x}}');
+  const full = only(
+    '@article{a, author = {Diarra, Awa and Doe, Jon}, year = 2022, title = {Title}, journal = {J}, url = {https://u.org}, doi = {10.1/x}}',
+  );
   assert.equal(formatReference(full), 'Diarra, Awa; Doe, Jon (2022). Title. J. https://u.org');
   const doi = only('@article{a, author = {Diarra, Awa}, title = {Why?}, doi = {10.1/x}}');
   assert.equal(formatReference(doi), 'Diarra, Awa. Why? https://doi.org/10.1/x');

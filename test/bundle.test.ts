@@ -16,13 +16,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 type Bundle = (options: { outdir: string; external?: string[] }) => Promise<string>;
 const { bundle } = (await import(pathToFileURL(path.join(root, 'scripts/bundle.mjs')).href)) as { bundle: Bundle };
 
-const TEXT = 'Aid fell by 25% in 2022. Prices rose last week. See https://example.org/aid. The report is out [@un2023; @nosuch2020].\n';
+const TEXT =
+  'Aid fell by 25% in 2022. Prices rose last week. See https://example.org/aid. The report is out [@un2023; @nosuch2020].\n';
 
-/** A temporary extension folder (bundle in dist/) and a workspace: JSON config at the top, YAML config in desk/ on top of it. */
+/**
+ * A temporary extension folder (bundle in dist/) and a workspace: JSON config at the top, YAML config in desk/ on top
+ * of it.
+ */
 async function setup(external: string[] = []): Promise<{ tmp: string; server: string; ws: string }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-bundle-'));
   for (let dir = tmp; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    assert.ok(!fs.existsSync(path.join(dir, 'node_modules')), `${dir}/node_modules would let the bundle load what it lacks`);
+    assert.ok(
+      !fs.existsSync(path.join(dir, 'node_modules')),
+      `${dir}/node_modules would let the bundle load what it lacks`,
+    );
   }
   const dist = await bundle({ outdir: path.join(tmp, 'extension', 'dist'), external }).catch((e: Error) => {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -32,13 +39,22 @@ async function setup(external: string[] = []): Promise<{ tmp: string; server: st
   fs.mkdirSync(path.join(ws, 'desk'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.sourcelintrc.json'), JSON.stringify({ rules: { 'relative-time': 'error' } }));
   fs.writeFileSync(path.join(ws, 'desk', '.sourcelintrc.yaml'), 'rules:\n  unsourced-statistic: error\n');
-  fs.writeFileSync(path.join(ws, 'refs.json'), JSON.stringify([{ id: 'un2023', type: 'report', title: 'Aid report', issued: { 'date-parts': [[2023]] } }]));
+  fs.writeFileSync(
+    path.join(ws, 'refs.json'),
+    JSON.stringify([{ id: 'un2023', type: 'report', title: 'Aid report', issued: { 'date-parts': [[2023]] } }]),
+  );
   for (const file of ['note.md', 'desk/brief.md']) fs.writeFileSync(path.join(ws, file), TEXT);
   // Saved copies for copies/draft.md: pdf.js and Readability must run from the bundle too.
   fs.mkdirSync(path.join(ws, 'copies', 'sources'), { recursive: true });
   fs.writeFileSync(path.join(ws, 'copies', 'draft.md'), TEXT);
-  fs.writeFileSync(path.join(ws, 'copies', 'sources', 'un2023.pdf'), await makePdf([['Aid fell by 25% in 2022.'], ['Annex']]));
-  fs.writeFileSync(path.join(ws, 'copies', 'sources', '1.html'), '<html><body><nav>Menu</nav><article><p>Aid fell by 25% in 2022, the report found, after two years of growth in most regions.</p></article></body></html>');
+  fs.writeFileSync(
+    path.join(ws, 'copies', 'sources', 'un2023.pdf'),
+    await makePdf([['Aid fell by 25% in 2022.'], ['Annex']]),
+  );
+  fs.writeFileSync(
+    path.join(ws, 'copies', 'sources', '1.html'),
+    '<html><body><nav>Menu</nav><article><p>Aid fell by 25% in 2022, the report found, after two years of growth in most regions.</p></article></body></html>',
+  );
   process.env.SOURCELINT_CACHE_DIR = path.join(tmp, 'text-cache');
   return { tmp, server: path.join(dist, 'server.mjs'), ws };
 }
@@ -67,7 +83,12 @@ describe('bundled language server, outside the repository', () => {
         return [{ bibliography: ['refs.json'], rules: { 'bare-url': 'error' } }];
       };
     });
-    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(env.ws).href, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(env.ws).href,
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: null,
+    });
     client.notify('initialized', {});
     // Documents opened after the answer are linted with the settings (the server reads messages in order).
     await asked;
@@ -86,7 +107,11 @@ describe('bundled language server, outside the repository', () => {
     assert.deepEqual(severityOf(top, 'unsourced-statistic'), [WARNING]);
     assert.deepEqual(severityOf(top, 'bare-url'), [ERROR]);
     const desk = await open('desk/brief.md');
-    assert.deepEqual(severityOf(desk, 'relative-time'), [ERROR], 'configuration cascades: the workspace file applies where the folder one is silent');
+    assert.deepEqual(
+      severityOf(desk, 'relative-time'),
+      [ERROR],
+      'configuration cascades: the workspace file applies where the folder one is silent',
+    );
     assert.deepEqual(severityOf(desk, 'unsourced-statistic'), [ERROR]);
     assert.deepEqual(severityOf(desk, 'bare-url'), [ERROR]);
   });
@@ -99,18 +124,40 @@ describe('bundled language server, outside the repository', () => {
   });
 
   test('saved copies are read from the bundle: a PDF (pdf.js) and a page (Readability on linkedom)', async () => {
-    const ready = client.waitFor((m) => m.method === 'window/logMessage' && /draft\.md: \d+ saved source cop/.test((m.params as { message: string }).message), 60_000);
+    const ready = client.waitFor(
+      (m) =>
+        m.method === 'window/logMessage' &&
+        /draft\.md: \d+ saved source cop/.test((m.params as { message: string }).message),
+      60_000,
+    );
     await open('copies/draft.md');
-    assert.match((await ready.then((m) => m.params as { message: string })).message, /2 saved source copies ready \(2 extracted, 0 from the cache\)$/);
+    assert.match(
+      (await ready.then((m) => m.params as { message: string })).message,
+      /2 saved source copies ready \(2 extracted, 0 from the cache\)$/,
+    );
     const cached = fs.readdirSync(path.join(env.tmp, 'text-cache')).sort();
     assert.deepEqual(cached.map((f) => f.replace(/^[0-9a-f]{64}-/, '')).sort(), ['html-v1.json', 'pdf-v1.json']);
-    const texts = cached.map((f) => (JSON.parse(fs.readFileSync(path.join(env.tmp, 'text-cache', f), 'utf8')) as { pages: string[] }).pages);
-    assert.ok(texts.some((p) => p.length === 2 && p[0] === 'Aid fell by 25% in 2022.' && p[1] === 'Annex'), JSON.stringify(texts));
-    assert.ok(texts.some((p) => p.length === 1 && p[0].startsWith('Aid fell by 25% in 2022, the report found') && !p[0].includes('Menu')), JSON.stringify(texts));
+    const texts = cached.map(
+      (f) => (JSON.parse(fs.readFileSync(path.join(env.tmp, 'text-cache', f), 'utf8')) as { pages: string[] }).pages,
+    );
+    assert.ok(
+      texts.some((p) => p.length === 2 && p[0] === 'Aid fell by 25% in 2022.' && p[1] === 'Annex'),
+      JSON.stringify(texts),
+    );
+    assert.ok(
+      texts.some(
+        (p) => p.length === 1 && p[0].startsWith('Aid fell by 25% in 2022, the report found') && !p[0].includes('Menu'),
+      ),
+      JSON.stringify(texts),
+    );
   });
 
   test('the server logs nothing at error level', () => {
-    const errors = client.notifications.filter((m) => (m.method === 'window/logMessage' || m.method === 'window/showMessage') && (m.params as { type: number }).type === ERROR);
+    const errors = client.notifications.filter(
+      (m) =>
+        (m.method === 'window/logMessage' || m.method === 'window/showMessage') &&
+        (m.params as { type: number }).type === ERROR,
+    );
     assert.deepEqual(errors, []);
   });
 });
@@ -121,19 +168,42 @@ describe('a bundle missing a module', () => {
     const env = await setup(['ajv']);
     const client = new LspClient(env.server, env.tmp);
     try {
-      await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(env.ws).href, capabilities: {}, workspaceFolders: null });
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(env.ws).href,
+        capabilities: {},
+        workspaceFolders: null,
+      });
       client.notify('initialized', {});
       const shownPromise = client.waitFor((m) => m.method === 'window/showMessage');
-      const secondLogged = client.waitFor((m) => m.method === 'window/logMessage' && /brief\.md: Cannot find/.test((m.params as { message: string }).message));
+      const secondLogged = client.waitFor(
+        (m) =>
+          m.method === 'window/logMessage' && /brief\.md: Cannot find/.test((m.params as { message: string }).message),
+      );
       for (const file of ['note.md', 'desk/brief.md']) {
-        client.notify('textDocument/didOpen', { textDocument: { uri: pathToFileURL(path.join(env.ws, file)).href, languageId: 'markdown', version: 1, text: TEXT } });
+        client.notify('textDocument/didOpen', {
+          textDocument: {
+            uri: pathToFileURL(path.join(env.ws, file)).href,
+            languageId: 'markdown',
+            version: 1,
+            text: TEXT,
+          },
+        });
       }
       const shown = await shownPromise;
       assert.deepEqual((shown.params as { type: number }).type, ERROR);
-      assert.match((shown.params as { message: string }).message, /^Sourcelint cannot lint: .*note\.md: Cannot find (module|package) 'ajv'/);
+      assert.match(
+        (shown.params as { message: string }).message,
+        /^Sourcelint cannot lint: .*note\.md: Cannot find (module|package) 'ajv'/,
+      );
       await secondLogged;
-      const logged = client.notifications.filter((m) => m.method === 'window/logMessage' && /Cannot find/.test((m.params as { message: string }).message));
-      assert.deepEqual(logged.map((m) => (m.params as { type: number }).type), [ERROR, ERROR]);
+      const logged = client.notifications.filter(
+        (m) => m.method === 'window/logMessage' && /Cannot find/.test((m.params as { message: string }).message),
+      );
+      assert.deepEqual(
+        logged.map((m) => (m.params as { type: number }).type),
+        [ERROR, ERROR],
+      );
       assert.equal(client.notifications.filter((m) => m.method === 'window/showMessage').length, 1);
     } finally {
       await client.close();

@@ -18,7 +18,9 @@ const TAMPERED = 'served from the cache';
 
 /** Replaces every cached message of `file` with TAMPERED, so a later run shows whether it reused the entry. */
 function tamper(cacheFile: string, file: string): void {
-  const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { messages: Array<{ message: string }> } }> };
+  const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {
+    entries: Record<string, { result: { messages: Array<{ message: string }> } }>;
+  };
   const entry = data.entries[file];
   assert.ok(entry, `the cache holds ${file}: ${Object.keys(data.entries).join(', ')}`);
   assert.ok(entry.result.messages.length > 0, `${file} has findings to tamper with`);
@@ -34,7 +36,13 @@ const fromCache = (stdout: string, name: string): boolean => {
 
 describe('--cache', () => {
   test('reuses unchanged files; re-lints a file whose content, configuration or bibliography changed', () => {
-    const { dir, cleanup } = tempDir({ 'a.md': STAT(10), 'b.md': STAT(20), 'sub/c.md': STAT(30), 'cited.md': CITED, 'refs.bib': bib('oecd2023') });
+    const { dir, cleanup } = tempDir({
+      'a.md': STAT(10),
+      'b.md': STAT(20),
+      'sub/c.md': STAT(30),
+      'cited.md': CITED,
+      'refs.bib': bib('oecd2023'),
+    });
     try {
       const run = () => {
         const r = sourcelint(['--cache', '--format', 'json', '.'], { cwd: dir });
@@ -50,7 +58,10 @@ describe('--cache', () => {
       for (const f of ['a.md', 'b.md', 'sub/c.md', 'cited.md']) tamper(cacheFile, path.join(dir, f));
       fs.utimesSync(path.join(dir, 'b.md'), new Date(), new Date(Date.now() + 5000));
       let out = run();
-      assert.ok(fromCache(out, 'a.md') && fromCache(out, 'b.md') && fromCache(out, 'c.md') && fromCache(out, 'cited.md'), 'unchanged files (even with a new mtime) come from the cache');
+      assert.ok(
+        fromCache(out, 'a.md') && fromCache(out, 'b.md') && fromCache(out, 'c.md') && fromCache(out, 'cited.md'),
+        'unchanged files (even with a new mtime) come from the cache',
+      );
 
       fs.writeFileSync(path.join(dir, 'a.md'), STAT(11));
       out = run();
@@ -58,10 +69,17 @@ describe('--cache', () => {
       assert.match(JSON.stringify(parseJson(out).find((r) => r.filePath.endsWith('a.md'))), /11%/);
       assert.ok(fromCache(out, 'b.md'), 'the others are still reused');
 
-      fs.writeFileSync(path.join(dir, 'sub', '.sourcelintrc.json'), JSON.stringify({ rules: { 'unsourced-statistic': 'error' } }));
+      fs.writeFileSync(
+        path.join(dir, 'sub', '.sourcelintrc.json'),
+        JSON.stringify({ rules: { 'unsourced-statistic': 'error' } }),
+      );
       out = run();
       assert.ok(!fromCache(out, 'c.md'), 'a file under a new configuration is linted again');
-      assert.equal(parseJson(out).find((r) => r.filePath.endsWith('c.md'))!.errorCount, 1, 'with the new configuration');
+      assert.equal(
+        parseJson(out).find((r) => r.filePath.endsWith('c.md'))!.errorCount,
+        1,
+        'with the new configuration',
+      );
       assert.ok(fromCache(out, 'b.md'), 'files outside it are still reused');
 
       tamper(cacheFile, path.join(dir, 'cited.md'));
@@ -69,7 +87,11 @@ describe('--cache', () => {
       const r = sourcelint(['--cache', '--format', 'json', '.'], { cwd: dir });
       assert.equal(r.status, 1, 'the citation no longer resolves: an error');
       assert.ok(!fromCache(r.stdout, 'cited.md'), 'a document whose bibliography changed is linted again');
-      assert.ok(parseJson(r.stdout).find((x) => x.filePath.endsWith('cited.md'))!.messages.some((m) => m.ruleId === 'unknown-citekey'));
+      assert.ok(
+        parseJson(r.stdout)
+          .find((x) => x.filePath.endsWith('cited.md'))!
+          .messages.some((m) => m.ruleId === 'unknown-citekey'),
+      );
       assert.ok(fromCache(r.stdout, 'b.md'), 'documents without that bibliography are still reused');
     } finally {
       cleanup();
@@ -80,7 +102,10 @@ describe('--cache', () => {
     const { dir, cleanup } = tempDir({ 'desk/a.md': STAT(10), 'other/b.md': STAT(20) });
     try {
       const run = () => {
-        const r = sourcelint(['--cache', '--format', 'json', '.'], { cwd: dir, env: { SOURCELINT_CACHE_DIR: path.join(dir, '.text-cache') } });
+        const r = sourcelint(['--cache', '--format', 'json', '.'], {
+          cwd: dir,
+          env: { SOURCELINT_CACHE_DIR: path.join(dir, '.text-cache') },
+        });
         assert.ok(r.status === 0 || r.status === 1, r.stderr);
         return r.stdout;
       };
@@ -156,10 +181,16 @@ describe('--shard', () => {
     try {
       const shards = ['1/3', '2/3', '3/3'].map((s) => lintedBy(dir, s));
       assert.deepEqual(shards.flat().sort(), names, 'every file in exactly one shard');
-      for (const s of shards) assert.ok(s.length > 0 && s.length < names.length, `each shard has a part: ${shards.map((x) => x.length)}`);
+      for (const s of shards)
+        assert.ok(s.length > 0 && s.length < names.length, `each shard has a part: ${shards.map((x) => x.length)}`);
       fs.writeFileSync(path.join(dir, 'articles', 'new.md'), STAT(99));
       const after = ['1/3', '2/3', '3/3'].map((s) => lintedBy(dir, s));
-      for (let i = 0; i < 3; i++) assert.deepEqual(after[i].filter((f) => f !== 'articles/new.md'), shards[i], `shard ${i + 1} keeps its files`);
+      for (let i = 0; i < 3; i++)
+        assert.deepEqual(
+          after[i].filter((f) => f !== 'articles/new.md'),
+          shards[i],
+          `shard ${i + 1} keeps its files`,
+        );
       assert.equal(after.flat().filter((f) => f === 'articles/new.md').length, 1);
       assert.deepEqual(lintedBy(dir, '1/1').sort(), [...names, 'articles/new.md'].sort(), '1/1 is everything');
     } finally {

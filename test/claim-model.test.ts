@@ -9,12 +9,15 @@ const shipped = JSON.parse(fs.readFileSync(new URL('../../server/data/claim-mode
   weights: Record<string, number>;
   exclude: { categories: string[]; withoutPast: string[] };
 };
-const cues = JSON.parse(fs.readFileSync(new URL('../../server/data/claims/claim-cues.json', import.meta.url), 'utf8')) as { entries: Array<{ category: string }> };
+const cues = JSON.parse(
+  fs.readFileSync(new URL('../../server/data/claims/claim-cues.json', import.meta.url), 'utf8'),
+) as { entries: Array<{ category: string }> };
 const categories = [...new Set(cues.entries.map((e) => e.category))];
 
 test('the shipped model weighs exactly the features the engine counts, less the categories that exclude a sentence', () => {
   assert.deepEqual(Object.keys(validateClaimModel(shipped, categories).weights).sort(), claimModelFeatures());
-  for (const category of categories) assert.ok(claimModelFeatures().includes(category) !== shipped.exclude.categories.includes(category), category);
+  for (const category of categories)
+    assert.ok(claimModelFeatures().includes(category) !== shipped.exclude.categories.includes(category), category);
 });
 
 test('an exclusion naming an unknown category fails', () => {
@@ -37,6 +40,9 @@ test('a feature with no weight fails instead of weighing zero', () => {
 
 test('a threshold or weight that is not a number fails', () => {
   assert.throws(() => validateClaimModel({ weights: shipped.weights }, categories), /"threshold" must be a number/);
-  assert.throws(() => validateClaimModel({ ...shipped, weights: { ...shipped.weights, event: '0.5' } }, categories), /weight of "event" is not a number/);
+  assert.throws(
+    () => validateClaimModel({ ...shipped, weights: { ...shipped.weights, event: '0.5' } }, categories),
+    /weight of "event" is not a number/,
+  );
   assert.throws(() => validateClaimModel(null, categories), /threshold/);
 });

@@ -1,4 +1,7 @@
-/** The real `sourcelint` binary, spawned: output formats, exit codes, stdin, configuration, inline control, file discovery, parallel runs. */
+/**
+ * The real `sourcelint` binary, spawned: output formats, exit codes, stdin, configuration, inline control, file
+ * discovery, parallel runs.
+ */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -6,15 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  BIN,
-  parseJson,
-  positions,
-  sourcelint,
-  stderrLines,
-  tempDir,
-  type JsonResult,
-} from './helpers/cli.js';
+import { BIN, parseJson, positions, sourcelint, stderrLines, tempDir, type JsonResult } from './helpers/cli.js';
 
 /** One unsourced figure ("1000"); "2022" is a year and is not flagged. */
 const STAT = 'Russia sent 1000 officials to Mali in 2022.';
@@ -54,14 +49,29 @@ describe('formats', () => {
       assert.equal(r.filePath, path.join(dir, 'a.md'));
       for (const m of r.messages) {
         assert.deepEqual(
-          Object.keys(m).filter((k) => !['ruleId', 'severity', 'level', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestions', 'fix'].includes(k)),
+          Object.keys(m).filter(
+            (k) =>
+              ![
+                'ruleId',
+                'severity',
+                'level',
+                'message',
+                'line',
+                'column',
+                'endLine',
+                'endColumn',
+                'suggestions',
+                'fix',
+              ].includes(k),
+          ),
           [],
           'no unexpected keys',
         );
         assert.equal(typeof m.ruleId, 'string');
         assert.ok(m.severity === 1 || m.severity === 2);
         assert.ok(m.message.length > 0);
-        for (const k of ['line', 'column', 'endLine', 'endColumn'] as const) assert.ok(Number.isInteger(m[k]) && m[k] >= 1, `${k} is a positive integer`);
+        for (const k of ['line', 'column', 'endLine', 'endColumn'] as const)
+          assert.ok(Number.isInteger(m[k]) && m[k] >= 1, `${k} is a positive integer`);
       }
       const lines = text.split('\n');
       const stats = only(r, 'unsourced-statistic');
@@ -78,11 +88,18 @@ describe('formats', () => {
         assert.equal(m.message, 'The figure "1000" has no source. Add a footnote or citation where it comes from.');
       }
       const [term] = only(r, 'loaded-term');
-      assert.deepEqual([term.line, term.column, term.endColumn], [7, loaded.indexOf('regime') + 1, loaded.indexOf('regime') + 7]);
+      assert.deepEqual(
+        [term.line, term.column, term.endColumn],
+        [7, loaded.indexOf('regime') + 1, loaded.indexOf('regime') + 7],
+      );
       assert.ok(term.suggestions && term.suggestions.length > 0, 'loaded-term offers suggestions');
       for (const s of term.suggestions) {
         assert.equal(typeof s.desc, 'string');
-        assert.equal(text.slice(s.fix.range[0], s.fix.range[1]), 'regime', 'suggestion ranges are UTF-16 offsets into the file');
+        assert.equal(
+          text.slice(s.fix.range[0], s.fix.range[1]),
+          'regime',
+          'suggestion ranges are UTF-16 offsets into the file',
+        );
       }
       assert.equal(r.warningCount, r.messages.filter((m) => m.severity === 1).length);
       assert.equal(r.warningCount, 3);
@@ -110,7 +127,11 @@ describe('formats', () => {
         assert.ok(out.includes(expected), `missing line ${JSON.stringify(expected)} in:\n${def.stdout}`);
       }
       const pad = `1:${STAT_COL}`.padEnd(width);
-      assert.ok(out.includes(`  ${pad}  warning  The figure "1000" has no source. Add a footnote or citation where it comes from.  unsourced-statistic`));
+      assert.ok(
+        out.includes(
+          `  ${pad}  warning  The figure "1000" has no source. Add a footnote or citation where it comes from.  unsourced-statistic`,
+        ),
+      );
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       const summary = `✖ ${plural(r.messages.length, 'problem')} (${plural(r.errorCount, 'error')}, ${plural(r.warningCount, 'warning')}, 0 info)`;
       assert.ok(out.includes(summary), `summary line ${JSON.stringify(summary)} in:\n${def.stdout}`);
@@ -132,23 +153,38 @@ describe('formats', () => {
       const driver = sarif.runs[0].tool.driver;
       assert.equal(driver.name, 'Sourcelint');
       const ids = driver.rules.map((x: { id: string }) => x.id);
-      for (const id of ['unsourced-statistic', 'undefined-footnote', 'loaded-term']) assert.ok(ids.includes(id), `driver.rules has ${id}`);
-      for (const rule of driver.rules) assert.ok(typeof rule.shortDescription?.text === 'string' && rule.shortDescription.text.length > 10, `${rule.id} has a shortDescription`);
+      for (const id of ['unsourced-statistic', 'undefined-footnote', 'loaded-term'])
+        assert.ok(ids.includes(id), `driver.rules has ${id}`);
+      for (const rule of driver.rules)
+        assert.ok(
+          typeof rule.shortDescription?.text === 'string' && rule.shortDescription.text.length > 10,
+          `${rule.id} has a shortDescription`,
+        );
       const results = sarif.runs[0].results as Array<{
         ruleId: string;
         level: string;
         message: { text: string };
-        locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
+        locations: Array<{
+          physicalLocation: {
+            artifactLocation: { uri: string };
+            region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+          };
+        }>;
       }>;
       assert.equal(results.length, r.messages.length);
       for (const m of r.messages) {
-        const res = results.find((x) => x.ruleId === m.ruleId && x.locations[0].physicalLocation.region.startLine === m.line);
+        const res = results.find(
+          (x) => x.ruleId === m.ruleId && x.locations[0].physicalLocation.region.startLine === m.line,
+        );
         assert.ok(res, `a SARIF result for ${m.ruleId} on line ${m.line}`);
         assert.equal(res.level, m.severity === 2 ? 'error' : 'warning');
         assert.equal(res.message.text, m.message);
         const loc = res.locations[0].physicalLocation;
         assert.equal(loc.artifactLocation.uri, 'a.md');
-        assert.deepEqual([loc.region.startLine, loc.region.startColumn, loc.region.endLine, loc.region.endColumn], [m.line, m.column, m.endLine, m.endColumn]);
+        assert.deepEqual(
+          [loc.region.startLine, loc.region.startColumn, loc.region.endLine, loc.region.endColumn],
+          [m.line, m.column, m.endLine, m.endColumn],
+        );
       }
       const stat = results.find((x) => x.ruleId === 'unsourced-statistic')!;
       assert.equal(stat.locations[0].physicalLocation.region.startColumn, STAT_COL);
@@ -170,10 +206,17 @@ describe('formats', () => {
         assert.ok(lines.includes(expected), `missing ${expected} in:\n${run.stdout}`);
       }
       assert.ok(
-        lines.includes(`::warning file=a.md,line=1,col=${STAT_COL},endLine=1,endColumn=${STAT_COL + 4},title=unsourced-statistic::The figure "1000" has no source. Add a footnote or citation where it comes from.`),
+        lines.includes(
+          `::warning file=a.md,line=1,col=${STAT_COL},endLine=1,endColumn=${STAT_COL + 4},title=unsourced-statistic::The figure "1000" has no source. Add a footnote or citation where it comes from.`,
+        ),
       );
       const col = ERROR.indexOf('[^9]') + 1;
-      assert.ok(lines.some((l) => l.startsWith(`::error file=a.md,line=3,col=${col},endLine=3,endColumn=${col + 4},title=undefined-footnote::`)), run.stdout);
+      assert.ok(
+        lines.some((l) =>
+          l.startsWith(`::error file=a.md,line=3,col=${col},endLine=3,endColumn=${col + 4},title=undefined-footnote::`),
+        ),
+        run.stdout,
+      );
     } finally {
       cleanup();
     }
@@ -210,7 +253,11 @@ describe('exit codes', () => {
       const zero = sourcelint(['--max-warnings', '0', 'warn.md'], { cwd: dir });
       assert.equal(zero.status, 1);
       assert.match(oneLine(zero.stderr), /too many warnings/);
-      assert.equal(sourcelint(['--max-warnings', String(n - 1), 'warn.md'], { cwd: dir }).status, 1, `--max-warnings ${n - 1}`);
+      assert.equal(
+        sourcelint(['--max-warnings', String(n - 1), 'warn.md'], { cwd: dir }).status,
+        1,
+        `--max-warnings ${n - 1}`,
+      );
       assert.equal(sourcelint(['--max-warnings', String(n), 'warn.md'], { cwd: dir }).status, 0, `--max-warnings ${n}`);
       assert.equal(sourcelint([`--max-warnings=${n}`, 'warn.md'], { cwd: dir }).status, 0, `--max-warnings=${n}`);
     } finally {
@@ -228,7 +275,11 @@ describe('exit codes', () => {
       );
       assert.equal(r.errorCount, 1);
       assert.equal(sourcelint(['error.md'], { cwd: dir }).status, 1);
-      assert.equal(sourcelint(['clean.md', 'warn.md', 'error.md'], { cwd: dir }).status, 1, 'one error among several files');
+      assert.equal(
+        sourcelint(['clean.md', 'warn.md', 'error.md'], { cwd: dir }).status,
+        1,
+        'one error among several files',
+      );
     } finally {
       cleanup();
     }
@@ -268,7 +319,10 @@ describe('exit codes', () => {
       assert.equal(r.status, 2);
       assert.match(oneLine(r.stderr), /nosuchfile\.md/);
       const results = parseJson(r.stdout);
-      assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['warn.md', 'error.md']);
+      assert.deepEqual(
+        results.map((x) => path.basename(x.filePath)),
+        ['warn.md', 'error.md'],
+      );
       assert.deepEqual(positions(results[0], 'unsourced-statistic'), [[1, STAT_COL, STAT_COL + 4]]);
       assert.equal(results[1].errorCount, 1);
       const stylish = sourcelint(['nosuchfile.md', 'warn.md'], { cwd: dir });
@@ -301,7 +355,10 @@ describe('--quiet and --rule', () => {
       const [all] = lintJson(dir, ['a.md'], 1);
       assert.ok(all.warningCount > 0, 'the document has warnings to hide');
       const [quiet] = lintJson(dir, ['--quiet', 'a.md'], 1);
-      assert.deepEqual(quiet.messages.map((m) => [m.ruleId, m.severity, m.line]), [['undefined-footnote', 2, 5]]);
+      assert.deepEqual(
+        quiet.messages.map((m) => [m.ruleId, m.severity, m.line]),
+        [['undefined-footnote', 2, 5]],
+      );
       assert.deepEqual([quiet.errorCount, quiet.warningCount], [1, 0]);
       const stylish = sourcelint(['--quiet', 'a.md'], { cwd: dir });
       assert.doesNotMatch(stylish.stdout, /warning {2}/);
@@ -325,9 +382,27 @@ describe('--quiet and --rule', () => {
       assert.equal(only(off, 'unsourced-statistic').length, 0);
       assert.equal(only(off, 'loaded-term').length, loaded, 'other rules untouched');
       const [err] = lintJson(dir, ['--rule', 'unsourced-statistic:error', 'a.md'], 1);
-      assert.deepEqual(only(err, 'unsourced-statistic').map((m) => m.severity), [2]);
-      const [both] = lintJson(dir, ['--rule', 'unsourced-statistic:off', '--rule', 'loaded-term:off', '--rule', 'unsupported-attribution:off', 'a.md'], 0);
-      assert.deepEqual(both.messages.filter((m) => ['unsourced-statistic', 'loaded-term'].includes(m.ruleId)), []);
+      assert.deepEqual(
+        only(err, 'unsourced-statistic').map((m) => m.severity),
+        [2],
+      );
+      const [both] = lintJson(
+        dir,
+        [
+          '--rule',
+          'unsourced-statistic:off',
+          '--rule',
+          'loaded-term:off',
+          '--rule',
+          'unsupported-attribution:off',
+          'a.md',
+        ],
+        0,
+      );
+      assert.deepEqual(
+        both.messages.filter((m) => ['unsourced-statistic', 'loaded-term'].includes(m.ruleId)),
+        [],
+      );
     } finally {
       cleanup();
     }
@@ -350,7 +425,10 @@ describe('stdin', () => {
   test('--stdin --stdin-filename doc.md lints standard input and reports it as doc.md', () => {
     const { dir, cleanup } = tempDir({});
     try {
-      const r = sourcelint(['--stdin', '--stdin-filename', 'doc.md', '--format', 'json'], { cwd: dir, input: `${CLEAN}\n\n${STAT}\n` });
+      const r = sourcelint(['--stdin', '--stdin-filename', 'doc.md', '--format', 'json'], {
+        cwd: dir,
+        input: `${CLEAN}\n\n${STAT}\n`,
+      });
       assert.equal(r.status, 0, r.stderr);
       const results = parseJson(r.stdout);
       assert.equal(results.length, 1);
@@ -367,9 +445,15 @@ describe('stdin', () => {
   test('standard input uses the configuration found for --stdin-filename', () => {
     const { dir, cleanup } = tempDir({ 'sub/.sourcelintrc.json': '{"rules":{"unsourced-statistic":"error"}}' });
     try {
-      const r = sourcelint(['--stdin', '--stdin-filename', 'sub/doc.md', '--format', 'json'], { cwd: dir, input: STAT });
+      const r = sourcelint(['--stdin', '--stdin-filename', 'sub/doc.md', '--format', 'json'], {
+        cwd: dir,
+        input: STAT,
+      });
       assert.equal(r.status, 1, r.stderr);
-      assert.deepEqual(only(parseJson(r.stdout)[0], 'unsourced-statistic').map((m) => m.severity), [2]);
+      assert.deepEqual(
+        only(parseJson(r.stdout)[0], 'unsourced-statistic').map((m) => m.severity),
+        [2],
+      );
     } finally {
       cleanup();
     }
@@ -433,10 +517,25 @@ describe('configuration', () => {
   const broken: Array<[string, string, string, RegExp[]]> = [
     ['invalid JSON', '.sourcelintrc.json', '{"rules": {', [/\.sourcelintrc\.json/]],
     ['unknown key', '.sourcelintrc.json', '{"rulez": {}}', [/\.sourcelintrc\.json/, /rulez/]],
-    ['bad severity', '.sourcelintrc.json', '{"rules": {"loaded-term": "loud"}}', [/\.sourcelintrc\.json/, /rules\.loaded-term/]],
-    ['unknown rule id', '.sourcelintrc.json', '{"rules": {"no-such-rule": "off"}}', [/\.sourcelintrc\.json/, /no-such-rule/]],
+    [
+      'bad severity',
+      '.sourcelintrc.json',
+      '{"rules": {"loaded-term": "loud"}}',
+      [/\.sourcelintrc\.json/, /rules\.loaded-term/],
+    ],
+    [
+      'unknown rule id',
+      '.sourcelintrc.json',
+      '{"rules": {"no-such-rule": "off"}}',
+      [/\.sourcelintrc\.json/, /no-such-rule/],
+    ],
     ['invalid YAML', '.sourcelintrc.yaml', 'rules:\n  loaded-term: [error\n', [/\.sourcelintrc\.yaml/]],
-    ['bad severity in package.json', 'package.json', '{"name":"x","sourcelint":{"rules":{"loaded-term":"loud"}}}', [/package\.json/, /rules\.loaded-term/]],
+    [
+      'bad severity in package.json',
+      'package.json',
+      '{"name":"x","sourcelint":{"rules":{"loaded-term":"loud"}}}',
+      [/package\.json/, /rules\.loaded-term/],
+    ],
   ];
   for (const [what, name, content, messages] of broken) {
     test(`a broken configuration (${what}) exits 2 with one stderr line naming ${name}`, () => {
@@ -473,9 +572,16 @@ describe('configuration', () => {
       assert.equal(a.rules['undefined-footnote'], 'error');
       const b = print(['--print-config', 'sub/b.md']);
       assert.equal(b.rules['loaded-term'], 'off', 'the nearest configuration file applies');
-      assert.equal(b.rules['unsourced-statistic'], 'error', 'configuration cascades: the parent\'s setting applies where the nearer file is silent');
+      assert.equal(
+        b.rules['unsourced-statistic'],
+        'error',
+        "configuration cascades: the parent's setting applies where the nearer file is silent",
+      );
       assert.equal(print(['--config', 'other.json', '--print-config', 'a.md']).rules['unsourced-statistic'], 'info');
-      assert.equal(print(['--rule', 'unsourced-statistic:off', '--print-config', 'a.md']).rules['unsourced-statistic'], 'off');
+      assert.equal(
+        print(['--rule', 'unsourced-statistic:off', '--print-config', 'a.md']).rules['unsourced-statistic'],
+        'off',
+      );
     } finally {
       cleanup();
     }
@@ -493,16 +599,46 @@ describe('inline control', () => {
   };
 
   test('sourcelint-disable-next-line RULE suppresses only that rule on only the next line', () => {
-    const doc = [STAT, '', '<!-- sourcelint-disable-next-line unsourced-statistic -->', `${STAT} ${LOADED}`, `${STAT}`, ''].join('\n');
+    const doc = [
+      STAT,
+      '',
+      '<!-- sourcelint-disable-next-line unsourced-statistic -->',
+      `${STAT} ${LOADED}`,
+      `${STAT}`,
+      '',
+    ].join('\n');
     const r = lint(doc);
-    assert.deepEqual(positions(r, 'unsourced-statistic').map(([line]) => line), [1, 5]);
-    assert.ok(only(r, 'loaded-term').some((m) => m.line === 4), 'another rule on the suppressed line is still reported');
+    assert.deepEqual(
+      positions(r, 'unsourced-statistic').map(([line]) => line),
+      [1, 5],
+    );
+    assert.ok(
+      only(r, 'loaded-term').some((m) => m.line === 4),
+      'another rule on the suppressed line is still reported',
+    );
     const control = lint(doc.replace('<!-- sourcelint-disable-next-line unsourced-statistic -->', ''));
-    assert.deepEqual(positions(control, 'unsourced-statistic').map(([line]) => line), [1, 4, 5], 'without the comment the line is reported');
+    assert.deepEqual(
+      positions(control, 'unsourced-statistic').map(([line]) => line),
+      [1, 4, 5],
+      'without the comment the line is reported',
+    );
   });
 
   test('sourcelint-disable … sourcelint-enable suppresses every rule in between', () => {
-    const doc = [STAT, '', '<!-- sourcelint-disable -->', STAT, '', LOADED, '', ERROR, '<!-- sourcelint-enable -->', '', STAT, ''].join('\n');
+    const doc = [
+      STAT,
+      '',
+      '<!-- sourcelint-disable -->',
+      STAT,
+      '',
+      LOADED,
+      '',
+      ERROR,
+      '<!-- sourcelint-enable -->',
+      '',
+      STAT,
+      '',
+    ].join('\n');
     const r = lint(doc);
     assert.deepEqual(
       r.messages.map((m) => [m.ruleId, m.line]),
@@ -521,7 +657,10 @@ describe('inline control', () => {
 
   test('front matter `sourcelint: {rules: {unsourced-statistic: "off"}}` turns the rule off for that file only', () => {
     const body = `${STAT} ${LOADED}\n`;
-    const { dir, cleanup } = tempDir({ 'off.md': `---\nsourcelint: {rules: {unsourced-statistic: "off"}}\n---\n\n${body}`, 'on.md': body });
+    const { dir, cleanup } = tempDir({
+      'off.md': `---\nsourcelint: {rules: {unsourced-statistic: "off"}}\n---\n\n${body}`,
+      'on.md': body,
+    });
     try {
       const [off, on] = lintJson(dir, ['off.md', 'on.md'], 0);
       assert.equal(path.basename(off.filePath), 'off.md');
@@ -535,21 +674,37 @@ describe('inline control', () => {
 });
 
 describe('file discovery', () => {
-  const names = (dir: string, args: string[]) => lintJson(dir, args, 0).map((r) => path.relative(dir, r.filePath).split(path.sep).join('/')).sort();
+  const names = (dir: string, args: string[]) =>
+    lintJson(dir, args, 0)
+      .map((r) => path.relative(dir, r.filePath).split(path.sep).join('/'))
+      .sort();
 
   test('a directory lints .md, .markdown and .mdx, not .txt, not node_modules', () => {
-    const { dir, cleanup } = tempDir({ 'docs/a.md': STAT, 'docs/b.markdown': STAT, 'docs/c.mdx': STAT, 'docs/d.txt': STAT, 'docs/node_modules/x.md': STAT });
+    const { dir, cleanup } = tempDir({
+      'docs/a.md': STAT,
+      'docs/b.markdown': STAT,
+      'docs/c.mdx': STAT,
+      'docs/d.txt': STAT,
+      'docs/node_modules/x.md': STAT,
+    });
     try {
       assert.deepEqual(names(dir, ['docs']), ['docs/a.md', 'docs/b.markdown', 'docs/c.mdx']);
       const results = lintJson(dir, ['docs'], 0);
-      for (const r of results) assert.deepEqual(positions(r, 'unsourced-statistic'), [[1, STAT_COL, STAT_COL + 4]], r.filePath);
+      for (const r of results)
+        assert.deepEqual(positions(r, 'unsourced-statistic'), [[1, STAT_COL, STAT_COL + 4]], r.filePath);
     } finally {
       cleanup();
     }
   });
 
   test('a quoted glob "dir/**/*.md" is expanded by sourcelint', () => {
-    const { dir, cleanup } = tempDir({ 'docs/a.md': STAT, 'docs/b.markdown': STAT, 'docs/sub/deep/e.md': STAT, 'docs/d.txt': STAT, 'other/f.md': STAT });
+    const { dir, cleanup } = tempDir({
+      'docs/a.md': STAT,
+      'docs/b.markdown': STAT,
+      'docs/sub/deep/e.md': STAT,
+      'docs/d.txt': STAT,
+      'other/f.md': STAT,
+    });
     try {
       assert.deepEqual(names(dir, ['docs/**/*.md']), ['docs/a.md', 'docs/sub/deep/e.md']);
       const none = sourcelint(['--format', 'json', 'docs/**/*.nothing'], { cwd: dir });
@@ -561,18 +716,33 @@ describe('file discovery', () => {
   });
 
   test('.sourcelintignore in the current directory excludes a file', () => {
-    const { dir, cleanup } = tempDir({ 'docs/a.md': STAT, 'docs/skip.md': STAT, 'docs/keep/skip2.md': STAT, '.sourcelintignore': '# comment\ndocs/skip.md\nskip2.md\n' });
+    const { dir, cleanup } = tempDir({
+      'docs/a.md': STAT,
+      'docs/skip.md': STAT,
+      'docs/keep/skip2.md': STAT,
+      '.sourcelintignore': '# comment\ndocs/skip.md\nskip2.md\n',
+    });
     try {
       assert.deepEqual(names(dir, ['docs']), ['docs/a.md']);
       fs.rmSync(path.join(dir, '.sourcelintignore'));
-      assert.deepEqual(names(dir, ['docs']), ['docs/a.md', 'docs/keep/skip2.md', 'docs/skip.md'], 'without the ignore file all three are linted');
+      assert.deepEqual(
+        names(dir, ['docs']),
+        ['docs/a.md', 'docs/keep/skip2.md', 'docs/skip.md'],
+        'without the ignore file all three are linted',
+      );
     } finally {
       cleanup();
     }
   });
 
   test('configuration "ignore": ["drafts/**"] excludes files under drafts/', () => {
-    const { dir, cleanup } = tempDir({ '.sourcelintrc.json': '{"ignore": ["drafts/**"]}', 'a.md': STAT, 'drafts/b.md': STAT, 'drafts/deep/c.md': STAT, 'published/drafts.md': STAT });
+    const { dir, cleanup } = tempDir({
+      '.sourcelintrc.json': '{"ignore": ["drafts/**"]}',
+      'a.md': STAT,
+      'drafts/b.md': STAT,
+      'drafts/deep/c.md': STAT,
+      'published/drafts.md': STAT,
+    });
     try {
       assert.deepEqual(names(dir, ['.']), ['a.md', 'published/drafts.md']);
     } finally {
@@ -592,23 +762,31 @@ describe('parallel runs', () => {
       `import { isMainThread } from 'node:worker_threads';\nimport fs from 'node:fs';\nif (!isMainThread) fs.appendFileSync(${JSON.stringify(marker)}, 'worker\\n');\n`,
     );
     return {
-      env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(preload).href}`].filter(Boolean).join(' ') },
+      env: {
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(preload).href}`].filter(Boolean).join(' '),
+      },
       workers: () => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim().split('\n').length : 0),
     };
   }
 
-  /** 16 different files, each with findings on different lines, so mixed-up results show; `padding` bytes of blank line each. */
+  /**
+   * 16 different files, each with findings on different lines, so mixed-up results show; `padding` bytes of blank line
+   * each.
+   */
   function corpus(padding = 0): Record<string, string> {
     const files: Record<string, string> = {};
     const block = `${STAT} ${LOADED}\n\nExports rose by 12% in 2021, and 3,400 jobs went.\n\n${`${CLEAN} `.repeat(20)}\n\n`;
     for (let i = 0; i < FILES; i++) {
       const head = `# File ${i}\n\n${'Filler line without figures.\n\n'.repeat(i)}`;
-      files[`f${String(i).padStart(2, '0')}.md`] = `${head}${block.repeat(3)}${' '.repeat(padding)}\n\n${block}${i % 5 === 0 ? `${ERROR}\n` : ''}`;
+      files[`f${String(i).padStart(2, '0')}.md`] =
+        `${head}${block.repeat(3)}${' '.repeat(padding)}\n\n${block}${i % 5 === 0 ? `${ERROR}\n` : ''}`;
     }
     return files;
   }
 
-  /** Lints every file of `dir` with `--concurrency` set to `concurrency`: results sorted by file, and workers started. */
+  /**
+   * Lints every file of `dir` with `--concurrency` set to `concurrency`: results sorted by file, and workers started.
+   */
   function lintAll(dir: string, concurrency: string): { results: JsonResult[]; workers: number } {
     fs.rmSync(path.join(dir, '.workers'), { force: true });
     const p = probe(dir);
@@ -628,7 +806,12 @@ describe('parallel runs', () => {
       assert.equal(threaded.workers, 2);
       const main = lintAll(dir, 'off');
       assert.equal(main.workers, 0);
-      for (let i = 0; i < FILES; i++) assert.deepEqual(threaded.results[i], main.results[i], `results for ${path.basename(main.results[i].filePath)}`);
+      for (let i = 0; i < FILES; i++)
+        assert.deepEqual(
+          threaded.results[i],
+          main.results[i],
+          `results for ${path.basename(main.results[i].filePath)}`,
+        );
       for (const i of [0, 7, FILES - 1]) {
         const file = path.basename(main.results[i].filePath);
         assert.deepEqual(lintJson(dir, [file], i % 5 === 0 ? 1 : 0)[0], main.results[i], `${file} linted alone`);
@@ -649,7 +832,8 @@ describe('parallel runs', () => {
       assert.equal(large.workers, cores > 1 ? Math.min(cores, FILES) : 0, `${cores} cores`);
       const main = lintAll(dir, 'off');
       assert.deepEqual(large.results, main.results);
-      for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8').replace(/ {1000,}/, ''));
+      for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.md')))
+        fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8').replace(/ {1000,}/, ''));
       assert.equal(lintAll(dir, 'auto').workers, 0, 'a small run stays on the main thread');
     } finally {
       cleanup();
@@ -681,11 +865,29 @@ describe('review', () => {
     try {
       const r = sourcelint(['claims', '--format', 'json', 'a.md'], { cwd: dir });
       assert.equal(r.status, 0);
-      const claims = JSON.parse(r.stdout) as Array<{ line: number; status: string; rules: string[]; note?: string; text: string; citations: Array<{ kind: string; id?: string; target?: string }> }>;
-      assert.deepEqual(claims.map((c) => [c.line, c.status]), [[1, 'verified'], [3, 'cited'], [3, 'disputed'], [5, 'unsourced']]);
+      const claims = JSON.parse(r.stdout) as Array<{
+        line: number;
+        status: string;
+        rules: string[];
+        note?: string;
+        text: string;
+        citations: Array<{ kind: string; id?: string; target?: string }>;
+      }>;
+      assert.deepEqual(
+        claims.map((c) => [c.line, c.status]),
+        [
+          [1, 'verified'],
+          [3, 'cited'],
+          [3, 'disputed'],
+          [5, 'unsourced'],
+        ],
+      );
       assert.equal(claims[0].note, 'OECD DAC table 1, checked by AB on 2024-05-02');
       assert.equal(claims[0].text, 'Aid fell by 40% in 2022.');
-      assert.deepEqual(claims[1].citations.map((c) => [c.kind, c.id, c.target]), [['footnote', '1', 'https://example.org/instat']]);
+      assert.deepEqual(
+        claims[1].citations.map((c) => [c.kind, c.id, c.target]),
+        [['footnote', '1', 'https://example.org/instat']],
+      );
       assert.deepEqual(claims[2].rules, ['disputed-claim']);
       assert.deepEqual(claims[3].rules, ['unsourced-claim']);
     } finally {
@@ -698,7 +900,10 @@ describe('review', () => {
     try {
       const md = sourcelint(['claims', 'a.md'], { cwd: dir }).stdout.trim().split('\n');
       assert.equal(md[0], '### a.md — 2/4 claims cited or verified');
-      assert.match(md[2], /^- \[x\] `a\.md:1` Aid fell by 40% in 2022\. — \*\*verified\*\* — no source — note: OECD DAC/);
+      assert.match(
+        md[2],
+        /^- \[x\] `a\.md:1` Aid fell by 40% in 2022\. — \*\*verified\*\* — no source — note: OECD DAC/,
+      );
       assert.match(md[4], /^- \[ \] `a\.md:3` Imports fell by 7% in 2023\. — \*\*disputed\*\* \(disputed-claim\)/);
       const csv = sourcelint(['claims', '--format', 'csv', 'a.md'], { cwd: dir }).stdout.trim().split('\n');
       assert.equal(csv[0], 'file,line,column,endLine,endColumn,status,rules,sources,note,text,evidence');
@@ -713,7 +918,10 @@ describe('review', () => {
     try {
       const [r] = lintJson(dir, ['a.md'], 1);
       const disputed = only(r, 'disputed-claim');
-      assert.deepEqual(disputed.map((m) => [m.line, m.severity]), [[3, 2]]);
+      assert.deepEqual(
+        disputed.map((m) => [m.line, m.severity]),
+        [[3, 2]],
+      );
       assert.match(disputed[0].message, /customs data says 4%/);
     } finally {
       cleanup();
@@ -728,8 +936,12 @@ describe('review', () => {
       git('-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-q', '--allow-empty', '-m', 'root');
       git('add', 'a.md');
       git('-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-q', '-m', 'draft');
-      fs.writeFileSync(path.join(dir, 'a.md'), 'Aid fell by 40% in 2022.\n\nExports rose by 15% in 2021.\n\nImports fell by 3%.\n');
-      const lines = (ref: string) => positions(lintJson(dir, ['--changed-since', ref, 'a.md'], 0)[0], 'unsourced-statistic').map(([line]) => line);
+      fs.writeFileSync(
+        path.join(dir, 'a.md'),
+        'Aid fell by 40% in 2022.\n\nExports rose by 15% in 2021.\n\nImports fell by 3%.\n',
+      );
+      const lines = (ref: string) =>
+        positions(lintJson(dir, ['--changed-since', ref, 'a.md'], 0)[0], 'unsourced-statistic').map(([line]) => line);
       assert.deepEqual(lines('HEAD'), [3, 5]);
       assert.deepEqual(lines('HEAD~1'), [1, 3, 5]);
       const bad = sourcelint(['--changed-since', 'no-such-ref', 'a.md'], { cwd: dir });
@@ -755,12 +967,21 @@ describe('GitHub Action script', () => {
       fs.appendFileSync(path.join(dir, 'old.md'), '\nImports fell by 3%.[^9]\n');
       const action = path.resolve(BIN, '../../../scripts/action.mjs');
       const run = (env: Record<string, string>) =>
-        spawnSync(process.execPath, [action], { cwd: dir, encoding: 'utf8', env: { ...process.env, INPUT_BASE_REF: base, ...env } });
+        spawnSync(process.execPath, [action], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, INPUT_BASE_REF: base, ...env },
+        });
       const r = run({ INPUT_FORMAT: 'github' });
       assert.equal(r.status, 1, r.stderr);
       const lines = r.stdout.trim().split('\n').sort();
-      assert.ok(lines.some((l) => l.startsWith('::error file=old.md,line=3,') && l.includes('title=undefined-footnote')), lines.join('\n'));
-      assert.ok(lines.some((l) => l.startsWith('::warning file=new.md,line=1,') && l.includes('title=unsourced-statistic')));
+      assert.ok(
+        lines.some((l) => l.startsWith('::error file=old.md,line=3,') && l.includes('title=undefined-footnote')),
+        lines.join('\n'),
+      );
+      assert.ok(
+        lines.some((l) => l.startsWith('::warning file=new.md,line=1,') && l.includes('title=unsourced-statistic')),
+      );
       assert.ok(!lines.some((l) => l.includes('file=old.md,line=1,')), 'the unchanged line is not annotated');
       const sarifFile = path.join(dir, 'out.sarif');
       assert.equal(run({ INPUT_FORMAT: 'sarif', INPUT_SARIF_FILE: sarifFile }).status, 1);

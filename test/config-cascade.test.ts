@@ -34,11 +34,28 @@ describe('cascade', () => {
       'plain/story.md': DRAFT,
     });
     try {
-      assert.deepEqual(severities(lint(dir, ['plain/story.md']).results), { 'unsourced-statistic': 2, 'loaded-term': 2 }, 'the parent alone');
-      assert.deepEqual(severities(lint(dir, ['desk/story.md']).results), { 'unsourced-statistic': 2, 'loaded-term': '-' }, 'the child overrides one key, keeps the other');
-      assert.deepEqual(severities(lint(dir, ['island/story.md']).results), { 'unsourced-statistic': 1, 'loaded-term': '-' }, 'root: true: the parent does not apply');
-      const printed = JSON.parse(sourcelint(['--print-config', 'desk/story.md'], { cwd: dir }).stdout) as { sources: string[] };
-      assert.deepEqual(printed.sources, [path.join(dir, '.sourcelintrc.json'), path.join(dir, 'desk/.sourcelintrc.yaml')]);
+      assert.deepEqual(
+        severities(lint(dir, ['plain/story.md']).results),
+        { 'unsourced-statistic': 2, 'loaded-term': 2 },
+        'the parent alone',
+      );
+      assert.deepEqual(
+        severities(lint(dir, ['desk/story.md']).results),
+        { 'unsourced-statistic': 2, 'loaded-term': '-' },
+        'the child overrides one key, keeps the other',
+      );
+      assert.deepEqual(
+        severities(lint(dir, ['island/story.md']).results),
+        { 'unsourced-statistic': 1, 'loaded-term': '-' },
+        'root: true: the parent does not apply',
+      );
+      const printed = JSON.parse(sourcelint(['--print-config', 'desk/story.md'], { cwd: dir }).stdout) as {
+        sources: string[];
+      };
+      assert.deepEqual(printed.sources, [
+        path.join(dir, '.sourcelintrc.json'),
+        path.join(dir, 'desk/.sourcelintrc.yaml'),
+      ]);
     } finally {
       cleanup();
     }
@@ -70,23 +87,41 @@ describe('extends', () => {
   test('a relative file and installed packages (package.json key, JSON/YAML main, file inside, sourcelint-config- prefix) apply in order, the extending file last', () => {
     const { dir, cleanup } = tempDir({
       'shared/base.yaml': 'rules:\n  unsourced-statistic: error\n  loaded-term: error\n',
-      'node_modules/@desk/house/package.json': JSON.stringify({ name: '@desk/house', main: 'index.js', sourcelint: { rules: { 'loaded-term': 'info' } } }),
+      'node_modules/@desk/house/package.json': JSON.stringify({
+        name: '@desk/house',
+        main: 'index.js',
+        sourcelint: { rules: { 'loaded-term': 'info' } },
+      }),
       'node_modules/@desk/house/index.js': trap,
       'node_modules/@desk/house/strict.json': JSON.stringify({ rules: { 'unsourced-statistic': 'info' } }),
-      'node_modules/sourcelint-config-wire/package.json': JSON.stringify({ name: 'sourcelint-config-wire', main: 'config.yml' }),
+      'node_modules/sourcelint-config-wire/package.json': JSON.stringify({
+        name: 'sourcelint-config-wire',
+        main: 'config.yml',
+      }),
       'node_modules/sourcelint-config-wire/config.yml': 'rules:\n  loaded-term: "off"\n',
       'a/.sourcelintrc.json': JSON.stringify({ extends: '../shared/base.yaml' }),
       'a/story.md': DRAFT,
       'b/.sourcelintrc.json': JSON.stringify({ extends: ['../shared/base.yaml', '@desk/house'] }),
       'b/story.md': DRAFT,
-      'c/.sourcelintrc.json': JSON.stringify({ extends: ['@desk/house/strict.json', 'wire'], rules: { 'unsourced-statistic': 'warning' } }),
+      'c/.sourcelintrc.json': JSON.stringify({
+        extends: ['@desk/house/strict.json', 'wire'],
+        rules: { 'unsourced-statistic': 'warning' },
+      }),
       'c/story.md': DRAFT,
     });
     try {
       assert.deepEqual(severities(lint(dir, ['a/story.md']).results), { 'unsourced-statistic': 2, 'loaded-term': 2 });
-      assert.deepEqual(severities(lint(dir, ['b/story.md']).results), { 'unsourced-statistic': 2, 'loaded-term': 1 }, 'the package overrides the file before it');
+      assert.deepEqual(
+        severities(lint(dir, ['b/story.md']).results),
+        { 'unsourced-statistic': 2, 'loaded-term': 1 },
+        'the package overrides the file before it',
+      );
       const c = lint(dir, ['c/story.md']).results;
-      assert.deepEqual(severities(c), { 'unsourced-statistic': 1, 'loaded-term': '-' }, 'the extending file wins over what it extends');
+      assert.deepEqual(
+        severities(c),
+        { 'unsourced-statistic': 1, 'loaded-term': '-' },
+        'the extending file wins over what it extends',
+      );
       assert.equal(fs.existsSync(path.join(dir, marker)), false, 'no package code ran');
     } finally {
       cleanup();
@@ -136,10 +171,15 @@ describe('ignoring files', () => {
     'news/c.md': DRAFT,
     'news/d.md': DRAFT,
   };
-  const linted = (results: JsonResult[], dir: string): string[] => results.map((r) => path.relative(dir, r.filePath).split(path.sep).join('/')).sort();
+  const linted = (results: JsonResult[], dir: string): string[] =>
+    results.map((r) => path.relative(dir, r.filePath).split(path.sep).join('/')).sort();
 
   test('"ignores" in configuration, with "!" re-including a file; the former "ignore" key still works', () => {
-    const { dir, cleanup } = tempDir({ ...files, '.sourcelintrc.json': JSON.stringify({ ignores: ['drafts/**', '!drafts/keep.md'] }), 'news/.sourcelintrc.json': JSON.stringify({ ignore: ['d.md'] }) });
+    const { dir, cleanup } = tempDir({
+      ...files,
+      '.sourcelintrc.json': JSON.stringify({ ignores: ['drafts/**', '!drafts/keep.md'] }),
+      'news/.sourcelintrc.json': JSON.stringify({ ignore: ['d.md'] }),
+    });
     try {
       assert.deepEqual(linted(lint(dir, ['.']).results, dir), ['drafts/keep.md', 'news/c.md']);
     } finally {
@@ -152,7 +192,12 @@ describe('ignoring files', () => {
     try {
       assert.deepEqual(linted(lint(dir, ['.']).results, dir), ['drafts/a.md', 'drafts/keep.md', 'drafts/old/b.md']);
       assert.deepEqual(linted(lint(dir, ['.', '!drafts/old', '!**/keep.md']).results, dir), ['drafts/a.md']);
-      assert.deepEqual(linted(lint(dir, ['--ignore-path', 'ci.ignore', '.']).results, dir), ['drafts/a.md', 'drafts/keep.md', 'news/c.md', 'news/d.md']);
+      assert.deepEqual(linted(lint(dir, ['--ignore-path', 'ci.ignore', '.']).results, dir), [
+        'drafts/a.md',
+        'drafts/keep.md',
+        'news/c.md',
+        'news/d.md',
+      ]);
       const missing = sourcelint(['--ignore-path', 'nope.ignore', '.'], { cwd: dir });
       assert.equal(missing.status, 2);
       assert.match(missing.stderr, /nope\.ignore: ignore file not found/);
@@ -176,14 +221,26 @@ describe('inline directives', () => {
     const { dir, cleanup } = tempDir({ 'a.md': text });
     try {
       const [r] = lint(dir, ['a.md']).results;
-      assert.deepEqual(r.messages.filter((m) => m.ruleId === 'unsourced-statistic'), []);
-      const suppressed = (r as unknown as { suppressedMessages: Array<{ ruleId: string }> }).suppressedMessages.map((m) => m.ruleId);
+      assert.deepEqual(
+        r.messages.filter((m) => m.ruleId === 'unsourced-statistic'),
+        [],
+      );
+      const suppressed = (r as unknown as { suppressedMessages: Array<{ ruleId: string }> }).suppressedMessages.map(
+        (m) => m.ruleId,
+      );
       assert.deepEqual(suppressed, ['unsourced-statistic', 'unsourced-statistic']);
       const invalid = r.messages.filter((m) => m.ruleId === 'invalid-directive');
       const line = text.split('\n')[4];
-      assert.deepEqual(invalid.map((m) => [m.line, m.column, m.endColumn]), [[5, line.indexOf('loaded-trm') + 1, line.indexOf('loaded-trm') + 11]]);
+      assert.deepEqual(
+        invalid.map((m) => [m.line, m.column, m.endColumn]),
+        [[5, line.indexOf('loaded-trm') + 1, line.indexOf('loaded-trm') + 11]],
+      );
       assert.match(invalid[0].message, /Unknown rule "loaded-trm"/);
-      assert.equal(r.messages.filter((m) => m.ruleId === 'loaded-term' && m.line === 6).length, 2, 'the misspelt directive disabled nothing');
+      assert.equal(
+        r.messages.filter((m) => m.ruleId === 'loaded-term' && m.line === 6).length,
+        2,
+        'the misspelt directive disabled nothing',
+      );
     } finally {
       cleanup();
     }
@@ -198,9 +255,14 @@ describe('--init', () => {
       assert.equal(r.status, 0, r.stderr);
       const written = fs.readFileSync(path.join(dir, '.sourcelintrc.json'), 'utf8');
       assert.match(written, /^\/\/ /m, 'it has comments');
-      const printed = JSON.parse(sourcelint(['--print-config', 'a.md'], { cwd: dir }).stdout) as { rules: Record<string, string>; sources: string[] };
+      const printed = JSON.parse(sourcelint(['--print-config', 'a.md'], { cwd: dir }).stdout) as {
+        rules: Record<string, string>;
+        sources: string[];
+      };
       assert.deepEqual(printed.sources, [path.join(dir, '.sourcelintrc.json')]);
-      const defaults = JSON.parse(sourcelint(['--print-config', path.join(dir, '..', 'x.md')], { cwd: path.dirname(dir) }).stdout) as { rules: Record<string, string> };
+      const defaults = JSON.parse(
+        sourcelint(['--print-config', path.join(dir, '..', 'x.md')], { cwd: path.dirname(dir) }).stdout,
+      ) as { rules: Record<string, string> };
       assert.deepEqual(printed.rules, defaults.rules, 'the starter repeats the defaults');
       assert.ok(Object.keys(printed.rules).length >= 16);
       for (const id of Object.keys(printed.rules)) assert.match(written, new RegExp(`"${id}": "`), `${id} is listed`);

@@ -37,14 +37,23 @@ describe('Quarto', () => {
         '',
       ].join('\n');
       const findings = flagged(text, path.join(dir, 'report.qmd'));
-      assert.deepEqual(findings.filter(([rule]) => rule === 'unknown-citekey' || rule === 'empty-citation'), []);
+      assert.deepEqual(
+        findings.filter(([rule]) => rule === 'unknown-citekey' || rule === 'empty-citation'),
+        [],
+      );
       assert.deepEqual(
         findings.filter(([rule]) => rule === 'unsourced-statistic'),
         [['unsourced-statistic', 'Some 40%']],
         'a cross-reference does not source the figure',
       );
-      const missing = flagged('A rise [@nosuch2020; @fig-a].\n', path.join(dir, 'x.qmd')).filter(([rule]) => rule === 'unknown-citekey');
-      assert.deepEqual(missing, [['unknown-citekey', 'nosuch2020']], 'a real key beside a cross-reference is still checked');
+      const missing = flagged('A rise [@nosuch2020; @fig-a].\n', path.join(dir, 'x.qmd')).filter(
+        ([rule]) => rule === 'unknown-citekey',
+      );
+      assert.deepEqual(
+        missing,
+        [['unknown-citekey', 'nosuch2020']],
+        'a real key beside a cross-reference is still checked',
+      );
     } finally {
       cleanup();
     }
@@ -59,7 +68,10 @@ describe('Quarto', () => {
     try {
       const [r] = parseJson(sourcelint(['--format', 'json', '.'], { cwd: dir }).stdout);
       assert.equal(path.basename(r.filePath), 'sahel.qmd');
-      assert.deepEqual(r.messages.map((m) => [m.ruleId, m.column]), [['unknown-citekey', 'Displacement doubled in 2023 [@unhcr2023], and @unhcr2023 agrees. A typo [@'.length + 1]]);
+      assert.deepEqual(
+        r.messages.map((m) => [m.ruleId, m.column]),
+        [['unknown-citekey', 'Displacement doubled in 2023 [@unhcr2023], and @unhcr2023 agrees. A typo [@'.length + 1]],
+      );
       assert.match(r.messages[0].message, /not in the bibliography/);
     } finally {
       cleanup();
@@ -67,9 +79,25 @@ describe('Quarto', () => {
   });
 
   test('code chunks and inline code are code: figures in them are not statistics', () => {
-    const text = ['```{r}', '#| label: fig-growth', 'share <- 0.4 # 40% of 1000 households', '```', '', 'Prices rose by `r share * 100`% last year, per @fig-growth.', '', '```{python}', 'print("50% rise")', '```', ''].join('\n');
+    const text = [
+      '```{r}',
+      '#| label: fig-growth',
+      'share <- 0.4 # 40% of 1000 households',
+      '```',
+      '',
+      'Prices rose by `r share * 100`% last year, per @fig-growth.',
+      '',
+      '```{python}',
+      'print("50% rise")',
+      '```',
+      '',
+    ].join('\n');
     for (const file of ['a.qmd', 'a.Rmd']) {
-      assert.deepEqual(flagged(text, `/tmp/${file}`).filter(([rule]) => rule.startsWith('unsourced-')), [], file);
+      assert.deepEqual(
+        flagged(text, `/tmp/${file}`).filter(([rule]) => rule.startsWith('unsourced-')),
+        [],
+        file,
+      );
     }
   });
 });
@@ -78,11 +106,15 @@ describe('R Markdown', () => {
   test('the front matter bibliography (a list, relative to the document) resolves citations', () => {
     const { dir, cleanup } = tempDir({
       'bib/main.bib': BIB,
-      'report.Rmd': '---\ntitle: "Sahel"\noutput: html_document\nbibliography: [bib/main.bib]\n---\n\n```{r setup, include=FALSE}\nknitr::opts_chunk$set(echo = TRUE)\n```\n\nDisplacement doubled in 2023 [@unhcr2023]. Costs rose 30% [@missing2020].\n',
+      'report.Rmd':
+        '---\ntitle: "Sahel"\noutput: html_document\nbibliography: [bib/main.bib]\n---\n\n```{r setup, include=FALSE}\nknitr::opts_chunk$set(echo = TRUE)\n```\n\nDisplacement doubled in 2023 [@unhcr2023]. Costs rose 30% [@missing2020].\n',
     });
     try {
       const [r] = parseJson(sourcelint(['--format', 'json', 'report.Rmd'], { cwd: dir }).stdout);
-      assert.deepEqual(r.messages.map((m) => m.ruleId), ['unknown-citekey']);
+      assert.deepEqual(
+        r.messages.map((m) => m.ruleId),
+        ['unknown-citekey'],
+      );
       assert.match(r.messages[0].message, /@missing2020/);
     } finally {
       cleanup();
@@ -116,16 +148,25 @@ describe('MDX', () => {
     const result = lint(mdx, { filePath: '/tmp/a.mdx' });
     const starts = result.findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => f.span.start);
     assert.deepEqual(starts, [mdx.indexOf('25%'), mdx.indexOf('12%')], 'offsets are the source offsets');
-    const asMarkdown = flagged(mdx, '/tmp/a.md').filter(([rule]) => rule === 'unsourced-statistic').map(([, t]) => t);
-    assert.ok(asMarkdown.includes('40%'), 'the same text as plain Markdown does flag the export (what MDX parsing fixes)');
+    const asMarkdown = flagged(mdx, '/tmp/a.md')
+      .filter(([rule]) => rule === 'unsourced-statistic')
+      .map(([, t]) => t);
+    assert.ok(
+      asMarkdown.includes('40%'),
+      'the same text as plain Markdown does flag the export (what MDX parsing fixes)',
+    );
   });
 
   test('directives are written {/* … */} in MDX; invalid MDX is linted as Markdown with a note naming the line', () => {
-    const text = 'The regime fell. {/* sourcelint-disable-line loaded-term */}\n\n{/* sourcelint-disable-next-line unsourced-statistic */}\nAid fell by 25% in 2023.\n';
+    const text =
+      'The regime fell. {/* sourcelint-disable-line loaded-term */}\n\n{/* sourcelint-disable-next-line unsourced-statistic */}\nAid fell by 25% in 2023.\n';
     assert.deepEqual(flagged(text, '/tmp/b.mdx'), []);
     const broken = 'Intro text.\n\nA <Tag attr={unclosed\n\nAid fell by 25% in 2023.\n';
     const result = lint(broken, { filePath: '/tmp/c.mdx' });
-    assert.deepEqual(result.findings.map((f) => broken.slice(f.span.start, f.span.end)), ['25%']);
+    assert.deepEqual(
+      result.findings.map((f) => broken.slice(f.span.start, f.span.end)),
+      ['25%'],
+    );
     assert.equal(result.problems.length, 1);
     assert.match(result.problems[0].message, /^not valid MDX \(.+\); linted as Markdown$/);
   });
@@ -133,14 +174,24 @@ describe('MDX', () => {
 
 describe('VS Code extension', () => {
   test('activates for markdown, quarto, rmarkdown and mdx, and its client selects those languages', async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
-    for (const language of ['markdown', 'quarto', 'rmarkdown', 'mdx']) assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
-    const { LANGUAGES, isLinted } = (await import(path.join(ROOT, 'client/out/languages.js'))) as { LANGUAGES: string[]; isLinted: (id: string) => boolean };
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      activationEvents: string[];
+    };
+    for (const language of ['markdown', 'quarto', 'rmarkdown', 'mdx'])
+      assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
+    const { LANGUAGES, isLinted } = (await import(path.join(ROOT, 'client/out/languages.js'))) as {
+      LANGUAGES: string[];
+      isLinted: (id: string) => boolean;
+    };
     assert.deepEqual([...LANGUAGES].sort(), ['markdown', 'mdx', 'quarto', 'rmarkdown']);
     assert.equal(isLinted('quarto'), true);
     assert.equal(isLinted('plaintext'), false);
     const source = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
-    assert.match(source, /documentSelector: \[\.\.\.LANGUAGES\.map/, 'the client registers every language of LANGUAGES');
+    assert.match(
+      source,
+      /documentSelector: \[\s*\.\.\.LANGUAGES\.map/,
+      'the client registers every language of LANGUAGES',
+    );
   });
 });
 
@@ -157,23 +208,40 @@ describe('language server', () => {
     });
     const client = new LspClient();
     try {
-      await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null });
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).href,
+        capabilities: {},
+        workspaceFolders: null,
+      });
       client.notify('initialized', {});
       const open = (file: string, languageId: string): Promise<Diagnostic[]> => {
         const uri = pathToFileURL(path.join(dir, file)).href;
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') } });
+        client.notify('textDocument/didOpen', {
+          textDocument: { uri, languageId, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') },
+        });
         return client.diagnosticsFor(uri, (ds) => ds.length > 0);
       };
       const configUri = pathToFileURL(path.join(dir, '.sourcelintrc.json')).href;
       const onConfig = client.diagnosticsFor(configUri, (ds) => ds.length > 0);
       const brief = await open('desk/brief.md', 'markdown');
       assert.match(brief[0].message, /no-such-rule/, 'the document says why it is not linted');
-      assert.match((await onConfig)[0].message, /"rules\.no-such-rule" is not a known rule/, 'and the parent configuration carries the error');
+      assert.match(
+        (await onConfig)[0].message,
+        /"rules\.no-such-rule" is not a known rule/,
+        'and the parent configuration carries the error',
+      );
       fs.writeFileSync(path.join(dir, '.sourcelintrc.json'), '{}\n');
       const quarto = await open('report.qmd', 'quarto');
-      assert.deepEqual(quarto.map((d) => d.code), ['unsourced-statistic']);
+      assert.deepEqual(
+        quarto.map((d) => d.code),
+        ['unsourced-statistic'],
+      );
       const mdx = await open('page.mdx', 'mdx');
-      assert.deepEqual(mdx.map((d) => [d.code, d.range.start.line]), [['unsourced-statistic', 2]]);
+      assert.deepEqual(
+        mdx.map((d) => [d.code, d.range.start.line]),
+        [['unsourced-statistic', 2]],
+      );
     } finally {
       await client.close();
       cleanup();

@@ -22,7 +22,8 @@ test('disable-line silences the line the comment is on', () => {
 });
 
 test('disable … enable silences the range between', () => {
-  const code = 'Aid fell by 10%.\n\n<!-- sourcelint-disable -->\n\nAid fell by 20%.\n\n<!-- sourcelint-enable -->\n\nAid fell by 30%.\n';
+  const code =
+    'Aid fell by 10%.\n\n<!-- sourcelint-disable -->\n\nAid fell by 20%.\n\n<!-- sourcelint-enable -->\n\nAid fell by 30%.\n';
   assert.deepEqual(flagged(code), ['10%', '30%']);
 });
 
@@ -37,11 +38,17 @@ test('front matter sourcelint: overrides severities for one file', () => {
   assert.deepEqual(flagged(code), []);
   const errorCode = '---\nsourcelint:\n  rules:\n    unsourced-statistic: error\n---\n\nAid fell by 40%.\n';
   assert.deepEqual(
-    lint(errorCode, { filePath: '/virtual/d.md' }).findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => f.severity),
+    lint(errorCode, { filePath: '/virtual/d.md' })
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => f.severity),
     ['error'],
   );
 });
 
 test('an invalid front-matter override names the file and the key', () => {
-  assert.throws(() => lint('---\nsourcelint:\n  rules:\n    unsourced-statistic: loud\n---\n\nText.', { filePath: '/virtual/d.md' }), /\/virtual\/d\.md: front matter "sourcelint": "rules\.unsourced-statistic" must be one of/);
+  assert.throws(
+    () =>
+      lint('---\nsourcelint:\n  rules:\n    unsourced-statistic: loud\n---\n\nText.', { filePath: '/virtual/d.md' }),
+    /\/virtual\/d\.md: front matter "sourcelint": "rules\.unsourced-statistic" must be one of/,
+  );
 });

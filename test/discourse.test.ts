@@ -13,7 +13,9 @@ const SOURCING = /^(unsourced-|citation-needed)/;
 function flagged(markdown: string): string[] {
   const result = lint(markdown, { filePath: '/virtual/article.md' });
   const sentences = result.claims.map((c) => c.sentence.span);
-  const hit = sentences.filter((s) => result.findings.some((f) => SOURCING.test(f.ruleId) && f.span.start < s.end && s.start < f.span.end));
+  const hit = sentences.filter((s) =>
+    result.findings.some((f) => SOURCING.test(f.ruleId) && f.span.start < s.end && s.start < f.span.end),
+  );
   return hit.map((s) => markdown.slice(s.start, s.end));
 }
 
@@ -32,7 +34,10 @@ describe('attribution as writers write it', () => {
     ['Clausewitz observed in On War that the defence is the stronger form of war.', 'Clausewitz'],
     ['Turkish corporate records show that the firm was registered in Istanbul in 2021.', 'Turkish corporate records'],
     ['A 2019 UN report found that 2,400 schools had closed in the region.', 'A 2019 UN report'],
-    ['According to one of her former colleagues, she published 40 papers in six years.', 'one of her former colleagues'],
+    [
+      'According to one of her former colleagues, she published 40 papers in six years.',
+      'one of her former colleagues',
+    ],
     ['The blockade was denounced by the African Union as a collective punishment.', 'the African Union'],
     ['The mine shipped 12,000 tonnes of ore in 2020, the export records show.', 'the export records'],
     ['The ministry’s spokesperson said the ambassador had left Bamako on Tuesday.', 'spokesperson'],
@@ -40,10 +45,19 @@ describe('attribution as writers write it', () => {
     ['A ferry captain told reporters that 300 passengers were stranded in the port for two days.', 'A ferry captain'],
     ['They include Mariam, who told us she walked 90 kilometres to the camp in March.', 'Mariam'],
     ['The Associated Press reported in March that 14 villages had been evacuated.', 'Associated Press'],
-    ['As one of his former students put it, he rarely slept more than five hours a night in 1998.', 'one of his former students'],
+    [
+      'As one of his former students put it, he rarely slept more than five hours a night in 1998.',
+      'one of his former students',
+    ],
     ['Court records show that the trading company was dissolved in 2019.', 'Court records'],
-    ['Lindiwe Mokoena, Deputy Minister of Trade, stated on Monday that exports had fallen 12 per cent.', '^Lindiwe Mokoena$'],
-    ['A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.', 'A customs officer'],
+    [
+      'Lindiwe Mokoena, Deputy Minister of Trade, stated on Monday that exports had fallen 12 per cent.',
+      '^Lindiwe Mokoena$',
+    ],
+    [
+      'A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.',
+      'A customs officer',
+    ],
     ['The governor assured reporters that all 40 polling stations would open on time.', 'The governor'],
   ];
   for (const [sentence, source] of named) {
@@ -98,7 +112,8 @@ describe('a lead-in and the statement that follows it', () => {
   });
 
   test('after a colon lead-in, the next plain paragraph is the statement; the one after it is not', () => {
-    const text = 'The central bank said on Tuesday:\n\nInflation fell to 6 per cent in May.\n\nInflation fell to 7 per cent in June.';
+    const text =
+      'The central bank said on Tuesday:\n\nInflation fell to 6 per cent in May.\n\nInflation fell to 7 per cent in June.';
     assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
   });
 
@@ -129,12 +144,15 @@ describe('sentences that are no claim', () => {
 
 describe('headings set as emphasis', () => {
   test('a short bold line without closing punctuation titles what follows and is no claim', () => {
-    const text = 'The trial opened in 2018.[^1]\n\n**Sentenced to Death in 2019 by the Court of Urumqi**\n\nHe was sentenced in 2019.[^1]\n\n[^1]: Court record.';
+    const text =
+      'The trial opened in 2018.[^1]\n\n**Sentenced to Death in 2019 by the Court of Urumqi**\n\nHe was sentenced in 2019.[^1]\n\n[^1]: Court record.';
     assert.deepEqual(flagged(text), []);
   });
   test('a bold sentence that ends in a full stop is still prose', () => {
     const text = '**The court sentenced him to death in 2019 after a closed trial.**';
-    assert.deepEqual(flagged(text), ['**The court sentenced him to death in 2019 after a closed trial.**'.slice(2, -2)]);
+    assert.deepEqual(flagged(text), [
+      '**The court sentenced him to death in 2019 after a closed trial.**'.slice(2, -2),
+    ]);
   });
 });
 
@@ -153,7 +171,8 @@ describe('sources carried through a paragraph', () => {
   });
 
   test('a footnote covers its own sentence, never the next one', () => {
-    const text = 'The junta expelled the ambassador in January 2022.[^1] Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';
+    const text =
+      'The junta expelled the ambassador in January 2022.[^1] Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';
     assert.deepEqual(flagged(text), ['Three months later 600 soldiers left the base at Gao.']);
   });
 });
@@ -172,13 +191,15 @@ describe('quotations and interviews', () => {
   });
 
   test('a quotation of several sentences belongs to the speaker named where it closes', () => {
-    const text = 'The report was blunt. “Some 1,200 wells dried up in 2023. Another 300 failed in 2024,” the report added.';
+    const text =
+      'The report was blunt. “Some 1,200 wells dried up in 2023. Another 300 failed in 2024,” the report added.';
     assert.equal(coverageOf(text, '“Some 1,200')?.kind, 'speaker');
     assert.deepEqual(flagged(text), []);
   });
 
   test('a quotation whose speaker is named in its sentence is attributed', () => {
-    const text = 'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';
+    const text =
+      'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';
     assert.deepEqual(flagged(text), []);
   });
 
@@ -191,7 +212,10 @@ describe('quotations and interviews', () => {
     const result = lint(text, { filePath: '/virtual/interview.md' });
     const answer = result.claims.find((c) => c.sentence.text.includes('2,000 families'));
     assert.deepEqual(answer?.coverage, { kind: 'interview', source: 'Fatou Sow' });
-    assert.equal(result.claims.some((c) => c.sentence.text.includes('How many families')), false);
+    assert.equal(
+      result.claims.some((c) => c.sentence.text.includes('How many families')),
+      false,
+    );
     assert.deepEqual(flagged(text), []);
   });
 });
@@ -215,14 +239,18 @@ describe("the article's own research", () => {
 
 describe('figures that are statistics, and those that are not', () => {
   const figureOf = (sentence: string): string[] =>
-    lint(sentence, { filePath: '/virtual/a.md' }).findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => sentence.slice(f.span.start, f.span.end));
+    lint(sentence, { filePath: '/virtual/a.md' })
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => sentence.slice(f.span.start, f.span.end));
 
   test('units, tallies, fractions and multipliers in words are statistics', () => {
     assert.deepEqual(figureOf('The column advanced 120km in two days.'), ['120km']);
     assert.deepEqual(figureOf('The resolution passed by a vote of 116-6 in the assembly.'), ['116-6']);
     assert.deepEqual(figureOf('More than half of the wells in the district have run dry.'), ['More than half of']);
     assert.deepEqual(figureOf('Grain prices doubled in the capital last spring.'), ['doubled']);
-    assert.deepEqual(figureOf('The floods displaced tens of thousands of people along the river.'), ['tens of thousands']);
+    assert.deepEqual(figureOf('The floods displaced tens of thousands of people along the river.'), [
+      'tens of thousands',
+    ]);
   });
 
   test('years, date ranges and durations are not', () => {
@@ -238,7 +266,9 @@ describe('figures that are statistics, and those that are not', () => {
 
 describe('why a nearby source does not cover a sentence', () => {
   const reasonOf = (markdown: string, opening: string): string | undefined =>
-    lint(markdown, { filePath: '/virtual/article.md' }).claims.find((c) => markdown.slice(c.sentence.span.start).startsWith(opening))?.uncovered;
+    lint(markdown, { filePath: '/virtual/article.md' }).claims.find((c) =>
+      markdown.slice(c.sentence.span.start).startsWith(opening),
+    )?.uncovered;
 
   test('a named report that the sentence does not continue', () => {
     const text = 'The audit found that 40% of grants were never paid. Inflation reached 9% in 2022.';
@@ -249,7 +279,8 @@ describe('why a nearby source does not cover a sentence', () => {
     assert.match(reasonOf(text, 'Output') ?? '', /covers only the sentence it is in/);
   });
   test('a source named in the paragraph before', () => {
-    const text = 'The central bank said in May that inflation had reached 9%.\n\nUnemployment reached 12% in June 2022.';
+    const text =
+      'The central bank said in May that inflation had reached 9%.\n\nUnemployment reached 12% in June 2022.';
     assert.match(reasonOf(text, 'Unemployment') ?? '', /does not carry across paragraphs/);
   });
   test('no source anywhere near: no reason', () => {

@@ -33,8 +33,13 @@ after(() => {
 
 /** An article page as news sites serve it: cookie banner, navigation, sidebar and footer around the story. */
 export function articlePage(paragraphs: readonly string[]): string {
-  const nav = ['Home', 'World', 'Business', 'Climate', 'Opinion'].map((x) => `<li><a href="/${x.toLowerCase()}">${x}</a></li>`).join('');
-  const related = Array.from({ length: 6 }, (_, i) => `<li><a href="/story/${i}">Another popular story, number ${i}, about something else</a></li>`).join('');
+  const nav = ['Home', 'World', 'Business', 'Climate', 'Opinion']
+    .map((x) => `<li><a href="/${x.toLowerCase()}">${x}</a></li>`)
+    .join('');
+  const related = Array.from(
+    { length: 6 },
+    (_, i) => `<li><a href="/story/${i}">Another popular story, number ${i}, about something else</a></li>`,
+  ).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Harbour reopens | The Coastal Ledger</title><script>window.track = 1;</script><style>p{margin:0}</style></head><body>
 <div class="cookie-banner" id="cookie-consent"><p>We use cookies to personalise content. Accept all cookies?</p><button>Accept</button></div>
 <header><a href="/">The Coastal Ledger</a><nav><ul>${nav}</ul></nav></header>
@@ -55,11 +60,17 @@ const STORY = [
 describe('the .bib file field', () => {
   test('a plain path, and Zotero / Better BibTeX lists with descriptions, MIME types and escapes', () => {
     assert.deepEqual(parseFileField('{reports/wb 2022.pdf}'), [{ path: 'reports/wb 2022.pdf' }]);
-    assert.deepEqual(parseFileField('Full Text PDF:files/12/Report.pdf:application/pdf;Snapshot:files/13/page.html:text/html'), [
-      { path: 'files/12/Report.pdf', mime: 'application/pdf' },
-      { path: 'files/13/page.html', mime: 'text/html' },
-    ]);
-    assert.deepEqual(parseFileField(String.raw`Full Text:C\:\\Users\\ana\\Zotero\\storage\\AB12\\a\;b.pdf:application/pdf`), [{ path: String.raw`C:\Users\ana\Zotero\storage\AB12\a;b.pdf`, mime: 'application/pdf' }]);
+    assert.deepEqual(
+      parseFileField('Full Text PDF:files/12/Report.pdf:application/pdf;Snapshot:files/13/page.html:text/html'),
+      [
+        { path: 'files/12/Report.pdf', mime: 'application/pdf' },
+        { path: 'files/13/page.html', mime: 'text/html' },
+      ],
+    );
+    assert.deepEqual(
+      parseFileField(String.raw`Full Text:C\:\\Users\\ana\\Zotero\\storage\\AB12\\a\;b.pdf:application/pdf`),
+      [{ path: String.raw`C:\Users\ana\Zotero\storage\AB12\a;b.pdf`, mime: 'application/pdf' }],
+    );
     // JabRef's older form: no description.
     assert.deepEqual(parseFileField(':papers/x.pdf:PDF'), [{ path: 'papers/x.pdf', mime: 'PDF' }]);
     assert.deepEqual(parseFileField(''), []);
@@ -81,12 +92,19 @@ describe('the .bib file field', () => {
     const located = locateCopies({ docDir: path.join(dir, 'drafts'), bibliography: bib, roots: [dir] }, problems);
     assert.equal(located.byKey.get('wb2022')?.file, path.join(dir, 'lib/files/wb.pdf'), 'the PDF, not the snapshot');
     assert.equal(located.byKey.get('imf')?.kind, 'html');
-    assert.equal(located.byUrl.get('imf.org/en/Publications/x')?.file, path.join(dir, 'lib/files/imf.html'), 'the entry URL finds the attachment too');
+    assert.equal(
+      located.byUrl.get('imf.org/en/Publications/x')?.file,
+      path.join(dir, 'lib/files/imf.html'),
+      'the entry URL finds the attachment too',
+    );
     assert.equal(located.byKey.has('gone'), false);
     assert.equal(located.byKey.has('home'), false);
     assert.deepEqual(
       problems.map((p) => p.message),
-      ['1 attachment outside the workspace, not read (first: /home/someone/Zotero/storage/X/h.pdf)', `1 attachment not found (first: ${path.join(dir, 'lib/files/gone.pdf')})`],
+      [
+        '1 attachment outside the workspace, not read (first: /home/someone/Zotero/storage/X/h.pdf)',
+        `1 attachment not found (first: ${path.join(dir, 'lib/files/gone.pdf')})`,
+      ],
     );
   });
 });
@@ -101,15 +119,33 @@ describe('the sources folder', () => {
       'sources/figure.png': 'i',
       'sources/.hidden.txt': 'x',
       'sources/saved-page.html': 'h',
-      'sources/index.json': JSON.stringify({ sources: [{ url: 'http://www.example.org/report/', finalUrl: 'https://example.org/report-2022', file: 'saved-page.html', contentType: 'text/html' }, { url: 'https://dead.example/x', error: 'dead link: HTTP 404' }] }),
+      'sources/index.json': JSON.stringify({
+        sources: [
+          {
+            url: 'http://www.example.org/report/',
+            finalUrl: 'https://example.org/report-2022',
+            file: 'saved-page.html',
+            contentType: 'text/html',
+          },
+          { url: 'https://dead.example/x', error: 'dead link: HTTP 404' },
+        ],
+      }),
       'archive/4.txt': 'a',
     });
     const problems: Problem[] = [];
     const here = locateCopies({ docDir: dir }, problems);
     assert.deepEqual([...here.byKey.keys()].sort(), ['3', 'notes', 'saved-page', 'worldbank2022']);
     assert.equal(here.byKey.get('worldbank2022')?.kind, 'pdf');
-    assert.equal(here.byUrl.get('example.org/report')?.file, path.join(dir, 'sources/saved-page.html'), 'scheme, www. and trailing slash do not matter');
-    assert.equal(here.byUrl.get('example.org/report-2022')?.file, path.join(dir, 'sources/saved-page.html'), 'the final URL after redirects');
+    assert.equal(
+      here.byUrl.get('example.org/report')?.file,
+      path.join(dir, 'sources/saved-page.html'),
+      'scheme, www. and trailing slash do not matter',
+    );
+    assert.equal(
+      here.byUrl.get('example.org/report-2022')?.file,
+      path.join(dir, 'sources/saved-page.html'),
+      'the final URL after redirects',
+    );
     assert.equal(here.byUrl.size, 2, 'a failed download has no file');
     assert.deepEqual(problems, []);
     const moved = locateCopies({ docDir: dir, sourcesDir: path.join(dir, 'archive') }, problems);
@@ -148,17 +184,35 @@ describe('reading copies', () => {
     const text = prepared.copies.byKey('wb2022');
     assert.ok(text, JSON.stringify(prepared.problems));
     assert.equal(text.file, path.join(dir, 'sources/wb2022.pdf'));
-    assert.deepEqual(text.pages, ['Annual report 2022\nExports fell to 12.4 million tonnes.', 'Chapter 2\nInsurance costs rose by 31 per cent.', 'Annex\nMethodology and sources.']);
+    assert.deepEqual(text.pages, [
+      'Annual report 2022\nExports fell to 12.4 million tonnes.',
+      'Chapter 2\nInsurance costs rose by 31 per cent.',
+      'Annex\nMethodology and sources.',
+    ]);
   });
 
   test('an article page keeps the story and drops the cookie banner, navigation, sidebar, footer and scripts', () => {
     const text = extractHtml(articlePage(STORY));
     for (const p of STORY) assert.ok(text.includes(p), `missing: ${p}\n---\n${text}`);
-    for (const junk of ['cookies', 'Accept', 'Opinion', 'Most read', 'popular story', 'All rights reserved', 'Privacy policy', 'analytics', 'window.track']) {
+    for (const junk of [
+      'cookies',
+      'Accept',
+      'Opinion',
+      'Most read',
+      'popular story',
+      'All rights reserved',
+      'Privacy policy',
+      'analytics',
+      'window.track',
+    ]) {
       assert.ok(!text.includes(junk), `kept "${junk}":\n${text}`);
     }
     assert.ok(text.indexOf(STORY[0]) < text.indexOf(STORY[3]), 'in reading order');
-    assert.match(text, /214 vessels had waited offshore, and that clearing/, 'whitespace inside a paragraph is kept as one space');
+    assert.match(
+      text,
+      /214 vessels had waited offshore, and that clearing/,
+      'whitespace inside a paragraph is kept as one space',
+    );
   });
 
   test('hostile pages: too many elements is one problem; nesting too deep for Readability is read as plain text', async () => {
@@ -167,12 +221,23 @@ describe('reading copies', () => {
       'sources/deep.html': `<html><body><nav>Menu</nav>${'<div>'.repeat(3000)}Deep text: 12% of it.${'</div>'.repeat(3000)}<footer>Footer</footer></body></html>`,
     });
     const prepared = await prepareSourceCopies({ filePath: path.join(dir, 'd.md'), cacheDir: false });
-    assert.deepEqual(prepared.problems.map((p) => [path.basename(p.file), p.message]), [['many.html', 'saved copy not used: HTML page with more than 50,000 elements, not read (save it as PDF or text)']]);
+    assert.deepEqual(
+      prepared.problems.map((p) => [path.basename(p.file), p.message]),
+      [
+        [
+          'many.html',
+          'saved copy not used: HTML page with more than 50,000 elements, not read (save it as PDF or text)',
+        ],
+      ],
+    );
     assert.deepEqual(prepared.copies.byKey('deep')?.pages, ['Deep text: 12% of it.']);
   });
 
   test('plain text and Markdown are read as they are, line breaks tidied', async () => {
-    const dir = folder({ 'sources/5.txt': 'Line one.\r\n\r\n\r\n\r\nLine   two.\n', 'sources/6.md': '# Notes\n\nThe *quote*.' });
+    const dir = folder({
+      'sources/5.txt': 'Line one.\r\n\r\n\r\n\r\nLine   two.\n',
+      'sources/6.md': '# Notes\n\nThe *quote*.',
+    });
     const prepared = await prepareSourceCopies({ filePath: path.join(dir, 'd.md'), cacheDir: false });
     assert.deepEqual(prepared.copies.byKey('5')?.pages, ['Line one.\n\nLine two.']);
     assert.deepEqual(prepared.copies.byKey('6')?.pages, ['# Notes\n\nThe *quote*.']);
@@ -180,11 +245,19 @@ describe('reading copies', () => {
 
   test('the extracted text is cached on disk by content: a second preparation extracts nothing, a changed copy is extracted again', async () => {
     const cacheDir = folder({});
-    const dir = folder({ 'sources/a.pdf': await makePdf([['Alpha 17 per cent.']]), 'sources/b.html': articlePage(STORY), 'sources/c.txt': 'Gamma.' });
+    const dir = folder({
+      'sources/a.pdf': await makePdf([['Alpha 17 per cent.']]),
+      'sources/b.html': articlePage(STORY),
+      'sources/c.txt': 'Gamma.',
+    });
     const first = await prepareSourceCopies({ filePath: path.join(dir, 'd.md'), cacheDir });
     assert.deepEqual([first.count, first.extracted, first.fromDisk], [3, 3, 0]);
     assert.equal(fs.readdirSync(cacheDir).length, 3);
-    assert.deepEqual(fs.readdirSync(path.join(dir, 'sources')).sort(), ['a.pdf', 'b.html', 'c.txt'], 'nothing written into the sources folder');
+    assert.deepEqual(
+      fs.readdirSync(path.join(dir, 'sources')).sort(),
+      ['a.pdf', 'b.html', 'c.txt'],
+      'nothing written into the sources folder',
+    );
     // The same bytes under another folder (and another mtime): found on disk by their hash, not extracted again.
     const copy = folder({});
     fs.cpSync(path.join(dir, 'sources'), path.join(copy, 'sources'), { recursive: true });
@@ -209,7 +282,11 @@ describe('reading copies', () => {
       'sources/scan.pdf': await makePdf([[], []]),
       'sources/fine.txt': 'Fine.',
     });
-    const prepared = await prepareSourceCopies({ filePath: path.join(dir, 'd.md'), cacheDir: false, maxFileBytes: 2048 });
+    const prepared = await prepareSourceCopies({
+      filePath: path.join(dir, 'd.md'),
+      cacheDir: false,
+      maxFileBytes: 2048,
+    });
     assert.equal(prepared.count, 1);
     assert.deepEqual(prepared.copies.byKey('fine')?.pages, ['Fine.']);
     const byFile = Object.fromEntries(prepared.problems.map((p) => [path.basename(p.file), p.message]));
@@ -238,9 +315,14 @@ describe('the CLI reads copies', () => {
       'refs.bib': '@report{wb, title = {Report}}\n',
     });
     try {
-      const r = sourcelint(['--format', 'json', 'a.md', 'b.md'], { cwd: dir, env: { SOURCELINT_CACHE_DIR: path.join(dir, '.cache') } });
+      const r = sourcelint(['--format', 'json', 'a.md', 'b.md'], {
+        cwd: dir,
+        env: { SOURCELINT_CACHE_DIR: path.join(dir, '.cache') },
+      });
       const lines = r.stderr.split('\n').filter(Boolean);
-      assert.deepEqual(lines, [`sourcelint: ${path.join(dir, 'sources/wb.pdf')}:1: saved copy not used: not a readable PDF (Invalid PDF structure.)`]);
+      assert.deepEqual(lines, [
+        `sourcelint: ${path.join(dir, 'sources/wb.pdf')}:1: saved copy not used: not a readable PDF (Invalid PDF structure.)`,
+      ]);
       assert.equal(JSON.parse(r.stdout).length, 2, 'both files linted');
     } finally {
       cleanup();
@@ -248,7 +330,10 @@ describe('the CLI reads copies', () => {
   });
 
   test('the CLI caches extracted text where --sources-cache says, never in the sources folder', async () => {
-    const { dir, cleanup } = tempDir({ 'a.md': 'Exports fell 31% in 2022 [^1].\n\n[^1]: The report.\n', 'sources/1.pdf': await makePdf([['Exports fell 31%.']]) });
+    const { dir, cleanup } = tempDir({
+      'a.md': 'Exports fell 31% in 2022 [^1].\n\n[^1]: The report.\n',
+      'sources/1.pdf': await makePdf([['Exports fell 31%.']]),
+    });
     try {
       const r = sourcelint(['--sources-cache', 'textcache', 'a.md'], { cwd: dir });
       assert.equal(r.stderr, '');

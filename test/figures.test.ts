@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { findFigures } from 'sourcelint/engine/figures.js';
 import { tokenize } from 'sourcelint/engine/words.js';
 
-const figures = (sentence: string): Array<[string, string]> => findFigures(sentence, tokenize(sentence)).map((f) => [f.kind, f.text]);
+const figures = (sentence: string): Array<[string, string]> =>
+  findFigures(sentence, tokenize(sentence)).map((f) => [f.kind, f.text]);
 
 test('ratios: fractions, "one in five", "out of", "half a million", tallies near a vote', () => {
   assert.deepEqual(figures('Two-thirds of voters backed it.'), [['ratio', 'Two-thirds']]);

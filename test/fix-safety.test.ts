@@ -7,12 +7,21 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addFootnote, applyEdits, disableInFile, disableLine, fixAllToStable, lint, type LintOptions } from 'sourcelint';
+import {
+  addFootnote,
+  applyEdits,
+  disableInFile,
+  disableLine,
+  fixAllToStable,
+  lint,
+  type LintOptions,
+} from 'sourcelint';
 import { checkFixProperties, variants } from './helpers/fix-properties.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OPTIONS = { filePath: '/virtual/draft.md' };
-const fixAll = (text: string, options: LintOptions = OPTIONS): string => applyEdits(text, fixAllToStable(lint(text, options)));
+const fixAll = (text: string, options: LintOptions = OPTIONS): string =>
+  applyEdits(text, fixAllToStable(lint(text, options)));
 const findings = (text: string, rule: string): string[] =>
   lint(text, OPTIONS)
     .findings.filter((f) => f.ruleId === rule)
@@ -22,17 +31,24 @@ function citations(text: string): Array<[string, string]> {
   const parsed = lint(text, OPTIONS).document.parsed;
   const defs = new Map<string, string>();
   for (const d of parsed.footnotes) if (!defs.has(d.id)) defs.set(d.id, d.content);
-  return parsed.blocks.flatMap((b) => b.footnoteRefs.map((r): [string, string] => [r.id, defs.get(r.id) ?? '(undefined)']));
+  return parsed.blocks.flatMap((b) =>
+    b.footnoteRefs.map((r): [string, string] => [r.id, defs.get(r.id) ?? '(undefined)']),
+  );
 }
 
 describe('fixes that corrupted text', () => {
   test('7. renumbering with unused-footnote disabled keeps every label unique and every citation on its note', () => {
-    const text = 'First claim.[^2] Second claim.[^3]\n\n[^1]: Kept, though unused.\n[^2]: Note two.\n[^3]: Note three.\n';
+    const text =
+      'First claim.[^2] Second claim.[^3]\n\n[^1]: Kept, though unused.\n[^2]: Note two.\n[^3]: Note three.\n';
     const options = { ...OPTIONS, ruleOverrides: new Map([['unused-footnote', 'off' as const]]) };
     const fixed = fixAll(text, options);
     const labels = lint(fixed, options).document.parsed.footnotes.map((f) => f.id);
     assert.equal(new Set(labels).size, labels.length, `duplicate definitions:\n${fixed}`);
-    assert.deepEqual(citations(fixed).map(([, note]) => note), ['Note two.', 'Note three.'], fixed);
+    assert.deepEqual(
+      citations(fixed).map(([, note]) => note),
+      ['Note two.', 'Note three.'],
+      fixed,
+    );
     assert.deepEqual(fixAllToStable(lint(fixed, options)), [], 'a second fix-all changes nothing');
     // With the rule on, the unused note goes and the others are renumbered from 1.
     assert.equal(fixAll(text), 'First claim.[^1] Second claim.[^2]\n\n[^1]: Note two.\n[^2]: Note three.\n');
@@ -42,7 +58,10 @@ describe('fixes that corrupted text', () => {
     const text = '---\r\ntitle: "Aid"\r\n---\r\n\r\nAid fell by 40% in 2022.\r\n';
     const edit = disableInFile(lint(text, OPTIONS).document, 'unsourced-statistic');
     const fixed = applyEdits(text, [edit]);
-    assert.equal(fixed, '---\r\ntitle: "Aid"\r\n---\r\n<!-- sourcelint-disable-file unsourced-statistic -->\r\n\r\nAid fell by 40% in 2022.\r\n');
+    assert.equal(
+      fixed,
+      '---\r\ntitle: "Aid"\r\n---\r\n<!-- sourcelint-disable-file unsourced-statistic -->\r\n\r\nAid fell by 40% in 2022.\r\n',
+    );
     assert.deepEqual(lint(fixed, OPTIONS).document.frontMatter?.data, { title: 'Aid' });
     assert.deepEqual(findings(fixed, 'unsourced-statistic'), []);
   });
@@ -57,17 +76,37 @@ describe('fixes that corrupted text', () => {
       const target = before.findings[0];
       const fixed = applyEdits(text, [disableLine(before.document, target.span.start, target.ruleId)!]);
       const after = lint(fixed, OPTIONS);
-      assert.deepEqual(after.document.parsed.blocks.map((b) => b.kind), before.document.parsed.blocks.map((b) => b.kind), fixed);
-      assert.equal(findings(fixed, target.ruleId).length, findings(text, target.ruleId).length - 1, `only that line:\n${fixed}`);
+      assert.deepEqual(
+        after.document.parsed.blocks.map((b) => b.kind),
+        before.document.parsed.blocks.map((b) => b.kind),
+        fixed,
+      );
+      assert.equal(
+        findings(fixed, target.ruleId).length,
+        findings(text, target.ruleId).length - 1,
+        `only that line:\n${fixed}`,
+      );
     }
-    assert.match(applyEdits(table, [disableLine(lint(table, OPTIONS).document, table.indexOf('skyrocketed'), 'loaded-term')!]), /\| 2022 \| skyrocketed <!-- sourcelint-disable-line loaded-term --> \|\n/);
-    assert.equal(applyEdits(heading, [disableLine(lint(heading, OPTIONS).document, 5, 'loaded-term')!]), '## Aid skyrocketed <!-- sourcelint-disable-line loaded-term --> ##\n\nAid skyrocketed.\n');
-    assert.equal(applyEdits(hardBreak, [disableLine(lint(hardBreak, OPTIONS).document, 12, 'unsourced-statistic')!]), 'Aid fell by 40% <!-- sourcelint-disable-line unsourced-statistic -->\\\nin 2022.\n');
+    assert.match(
+      applyEdits(table, [disableLine(lint(table, OPTIONS).document, table.indexOf('skyrocketed'), 'loaded-term')!]),
+      /\| 2022 \| skyrocketed <!-- sourcelint-disable-line loaded-term --> \|\n/,
+    );
+    assert.equal(
+      applyEdits(heading, [disableLine(lint(heading, OPTIONS).document, 5, 'loaded-term')!]),
+      '## Aid skyrocketed <!-- sourcelint-disable-line loaded-term --> ##\n\nAid skyrocketed.\n',
+    );
+    assert.equal(
+      applyEdits(hardBreak, [disableLine(lint(hardBreak, OPTIONS).document, 12, 'unsourced-statistic')!]),
+      'Aid fell by 40% <!-- sourcelint-disable-line unsourced-statistic -->\\\nin 2022.\n',
+    );
   });
 
   test('10. the bare-URL fix keeps balanced parentheses, resolves escapes, and never doubles brackets', () => {
     const cases: Array<[string, string]> = [
-      ['See https://en.wikipedia.org/wiki/Bamako_(city) for more.\n', 'See <https://en.wikipedia.org/wiki/Bamako_(city)> for more.\n'],
+      [
+        'See https://en.wikipedia.org/wiki/Bamako_(city) for more.\n',
+        'See <https://en.wikipedia.org/wiki/Bamako_(city)> for more.\n',
+      ],
       ['See (https://example.org/a) for more.\n', 'See (<https://example.org/a>) for more.\n'],
       ['See \\<https://example.org/a> for more.\n', 'See <https://example.org/a> for more.\n'],
       ['See https://example.org/a\\_b for more.\n', 'See <https://example.org/a_b> for more.\n'],
@@ -83,14 +122,18 @@ describe('fixes that corrupted text', () => {
     const text = 'A claim.[^1]\n\n[^1]: Used.\n[^2]: Unused, see https://example.org/x here.\n';
     const edits = fixAllToStable(lint(text, OPTIONS));
     const sorted = [...edits].sort((a, b) => a.start - b.start);
-    for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1].end <= sorted[i].start, `overlap: ${JSON.stringify(sorted)}`);
+    for (let i = 1; i < sorted.length; i++)
+      assert.ok(sorted[i - 1].end <= sorted[i].start, `overlap: ${JSON.stringify(sorted)}`);
     assert.equal(applyEdits(text, edits), 'A claim.[^1]\n\n[^1]: Used.\n');
   });
 
   test('12. a leading byte-order mark hides no comment and shifts no fix', () => {
     const text = '\ufeffAid fell by 40% in 2022. <!-- sourcelint-disable-line -->\n\nSee https://example.org/x now.\n';
     assert.deepEqual(findings(text, 'unsourced-statistic'), []);
-    assert.equal(fixAll(text), '\ufeffAid fell by 40% in 2022. <!-- sourcelint-disable-line -->\n\nSee <https://example.org/x> now.\n');
+    assert.equal(
+      fixAll(text),
+      '\ufeffAid fell by 40% in 2022. <!-- sourcelint-disable-line -->\n\nSee <https://example.org/x> now.\n',
+    );
     const marked = '\ufeffAid fell by 40% in 2022. <!-- verified: checked the report -->\n';
     assert.equal(lint(marked, OPTIONS).document.reviewMarks.length, 1);
     const file = disableInFile(lint('\ufeffAid fell by 40%.\n', OPTIONS).document, 'unsourced-statistic');
@@ -105,7 +148,10 @@ describe('fixes that corrupted text', () => {
       const { reference, definition, label } = addFootnote(result.document, stat.data!.sentence!)!;
       const fixed = applyEdits(text, [reference, definition]);
       const after = lint(fixed, OPTIONS);
-      assert.ok(after.document.parsed.footnotes.some((f) => f.id === label), `[^${label}] not defined:\n${fixed}`);
+      assert.ok(
+        after.document.parsed.footnotes.some((f) => f.id === label),
+        `[^${label}] not defined:\n${fixed}`,
+      );
       assert.deepEqual(findings(fixed, 'undefined-footnote'), [], fixed);
       assert.ok(fixed.endsWith(tail), 'the code block is left as it was');
     }
@@ -121,7 +167,10 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
       assert.equal(addFootnote(result.document, stat.data!.sentence!), undefined, text);
     }
     const prose = 'Aid fell by 5% in 2022.\n';
-    assert.equal(addFootnote(lint(prose, OPTIONS).document, { start: 0, end: prose.length - 1 })?.reference.text, '[^1]');
+    assert.equal(
+      addFootnote(lint(prose, OPTIONS).document, { start: 0, end: prose.length - 1 })?.reference.text,
+      '[^1]',
+    );
   });
 
   test('"disable for this line" is not offered inside a directive comment that closes on a later line', () => {
@@ -131,7 +180,9 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
     // On one line, the comment goes after the directive's own and resolves the finding.
     const oneLine = '<!-- sourcelint-disable nosuch -->\n\nAid fell.\n';
     const single = lint(oneLine, OPTIONS).findings.find((f) => f.ruleId === 'invalid-directive')!;
-    const fixed = applyEdits(oneLine, [disableLine(lint(oneLine, OPTIONS).document, single.span.start, single.ruleId)!]);
+    const fixed = applyEdits(oneLine, [
+      disableLine(lint(oneLine, OPTIONS).document, single.span.start, single.ruleId)!,
+    ]);
     assert.deepEqual(findings(fixed, 'invalid-directive'), [], fixed);
   });
 
@@ -140,10 +191,17 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
     const before = lint(text, OPTIONS);
     assert.deepEqual(before.problems, []);
     const stat = before.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
-    for (const edit of [disableLine(before.document, stat.span.start, stat.ruleId)!, disableInFile(before.document, stat.ruleId)]) {
+    for (const edit of [
+      disableLine(before.document, stat.span.start, stat.ruleId)!,
+      disableInFile(before.document, stat.ruleId),
+    ]) {
       const after = lint(applyEdits(text, [edit]), OPTIONS);
       assert.deepEqual(after.problems, [], edit.text);
-      assert.deepEqual(after.findings.filter((f) => f.ruleId === 'unsourced-statistic'), [], edit.text);
+      assert.deepEqual(
+        after.findings.filter((f) => f.ruleId === 'unsourced-statistic'),
+        [],
+        edit.text,
+      );
     }
     // A crowd of unclosed directive openers is still a crowd.
     assert.equal(lint(`Text ${'<!-- sourcelint-'.repeat(1001)}\n`, OPTIONS).problems.length, 1);
@@ -155,7 +213,11 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
   });
 
   test('a bare Wikipedia URL wrapped by the bare-url fix is still a citation of Wikipedia: one non-source-link before and after', () => {
-    for (const url of ['https://en.wikipedia.org/wiki/Bamako', 'https://en.wikipedia.org/wiki/Bamako_(city)', 'https://en.wikipedia.org/wi⼟ki/Bamako']) {
+    for (const url of [
+      'https://en.wikipedia.org/wiki/Bamako',
+      'https://en.wikipedia.org/wiki/Bamako_(city)',
+      'https://en.wikipedia.org/wi⼟ki/Bamako',
+    ]) {
       const text = `Aid fell, see ${url} now.\n`;
       const fixed = fixAll(text);
       assert.equal(fixed, `Aid fell, see <${url}> now.\n`);
@@ -163,13 +225,19 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
       assert.deepEqual(findings(fixed, 'non-source-link'), [`<${url}>`]);
     }
     // A link whose text names the article explains a term, as before.
-    assert.deepEqual(findings('The [Bamako](https://en.wikipedia.org/wiki/Bamako) riverfront.\n', 'non-source-link'), []);
+    assert.deepEqual(
+      findings('The [Bamako](https://en.wikipedia.org/wiki/Bamako) riverfront.\n', 'non-source-link'),
+      [],
+    );
   });
 });
 
 describe('fix properties on the samples, in every dress', () => {
   const files = [
-    ...fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => path.join(ROOT, 'samples', f)),
+    ...fs
+      .readdirSync(path.join(ROOT, 'samples'))
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => path.join(ROOT, 'samples', f)),
     path.join(ROOT, 'test/fixtures/sahel-briefing.md'),
   ];
   for (const file of files) {
@@ -197,7 +265,11 @@ describe('fix properties on the samples, in every dress', () => {
     for (const body of bodies) {
       for (const { name, text } of variants(body)) {
         const problems = checkFixProperties(text);
-        assert.deepEqual(problems, [], `${name} ${JSON.stringify(body.slice(0, 40))}:\n${problems.slice(0, 10).join('\n')}`);
+        assert.deepEqual(
+          problems,
+          [],
+          `${name} ${JSON.stringify(body.slice(0, 40))}:\n${problems.slice(0, 10).join('\n')}`,
+        );
       }
     }
   });

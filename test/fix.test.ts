@@ -1,4 +1,7 @@
-/** `--fix`, `--fix-dry-run` and `--fix-type` against the real binary: what is fixed, what is not, and that a second run changes nothing. */
+/**
+ * `--fix`, `--fix-dry-run` and `--fix-type` against the real binary: what is fixed, what is not, and that a second run
+ * changes nothing.
+ */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,7 +19,8 @@ function copySamples(): { dir: string; cleanup: () => void } {
   return tempDir(files);
 }
 
-const snapshot = (dir: string): Record<string, string> => Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+const snapshot = (dir: string): Record<string, string> =>
+  Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
 describe('--fix on every sample', () => {
   for (const types of ['hygiene', 'hygiene,wording,citation-needed']) {
@@ -30,16 +34,30 @@ describe('--fix on every sample', () => {
         assert.notDeepEqual(afterFirst, before, 'the samples have fixable findings, so something changed');
         for (const r of parseJson(first.stdout)) {
           // What --fix reports is what is left in the fixed file: nothing of the fixed kinds.
-          assert.equal((r as unknown as { fixableWarningCount: number }).fixableWarningCount, 0, `${r.filePath} has no fixable warning left`);
+          assert.equal(
+            (r as unknown as { fixableWarningCount: number }).fixableWarningCount,
+            0,
+            `${r.filePath} has no fixable warning left`,
+          );
           if (types.includes('citation-needed')) {
-            assert.deepEqual(r.messages.filter((m) => /^unsourced-/.test(m.ruleId)), [], `${r.filePath}: every unsourced finding was marked`);
+            assert.deepEqual(
+              r.messages.filter((m) => /^unsourced-/.test(m.ruleId)),
+              [],
+              `${r.filePath}: every unsourced finding was marked`,
+            );
           }
         }
         const second = sourcelint(['--fix', '--fix-type', types, ...sampleFiles], { cwd: dir });
         assert.equal(second.status, first.status);
         assert.deepEqual(snapshot(dir), afterFirst, 'the second run is a no-op');
-        const dry = parseJson(sourcelint(['--fix-dry-run', '--fix-type', types, '--format', 'json', ...sampleFiles], { cwd: dir }).stdout);
-        assert.deepEqual(dry.filter((r) => 'output' in r).map((r) => r.filePath), [], 'a dry run after fixing has no output to offer');
+        const dry = parseJson(
+          sourcelint(['--fix-dry-run', '--fix-type', types, '--format', 'json', ...sampleFiles], { cwd: dir }).stdout,
+        );
+        assert.deepEqual(
+          dry.filter((r) => 'output' in r).map((r) => r.filePath),
+          [],
+          'a dry run after fixing has no output to offer',
+        );
       } finally {
         cleanup();
       }
@@ -66,7 +84,14 @@ describe('what --fix changes', () => {
       const fixed = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
       assert.equal(
         fixed,
-        ['Aid rose by 40% in 2022 and the regime skyrocketed.', '', 'The report is at <https://example.org/report> today.[^1]', '', '[^1]: The agency, 2023.', ''].join('\n'),
+        [
+          'Aid rose by 40% in 2022 and the regime skyrocketed.',
+          '',
+          'The report is at <https://example.org/report> today.[^1]',
+          '',
+          '[^1]: The agency, 2023.',
+          '',
+        ].join('\n'),
       );
       assert.match(r.stdout, /unsourced-statistic/, 'the remaining findings are reported');
       assert.match(r.stdout, /loaded-term/);
@@ -102,7 +127,10 @@ describe('what --fix changes', () => {
       assert.match(result.output ?? '', /<https:\/\/example\.org\/report>/);
       const stdin = sourcelint(['--stdin', '--fix-dry-run', '--format', 'json'], { cwd: dir, input: draft });
       assert.equal((parseJson(stdin.stdout)[0] as { output?: string }).output, result.output);
-      const clean = sourcelint(['--fix-dry-run', '--format', 'json', '--stdin'], { cwd: dir, input: 'Nothing to fix here.\n' });
+      const clean = sourcelint(['--fix-dry-run', '--format', 'json', '--stdin'], {
+        cwd: dir,
+        input: 'Nothing to fix here.\n',
+      });
       assert.equal('output' in parseJson(clean.stdout)[0], false, 'no output when nothing changed (as ESLint)');
     } finally {
       cleanup();
@@ -113,7 +141,10 @@ describe('what --fix changes', () => {
     const { dir, cleanup } = tempDir({ 'a.md': '\ufeffSee https://example.org/x now.\r\n\r\nMore text here.\r\n' });
     try {
       sourcelint(['--fix', 'a.md'], { cwd: dir });
-      assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), '\ufeffSee <https://example.org/x> now.\r\n\r\nMore text here.\r\n');
+      assert.equal(
+        fs.readFileSync(path.join(dir, 'a.md'), 'utf8'),
+        '\ufeffSee <https://example.org/x> now.\r\n\r\nMore text here.\r\n',
+      );
     } finally {
       cleanup();
     }

@@ -14,8 +14,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../fixtures');
 const samples = path.resolve(here, '../../samples');
 const drafts = [
-  ...fs.readdirSync(fixtures).filter((f) => f.endsWith('.md')).map((f) => path.join(fixtures, f)),
-  ...fs.readdirSync(samples).filter((f) => f.endsWith('.expected.json')).map((f) => path.join(samples, f.replace(/\.expected\.json$/, '.md'))),
+  ...fs
+    .readdirSync(fixtures)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join(fixtures, f)),
+  ...fs
+    .readdirSync(samples)
+    .filter((f) => f.endsWith('.expected.json'))
+    .map((f) => path.join(samples, f.replace(/\.expected\.json$/, '.md'))),
 ];
 
 for (const file of drafts) {

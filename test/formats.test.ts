@@ -29,9 +29,23 @@ function sarifValidator(): (data: unknown) => string[] {
 
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; helpUri: string }> } };
+    tool: {
+      driver: {
+        rules: Array<{
+          id: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string; markdown: string };
+          helpUri: string;
+        }>;
+      };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
-    results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }> }>;
+    results: Array<{
+      ruleId: string;
+      level: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }>;
+    }>;
   }>;
 }
 
@@ -42,7 +56,17 @@ describe('SARIF', () => {
     assert.deepEqual(validate({ version: '2.1.0', runs: [] }), []);
     assert.notDeepEqual(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), [], 'a driver needs a name');
     assert.notDeepEqual(
-      validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b#c.md' } } }] }] }] }),
+      validate({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'x' } },
+            results: [
+              { message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b#c.md' } } }] },
+            ],
+          },
+        ],
+      }),
       [],
       'an unencoded space is not a URI reference',
     );
@@ -53,7 +77,9 @@ describe('SARIF', () => {
     const { dir, cleanup } = tempDir(Object.fromEntries(names.map((n) => [`site/${n}`, DRAFT])));
     const outside = tempDir({ 'elsewhere.md': DRAFT });
     try {
-      const run = sourcelint(['--format', 'sarif', ...names, path.join(outside.dir, 'elsewhere.md')], { cwd: path.join(dir, 'site') });
+      const run = sourcelint(['--format', 'sarif', ...names, path.join(outside.dir, 'elsewhere.md')], {
+        cwd: path.join(dir, 'site'),
+      });
       assert.equal(run.status, 1, run.stderr);
       const sarif = JSON.parse(run.stdout) as SarifLog;
       assert.deepEqual(validate(sarif), []);
@@ -73,11 +99,18 @@ describe('SARIF', () => {
           .map((x) => JSON.stringify(x))
           .sort(),
       );
-      assert.deepEqual(new Set(r.results.map((x) => x.level)), new Set(['error', 'warning', 'note']), 'info is a SARIF note');
+      assert.deepEqual(
+        new Set(r.results.map((x) => x.level)),
+        new Set(['error', 'warning', 'note']),
+        'info is a SARIF note',
+      );
       for (const rule of r.tool.driver.rules) {
         assert.ok(rule.fullDescription.text.startsWith(rule.shortDescription.text), rule.id);
         assert.ok(rule.help.text.includes(rule.helpUri), `${rule.id}: help text links the documentation`);
-        assert.ok(rule.help.markdown.includes(`](${rule.helpUri})`), `${rule.id}: help markdown links the documentation`);
+        assert.ok(
+          rule.help.markdown.includes(`](${rule.helpUri})`),
+          `${rule.id}: help markdown links the documentation`,
+        );
       }
     } finally {
       cleanup();
@@ -88,7 +121,9 @@ describe('SARIF', () => {
   test('in a git repository, locations are relative to its root even from a subfolder', () => {
     const { dir, cleanup } = tempDir({ '.git/HEAD': 'ref: refs/heads/main\n', 'site/content/a.md': DRAFT });
     try {
-      const sarif = JSON.parse(sourcelint(['--format', 'sarif', 'content/a.md'], { cwd: path.join(dir, 'site') }).stdout) as SarifLog;
+      const sarif = JSON.parse(
+        sourcelint(['--format', 'sarif', 'content/a.md'], { cwd: path.join(dir, 'site') }).stdout,
+      ) as SarifLog;
       assert.deepEqual(validate(sarif), []);
       assert.equal(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(dir + path.sep).href);
       assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'site/content/a.md');
@@ -104,7 +139,9 @@ describe('SARIF', () => {
         [[], '%3Cstdin%3E'],
         [['--stdin-filename', 'notes/draft one.md'], 'notes/draft%20one.md'],
       ] as const) {
-        const sarif = JSON.parse(sourcelint(['--format', 'sarif', '--stdin', ...args], { cwd: dir, input: DRAFT }).stdout) as SarifLog;
+        const sarif = JSON.parse(
+          sourcelint(['--format', 'sarif', '--stdin', ...args], { cwd: dir, input: DRAFT }).stdout,
+        ) as SarifLog;
         assert.deepEqual(validate(sarif), []);
         assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, uri);
       }
@@ -118,7 +155,9 @@ describe('ESLint JSON', () => {
   test("has ESLint's result fields; info counts as severity 1 and is told apart by level and infoCount", () => {
     const { dir, cleanup } = tempDir({ 'a.md': `<!-- sourcelint-disable-next-line unsourced-statistic -->\n${DRAFT}` });
     try {
-      const [r] = parseJson(sourcelint(['--format', 'json', 'a.md'], { cwd: dir }).stdout) as unknown as Array<Record<string, unknown> & { messages: Array<{ ruleId: string; severity: number; level: string }> }>;
+      const [r] = parseJson(sourcelint(['--format', 'json', 'a.md'], { cwd: dir }).stdout) as unknown as Array<
+        Record<string, unknown> & { messages: Array<{ ruleId: string; severity: number; level: string }> }
+      >;
       assert.deepEqual(Object.keys(r).sort(), [
         'errorCount',
         'fatalErrorCount',
@@ -131,10 +170,13 @@ describe('ESLint JSON', () => {
         'usedDeprecatedRules',
         'warningCount',
       ]);
-      assert.deepEqual(r.messages.map((m) => [m.ruleId, m.severity, m.level]), [
-        ['undefined-footnote', 2, 'error'],
-        ['relative-time', 1, 'info'],
-      ]);
+      assert.deepEqual(
+        r.messages.map((m) => [m.ruleId, m.severity, m.level]),
+        [
+          ['undefined-footnote', 2, 'error'],
+          ['relative-time', 1, 'info'],
+        ],
+      );
       assert.deepEqual([r.errorCount, r.warningCount, r.infoCount, r.fatalErrorCount], [1, 1, 1, 0]);
       assert.deepEqual(r.suppressedMessages, [
         {
@@ -162,17 +204,32 @@ describe('ESLint JSON', () => {
       // The formatters look rule metadata up in ESLint's configuration for each file: give ESLint one that covers them.
       const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: { files: ['**/*.md'] } });
       for (const r of results) await eslint.calculateConfigForFile(r.filePath);
-      // ESLint's LintResult type has fields our JSON test helper does not declare; the formatters read them at run time.
+      // ESLint's LintResult type has fields our JSON test helper does not declare; the formatters read them at run
+      // time.
       const asEslint = results as unknown as ESLint.LintResult[];
       const stylish = (await (await eslint.loadFormatter('stylish')).format(asEslint)).replace(/\u001b\[[0-9;]*m/g, '');
       for (const r of results) {
         // stylish drops a message's final full stop.
-        for (const m of r.messages) assert.ok(stylish.includes(`${m.line}:${m.column}`) && stylish.includes(m.message.replace(/\.$/, '')) && stylish.includes(m.ruleId), `stylish shows ${m.ruleId}`);
+        for (const m of r.messages)
+          assert.ok(
+            stylish.includes(`${m.line}:${m.column}`) &&
+              stylish.includes(m.message.replace(/\.$/, '')) &&
+              stylish.includes(m.ruleId),
+            `stylish shows ${m.ruleId}`,
+          );
       }
       const total = results.reduce((n, r) => n + r.messages.length, 0);
       assert.match(stylish, new RegExp(`✖ ${total} problems \\(1 error, ${total - 1} warnings\\)`));
-      const withMeta = JSON.parse(await (await eslint.loadFormatter('json-with-metadata')).format(asEslint)) as { results: Array<{ filePath: string; infoCount: number }> };
-      assert.deepEqual(withMeta.results.map((r) => [path.basename(r.filePath), r.infoCount]), [['a.md', 1], ['b.md', 0]]);
+      const withMeta = JSON.parse(await (await eslint.loadFormatter('json-with-metadata')).format(asEslint)) as {
+        results: Array<{ filePath: string; infoCount: number }>;
+      };
+      assert.deepEqual(
+        withMeta.results.map((r) => [path.basename(r.filePath), r.infoCount]),
+        [
+          ['a.md', 1],
+          ['b.md', 0],
+        ],
+      );
       const html = await (await eslint.loadFormatter('html')).format(asEslint);
       assert.match(html, /undefined-footnote/);
       assert.match(html, new RegExp(`${total} problems`));
@@ -186,9 +243,18 @@ describe('GitHub', () => {
   test('--format github also writes a job summary to $GITHUB_STEP_SUMMARY with every finding, linked, and the claim totals', () => {
     // Twelve warnings: more than the runner shows as annotations.
     const many = Array.from({ length: 12 }, (_, i) => `Russia sent ${1000 + i} officials to Mali in 2022.`).join(' ');
-    const { dir, cleanup } = tempDir({ 'a b.md': `${many}\n\nAid fell by 25% in 2022.[^1]\n\n[^1]: OECD, 2023.\n`, 'summary.md': '# Earlier step\n' });
+    const { dir, cleanup } = tempDir({
+      'a b.md': `${many}\n\nAid fell by 25% in 2022.[^1]\n\n[^1]: OECD, 2023.\n`,
+      'summary.md': '# Earlier step\n',
+    });
     try {
-      const env = { GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'), GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'desk/articles', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: dir };
+      const env = {
+        GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'desk/articles',
+        GITHUB_SHA: 'abc123',
+        GITHUB_WORKSPACE: dir,
+      };
       const run = sourcelint(['--format', 'github', 'a b.md'], { cwd: dir, env });
       assert.equal(run.status, 0, run.stderr);
       assert.equal(run.stdout.trim().split('\n').length, 12, 'one annotation per finding on stdout');
@@ -196,12 +262,26 @@ describe('GitHub', () => {
       assert.ok(summary.startsWith('# Earlier step\n## Sourcelint\n'), 'appended, never overwritten');
       const rows = summary.split('\n').filter((l) => l.startsWith('| [a b.md:'));
       assert.equal(rows.length, 12);
-      assert.ok(rows.every((l) => l.includes('(https://github.com/desk/articles/blob/abc123/a%20b.md#L1)') && l.includes('`unsourced-statistic`')), rows[0]);
+      assert.ok(
+        rows.every(
+          (l) =>
+            l.includes('(https://github.com/desk/articles/blob/abc123/a%20b.md#L1)') &&
+            l.includes('`unsourced-statistic`'),
+        ),
+        rows[0],
+      );
       assert.match(summary, /0 errors\*\*, 12 warnings, 0 info/);
-      assert.match(summary, /\| claims \| unsourced \| citation-needed \| cited \| verified \| disputed \| total \|\n.*\n\| \| 12 \| 0 \| 1 \| 0 \| 0 \| 13 \|/);
+      assert.match(
+        summary,
+        /\| claims \| unsourced \| citation-needed \| cited \| verified \| disputed \| total \|\n.*\n\| \| 12 \| 0 \| 1 \| 0 \| 0 \| 13 \|/,
+      );
       const without = sourcelint(['--format', 'json', 'a b.md'], { cwd: dir, env });
       assert.equal(without.status, 0);
-      assert.equal(fs.readFileSync(path.join(dir, 'summary.md'), 'utf8'), summary, 'other formats leave the summary alone');
+      assert.equal(
+        fs.readFileSync(path.join(dir, 'summary.md'), 'utf8'),
+        summary,
+        'other formats leave the summary alone',
+      );
     } finally {
       cleanup();
     }
@@ -226,7 +306,8 @@ describe('CLI conventions', () => {
     const { dir, cleanup } = tempDir({ 'a.md': DRAFT });
     try {
       const ansi = /\u001b\[\d+m/;
-      const out = (args: string[], env: Record<string, string> = {}): string => sourcelint([...args, 'a.md'], { cwd: dir, env }).stdout;
+      const out = (args: string[], env: Record<string, string> = {}): string =>
+        sourcelint([...args, 'a.md'], { cwd: dir, env }).stdout;
       assert.doesNotMatch(out([]), ansi);
       assert.match(out([], { FORCE_COLOR: '1' }), ansi);
       assert.match(out([], { FORCE_COLOR: '1', NO_COLOR: '1' }), ansi, 'FORCE_COLOR wins over NO_COLOR, as in Node');
@@ -242,7 +323,9 @@ describe('CLI conventions', () => {
     const names = ['a.md', 'b.markdown', 'c.mdx', 'd.qmd', 'e.Rmd', 'f.rmd', 'g.txt', 'h.Rmarkdown'];
     const { dir, cleanup } = tempDir(Object.fromEntries(names.map((n) => [`docs/${n}`, DRAFT])));
     try {
-      const found = parseJson(sourcelint(['--format', 'json', 'docs'], { cwd: dir }).stdout).map((r) => path.basename(r.filePath));
+      const found = parseJson(sourcelint(['--format', 'json', 'docs'], { cwd: dir }).stdout).map((r) =>
+        path.basename(r.filePath),
+      );
       assert.deepEqual(found.sort(), ['a.md', 'b.markdown', 'c.mdx', 'd.qmd', 'e.Rmd', 'f.rmd']);
     } finally {
       cleanup();

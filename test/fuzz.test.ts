@@ -16,7 +16,10 @@ test(`${CASES} seeded cases: Markdown (fixes, report, CSV), bibliographies, conf
   for (let i = 0; i < CASES; i++) {
     const { kind, input, problems } = runCase(SEED, i, { fixesEvery: 4, maxBurst: 200 });
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-    if (problems.length > 0) failures.push(`case ${i} (${kind}) ${JSON.stringify(input.slice(0, 300))}:\n  ${problems.slice(0, 5).join('\n  ')}`);
+    if (problems.length > 0)
+      failures.push(
+        `case ${i} (${kind}) ${JSON.stringify(input.slice(0, 300))}:\n  ${problems.slice(0, 5).join('\n  ')}`,
+      );
   }
   t.diagnostic(JSON.stringify(Object.fromEntries(kinds)));
   assert.deepEqual(failures, []);

@@ -23,25 +23,40 @@ const statistics = (text: string, layers?: Array<{ config: SourcelintConfig; fil
     .findings.filter((f) => f.ruleId === 'unsourced-statistic')
     .map((f) => text.slice(f.span.start, f.span.end));
 
-function assertLinear(name: string, make: (n: number) => string, n: number, t: { diagnostic: (m: string) => void }): void {
+function assertLinear(
+  name: string,
+  make: (n: number) => string,
+  n: number,
+  t: { diagnostic: (m: string) => void },
+): void {
   const g = growth((size) => lint(make(size), { filePath: '/virtual/x.md' }), n, FACTOR, MAX_RATIO);
   t.diagnostic(`${name}: ${describeGrowth(g)}`);
-  assert.ok(g.ratio < MAX_RATIO, `${name}: ${FACTOR}× the input took ×${g.ratio.toFixed(1)} the time (${describeGrowth(g)})`);
+  assert.ok(
+    g.ratio < MAX_RATIO,
+    `${name}: ${FACTOR}× the input took ×${g.ratio.toFixed(1)} the time (${describeGrowth(g)})`,
+  );
 }
 
 describe('1. YAML aliases in front matter and configuration', () => {
-  const cyclic = (n: number): string => `---\ntitle: x\na: &a [${Array.from({ length: n }, () => '*a').join(', ')}]\n---${TAIL}`;
+  const cyclic = (n: number): string =>
+    `---\ntitle: x\na: &a [${Array.from({ length: n }, () => '*a').join(', ')}]\n---${TAIL}`;
 
   test('a self-referencing alias is refused with one problem, the draft is still linted, and the cost grows linearly', (t) => {
     const result = lint(cyclic(800), { filePath: '/virtual/x.md' });
-    assert.deepEqual(result.problems.map((p) => p.message), ['front matter is not valid YAML: an alias refers to the node that contains it']);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      ['front matter is not valid YAML: an alias refers to the node that contains it'],
+    );
     assert.deepEqual(statistics(cyclic(800)), ['40%']);
     assertLinear('cyclic aliases', cyclic, 400, t);
   });
 
   test('nested aliases that would expand a billion times are refused', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array.from({ length: 10 }, () => `*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array.from({ length: 10 }, () => `*${'abcdefghi'[i - 1]}`).join(', ')}]`,
+      );
     const result = lint(`---\n${levels.join('\n')}\n---${TAIL}`, { filePath: '/virtual/x.md' });
     assert.equal(result.problems.length, 1);
     assert.match(result.problems[0].message, /alias/i);
@@ -56,7 +71,10 @@ describe('1. YAML aliases in front matter and configuration', () => {
         return file;
       };
       const file = write(800);
-      assert.throws(() => readConfigFile(file), (e: Error) => e instanceof ConfigError && e.message.startsWith(file) && /alias/.test(e.message));
+      assert.throws(
+        () => readConfigFile(file),
+        (e: Error) => e instanceof ConfigError && e.message.startsWith(file) && /alias/.test(e.message),
+      );
       const files = new Map([400, 3200].map((n) => [n, write(n)]));
       const g = growth((n) => assert.throws(() => readConfigFile(files.get(n) ?? write(n))), 400, FACTOR, MAX_RATIO);
       t.diagnostic(describeGrowth(g));
@@ -102,15 +120,27 @@ describe('2–3. runs of emphasis markers and brackets', () => {
     const text = 'Aid *fell* by [40%](https://example.org) in _2022_.\n';
     const result = lint(text, { filePath: '/virtual/x.md' });
     assert.deepEqual(result.problems, []);
-    assert.deepEqual(result.document.parsed.blocks[0].links.map((l) => l.url), ['https://example.org']);
+    assert.deepEqual(
+      result.document.parsed.blocks[0].links.map((l) => l.url),
+      ['https://example.org'],
+    );
     const crowded = lint(`${'*a_ '.repeat(600)}\n\n${text}`, { filePath: '/virtual/x.md' });
     assert.match(crowded.problems[0].message, /1 paragraph with too many brackets, emphasis markers or tags/);
-    assert.deepEqual(crowded.document.parsed.blocks.at(-1)!.links.map((l) => l.url), ['https://example.org'], 'the next paragraph is parsed as Markdown');
+    assert.deepEqual(
+      crowded.document.parsed.blocks.at(-1)!.links.map((l) => l.url),
+      ['https://example.org'],
+      'the next paragraph is parsed as Markdown',
+    );
   });
 });
 
 describe('4. terms.add patterns are matched in linear time whatever the pattern', () => {
-  const layer = (pattern: string) => [{ file: '/virtual/.sourcelintrc.json', config: { terms: { add: [{ pattern, rule: 'loaded-term' as const, reason: 'test' }] } } as SourcelintConfig }];
+  const layer = (pattern: string) => [
+    {
+      file: '/virtual/.sourcelintrc.json',
+      config: { terms: { add: [{ pattern, rule: 'loaded-term' as const, reason: 'test' }] } } as SourcelintConfig,
+    },
+  ];
   const optional = (k: number): string => `alpha${' beta?'.repeat(k)} gamma`;
   /** Every optional word present, the last word missing: trying each optional both ways is 2^k. */
   const text = (k: number, paragraphs = 1): string => `${`Alpha${' beta'.repeat(k)} delta.\n\n`.repeat(paragraphs)}`;
@@ -120,7 +150,10 @@ describe('4. terms.add patterns are matched in linear time whatever the pattern'
       .map((f) => t.slice(f.span.start, f.span.end));
 
   test('optional words still match, longest match first', () => {
-    assert.deepEqual(loaded('Alpha gamma. Alpha beta beta gamma. Alpha beta delta.\n', 'alpha beta? beta? gamma'), ['Alpha gamma', 'Alpha beta beta gamma']);
+    assert.deepEqual(loaded('Alpha gamma. Alpha beta beta gamma. Alpha beta delta.\n', 'alpha beta? beta? gamma'), [
+      'Alpha gamma',
+      'Alpha beta beta gamma',
+    ]);
   });
 
   test('28 optional words cost about the same per word as 7 (no backtracking)', (t) => {
@@ -147,41 +180,58 @@ describe('5. only regular files are read, up to a size limit', () => {
   const GOOD = 'Aid fell by 40% in 2022.\n';
   const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
 
-  test('a draft that is a symlink to /dev/zero, or a FIFO named explicitly: one stderr line each, exit 2, the good file linted', { skip: !hasMkfifo && 'no mkfifo' }, () => {
-    const { dir, cleanup } = tempDir({ 'good.md': GOOD });
-    try {
-      fs.symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
-      assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status, 0);
-      for (const args of [['.'], ['pipe.md', 'zero.md', 'good.md']]) {
-        const r = sourcelint(['--format', 'json', ...args], { cwd: dir, timeoutMs: 30_000 });
-        assert.notEqual(r.status, null, 'killed: it hung');
-        assert.equal(r.status, 2, r.stderr);
-        const lines = stderrLines(r.stderr);
-        const bad = args.length === 1 ? ['zero.md'] : ['pipe.md', 'zero.md'];
-        assert.equal(lines.length, bad.length, r.stderr);
-        for (const name of bad) assert.match(lines.find((l) => l.includes(name)) ?? '', /not a regular file/);
-        assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['good.md']);
+  test(
+    'a draft that is a symlink to /dev/zero, or a FIFO named explicitly: one stderr line each, exit 2, the good file linted',
+    { skip: !hasMkfifo && 'no mkfifo' },
+    () => {
+      const { dir, cleanup } = tempDir({ 'good.md': GOOD });
+      try {
+        fs.symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
+        assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status, 0);
+        for (const args of [['.'], ['pipe.md', 'zero.md', 'good.md']]) {
+          const r = sourcelint(['--format', 'json', ...args], { cwd: dir, timeoutMs: 30_000 });
+          assert.notEqual(r.status, null, 'killed: it hung');
+          assert.equal(r.status, 2, r.stderr);
+          const lines = stderrLines(r.stderr);
+          const bad = args.length === 1 ? ['zero.md'] : ['pipe.md', 'zero.md'];
+          assert.equal(lines.length, bad.length, r.stderr);
+          for (const name of bad) assert.match(lines.find((l) => l.includes(name)) ?? '', /not a regular file/);
+          assert.deepEqual(
+            parseJson(r.stdout).map((x) => path.basename(x.filePath)),
+            ['good.md'],
+          );
+        }
+      } finally {
+        cleanup();
       }
-    } finally {
-      cleanup();
-    }
-  });
+    },
+  );
 
-  test('a bibliography that is a FIFO, or a symlink to /dev/zero, is reported unreadable, without hanging', { skip: !hasMkfifo && 'no mkfifo' }, () => {
-    const doc = (bib: string): string => `---\nbibliography: ${bib}\n---\n\nAid fell by 40% in 2022 [@key].\n`;
-    const { dir, cleanup } = tempDir({ 'x.md': doc('refs.bib'), 'y.md': doc('zero.bib') });
-    try {
-      assert.equal(spawnSync('mkfifo', [path.join(dir, 'refs.bib')]).status, 0);
-      fs.symlinkSync('/dev/zero', path.join(dir, 'zero.bib'));
-      const r = sourcelint(['--format', 'json', 'x.md', 'y.md'], { cwd: dir, timeoutMs: 30_000 });
-      assert.notEqual(r.status, null, 'killed: it hung');
-      const [x, y] = parseJson(r.stdout);
-      assert.match(x.messages.find((m) => m.ruleId === 'unknown-citekey')?.message ?? '', /refs\.bib cannot be read \(not a regular file/);
-      assert.match(y.messages.find((m) => m.ruleId === 'unknown-citekey')?.message ?? '', /zero\.bib cannot be read \(outside the workspace/);
-    } finally {
-      cleanup();
-    }
-  });
+  test(
+    'a bibliography that is a FIFO, or a symlink to /dev/zero, is reported unreadable, without hanging',
+    { skip: !hasMkfifo && 'no mkfifo' },
+    () => {
+      const doc = (bib: string): string => `---\nbibliography: ${bib}\n---\n\nAid fell by 40% in 2022 [@key].\n`;
+      const { dir, cleanup } = tempDir({ 'x.md': doc('refs.bib'), 'y.md': doc('zero.bib') });
+      try {
+        assert.equal(spawnSync('mkfifo', [path.join(dir, 'refs.bib')]).status, 0);
+        fs.symlinkSync('/dev/zero', path.join(dir, 'zero.bib'));
+        const r = sourcelint(['--format', 'json', 'x.md', 'y.md'], { cwd: dir, timeoutMs: 30_000 });
+        assert.notEqual(r.status, null, 'killed: it hung');
+        const [x, y] = parseJson(r.stdout);
+        assert.match(
+          x.messages.find((m) => m.ruleId === 'unknown-citekey')?.message ?? '',
+          /refs\.bib cannot be read \(not a regular file/,
+        );
+        assert.match(
+          y.messages.find((m) => m.ruleId === 'unknown-citekey')?.message ?? '',
+          /zero\.bib cannot be read \(outside the workspace/,
+        );
+      } finally {
+        cleanup();
+      }
+    },
+  );
 
   test('--max-file-size: a larger draft is refused with its size and the limit; a smaller one is linted', () => {
     const { dir, cleanup } = tempDir({ 'big.md': GOOD.repeat(3000), 'small.md': GOOD });
@@ -190,10 +240,19 @@ describe('5. only regular files are read, up to a size limit', () => {
       assert.equal(r.status, 2, r.stderr);
       const lines = stderrLines(r.stderr);
       assert.equal(lines.length, 1, r.stderr);
-      assert.match(lines[0], /big\.md: cannot read file: 0\.1 MB, larger than the 0\.1 MB limit, not read|big\.md: cannot read file: .*larger than the .* limit/);
-      assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['small.md']);
+      assert.match(
+        lines[0],
+        /big\.md: cannot read file: 0\.1 MB, larger than the 0\.1 MB limit, not read|big\.md: cannot read file: .*larger than the .* limit/,
+      );
+      assert.deepEqual(
+        parseJson(r.stdout).map((x) => path.basename(x.filePath)),
+        ['small.md'],
+      );
       assert.equal(sourcelint(['--format', 'json', 'big.md'], { cwd: dir }).status, 0, 'within the default limit');
-      assert.match(sourcelint(['--max-file-size', 'lots', 'big.md'], { cwd: dir }).stderr, /--max-file-size expects a size in MB/);
+      assert.match(
+        sourcelint(['--max-file-size', 'lots', 'big.md'], { cwd: dir }).stderr,
+        /--max-file-size expects a size in MB/,
+      );
     } finally {
       cleanup();
     }
@@ -205,13 +264,19 @@ describe('6, 17, 18. the language server: size limit, checklist paths, odd URIs'
   const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-outside-')));
   const client = new LspClient();
   const GOOD = 'Aid fell by 40% in 2022.\n';
-  const open = (uri: string, text: string, version = 1) => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  const open = (uri: string, text: string, version = 1) =>
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
 
   before(async () => {
     fs.writeFileSync(path.join(dir, 'inside.md'), GOOD);
     fs.writeFileSync(path.join(outside, 'outside.md'), GOOD);
     fs.writeFileSync(path.join(outside, 'secret.json'), 'TOPSECRET-CONTENT is not JSON');
-    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }] });
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
+    });
     client.notify('initialized', {});
   });
   after(async () => {
@@ -225,7 +290,10 @@ describe('6, 17, 18. the language server: size limit, checklist paths, odd URIs'
     const published = client.diagnosticsFor(uri);
     open(uri, GOOD.repeat(Math.ceil(3_000_000 / GOOD.length)));
     const diagnostics = await published;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['document-too-large']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['document-too-large'],
+    );
     assert.match(diagnostics[0].message, /too large to lint as you type/);
     const again = client.diagnosticsFor(uri, (ds: Diagnostic[]) => ds.some((d) => d.code === 'unsourced-statistic'));
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: GOOD }] });
@@ -233,10 +301,16 @@ describe('6, 17, 18. the language server: size limit, checklist paths, odd URIs'
   });
 
   test('17. sourcelint/checklist reads Markdown inside the workspace only', async () => {
-    const inside = await client.request<string>('sourcelint/checklist', { uris: [pathToFileURL(path.join(dir, 'inside.md')).href] });
+    const inside = await client.request<string>('sourcelint/checklist', {
+      uris: [pathToFileURL(path.join(dir, 'inside.md')).href],
+    });
     assert.match(inside, /inside\.md/);
     const refused = await client.request<string>('sourcelint/checklist', {
-      uris: [pathToFileURL(path.join(outside, 'outside.md')).href, pathToFileURL(path.join(outside, 'secret.json')).href, 'file:///etc/passwd'],
+      uris: [
+        pathToFileURL(path.join(outside, 'outside.md')).href,
+        pathToFileURL(path.join(outside, 'secret.json')).href,
+        'file:///etc/passwd',
+      ],
     });
     assert.equal(refused, '');
   });
@@ -247,7 +321,10 @@ describe('6, 17, 18. the language server: size limit, checklist paths, odd URIs'
     const published = client.diagnosticsFor(uri);
     open(uri, `---\nbibliography: ${rel}\n---\n\nAid fell by 40% in 2022 [@key].\n`);
     const diagnostics = await published;
-    assert.ok(diagnostics.some((d) => /outside the workspace/.test(d.message)), JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.ok(
+      diagnostics.some((d) => /outside the workspace/.test(d.message)),
+      JSON.stringify(diagnostics.map((d) => d.message)),
+    );
     assert.doesNotMatch(JSON.stringify(diagnostics) + client.stderr, /TOPSECRET/);
   });
 
@@ -258,7 +335,10 @@ describe('6, 17, 18. the language server: size limit, checklist paths, odd URIs'
     test(`18. ${what} gets diagnostics`, async () => {
       const published = client.diagnosticsFor(uri);
       open(uri, GOOD);
-      assert.deepEqual((await published).map((d) => d.code), ['unsourced-statistic']);
+      assert.deepEqual(
+        (await published).map((d) => d.code),
+        ['unsourced-statistic'],
+      );
     });
   }
 });
@@ -287,14 +367,19 @@ describe('17–18. CLI: bibliographies outside the folders of the run, report an
     try {
       const r = sourcelint(['report', '--out', 'missing/dir/x.html', 'a.md'], { cwd: dir });
       assert.equal(r.status, 2);
-      assert.deepEqual(stderrLines(r.stderr), ['sourcelint: missing/dir/x.html: cannot write the report (no such directory)']);
+      assert.deepEqual(stderrLines(r.stderr), [
+        'sourcelint: missing/dir/x.html: cannot write the report (no such directory)',
+      ]);
     } finally {
       cleanup();
     }
   });
 
   test('an unreadable subfolder is reported and fails the run instead of being skipped silently', () => {
-    const { dir, cleanup } = tempDir({ 'a.md': 'Aid fell by 40% in 2022.\n', 'locked/b.md': 'Aid fell by 40% in 2022.\n' });
+    const { dir, cleanup } = tempDir({
+      'a.md': 'Aid fell by 40% in 2022.\n',
+      'locked/b.md': 'Aid fell by 40% in 2022.\n',
+    });
     try {
       fs.chmodSync(dir, 0o755);
       fs.chmodSync(path.join(dir, 'locked'), 0o000);
@@ -304,11 +389,25 @@ describe('17–18. CLI: bibliographies outside the folders of the run, report an
       // (set empty: Node copies an unset NODE_V8_COVERAGE into a child's environment).
       const env = { ...process.env, NODE_V8_COVERAGE: '' };
       const r = asRoot
-        ? spawnSync(process.execPath, [path.resolve('server/bin/sourcelint.js'), '--format', 'json', '.'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env })
-        : spawnSync(process.execPath, [path.resolve('server/bin/sourcelint.js'), '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+        ? spawnSync(process.execPath, [path.resolve('server/bin/sourcelint.js'), '--format', 'json', '.'], {
+            cwd: dir,
+            uid: 65534,
+            gid: 65534,
+            encoding: 'utf8',
+            env,
+          })
+        : spawnSync(process.execPath, [path.resolve('server/bin/sourcelint.js'), '--format', 'json', '.'], {
+            cwd: dir,
+            encoding: 'utf8',
+          });
       assert.equal(r.status, 2, r.stderr);
-      assert.deepEqual(stderrLines(r.stderr), [`sourcelint: ${path.join(dir, 'locked')}: cannot read folder (permission denied)`]);
-      assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['a.md']);
+      assert.deepEqual(stderrLines(r.stderr), [
+        `sourcelint: ${path.join(dir, 'locked')}: cannot read folder (permission denied)`,
+      ]);
+      assert.deepEqual(
+        parseJson(r.stdout).map((x) => path.basename(x.filePath)),
+        ['a.md'],
+      );
     } finally {
       fs.chmodSync(path.join(dir, 'locked'), 0o755);
       cleanup();

@@ -15,14 +15,37 @@ const GOOD_COL = GOOD.indexOf('1000') + 1;
 
 const noStack = (stderr: string) => {
   assert.doesNotMatch(stderr, / {4}at /, `stack trace on stderr:\n${stderr.slice(0, 2000)}`);
-  assert.doesNotMatch(stderr, /internal error|\bTypeError\b|\bRangeError\b|Maximum call stack/, `crash on stderr:\n${stderr.slice(0, 2000)}`);
+  assert.doesNotMatch(
+    stderr,
+    /internal error|\bTypeError\b|\bRangeError\b|Maximum call stack/,
+    `crash on stderr:\n${stderr.slice(0, 2000)}`,
+  );
 };
 
 describe('files that cannot be linted', () => {
   const cases: Array<[string, string, (dir: string) => void, RegExp]> = [
-    ['a binary file (NUL bytes) named x.md', 'x.md', (dir) => fs.writeFileSync(path.join(dir, 'x.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])), /binary/i],
-    ['invalid UTF-8 (0xff 0xfe 0x41)', 'bad.md', (dir) => fs.writeFileSync(path.join(dir, 'bad.md'), Buffer.from([0xff, 0xfe, 0x41])), /UTF-8/i],
-    ['a dangling symlink gone.md', 'gone.md', (dir) => fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'gone.md')), /.+/],
+    [
+      'a binary file (NUL bytes) named x.md',
+      'x.md',
+      (dir) =>
+        fs.writeFileSync(
+          path.join(dir, 'x.md'),
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+        ),
+      /binary/i,
+    ],
+    [
+      'invalid UTF-8 (0xff 0xfe 0x41)',
+      'bad.md',
+      (dir) => fs.writeFileSync(path.join(dir, 'bad.md'), Buffer.from([0xff, 0xfe, 0x41])),
+      /UTF-8/i,
+    ],
+    [
+      'a dangling symlink gone.md',
+      'gone.md',
+      (dir) => fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'gone.md')),
+      /.+/,
+    ],
   ];
 
   for (const [what, name, make, reason] of cases) {
@@ -38,7 +61,10 @@ describe('files that cannot be linted', () => {
         assert.ok(lines[0].includes(name), `names ${name}: ${lines[0]}`);
         assert.match(lines[0], reason);
         const results = parseJson(r.stdout);
-        assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['good.md']);
+        assert.deepEqual(
+          results.map((x) => path.basename(x.filePath)),
+          ['good.md'],
+        );
         assert.deepEqual(positions(results[0], 'unsourced-statistic'), [[1, GOOD_COL, GOOD_COL + 4]]);
       } finally {
         cleanup();
@@ -60,9 +86,14 @@ describe('files that cannot be linted', () => {
         noStack(r.stderr);
         const lines = stderrLines(r.stderr);
         assert.equal(lines.length, 3, `${format}: one line per bad file:\n${r.stderr}`);
-        for (const name of ['x.md', 'latin1.md', 'gone.md']) assert.equal(lines.filter((l) => l.includes(name)).length, 1, `${format}: one line names ${name}`);
+        for (const name of ['x.md', 'latin1.md', 'gone.md'])
+          assert.equal(lines.filter((l) => l.includes(name)).length, 1, `${format}: one line names ${name}`);
         assert.ok(!lines.some((l) => l.includes('good.md')));
-        if (format === 'json') assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['good.md']);
+        if (format === 'json')
+          assert.deepEqual(
+            parseJson(r.stdout).map((x) => path.basename(x.filePath)),
+            ['good.md'],
+          );
         else assert.ok(r.stdout.split('\n').includes('good.md') && /unsourced-statistic/.test(r.stdout), r.stdout);
       }
     } finally {
@@ -79,7 +110,10 @@ describe('files that cannot be linted', () => {
       const lines = stderrLines(r.stderr);
       assert.equal(lines.length, 1, r.stderr);
       assert.match(lines[0], /x\.md/);
-      assert.deepEqual(parseJson(r.stdout).map((x) => path.basename(x.filePath)), ['good.md']);
+      assert.deepEqual(
+        parseJson(r.stdout).map((x) => path.basename(x.filePath)),
+        ['good.md'],
+      );
     } finally {
       cleanup();
     }
@@ -87,7 +121,9 @@ describe('files that cannot be linted', () => {
 
   test('a UTF-8 byte-order mark lints fine and does not shift columns', () => {
     const text = `# Title\n\n${GOOD}\n`;
-    const { dir, cleanup } = tempDir({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${GOOD}\n\n${text}`)]) });
+    const { dir, cleanup } = tempDir({
+      'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${GOOD}\n\n${text}`)]),
+    });
     try {
       const r = sourcelint(['--format', 'json', 'bom.md'], { cwd: dir });
       assert.equal(r.status, 0, r.stderr);
@@ -98,7 +134,13 @@ describe('files that cannot be linted', () => {
         [5, GOOD_COL, GOOD_COL + 4],
       ]);
       const gh = sourcelint(['--format', 'github', 'bom.md'], { cwd: dir });
-      assert.match(gh.stdout, new RegExp(`^::warning file=bom\\.md,line=1,col=${GOOD_COL},endLine=1,endColumn=${GOOD_COL + 4},title=unsourced-statistic::`, 'm'));
+      assert.match(
+        gh.stdout,
+        new RegExp(
+          `^::warning file=bom\\.md,line=1,col=${GOOD_COL},endLine=1,endColumn=${GOOD_COL + 4},title=unsourced-statistic::`,
+          'm',
+        ),
+      );
     } finally {
       cleanup();
     }
@@ -119,18 +161,25 @@ describe('a broken bibliography', () => {
       '}',
       '',
     ].join('\n');
-    const doc = '---\nbibliography: refs.bib\n---\n\nAid fell by 40% in 2022 [@goodkey]. Exports rose by 12% [@nosuchkey].\n';
+    const doc =
+      '---\nbibliography: refs.bib\n---\n\nAid fell by 40% in 2022 [@goodkey]. Exports rose by 12% [@nosuchkey].\n';
     const { dir, cleanup } = tempDir({ 'refs.bib': bib, 'a.md': doc });
     try {
       const r = sourcelint(['--format', 'json', 'a.md'], { cwd: dir, timeoutMs: 20_000 });
-      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status} (2 would mean the document was not linted); stderr: ${r.stderr}`);
+      assert.ok(
+        r.status === 0 || r.status === 1,
+        `exit ${r.status} (2 would mean the document was not linted); stderr: ${r.stderr}`,
+      );
       noStack(r.stderr);
       const lines = stderrLines(r.stderr);
       assert.equal(lines.length, 1, `one stderr line:\n${r.stderr}`);
       assert.match(lines[0], /refs\.bib:\d+/, 'names the .bib file and a line number');
       const [result] = parseJson(r.stdout);
       const unknown = result.messages.filter((m) => m.ruleId === 'unknown-citekey');
-      assert.ok(!unknown.some((m) => m.message.includes('goodkey')), `[@goodkey] must resolve: ${JSON.stringify(unknown)}`);
+      assert.ok(
+        !unknown.some((m) => m.message.includes('goodkey')),
+        `[@goodkey] must resolve: ${JSON.stringify(unknown)}`,
+      );
       const line = doc.split('\n')[4];
       assert.deepEqual(
         unknown.map((m) => [m.line, line.slice(m.column - 1, m.endColumn - 1)]),
@@ -154,7 +203,9 @@ describe('pathological input is linted in linear time without crashing', () => {
   const PARAGRAPH =
     'Unemployment rose to 7.4% last year while 2,300 factories closed across the region, costing €45 million in lost wages. ' +
     'Russia sent 1000 officials to Mali in 2022, and aid accounted for around 10% of its GDP. ';
-  /** A normal paragraph after the hostile part: the linter must still find its figure, where it finds it in TAIL alone. */
+  /**
+   * A normal paragraph after the hostile part: the linter must still find its figure, where it finds it in TAIL alone.
+   */
   const TAIL = 'Aid fell by 40% in 2022.';
   const TAIL_COL = TAIL.indexOf('40%') + 1;
   let tailSpan: [number, number] | undefined;
@@ -163,7 +214,10 @@ describe('pathological input is linted in linear time without crashing', () => {
     if (!tailSpan) {
       const { dir, cleanup } = tempDir({ 'tail.md': `${TAIL}\n` });
       try {
-        const found = positions(parseJson(sourcelint(['--format', 'json', 'tail.md'], { cwd: dir }).stdout)[0], 'unsourced-statistic');
+        const found = positions(
+          parseJson(sourcelint(['--format', 'json', 'tail.md'], { cwd: dir }).stdout)[0],
+          'unsourced-statistic',
+        );
         assert.equal(found.length, 1, 'TAIL alone has one unsourced statistic');
         assert.equal(found[0][1], TAIL_COL, 'it starts at "40%"');
         tailSpan = [found[0][1], found[0][2]];
@@ -196,19 +250,26 @@ describe('pathological input is linted in linear time without crashing', () => {
     }
   }
 
-  const article = (paragraphs: number): string => `# A long article\n\n${`${PARAGRAPH.repeat(4)}\n\n`.repeat(paragraphs)}`;
+  const article = (paragraphs: number): string =>
+    `# A long article\n\n${`${PARAGRAPH.repeat(4)}\n\n`.repeat(paragraphs)}`;
 
   test('a 1 MB article reports every figure, and linting grows linearly with its length', (t) => {
     const one = lintOne(`${PARAGRAPH}\n`).result;
     const perParagraph = one.messages.length;
-    assert.ok(positions(one, 'unsourced-statistic').length >= 4, `the paragraph has figures: ${JSON.stringify(one.messages.map((m) => m.ruleId))}`);
+    assert.ok(
+      positions(one, 'unsourced-statistic').length >= 4,
+      `the paragraph has figures: ${JSON.stringify(one.messages.map((m) => m.ruleId))}`,
+    );
     const count = Math.ceil(1_000_000 / (PARAGRAPH.length * 4 + 2));
     const text = article(count);
     assert.ok(text.length >= 1_000_000);
     const { result } = lintOne(text);
     assert.equal(result.messages.length, perParagraph * 4 * count, 'findings scale with the number of paragraphs');
     const lastLine = 3 + (count - 1) * 2;
-    assert.ok(result.messages.some((m) => m.line === lastLine), `findings on the last paragraph (line ${lastLine})`);
+    assert.ok(
+      result.messages.some((m) => m.line === lastLine),
+      `findings on the last paragraph (line ${lastLine})`,
+    );
     const ratio = assertLinear('article', article, (text) => lint(text, {}), Math.ceil(count / 64));
     t.diagnostic(`8× the paragraphs: ${ratio.toFixed(1)}× the CPU time`);
   });
@@ -219,7 +280,11 @@ describe('pathological input is linted in linear time without crashing', () => {
     ['10,000 nested blockquotes', (n) => '>'.repeat(n) + ' text', 10_000],
     ['5,000 nested list items on one line', (n) => '- '.repeat(n) + 'item', 5_000],
     // n is about the length: √n levels of ever deeper indentation.
-    ['1,000 levels of indented list items', (n) => Array.from({ length: Math.round(Math.sqrt(n)) }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n'), 1_000_000],
+    [
+      '1,000 levels of indented list items',
+      (n) => Array.from({ length: Math.round(Math.sqrt(n)) }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n'),
+      1_000_000,
+    ],
     ['100,000 [ characters', (n) => '['.repeat(n), 100_000],
     ['100,000 * characters', (n) => '*'.repeat(n), 100_000],
     ['a line of 200,000 @', (n) => '@'.repeat(n), 200_000],
@@ -241,8 +306,15 @@ describe('pathological input is linted in linear time without crashing', () => {
         [[tailLine, col, endCol]],
         `the figure in the paragraph after the hostile part (line ${tailLine})`,
       );
-      const ratio = assertLinear(name, (n) => `${make(n)}\n\n${TAIL}\n`, (text) => lint(text, {}), Math.ceil(size / 64));
-      t.diagnostic(`${name}: ${result.messages.length} findings${run.stderr ? `; stderr: ${run.stderr.trim()}` : ''}; 8× the input: ${ratio.toFixed(1)}× the CPU time`);
+      const ratio = assertLinear(
+        name,
+        (n) => `${make(n)}\n\n${TAIL}\n`,
+        (text) => lint(text, {}),
+        Math.ceil(size / 64),
+      );
+      t.diagnostic(
+        `${name}: ${result.messages.length} findings${run.stderr ? `; stderr: ${run.stderr.trim()}` : ''}; 8× the input: ${ratio.toFixed(1)}× the CPU time`,
+      );
     });
   }
 });

@@ -12,7 +12,11 @@ import { COMPILED_INDEX, Lexicon, builtInLexicons, compiledIndex } from 'sourcel
 test('the build wrote the index, and it matches the shipped data and compiler', () => {
   const index = JSON.parse(fs.readFileSync(COMPILED_INDEX, 'utf8')) as ReturnType<typeof compiledIndex>;
   const fresh = compiledIndex();
-  assert.equal(index.key, fresh.key, 'npm test and npm run build write the index; its key is the data and compiler of this build');
+  assert.equal(
+    index.key,
+    fresh.key,
+    'npm test and npm run build write the index; its key is the data and compiler of this build',
+  );
   assert.deepEqual(index.lexicons, fresh.lexicons);
 });
 
@@ -36,9 +40,15 @@ test('a stale index (its key does not match) is ignored: the lexicons are compil
   fs.writeFileSync(COMPILED_INDEX, JSON.stringify(index));
   try {
     const bin = fileURLToPath(new URL('../../server/bin/sourcelint.js', import.meta.url));
-    const r = spawnSync(process.execPath, [bin, '--stdin', '--format', 'json'], { input: 'Costs skyrocketed last year.\n', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, '--stdin', '--format', 'json'], {
+      input: 'Costs skyrocketed last year.\n',
+      encoding: 'utf8',
+    });
     const messages = (JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0].messages;
-    assert.ok(messages.some((m) => m.ruleId === 'loaded-term'), JSON.stringify(messages));
+    assert.ok(
+      messages.some((m) => m.ruleId === 'loaded-term'),
+      JSON.stringify(messages),
+    );
   } finally {
     fs.writeFileSync(COMPILED_INDEX, saved);
   }

@@ -10,7 +10,14 @@ const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 test('every shipped lexicon compiles', () => {
   const lexicons = builtInLexicons();
-  for (const rule of ['loaded-term', 'editorializing', 'unsupported-attribution', 'relative-time', 'unsourced-gloss', 'unsourced-claim']) {
+  for (const rule of [
+    'loaded-term',
+    'editorializing',
+    'unsupported-attribution',
+    'relative-time',
+    'unsourced-gloss',
+    'unsourced-claim',
+  ]) {
     assert.ok((lexicons.get(rule)?.entries.length ?? 0) > 0, `${rule} has entries`);
   }
 });
@@ -19,7 +26,9 @@ test('lexicon entries have unique ids, a category, a one-line reason and alterna
   const ids = new Set<string>();
   for (const dir of ['lexicon', 'claims']) {
     for (const name of fs.readdirSync(path.join(dataDir, dir))) {
-      const file = JSON.parse(fs.readFileSync(path.join(dataDir, dir, name), 'utf8')) as { entries: Array<Record<string, unknown>> };
+      const file = JSON.parse(fs.readFileSync(path.join(dataDir, dir, name), 'utf8')) as {
+        entries: Array<Record<string, unknown>>;
+      };
       for (const e of file.entries) {
         assert.ok(!ids.has(e.id as string), `duplicate id ${String(e.id)} in ${name}`);
         ids.add(e.id as string);
@@ -40,31 +49,56 @@ test('inflections cover plurals, past forms, doubling and British/American spell
 });
 
 test('domain words that naive tools flag are not loaded terms here', () => {
-  const code = 'Soviet and African actors were killed in the fighting; corruption charges followed, and the junta imposed sanctions after the coup.';
-  const language = lint(code).findings.filter((f) => ['loaded-term', 'editorializing', 'unsupported-attribution'].includes(f.ruleId));
-  assert.deepEqual(language.map((f) => code.slice(f.span.start, f.span.end)), []);
+  const code =
+    'Soviet and African actors were killed in the fighting; corruption charges followed, and the junta imposed sanctions after the coup.';
+  const language = lint(code).findings.filter((f) =>
+    ['loaded-term', 'editorializing', 'unsupported-attribution'].includes(f.ruleId),
+  );
+  assert.deepEqual(
+    language.map((f) => code.slice(f.span.start, f.span.end)),
+    [],
+  );
 });
 
 test('phrase matching: a required second word, an optional one, a number, any word, and exceptions', async () => {
   const { Lexicon } = await import('sourcelint/engine/lexicon.js');
   const { tokenize } = await import('sourcelint/engine/words.js');
   const lexicon = new Lexicon();
-  const entry = (pattern: string, except?: string[]) => ({ pattern, category: 'test', reason: 'a test entry', alternatives: [], except, inflect: false });
+  const entry = (pattern: string, except?: string[]) => ({
+    pattern,
+    category: 'test',
+    reason: 'a test entry',
+    alternatives: [],
+    except,
+    inflect: false,
+  });
   lexicon.add(
     {
       rule: 'test',
-      entries: [entry('it is clear'), entry('it seems? obvious'), entry('it costs {NUM}'), entry('it * matters'), entry('it', ['it rains'])],
+      entries: [
+        entry('it is clear'),
+        entry('it seems? obvious'),
+        entry('it costs {NUM}'),
+        entry('it * matters'),
+        entry('it', ['it rains']),
+      ],
     },
     'test',
   );
   const matches = (text: string): string[] => {
     const words = tokenize(text);
-    return lexicon.match(words).map((m) => `${m.entry.pattern}: ${text.slice(words[m.from].start, words[m.to - 1].end)}`);
+    return lexicon
+      .match(words)
+      .map((m) => `${m.entry.pattern}: ${text.slice(words[m.from].start, words[m.to - 1].end)}`);
   };
   assert.deepEqual(matches('it is clear'), ['it is clear: it is clear']);
-  assert.deepEqual(matches('it seems obvious and it obvious'), ['it seems? obvious: it seems obvious', 'it seems? obvious: it obvious']);
+  assert.deepEqual(matches('it seems obvious and it obvious'), [
+    'it seems? obvious: it seems obvious',
+    'it seems? obvious: it obvious',
+  ]);
   assert.deepEqual(matches('it costs 40'), ['it costs {NUM}: it costs 40']);
   assert.deepEqual(matches('it really matters'), ['it * matters: it really matters']);
-  // "it is" without "clear" falls back to the one-word entry; "it rains" is its exception; a last word has no next word.
+  // "it is" without "clear" falls back to the one-word entry; "it rains" is its exception; a last word has no next
+  // word.
   assert.deepEqual(matches('it is late, it rains, it'), ['it: it', 'it: it']);
 });

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LintCache, lint, type LintResult } from 'sourcelint';
 
-const summary = (r: LintResult) => r.findings.map((f) => `${f.span.start}-${f.span.end} ${f.ruleId} ${f.severity} ${f.message}`);
+const summary = (r: LintResult) =>
+  r.findings.map((f) => `${f.span.start}-${f.span.end} ${f.ruleId} ${f.severity} ${f.message}`);
 
 /** Lints every state with one cache (as the editor does) and checks it against a lint without a cache. */
 function checkStates(states: readonly string[]): void {
@@ -41,7 +42,8 @@ test('the same sentence text with and without a quotation opened in an earlier s
 });
 
 test('an edit costs work in the paragraph it touches only (counted, not timed)', () => {
-  const paragraph = (i: number) => `Exports from region ${i} rose by ${i + 3}% in 2022, the ministry said. Officials called it "a turning point for the economy and for trade".`;
+  const paragraph = (i: number) =>
+    `Exports from region ${i} rose by ${i + 3}% in 2022, the ministry said. Officials called it "a turning point for the economy and for trade".`;
   const doc = Array.from({ length: 40 }, (_, i) => paragraph(i)).join('\n\n');
   const cache = new LintCache();
   lint(doc, { cache });
@@ -51,6 +53,9 @@ test('an edit costs work in the paragraph it touches only (counted, not timed)',
   const editWork = cache.computed - firstLint;
   assert.ok(firstLint >= 40 * 3, `the first lint analyses every block and sentence (${firstLint})`);
   // 1 paragraph of 40 changed: its share of the first lint's work is 1/40; allow twice that.
-  assert.ok(editWork > 0 && editWork * 20 <= firstLint, `one edited paragraph re-analyses its own items, not the document (${editWork} of ${firstLint})`);
+  assert.ok(
+    editWork > 0 && editWork * 20 <= firstLint,
+    `one edited paragraph re-analyses its own items, not the document (${editWork} of ${firstLint})`,
+  );
   assert.deepEqual(summary(lint(edited, { cache })), summary(lint(edited)));
 });

@@ -13,12 +13,15 @@ import { pathToFileURL } from 'node:url';
 import { LspClient } from './helpers/lsp-client.js';
 import { makePdf } from './helpers/pdf.js';
 
-const TEXT = 'Exports fell 31% in 2022, the ministry said.[^1] Imports rose 4% in 2021.\n\n[^1]: Ministry of Trade, annual report.\n';
+const TEXT =
+  'Exports fell 31% in 2022, the ministry said.[^1] Imports rose 4% in 2021.\n\n[^1]: Ministry of Trade, annual report.\n';
 
 type Note = { method?: string; params?: unknown };
-const logText = (m: Note): string => (m.method === 'window/logMessage' ? (m.params as { message: string }).message : '');
+const logText = (m: Note): string =>
+  m.method === 'window/logMessage' ? (m.params as { message: string }).message : '';
 const isReady = (m: Note): boolean => / saved source cop(y|ies) ready /.test(logText(m));
-const diagnosticsVersion = (m: Note): number | undefined => (m.method === 'textDocument/publishDiagnostics' ? (m.params as { version?: number }).version : undefined);
+const diagnosticsVersion = (m: Note): number | undefined =>
+  m.method === 'textDocument/publishDiagnostics' ? (m.params as { version?: number }).version : undefined;
 
 describe('language server: saved source copies', () => {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-lsp-evidence-')));
@@ -37,7 +40,12 @@ describe('language server: saved source copies', () => {
   async function start(): Promise<LspClient> {
     const client = new LspClient();
     clients.push(client);
-    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(ws).href, capabilities: {}, workspaceFolders: null });
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(ws).href,
+      capabilities: {},
+      workspaceFolders: null,
+    });
     client.notify('initialized', {});
     return client;
   }
@@ -46,7 +54,11 @@ describe('language server: saved source copies', () => {
     fs.mkdirSync(path.join(ws, 'sources'), { recursive: true });
     fs.writeFileSync(file, TEXT);
     // A long report: 150 pages, each read between two turns of the event loop.
-    const pages = Array.from({ length: 150 }, (_, i) => [`Page ${i + 1}`, `Exports fell 31% in 2022 in region ${i}.`, 'Imports rose 4% in 2021.']);
+    const pages = Array.from({ length: 150 }, (_, i) => [
+      `Page ${i + 1}`,
+      `Exports fell 31% in 2022 in region ${i}.`,
+      'Imports rose 4% in 2021.',
+    ]);
     fs.writeFileSync(path.join(ws, 'sources', '1.pdf'), await makePdf(pages));
     fs.writeFileSync(path.join(ws, 'sources', 'broken.pdf'), 'not a PDF');
     const client = await start();
@@ -56,21 +68,34 @@ describe('language server: saved source copies', () => {
     const first = client.diagnosticsFor(uri);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: TEXT } });
     const v1 = await first;
-    assert.ok(v1.some((d) => d.code === 'unsourced-statistic'), JSON.stringify(v1));
+    assert.ok(
+      v1.some((d) => d.code === 'unsourced-statistic'),
+      JSON.stringify(v1),
+    );
     const second = client.waitFor((m) => diagnosticsVersion(m) === 2);
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: TEXT + '\nPrices rose 9% in 2020.\n' }] });
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: TEXT + '\nPrices rose 9% in 2020.\n' }],
+    });
     await second;
     const log = logText(await ready);
     assert.match(log, /draft\.md: 1 saved source copy ready \(1 extracted, 0 from the cache\)$/);
     const notes = client.notifications;
     const readyAt = notes.findIndex(isReady);
-    assert.ok(notes.findIndex((m) => diagnosticsVersion(m) === 2) < readyAt, 'the keystroke was answered while the PDF was being read');
+    assert.ok(
+      notes.findIndex((m) => diagnosticsVersion(m) === 2) < readyAt,
+      'the keystroke was answered while the PDF was being read',
+    );
     // Once ready, the document is linted again and published again (same version).
     assert.equal(diagnosticsVersion(await republished), 2);
-    assert.ok(notes.some((m) => /broken\.pdf:1: saved copy not used: not a readable PDF/.test(logText(m))), 'a bad copy is logged, naming the file');
+    assert.ok(
+      notes.some((m) => /broken\.pdf:1: saved copy not used: not a readable PDF/.test(logText(m))),
+      'a bad copy is logged, naming the file',
+    );
     assert.ok(fs.readdirSync(cache).some((f) => f.endsWith('-pdf-v1.json')));
 
-    // A copy added to the sources folder is noticed (the server watches the folder) and read; the others are not re-read.
+    // A copy added to the sources folder is noticed (the server watches the folder) and read; the others are not re-
+    // read.
     const again = client.waitFor(isReady, 60_000);
     fs.writeFileSync(path.join(ws, 'sources', 'ministry2022.txt'), 'Exports fell 31% in 2022.');
     assert.match(logText(await again), /2 saved source copies ready \(1 extracted, 0 from the cache\)$/);

@@ -32,7 +32,20 @@ const START = [
 ].join('\n');
 
 const QUOTES = ['"', '"', '“', '”', '‘', '’', "'", '«', '»', '„'];
-const FRAGMENTS = [' said', ' 12%', '. ', '\n\n', ' 🇫🇷', ' é', ' critics say', '[^1]', ' according to the IMF', ' "we will win this election by a landslide', ' it was', ' infamously'];
+const FRAGMENTS = [
+  ' said',
+  ' 12%',
+  '. ',
+  '\n\n',
+  ' 🇫🇷',
+  ' é',
+  ' critics say',
+  '[^1]',
+  ' according to the IMF',
+  ' "we will win this election by a landslide',
+  ' it was',
+  ' infamously',
+];
 
 /** UTF-8 position of a UTF-16 offset, computed here independently of the server. */
 function utf8Position(text: string, offset: number): Position {
@@ -60,7 +73,8 @@ function randomEdit(text: string, rnd: () => number): { change: Change; next: st
   let start = at;
   let end = at;
   let insert = '';
-  if (text.length > 1200 || (r < 0.25 && text.length > 200)) end = snap(text, Math.min(text.length, at + 1 + Math.floor(rnd() * 6)));
+  if (text.length > 1200 || (r < 0.25 && text.length > 200))
+    end = snap(text, Math.min(text.length, at + 1 + Math.floor(rnd() * 6)));
   else if (r < 0.65) insert = pick(QUOTES);
   else if (r < 0.9) insert = pick(FRAGMENTS);
   else {
@@ -81,7 +95,11 @@ before(async () => {
   const init = await client.request<{ capabilities: { positionEncoding: string } }>('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(dir).href,
-    capabilities: { general: { positionEncodings: ['utf-8', 'utf-16'] }, textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    capabilities: {
+      general: { positionEncodings: ['utf-8', 'utf-16'] },
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+      workspace: { diagnostics: { refreshSupport: true } },
+    },
   });
   assert.equal(init.capabilities.positionEncoding, 'utf-8');
   client.notify('initialized', {});
@@ -91,7 +109,8 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const pull = (u: string) => client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } }).then((r) => r.items);
+const pull = (u: string) =>
+  client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } }).then((r) => r.items);
 
 test(`${EDITS} random incremental edits with unbalanced quote marks: the states compared equal a fresh lint (seed ${SEED})`, async () => {
   const rnd = random(SEED);
@@ -113,7 +132,9 @@ test(`${EDITS} random incremental edits with unbalanced quote marks: the states 
     // at first, then every tenth state: a stale cache entry outlives the edit that made it, so it still shows.
     const edited = await pull(uri);
     if (step > COMPARE_ALL && step % COMPARE_EVERY !== 0) continue;
-    client.notify('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'markdown', version: 1, text } });
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: freshUri, languageId: 'markdown', version: 1, text },
+    });
     const fresh = await pull(freshUri);
     client.notify('textDocument/didClose', { textDocument: { uri: freshUri } });
     assert.deepEqual(edited, fresh, `step ${step} (seed ${SEED}) differs from a fresh lint of:\n${text}`);
@@ -122,7 +143,11 @@ test(`${EDITS} random incremental edits with unbalanced quote marks: the states 
     findings += edited.length;
   }
   // The run must have exercised what it is about: quotations found and lost, and findings to compare.
-  assert.equal(compared, Math.min(EDITS, COMPARE_ALL) + Math.max(0, Math.floor(EDITS / COMPARE_EVERY) - Math.floor(COMPARE_ALL / COMPARE_EVERY)));
+  assert.equal(
+    compared,
+    Math.min(EDITS, COMPARE_ALL) +
+      Math.max(0, Math.floor(EDITS / COMPARE_EVERY) - Math.floor(COMPARE_ALL / COMPARE_EVERY)),
+  );
   assert.ok(withQuotes > 20, `compared states with an unsourced quotation: ${withQuotes}`);
   assert.ok(findings > compared, `findings compared: ${findings}`);
   assert.ok(client.alive);

@@ -41,11 +41,20 @@ function setup(): { dir: string; uri: string; other: string } {
   fs.writeFileSync(path.join(dir, 'draft.md'), DRAFT);
   // A document on disk, not open in the editor: the checklist reads it from there.
   fs.writeFileSync(path.join(dir, 'other.md'), 'Exports rose by 12% in 2023.\n');
-  return { dir, uri: pathToFileURL(path.join(dir, 'draft.md')).href, other: pathToFileURL(path.join(dir, 'other.md')).href };
+  return {
+    dir,
+    uri: pathToFileURL(path.join(dir, 'draft.md')).href,
+    other: pathToFileURL(path.join(dir, 'other.md')).href,
+  };
 }
 
 async function open(client: LspClient, dir: string, uri: string, capabilities: object): Promise<Diagnostic[]> {
-  await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, workspaceFolders: null });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    capabilities,
+    workspaceFolders: null,
+  });
   client.notify('initialized', {});
   const published = client.diagnosticsFor(uri);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
@@ -53,7 +62,10 @@ async function open(client: LspClient, dir: string, uri: string, capabilities: o
 }
 
 const offsetOf = (text: string, p: { line: number; character: number }): number =>
-  text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  text
+    .split('\n')
+    .slice(0, p.line)
+    .reduce((n, l) => n + l.length + 1, 0) + p.character;
 
 describe('reviewer requests (a client that can apply edits)', () => {
   const env = setup();
@@ -81,7 +93,11 @@ describe('reviewer requests (a client that can apply edits)', () => {
     assert.equal(unknown.length, 1, JSON.stringify(unknown));
     assert.match(unknown[0].message, /refs\/missing\.bib cannot be read \(no such file\)/);
     assert.deepEqual(unknown[0].range.start, { line: 1, character: DRAFT.split('\n')[1].indexOf('refs/missing.bib') });
-    assert.equal(diagnostics.filter((d) => d.code === 'unsourced-statistic').length, 0, 'the key still counts as a citation');
+    assert.equal(
+      diagnostics.filter((d) => d.code === 'unsourced-statistic').length,
+      0,
+      'the key still counts as a citation',
+    );
   });
 
   test('sourcelint/claims lists every claim with its status, rules, note, section, range and where a mark goes', async () => {
@@ -102,19 +118,33 @@ describe('reviewer requests (a client that can apply edits)', () => {
     assert.equal(claims[2].note, 'checked against the decree');
     // After the footnote call, not between the sentence and its citation.
     assert.equal(DRAFT.slice(claims[2].markOffset - 4, claims[2].markOffset), '[^1]');
-    assert.deepEqual(await client.request('sourcelint/claims', { uri: 'file:///nowhere/closed.md' }), [], 'a document that is not open has no claims');
+    assert.deepEqual(
+      await client.request('sourcelint/claims', { uri: 'file:///nowhere/closed.md' }),
+      [],
+      'a document that is not open has no claims',
+    );
   });
 
   test('sourcelint/markClaim asks the client to insert the review mark at the offset, the note on one line', async () => {
     const claims = await client.request<ClaimItem[]>('sourcelint/claims', { uri: env.uri });
-    const ok = await client.request<boolean>('sourcelint/markClaim', { uri: env.uri, offset: claims[1].markOffset, status: 'disputed', note: 'no such\nclosures -- see the ministry' });
+    const ok = await client.request<boolean>('sourcelint/markClaim', {
+      uri: env.uri,
+      offset: claims[1].markOffset,
+      status: 'disputed',
+      note: 'no such\nclosures -- see the ministry',
+    });
     assert.equal(ok, true);
     assert.equal(applied.length, 1);
     const [edit] = applied[0].edit.changes[env.uri];
     assert.deepEqual(edit.range.start, claims[1].range.end);
     assert.deepEqual(edit.range.end, claims[1].range.end);
     assert.equal(edit.newText, ' <!-- disputed: no such closures – see the ministry -->');
-    const notOpen = await client.request<boolean>('sourcelint/markClaim', { uri: 'file:///nowhere/closed.md', offset: 0, status: 'verified', note: 'x' });
+    const notOpen = await client.request<boolean>('sourcelint/markClaim', {
+      uri: 'file:///nowhere/closed.md',
+      offset: 0,
+      status: 'verified',
+      note: 'x',
+    });
     assert.equal(notOpen, false);
     assert.equal(applied.length, 1, 'nothing sent for a document that is not open');
   });
@@ -123,8 +153,22 @@ describe('reviewer requests (a client that can apply edits)', () => {
     const checklist = await client.request<string>('sourcelint/checklist', { uris: [env.uri, env.other] });
     const lines = checklist.split('\n');
     assert.equal(lines[0], '### draft.md — 2/3 claims cited or verified');
-    assert.ok(lines.some((l) => l.startsWith('- [ ] `draft.md:7` The ministry closed three clinics in the north. — **unsourced** (unsourced-claim) — no source')), checklist);
-    assert.ok(lines.some((l) => l.startsWith('- [x] `draft.md:9` The army was deployed to Gao in March 2021. — **verified**') && l.endsWith('— note: checked against the decree')), checklist);
+    assert.ok(
+      lines.some((l) =>
+        l.startsWith(
+          '- [ ] `draft.md:7` The ministry closed three clinics in the north. — **unsourced** (unsourced-claim) — no source',
+        ),
+      ),
+      checklist,
+    );
+    assert.ok(
+      lines.some(
+        (l) =>
+          l.startsWith('- [x] `draft.md:9` The army was deployed to Gao in March 2021. — **verified**') &&
+          l.endsWith('— note: checked against the decree'),
+      ),
+      checklist,
+    );
     assert.ok(lines.includes('### other.md — 0/1 claims cited or verified'), checklist);
     assert.equal(await client.request<string>('sourcelint/checklist', { uris: [] }), '');
   });
@@ -142,7 +186,12 @@ describe('reviewer requests (a client that cannot apply edits)', () => {
   });
 
   test('markClaim answers false and asks nothing of the client', async () => {
-    const ok = await client.request<boolean>('sourcelint/markClaim', { uri: env.uri, offset: 10, status: 'verified', note: 'fine' });
+    const ok = await client.request<boolean>('sourcelint/markClaim', {
+      uri: env.uri,
+      offset: 10,
+      status: 'verified',
+      note: 'fine',
+    });
     assert.equal(ok, false);
     assert.ok(!client.serverRequests.some((r) => r.method === 'workspace/applyEdit'));
   });

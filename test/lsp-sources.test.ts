@@ -1,4 +1,7 @@
-/** The language server's side of "who is cited": diagnostics, hover on links and keys, the tracking fix, the Sources request. */
+/**
+ * The language server's side of "who is cited": diagnostics, hover on links and keys, the tracking fix, the Sources
+ * request.
+ */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -40,7 +43,12 @@ describe('language server: sources', () => {
   let diagnostics: Diagnostic[] = [];
 
   before(async () => {
-    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: null });
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      capabilities: {},
+      workspaceFolders: null,
+    });
     client.notify('initialized', {});
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
     diagnostics = await client.diagnosticsFor(uri);
@@ -67,32 +75,47 @@ describe('language server: sources', () => {
   test('hover on a link or a citation key shows the source and its status', async () => {
     const rt = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at('[RT]') });
     assert.match(rt.contents.value, /\*\*Source: RT\*\* \(rt\.com\) — deprecated\./);
-    const reuters = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at('[Reuters]') });
+    const reuters = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: at('[Reuters]'),
+    });
     assert.match(reuters.contents.value, /\*\*Source: Reuters\*\* \(reuters\.com\) — generally reliable/);
-    const key = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at('@tass2021', 3) });
+    const key = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: at('@tass2021', 3),
+    });
     assert.match(key.contents.value, /Lavrov meets Diop[\s\S]*\*\*Source: TASS\*\* — no consensus on reliability/);
   });
 
   test('the tracking fix is a quick fix and part of fix-all', async () => {
     const tracking = diagnostics.find((d) => d.code === 'non-source-link' && /tracking/.test(d.message))!;
-    const actions = await client.request<Array<{ title: string; edit?: { changes?: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: tracking.range,
-      context: { diagnostics: [tracking] },
-    });
+    const actions = await client.request<Array<{ title: string; edit?: { changes?: Record<string, TextEdit[]> } }>>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: tracking.range,
+        context: { diagnostics: [tracking] },
+      },
+    );
     const fix = actions.find((a) => a.title === 'Fix: Remove tracking parameters')!;
     assert.ok(fix, actions.map((a) => a.title).join(' | '));
     assert.match(applyEdits(DRAFT, fix.edit!.changes![uri]), /\(https:\/\/www\.reuters\.com\/world\/a\?id=2\)\)\.$/m);
-    const all = await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.sourcelint'] },
-    });
+    const all = await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.sourcelint'] },
+      },
+    );
     assert.doesNotMatch(applyEdits(DRAFT, all[0].edit.changes[uri]), /utm_source/);
   });
 
   test('sourcelint/sources lists the sources with ratings, use and a summary', async () => {
-    const answer = await client.request<{ summary: string; sources: Array<{ name: string; status: string; claims: number; range: { start: { line: number } } }> }>('sourcelint/sources', { uri });
+    const answer = await client.request<{
+      summary: string;
+      sources: Array<{ name: string; status: string; claims: number; range: { start: { line: number } } }>;
+    }>('sourcelint/sources', { uri });
     assert.deepEqual(
       answer.sources.map((s) => [s.name, s.status, s.range.start.line]),
       [
@@ -102,7 +125,10 @@ describe('language server: sources', () => {
         ['TASS', 'no-consensus', 7],
       ],
     );
-    assert.match(answer.summary, /^4 sources, 1 deprecated, 1 with no consensus, 1 link that is not a source, \d+ claims? rests? on a single source$/);
+    assert.match(
+      answer.summary,
+      /^4 sources, 1 deprecated, 1 with no consensus, 1 link that is not a source, \d+ claims? rests? on a single source$/,
+    );
     const unknown = await client.request<{ sources: unknown[] }>('sourcelint/sources', { uri: 'file:///nowhere.md' });
     assert.deepEqual(unknown.sources, []);
   });

@@ -21,11 +21,15 @@ test('the .vsix holds what the manifest names, and no source maps, sources or no
   const named = [manifest.main, manifest.icon, 'dist/server.mjs', 'CHANGELOG.md', 'README.md', 'LICENSE'];
   for (const v of [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]) named.push(v.url);
   for (const s of manifest.contributes.snippets) named.push(s.path);
-  for (const file of named) assert.ok(files.includes(path.posix.normalize(file)), `${file} is not in the .vsix: ${files.join(', ')}`);
-  assert.deepEqual(files.filter((f) => /\.map$|\.ts$|(^|\/)(node_modules|src|test|samples)\//.test(f)), []);
+  for (const file of named)
+    assert.ok(files.includes(path.posix.normalize(file)), `${file} is not in the .vsix: ${files.join(', ')}`);
+  assert.deepEqual(
+    files.filter((f) => /\.map$|\.ts$|(^|\/)(node_modules|src|test|samples)\//.test(f)),
+    [],
+  );
 });
 
-test('engine settings are resource-scoped keys of the configuration schema; the trace setting is the client\'s', () => {
+test("engine settings are resource-scoped keys of the configuration schema; the trace setting is the client's", () => {
   for (const [key, setting] of Object.entries(settings)) {
     const [, section, sub] = key.split('.');
     if (section === 'trace') {
@@ -33,10 +37,17 @@ test('engine settings are resource-scoped keys of the configuration schema; the 
       continue;
     }
     assert.ok(schema.properties[section], `${key}: "${section}" is not in the configuration schema`);
-    if (sub) assert.ok(schema.properties[section].properties?.[sub], `${key}: "${section}.${sub}" is not in the configuration schema`);
+    if (sub)
+      assert.ok(
+        schema.properties[section].properties?.[sub],
+        `${key}: "${section}.${sub}" is not in the configuration schema`,
+      );
     assert.equal(setting.scope, 'resource', key);
   }
-  assert.ok(settings['sourcelint.trace.server'], 'sourcelint.trace.server is declared (vscode-languageclient reads it)');
+  assert.ok(
+    settings['sourcelint.trace.server'],
+    'sourcelint.trace.server is declared (vscode-languageclient reads it)',
+  );
 });
 
 test('the manifest declares what the marketplace and Restricted Mode need', () => {
@@ -45,5 +56,8 @@ test('the manifest declares what the marketplace and Restricted Mode need', () =
   for (const key of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(settings[key], key);
   const png = fs.readFileSync(path.join(root, manifest.icon));
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
-  assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128, 'the marketplace wants an icon of at least 128×128');
+  assert.ok(
+    png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128,
+    'the marketplace wants an icon of at least 128×128',
+  );
 });

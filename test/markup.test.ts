@@ -15,12 +15,16 @@ import { blankTemplateTags, sectionKind } from 'sourcelint/engine/non-prose.js';
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
 /** The prose blocks' visible text, whitespace collapsed. */
-const proseOf = (parsed: ParsedMarkdown): string[] => parsed.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+const proseOf = (parsed: ParsedMarkdown): string[] =>
+  parsed.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
 const nonProseOf = (text: string): Array<[string, string]> =>
   parseMarkdown(text).nonProse.map((n) => [n.kind, text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim()]);
 const markersOf = (text: string, references?: ReferenceIndex): Array<[string, string]> =>
   findMarkers(text, false, references).map((m) => [m.kind, text.slice(m.span.start, m.span.end)]);
-const refs = (numbers: number[], names: string[] = []): ReferenceIndex => ({ numbers: new Set(numbers), names: new Set(names) });
+const refs = (numbers: number[], names: string[] = []): ReferenceIndex => ({
+  numbers: new Set(numbers),
+  names: new Set(names),
+});
 
 describe('block text keeps the source length; what is not a mark or masked code is the source itself', () => {
   for (const name of fs.readdirSync(fixtures).filter((f) => f.endsWith('.md'))) {
@@ -52,10 +56,22 @@ describe('HTML blocks', () => {
       '</div>',
     ].join('\n');
     const parsed = parseMarkdown(text);
-    const view = parsed.blocks.map((b) => ({ kind: b.kind, text: text.slice(b.start, b.end), depth: b.depth, ordinal: b.ordinal, inQuote: b.inQuote }));
+    const view = parsed.blocks.map((b) => ({
+      kind: b.kind,
+      text: text.slice(b.start, b.end),
+      depth: b.depth,
+      ordinal: b.ordinal,
+      inQuote: b.inQuote,
+    }));
     assert.deepEqual(view, [
       { kind: 'heading', text: 'Port traffic', depth: 2, ordinal: undefined, inQuote: false },
-      { kind: 'paragraph', text: 'Exports fell by <em>38%</em> in May.', depth: undefined, ordinal: undefined, inQuote: false },
+      {
+        kind: 'paragraph',
+        text: 'Exports fell by <em>38%</em> in May.',
+        depth: undefined,
+        ordinal: undefined,
+        inQuote: false,
+      },
       { kind: 'paragraph', text: 'We lost a season.', depth: undefined, ordinal: undefined, inQuote: true },
       { kind: 'paragraph', text: 'Third entry.', depth: undefined, ordinal: 3, inQuote: false },
       { kind: 'paragraph', text: 'Fourth entry.', depth: undefined, ordinal: 4, inQuote: false },
@@ -73,15 +89,20 @@ describe('HTML blocks', () => {
     ].join('\n');
     const parsed = parseMarkdown(text);
     assert.deepEqual(proseOf(parsed), ['Exports fell by 38% in May, the ministry said .']);
-    assert.deepEqual(parsed.blocks[0].links.map((l) => [l.url, text.slice(l.span.start, l.span.end)]), [
-      ['https://example.org/stats', '<a href="https://example.org/stats">the ministry said</a>'],
-    ]);
+    assert.deepEqual(
+      parsed.blocks[0].links.map((l) => [l.url, text.slice(l.span.start, l.span.end)]),
+      [['https://example.org/stats', '<a href="https://example.org/stats">the ministry said</a>']],
+    );
     assert.deepEqual(
       parsed.nonProse.map((n) => n.kind),
       ['caption', 'pull-quote'],
     );
     const result = lint(text);
-    assert.deepEqual(result.findings.filter((f) => f.ruleId.startsWith('unsourced')), [], 'the link covers the figure; the caption is not prose');
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId.startsWith('unsourced')),
+      [],
+      'the link covers the figure; the caption is not prose',
+    );
   });
 
   test('an HTML paragraph with an uncited figure is reported at the figure’s exact offset', () => {
@@ -92,15 +113,22 @@ describe('HTML blocks', () => {
   });
 
   test('comments alone, or an empty custom tag, make no block', () => {
-    assert.deepEqual(parseMarkdown('<!-- a note -->\n\n<excerpt/>\n\nProse here.').blocks.map((b) => b.text.trim()), ['Prose here.']);
+    assert.deepEqual(
+      parseMarkdown('<!-- a note -->\n\n<excerpt/>\n\nProse here.').blocks.map((b) => b.text.trim()),
+      ['Prose here.'],
+    );
   });
 });
 
 describe('inline HTML in Markdown paragraphs', () => {
   test('<a href>…</a> is a link, <sup>12</sup> reads as a reference number, <q> as a quotation', () => {
-    const text = 'Rates doubled <a href="https://example.org/r">in May</a>.<sup>2</sup> She called it <q>a slow disaster</q>.';
+    const text =
+      'Rates doubled <a href="https://example.org/r">in May</a>.<sup>2</sup> She called it <q>a slow disaster</q>.';
     const [block] = parseMarkdown(text).blocks;
-    assert.deepEqual(block.links.map((l) => [l.url, text.slice(l.span.start, l.span.end)]), [['https://example.org/r', '<a href="https://example.org/r">in May</a>']]);
+    assert.deepEqual(
+      block.links.map((l) => [l.url, text.slice(l.span.start, l.span.end)]),
+      [['https://example.org/r', '<a href="https://example.org/r">in May</a>']],
+    );
     assert.match(block.text, /\^ +2 +\^/);
     assert.match(block.text, /“ +a slow disaster +”/);
     assert.equal(block.text.length, text.length);
@@ -114,10 +142,14 @@ describe('inline HTML in Markdown paragraphs', () => {
 
 describe('template tags', () => {
   test('Liquid and Hugo tags are blanked to the same length, newlines kept; a tag on its own lines ends a paragraph', () => {
-    const text = 'First line.\n{% include figure.html\n  caption="A 40% drop" %}\nSecond {{ page.title }} line {{< x id="1" >}}.';
+    const text =
+      'First line.\n{% include figure.html\n  caption="A 40% drop" %}\nSecond {{ page.title }} line {{< x id="1" >}}.';
     const { text: blanked, tags } = blankTemplateTags(text);
     assert.equal(blanked.length, text.length);
-    assert.deepEqual(tags.map((t) => text.slice(t.span.start, t.span.end)), ['{% include figure.html\n  caption="A 40% drop" %}', '{{ page.title }}', '{{< x id="1" >}}']);
+    assert.deepEqual(
+      tags.map((t) => text.slice(t.span.start, t.span.end)),
+      ['{% include figure.html\n  caption="A 40% drop" %}', '{{ page.title }}', '{{< x id="1" >}}'],
+    );
     assert.equal(blanked.split('\n').length, text.split('\n').length);
     assert.deepEqual(proseOf(parseMarkdown(text)), ['First line.', 'Second line .']);
   });
@@ -130,12 +162,18 @@ describe('template tags', () => {
   test('front matter is left to the YAML parser', () => {
     const text = '---\ntitle: "{{ site.name }}"\n---\n\nText {{ x }}.';
     const { tags } = blankTemplateTags(text);
-    assert.deepEqual(tags.map((t) => text.slice(t.span.start, t.span.end)), ['{{ x }}']);
+    assert.deepEqual(
+      tags.map((t) => text.slice(t.span.start, t.span.end)),
+      ['{{ x }}'],
+    );
   });
 
   test('a footnote called only inside a template tag is still used', () => {
     const text = 'Prose.[^1]\n\n{% include aside.html text="Quoted. [^2]" %}\n\n[^1]: One.\n[^2]: Two.\n';
-    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId === 'unused-footnote'), []);
+    assert.deepEqual(
+      lint(text).findings.filter((f) => f.ruleId === 'unused-footnote'),
+      [],
+    );
   });
 
   test('thousands of unclosed openers are scanned once (work grows linearly)', () => {
@@ -186,19 +224,34 @@ describe('non-prose paragraphs', () => {
       ['boilerplate', '*Editor’s note: this article was updated to correct a date.*'],
       ['bio', '*Jane Doe is a correspondent based in Dakar.*'],
     ]);
-    assert.deepEqual(proseOf(parseMarkdown(text)), ['Border towns', 'Trade fell by 70% after the closure.', 'The town lost 2,000 residents.']);
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'Border towns',
+      'Trade fell by 70% after the closure.',
+      'The town lost 2,000 residents.',
+    ]);
   });
 
   test('prose that merely starts like a byline or a note stays prose', () => {
-    const text = '# T\n\nBy March the town was empty.\n\nBy Friday, 40 people had died.\n\nSource of the dispute was a 1960 treaty.';
+    const text =
+      '# T\n\nBy March the town was empty.\n\nBy Friday, 40 people had died.\n\nSource of the dispute was a 1960 treaty.';
     assert.deepEqual(nonProseOf(text), []);
   });
 });
 
 describe('reference sections', () => {
   test('section titles', () => {
-    for (const t of ['References', '## Sources:', '**Bibliography**', '7. Notes', 'Further reading', 'Works Cited', 'Endnotes']) assert.ok(sectionKind(t), t);
-    for (const t of ['Sources of tension', 'Notes on a crisis', 'The references to 1960']) assert.equal(sectionKind(t), undefined, t);
+    for (const t of [
+      'References',
+      '## Sources:',
+      '**Bibliography**',
+      '7. Notes',
+      'Further reading',
+      'Works Cited',
+      'Endnotes',
+    ])
+      assert.ok(sectionKind(t), t);
+    for (const t of ['Sources of tension', 'Notes on a crisis', 'The references to 1960'])
+      assert.equal(sectionKind(t), undefined, t);
   });
 
   test('a section runs to the next heading of the same or a higher level, and lists its numbers', () => {
@@ -222,12 +275,33 @@ describe('reference sections', () => {
       'Back to prose.',
     ].join('\n');
     const parsed = parseMarkdown(text);
-    assert.deepEqual([...parsed.references.numbers].sort((a, b) => a - b), [1, 2, 7, 8]);
-    assert.deepEqual(proseOf(parsed), ['Article', 'Body text [1].', 'References', 'Archives', 'Appendix', 'Back to prose.']);
+    assert.deepEqual(
+      [...parsed.references.numbers].sort((a, b) => a - b),
+      [1, 2, 7, 8],
+    );
+    assert.deepEqual(proseOf(parsed), [
+      'Article',
+      'Body text [1].',
+      'References',
+      'Archives',
+      'Appendix',
+      'Back to prose.',
+    ]);
   });
 
   test('a paragraph that is only a title opens a section; an unheaded list of [n] references is one too', () => {
-    const text = ['Claim one [1]. Claim two [2].', '', '**Sources**', '', '- Ministry report, 2019.', '', 'Later [3].', '', '[3] Smith, J. "A title", Journal 4 (2019).', '[4] https://example.org/report'].join('\n');
+    const text = [
+      'Claim one [1]. Claim two [2].',
+      '',
+      '**Sources**',
+      '',
+      '- Ministry report, 2019.',
+      '',
+      'Later [3].',
+      '',
+      '[3] Smith, J. "A title", Journal 4 (2019).',
+      '[4] https://example.org/report',
+    ].join('\n');
     const parsed = parseMarkdown(text);
     assert.deepEqual(proseOf(parsed), ['Claim one [1]. Claim two [2].']);
     assert.deepEqual([...parsed.references.numbers].sort(), [3, 4]);
@@ -245,13 +319,20 @@ describe('endnotes with no heading', () => {
     const parsed = parseMarkdown(text);
     assert.deepEqual([...parsed.references.numbers], [1, 2]);
     assert.deepEqual(proseOf(parsed), ['Exports fell by 38% [1], imports by 12% [2].']);
-    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId.startsWith('unsourced')), []);
+    assert.deepEqual(
+      lint(text).findings.filter((f) => f.ruleId.startsWith('unsourced')),
+      [],
+    );
   });
 
   test('a numbered list in the body, or one of events, stays prose', () => {
     const events = '# Timeline\n\n1. In 2019 the army took the town.\n2. In 2020 it lost it again.\n';
     assert.equal(parseMarkdown(events).references.numbers.size, 0);
-    assert.deepEqual(proseOf(parseMarkdown(events)), ['Timeline', 'In 2019 the army took the town.', 'In 2020 it lost it again.']);
+    assert.deepEqual(proseOf(parseMarkdown(events)), [
+      'Timeline',
+      'In 2019 the army took the town.',
+      'In 2020 it lost it again.',
+    ]);
     const body = '1. Smith, J., "A", Journal 4 (2021).\n2. Lee, K., "B", Journal 5 (2022).\n\nThen prose follows.';
     assert.equal(parseMarkdown(body).references.numbers.size, 0);
   });
@@ -269,12 +350,18 @@ describe('numbered citations', () => {
   });
 
   test('a number missing from the list, or any [n] with no list, is undefined', () => {
-    assert.deepEqual(markersOf('A [1]. B [9].', refs([1])), [['reference', '[1]'], ['undefined-reference', '[9]']]);
+    assert.deepEqual(markersOf('A [1]. B [9].', refs([1])), [
+      ['reference', '[1]'],
+      ['undefined-reference', '[9]'],
+    ]);
     assert.deepEqual(markersOf('A [1].'), [['undefined-reference', '[1]']]);
   });
 
   test('(n) is a citation only for listed numbers, and never an enumeration item', () => {
-    assert.deepEqual(markersOf('The army withdrew (3). Three demands: (1) a ceasefire, (2) talks and (3) aid.', refs([1, 2, 3])), [['reference', '(3)']]);
+    assert.deepEqual(
+      markersOf('The army withdrew (3). Three demands: (1) a ceasefire, (2) talks and (3) aid.', refs([1, 2, 3])),
+      [['reference', '(3)']],
+    );
     assert.deepEqual(markersOf('The army withdrew (3).'), []);
     assert.deepEqual(markersOf('Prices rose (2019).', refs([1, 2])), []);
   });
@@ -286,13 +373,26 @@ describe('numbered citations', () => {
   test('a numbered reference covers its sentence; one that points nowhere does not, and is reported', () => {
     const text = 'Exports fell by 38% [1]. Imports fell by 12% [2].\n\n## References\n\n1. Customs data, 2024.\n';
     const found = lint(text).findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]);
-    assert.deepEqual(found, [['unsourced-statistic', '12%'], ['undefined-reference', '[2]']]);
+    assert.deepEqual(found, [
+      ['unsourced-statistic', '12%'],
+      ['undefined-reference', '[2]'],
+    ]);
   });
 });
 
 describe('author–date citations and ibid', () => {
   test('parenthetical forms', () => {
-    for (const cite of ['(Smith 2019)', '(Smith, 2019)', '(Smith and Jones 2019)', '(Smith & Jones, 2019, p. 4)', '(Smith et al. 2019)', '(Smith 2019; Lee 2020, pp. 4–6)', '(see World Bank 2020)', '(Smith 2019a)', '(Okafor 2021: 17)']) {
+    for (const cite of [
+      '(Smith 2019)',
+      '(Smith, 2019)',
+      '(Smith and Jones 2019)',
+      '(Smith & Jones, 2019, p. 4)',
+      '(Smith et al. 2019)',
+      '(Smith 2019; Lee 2020, pp. 4–6)',
+      '(see World Bank 2020)',
+      '(Smith 2019a)',
+      '(Okafor 2021: 17)',
+    ]) {
       assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
     }
   });
@@ -301,23 +401,39 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(markersOf('Smith et al. (2019) found it.'), [['author-date', '(2019)']]);
     assert.deepEqual(markersOf('Smith (2019, p. 4) found it.'), [['author-date', '(2019, p. 4)']]);
     assert.deepEqual(markersOf('Smith and Jones (2019) found it.'), [['author-date', '(2019)']]);
-    assert.deepEqual(markersOf('Haddad (2019) found it.', refs([], ['haddad'])), [['author-date', '(2019)']], 'a name the reference list has');
+    assert.deepEqual(
+      markersOf('Haddad (2019) found it.', refs([], ['haddad'])),
+      [['author-date', '(2019)']],
+      'a name the reference list has',
+    );
     assert.deepEqual(markersOf('Ukraine (2014) changed everything.'), [], 'a place and a year');
   });
 
   test('years, dates, plans and names with numbers are not citations', () => {
-    for (const s of ['Prices rose (2019).', 'Cases rose (COVID-19).', 'The summit (June 2019) failed.', 'A plan (Vision 2030) was agreed.', 'Rates (in 2019) were low.', 'A decade (2010–2020) of growth.']) {
+    for (const s of [
+      'Prices rose (2019).',
+      'Cases rose (COVID-19).',
+      'The summit (June 2019) failed.',
+      'A plan (Vision 2030) was agreed.',
+      'Rates (in 2019) were low.',
+      'A decade (2010–2020) of growth.',
+    ]) {
       assert.deepEqual(markersOf(s), [], s);
     }
   });
 
   test('ibid. and op. cit.', () => {
-    assert.deepEqual(markersOf('The same survey (ibid., p. 12). Also Smith, op. cit., 4.'), [['ibid', '(ibid., p. 12)'], ['ibid', 'op. cit., 4']]);
+    assert.deepEqual(markersOf('The same survey (ibid., p. 12). Also Smith, op. cit., 4.'), [
+      ['ibid', '(ibid., p. 12)'],
+      ['ibid', 'op. cit., 4'],
+    ]);
   });
 
   test('an author–date citation covers its sentence', () => {
     const text = 'Remittances were 31% of income (Haddad 2019). Fees fell to 3% of the amount.';
-    const found = lint(text).findings.filter((f) => f.ruleId === 'unsourced-statistic').map((f) => text.slice(f.span.start, f.span.end));
+    const found = lint(text)
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => text.slice(f.span.start, f.span.end));
     assert.deepEqual(found, ['3%']);
   });
 });

@@ -12,9 +12,41 @@ import { parseMarkdown } from 'sourcelint/engine/markdown.js';
 import { TreeMemory } from 'sourcelint/engine/reparse.js';
 
 const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
-const drafts = fs.readdirSync(samples).filter((f) => f.endsWith('.md')).sort().map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+const drafts = fs
+  .readdirSync(samples)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
 /** Markdown that changes what surrounds it: fences, comments, lists, quotations, definitions, setext and table rows. */
-const INSERTS = ['x', '\n', '\n\n', '[^1]', '[^new]: note\n', '- ', '> ', '# ', '```\n', '---\n', '|a|b|\n|-|-|\n', '<!--', '-->', '<!-- c -->', '[a][b]', '\n[b]: http://x\n', '*', '"', '“', '1. ', '    ', '===\n', '<div>\n', '\n    code', '  - nested', '\n\n  [^1]: indented\n', '`'];
+const INSERTS = [
+  'x',
+  '\n',
+  '\n\n',
+  '[^1]',
+  '[^new]: note\n',
+  '- ',
+  '> ',
+  '# ',
+  '```\n',
+  '---\n',
+  '|a|b|\n|-|-|\n',
+  '<!--',
+  '-->',
+  '<!-- c -->',
+  '[a][b]',
+  '\n[b]: http://x\n',
+  '*',
+  '"',
+  '“',
+  '1. ',
+  '    ',
+  '===\n',
+  '<div>\n',
+  '\n    code',
+  '  - nested',
+  '\n\n  [^1]: indented\n',
+  '`',
+];
 
 function seeded(seed: number): () => number {
   let s = seed;
@@ -31,7 +63,10 @@ test('random edits, Markdown that reaches across blocks included: every spliced 
     let text = draft;
     for (let k = 0; k < 120; k++) {
       const at = Math.floor(random() * (text.length + 1));
-      text = random() < 0.6 ? text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + Math.floor(random() * 20));
+      text =
+        random() < 0.6
+          ? text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at)
+          : text.slice(0, at) + text.slice(at + Math.floor(random() * 20));
       const before = memory.parsedChars;
       assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), `edit ${k} at ${at}`);
       edits++;
@@ -54,7 +89,11 @@ test('a keystroke in a long document parses a few blocks, and no more in a docum
   const draft = drafts.filter((d) => d.includes('[^1]')).sort((a, b) => b.length - a.length)[0];
   const body = draft.split('---\n').slice(2).join('---\n');
   // Footnote labels renamed per copy, so every copy's calls have their own definitions (stubbed into each slice).
-  const long = (copies: number) => draft + Array.from({ length: copies }, (_, i) => `\n\n## Part ${i}\n\n` + body.replace(/\[\^(\w+)\]/g, `[^$1x${i}]`)).join('');
+  const long = (copies: number) =>
+    draft +
+    Array.from({ length: copies }, (_, i) => `\n\n## Part ${i}\n\n` + body.replace(/\[\^(\w+)\]/g, `[^$1x${i}]`)).join(
+      '',
+    );
   const perKeystroke = (text: string): number[] => {
     const cache = new LintCache();
     lint(text, { cache });
@@ -73,7 +112,11 @@ test('a keystroke in a long document parses a few blocks, and no more in a docum
   const large = long(20);
   const smallCounts = perKeystroke(small);
   const largeCounts = perKeystroke(large);
-  for (const n of [...smallCounts, ...largeCounts]) assert.ok(n > 0 && n < small.length / 20, `parsed ${n} characters of ${small.length}`);
+  for (const n of [...smallCounts, ...largeCounts])
+    assert.ok(n > 0 && n < small.length / 20, `parsed ${n} characters of ${small.length}`);
   const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  assert.ok(total(largeCounts) <= 2 * total(smallCounts), `2× the document: ${total(smallCounts)} → ${total(largeCounts)} characters parsed`);
+  assert.ok(
+    total(largeCounts) <= 2 * total(smallCounts),
+    `2× the document: ${total(smallCounts)} → ${total(largeCounts)} characters parsed`,
+  );
 });

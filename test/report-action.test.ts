@@ -47,7 +47,11 @@ Prices rose by 5% in 2021.[^1]
 
 /** Minimal HTML attribute decoding: enough to see through &#x6a;avascript: and the like. */
 const decode = (s: string): string =>
-  s.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&').replace(/&colon;/gi, ':');
+  s
+    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&')
+    .replace(/&colon;/gi, ':');
 
 describe('14. the HTML report', () => {
   test('links only to http(s), mailto and relative targets, and a CSP lets only its own script run', () => {
@@ -58,7 +62,8 @@ describe('14. the HTML report', () => {
       const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
       const hrefs = [...html.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => decode(m[1]));
       assert.ok(hrefs.length >= 1, 'the https link is kept');
-      for (const href of hrefs) assert.match(href.replace(/[\u0000-\u0020]/g, ''), /^(https?:|mailto:|[^:]*$)/i, `unsafe href ${href}`);
+      for (const href of hrefs)
+        assert.match(href.replace(/[\u0000-\u0020]/g, ''), /^(https?:|mailto:|[^:]*$)/i, `unsafe href ${href}`);
       assert.ok(hrefs.includes('https://example.org/aid?a=1&b=2'), JSON.stringify(hrefs));
       assert.doesNotMatch(html, /href="[^"]*script:/i);
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
@@ -67,7 +72,11 @@ describe('14. the HTML report', () => {
       const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
       assert.equal(scripts.length, 1, 'one inline script');
       const hash = createHash('sha256').update(scripts[0]).digest('base64');
-      assert.match(csp, new RegExp(`script-src 'sha256-${hash.replace(/[+/=]/g, (c) => `\\${c}`)}'`), 'the CSP allows exactly that script');
+      assert.match(
+        csp,
+        new RegExp(`script-src 'sha256-${hash.replace(/[+/=]/g, (c) => `\\${c}`)}'`),
+        'the CSP allows exactly that script',
+      );
       assert.doesNotMatch(csp, /unsafe-eval|script-src[^;]*unsafe-inline/);
       assert.doesNotMatch(html, /<script>alert/, 'footnote text is escaped');
     } finally {
@@ -84,12 +93,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1)!.push(field), (field = '');
-    else if (c === '\n') rows.at(-1)!.push(field), rows.push([]), (field = '');
+    else if (c === ',') (rows.at(-1)!.push(field), (field = ''));
+    else if (c === '\n') (rows.at(-1)!.push(field), rows.push([]), (field = ''));
     else field += c;
   }
   rows.at(-1)!.push(field);
@@ -111,8 +120,14 @@ describe('15. the claims CSV', () => {
         for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `cell ${JSON.stringify(cell)}`);
       }
       const texts = rows.slice(1).map((row) => row[header.indexOf('text')]);
-      assert.ok(texts.some((t) => t.startsWith(`'=HYPERLINK("https://evil.example","x") rose by 40%`)), JSON.stringify(texts));
-      assert.ok(rows.slice(1).some((row) => row[header.indexOf('sources')].startsWith("'@good")), 'a pandoc citation cell, neutralised');
+      assert.ok(
+        texts.some((t) => t.startsWith(`'=HYPERLINK("https://evil.example","x") rose by 40%`)),
+        JSON.stringify(texts),
+      );
+      assert.ok(
+        rows.slice(1).some((row) => row[header.indexOf('sources')].startsWith("'@good")),
+        'a pandoc citation cell, neutralised',
+      );
     } finally {
       cleanup();
     }
@@ -121,7 +136,8 @@ describe('15. the claims CSV', () => {
 
 describe('16. the GitHub Action script', () => {
   const hasGit = spawnSync('git', ['--version']).status === 0;
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const ERROR_CONFIG = JSON.stringify({ rules: { 'unsourced-statistic': 'error' } });
   const STAT = 'Aid fell by 40% in 2022.\n';
 
@@ -135,18 +151,26 @@ describe('16. the GitHub Action script', () => {
     return { dir, base: git(dir, 'rev-parse', 'HEAD').trim(), cleanup };
   }
   const action = (cwd: string, env: Record<string, string>) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts/action.mjs')], { cwd, encoding: 'utf8', env: { ...process.env, INPUT_PATHS: '.', INPUT_FORMAT: 'github', ...env } });
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/action.mjs')], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, INPUT_PATHS: '.', INPUT_FORMAT: 'github', ...env },
+    });
 
-  test('a file named --help=x.md is linted as a file, so its errors fail the check', { skip: !hasGit && 'no git' }, () => {
-    const { dir, base, cleanup } = repo({ '--help=x.md': STAT });
-    try {
-      const r = action(dir, { INPUT_BASE_REF: base });
-      assert.equal(r.status, 1, `${r.stdout}\n${r.stderr}`);
-      assert.match(r.stdout, /^::error file=--help=x\.md,line=1,/m);
-    } finally {
-      cleanup();
-    }
-  });
+  test(
+    'a file named --help=x.md is linted as a file, so its errors fail the check',
+    { skip: !hasGit && 'no git' },
+    () => {
+      const { dir, base, cleanup } = repo({ '--help=x.md': STAT });
+      try {
+        const r = action(dir, { INPUT_BASE_REF: base });
+        assert.equal(r.status, 1, `${r.stdout}\n${r.stderr}`);
+        assert.match(r.stdout, /^::error file=--help=x\.md,line=1,/m);
+      } finally {
+        cleanup();
+      }
+    },
+  );
 
   test('file names with tabs and non-ASCII letters are linted, not skipped', { skip: !hasGit && 'no git' }, () => {
     const { dir, base, cleanup } = repo({ 'café\tnotes.md': STAT });
@@ -160,24 +184,28 @@ describe('16. the GitHub Action script', () => {
     }
   });
 
-  test('a base-ref that git would read as an option is refused, and writes nothing', { skip: !hasGit && 'no git' }, () => {
-    const { dir, cleanup } = repo({ 'a.md': STAT });
-    try {
-      const target = path.join(dir, 'written-by-git');
-      for (const ref of [`--output=${target}`, '-p', 'HEAD..HEAD', 'no-such-ref']) {
-        const r = action(dir, { INPUT_BASE_REF: ref });
-        assert.equal(r.status, 2, `${ref}: ${r.stderr}`);
-        assert.match(r.stderr, /base-ref .* is not a commit of this repository/);
-        assert.ok(!fs.existsSync(target), `${ref}: git wrote ${target}`);
+  test(
+    'a base-ref that git would read as an option is refused, and writes nothing',
+    { skip: !hasGit && 'no git' },
+    () => {
+      const { dir, cleanup } = repo({ 'a.md': STAT });
+      try {
+        const target = path.join(dir, 'written-by-git');
+        for (const ref of [`--output=${target}`, '-p', 'HEAD..HEAD', 'no-such-ref']) {
+          const r = action(dir, { INPUT_BASE_REF: ref });
+          assert.equal(r.status, 2, `${ref}: ${r.stderr}`);
+          assert.match(r.stderr, /base-ref .* is not a commit of this repository/);
+          assert.ok(!fs.existsSync(target), `${ref}: git wrote ${target}`);
+        }
+        // The CLI refuses such a ref too.
+        const cli = sourcelint([`--changed-since=--output=${target}`, 'a.md'], { cwd: dir });
+        assert.equal(cli.status, 2);
+        assert.ok(!fs.existsSync(target));
+      } finally {
+        cleanup();
       }
-      // The CLI refuses such a ref too.
-      const cli = sourcelint([`--changed-since=--output=${target}`, 'a.md'], { cwd: dir });
-      assert.equal(cli.status, 2);
-      assert.ok(!fs.existsSync(target));
-    } finally {
-      cleanup();
-    }
-  });
+    },
+  );
 
   test('text from the repository never becomes a workflow command on stderr', { skip: !hasGit && 'no git' }, () => {
     const csl = JSON.stringify([

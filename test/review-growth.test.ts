@@ -56,8 +56,12 @@ describe('reviewer commands grow linearly with the draft', () => {
   });
   after(() => cleanup());
 
-  /** What `sourcelint claims` and `sourcelint report` do with one file once read (as lint-file.ts does): in this process, so its CPU time can be measured. */
-  const rows = (text: string) => claimRows(lint(text, { filePath: path.join(dir, 'x.md'), cache: new LintCache() }), path.join(dir, 'x.md'));
+  /**
+   * What `sourcelint claims` and `sourcelint report` do with one file once read (as lint-file.ts does): in this
+   * process, so its CPU time can be measured.
+   */
+  const rows = (text: string) =>
+    claimRows(lint(text, { filePath: path.join(dir, 'x.md'), cache: new LintCache() }), path.join(dir, 'x.md'));
   const pipeline = {
     claims: (text: string) => formatClaimsJson(rows(text)),
     report: (text: string) => formatReport(rows(text), [path.join(dir, 'x.md')], dir, 'test'),
@@ -76,7 +80,10 @@ describe('reviewer commands grow linearly with the draft', () => {
         assert.equal(claims.filter((c) => c.status === 'disputed').length, SMALL, 'one disputed claim per section');
         assert.equal(claims.at(-1)!.section, `Section ${SMALL - 1}`, "the last claim's section");
       } else {
-        assert.match(fs.readFileSync(path.join(dir, 'small.md.html'), 'utf8'), new RegExp(`<p>${SMALL * CLAIMS_PER_UNIT} claims in 1 document`));
+        assert.match(
+          fs.readFileSync(path.join(dir, 'small.md.html'), 'utf8'),
+          new RegExp(`<p>${SMALL * CLAIMS_PER_UNIT} claims in 1 document`),
+        );
       }
       // The growth of the same work, measured in this process (CPU time, so a busy machine slows both sizes alike).
       const ratio = assertLinear(`${name} pipeline`, reviewedDraft, pipeline[name], SMALL / 2, 4, MAX_GROWTH);
@@ -94,12 +101,25 @@ describe('the editor answers reviewers from the last lint', () => {
   before(async () => {
     folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-review-growth-')));
     client = new LspClient();
-    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, workspaceFolders: null });
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(folder).href,
+      capabilities: {},
+      workspaceFolders: null,
+    });
     client.notify('initialized', {});
-    for (const [name, units] of [['small.md', SMALL], ['large.md', LARGE]] as const) {
+    for (const [name, units] of [
+      ['small.md', SMALL],
+      ['large.md', LARGE],
+    ] as const) {
       texts[name] = reviewedDraft(units);
-      const published = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri(name), 120_000);
-      client.notify('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'markdown', version: 1, text: texts[name] } });
+      const published = client.waitFor(
+        (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri(name),
+        120_000,
+      );
+      client.notify('textDocument/didOpen', {
+        textDocument: { uri: uri(name), languageId: 'markdown', version: 1, text: texts[name] },
+      });
       await published;
     }
   });
@@ -112,7 +132,10 @@ describe('the editor answers reviewers from the last lint', () => {
   function claimPositions(name: string, count: number): Array<{ line: number; character: number }> {
     const lines = texts[name].split('\n');
     const at = lines.flatMap((l, i) => (l.startsWith('Imports of grain') ? [i] : []));
-    return Array.from({ length: count }, (_, k) => ({ line: at[Math.floor((k * (at.length - 1)) / Math.max(1, count - 1))], character: 3 }));
+    return Array.from({ length: count }, (_, k) => ({
+      line: at[Math.floor((k * (at.length - 1)) / Math.max(1, count - 1))],
+      character: 3,
+    }));
   }
 
   /**
@@ -121,11 +144,19 @@ describe('the editor answers reviewers from the last lint', () => {
    * delays answers, not the work the server does for them.
    */
   const serverCpuMs = (): number => {
-    const fields = fs.readFileSync(`/proc/${client.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = fs
+      .readFileSync(`/proc/${client.pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   };
-  /** The server's CPU time for `batch(name)` on both drafts: the lesser of two samples each, up to five while over the bound. */
-  async function serverGrowth(batch: (name: string) => Promise<void>): Promise<{ small: number; large: number; ratio: number }> {
+  /**
+   * The server's CPU time for `batch(name)` on both drafts: the lesser of two samples each, up to five while over the
+   * bound.
+   */
+  async function serverGrowth(
+    batch: (name: string) => Promise<void>,
+  ): Promise<{ small: number; large: number; ratio: number }> {
     const cpu = async (name: string): Promise<number> => {
       const before = serverCpuMs();
       await batch(name);
@@ -147,12 +178,23 @@ describe('the editor answers reviewers from the last lint', () => {
     const g = await serverGrowth(async (name) => {
       for (let round = 0; round < 10; round++) {
         const hovers = await Promise.all(
-          claimPositions(name, 20).map((position) => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri(name) }, position })),
+          claimPositions(name, 20).map((position) =>
+            client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+              textDocument: { uri: uri(name) },
+              position,
+            }),
+          ),
         );
-        for (const h of hovers) assert.match(h?.contents.value ?? '', /\*\*Claim: disputed\*\*[\s\S]*Review note: the port data says otherwise/);
+        for (const h of hovers)
+          assert.match(
+            h?.contents.value ?? '',
+            /\*\*Claim: disputed\*\*[\s\S]*Review note: the port data says otherwise/,
+          );
       }
     });
-    t.diagnostic(`200 hovers: ${SMALL} sections ${g.small} ms, ${LARGE} sections ${g.large} ms of server CPU, growth ${g.ratio.toFixed(2)}×`);
+    t.diagnostic(
+      `200 hovers: ${SMALL} sections ${g.small} ms, ${LARGE} sections ${g.large} ms of server CPU, growth ${g.ratio.toFixed(2)}×`,
+    );
     assert.ok(g.ratio <= MAX_GROWTH, `hover on 4× the draft took ${g.ratio.toFixed(1)}× the CPU time`);
   });
 
@@ -160,12 +202,19 @@ describe('the editor answers reviewers from the last lint', () => {
     const units = { 'small.md': SMALL, 'large.md': LARGE } as Record<string, number>;
     const g = await serverGrowth(async (name) => {
       for (let round = 0; round < 8; round++) {
-        const claims = await client.request<Array<{ status: string; markOffset: number }>>('sourcelint/claims', { uri: uri(name) });
+        const claims = await client.request<Array<{ status: string; markOffset: number }>>('sourcelint/claims', {
+          uri: uri(name),
+        });
         assert.equal(claims.length, units[name] * CLAIMS_PER_UNIT);
         assert.equal(claims.filter((c) => c.status === 'verified').length, units[name]);
       }
     });
-    t.diagnostic(`8 × sourcelint/claims: ${SMALL} sections ${g.small} ms, ${LARGE} sections ${g.large} ms of server CPU, growth ${g.ratio.toFixed(2)}×`);
-    assert.ok(g.ratio <= MAX_GROWTH, `the Claims view's request on 4× the draft took ${g.ratio.toFixed(1)}× the CPU time`);
+    t.diagnostic(
+      `8 × sourcelint/claims: ${SMALL} sections ${g.small} ms, ${LARGE} sections ${g.large} ms of server CPU, growth ${g.ratio.toFixed(2)}×`,
+    );
+    assert.ok(
+      g.ratio <= MAX_GROWTH,
+      `the Claims view's request on 4× the draft took ${g.ratio.toFixed(1)}× the CPU time`,
+    );
   });
 });

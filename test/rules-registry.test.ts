@@ -17,12 +17,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const docsDir = path.join(root, 'docs/rules');
 
 test('the files generated from the rule registry are up to date (npm run generate)', async () => {
-  const { staleFiles } = (await import(pathToFileURL(path.join(root, 'scripts/generate.mjs')).href)) as { staleFiles(): Promise<Array<{ file: string }>> };
-  assert.deepEqual((await staleFiles()).map((s) => s.file), []);
+  const { staleFiles } = (await import(pathToFileURL(path.join(root, 'scripts/generate.mjs')).href)) as {
+    staleFiles(): Promise<Array<{ file: string }>>;
+  };
+  assert.deepEqual(
+    (await staleFiles()).map((s) => s.file),
+    [],
+  );
 });
 
 test('every rule has a doc page, and every doc page a rule', () => {
-  const pages = fs.readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+  const pages = fs
+    .readdirSync(docsDir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => f.replace(/\.md$/, ''));
   assert.deepEqual([...pages].sort(), [...RULE_IDS].sort());
 });
 
@@ -30,9 +38,13 @@ test('every rule has a rule-tester test in test/rules/', () => {
   const testsDir = path.join(root, 'test/rules');
   const tested = new Set<string>();
   for (const file of fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.ts'))) {
-    for (const m of fs.readFileSync(path.join(testsDir, file), 'utf8').matchAll(/\bruleTester\(\s*'([a-z0-9-]+)'/g)) tested.add(m[1]);
+    for (const m of fs.readFileSync(path.join(testsDir, file), 'utf8').matchAll(/\bruleTester\(\s*'([a-z0-9-]+)'/g))
+      tested.add(m[1]);
   }
-  assert.deepEqual(RULE_IDS.filter((id) => !tested.has(id)), []);
+  assert.deepEqual(
+    RULE_IDS.filter((id) => !tested.has(id)),
+    [],
+  );
 });
 
 interface Example {
@@ -51,7 +63,11 @@ export function examplesOf(page: string): Example[] {
     const open = /^```markdown (flagged|not-flagged)\s*$/.exec(lines[i]);
     if (!open) continue;
     const end = lines.indexOf('```', i + 1);
-    const example: Example = { kind: open[1] as Example['kind'], code: lines.slice(i + 1, end).join('\n') + '\n', line: i + 1 };
+    const example: Example = {
+      kind: open[1] as Example['kind'],
+      code: lines.slice(i + 1, end).join('\n') + '\n',
+      line: i + 1,
+    };
     let next = end + 1;
     while (lines[next] === '') next++;
     if (lines[next] === '```text') {
@@ -71,13 +87,17 @@ export function examplesOf(page: string): Example[] {
 export function copiesOf(page: string): SourceCopies | undefined {
   const copies = new Map<string, SourceText>();
   for (const m of page.matchAll(/^```text sources\/([\w-]+)\.txt\n([\s\S]*?)^```$/gm)) {
-    copies.set(m[1], { file: path.join(docsDir, 'sources', `${m[1]}.txt`), pages: m[2].split(/^\[page \d+\]\n/m).filter((p, i) => i > 0 || p.trim() !== '') });
+    copies.set(m[1], {
+      file: path.join(docsDir, 'sources', `${m[1]}.txt`),
+      pages: m[2].split(/^\[page \d+\]\n/m).filter((p, i) => i > 0 || p.trim() !== ''),
+    });
   }
   return copies.size > 0 ? { byKey: (key) => copies.get(key), byUrl: () => undefined } : undefined;
 }
 
 /** A finding as the CLI's stylish format prints it, without the padding. */
-const printed = (line: number, column: number, severity: string, message: string, ruleId: string): string => `${line}:${column} ${severity} ${message} ${ruleId}`;
+const printed = (line: number, column: number, severity: string, message: string, ruleId: string): string =>
+  `${line}:${column} ${severity} ${message} ${ruleId}`;
 
 for (const rule of RULES) {
   const { id, family, defaultSeverity, fixable } = rule.meta;
@@ -85,9 +105,11 @@ for (const rule of RULES) {
     const file = path.join(docsDir, `${id}.md`);
     const page = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 
-    test('its header states the rule\'s family, default severity and fixability', () => {
+    test("its header states the rule's family, default severity and fixability", () => {
       // The severity may carry a note ("(no consensus: **info**)").
-      const header = /^Family: \*\*(\w+)\*\* · Default severity: \*\*(\w+)\*\*[^·\n]*· Fixable: \*\*(\w+)\*\*/m.exec(page);
+      const header = /^Family: \*\*(\w+)\*\* · Default severity: \*\*(\w+)\*\*[^·\n]*· Fixable: \*\*(\w+)\*\*/m.exec(
+        page,
+      );
       assert.ok(header, 'a line "Family: **…** · Default severity: **…** · Fixable: **…**"');
       assert.deepEqual(header.slice(1), [family, defaultSeverity, fixable ? 'yes' : 'no']);
     });
@@ -95,8 +117,14 @@ for (const rule of RULES) {
     const examples = examplesOf(page);
     const sourceCopies = copiesOf(page);
     test('it shows flagged and not-flagged examples', () => {
-      assert.ok(examples.some((e) => e.kind === 'flagged'), 'a ```markdown flagged example');
-      assert.ok(examples.some((e) => e.kind === 'not-flagged'), 'a ```markdown not-flagged example');
+      assert.ok(
+        examples.some((e) => e.kind === 'flagged'),
+        'a ```markdown flagged example',
+      );
+      assert.ok(
+        examples.some((e) => e.kind === 'not-flagged'),
+        'a ```markdown not-flagged example',
+      );
     });
 
     for (const example of examples) {
@@ -106,7 +134,11 @@ for (const rule of RULES) {
           const p = result.textDocument.positionAt(f.span.start);
           return printed(p.line + 1, p.character + 1, f.severity, f.message, f.ruleId);
         };
-        assert.deepEqual(result.findings.map((f) => f.message).filter((m) => /\{\w+\}/.test(m)), [], 'no placeholder left in a message');
+        assert.deepEqual(
+          result.findings.map((f) => f.message).filter((m) => /\{\w+\}/.test(m)),
+          [],
+          'no placeholder left in a message',
+        );
         const own = result.findings.filter((f) => f.ruleId === id);
         if (example.kind === 'not-flagged') {
           assert.deepEqual(own.map(at), []);

@@ -18,7 +18,10 @@ import type { IndexEntry } from 'sourcelint/cli/fetch.js';
 
 function run(args: readonly string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, SOURCELINT_CACHE_DIR: path.join(cwd, '.cache') } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, SOURCELINT_CACHE_DIR: path.join(cwd, '.cache') },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -28,8 +31,8 @@ function run(args: readonly string[], cwd: string): Promise<{ status: number | n
   });
 }
 
-
-const ARTICLE = '<!doctype html><html><head><title>Port data</title></head><body><article><p>Throughput fell 12% in March, the port authority said.</p></article></body></html>';
+const ARTICLE =
+  '<!doctype html><html><head><title>Port data</title></head><body><article><p>Throughput fell 12% in March, the port authority said.</p></article></body></html>';
 
 describe('sources fetch', () => {
   let server: http.Server;
@@ -126,13 +129,35 @@ describe('sources fetch', () => {
     ].join('\n');
 
   test('saves pages, PDFs and text into the sources folder, records each in index.json, reports every failure, exits 1', async () => {
-    const { dir, cleanup } = tempDir({ 'draft.md': draft(), 'refs.bib': `@report{port2025, title = {Port statistics}, url = {${base}/report}}\n` });
+    const { dir, cleanup } = tempDir({
+      'draft.md': draft(),
+      'refs.bib': `@report{port2025, title = {Port statistics}, url = {${base}/report}}\n`,
+    });
     try {
       const r = await run(['sources', 'fetch', '--timeout', '1', '--max-file-size', '1', 'draft.md'], dir);
       assert.equal(r.status, 1, r.stderr);
-      const index = JSON.parse(fs.readFileSync(path.join(dir, 'sources', 'index.json'), 'utf8')) as { sources: IndexEntry[] };
+      const index = JSON.parse(fs.readFileSync(path.join(dir, 'sources', 'index.json'), 'utf8')) as {
+        sources: IndexEntry[];
+      };
       const by = new Map(index.sources.map((e) => [e.url.startsWith(base) ? e.url.slice(base.length) : e.url, e]));
-      assert.deepEqual([...by.keys()].sort(), ['/article', '/binary', '/error', '/gone', '/huge-declared', '/huge-streamed', '/loop', '/notes.txt', '/old', '/report', '/slow', '/to-ftp', 'ftp://127.0.0.1/file.pdf'].sort());
+      assert.deepEqual(
+        [...by.keys()].sort(),
+        [
+          '/article',
+          '/binary',
+          '/error',
+          '/gone',
+          '/huge-declared',
+          '/huge-streamed',
+          '/loop',
+          '/notes.txt',
+          '/old',
+          '/report',
+          '/slow',
+          '/to-ftp',
+          'ftp://127.0.0.1/file.pdf',
+        ].sort(),
+      );
 
       const saved = (key: string, kind: string): IndexEntry => {
         const e = by.get(key)!;
@@ -148,7 +173,11 @@ describe('sources fetch', () => {
       assert.equal(saved('/report', '.pdf').contentType, 'application/pdf', 'the bibliography url field is fetched');
       assert.deepEqual(fs.readFileSync(path.join(dir, 'sources', by.get('/report')!.file!)), pdf);
       saved('/notes.txt', '.txt');
-      assert.equal(saved('/old', '.html').finalUrl, `${base}/moved/final`, 'redirects followed, relative locations resolved');
+      assert.equal(
+        saved('/old', '.html').finalUrl,
+        `${base}/moved/final`,
+        'redirects followed, relative locations resolved',
+      );
 
       const failure = (key: string): string => {
         const e = by.get(key)!;
@@ -171,7 +200,10 @@ describe('sources fetch', () => {
       assert.equal(errors.length, 9, r.stderr);
       assert.ok(errors.includes(`sourcelint: ${base}/gone: dead link: HTTP 404 Not Found`), r.stderr);
       assert.match(r.stdout, /sources: 4 saved, 9 failed, 0 already saved/);
-      assert.ok(agents.every((a) => /^Sourcelint\/\d+\.\d+\.\d+ \(.*https:\/\/github\.com\/sourcelint\/sourcelint\)$/.test(a)), agents[0]);
+      assert.ok(
+        agents.every((a) => /^Sourcelint\/\d+\.\d+\.\d+ \(.*https:\/\/github\.com\/sourcelint\/sourcelint\)$/.test(a)),
+        agents[0],
+      );
       assert.deepEqual(fs.readdirSync(path.join(dir, 'sources')).length, 5, 'four copies and the index');
 
       // Again: what is saved is not fetched again; what failed is retried; the index keeps one entry per URL.
@@ -182,7 +214,9 @@ describe('sources fetch', () => {
       assert.equal(hits.get('/gone'), 2);
       assert.match(again.stdout, /already saved {2}http:\/\/127\.0\.0\.1:\d+\/article\n/);
       assert.match(again.stdout, /sources: 0 saved, 9 failed, 4 already saved/);
-      const reindexed = JSON.parse(fs.readFileSync(path.join(dir, 'sources', 'index.json'), 'utf8')) as { sources: IndexEntry[] };
+      const reindexed = JSON.parse(fs.readFileSync(path.join(dir, 'sources', 'index.json'), 'utf8')) as {
+        sources: IndexEntry[];
+      };
       assert.equal(reindexed.sources.length, 13);
     } finally {
       cleanup();
@@ -190,7 +224,10 @@ describe('sources fetch', () => {
   });
 
   test('--out saves elsewhere; a document with nothing to fail exits 0; linting then finds the copies in index.json', async () => {
-    const { dir, cleanup } = tempDir({ 'a.md': `Throughput fell 12% in March ([data](${base}/article)).\n`, '.sourcelintrc.json': '{ "sources": { "dir": "archive" } }' });
+    const { dir, cleanup } = tempDir({
+      'a.md': `Throughput fell 12% in March ([data](${base}/article)).\n`,
+      '.sourcelintrc.json': '{ "sources": { "dir": "archive" } }',
+    });
     try {
       const r = await run(['sources', 'fetch', '--out', 'elsewhere', 'a.md'], dir);
       assert.equal(r.status, 0, r.stderr);
@@ -200,8 +237,14 @@ describe('sources fetch', () => {
       const configured = await run(['sources', 'fetch', 'a.md'], dir);
       assert.equal(configured.status, 0, configured.stderr);
       assert.equal(fs.readdirSync(path.join(dir, 'archive')).length, 2, 'sources.dir is where copies go by default');
-      const prepared = await prepareSourceCopies({ filePath: path.join(dir, 'a.md'), sourcesDir: path.join(dir, 'archive'), cacheDir: false });
-      assert.deepEqual(prepared.copies.byUrl(`${base}/article#top`)?.pages, ['Port data\n\nThroughput fell 12% in March, the port authority said.']);
+      const prepared = await prepareSourceCopies({
+        filePath: path.join(dir, 'a.md'),
+        sourcesDir: path.join(dir, 'archive'),
+        cacheDir: false,
+      });
+      assert.deepEqual(prepared.copies.byUrl(`${base}/article#top`)?.pages, [
+        'Port data\n\nThroughput fell 12% in March, the port authority said.',
+      ]);
     } finally {
       cleanup();
     }
@@ -210,7 +253,12 @@ describe('sources fetch', () => {
   test('usage errors exit 2', async () => {
     const { dir, cleanup } = tempDir({ 'a.md': 'Text.\n' });
     try {
-      for (const args of [['sources', 'fetch', '--timeout', 'soon', 'a.md'], ['sources', 'fetch'], ['--timeout', '3', 'a.md'], ['sources', 'fetch', '--stdin']]) {
+      for (const args of [
+        ['sources', 'fetch', '--timeout', 'soon', 'a.md'],
+        ['sources', 'fetch'],
+        ['--timeout', '3', 'a.md'],
+        ['sources', 'fetch', '--stdin'],
+      ]) {
         const r = await run(args, dir);
         assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
         assert.equal(r.stderr.split('\n').filter(Boolean).length, 1, r.stderr);

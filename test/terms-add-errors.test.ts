@@ -5,7 +5,10 @@ import { ConfigError, lint, type SourcelintConfig } from 'sourcelint';
 import { sourcelint, stderrLines, tempDir } from './helpers/cli.js';
 
 const layers = (pattern: string) => [
-  { file: '/virtual/.sourcelintrc.json', config: { terms: { add: [{ pattern, rule: 'loaded-term' as const, reason: 'house style' }] } } as SourcelintConfig },
+  {
+    file: '/virtual/.sourcelintrc.json',
+    config: { terms: { add: [{ pattern, rule: 'loaded-term' as const, reason: 'house style' }] } } as SourcelintConfig,
+  },
 ];
 const errorOf = (pattern: string): ConfigError => {
   try {
@@ -47,7 +50,10 @@ test('the CLI reports a broken pattern on one stderr line with exit code 2, no s
     assert.equal(r.status, 2, r.stderr);
     const lines = stderrLines(r.stderr);
     assert.equal(lines.length, 1, r.stderr);
-    assert.match(lines[0], /^sourcelint: .*\.sourcelintrc\.json: terms\.add: entry "\* regime": "\* regime" cannot start with \*$/);
+    assert.match(
+      lines[0],
+      /^sourcelint: .*\.sourcelintrc\.json: terms\.add: entry "\* regime": "\* regime" cannot start with \*$/,
+    );
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   } finally {
     cleanup();

@@ -4,11 +4,25 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { ClaimsView } from './claims-view.js';
 import { LANGUAGES, isLinted } from './languages.js';
 import { SourcesView } from './sources-view.js';
-import { CLIENT_COMMANDS, REQUESTS, type ChecklistParams, type CitationChoice, type InitializationOptions, type MarkClaimParams, type ReviewVerdict, type UriParams } from 'sourcelint/shared/protocol.cjs';
+import {
+  CLIENT_COMMANDS,
+  REQUESTS,
+  type ChecklistParams,
+  type CitationChoice,
+  type InitializationOptions,
+  type MarkClaimParams,
+  type ReviewVerdict,
+  type UriParams,
+} from 'sourcelint/shared/protocol.cjs';
 
 let client: LanguageClient | undefined;
 
@@ -21,7 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const output = vscode.window.createOutputChannel('Sourcelint', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...LANGUAGES.map((language) => ({ language })), { pattern: '**/*.{md,markdown,mdx,qmd,Rmd,rmd}' }],
+    documentSelector: [
+      ...LANGUAGES.map((language) => ({ language })),
+      { pattern: '**/*.{md,markdown,mdx,qmd,Rmd,rmd}' },
+    ],
     outputChannel: output,
     // Commands this extension runs itself: the server offers them as code actions only to editors that declare them.
     initializationOptions: { clientCommands: Object.values(CLIENT_COMMANDS) } satisfies InitializationOptions,
@@ -33,7 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // `sourcelint.trace.server` is this client's setting; the server validates the rest as configuration.
         configuration: async (params, token, next) => {
           const values = await next(params, token);
-          return Array.isArray(values) ? values.map((v, i) => (params.items[i].section === 'sourcelint' ? withoutTrace(v) : v)) : values;
+          return Array.isArray(values)
+            ? values.map((v, i) => (params.items[i].section === 'sourcelint' ? withoutTrace(v) : v))
+            : values;
         },
       },
     },
@@ -47,7 +66,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !isLinted(doc.languageId)) return status.hide();
     const ruleOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-    const unsourced = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'sourcelint' && ruleOf(d).startsWith('unsourced-')).length;
+    const unsourced = vscode.languages
+      .getDiagnostics(doc.uri)
+      .filter((d) => d.source === 'sourcelint' && ruleOf(d).startsWith('unsourced-')).length;
     unsourcedText = `${unsourced} unsourced`;
     status.text = `$(quote) ${unsourcedText}`;
     status.tooltip = 'Sourcelint: claims without a source in this document (click for the Problems view)';
@@ -63,17 +84,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     sourcesTree.message = sourcesView.summary || undefined;
   };
   /** Mark a claim verified or disputed: the note comes from the reviewer (or from a test's argument). */
-  const markClaim = async (uri: string | undefined, offset: number | undefined, verdict: ReviewVerdict, note?: string): Promise<boolean> => {
+  const markClaim = async (
+    uri: string | undefined,
+    offset: number | undefined,
+    verdict: ReviewVerdict,
+    note?: string,
+  ): Promise<boolean> => {
     if (!uri || offset === undefined || !client) return false;
     const text =
       note ??
       (await vscode.window.showInputBox({
         title: `Mark claim ${verdict}`,
-        prompt: verdict === 'verified' ? 'What did you check? (who, when, which source)' : 'What is wrong with the claim?',
+        prompt:
+          verdict === 'verified' ? 'What did you check? (who, when, which source)' : 'What is wrong with the claim?',
         ignoreFocusOut: true,
       }));
     if (text === undefined) return false;
-    return client.sendRequest<boolean>(REQUESTS.markClaim, { uri, offset, status: verdict, note: text || 'no note' } satisfies MarkClaimParams);
+    return client.sendRequest<boolean>(REQUESTS.markClaim, {
+      uri,
+      offset,
+      status: verdict,
+      note: text || 'no note',
+    } satisfies MarkClaimParams);
   };
 
   context.subscriptions.push(
@@ -89,9 +121,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => sourcesTree.visible && void refreshSources()),
     sourcesTree.onDidChangeVisibility((e) => e.visible && void refreshSources()),
     // Not in the palette: lets tests read what the Sources view shows.
-    vscode.commands.registerCommand('sourcelint.sourcesSummary', async () => (await refreshSources(), sourcesView.summary)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.markClaim, (uri?: string, offset?: number, verdict: ReviewVerdict = 'verified', note?: string) =>
-      markClaim(uri, offset, verdict, note),
+    vscode.commands.registerCommand(
+      'sourcelint.sourcesSummary',
+      async () => (await refreshSources(), sourcesView.summary),
+    ),
+    vscode.commands.registerCommand(
+      CLIENT_COMMANDS.markClaim,
+      (uri?: string, offset?: number, verdict: ReviewVerdict = 'verified', note?: string) =>
+        markClaim(uri, offset, verdict, note),
     ),
     vscode.commands.registerCommand('sourcelint.markVerified', (node) => {
       const target = claimsView.target(node);
@@ -104,10 +141,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sourcelint.exportChecklist', async (scope?: 'document' | 'workspace') => {
       const choice =
         scope ??
-        ((await vscode.window.showQuickPick(['document', 'workspace'], { placeHolder: 'Export the checklist of the active document or of the workspace?' })) as
-          | 'document'
-          | 'workspace'
-          | undefined);
+        ((await vscode.window.showQuickPick(['document', 'workspace'], {
+          placeHolder: 'Export the checklist of the active document or of the workspace?',
+        })) as 'document' | 'workspace' | undefined);
       if (!choice || !client) return undefined;
       const uris =
         choice === 'document'
@@ -136,9 +172,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const editor = vscode.window.activeTextEditor;
       const docUri = uri ?? editor?.document.uri.toString();
       if (!docUri || !client) return;
-      const entries = await client.sendRequest<CitationChoice[]>(REQUESTS.bibliography, { uri: docUri } satisfies UriParams);
+      const entries = await client.sendRequest<CitationChoice[]>(REQUESTS.bibliography, {
+        uri: docUri,
+      } satisfies UriParams);
       if (entries.length === 0) {
-        void vscode.window.showInformationMessage('Sourcelint: this document has no bibliography (add `bibliography:` to its front matter).');
+        void vscode.window.showInformationMessage(
+          'Sourcelint: this document has no bibliography (add `bibliography:` to its front matter).',
+        );
         return;
       }
       const picked = await vscode.window.showQuickPick(
@@ -147,7 +187,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       );
       if (!picked) return;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(docUri));
-      const position = offset === undefined ? (editor?.selection.active ?? new vscode.Position(0, 0)) : doc.positionAt(offset);
+      const position =
+        offset === undefined ? (editor?.selection.active ?? new vscode.Position(0, 0)) : doc.positionAt(offset);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, position, ` [@${picked.label}]`);
       await vscode.workspace.applyEdit(edit);

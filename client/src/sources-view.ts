@@ -1,4 +1,6 @@
-/** The Explorer's Sources view: every source the active document cites, worst rating first; click reveals its first use. */
+/**
+ * The Explorer's Sources view: every source the active document cites, worst rating first; click reveals its first use.
+ */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, type SourceItem, type SourcesAnswer, type UriParams } from 'sourcelint/shared/protocol.cjs';
@@ -29,7 +31,9 @@ export class SourcesView implements vscode.TreeDataProvider<SourceItem> {
     const client = this.client();
     if (doc?.languageId === 'markdown' && client) {
       this.uri = doc.uri;
-      const answer = await client.sendRequest<SourcesAnswer>(REQUESTS.sources, { uri: doc.uri.toString() } satisfies UriParams);
+      const answer = await client.sendRequest<SourcesAnswer>(REQUESTS.sources, {
+        uri: doc.uri.toString(),
+      } satisfies UriParams);
       this.sources = [...answer.sources].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
       this.summary = answer.summary;
     } else {
@@ -44,10 +48,25 @@ export class SourcesView implements vscode.TreeDataProvider<SourceItem> {
     item.description = `${s.detail} · ${s.claims} claim${s.claims === 1 ? '' : 's'}`;
     item.iconPath = new vscode.ThemeIcon(ICONS[s.status] ?? 'circle-outline');
     item.tooltip = new vscode.MarkdownString(
-      [`**${s.name}** — ${s.detail}`, s.reason ?? '', `${s.uses} citation${s.uses === 1 ? '' : 's'}, ${s.claims} claim${s.claims === 1 ? '' : 's'}`, s.list ? `_Rating: ${s.list}_` : ''].filter(Boolean).join('\n\n'),
+      [
+        `**${s.name}** — ${s.detail}`,
+        s.reason ?? '',
+        `${s.uses} citation${s.uses === 1 ? '' : 's'}, ${s.claims} claim${s.claims === 1 ? '' : 's'}`,
+        s.list ? `_Rating: ${s.list}_` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     );
     const r = s.range;
-    if (this.uri) item.command = { title: 'Reveal', command: 'vscode.open', arguments: [this.uri, { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) }] };
+    if (this.uri)
+      item.command = {
+        title: 'Reveal',
+        command: 'vscode.open',
+        arguments: [
+          this.uri,
+          { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) },
+        ],
+      };
     return item;
   }
 

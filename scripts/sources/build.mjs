@@ -41,22 +41,28 @@ export function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      (row.push(field), rows.push(row), (row = []), (field = ''));
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   const [header, ...body] = rows.filter((r) => r.length > 1 || r[0]);
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-const STATUS = { 'generally reliable': 'reliable', 'no consensus': 'no-consensus', 'generally unreliable': 'unreliable', deprecated: 'deprecated', blacklisted: 'blacklisted' };
+const STATUS = {
+  'generally reliable': 'reliable',
+  'no consensus': 'no-consensus',
+  'generally unreliable': 'unreliable',
+  deprecated: 'deprecated',
+  blacklisted: 'blacklisted',
+};
 const SEVERITY_ORDER = ['reliable', 'no-consensus', 'unreliable', 'deprecated', 'blacklisted'];
 const SCOPE = /topics|politic|science|shows|content|reviews|present|pre-\d|excluding|self-published|^uk$/i;
 
@@ -65,7 +71,11 @@ export function splitName(raw) {
   const parens = [...raw.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].trim());
   const name = raw.replace(/\s*\([^()]*\)/g, '').trim();
   const scopes = parens.filter((p) => SCOPE.test(p) && !/^uk$/i.test(p));
-  const aliases = parens.filter((p) => !SCOPE.test(p)).flatMap((p) => p.split(/,\s*/)).map((a) => a.trim()).filter(Boolean);
+  const aliases = parens
+    .filter((p) => !SCOPE.test(p))
+    .flatMap((p) => p.split(/,\s*/))
+    .map((a) => a.trim())
+    .filter(Boolean);
   return { name, scope: scopes.join(', ') || undefined, aliases };
 }
 
@@ -78,7 +88,12 @@ export function cleanAddresses(urls, ignoreHosts) {
   const out = [];
   for (const raw of urls) {
     if (/[?#]/.test(raw)) continue;
-    const address = raw.trim().toLowerCase().replace(/^(https?:)?\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+    const address = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^(https?:)?\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/+$/, '');
     if (!address || underHost(hostOf(address), ignoreHosts)) continue;
     out.push(address);
   }
@@ -96,7 +111,10 @@ const REASONS = [
   [/disinformation/i, 'has spread disinformation'],
   [/poor fact.?checking|sensational/i, 'sensationalist, with weak fact-checking'],
   [/user-generated|open wiki|anyone can edit/i, 'content written by its users, not by accountable editors'],
-  [/self-published|no editorial oversight|minimal editorial oversight|lack of editorial oversight/i, 'little or no editorial oversight'],
+  [
+    /self-published|no editorial oversight|minimal editorial oversight|lack of editorial oversight/i,
+    'little or no editorial oversight',
+  ],
   [/sponsored|advertis|paid (content|placement)/i, 'mixes in paid or sponsored content'],
   [/press release/i, 'largely reprints press releases'],
   [/satir/i, 'satire, not news'],
@@ -105,7 +123,10 @@ const REASONS = [
   [/inconsistent|highly variable|varies/i, 'uneven quality from one article to the next'],
   [/predatory|peer review/i, 'weak peer review'],
   [/preprint/i, 'unreviewed preprints'],
-  [/official (government )?(statements|positions)|views and positions|viewpoint of the/i, 'usable for the official positions it reports'],
+  [
+    /official (government )?(statements|positions)|views and positions|viewpoint of the/i,
+    'usable for the official positions it reports',
+  ],
   [/state-run|state-owned|state media|government-controlled|owned by the/i, 'state-controlled'],
   [/biased|partisan|opinionated/i, 'partisan: attribute its statements in the text'],
   [/spam blacklist|persistent abuse/i, 'links to it are blocked on Wikipedia because of spamming'],
@@ -120,18 +141,24 @@ const FALLBACK = {
 export function reasonFor(summary, status) {
   // The phrases name faults: a reliable source's summary mentions them only to qualify its praise.
   if (status === 'reliable') return FALLBACK.reliable;
-  const phrases = REASONS.filter(([test]) => test.test(summary)).slice(0, 2).map(([, phrase]) => phrase);
+  const phrases = REASONS.filter(([test]) => test.test(summary))
+    .slice(0, 2)
+    .map(([, phrase]) => phrase);
   return phrases.length ? phrases.join('; ') : FALLBACK[status];
 }
 
 function statusOf(list) {
-  const known = JSON.parse(list).map((s) => STATUS[s.toLowerCase()]).filter(Boolean);
+  const known = JSON.parse(list)
+    .map((s) => STATUS[s.toLowerCase()])
+    .filter(Boolean);
   return known.sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0];
 }
 
 /** The row that speaks for a shared address: political or international news first, else the general row. */
 function primaryOf(rows) {
-  const political = rows.find((r) => r.scope && /politic|controversial|international/i.test(r.scope) && !/excluding/i.test(r.scope));
+  const political = rows.find(
+    (r) => r.scope && /politic|controversial|international/i.test(r.scope) && !/excluding/i.test(r.scope),
+  );
   const general = rows.find((r) => !r.scope || /general|news and reviews|present$/i.test(r.scope));
   return political ?? general ?? rows[0];
 }
@@ -149,7 +176,14 @@ export function buildList(records) {
     const addresses = cleanAddresses(JSON.parse(r.urls || '[]'), curation.ignoreHosts.hosts);
     for (const a of aliases) if (DOMAIN_LIKE.test(a)) addresses.push(a.toLowerCase());
     addresses.push(...(curation.extraDomains[name] ?? []));
-    rows.push({ name, scope, aliases: [...aliases.filter((a) => !DOMAIN_LIKE.test(a)), ...(curation.extraAliases[name] ?? [])], addresses: [...new Set(addresses)], status, info: r.info.trim() });
+    rows.push({
+      name,
+      scope,
+      aliases: [...aliases.filter((a) => !DOMAIN_LIKE.test(a)), ...(curation.extraAliases[name] ?? [])],
+      addresses: [...new Set(addresses)],
+      status,
+      info: r.info.trim(),
+    });
   }
   // Scope from a sibling: "See also: Forbes.com contributors." names the row "Forbes.com" more precisely.
   for (const r of rows) {
@@ -157,7 +191,10 @@ export function buildList(records) {
       for (const ref of m[1].split(/,\s*/)) {
         for (const other of rows) {
           if (other === r || other.scope || !ref.startsWith(other.name + ' ')) continue;
-          const rest = ref.slice(other.name.length).trim().replace(/^\((.*)\)$/, '$1');
+          const rest = ref
+            .slice(other.name.length)
+            .trim()
+            .replace(/^\((.*)\)$/, '$1');
           if (rest && !rows.some((x) => x !== other && x.name === other.name && x.scope === rest)) other.scope = rest;
         }
       }
@@ -168,31 +205,45 @@ export function buildList(records) {
   for (const r of rows) {
     for (const a of [...r.addresses]) {
       const host = hostOf(a);
-      if (a.includes('/') && !bareHosts.has(host) && !underHost(host, curation.sectionHosts.hosts)) r.addresses.push(host), bareHosts.add(host);
+      if (a.includes('/') && !bareHosts.has(host) && !underHost(host, curation.sectionHosts.hosts))
+        (r.addresses.push(host), bareHosts.add(host));
     }
   }
   // Rows that share an address are one source.
   const groups = [];
   for (const r of rows) {
-    const g = groups.find((x) => x.some((o) => o.addresses.some((a) => r.addresses.includes(a)) || (o.name === r.name && o.addresses.length === 0)));
+    const g = groups.find((x) =>
+      x.some(
+        (o) => o.addresses.some((a) => r.addresses.includes(a)) || (o.name === r.name && o.addresses.length === 0),
+      ),
+    );
     if (g) g.push(r);
     else groups.push([r]);
   }
   // An alias two sources claim ("CSM") identifies neither.
   const claims = new Map();
-  for (const g of groups) for (const n of new Set(g.flatMap((r) => [r.name, ...r.aliases].map((x) => x.toLowerCase())))) claims.set(n, (claims.get(n) ?? 0) + 1);
+  for (const g of groups)
+    for (const n of new Set(g.flatMap((r) => [r.name, ...r.aliases].map((x) => x.toLowerCase()))))
+      claims.set(n, (claims.get(n) ?? 0) + 1);
   const sources = groups.map((g) => {
     const primary = primaryOf(g);
-    const names = [...new Set(g.flatMap((r) => [r.name, ...r.aliases]))].filter((n) => n !== primary.name && claims.get(n.toLowerCase()) === 1);
+    const names = [...new Set(g.flatMap((r) => [r.name, ...r.aliases]))].filter(
+      (n) => n !== primary.name && claims.get(n.toLowerCase()) === 1,
+    );
     const source = {
       name: primary.name,
       aliases: names.length ? names : undefined,
-      domains: [...new Set(g.flatMap((r) => r.addresses))].sort().map((d) => (curation.exactHosts.hosts.includes(d) ? `=${d}` : d)),
+      domains: [...new Set(g.flatMap((r) => r.addresses))]
+        .sort()
+        .map((d) => (curation.exactHosts.hosts.includes(d) ? `=${d}` : d)),
       doi: curation.doiPrefixes[primary.name],
       status: primary.status,
       reason: curation.reasons[primary.name] ?? reasonFor(primary.info, primary.status),
       scope: g.length > 1 ? primary.scope : undefined,
-      scopes: g.length > 1 ? g.filter((r) => r !== primary).map((r) => ({ scope: r.scope ?? 'other uses', status: r.status })) : undefined,
+      scopes:
+        g.length > 1
+          ? g.filter((r) => r !== primary).map((r) => ({ scope: r.scope ?? 'other uses', status: r.status }))
+          : undefined,
     };
     return JSON.parse(JSON.stringify(source));
   });
@@ -212,7 +263,8 @@ if (isMain) {
   const { sources, skipped } = buildList(parseCsv(text));
   for (const s of skipped) process.stderr.write(`build-sources: skipped ${s}\n`);
   const list = {
-    $comment: 'Generated by scripts/sources/build.mjs from a CSV snapshot of the list; do not edit. CC BY-SA: see NOTICE.md.',
+    $comment:
+      'Generated by scripts/sources/build.mjs from a CSV snapshot of the list; do not edit. CC BY-SA: see NOTICE.md.',
     title: "Wikipedia's perennial sources list",
     url: 'https://en.wikipedia.org/wiki/Wikipedia:Reliable_sources/Perennial_sources',
     date,
@@ -223,14 +275,18 @@ if (isMain) {
   if (check) {
     const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
     if (current !== json) {
-      process.stderr.write(`build-sources: ${path.relative(root, out)} is out of date; run node scripts/sources/build.mjs\n`);
+      process.stderr.write(
+        `build-sources: ${path.relative(root, out)} is out of date; run node scripts/sources/build.mjs\n`,
+      );
       process.exit(1);
     }
     process.stdout.write(`build-sources: ${path.relative(root, out)} is up to date (${sources.length} sources)\n`);
   } else {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, json);
-    process.stdout.write(`build-sources: wrote ${path.relative(root, out)}: ${sources.length} sources from ${records(text)} rows\n`);
+    process.stdout.write(
+      `build-sources: wrote ${path.relative(root, out)}: ${sources.length} sources from ${records(text)} rows\n`,
+    );
   }
 }
 

@@ -18,7 +18,8 @@ export function checks() {
     },
     /** Prints every result and the summary; returns the number of failures. */
     summary() {
-      for (const [name, ok, error] of results) console.log(`${ok ? '✔' : '✖'} ${name}${error ? `\n    ${error.split('\n').slice(0, 8).join('\n    ')}` : ''}`);
+      for (const [name, ok, error] of results)
+        console.log(`${ok ? '✔' : '✖'} ${name}${error ? `\n    ${error.split('\n').slice(0, 8).join('\n    ')}` : ''}`);
       const failed = results.filter(([, ok]) => !ok).length;
       console.log(`${results.length - failed} passed, ${failed} failed`);
       return failed;

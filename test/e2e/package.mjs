@@ -18,11 +18,22 @@ fs.mkdirSync(user);
 
 // Under `npm run`, npm exports its own settings (npm_config_local_prefix names this checkout, …); a user's shell
 // has none of them. Registry settings stay.
-const keep = new Set(['npm_config_registry', 'npm_config_cafile', 'npm_config_ca', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_noproxy', 'npm_config_strict_ssl', 'npm_config_cache']);
+const keep = new Set([
+  'npm_config_registry',
+  'npm_config_cafile',
+  'npm_config_ca',
+  'npm_config_proxy',
+  'npm_config_https_proxy',
+  'npm_config_noproxy',
+  'npm_config_strict_ssl',
+  'npm_config_cache',
+]);
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => keep.has(k.toLowerCase()) || !/^(npm_|node$|init_cwd$)/i.test(k)),
 );
-env.PATH = env.PATH.split(path.delimiter).filter((p) => !p.endsWith(`${path.sep}node_modules${path.sep}.bin`) && !p.endsWith('node-gyp-bin')).join(path.delimiter);
+env.PATH = env.PATH.split(path.delimiter)
+  .filter((p) => !p.endsWith(`${path.sep}node_modules${path.sep}.bin`) && !p.endsWith('node-gyp-bin'))
+  .join(path.delimiter);
 const run = (cmd, args, options = {}) => spawnSync(cmd, args, { cwd: user, env, encoding: 'utf8', ...options });
 
 const STAT = 'Russia sent 1000 officials to Mali in 2022.';
@@ -32,7 +43,14 @@ const assert = (ok, message) => {
 };
 
 try {
-  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: path.join(root, 'server'), env, encoding: 'utf8' }).trim().split('\n').pop();
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], {
+    cwd: path.join(root, 'server'),
+    env,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   const tarball = path.join(tmp, packed);
   assert(/^sourcelint-\d+\.\d+\.\d+.*\.tgz$/.test(packed), `npm pack made ${packed}`);
   const install = run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball]);
@@ -54,113 +72,176 @@ try {
     const [file] = JSON.parse(r.stdout);
     const stats = file.messages.filter((m) => m.ruleId === 'unsourced-statistic');
     const col = STAT.indexOf('1000') + 1;
-    assert(stats.length === 1 && stats[0].line === 3 && stats[0].column === col && stats[0].endColumn === col + 4, JSON.stringify(file.messages));
+    assert(
+      stats.length === 1 && stats[0].line === 3 && stats[0].column === col && stats[0].endColumn === col + 4,
+      JSON.stringify(file.messages),
+    );
     const version = run('npx', ['--no-install', 'sourcelint', '--version']);
-    assert(version.stdout.trim().endsWith(JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).version), version.stdout);
+    assert(
+      version.stdout.trim().endsWith(JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).version),
+      version.stdout,
+    );
   });
 
   await check("the README's $schema path exists, and a configuration naming it is read", () => {
-    const config = { $schema: './node_modules/sourcelint/schema/sourcelintrc.schema.json', rules: { 'unsourced-statistic': 'error' } };
+    const config = {
+      $schema: './node_modules/sourcelint/schema/sourcelintrc.schema.json',
+      rules: { 'unsourced-statistic': 'error' },
+    };
     const schema = JSON.parse(fs.readFileSync(path.join(user, config.$schema), 'utf8'));
     assert(schema.properties?.rules, 'the schema describes rules');
     fs.writeFileSync(path.join(user, '.sourcelintrc.json'), JSON.stringify(config));
     try {
       const r = run('npx', ['--no-install', 'sourcelint', '--format', 'json', 'draft.md']);
       assert(r.status === 1, `exit ${r.status} (the configured error should fail the run): ${r.stderr}`);
-      assert(JSON.parse(r.stdout)[0].messages.some((m) => m.ruleId === 'unsourced-statistic' && m.severity === 2), r.stdout);
-      fs.writeFileSync(path.join(user, '.sourcelintrc.json'), JSON.stringify({ rules: { 'unsourced-statistic': 'loud' } }));
+      assert(
+        JSON.parse(r.stdout)[0].messages.some((m) => m.ruleId === 'unsourced-statistic' && m.severity === 2),
+        r.stdout,
+      );
+      fs.writeFileSync(
+        path.join(user, '.sourcelintrc.json'),
+        JSON.stringify({ rules: { 'unsourced-statistic': 'loud' } }),
+      );
       const bad = run('npx', ['--no-install', 'sourcelint', 'draft.md']);
-      assert(bad.status === 2 && /\.sourcelintrc\.json/.test(bad.stderr), `a broken configuration: exit ${bad.status}, ${bad.stderr}`);
+      assert(
+        bad.status === 2 && /\.sourcelintrc\.json/.test(bad.stderr),
+        `a broken configuration: exit ${bad.status}, ${bad.stderr}`,
+      );
     } finally {
       fs.rmSync(path.join(user, '.sourcelintrc.json'));
     }
   });
 
   await check("import { lint } from 'sourcelint' works from the installed package", () => {
-    const script = "import { lint } from 'sourcelint'; const r = lint(process.argv[1], {}); console.log(JSON.stringify(r.findings ?? r));";
+    const script =
+      "import { lint } from 'sourcelint'; const r = lint(process.argv[1], {}); console.log(JSON.stringify(r.findings ?? r));";
     const r = run(process.execPath, ['--input-type=module', '-e', script, STAT]);
     assert(r.status === 0, r.stderr);
     assert(/unsourced-statistic/.test(r.stdout), r.stdout);
   });
 
-  await check('the installed package reads saved copies of sources (pdf.js, Readability) without a word on stderr', async () => {
-    const { PDFDocument, StandardFonts } = (await import(pathToFileURL(path.join(root, 'node_modules/pdf-lib/cjs/index.js')).href)).default;
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    for (const line of ['Officials: 1000 in 2022.', 'Second page.']) pdf.addPage().drawText(line, { x: 50, y: 700, size: 12, font });
-    const folder = path.join(user, 'copies');
-    fs.mkdirSync(path.join(folder, 'sources'), { recursive: true });
-    fs.writeFileSync(path.join(folder, 'sources', '1.pdf'), await pdf.save());
-    fs.writeFileSync(path.join(folder, 'sources', '2.html'), '<html><body><nav>Menu</nav><article><p>Russia sent 1000 officials to Mali in 2022, the ministry said in a statement on its website.</p></article></body></html>');
-    fs.writeFileSync(path.join(folder, 'draft.md'), `${STAT}[^1]\n\n[^1]: Ministry.\n`);
-    const script = "import { prepareSourceCopies } from 'sourcelint'; const p = await prepareSourceCopies({ filePath: process.argv[1], cacheDir: false }); console.log(JSON.stringify({ problems: p.problems, pdf: p.copies.byKey('1')?.pages, html: p.copies.byKey('2')?.pages }));";
-    const r = run(process.execPath, ['--input-type=module', '-e', script, path.join(folder, 'draft.md')]);
-    assert(r.status === 0 && r.stderr === '', r.stderr);
-    const out = JSON.parse(r.stdout);
-    assert(JSON.stringify(out.pdf) === JSON.stringify(['Officials: 1000 in 2022.', 'Second page.']), r.stdout);
-    assert(out.html?.[0]?.startsWith('Russia sent 1000 officials') && !out.html[0].includes('Menu'), r.stdout);
-    const cli = run('npx', ['--no-install', 'sourcelint', 'copies/draft.md'], { env: { ...env, SOURCELINT_CACHE_DIR: path.join(tmp, 'text-cache') } });
-    assert(cli.status === 0 && cli.stderr === '', `exit ${cli.status}: ${cli.stderr}`);
-    assert(fs.readdirSync(path.join(tmp, 'text-cache')).length === 2, 'both copies extracted and cached');
-  });
+  await check(
+    'the installed package reads saved copies of sources (pdf.js, Readability) without a word on stderr',
+    async () => {
+      const { PDFDocument, StandardFonts } = (
+        await import(pathToFileURL(path.join(root, 'node_modules/pdf-lib/cjs/index.js')).href)
+      ).default;
+      const pdf = await PDFDocument.create();
+      const font = await pdf.embedFont(StandardFonts.Helvetica);
+      for (const line of ['Officials: 1000 in 2022.', 'Second page.'])
+        pdf.addPage().drawText(line, { x: 50, y: 700, size: 12, font });
+      const folder = path.join(user, 'copies');
+      fs.mkdirSync(path.join(folder, 'sources'), { recursive: true });
+      fs.writeFileSync(path.join(folder, 'sources', '1.pdf'), await pdf.save());
+      fs.writeFileSync(
+        path.join(folder, 'sources', '2.html'),
+        '<html><body><nav>Menu</nav><article><p>Russia sent 1000 officials to Mali in 2022, the ministry said in a statement on its website.</p></article></body></html>',
+      );
+      fs.writeFileSync(path.join(folder, 'draft.md'), `${STAT}[^1]\n\n[^1]: Ministry.\n`);
+      const script =
+        "import { prepareSourceCopies } from 'sourcelint'; const p = await prepareSourceCopies({ filePath: process.argv[1], cacheDir: false }); console.log(JSON.stringify({ problems: p.problems, pdf: p.copies.byKey('1')?.pages, html: p.copies.byKey('2')?.pages }));";
+      const r = run(process.execPath, ['--input-type=module', '-e', script, path.join(folder, 'draft.md')]);
+      assert(r.status === 0 && r.stderr === '', r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert(JSON.stringify(out.pdf) === JSON.stringify(['Officials: 1000 in 2022.', 'Second page.']), r.stdout);
+      assert(out.html?.[0]?.startsWith('Russia sent 1000 officials') && !out.html[0].includes('Menu'), r.stdout);
+      const cli = run('npx', ['--no-install', 'sourcelint', 'copies/draft.md'], {
+        env: { ...env, SOURCELINT_CACHE_DIR: path.join(tmp, 'text-cache') },
+      });
+      assert(cli.status === 0 && cli.stderr === '', `exit ${cli.status}: ${cli.stderr}`);
+      assert(fs.readdirSync(path.join(tmp, 'text-cache')).length === 2, 'both copies extracted and cached');
+    },
+  );
 
-  await check('npx sourcelint-language-server --stdio answers initialize and publishes diagnostics for an opened document', async () => {
-    const server = spawn('npx', ['--no-install', 'sourcelint-language-server', '--stdio'], { cwd: user, env, stdio: 'pipe' });
-    let buffer = Buffer.alloc(0);
-    let stderr = '';
-    const messages = [];
-    const waiters = [];
-    server.stderr.on('data', (d) => (stderr += d));
-    server.stdout.on('data', (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const end = buffer.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())[1]);
-        if (buffer.length < end + 4 + length) return;
-        const msg = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
-        buffer = buffer.subarray(end + 4 + length);
-        if (msg.method && msg.id !== undefined) send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({})) : null });
-        messages.push(msg);
-        for (const w of waiters.splice(0)) if (!w(msg)) waiters.push(w);
+  await check(
+    'npx sourcelint-language-server --stdio answers initialize and publishes diagnostics for an opened document',
+    async () => {
+      const server = spawn('npx', ['--no-install', 'sourcelint-language-server', '--stdio'], {
+        cwd: user,
+        env,
+        stdio: 'pipe',
+      });
+      let buffer = Buffer.alloc(0);
+      let stderr = '';
+      const messages = [];
+      const waiters = [];
+      server.stderr.on('data', (d) => (stderr += d));
+      server.stdout.on('data', (chunk) => {
+        buffer = Buffer.concat([buffer, chunk]);
+        for (;;) {
+          const end = buffer.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())[1]);
+          if (buffer.length < end + 4 + length) return;
+          const msg = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
+          buffer = buffer.subarray(end + 4 + length);
+          if (msg.method && msg.id !== undefined)
+            send({
+              jsonrpc: '2.0',
+              id: msg.id,
+              result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({})) : null,
+            });
+          messages.push(msg);
+          for (const w of waiters.splice(0)) if (!w(msg)) waiters.push(w);
+        }
+      });
+      const send = (msg) => {
+        const body = Buffer.from(JSON.stringify(msg));
+        server.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+      };
+      // No time limit on the answers: a dead server fails the wait through its exit instead.
+      const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+      const waitFor = (match, what) =>
+        Promise.race([
+          new Promise((resolve) => {
+            const found = messages.find(match);
+            if (found) resolve(found);
+            else waiters.push((m) => match(m) && (resolve(m), true));
+          }),
+          exited.then((code) => {
+            throw new Error(`the server exited (${code}) before ${what}:\n${stderr}`);
+          }),
+        ]);
+      try {
+        const uri = pathToFileURL(path.join(user, 'draft.md')).href;
+        send({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: {
+            processId: process.pid,
+            rootUri: pathToFileURL(user).href,
+            capabilities: { textDocument: { publishDiagnostics: {} } },
+          },
+        });
+        const init = await waitFor((m) => m.id === 1, 'answering initialize');
+        assert(init.result?.capabilities?.textDocumentSync !== undefined, `initialize: ${JSON.stringify(init)}`);
+        send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+        send({
+          jsonrpc: '2.0',
+          method: 'textDocument/didOpen',
+          params: { textDocument: { uri, languageId: 'markdown', version: 1, text: `# Draft\n\n${STAT}\n` } },
+        });
+        const published = await waitFor(
+          (m) =>
+            m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0,
+          'publishing diagnostics',
+        );
+        const d = published.params.diagnostics.find((x) => x.code === 'unsourced-statistic');
+        const col = STAT.indexOf('1000');
+        assert(
+          d && d.range.start.line === 2 && d.range.start.character === col && d.range.end.character === col + 4,
+          JSON.stringify(published.params.diagnostics),
+        );
+        send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
+        await waitFor((m) => m.id === 2, 'answering shutdown');
+        send({ jsonrpc: '2.0', method: 'exit' });
+        assert((await exited) === 0, `exit code after shutdown/exit; stderr: ${stderr}`);
+      } finally {
+        server.kill();
       }
-    });
-    const send = (msg) => {
-      const body = Buffer.from(JSON.stringify(msg));
-      server.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
-    };
-    // No time limit on the answers: a dead server fails the wait through its exit instead.
-    const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
-    const waitFor = (match, what) =>
-      Promise.race([
-        new Promise((resolve) => {
-          const found = messages.find(match);
-          if (found) resolve(found);
-          else waiters.push((m) => match(m) && (resolve(m), true));
-        }),
-        exited.then((code) => {
-          throw new Error(`the server exited (${code}) before ${what}:\n${stderr}`);
-        }),
-      ]);
-    try {
-      const uri = pathToFileURL(path.join(user, 'draft.md')).href;
-      send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(user).href, capabilities: { textDocument: { publishDiagnostics: {} } } } });
-      const init = await waitFor((m) => m.id === 1, 'answering initialize');
-      assert(init.result?.capabilities?.textDocumentSync !== undefined, `initialize: ${JSON.stringify(init)}`);
-      send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-      send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text: `# Draft\n\n${STAT}\n` } } });
-      const published = await waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0, 'publishing diagnostics');
-      const d = published.params.diagnostics.find((x) => x.code === 'unsourced-statistic');
-      const col = STAT.indexOf('1000');
-      assert(d && d.range.start.line === 2 && d.range.start.character === col && d.range.end.character === col + 4, JSON.stringify(published.params.diagnostics));
-      send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
-      await waitFor((m) => m.id === 2, 'answering shutdown');
-      send({ jsonrpc: '2.0', method: 'exit' });
-      assert((await exited) === 0, `exit code after shutdown/exit; stderr: ${stderr}`);
-    } finally {
-      server.kill();
-    }
-  });
+    },
+  );
 
   await check("action.yml's install step installs the package, and its script annotates the changed lines", () => {
     // The step's shell, as GitHub runs it, given the tarball as the `package` input.
@@ -175,20 +256,39 @@ try {
       env: { ...env, GITHUB_ACTION_PATH: root, RUNNER_TEMP: runner, GITHUB_ENV: githubEnv, INPUT_PACKAGE: tarball },
     });
     assert(installStep.status === 0, `install step: ${installStep.stderr}`);
-    const exported = Object.fromEntries(fs.readFileSync(githubEnv, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    assert(exported.SOURCELINT_BIN?.startsWith(runner) && fs.existsSync(exported.SOURCELINT_BIN), `SOURCELINT_BIN=${exported.SOURCELINT_BIN}`);
+    const exported = Object.fromEntries(
+      fs
+        .readFileSync(githubEnv, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
+    assert(
+      exported.SOURCELINT_BIN?.startsWith(runner) && fs.existsSync(exported.SOURCELINT_BIN),
+      `SOURCELINT_BIN=${exported.SOURCELINT_BIN}`,
+    );
     const repo = path.join(tmp, 'repo');
     fs.mkdirSync(repo);
-    const git = (...args) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = (...args) =>
+      execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=T', ...args], {
+        cwd: repo,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     fs.writeFileSync(path.join(repo, 'a.md'), 'Aid fell by 40% in 2022.\n');
     git('add', 'a.md');
     git('commit', '-q', '-m', 'draft');
     fs.writeFileSync(path.join(repo, 'a.md'), `Aid fell by 40% in 2022.\n\n${STAT}\n`);
-    const lint = run(process.execPath, [path.join(root, 'scripts/action.mjs')], { cwd: repo, env: { ...env, ...exported, INPUT_BASE_REF: 'HEAD', INPUT_PATHS: '.' } });
+    const lint = run(process.execPath, [path.join(root, 'scripts/action.mjs')], {
+      cwd: repo,
+      env: { ...env, ...exported, INPUT_BASE_REF: 'HEAD', INPUT_PATHS: '.' },
+    });
     assert(lint.status === 0, `action script exit ${lint.status}: ${lint.stderr}`);
     const annotations = lint.stdout.split('\n').filter((l) => l.startsWith('::'));
-    assert(annotations.length === 1 && /^::warning file=a\.md,line=3,.*title=unsourced-statistic::/.test(annotations[0]), lint.stdout);
+    assert(
+      annotations.length === 1 && /^::warning file=a\.md,line=3,.*title=unsourced-statistic::/.test(annotations[0]),
+      lint.stdout,
+    );
   });
 } catch (e) {
   fail('pack and install', e);

@@ -17,11 +17,23 @@ const out = path.join(tmp, 'report.html');
 const { check, fail, summary } = checks();
 let browser;
 try {
-  const run = spawnSync(process.execPath, [path.join(root, 'server/bin/sourcelint.js'), 'report', '--out', out, 'samples/'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'server/bin/sourcelint.js'), 'report', '--out', out, 'samples/'],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`report exited ${run.status}: ${run.stderr}`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
@@ -37,12 +49,17 @@ try {
   });
   await check('shows each document with its share of sourced claims and a strip', async () => {
     // One section per document with claims, as `sourcelint claims` lists them.
-    const claims = spawnSync(process.execPath, [path.join(root, 'server/bin/sourcelint.js'), 'claims', '--format', 'json', 'samples/'], { cwd: root, encoding: 'utf8' });
+    const claims = spawnSync(
+      process.execPath,
+      [path.join(root, 'server/bin/sourcelint.js'), 'claims', '--format', 'json', 'samples/'],
+      { cwd: root, encoding: 'utf8' },
+    );
     const documents = new Set(JSON.parse(claims.stdout).map((c) => c.filePath)).size;
     const sections = await page.locator('section').count();
     if (documents < 2 || sections !== documents) throw new Error(`${sections} sections for ${documents} documents`);
     if ((await page.locator('section svg.strip rect').count()) < 20) throw new Error('no strip');
-    if (!/% of \d+ claims cited or verified/.test(await page.locator('.share').first().innerText())) throw new Error('no share');
+    if (!/% of \d+ claims cited or verified/.test(await page.locator('.share').first().innerText()))
+      throw new Error('no share');
   });
   await check('the status filter shows only the chosen status', async () => {
     // Claim rows carry a status; the Sources tables' rows are not filtered.
@@ -51,10 +68,13 @@ try {
     const visible = page.locator('tbody tr[data-status]:not(.hidden)');
     const n = await visible.count();
     const statuses = new Set(await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))));
-    if (n === 0 || n === total || statuses.size !== 1 || !statuses.has('unsourced')) throw new Error(`${n} of ${total} shown: ${[...statuses]}`);
-    if (!(await page.locator('#shown').innerText()).startsWith(`${n} of ${total}`)) throw new Error('counter not updated');
+    if (n === 0 || n === total || statuses.size !== 1 || !statuses.has('unsourced'))
+      throw new Error(`${n} of ${total} shown: ${[...statuses]}`);
+    if (!(await page.locator('#shown').innerText()).startsWith(`${n} of ${total}`))
+      throw new Error('counter not updated');
     await page.selectOption('#status-filter', 'all');
-    if ((await page.locator('tbody tr[data-status]:not(.hidden)').count()) !== total) throw new Error('"all" does not restore every row');
+    if ((await page.locator('tbody tr[data-status]:not(.hidden)').count()) !== total)
+      throw new Error('"all" does not restore every row');
     await page.selectOption('#status-filter', 'unsourced');
     await page.screenshot({ path: path.join(root, 'docs/report.png') });
   });

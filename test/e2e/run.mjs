@@ -28,7 +28,10 @@ const only = option('--only');
 const TIMEOUT_MS = Number(process.env.SOURCELINT_E2E_TIMEOUT_MS ?? 240_000);
 const EXTENSION_ID = 'sourcelint.sourcelint';
 
-const cache = execFileSync('bash', [path.join(root, 'test/e2e/install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+const cache = execFileSync('bash', [path.join(root, 'test/e2e/install.sh')], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+}).trim();
 const nodeDir = fs.readdirSync(cache).find((d) => d.startsWith('node-'));
 const csDir = fs.readdirSync(cache).find((d) => d.startsWith('code-server-'));
 const codeServer = path.join(cache, csDir, 'bin/code-server');
@@ -65,7 +68,10 @@ function packageVsix(dir) {
 /** The installed extension's folder, checked: it holds what the manifest needs and Node can reach nothing else. */
 function checkInstalled(extensionsDir) {
   const found = fs.readdirSync(extensionsDir).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
-  if (found.length !== 1) throw new Error(`expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ')}`,
+    );
   const dir = path.join(extensionsDir, found[0]);
   const problems = [];
   const walk = (d) => {
@@ -79,11 +85,19 @@ function checkInstalled(extensionsDir) {
   };
   walk(dir);
   for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(path.dirname(d), 'node_modules'))) problems.push(`${path.dirname(d)}/node_modules is in reach of the extension`);
+    if (fs.existsSync(path.join(path.dirname(d), 'node_modules')))
+      problems.push(`${path.dirname(d)}/node_modules is in reach of the extension`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  const needed = [manifest.main, manifest.icon, 'dist/server.mjs', ...manifest.contributes.jsonValidation.map((v) => v.url), ...manifest.contributes.snippets.map((s) => s.path)];
-  for (const file of needed) if (!fs.existsSync(path.join(dir, file))) problems.push(`${file}: named by the manifest, missing from the package`);
+  const needed = [
+    manifest.main,
+    manifest.icon,
+    'dist/server.mjs',
+    ...manifest.contributes.jsonValidation.map((v) => v.url),
+    ...manifest.contributes.snippets.map((s) => s.path),
+  ];
+  for (const file of needed)
+    if (!fs.existsSync(path.join(dir, file))) problems.push(`${file}: named by the manifest, missing from the package`);
   if (problems.length > 0) throw new Error(`the installed extension:\n  ${problems.join('\n  ')}`);
   return dir;
 }
@@ -91,8 +105,17 @@ function checkInstalled(extensionsDir) {
 /** A test-only extension holding the compiled tests, so the extension under test is exactly what was installed. */
 function testHarness(dir) {
   fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
-  for (const f of fs.readdirSync(path.join(root, 'client/out/test'))) if (f.endsWith('.js')) fs.copyFileSync(path.join(root, 'client/out/test', f), path.join(dir, 'out', f));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sourcelint-e2e', publisher: 'sourcelint-tests', version: '0.0.0', engines: { vscode: '^1.91.0' } }));
+  for (const f of fs.readdirSync(path.join(root, 'client/out/test')))
+    if (f.endsWith('.js')) fs.copyFileSync(path.join(root, 'client/out/test', f), path.join(dir, 'out', f));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'sourcelint-e2e',
+      publisher: 'sourcelint-tests',
+      version: '0.0.0',
+      engines: { vscode: '^1.91.0' },
+    }),
+  );
   return dir;
 }
 
@@ -108,7 +131,10 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...WORKBENCH_SETTINGS, ...userSettings }, null, 2));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({ ...WORKBENCH_SETTINGS, ...userSettings }, null, 2),
+  );
   const results = path.join(tmp, 'results.json');
   const { NODE_PATH: _ignored, ...inherited } = process.env;
   const env = {
@@ -121,7 +147,10 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
   const dirs = ['--user-data-dir', userData, '--extensions-dir', extensionsDir];
   let devPath = root;
   if (installed) {
-    execFileSync(codeServer, [...dirs, '--install-extension', packageVsix(tmp)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(codeServer, [...dirs, '--install-extension', packageVsix(tmp)], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     env.SOURCELINT_E2E_EXTENSION_ROOT = checkInstalled(extensionsDir);
     devPath = testHarness(path.join(tmp, 'harness'));
   } else {
@@ -132,7 +161,18 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
   const port = await freePort();
   const server = spawn(
     codeServer,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...dirs, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--vscode-option', 'enable-smoke-test-driver'],
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      ...dirs,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--vscode-option',
+      'enable-smoke-test-driver',
+    ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let serverLog = '';
@@ -142,7 +182,11 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
   try {
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
-      try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
       if (i > 120) throw new Error(`code-server did not start:\n${serverLog}`);
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -151,15 +195,28 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = browser.pages()[0] ?? (await browser.newPage());
     const consoleLines = [];
     page.on('console', (m) => consoleLines.push(m.text()));
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]];
-    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const payload = [
+      ['extensionDevelopmentPath', remote(devPath)],
+      ['extensionTestsPath', remote(testsPath)],
+    ];
+    await page.goto(
+      `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
 
     if (screenshot) {
       for (let i = 0; !fs.existsSync(results); i++) {
@@ -169,7 +226,9 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
       await page.waitForTimeout(2500);
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
       // Without the title bar: the test harness makes it say "[Extension Development Host]", which users never see.
-      const top = await page.evaluate(() => Math.ceil(document.querySelector('.part.titlebar')?.getBoundingClientRect().bottom ?? 0));
+      const top = await page.evaluate(() =>
+        Math.ceil(document.querySelector('.part.titlebar')?.getBoundingClientRect().bottom ?? 0),
+      );
       const { width, height } = page.viewportSize();
       await page.screenshot({ path: screenshot, clip: { x: 0, y: top, width, height: height - top } });
       return fs.readFileSync(results, 'utf8');
@@ -180,15 +239,24 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
       const note = `no results (exit ${code}); workbench console:\n${consoleLines.slice(-40).join('\n')}\n${serverLog.slice(-3000)}`;
       return [{ name: 'the tests ran', ok: false, error: note }];
     }
-    if (code !== 0 && outcomes.every((o) => o.ok)) outcomes.push({ name: 'the workbench exited cleanly', ok: false, error: `exit ${code}` });
+    if (code !== 0 && outcomes.every((o) => o.ok))
+      outcomes.push({ name: 'the workbench exited cleanly', ok: false, error: `exit ${code}` });
     return outcomes;
   } catch (e) {
-    if (process.env.SOURCELINT_E2E_DEBUG) await browser?.pages()[0]?.screenshot({ path: process.env.SOURCELINT_E2E_DEBUG }).catch(() => {});
+    if (process.env.SOURCELINT_E2E_DEBUG)
+      await browser
+        ?.pages()[0]
+        ?.screenshot({ path: process.env.SOURCELINT_E2E_DEBUG })
+        .catch(() => {});
     throw e;
   } finally {
     await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
     for (const signal of ['SIGTERM', 'SIGKILL']) {
-      try { process.kill(-server.pid, signal); } catch { /* already gone */ }
+      try {
+        process.kill(-server.pid, signal);
+      } catch {
+        /* already gone */
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -199,7 +267,13 @@ const samples = path.join(root, 'samples');
 try {
   if (screenshot) {
     // What a user sees opening samples/ with the extension from the marketplace.
-    const note = await session({ name: 'screenshot', installed: true, entry: 'screenshot.js', workspaceDirs: [samples], userSettings: {} });
+    const note = await session({
+      name: 'screenshot',
+      installed: true,
+      entry: 'screenshot.js',
+      workspaceDirs: [samples],
+      userSettings: {},
+    });
     console.log(`screenshot: ${screenshot} (${note})`);
   } else {
     const userSettings = JSON.parse(fs.readFileSync(path.join(root, 'test/e2e/user-settings.json'), 'utf8'));
@@ -207,14 +281,25 @@ try {
     let passed = 0;
     let failed = 0;
     for (const name of ['installed', 'dev'].filter((n) => !only || n === only)) {
-      console.log(`${name === 'installed' ? 'installed .vsix, fresh code-server' : 'development path (the repository)'}:`);
+      console.log(
+        `${name === 'installed' ? 'installed .vsix, fresh code-server' : 'development path (the repository)'}:`,
+      );
       let outcomes;
       try {
-        outcomes = await session({ name, installed: name === 'installed', entry: 'index.js', workspaceDirs, userSettings });
+        outcomes = await session({
+          name,
+          installed: name === 'installed',
+          entry: 'index.js',
+          workspaceDirs,
+          userSettings,
+        });
       } catch (e) {
         outcomes = [{ name: 'the session started', ok: false, error: e.message }];
       }
-      for (const o of outcomes) console.log(`  ${o.ok ? '✔' : '✖'} ${o.name}${o.error ? `\n      ${o.error.split('\n').slice(0, 8).join('\n      ')}` : ''}`);
+      for (const o of outcomes)
+        console.log(
+          `  ${o.ok ? '✔' : '✖'} ${o.name}${o.error ? `\n      ${o.error.split('\n').slice(0, 8).join('\n      ')}` : ''}`,
+        );
       passed += outcomes.filter((o) => o.ok).length;
       failed += outcomes.filter((o) => !o.ok).length;
     }

@@ -52,7 +52,13 @@ export function sourcelint(args: readonly string[], options: RunOptions = {}): R
     env: environment(options.env),
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
-  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: performance.now() - started };
+  return {
+    status: r.status,
+    signal: r.signal,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    ms: performance.now() - started,
+  };
 }
 
 /** A fresh folder under os.tmpdir() holding `files` (relative path → content). Call `cleanup` in a finally. */

@@ -22,7 +22,10 @@ export function variants(body: string): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];
   const hasFrontMatter = body.startsWith('---\n');
   for (const fm of hasFrontMatter ? [true] : [false, true]) {
-    const lf = fm && !hasFrontMatter ? `---\ntitle: "Draft"\nsourcelint:\n  rules:\n    relative-time: warning\n---\n\n${body}` : body;
+    const lf =
+      fm && !hasFrontMatter
+        ? `---\ntitle: "Draft"\nsourcelint:\n  rules:\n    relative-time: warning\n---\n\n${body}`
+        : body;
     for (const crlf of [false, true]) {
       for (const bom of [false, true]) {
         const text = (bom ? '\ufeff' : '') + (crlf ? lf.replace(/\r?\n/g, '\r\n') : lf);
@@ -47,7 +50,8 @@ const key = (text: string, f: Finding, byLabel = false): string =>
 
 function counts(result: LintResult, byLabel = false): Map<string, number> {
   const m = new Map<string, number>();
-  for (const f of result.findings) m.set(key(result.document.text, f, byLabel), (m.get(key(result.document.text, f, byLabel)) ?? 0) + 1);
+  for (const f of result.findings)
+    m.set(key(result.document.text, f, byLabel), (m.get(key(result.document.text, f, byLabel)) ?? 0) + 1);
   return m;
 }
 
@@ -57,8 +61,14 @@ const loneLineFeeds = (text: string): number => (text.match(/(?<!\r)\n/g) ?? [])
 
 function overlapping(edits: readonly Edit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  // Two insertions at one point are fine (LSP: their order in the list is their order in the text); anything else is not.
-  return sorted.some((e, i) => i > 0 && (sorted[i - 1].end > e.start || (sorted[i - 1].start === e.start && (e.start === e.end) !== (sorted[i - 1].start === sorted[i - 1].end))));
+  // Two insertions at one point are fine (LSP: their order in the list is their order in the text); anything else is
+  // not.
+  return sorted.some(
+    (e, i) =>
+      i > 0 &&
+      (sorted[i - 1].end > e.start ||
+        (sorted[i - 1].start === e.start && (e.start === e.end) !== (sorted[i - 1].start === sorted[i - 1].end))),
+  );
 }
 
 /** What went wrong with applying `edits` for `what` to `before`; empty when every property holds. */
@@ -67,11 +77,20 @@ interface Expectations {
   resolves?: Finding;
   /** The edits must not change the document's blocks (a comment added, nothing split). */
   sameBlocks?: boolean;
-  /** New findings these rules may report: a replaced phrase is a new sentence to judge; a new empty footnote is to be filled. */
+  /**
+   * New findings these rules may report: a replaced phrase is a new sentence to judge; a new empty footnote is to be
+   * filled.
+   */
   mayReport?: (ruleId: string) => boolean;
 }
 
-function checkEdits(before: LintResult, edits: readonly Edit[], what: string, options: LintOptions, expect: Expectations = {}): string[] {
+function checkEdits(
+  before: LintResult,
+  edits: readonly Edit[],
+  what: string,
+  options: LintOptions,
+  expect: Expectations = {},
+): string[] {
   const { resolves, sameBlocks, mayReport = () => false } = expect;
   const problems: string[] = [];
   const text = before.document.text;
@@ -83,30 +102,43 @@ function checkEdits(before: LintResult, edits: readonly Edit[], what: string, op
   } catch (e) {
     return [`${what}: the result does not lint: ${(e as Error).message}`];
   }
-  if ((text.charCodeAt(0) === 0xfeff) !== (fixed.charCodeAt(0) === 0xfeff)) problems.push(`${what}: byte-order mark changed`);
-  if (loneLineFeeds(text) === 0 && text.includes('\r\n') && loneLineFeeds(fixed) > 0) problems.push(`${what}: a bare LF in a CRLF document`);
+  if ((text.charCodeAt(0) === 0xfeff) !== (fixed.charCodeAt(0) === 0xfeff))
+    problems.push(`${what}: byte-order mark changed`);
+  if (loneLineFeeds(text) === 0 && text.includes('\r\n') && loneLineFeeds(fixed) > 0)
+    problems.push(`${what}: a bare LF in a CRLF document`);
   const fm = (r: LintResult) => JSON.stringify(r.document.frontMatter?.data ?? null);
   if (fm(before) !== fm(after)) problems.push(`${what}: front matter changed from ${fm(before)} to ${fm(after)}`);
-  if (after.problems.length > before.problems.length) problems.push(`${what}: new problems ${JSON.stringify(after.problems.map((p) => p.message))}`);
+  if (after.problems.length > before.problems.length)
+    problems.push(`${what}: new problems ${JSON.stringify(after.problems.map((p) => p.message))}`);
   if (sameBlocks) {
     const shape = (r: LintResult) => r.document.parsed.blocks.map((b) => b.kind).join(',');
-    if (shape(before) !== shape(after)) problems.push(`${what}: the document's blocks changed (${shape(before)} → ${shape(after)})`);
+    if (shape(before) !== shape(after))
+      problems.push(`${what}: the document's blocks changed (${shape(before)} → ${shape(after)})`);
   }
   const was = counts(before);
   for (const [k, n] of counts(after)) {
-    if (n > (was.get(k) ?? 0) && !mayReport(k.split('\u0000')[0])) problems.push(`${what}: new finding ${k.replace('\u0000', ': ')}`);
+    if (n > (was.get(k) ?? 0) && !mayReport(k.split('\u0000')[0]))
+      problems.push(`${what}: new finding ${k.replace('\u0000', ': ')}`);
   }
   if (resolves) {
     // By label: a fix for one note leaves the others' numbers alone, and removing an unused note may leave the note
     // it cited unused in turn (the next fix-all pass takes that one).
     const k = key(text, resolves, true);
-    if ((counts(after, true).get(k) ?? 0) >= (counts(before, true).get(k) ?? 0)) problems.push(`${what}: does not resolve ${k.replace('\u0000', ': ')}`);
+    if ((counts(after, true).get(k) ?? 0) >= (counts(before, true).get(k) ?? 0))
+      problems.push(`${what}: does not resolve ${k.replace('\u0000', ': ')}`);
   }
   return problems;
 }
 
-/** Checks fix-all, and each quick fix of the first finding of up to `maxFindings` rules, on `text`. Returns the violations found. */
-export function checkFixProperties(text: string, options: LintOptions = { filePath: '/virtual/draft.md' }, maxFindings = 12): string[] {
+/**
+ * Checks fix-all, and each quick fix of the first finding of up to `maxFindings` rules, on `text`. Returns the
+ * violations found.
+ */
+export function checkFixProperties(
+  text: string,
+  options: LintOptions = { filePath: '/virtual/draft.md' },
+  maxFindings = 12,
+): string[] {
   const problems: string[] = [];
   const result = lint(text, options);
   const doc = result.document;
@@ -116,17 +148,34 @@ export function checkFixProperties(text: string, options: LintOptions = { filePa
   const fixedOnce = lint(applyEdits(text, all), options);
   const again = fixAllToStable(fixedOnce);
   if (again.length > 0) problems.push(`fix-all: a second fix-all still changes ${JSON.stringify(again)}`);
-  if (fixedOnce.findings.some((f) => f.fix)) problems.push(`fix-all: fixable findings remain (${fixedOnce.findings.filter((f) => f.fix).map((f) => f.ruleId).join(', ')})`);
+  if (fixedOnce.findings.some((f) => f.fix))
+    problems.push(
+      `fix-all: fixable findings remain (${fixedOnce.findings
+        .filter((f) => f.fix)
+        .map((f) => f.ruleId)
+        .join(', ')})`,
+    );
   // One finding per rule: each rule's fixes are the same code wherever the finding is.
   const perRule = [...new Map(result.findings.map((f) => [f.ruleId, f] as const).reverse()).values()].reverse();
   for (const f of perRule.slice(0, maxFindings)) {
     const at = `${f.ruleId} at ${f.span.start}`;
     if (f.fix) problems.push(...checkEdits(result, f.fix, `fix of ${at}`, options, { resolves: f }));
-    for (const s of f.suggestions ?? []) problems.push(...checkEdits(result, s.edits, `suggestion "${s.desc}" of ${at}`, options, { mayReport: sourcing }));
+    for (const s of f.suggestions ?? [])
+      problems.push(
+        ...checkEdits(result, s.edits, `suggestion "${s.desc}" of ${at}`, options, { mayReport: sourcing }),
+      );
     const disable = disableLine(doc, f.span.start, f.ruleId);
     // None offered is safe: where a comment cannot go (front matter, inside inline code), "disable for this file" is.
-    if (disable) problems.push(...checkEdits(result, [disable], `disable-line of ${at}`, options, { resolves: f, sameBlocks: true }));
-    problems.push(...checkEdits(result, [disableInFile(doc, f.ruleId)], `disable-file of ${at}`, options, { resolves: f, sameBlocks: true }));
+    if (disable)
+      problems.push(
+        ...checkEdits(result, [disable], `disable-line of ${at}`, options, { resolves: f, sameBlocks: true }),
+      );
+    problems.push(
+      ...checkEdits(result, [disableInFile(doc, f.ruleId)], `disable-file of ${at}`, options, {
+        resolves: f,
+        sameBlocks: true,
+      }),
+    );
     const sentence = f.data?.sentence;
     if (sentence && sourcing(f.ruleId) && f.ruleId !== 'citation-needed') {
       const footnote = addFootnote(doc, sentence);
@@ -135,10 +184,23 @@ export function checkFixProperties(text: string, options: LintOptions = { filePa
       const label = footnote.label;
       const problemsBefore = problems.length;
       const emptyNote = (rule: string) => rule === 'empty-citation';
-      problems.push(...checkEdits(result, [footnote.reference, footnote.definition], `add footnote [^${label}] for ${at}`, options, { mayReport: emptyNote }));
+      problems.push(
+        ...checkEdits(
+          result,
+          [footnote.reference, footnote.definition],
+          `add footnote [^${label}] for ${at}`,
+          options,
+          { mayReport: emptyNote },
+        ),
+      );
       const added = lint(applyEdits(text, [footnote.reference, footnote.definition]), options);
-      if (!added.document.parsed.footnotes.some((d) => d.id === label)) problems.push(`add footnote for ${at}: [^${label}] is not defined afterwards`);
-      const undefinedNew = added.findings.some((x) => x.ruleId === 'undefined-footnote' && added.document.text.slice(x.span.start, x.span.end).includes(`^${label}]`));
+      if (!added.document.parsed.footnotes.some((d) => d.id === label))
+        problems.push(`add footnote for ${at}: [^${label}] is not defined afterwards`);
+      const undefinedNew = added.findings.some(
+        (x) =>
+          x.ruleId === 'undefined-footnote' &&
+          added.document.text.slice(x.span.start, x.span.end).includes(`^${label}]`),
+      );
       if (undefinedNew) problems.push(`add footnote for ${at}: [^${label}] is undefined afterwards`);
       if (problems.length > problemsBefore + 3) break;
     }

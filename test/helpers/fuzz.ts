@@ -51,7 +51,28 @@ const FRAGMENTS = [
   '😀 emoji before 7% and after.',
 ];
 
-const BURSTS = ['*', '_', '[', ']', '<', '`', '>', '- ', '|', '[^', '\\', '!', '(', ')', '&', '\r\n', '\n', ' ', '#', '~'];
+const BURSTS = [
+  '*',
+  '_',
+  '[',
+  ']',
+  '<',
+  '`',
+  '>',
+  '- ',
+  '|',
+  '[^',
+  '\\',
+  '!',
+  '(',
+  ')',
+  '&',
+  '\r\n',
+  '\n',
+  ' ',
+  '#',
+  '~',
+];
 
 const FRONT_MATTER = [
   '---\ntitle: "Draft"\n---\n',
@@ -81,7 +102,8 @@ function mutate(rng: Random, text: string, edits: number, maxBurst: number): str
 export function markdown(rng: Random, maxBurst = 200): string {
   const parts: string[] = [];
   if (rng() < 0.4) parts.push(pick(rng, FRONT_MATTER));
-  for (let n = 1 + int(rng, 25); n > 0; n--) parts.push(pick(rng, FRAGMENTS) + pick(rng, ['\n\n', '\n', ' ', '\n\n\n']));
+  for (let n = 1 + int(rng, 25); n > 0; n--)
+    parts.push(pick(rng, FRAGMENTS) + pick(rng, ['\n\n', '\n', ' ', '\n\n\n']));
   let text = parts.join('');
   if (rng() < 0.2) text = text.replace(/\r?\n/g, '\r\n');
   if (rng() < 0.15) text = '\ufeff' + text;
@@ -100,7 +122,12 @@ const BIB_PARTS = [
 
 export function bibliography(rng: Random): { text: string; json: boolean } {
   if (rng() < 0.4) {
-    const items = Array.from({ length: int(rng, 5) }, (_, i) => ({ id: pick(rng, [`k${i}`, 'dup', 'x\n::error::y', '', '=cmd']), type: 'report', title: pick(rng, ['A', '', '<script>']), URL: pick(rng, ['https://e.org', 'javascript:x', 'data:x']) }));
+    const items = Array.from({ length: int(rng, 5) }, (_, i) => ({
+      id: pick(rng, [`k${i}`, 'dup', 'x\n::error::y', '', '=cmd']),
+      type: 'report',
+      title: pick(rng, ['A', '', '<script>']),
+      URL: pick(rng, ['https://e.org', 'javascript:x', 'data:x']),
+    }));
     return { text: mutate(rng, JSON.stringify(items), int(rng, 3), 20), json: true };
   }
   const text = Array.from({ length: 1 + int(rng, 6) }, () => pick(rng, BIB_PARTS)).join('\n');
@@ -111,7 +138,10 @@ const WORDS = ['aid', 'fell', 'by', 'slammed', 'regime', '*', '{num}', 'rose|fel
 
 export function configuration(rng: Random): string {
   const config = {
-    rules: { 'unsourced-statistic': pick(rng, ['off', 'info', 'warning', 'error', 'loud']), [pick(rng, ['bare-url', 'nosuch'])]: 'warning' },
+    rules: {
+      'unsourced-statistic': pick(rng, ['off', 'info', 'warning', 'error', 'loud']),
+      [pick(rng, ['bare-url', 'nosuch'])]: 'warning',
+    },
     terms: {
       add: Array.from({ length: int(rng, 3) }, () => ({
         pattern: Array.from({ length: 1 + int(rng, 34) }, () => pick(rng, WORDS)).join(' '),
@@ -123,7 +153,9 @@ export function configuration(rng: Random): string {
     citations: { scope: pick(rng, ['sentence', 'paragraph', 'page']) },
   };
   const yaml = rng() < 0.5;
-  const text = yaml ? `rules:\n  unsourced-statistic: ${config.rules['unsourced-statistic']}\nterms: ${JSON.stringify(config.terms)}\n` : JSON.stringify(config);
+  const text = yaml
+    ? `rules:\n  unsourced-statistic: ${config.rules['unsourced-statistic']}\nterms: ${JSON.stringify(config.terms)}\n`
+    : JSON.stringify(config);
   return mutate(rng, text, int(rng, 2), 10);
 }
 
@@ -136,14 +168,21 @@ export function checkMarkdown(text: string, fixes: boolean): string[] {
   } catch (e) {
     return e instanceof ConfigError ? [] : [`lint threw: ${(e as Error).stack}`];
   }
-  for (const f of result.findings) if (!(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length)) problems.push(`finding ${f.ruleId} out of range`);
-  for (const b of result.document.parsed.blocks) if (b.text.length !== b.end - b.start) problems.push(`block text length ${b.text.length} ≠ span ${b.end - b.start}`);
-  for (const p of result.problems) if (/\n/.test(p.message)) problems.push(`a problem message spans lines: ${JSON.stringify(p.message)}`);
+  for (const f of result.findings)
+    if (!(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length))
+      problems.push(`finding ${f.ruleId} out of range`);
+  for (const b of result.document.parsed.blocks)
+    if (b.text.length !== b.end - b.start)
+      problems.push(`block text length ${b.text.length} ≠ span ${b.end - b.start}`);
+  for (const p of result.problems)
+    if (/\n/.test(p.message)) problems.push(`a problem message spans lines: ${JSON.stringify(p.message)}`);
   const rows = claimRows(result, '/virtual/fuzz.md');
   const html = formatReport(rows, ['/virtual/fuzz.md'], '/virtual', 'fuzz');
-  for (const m of html.matchAll(/\shref="([^"]*)"/g)) if (safeHref(m[1].replace(/&amp;/g, '&')) === undefined) problems.push(`unsafe href in the report: ${m[1]}`);
+  for (const m of html.matchAll(/\shref="([^"]*)"/g))
+    if (safeHref(m[1].replace(/&amp;/g, '&')) === undefined) problems.push(`unsafe href in the report: ${m[1]}`);
   if (!html.includes('Content-Security-Policy')) problems.push('report without a Content-Security-Policy');
-  for (const line of formatClaimsCsv(rows, '/virtual').split('\n').slice(1)) if (/(^|,)[=+\-@]/.test(line)) problems.push(`CSV cell open to formula injection: ${line.slice(0, 80)}`);
+  for (const line of formatClaimsCsv(rows, '/virtual').split('\n').slice(1))
+    if (/(^|,)[=+\-@]/.test(line)) problems.push(`CSV cell open to formula injection: ${line.slice(0, 80)}`);
   if (fixes) problems.push(...checkFixProperties(text, { filePath: '/virtual/fuzz.md' }, 3));
   return problems;
 }
@@ -151,7 +190,9 @@ export function checkMarkdown(text: string, fixes: boolean): string[] {
 export function checkBibliography(bib: { text: string; json: boolean }): string[] {
   try {
     const parsed = bib.json ? parseCslJson(bib.text, 'fuzz.json') : parseBibtex(bib.text, 'fuzz.bib');
-    return parsed.problems.filter((p) => /\n/.test(p.message)).map((p) => `a bibliography problem spans lines: ${JSON.stringify(p.message)}`);
+    return parsed.problems
+      .filter((p) => /\n/.test(p.message))
+      .map((p) => `a bibliography problem spans lines: ${JSON.stringify(p.message)}`);
   } catch (e) {
     return [`the bibliography parser threw: ${(e as Error).stack}`];
   }
@@ -166,17 +207,26 @@ export function checkConfiguration(text: string): string[] {
   }
   try {
     const config = checkConfig(data, 'fuzz');
-    lint('The regime slammed aid, which fell by 40% in 2022.\n', { filePath: '/virtual/fuzz.md', layers: [{ config, file: '/virtual/.sourcelintrc.json' }] });
+    lint('The regime slammed aid, which fell by 40% in 2022.\n', {
+      filePath: '/virtual/fuzz.md',
+      layers: [{ config, file: '/virtual/.sourcelintrc.json' }],
+    });
     return [];
   } catch (e) {
-    return e instanceof ConfigError && !/\n/.test(e.message) ? [] : [`configuration ${JSON.stringify(text.slice(0, 200))}: ${(e as Error).stack}`];
+    return e instanceof ConfigError && !/\n/.test(e.message)
+      ? []
+      : [`configuration ${JSON.stringify(text.slice(0, 200))}: ${(e as Error).stack}`];
   }
 }
 
 export type CaseKind = 'markdown' | 'bibliography' | 'configuration';
 
 /** Runs case `index` of the seeded sequence: the input (to save when it fails) and its violations. */
-export function runCase(seed: number, index: number, options: { fixesEvery: number; maxBurst: number }): { kind: CaseKind; input: string; problems: string[] } {
+export function runCase(
+  seed: number,
+  index: number,
+  options: { fixesEvery: number; maxBurst: number },
+): { kind: CaseKind; input: string; problems: string[] } {
   const rng = random(seed * 1_000_003 + index);
   const kind: CaseKind = index % 5 === 3 ? 'bibliography' : index % 5 === 4 ? 'configuration' : 'markdown';
   if (kind === 'bibliography') {

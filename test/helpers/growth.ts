@@ -4,7 +4,8 @@
  * other processes compete for the cores.
  *
  * `growth`, for the hang cases: how much more CPU time an input `factor` times larger takes, measured in the same run
- * (the faster of two or more samples each), so a busy machine slows both sizes alike. Linear work gives about `factor`; the quadratic
+ * (the faster of two or more samples each), so a busy machine slows both sizes alike. Linear work gives about `factor`;
+ * the quadratic
  * and exponential shapes these tests guard against give factor² or far more.
  */
 import assert from 'node:assert/strict';
@@ -43,11 +44,25 @@ function sample(small: () => unknown, large: () => unknown, bound: number): Grow
  * much CPU time as on `make(n)` (a quadratic scan takes `factor`² times as much: 64 against a bound of 24 for the
  * default factor of 8). Returns the ratio, for the test's diagnostics.
  */
-export function assertLinear<T>(what: string, make: (n: number) => T, run: (input: T) => unknown, n: number, factor = 8, maxRatio = 3 * factor): number {
+export function assertLinear<T>(
+  what: string,
+  make: (n: number) => T,
+  run: (input: T) => unknown,
+  n: number,
+  factor = 8,
+  maxRatio = 3 * factor,
+): number {
   const small = make(n);
   const large = make(n * factor);
-  const { ratio } = sample(() => run(small), () => run(large), maxRatio);
-  assert.ok(ratio < maxRatio, `${what}: ${factor}× the input took ${ratio.toFixed(1)}× the CPU time (linear: about ${factor}×)`);
+  const { ratio } = sample(
+    () => run(small),
+    () => run(large),
+    maxRatio,
+  );
+  assert.ok(
+    ratio < maxRatio,
+    `${what}: ${factor}× the input took ${ratio.toFixed(1)}× the CPU time (linear: about ${factor}×)`,
+  );
   return ratio;
 }
 
@@ -57,10 +72,14 @@ export interface Growth {
   ratio: number;
 }
 
-
 /** CPU times of `run(n)` and `run(n * factor)` (see `sample`: more samples only when the ratio reaches `bound`). */
 export function growth(run: (n: number) => void, n: number, factor: number, bound: number): Growth {
-  return sample(() => run(n), () => run(n * factor), bound);
+  return sample(
+    () => run(n),
+    () => run(n * factor),
+    bound,
+  );
 }
 
-export const describeGrowth = (g: Growth): string => `${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`;
+export const describeGrowth = (g: Growth): string =>
+  `${g.small.toFixed(1)} ms → ${g.large.toFixed(1)} ms (×${g.ratio.toFixed(1)})`;

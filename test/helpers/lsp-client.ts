@@ -3,9 +3,18 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/bin/sourcelint-language-server.js');
+const SERVER = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../server/bin/sourcelint-language-server.js',
+);
 
-type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
+type Message = {
+  id?: number;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+  error?: { code: number; message: string };
+};
 
 /** A refusal to send back, e.g. MethodNotFound (-32601) as Neovim answers requests it has no handler for. */
 export class RpcError extends Error {
@@ -24,7 +33,10 @@ export class LspClient {
   private readonly pending = new Map<number, { resolve: (m: Message) => void }>();
   readonly notifications: Message[] = [];
   private waiters: Array<{ match: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
-  /** Answers to server → client requests (workspace/configuration, client/registerCapability…); throw an RpcError to refuse one. */
+  /**
+   * Answers to server → client requests (workspace/configuration, client/registerCapability…); throw an RpcError to
+   * refuse one.
+   */
   onRequest: (method: string, params: unknown) => unknown = () => null;
   /** Every request the server sent, in order. */
   readonly serverRequests: Message[] = [];
@@ -102,9 +114,12 @@ export class LspClient {
   }
 
   diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
-    return this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri && predicate((m.params as { diagnostics: Diagnostic[] }).diagnostics)).then(
-      (m) => (m.params as { diagnostics: Diagnostic[] }).diagnostics,
-    );
+    return this.waitFor(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        (m.params as { uri: string }).uri === uri &&
+        predicate((m.params as { diagnostics: Diagnostic[] }).diagnostics),
+    ).then((m) => (m.params as { diagnostics: Diagnostic[] }).diagnostics);
   }
 
   /**
@@ -172,7 +187,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     }
     return offset + p.character;
   };
-  const sorted = [...edits].map((e) => ({ start: offsetAt(e.range.start), end: offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = [...edits]
+    .map((e) => ({ start: offsetAt(e.range.start), end: offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;

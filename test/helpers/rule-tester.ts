@@ -32,7 +32,9 @@ export interface InvalidCase extends Case {
 
 export function findingsOf(ruleId: string, c: Case) {
   const layers = c.config ? [{ config: c.config, file: '/virtual/.sourcelintrc.json' }] : [];
-  return lint(c.code, { filePath: '/virtual/draft.md', layers, sourceCopies: c.sourceCopies }).findings.filter((f) => f.ruleId === ruleId);
+  return lint(c.code, { filePath: '/virtual/draft.md', layers, sourceCopies: c.sourceCopies }).findings.filter(
+    (f) => f.ruleId === ruleId,
+  );
 }
 
 export interface Cases {
@@ -72,7 +74,8 @@ export function ruleTester(ruleId: string, cases: Cases): void {
     for (const c of cases.invalid) {
       test(`invalid: ${c.name ?? c.code.slice(0, 70)}`, () => {
         const findings = findingsOf(ruleId, c);
-        for (const f of findings) assert.equal(unfilledPlaceholder(f.message), undefined, `placeholder left in: ${f.message}`);
+        for (const f of findings)
+          assert.equal(unfilledPlaceholder(f.message), undefined, `placeholder left in: ${f.message}`);
         assert.deepEqual(
           findings.map((f) => c.code.slice(f.span.start, f.span.end)),
           c.errors.map((e) => e.text),
@@ -80,7 +83,11 @@ export function ruleTester(ruleId: string, cases: Cases): void {
         c.errors.forEach((e, i) => {
           const f = findings[i];
           if (e.message) assert.match(f.message, e.message);
-          if (e.suggestions) assert.deepEqual((f.suggestions ?? []).map((s) => s.desc), e.suggestions);
+          if (e.suggestions)
+            assert.deepEqual(
+              (f.suggestions ?? []).map((s) => s.desc),
+              e.suggestions,
+            );
           if (e.output !== undefined) {
             const edits = [...(f.suggestions?.[0]?.edits ?? f.fix ?? [])].sort((a, b) => b.start - a.start);
             let out = c.code;

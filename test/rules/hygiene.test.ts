@@ -2,7 +2,12 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('undefined-footnote', {
   valid: ['Defined.[^a]\n\n[^a]: Source.', 'A link [^not a footnote] is text.'],
-  invalid: [{ code: 'Missing note.[^3] Fine.[^a]\n\n[^a]: Source.', errors: [{ text: '[^3]', message: /\[\^3\] has no definition/ }] }],
+  invalid: [
+    {
+      code: 'Missing note.[^3] Fine.[^a]\n\n[^a]: Source.',
+      errors: [{ text: '[^3]', message: /\[\^3\] has no definition/ }],
+    },
+  ],
 });
 
 ruleTester('unused-footnote', {
@@ -28,9 +33,18 @@ ruleTester('bare-url', {
   invalid: [
     {
       code: 'See https://example.org/report for details.',
-      errors: [{ text: 'https://example.org/report', suggestions: ['Wrap in <…>'], output: 'See <https://example.org/report> for details.' }],
+      errors: [
+        {
+          text: 'https://example.org/report',
+          suggestions: ['Wrap in <…>'],
+          output: 'See <https://example.org/report> for details.',
+        },
+      ],
     },
-    { code: 'See www.unhcr.org/trends now.', errors: [{ text: 'www.unhcr.org/trends', output: 'See <https://www.unhcr.org/trends> now.' }] },
+    {
+      code: 'See www.unhcr.org/trends now.',
+      errors: [{ text: 'www.unhcr.org/trends', output: 'See <https://www.unhcr.org/trends> now.' }],
+    },
   ],
 });
 
@@ -50,14 +64,23 @@ ruleTester('undefined-reference', {
     'Linked [3].\n\n[3]: https://example.org/source',
   ],
   invalid: [
-    { code: 'Listed [1]. Missing [2].\n\n## References\n\n1. A source, 2020.', errors: [{ text: '[2]', message: /Reference 2 is not in the reference list/ }] },
-    { code: 'A range [1–3].\n\n## References\n\n1. One.\n2. Two.', errors: [{ text: '[1–3]', message: /Reference 3 is not/ }] },
+    {
+      code: 'Listed [1]. Missing [2].\n\n## References\n\n1. A source, 2020.',
+      errors: [{ text: '[2]', message: /Reference 2 is not in the reference list/ }],
+    },
+    {
+      code: 'A range [1–3].\n\n## References\n\n1. One.\n2. Two.',
+      errors: [{ text: '[1–3]', message: /Reference 3 is not/ }],
+    },
     { code: 'No list at all.<sup>4</sup>', errors: [{ text: '<sup>4</sup>', message: /points to no reference list/ }] },
   ],
 });
 
 ruleTester('invalid-directive', {
-  valid: ['<!-- sourcelint-disable bare-url -->\nSee https://example.org.', '<!-- a comment that is no directive -->\nText.'],
+  valid: [
+    '<!-- sourcelint-disable bare-url -->\nSee https://example.org.',
+    '<!-- a comment that is no directive -->\nText.',
+  ],
   invalid: [
     {
       code: '<!-- sourcelint-disable-next-line bare-ulr, unsourced-claim -->\nText.',

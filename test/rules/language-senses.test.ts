@@ -1,24 +1,43 @@
 // Language rules on real prose (#14): literal senses, labels someone else put on people, vague agents and boosters.
-// Every valid case is a sentence where the word is used plainly or is not the writer's; every invalid case its loaded twin.
+// Every valid case is a sentence where the word is used plainly or is not the writer's; every invalid case its loaded
+// twin.
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('loaded-term', {
   valid: [
-    { name: 'a migration metaphor needs migrants in the sentence', code: 'The ministry was swamped by complaints after the fare rise.' },
+    {
+      name: 'a migration metaphor needs migrants in the sentence',
+      code: 'The ministry was swamped by complaints after the fare rise.',
+    },
     { name: 'overrun as an army overruns a position', code: 'Rebel units overran two army posts near the river.' },
     {
       name: 'witch hunt in a history of witchcraft is literal',
       code: 'Courts in the 1600s tried hundreds of women for witchcraft.\n\nThe witch hunt spread from the towns to the villages.',
     },
-    { name: 'a label someone else gave, by name', code: 'The governor, who was described as a tyrant by the Senate, resigned in March.' },
-    { name: 'a label in reported speech', code: 'Prime Minister Okafor dismissed the striking dockers as extremists on Monday.' },
+    {
+      name: 'a label someone else gave, by name',
+      code: 'The governor, who was described as a tyrant by the Senate, resigned in March.',
+    },
+    {
+      name: 'a label in reported speech',
+      code: 'Prime Minister Okafor dismissed the striking dockers as extremists on Monday.',
+    },
     { name: 'looting as a plain description', code: 'Rioters looted shops along the high street overnight.' },
     { name: 'bailout as an economic term', code: 'The bank needed a bailout of 4 billion euros in 2012.' },
     { name: 'unprecedented as a plain fact', code: 'The drill was the first of its kind and unprecedented in scale.' },
-    { name: 'a bare intensifier on a neutral word', code: 'An amphibious landing would be an extremely complex operation.' },
-    { name: 'claimed as plain saying', code: 'The province claimed the islands in 1952, and the rebels claimed that 30 soldiers died.' },
+    {
+      name: 'a bare intensifier on a neutral word',
+      code: 'An amphibious landing would be an extremely complex operation.',
+    },
+    {
+      name: 'claimed as plain saying',
+      code: 'The province claimed the islands in 1952, and the rebels claimed that 30 soldiers died.',
+    },
     { name: 'a flash mob is a performance', code: 'A flash mob danced in the station at noon.' },
-    { name: 'explosives as weapons', code: 'Police found an explosive device and two kilograms of explosives in the van.' },
+    {
+      name: 'explosives as weapons',
+      code: 'Police found an explosive device and two kilograms of explosives in the van.',
+    },
     { name: 'bitter as a taste or the weather', code: 'The bitter cold closed the pass for a week.' },
     { name: 'lying as reclining', code: 'The villages lying along the river were evacuated.' },
     { name: 'turmoil as plain instability', code: 'The currency fell during the political turmoil of 2019.' },
@@ -30,25 +49,41 @@ ruleTester('loaded-term', {
   invalid: [
     { code: 'The border towns were swamped by migrants last summer.', errors: [{ text: 'swamped' }] },
     { code: 'The inquiry became a witch hunt against the minister.', errors: [{ text: 'witch hunt' }] },
-    { name: 'the label in the writer’s voice', code: 'The governor was a tyrant who resigned in March.', errors: [{ text: 'tyrant' }] },
+    {
+      name: 'the label in the writer’s voice',
+      code: 'The governor was a tyrant who resigned in March.',
+      errors: [{ text: 'tyrant' }],
+    },
     { code: 'A mob gathered outside the parliament on Friday.', errors: [{ text: 'mob', message: /crowd/ }] },
     { code: 'The tender was run by a corrupt provincial government.', errors: [{ text: 'corrupt' }] },
     { code: 'The sanctions dealt a huge blow to the port.', errors: [{ text: 'huge blow' }] },
     { code: 'The ruling party suffered a crushing defeat in the runoff.', errors: [{ text: 'crushing defeat' }] },
     { code: 'Graft was rampant in the customs service.', errors: [{ text: 'rampant' }] },
     { code: 'The port-building frenzy changed the coastline.', errors: [{ text: 'frenzy' }] },
-    { code: 'The leader was lost in grandiose delusions of empire.', errors: [{ text: 'grandiose' }, { text: 'delusions' }] },
+    {
+      code: 'The leader was lost in grandiose delusions of empire.',
+      errors: [{ text: 'grandiose' }, { text: 'delusions' }],
+    },
     { code: 'The ministry released an explosive report on the deal.', errors: [{ text: 'explosive' }] },
     { code: 'The deal left bitter resentment in the provinces.', errors: [{ text: 'bitter' }] },
-    { code: 'The authoritarian government closed the last independent newspaper.', errors: [{ text: 'authoritarian' }] },
-    { code: 'State television aired propaganda every evening.', errors: [{ text: 'propaganda', message: /state media/ }] },
+    {
+      code: 'The authoritarian government closed the last independent newspaper.',
+      errors: [{ text: 'authoritarian' }],
+    },
+    {
+      code: 'State television aired propaganda every evening.',
+      errors: [{ text: 'propaganda', message: /state media/ }],
+    },
     { code: 'The courts handed out harsh sentences to the strikers.', errors: [{ text: 'harsh' }] },
     { code: 'The board polled 40 leading experts on the region.', errors: [{ text: 'leading experts' }] },
     { code: 'The army launched an all-out assault on the town.', errors: [{ text: 'all-out' }] },
     { code: 'The lenders made a crappy deal for the farmers.', errors: [{ text: 'crappy', message: /vulgar/ }] },
     { code: 'The treaty drew a bizarre border through the valley.', errors: [{ text: 'bizarre' }] },
     { code: 'The reporter was detained in an arbitrary arrest.', errors: [{ text: 'arbitrary' }] },
-    { code: 'The minister ran a petty and vindictive campaign against the mayor.', errors: [{ text: 'petty' }, { text: 'vindictive' }] },
+    {
+      code: 'The minister ran a petty and vindictive campaign against the mayor.',
+      errors: [{ text: 'petty' }, { text: 'vindictive' }],
+    },
     { code: 'The award-winning mayor opened the bridge.', errors: [{ text: 'award-winning', message: /puffery/ }] },
     { code: 'The highly respected envoy resigned.', errors: [{ text: 'highly respected' }] },
   ],
@@ -62,7 +97,10 @@ ruleTester('editorializing', {
     { name: 'naturally occurring', code: 'The gas is naturally occurring in the basin.' },
   ],
   invalid: [
-    { code: 'The junta will certainly stay in power until 2026.', errors: [{ text: 'certainly', output: 'The junta will stay in power until 2026.' }] },
+    {
+      code: 'The junta will certainly stay in power until 2026.',
+      errors: [{ text: 'certainly', output: 'The junta will stay in power until 2026.' }],
+    },
     { code: 'Believe it or not, the dam was finished early.', errors: [{ text: 'Believe it or not' }] },
     { code: 'The audit was thorough, to say the least.', errors: [{ text: 'to say the least' }] },
     { code: 'Without doubt, the vote favoured the incumbent.', errors: [{ text: 'Without doubt' }] },
@@ -76,11 +114,20 @@ ruleTester('editorializing', {
 ruleTester('unsupported-attribution', {
   valid: [
     { name: 'a passive agent that is a noun phrase, not a vague crowd', code: 'The strait is shared by many nations.' },
-    { name: 'plural nouns after a quantifier are not speech', code: 'The reef is claimed by several states, and various claims overlap.' },
+    {
+      name: 'plural nouns after a quantifier are not speech',
+      code: 'The reef is claimed by several states, and various claims overlap.',
+    },
     { name: 'states as a noun', code: 'Shipping rights protect vessels from interference by other states.' },
     { name: 'an act, not a view', code: 'Local residents responded by opening their homes to the marchers.' },
-    { name: 'belief in something, not a claim', code: 'So many people believed in the prophecy that the temple grew rich.' },
-    { name: 'the source named in the same sentence', code: 'The country is said to be the most indebted in the region, according to the IMF.' },
+    {
+      name: 'belief in something, not a claim',
+      code: 'So many people believed in the prophecy that the temple grew rich.',
+    },
+    {
+      name: 'the source named in the same sentence',
+      code: 'The country is said to be the most indebted in the region, according to the IMF.',
+    },
     { name: 'perception verbs in history', code: 'In the 1600s a healer was seen as a threat to the parish.' },
     { name: 'a plain crowd', code: 'Many people queued for hours to vote.' },
   ],
@@ -89,7 +136,10 @@ ruleTester('unsupported-attribution', {
     { code: 'The takeover was regarded by some as a betrayal.', errors: [{ text: 'by some' }] },
     { code: 'The plan was widely praised at the time.', errors: [{ text: 'widely praised' }] },
     { code: 'All signs suggest that the ceasefire will hold.', errors: [{ text: 'All signs suggest' }] },
-    { code: 'There is good reason to believe the figures were inflated.', errors: [{ text: 'is good reason to believe' }] },
+    {
+      code: 'There is good reason to believe the figures were inflated.',
+      errors: [{ text: 'is good reason to believe' }],
+    },
     { code: 'Recent reporting has shown that the mine changed hands.', errors: [{ text: 'reporting has shown' }] },
     { code: 'Some estimates say the dam cost twice as much.', errors: [{ text: 'Some estimates say' }] },
     { code: 'Many fear that the truce will collapse.', errors: [{ text: 'Many fear' }] },

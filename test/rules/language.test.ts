@@ -15,9 +15,20 @@ ruleTester('loaded-term', {
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
-    { code: "Russia's involvement in Mali skyrocketed after the coup.", errors: [{ text: 'skyrocketed', message: /loaded language/ }] },
+    {
+      code: "Russia's involvement in Mali skyrocketed after the coup.",
+      errors: [{ text: 'skyrocketed', message: /loaded language/ }],
+    },
     { code: 'The regime in Bamako expelled the ambassador.', errors: [{ text: 'regime' }] },
-    { code: 'Regimes fell.', errors: [{ text: 'Regimes', suggestions: ['Replace with "Governments"', 'Replace with "Administrations"', 'Replace with "Authorities"'] }] },
+    {
+      code: 'Regimes fell.',
+      errors: [
+        {
+          text: 'Regimes',
+          suggestions: ['Replace with "Governments"', 'Replace with "Administrations"', 'Replace with "Authorities"'],
+        },
+      ],
+    },
     {
       name: 'a newsroom term that repeats a built-in one reports once',
       code: 'The regime fell.',
@@ -28,8 +39,16 @@ ruleTester('loaded-term', {
     {
       name: 'newsroom terms from configuration',
       code: 'The strongman-in-chief spoke.',
-      config: { terms: { add: [{ pattern: 'strongman-in-chief', rule: 'loaded-term', reason: 'House style.', alternatives: ['president'] }] } },
-      errors: [{ text: 'strongman-in-chief', suggestions: ['Replace with "president"'], output: 'The president spoke.' }],
+      config: {
+        terms: {
+          add: [
+            { pattern: 'strongman-in-chief', rule: 'loaded-term', reason: 'House style.', alternatives: ['president'] },
+          ],
+        },
+      },
+      errors: [
+        { text: 'strongman-in-chief', suggestions: ['Replace with "president"'], output: 'The president spoke.' },
+      ],
     },
   ],
 });
@@ -37,7 +56,10 @@ ruleTester('loaded-term', {
 ruleTester('editorializing', {
   valid: ['Russia opposed Western actors in Ukraine.', 'He spoke clearly in court: “Of course, I will appeal.”'],
   invalid: [
-    { code: 'Russia opposes Western actors, as infamously illustrated with the war in Ukraine.', errors: [{ text: 'infamously' }] },
+    {
+      code: 'Russia opposes Western actors, as infamously illustrated with the war in Ukraine.',
+      errors: [{ text: 'infamously' }],
+    },
     {
       code: 'Paradoxically, Russia has symbolised anti-imperialism.',
       errors: [{ text: 'Paradoxically', output: 'Russia has symbolised anti-imperialism.' }],
@@ -46,7 +68,10 @@ ruleTester('editorializing', {
 });
 
 ruleTester('unsupported-attribution', {
-  valid: ['The World Bank says aid fell.', 'Critics say the plan failed.[^1]\n\n[^1]: Named critics in Le Monde, 2022.'],
+  valid: [
+    'The World Bank says aid fell.',
+    'Critics say the plan failed.[^1]\n\n[^1]: Named critics in Le Monde, 2022.',
+  ],
   invalid: [
     { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },
     { code: 'It is believed that the talks failed.', errors: [{ text: 'It is believed' }] },

@@ -15,11 +15,20 @@ ruleTester('unsourced-claim', {
   invalid: [
     {
       code: 'In 2022, the French ambassador was expelled from Bamako by the transitional authorities.',
-      errors: [{ text: 'In 2022, the French ambassador was expelled from Bamako by the transitional authorities.', message: /an event/ }],
+      errors: [
+        {
+          text: 'In 2022, the French ambassador was expelled from Bamako by the transitional authorities.',
+          message: /an event/,
+        },
+      ],
     },
     {
       code: 'Patrice Lumumba was assassinated by Western forces and replaced by a more compliant leader in Congo.',
-      errors: [{ text: 'Patrice Lumumba was assassinated by Western forces and replaced by a more compliant leader in Congo.' }],
+      errors: [
+        {
+          text: 'Patrice Lumumba was assassinated by Western forces and replaced by a more compliant leader in Congo.',
+        },
+      ],
     },
     {
       name: 'only the uncited sentence',

@@ -7,7 +7,10 @@ ruleTester('unsourced-gloss', {
     'The word was spoken loudly.',
   ],
   invalid: [
-    { code: 'The CFA franc (which also literally means "French Colony of Africa") is pegged to the euro.', errors: [{ text: 'literally means' }] },
+    {
+      code: 'The CFA franc (which also literally means "French Colony of Africa") is pegged to the euro.',
+      errors: [{ text: 'literally means' }],
+    },
     { code: 'ECOWAS stands for Economic Community of West African States.', errors: [{ text: 'stands for' }] },
     { code: 'The name Sahel is derived from the Arabic word for shore.', errors: [{ text: 'derived from' }] },
     { code: 'Barkhane is French for a crescent-shaped dune.', errors: [{ text: 'is French for' }] },

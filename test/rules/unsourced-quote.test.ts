@@ -9,6 +9,9 @@ ruleTester('unsourced-quote', {
     'The CFA franc literally means "French Colony of Africa in the old days".',
   ],
   invalid: [
-    { code: 'It was, in the end, “a betrayal of the people of Mali and their hopes”.', errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }] },
+    {
+      code: 'It was, in the end, “a betrayal of the people of Mali and their hopes”.',
+      errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
+    },
   ],
 });

@@ -28,14 +28,18 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 /** The draft's "around 10%" statistic finding and its code actions, once the server offers one titled `wanted`. */
-async function statisticActions(doc: vscode.TextDocument, wanted: (title: string) => boolean): Promise<vscode.CodeAction[]> {
+async function statisticActions(
+  doc: vscode.TextDocument,
+  wanted: (title: string) => boolean,
+): Promise<vscode.CodeAction[]> {
   const target = await eventually(
     () => ours(doc.uri).find((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
     (d) => d !== undefined,
   );
   // The first answer may come before the server is warm: ask again for a few seconds.
   return eventually(
-    () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
+    () =>
+      vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target!.range),
     (list) => (list ?? []).some((a) => wanted(a.title)),
   );
 }
@@ -53,10 +57,21 @@ async function openSample(name: string): Promise<vscode.TextDocument> {
 }
 
 /** Severities of our findings with rule `code`, once there is at least one. */
-async function severities(doc: vscode.TextDocument, code: string, done: (s: vscode.DiagnosticSeverity[]) => boolean = (s) => s.length > 0) {
-  return eventually(() => ours(doc.uri).filter((d) => codeOf(d) === code).map((d) => d.severity), done);
+async function severities(
+  doc: vscode.TextDocument,
+  code: string,
+  done: (s: vscode.DiagnosticSeverity[]) => boolean = (s) => s.length > 0,
+) {
+  return eventually(
+    () =>
+      ours(doc.uri)
+        .filter((d) => codeOf(d) === code)
+        .map((d) => d.severity),
+    done,
+  );
 }
-const all = (severity: vscode.DiagnosticSeverity) => (list: vscode.DiagnosticSeverity[]) => list.length > 0 && list.every((s) => s === severity);
+const all = (severity: vscode.DiagnosticSeverity) => (list: vscode.DiagnosticSeverity[]) =>
+  list.length > 0 && list.every((s) => s === severity);
 
 /** Rewrites a workspace file on disk, as git or another editor would, runs `check`, and puts the file back. */
 async function withFileOnDisk(name: string, text: (old: string) => string, check: () => Promise<void>): Promise<void> {
@@ -107,8 +122,14 @@ const tests: Array<[string, () => Promise<void>]> = [
     async () => {
       const doc = await openSample(BRIEF);
       await severities(doc, 'bare-url', all(ERROR));
-      const unknown = await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'), (ds) => ds.length > 0);
-      assert.deepEqual(unknown.map((d) => doc.getText(d.range).replace(/^@/, '')), ['harbour2021']);
+      const unknown = await eventually(
+        () => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'),
+        (ds) => ds.length > 0,
+      );
+      assert.deepEqual(
+        unknown.map((d) => doc.getText(d.range).replace(/^@/, '')),
+        ['harbour2021'],
+      );
     },
   ],
   [
@@ -118,7 +139,11 @@ const tests: Array<[string, () => Promise<void>]> = [
       await severities(doc, 'loaded-term');
       const settings = vscode.workspace.getConfiguration('sourcelint');
       const before = settings.get<Record<string, string>>('rules');
-      await settings.update('rules', { ...before, 'loaded-term': 'off', 'unsourced-statistic': 'error' }, vscode.ConfigurationTarget.Global);
+      await settings.update(
+        'rules',
+        { ...before, 'loaded-term': 'off', 'unsourced-statistic': 'error' },
+        vscode.ConfigurationTarget.Global,
+      );
       try {
         await severities(doc, 'unsourced-statistic', all(ERROR));
         assert.deepEqual(await severities(doc, 'loaded-term', (s) => s.length === 0), []);
@@ -133,15 +158,34 @@ const tests: Array<[string, () => Promise<void>]> = [
     async () => {
       const doc = await openSample(BRIEF);
       await severities(doc, 'unsourced-statistic', all(ERROR));
-      await withFileOnDisk('desk/.sourcelintrc.yaml', (yaml) => yaml.replace('unsourced-statistic: error', 'unsourced-statistic: info'), async () => {
-        await severities(doc, 'unsourced-statistic', all(INFO));
-      });
+      await withFileOnDisk(
+        'desk/.sourcelintrc.yaml',
+        (yaml) => yaml.replace('unsourced-statistic: error', 'unsourced-statistic: info'),
+        async () => {
+          await severities(doc, 'unsourced-statistic', all(INFO));
+        },
+      );
       await severities(doc, 'unsourced-statistic', all(ERROR));
-      const entry = { id: 'harbour2021', type: 'report', title: 'Harbour traffic review', issued: { 'date-parts': [[2021]] } };
-      await withFileOnDisk('desk/sources.json', (json) => JSON.stringify([...JSON.parse(json), entry]), async () => {
-        await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'), (ds) => ds.length === 0);
-      });
-      await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'), (ds) => ds.length === 1);
+      const entry = {
+        id: 'harbour2021',
+        type: 'report',
+        title: 'Harbour traffic review',
+        issued: { 'date-parts': [[2021]] },
+      };
+      await withFileOnDisk(
+        'desk/sources.json',
+        (json) => JSON.stringify([...JSON.parse(json), entry]),
+        async () => {
+          await eventually(
+            () => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'),
+            (ds) => ds.length === 0,
+          );
+        },
+      );
+      await eventually(
+        () => ours(doc.uri).filter((d) => codeOf(d) === 'unknown-citekey'),
+        (ds) => ds.length === 1,
+      );
     },
   ],
   [
@@ -152,8 +196,14 @@ const tests: Array<[string, () => Promise<void>]> = [
       try {
         const doc = await vscode.workspace.openTextDocument(file);
         await vscode.window.showTextDocument(doc);
-        const problems = await eventually(() => vscode.languages.getDiagnostics(file), (ds) => ds.length > 0);
-        assert.match(problems.map((d) => d.message).join('\n'), /off.*info.*warning.*error|not.*(accepted|allowed|valid)/is);
+        const problems = await eventually(
+          () => vscode.languages.getDiagnostics(file),
+          (ds) => ds.length > 0,
+        );
+        assert.match(
+          problems.map((d) => d.message).join('\n'),
+          /off.*info.*warning.*error|not.*(accepted|allowed|valid)/is,
+        );
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       } finally {
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(file, '..'), { recursive: true });
@@ -164,7 +214,10 @@ const tests: Array<[string, () => Promise<void>]> = [
     'the sample draft gets sourcing and language diagnostics',
     async () => {
       const doc = await openSample('mali-russia-draft.md');
-      const diagnostics = await eventually(() => ours(doc.uri), (ds) => ds.length > 20);
+      const diagnostics = await eventually(
+        () => ours(doc.uri),
+        (ds) => ds.length > 20,
+      );
       const texts = (code: string) => diagnostics.filter((d) => codeOf(d) === code).map((d) => doc.getText(d.range));
       assert.ok(texts('unsourced-statistic').includes('around 10%'), texts('unsourced-statistic').join(' | '));
       assert.ok(texts('loaded-term').includes('skyrocketed'));
@@ -180,7 +233,10 @@ const tests: Array<[string, () => Promise<void>]> = [
       assert.equal(add.isPreferred, true);
       assert.ok(await vscode.workspace.applyEdit(add.edit!));
       assert.match(doc.getText(), /of its GDP from the 2000s to 2013\.\[\^1\]/);
-      await eventually(() => ours(doc.uri).filter((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'), (ds) => ds.length === 0);
+      await eventually(
+        () => ours(doc.uri).filter((d) => codeOf(d) === 'unsourced-statistic' && doc.getText(d.range) === 'around 10%'),
+        (ds) => ds.length === 0,
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   ],
@@ -196,9 +252,14 @@ const tests: Array<[string, () => Promise<void>]> = [
       // Ours are references with a short reference as detail; VS Code's word completions would offer the keys too.
       const references = await eventually(
         async () =>
-          (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '@')).items.filter(
-            (i) => i.kind === vscode.CompletionItemKind.Reference,
-          ),
+          (
+            await vscode.commands.executeCommand<vscode.CompletionList>(
+              'vscode.executeCompletionItemProvider',
+              doc.uri,
+              position,
+              '@',
+            )
+          ).items.filter((i) => i.kind === vscode.CompletionItemKind.Reference),
         (items) => items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'worldbankoda'),
       );
       assert.ok(references.length >= 10, `${references.length} keys`);
@@ -210,7 +271,10 @@ const tests: Array<[string, () => Promise<void>]> = [
     'the status bar counts the unsourced claims of the active document',
     async () => {
       const doc = await openSample('mali-russia-draft.md');
-      const unsourced = await eventually(() => ours(doc.uri).filter((d) => codeOf(d).startsWith('unsourced-')).length, (n) => n > 10);
+      const unsourced = await eventually(
+        () => ours(doc.uri).filter((d) => codeOf(d).startsWith('unsourced-')).length,
+        (n) => n > 10,
+      );
       const status = await vscode.commands.executeCommand<string>('sourcelint.statusText');
       assert.equal(status, `${unsourced} unsourced`);
     },
@@ -223,9 +287,21 @@ const tests: Array<[string, () => Promise<void>]> = [
       const mark = actions.find((a) => a.title === 'Mark claim verified…')!;
       const [uri, offset, verdict] = mark.command!.arguments as [string, number, 'verified'];
       // The UI asks for the note; the command takes it as an argument too, which is how a test answers.
-      assert.equal(await vscode.commands.executeCommand('sourcelint.markClaim', uri, offset, verdict, 'World Bank WDI, checked in e2e'), true);
+      assert.equal(
+        await vscode.commands.executeCommand(
+          'sourcelint.markClaim',
+          uri,
+          offset,
+          verdict,
+          'World Bank WDI, checked in e2e',
+        ),
+        true,
+      );
       assert.match(doc.getText(), /2013\. <!-- verified: World Bank WDI, checked in e2e -->/);
-      await eventually(() => ours(doc.uri).filter((d) => doc.getText(d.range) === 'around 10%'), (ds) => ds.length === 0);
+      await eventually(
+        () => ours(doc.uri).filter((d) => doc.getText(d.range) === 'around 10%'),
+        (ds) => ds.length === 0,
+      );
       const checklist = await vscode.commands.executeCommand<string>('sourcelint.exportChecklist', 'document');
       assert.match(checklist, /- \[x\] `mali-russia-draft\.md:11` .*around 10% of its GDP.* — \*\*verified\*\*/);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -237,20 +313,35 @@ const tests: Array<[string, () => Promise<void>]> = [
     'the sources sample: an unreliable source is a warning, a Telegram post information, and the Sources view sums them up',
     async () => {
       const doc = await openSample('mali-russia-sources.md');
-      const found = await eventually(() => ours(doc.uri).filter((d) => ['unreliable-source', 'non-source-link'].includes(codeOf(d))), (ds) => ds.length >= 8);
+      const found = await eventually(
+        () => ours(doc.uri).filter((d) => ['unreliable-source', 'non-source-link'].includes(codeOf(d))),
+        (ds) => ds.length >= 8,
+      );
       const rt = found.find((d) => doc.getText(d.range).startsWith('[RT]'));
       assert.equal(rt?.severity, vscode.DiagnosticSeverity.Warning);
       assert.match(rt!.message, /deprecated.*2021-03-17/);
-      assert.equal(found.find((d) => doc.getText(d.range).startsWith('[post]'))?.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(
+        found.find((d) => doc.getText(d.range).startsWith('[post]'))?.severity,
+        vscode.DiagnosticSeverity.Information,
+      );
       const summary = await vscode.commands.executeCommand<string>('sourcelint.sourcesSummary');
-      assert.match(summary, /^\d+ sources, 2 deprecated, 2 with no consensus, 3 links that are not sources, \d+ claims? rests? on a single source$/);
+      assert.match(
+        summary,
+        /^\d+ sources, 2 deprecated, 2 with no consensus, 3 links that are not sources, \d+ claims? rests? on a single source$/,
+      );
     },
   ],
   [
     'the commands are registered',
     async () => {
       const commands = await vscode.commands.getCommands(true);
-      for (const c of ['sourcelint.lintWorkspace', 'sourcelint.pickCitation', 'sourcelint.restartServer', 'sourcelint.showOutput']) assert.ok(commands.includes(c), c);
+      for (const c of [
+        'sourcelint.lintWorkspace',
+        'sourcelint.pickCitation',
+        'sourcelint.restartServer',
+        'sourcelint.showOutput',
+      ])
+        assert.ok(commands.includes(c), c);
     },
   ],
 ];
@@ -266,7 +357,9 @@ export async function run(): Promise<void> {
     }
   }
   const failed = outcomes.filter((o) => !o.ok).length;
-  const file = process.env.SOURCELINT_E2E_RESULTS ?? path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '.', '.e2e-results.json');
+  const file =
+    process.env.SOURCELINT_E2E_RESULTS ??
+    path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '.', '.e2e-results.json');
   fs.writeFileSync(file, JSON.stringify(outcomes, null, 2));
   for (const o of outcomes) console.log(`${o.ok ? 'ok' : 'not ok'} - ${o.name}${o.error ? `\n${o.error}` : ''}`);
   console.log(`${outcomes.length - failed} passed, ${failed} failed`);

@@ -13,7 +13,9 @@ export async function run(): Promise<void> {
   const editor = await vscode.window.showTextDocument(doc);
   let target: vscode.Diagnostic | undefined;
   for (let i = 0; i < 80 && !target; i++, await sleep(250)) {
-    target = vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'sourcelint' && doc.getText(d.range) === 'skyrocketed');
+    target = vscode.languages
+      .getDiagnostics(doc.uri)
+      .find((d) => d.source === 'sourcelint' && doc.getText(d.range) === 'skyrocketed');
   }
   await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -110,9 +110,28 @@ const SEVERITY_NAMES = ['off', 'info', 'warning', 'error'];
 export function parseArgs(args: readonly string[]): CliOptions {
   let argv = args;
   let format: string | undefined;
-  const command: Command = argv[0] === 'sources' && argv[1] === 'fetch' ? 'fetch' : argv[0] === 'claims' || argv[0] === 'sources' || argv[0] === 'report' ? argv[0] : 'lint';
+  const command: Command =
+    argv[0] === 'sources' && argv[1] === 'fetch'
+      ? 'fetch'
+      : argv[0] === 'claims' || argv[0] === 'sources' || argv[0] === 'report'
+        ? argv[0]
+        : 'lint';
   if (command !== 'lint') argv = argv.slice(command === 'fetch' ? 2 : 1);
-  const o: CliOptions = { command, patterns: [], format: 'stylish', claimsFormat: 'markdown', stdin: false, maxWarnings: -1, concurrency: 'auto', quiet: false, rules: new Map(), help: false, version: false, init: false, cache: false };
+  const o: CliOptions = {
+    command,
+    patterns: [],
+    format: 'stylish',
+    claimsFormat: 'markdown',
+    stdin: false,
+    maxWarnings: -1,
+    concurrency: 'auto',
+    quiet: false,
+    rules: new Map(),
+    help: false,
+    version: false,
+    init: false,
+    cache: false,
+  };
   let fixTypes: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -148,7 +167,8 @@ export function parseArgs(args: readonly string[]): CliOptions {
         const m = /^([a-z-]+):(\w+)$/.exec(spec);
         if (!m) throw new UsageError(`--rule expects RULE:SEVERITY, got "${spec}"`);
         if (!RULE_IDS.includes(m[1])) throw new UsageError(`unknown rule "${m[1]}"`);
-        if (!SEVERITY_NAMES.includes(m[2])) throw new UsageError(`unknown severity "${m[2]}" (use ${SEVERITY_NAMES.join(', ')})`);
+        if (!SEVERITY_NAMES.includes(m[2]))
+          throw new UsageError(`unknown severity "${m[2]}" (use ${SEVERITY_NAMES.join(', ')})`);
         o.rules.set(m[1], m[2] as ActiveSeverity | 'off');
         break;
       }
@@ -160,13 +180,15 @@ export function parseArgs(args: readonly string[]): CliOptions {
       }
       case '--concurrency': {
         const v = value();
-        if (v !== 'auto' && v !== 'off' && !/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--concurrency expects a number, off or auto, got "${v}"`);
+        if (v !== 'auto' && v !== 'off' && !/^[1-9]\d{0,2}$/.test(v))
+          throw new UsageError(`--concurrency expects a number, off or auto, got "${v}"`);
         o.concurrency = v === 'auto' || v === 'off' ? v : Number(v);
         break;
       }
       case '--max-file-size': {
         const v = value();
-        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size expects a size in MB, got "${v}"`);
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
+          throw new UsageError(`--max-file-size expects a size in MB, got "${v}"`);
         o.maxFileBytes = Math.round(Number(v) * 1024 * 1024);
         break;
       }
@@ -202,7 +224,8 @@ export function parseArgs(args: readonly string[]): CliOptions {
       case '--shard': {
         const spec = value();
         const m = /^(\d+)\/(\d+)$/.exec(spec);
-        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard expects I/N with 1 <= I <= N, got "${spec}"`);
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+          throw new UsageError(`--shard expects I/N with 1 <= I <= N, got "${spec}"`);
         o.shard = { index: Number(m[1]), count: Number(m[2]) };
         break;
       }
@@ -249,9 +272,13 @@ export function parseArgs(args: readonly string[]): CliOptions {
   if (o.stdinFilename && !o.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (fixTypes !== undefined && !o.fix) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
   if (o.fix) {
-    const types = (fixTypes ?? 'hygiene').split(',').map((t) => t.trim()).filter(Boolean);
+    const types = (fixTypes ?? 'hygiene')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     const unknown = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
-    if (unknown !== undefined || types.length === 0) throw new UsageError(`unknown fix type "${unknown ?? ''}" (use ${FIX_TYPES.join(', ')})`);
+    if (unknown !== undefined || types.length === 0)
+      throw new UsageError(`unknown fix type "${unknown ?? ''}" (use ${FIX_TYPES.join(', ')})`);
     o.fix = { write: o.fix.write, types: new Set(types as FixType[]) };
     if (o.fix.write && o.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run');
     if (command !== 'lint') throw new UsageError(`--fix and --fix-dry-run apply to linting, not to ${command}`);
@@ -260,14 +287,17 @@ export function parseArgs(args: readonly string[]): CliOptions {
   if (format !== undefined) {
     const listing = command === 'claims' || command === 'sources';
     const allowed: readonly string[] = listing ? CLAIMS_FORMATS : command === 'lint' ? FORMATS : [];
-    if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${allowed.join(', ') || 'no --format'})`);
+    if (!allowed.includes(format))
+      throw new UsageError(`unknown format "${format}" for ${command} (use ${allowed.join(', ') || 'no --format'})`);
     if (listing) o.claimsFormat = format as ClaimsFormat;
     else o.format = format as Format;
   }
   if (command === 'report' && !o.out && o.outputFile) [o.out, o.outputFile] = [o.outputFile, undefined];
   if (command === 'report' && !o.out) throw new UsageError('report needs --out FILE.html');
   if (o.timeoutMs !== undefined && command !== 'fetch') throw new UsageError('--timeout applies to "sources fetch"');
-  if (command === 'fetch' && (o.stdin || o.cache || o.shard || o.changedSince || o.outputFile)) throw new UsageError('"sources fetch" takes files and --out, --timeout, --max-file-size, --config, --ignore-path');
-  if (!o.help && !o.version && !o.init && !o.printConfig && !o.stdin && !o.patterns.some((p) => !p.startsWith('!'))) throw new UsageError('no files given (try: sourcelint docs/)');
+  if (command === 'fetch' && (o.stdin || o.cache || o.shard || o.changedSince || o.outputFile))
+    throw new UsageError('"sources fetch" takes files and --out, --timeout, --max-file-size, --config, --ignore-path');
+  if (!o.help && !o.version && !o.init && !o.printConfig && !o.stdin && !o.patterns.some((p) => !p.startsWith('!')))
+    throw new UsageError('no files given (try: sourcelint docs/)');
   return o;
 }

@@ -38,7 +38,10 @@ function listingHash(dir: string): string {
   }
 }
 
-/** Where the cache lives: ESLint's rule, a directory (existing, or named with a trailing slash) holds a file per working directory. */
+/**
+ * Where the cache lives: ESLint's rule, a directory (existing, or named with a trailing slash) holds a file per working
+ * directory.
+ */
 export function cacheFile(location: string | undefined, cwd: string): string {
   const target = path.resolve(cwd, location ?? '.sourcelintcache');
   const isDir = /[/\\]$/.test(location ?? '') || (fs.existsSync(target) && fs.statSync(target).isDirectory());
@@ -60,7 +63,8 @@ export class ResultCache {
     try {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
       // Another version or other options: start afresh, as a corrupt or missing cache does.
-      if (data.format === FORMAT && data.run === hash(run) && data.entries && typeof data.entries === 'object') this.entries = data.entries;
+      if (data.format === FORMAT && data.run === hash(run) && data.entries && typeof data.entries === 'object')
+        this.entries = data.entries;
     } catch {
       this.entries = {};
     }
@@ -96,7 +100,10 @@ export class ResultCache {
     return h;
   }
 
-  /** The cached result of `file` if nothing it depends on changed, else undefined (and the file's hash is kept for `store`). */
+  /**
+   * The cached result of `file` if nothing it depends on changed, else undefined (and the file's hash is kept for
+   * `store`).
+   */
   lookup(file: string): FileResult | undefined {
     let bytes: Buffer;
     try {
@@ -122,12 +129,18 @@ export class ResultCache {
       return;
     }
     const bibliographies = (result.bibliographies ?? []).map((b): [string, string] => [b, this.bibliographyHash(b)]);
-    this.entries[result.filePath] = { content, config, bibliographies, result: { ...result, bibliographies: undefined } };
+    this.entries[result.filePath] = {
+      content,
+      config,
+      bibliographies,
+      result: { ...result, bibliographies: undefined },
+    };
   }
 
   /** Writes the cache, dropping files that no longer exist. Entries of files outside this run (other shards) stay. */
   save(): void {
-    for (const file of Object.keys(this.entries)) if (!this.contentHashes.has(file) && !fs.existsSync(file)) delete this.entries[file];
+    for (const file of Object.keys(this.entries))
+      if (!this.contentHashes.has(file) && !fs.existsSync(file)) delete this.entries[file];
     const data: CacheFile = { format: FORMAT, run: hash(this.run), entries: this.entries };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;

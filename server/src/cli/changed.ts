@@ -6,7 +6,8 @@ import { UsageError } from './args.js';
 /** The changed 1-based line numbers, or 'all' for a file git does not track yet. */
 export function changedLines(file: string, ref: string): Set<number> | 'all' {
   const cwd = path.dirname(file);
-  const git = (args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const git = (args: string[]): string =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
   try {
     // A ref that looks like an option (`--output=…`) would be obeyed by git.
     if (ref.startsWith('-')) throw new Error('not a revision');
@@ -20,7 +21,16 @@ export function changedLines(file: string, ref: string): Set<number> | 'all' {
     return 'all';
   }
   const lines = new Set<number>();
-  for (const m of git(['diff', '--unified=0', '--no-color', '--no-ext-diff', '--end-of-options', ref, '--', path.basename(file)]).matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+  for (const m of git([
+    'diff',
+    '--unified=0',
+    '--no-color',
+    '--no-ext-diff',
+    '--end-of-options',
+    ref,
+    '--',
+    path.basename(file),
+  ]).matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
     const start = Number(m[1]);
     const count = m[2] === undefined ? 1 : Number(m[2]);
     for (let l = start; l < start + count; l++) lines.add(l);

@@ -14,17 +14,32 @@ export class CopyPreparer {
     private readonly maxFileBytes: number | undefined,
   ) {}
 
-  /** The copies for a document, from a first lint of it (its configuration and bibliography); problems not yet printed. */
-  async for(result: LintResult, filePath: string, roots: readonly string[]): Promise<{ prepared: PreparedCopies; problems: string[] }> {
+  /**
+   * The copies for a document, from a first lint of it (its configuration and bibliography); problems not yet printed.
+   */
+  async for(
+    result: LintResult,
+    filePath: string,
+    roots: readonly string[],
+  ): Promise<{ prepared: PreparedCopies; problems: string[] }> {
     const sourcesDir = result.config.sourcesDir;
     const key = JSON.stringify([sourcesDir ?? path.dirname(filePath), result.bibliographyFiles, roots]);
     let pending = this.prepared.get(key);
     if (!pending) {
-      pending = prepareSourceCopies({ filePath, sourcesDir, bibliography: result.bibliography, roots, maxFileBytes: this.maxFileBytes, cacheDir: this.cacheDir });
+      pending = prepareSourceCopies({
+        filePath,
+        sourcesDir,
+        bibliography: result.bibliography,
+        roots,
+        maxFileBytes: this.maxFileBytes,
+        cacheDir: this.cacheDir,
+      });
       this.prepared.set(key, pending);
     }
     const prepared = await pending;
-    const problems = prepared.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).filter((p) => !this.reported.has(p));
+    const problems = prepared.problems
+      .map((p) => `${p.file}:${p.line}: ${p.message}`)
+      .filter((p) => !this.reported.has(p));
     for (const p of problems) this.reported.add(p);
     return { prepared, problems };
   }

@@ -7,7 +7,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { citedUrls, copyKind, escapeControls, INDEX_FILE, lint, readRegularTextFile, type ConfigLoader } from '../engine/index.js';
+import {
+  citedUrls,
+  copyKind,
+  escapeControls,
+  INDEX_FILE,
+  lint,
+  readRegularTextFile,
+  type ConfigLoader,
+} from '../engine/index.js';
 import { readText } from './lint-file.js';
 
 export interface FetchOptions {
@@ -53,7 +61,12 @@ const megabytes = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10)
 /** The body, read no further than `maxBytes`. */
 async function readBody(response: Response, maxBytes: number, finalUrl: string): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) throw new FetchFailure(`${megabytes(declared)}, larger than the ${megabytes(maxBytes)} limit, not saved`, response.status, finalUrl);
+  if (declared > maxBytes)
+    throw new FetchFailure(
+      `${megabytes(declared)}, larger than the ${megabytes(maxBytes)} limit, not saved`,
+      response.status,
+      finalUrl,
+    );
   const chunks: Buffer[] = [];
   let length = 0;
   if (response.body) {
@@ -70,38 +83,66 @@ async function readBody(response: Response, maxBytes: number, finalUrl: string):
 }
 
 /** GET with redirects followed by hand (each hop checked for its scheme and counted). */
-async function download(url: string, options: FetchOptions): Promise<{ finalUrl: string; status: number; contentType: string; body: Buffer }> {
+async function download(
+  url: string,
+  options: FetchOptions,
+): Promise<{ finalUrl: string; status: number; contentType: string; body: Buffer }> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   let current = url;
   try {
     for (let hops = 0; ; hops++) {
       const protocol = new URL(current).protocol;
-      if (protocol !== 'http:' && protocol !== 'https:') throw new FetchFailure(hops === 0 ? `not an http or https URL (${protocol}), not fetched` : `redirected to a ${protocol} URL, not followed`, undefined, current);
+      if (protocol !== 'http:' && protocol !== 'https:')
+        throw new FetchFailure(
+          hops === 0
+            ? `not an http or https URL (${protocol}), not fetched`
+            : `redirected to a ${protocol} URL, not followed`,
+          undefined,
+          current,
+        );
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
-        headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5' },
+        headers: {
+          'user-agent': options.userAgent,
+          accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+        },
       });
       const location = response.headers.get('location');
       if (REDIRECTS.has(response.status) && location) {
         await response.body?.cancel().catch(() => undefined);
-        if (hops >= options.maxRedirects) throw new FetchFailure(`more than ${options.maxRedirects} redirects`, response.status, current);
+        if (hops >= options.maxRedirects)
+          throw new FetchFailure(`more than ${options.maxRedirects} redirects`, response.status, current);
         current = new URL(location, current).href;
         continue;
       }
       if (response.status < 200 || response.status >= 300) {
         await response.body?.cancel().catch(() => undefined);
         const dead = response.status === 404 || response.status === 410;
-        throw new FetchFailure(`${dead ? 'dead link: ' : ''}HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`, response.status, current);
+        throw new FetchFailure(
+          `${dead ? 'dead link: ' : ''}HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`,
+          response.status,
+          current,
+        );
       }
       const body = await readBody(response, options.maxBytes, current);
-      return { finalUrl: current, status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+      return {
+        finalUrl: current,
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body,
+      };
     }
   } catch (e) {
     if (e instanceof FetchFailure) throw e;
     const err = e as Error & { cause?: { code?: string; message?: string } };
-    if (err.name === 'TimeoutError' || (err.name === 'AbortError' && signal.aborted)) throw new FetchFailure(`timed out after ${options.timeoutMs / 1000} s`, undefined, current);
-    throw new FetchFailure(`cannot fetch (${err.cause?.code ?? err.cause?.message ?? err.message})`, undefined, current);
+    if (err.name === 'TimeoutError' || (err.name === 'AbortError' && signal.aborted))
+      throw new FetchFailure(`timed out after ${options.timeoutMs / 1000} s`, undefined, current);
+    throw new FetchFailure(
+      `cannot fetch (${err.cause?.code ?? err.cause?.message ?? err.message})`,
+      undefined,
+      current,
+    );
   }
 }
 
@@ -116,7 +157,12 @@ function kindOf(contentType: string, body: Buffer): 'pdf' | 'html' | 'text' | un
 /** `example.org/reports/2022` → `example.org-reports-2022-1a2b3c4d`: readable, and distinct per URL. */
 function fileNameFor(url: string, extension: string): string {
   const u = new URL(url);
-  const slug = `${u.hostname.replace(/^www\./, '')}${u.pathname}`.toLowerCase().replace(/\.(pdf|html?|txt|md)$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const slug = `${u.hostname.replace(/^www\./, '')}${u.pathname}`
+    .toLowerCase()
+    .replace(/\.(pdf|html?|txt|md)$/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
   return `${slug}-${crypto.createHash('sha256').update(url).digest('hex').slice(0, 8)}${extension}`;
 }
 
@@ -132,11 +178,25 @@ async function fetchOne(url: string, dir: string, options: FetchOptions): Promis
   try {
     const { finalUrl, status, contentType, body } = await download(url, options);
     const kind = kindOf(contentType, body);
-    if (!kind) throw new FetchFailure(`content type ${contentType || 'unknown'} is not HTML, PDF or text, not saved`, status, finalUrl);
+    if (!kind)
+      throw new FetchFailure(
+        `content type ${contentType || 'unknown'} is not HTML, PDF or text, not saved`,
+        status,
+        finalUrl,
+      );
     const name = fileNameFor(url, EXTENSIONS[kind]);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, name), body);
-    return { url, finalUrl, file: name, fetched, status, contentType, sha256: crypto.createHash('sha256').update(body).digest('hex'), bytes: body.length };
+    return {
+      url,
+      finalUrl,
+      file: name,
+      fetched,
+      status,
+      contentType,
+      sha256: crypto.createHash('sha256').update(body).digest('hex'),
+      bytes: body.length,
+    };
   } catch (e) {
     if (!(e instanceof FetchFailure)) throw e;
     return { url, finalUrl: e.finalUrl !== url ? e.finalUrl : undefined, fetched, status: e.status, error: e.message };
@@ -147,7 +207,13 @@ async function fetchOne(url: string, dir: string, options: FetchOptions): Promis
  * Fetches what `files` cite. A URL already saved in the folder's index is not fetched again. Prints one line per URL
  * on stdout and each failure on stderr; returns the exit code (0 all saved, 1 any failed, 2 a file or index unusable).
  */
-export async function fetchSources(files: readonly string[], loader: ConfigLoader, options: FetchOptions, maxFileBytes: number | undefined, cwd: string): Promise<number> {
+export async function fetchSources(
+  files: readonly string[],
+  loader: ConfigLoader,
+  options: FetchOptions,
+  maxFileBytes: number | undefined,
+  cwd: string,
+): Promise<number> {
   const byDir = new Map<string, Set<string>>();
   let code = 0;
   const err = (m: string): void => void process.stderr.write(`sourcelint: ${escapeControls(m)}\n`);
@@ -159,8 +225,15 @@ export async function fetchSources(files: readonly string[], loader: ConfigLoade
       continue;
     }
     const layers = loader.layersFor(path.dirname(file));
-    const result = lint(read.text, { filePath: file, layers, maxFileBytes, roots: [cwd, path.dirname(file), ...layers.map((l) => path.dirname(l.file))] });
-    const dir = options.outDir ? path.resolve(options.outDir) : (result.config.sourcesDir ?? path.join(path.dirname(file), 'sources'));
+    const result = lint(read.text, {
+      filePath: file,
+      layers,
+      maxFileBytes,
+      roots: [cwd, path.dirname(file), ...layers.map((l) => path.dirname(l.file))],
+    });
+    const dir = options.outDir
+      ? path.resolve(options.outDir)
+      : (result.config.sourcesDir ?? path.join(path.dirname(file), 'sources'));
     const urls = byDir.get(dir) ?? new Set<string>();
     for (const u of citedUrls(result)) urls.add(u);
     byDir.set(dir, urls);
@@ -186,7 +259,8 @@ export async function fetchSources(files: readonly string[], loader: ConfigLoade
         while (next < todo.length) {
           const entry = await fetchOne(todo[next++], dir, options);
           done.push(entry);
-          if (entry.file) process.stdout.write(escapeControls(`saved          ${entry.url} → ${path.join(rel, entry.file)}`) + '\n');
+          if (entry.file)
+            process.stdout.write(escapeControls(`saved          ${entry.url} → ${path.join(rel, entry.file)}`) + '\n');
           else {
             process.stdout.write(escapeControls(`failed         ${entry.url}: ${entry.error}`) + '\n');
             err(`${entry.url}: ${entry.error}`);
@@ -198,11 +272,16 @@ export async function fetchSources(files: readonly string[], loader: ConfigLoade
     if (done.length === 0) continue;
     const replaced = new Set(done.map((e) => e.url));
     const order = new Map(todo.map((u, i) => [u, i]));
-    const merged = [...entries.filter((e) => !replaced.has(e.url)), ...done.sort((a, b) => order.get(a.url)! - order.get(b.url)!)];
+    const merged = [
+      ...entries.filter((e) => !replaced.has(e.url)),
+      ...done.sort((a, b) => order.get(a.url)! - order.get(b.url)!),
+    ];
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(indexFile, JSON.stringify({ sources: merged }, null, 2) + '\n');
     const failed = done.filter((e) => !e.file).length;
-    process.stdout.write(`${rel}: ${done.length - failed} saved, ${failed} failed, ${urls.size - todo.length} already saved\n`);
+    process.stdout.write(
+      `${rel}: ${done.length - failed} saved, ${failed} failed, ${urls.size - todo.length} already saved\n`,
+    );
   }
   return code;
 }

@@ -26,7 +26,9 @@ function walk(dir: string, out: string[], accept: (file: string) => boolean, err
   } catch (e) {
     // A folder that cannot be listed may hold drafts: say so, and fail the run, rather than pass without them.
     const code = (e as NodeJS.ErrnoException).code;
-    errors.push(`${dir}: cannot read folder (${code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
+    errors.push(
+      `${dir}: cannot read folder (${code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`,
+    );
     return;
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -55,10 +57,12 @@ export function discoverFiles(patterns: readonly string[], cwd: string, ignorePa
   const ignored = loadIgnoreFile(path.resolve(cwd, ignorePath ?? '.sourcelintignore'));
   // `!drafts/**` (or `!drafts`, a folder) leaves out what it matches, relative to the working directory.
   const negations = patterns.filter((p) => p.startsWith('!')).map((p) => toPosix(p.slice(1)).replace(/\/+$/, ''));
-  const negated = negations.length > 0 ? picomatch([...negations, ...negations.map((n) => `${n}/**`)], { dot: true }) : undefined;
+  const negated =
+    negations.length > 0 ? picomatch([...negations, ...negations.map((n) => `${n}/**`)], { dot: true }) : undefined;
   const isIgnored = (file: string): boolean => {
     const rel = path.relative(ignored?.base ?? cwd, file);
-    if (ignored && !rel.startsWith('..') && !path.isAbsolute(rel) && rel !== '' && ignored.rules.ignores(toPosix(rel))) return true;
+    if (ignored && !rel.startsWith('..') && !path.isAbsolute(rel) && rel !== '' && ignored.rules.ignores(toPosix(rel)))
+      return true;
     return !!negated && negated(toPosix(path.relative(cwd, file)));
   };
   const found = new Set<string>();
@@ -86,7 +90,13 @@ export function discoverFiles(patterns: readonly string[], cwd: string, ignorePa
       const root = path.resolve(cwd, base || '.');
       const matches = picomatch(glob || '**', { dot: false });
       const files: string[] = [];
-      walk(root, files, (f) => MARKDOWN_EXTENSIONS.test(f) && matches(path.relative(root, f).split(path.sep).join('/')) && !isIgnored(f), errors);
+      walk(
+        root,
+        files,
+        (f) =>
+          MARKDOWN_EXTENSIONS.test(f) && matches(path.relative(root, f).split(path.sep).join('/')) && !isIgnored(f),
+        errors,
+      );
       files.forEach((f) => found.add(f));
     } else {
       errors.push(`${pattern}: no such file or directory`);
@@ -101,12 +111,17 @@ export function discoverFiles(patterns: readonly string[], cwd: string, ignorePa
  * Whether configuration `ignores` exclude `file`: each layer's patterns (`.gitignore` syntax, `!` re-includes) are
  * relative to its base; the nearest layer with an opinion on the file decides.
  */
-export function ignoredByConfig(file: string, ignores: ReadonlyArray<{ base: string; patterns: readonly string[] }>): boolean {
+export function ignoredByConfig(
+  file: string,
+  ignores: ReadonlyArray<{ base: string; patterns: readonly string[] }>,
+): boolean {
   let ignoredNow = false;
   for (const { base, patterns } of ignores) {
     const rel = path.relative(base, file);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-    const verdict = ignore().add(patterns as string[]).test(toPosix(rel));
+    const verdict = ignore()
+      .add(patterns as string[])
+      .test(toPosix(rel));
     if (verdict.ignored) ignoredNow = true;
     else if (verdict.unignored) ignoredNow = false;
   }

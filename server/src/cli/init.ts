@@ -1,4 +1,6 @@
-/** `sourcelint --init`: a commented starter `.sourcelintrc.json` (JSON with comments) listing every rule at its default. */
+/**
+ * `sourcelint --init`: a commented starter `.sourcelintrc.json` (JSON with comments) listing every rule at its default.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILES, RULES } from '../engine/index.js';
@@ -47,7 +49,9 @@ ${rules.join('\n')}
 
 /** Writes the starter configuration into `dir`; refuses to overwrite any configuration file already there. */
 export function writeStarterConfig(dir: string): string {
-  const existing = CONFIG_FILES.filter((name) => name !== 'package.json').find((name) => fs.existsSync(path.join(dir, name)));
+  const existing = CONFIG_FILES.filter((name) => name !== 'package.json').find((name) =>
+    fs.existsSync(path.join(dir, name)),
+  );
   if (existing) throw new UsageError(`${existing} already exists; not overwriting it`);
   const file = path.join(dir, '.sourcelintrc.json');
   fs.writeFileSync(file, starterConfig());

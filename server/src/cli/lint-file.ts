@@ -1,7 +1,26 @@
-/** Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and the workers alike. */
+/**
+ * Linting one file or text, turning engine findings into positioned, serialisable messages. Used by the main thread and
+ * the workers alike.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, LintCache, listSources, layerIgnores, fixUntilStable, readRegularFile, ConfigError, type ConfigLoader, type ActiveSeverity, type Edit, type Finding, type FixType, type ListedSource, type PreparedCopies, type SourceSummary } from '../engine/index.js';
+import {
+  lint,
+  LintCache,
+  listSources,
+  layerIgnores,
+  fixUntilStable,
+  readRegularFile,
+  ConfigError,
+  type ConfigLoader,
+  type ActiveSeverity,
+  type Edit,
+  type Finding,
+  type FixType,
+  type ListedSource,
+  type PreparedCopies,
+  type SourceSummary,
+} from '../engine/index.js';
 import { claimRows, type ClaimRow } from '../shared/checklist.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ignoredByConfig } from './files.js';
@@ -61,7 +80,9 @@ export interface LintFileOptions {
   sourcesCache?: string;
 }
 
-/** Reads a regular file as UTF-8 text, refusing devices, oversized, binary and malformed input with a one-line reason. */
+/**
+ * Reads a regular file as UTF-8 text, refusing devices, oversized, binary and malformed input with a one-line reason.
+ */
 export function readText(file: string, maxBytes?: number): { text: string; bom: boolean } | { error: string } {
   let buf: Buffer;
   try {
@@ -80,7 +101,7 @@ export function readText(file: string, maxBytes?: number): { text: string; bom: 
 }
 
 function firstInvalidByte(buf: Buffer): number {
-  for (let lo = 0, hi = buf.length; ; ) {
+  for (let lo = 0, hi = buf.length; ;) {
     if (hi - lo <= 1) return lo;
     const mid = (lo + hi) >> 1;
     try {
@@ -118,7 +139,8 @@ export function toMessage(doc: TextDocument, f: Finding): Message {
     endColumn: e.character + 1,
   };
   if (f.fix && f.fix.length > 0) m.fix = toRange(doc, f.fix);
-  if (f.suggestions && f.suggestions.length > 0) m.suggestions = f.suggestions.map((sg) => ({ desc: sg.desc, fix: toRange(doc, sg.edits) }));
+  if (f.suggestions && f.suggestions.length > 0)
+    m.suggestions = f.suggestions.map((sg) => ({ desc: sg.desc, fix: toRange(doc, sg.edits) }));
   return m;
 }
 
@@ -127,15 +149,29 @@ export function toMessage(doc: TextDocument, f: Finding): Message {
  * lint tells its configuration and bibliography, and only a document that has copies is linted again with them (the
  * shared LintCache makes that second pass re-run the rules, not the analysis).
  */
-export async function lintTextAs(text: string, filePath: string, loader: ConfigLoader, options: LintFileOptions, copies?: CopyPreparer): Promise<FileResult> {
+export async function lintTextAs(
+  text: string,
+  filePath: string,
+  loader: ConfigLoader,
+  options: LintFileOptions,
+  copies?: CopyPreparer,
+): Promise<FileResult> {
   try {
     const layers = loader.layersFor(path.dirname(filePath));
     if (ignoredByConfig(filePath, layerIgnores(layers))) {
       return { filePath, messages: [], problems: [], ignored: true };
     }
-    // Bibliographies and saved copies are read only inside the folders of this run, of the document and of its configuration.
+    // Bibliographies and saved copies are read only inside the folders of this run, of the document and of its
+    // configuration.
     const roots = [process.cwd(), path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
-    const base = { filePath, layers, ruleOverrides: options.ruleOverrides, maxFileBytes: options.maxFileBytes, roots, cache: new LintCache() };
+    const base = {
+      filePath,
+      layers,
+      ruleOverrides: options.ruleOverrides,
+      maxFileBytes: options.maxFileBytes,
+      roots,
+      cache: new LintCache(),
+    };
     let first = lint(text, base);
     const prepared = copies && (await copies.for(first, filePath, roots));
     const sourceCopies = prepared && prepared.prepared.count > 0 ? prepared.prepared.copies : undefined;
@@ -157,12 +193,21 @@ export async function lintTextAs(text: string, filePath: string, loader: ConfigL
       bibliographies: dependencies(result.bibliographyFiles, prepared?.prepared),
     };
   } catch (e) {
-    if (e instanceof ConfigError) return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };
-    return { filePath, messages: [], problems: [], error: { message: `${filePath}: internal error: ${(e as Error).message}`, usage: false } };
+    if (e instanceof ConfigError)
+      return { filePath, messages: [], problems: [], error: { message: e.message, usage: true } };
+    return {
+      filePath,
+      messages: [],
+      problems: [],
+      error: { message: `${filePath}: internal error: ${(e as Error).message}`, usage: false },
+    };
   }
 }
 
-/** What a cached result depends on besides text and configuration: bibliographies, saved copies, the sources folder's listing. */
+/**
+ * What a cached result depends on besides text and configuration: bibliographies, saved copies, the sources folder's
+ * listing.
+ */
 function dependencies(bibliographies: readonly string[], copies: PreparedCopies | undefined): string[] | undefined {
   const files = [...bibliographies, ...(copies ? [copies.dir, ...copies.inputs] : [])];
   return files.length > 0 ? files : undefined;
@@ -177,15 +222,24 @@ function sourceRows(result: ReturnType<typeof lint>): SourceRows {
   return { rows, summary };
 }
 
-export async function lintFile(file: string, loader: ConfigLoader, options: LintFileOptions, copies?: CopyPreparer): Promise<FileResult> {
+export async function lintFile(
+  file: string,
+  loader: ConfigLoader,
+  options: LintFileOptions,
+  copies?: CopyPreparer,
+): Promise<FileResult> {
   const read = readText(file, options.maxFileBytes);
-  if ('error' in read) return { filePath: file, messages: [], problems: [], error: { message: `${file}: ${read.error}`, usage: false } };
+  if ('error' in read)
+    return { filePath: file, messages: [], problems: [], error: { message: `${file}: ${read.error}`, usage: false } };
   const result = await lintTextAs(read.text, file, loader, options, copies);
   if (result.output !== undefined && options.fix?.write) {
     try {
       fs.writeFileSync(file, (read.bom ? '\ufeff' : '') + result.output);
     } catch (e) {
-      result.error = { message: `${file}: cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, usage: false };
+      result.error = {
+        message: `${file}: cannot write fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        usage: false,
+      };
     }
   }
   return result;

@@ -1,4 +1,7 @@
-/** `sourcelint`: the CLI adapter over the engine. Exit codes: 0 clean, 1 findings over the limit, 2 usage/config/read errors. */
+/**
+ * `sourcelint`: the CLI adapter over the engine. Exit codes: 0 clean, 1 findings over the limit, 2 usage/config/read
+ * errors.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, ConfigLoader, DEFAULT_MAX_FILE_BYTES, escapeControls, resolveConfig } from '../engine/index.js';
@@ -20,7 +23,9 @@ import { ResultCache, cacheFile, shardFiles } from './cache.js';
 import { CopyPreparer } from './copies.js';
 import { fetchSources } from './fetch.js';
 
-const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /**
  * One line on stderr. Messages carry text from files (names, bibliography keys): control characters are shown escaped,
@@ -45,13 +50,16 @@ function writeOutputFile(file: string, content: string): void {
 }
 
 /** Where GitHub Actions collects the job summary, when the run prints annotations there. */
-const stepSummary = (options: CliOptions): string | undefined => (options.command === 'lint' && options.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined);
+const stepSummary = (options: CliOptions): string | undefined =>
+  options.command === 'lint' && options.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined;
 
 function appendStepSummary(file: string, markdown: string): void {
   try {
     fs.appendFileSync(file, markdown);
   } catch (e) {
-    process.stderr.write(`sourcelint: cannot write the job summary to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    process.stderr.write(
+      `sourcelint: cannot write the job summary to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+    );
   }
 }
 
@@ -122,7 +130,10 @@ function render(results: FileResult[], options: CliOptions, cwd: string): string
   }
 }
 
-/** `--color`/`--no-color`, then FORCE_COLOR (as Node and chalk read it), then NO_COLOR, then whether stdout is a terminal. */
+/**
+ * `--color`/`--no-color`, then FORCE_COLOR (as Node and chalk read it), then NO_COLOR, then whether stdout is a
+ * terminal.
+ */
 function useColor(options: CliOptions): boolean {
   if (options.color !== undefined) return options.color;
   const force = process.env.FORCE_COLOR;
@@ -153,7 +164,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  if (options.config && !fs.existsSync(options.config)) throw new UsageError(`${options.config}: configuration file not found`);
+  if (options.config && !fs.existsSync(options.config))
+    throw new UsageError(`${options.config}: configuration file not found`);
   const config = options.config && path.resolve(options.config);
   if (options.printConfig) {
     printConfig(options.printConfig, options);
@@ -167,34 +179,72 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === 'fetch') {
     const found = discoverFiles(options.patterns, cwd, options.ignorePath);
     for (const e of found.errors) stderrLine(e);
-    const fetchOptions = { outDir: options.out, timeoutMs: options.timeoutMs ?? 30_000, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxRedirects: 5, userAgent: `Sourcelint/${VERSION} (saving cited sources for fact-checking; +https://github.com/sourcelint/sourcelint)`, parallel: 4 };
+    const fetchOptions = {
+      outDir: options.out,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      maxRedirects: 5,
+      userAgent: `Sourcelint/${VERSION} (saving cited sources for fact-checking; +https://github.com/sourcelint/sourcelint)`,
+      parallel: 4,
+    };
     const code = await fetchSources(found.files, new ConfigLoader(config), fetchOptions, options.maxFileBytes, cwd);
     return found.errors.length > 0 ? 2 : code;
   }
   const sourcesCache = options.sourcesCache && path.resolve(options.sourcesCache);
-  const lintOptions = { ruleOverrides: options.rules, quiet: options.quiet, withClaims: options.command !== 'lint' || stepSummary(options) !== undefined, fix: options.fix, maxFileBytes: options.maxFileBytes, sourcesCache };
+  const lintOptions = {
+    ruleOverrides: options.rules,
+    quiet: options.quiet,
+    withClaims: options.command !== 'lint' || stepSummary(options) !== undefined,
+    fix: options.fix,
+    maxFileBytes: options.maxFileBytes,
+    sourcesCache,
+  };
   let results: FileResult[];
   let failed = false;
   if (options.stdin) {
     const name = path.resolve(options.stdinFilename ?? '<stdin>');
-    results = [await lintTextAs(readStdin(), name, new ConfigLoader(config), lintOptions, new CopyPreparer(sourcesCache, options.maxFileBytes))];
+    results = [
+      await lintTextAs(
+        readStdin(),
+        name,
+        new ConfigLoader(config),
+        lintOptions,
+        new CopyPreparer(sourcesCache, options.maxFileBytes),
+      ),
+    ];
   } else {
     const found = discoverFiles(options.patterns, cwd, options.ignorePath);
     for (const e of found.errors) stderrLine(e);
     failed = found.errors.length > 0;
     const files = options.shard ? shardFiles(found.files, options.shard.index, options.shard.count, cwd) : found.files;
-    const runKey = JSON.stringify([VERSION, [...options.rules], options.quiet, lintOptions.withClaims, options.fix && [options.fix.write, [...options.fix.types]]]);
-    const cache = options.cache ? new ResultCache(cacheFile(options.cacheLocation, cwd), runKey, new ConfigLoader(config)) : undefined;
+    const runKey = JSON.stringify([
+      VERSION,
+      [...options.rules],
+      options.quiet,
+      lintOptions.withClaims,
+      options.fix && [options.fix.write, [...options.fix.types]],
+    ]);
+    const cache = options.cache
+      ? new ResultCache(cacheFile(options.cacheLocation, cwd), runKey, new ConfigLoader(config))
+      : undefined;
     const cached = files.map((f) => cache?.lookup(f));
     const progress = progressReporter();
-    const fresh = await lintFiles(files.filter((_, i) => !cached[i]), config, lintOptions, progress.update, options.concurrency);
+    const fresh = await lintFiles(
+      files.filter((_, i) => !cached[i]),
+      config,
+      lintOptions,
+      progress.update,
+      options.concurrency,
+    );
     progress.clear();
     if (cache) {
       for (const r of fresh) cache.store(r);
       try {
         cache.save();
       } catch (e) {
-        stderrLine(`${cache.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        stderrLine(
+          `${cache.file}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        );
       }
     }
     let next = 0;
@@ -212,10 +262,21 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === 'report') {
     const sources = new Map(linted.flatMap((r) => (r.sources ? [[r.filePath, r.sources] as const] : [])));
     try {
-      fs.writeFileSync(options.out!, formatReport(linted.flatMap((r) => r.claims ?? []), linted.map((r) => r.filePath), cwd, VERSION, sources));
+      fs.writeFileSync(
+        options.out!,
+        formatReport(
+          linted.flatMap((r) => r.claims ?? []),
+          linted.map((r) => r.filePath),
+          cwd,
+          VERSION,
+          sources,
+        ),
+      );
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      fail(`${options.out}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`);
+      fail(
+        `${options.out}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)})`,
+      );
     }
     stderrLine(`wrote ${options.out}`);
     return failed ? 2 : 0;

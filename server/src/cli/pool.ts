@@ -26,7 +26,11 @@ function totalSize(files: readonly string[]): number {
 }
 
 /** How many worker threads lint `files`; 0 means the main thread does. */
-export function workerCount(concurrency: Concurrency, files: readonly string[], cores = os.availableParallelism()): number {
+export function workerCount(
+  concurrency: Concurrency,
+  files: readonly string[],
+  cores = os.availableParallelism(),
+): number {
   if (concurrency === 'off') return 0;
   if (concurrency !== 'auto') return Math.min(concurrency, files.length);
   const threads = Math.min(cores, files.length);
@@ -54,7 +58,15 @@ export async function lintFiles(
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workerData = { configFile, rules: [...options.ruleOverrides], quiet: options.quiet, withClaims: options.withClaims, fix: options.fix, maxFileBytes: options.maxFileBytes, sourcesCache: options.sourcesCache };
+  const workerData = {
+    configFile,
+    rules: [...options.ruleOverrides],
+    quiet: options.quiet,
+    withClaims: options.withClaims,
+    fix: options.fix,
+    maxFileBytes: options.maxFileBytes,
+    sourcesCache: options.sourcesCache,
+  };
   await Promise.all(
     Array.from({ length: threads }, () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });

@@ -29,13 +29,24 @@ interface WordClassFile {
 }
 
 /** Verbs get their inflections; nouns and function words are matched as listed. */
-const INFLECTED = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'BELIEF_VERB', 'RESEARCH_ACT', 'SAY_VERB', 'DIRECTIVE_VERB', 'AGENT_VERB', 'DESCRIBE_VERB']);
+const INFLECTED = new Set([
+  'SPEECH_VERB',
+  'DOCUMENT_VERB',
+  'BELIEF_VERB',
+  'RESEARCH_ACT',
+  'SAY_VERB',
+  'DIRECTIVE_VERB',
+  'AGENT_VERB',
+  'DESCRIBE_VERB',
+]);
 
 function loadClasses(): Map<string, Set<string>> {
   const file = JSON.parse(fs.readFileSync(shippedFile('data', 'attribution-words.json'), 'utf8')) as WordClassFile;
   const classes = new Map<string, Set<string>>();
   for (const [name, { words }] of Object.entries(file.classes)) {
-    const forms = new Set(words.map((w) => w.toLowerCase()).flatMap((w) => (INFLECTED.has(name) ? inflections(w) : [w])));
+    const forms = new Set(
+      words.map((w) => w.toLowerCase()).flatMap((w) => (INFLECTED.has(name) ? inflections(w) : [w])),
+    );
     // "found" is the past of "find"; its own inflections belong to "to found" (a company), which reports nothing.
     for (const form of ['founded', 'founding', 'founds']) forms.delete(form);
     classes.set(name, forms);
@@ -44,9 +55,13 @@ function loadClasses(): Map<string, Set<string>> {
 }
 
 const CLASSES = loadClasses();
-const inClass = (name: string, norm: string | undefined): boolean => norm !== undefined && (CLASSES.get(name)?.has(norm) ?? false);
+const inClass = (name: string, norm: string | undefined): boolean =>
+  norm !== undefined && (CLASSES.get(name)?.has(norm) ?? false);
 
-/** Multi-word lead-ins ("according to") as word sequences, by first word (in listed order): one look-up per word, not a scan of every lead-in. */
+/**
+ * Multi-word lead-ins ("according to") as word sequences, by first word (in listed order): one look-up per word, not a
+ * scan of every lead-in.
+ */
 function byFirstWord(phrases: Iterable<string>): ReadonlyMap<string, string[][]> {
   const index = new Map<string, string[][]>();
   for (const phrase of phrases) {
@@ -59,7 +74,9 @@ const LEAD_INS = byFirstWord(CLASSES.get('LEAD_IN') ?? []);
 const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
 const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
-const REPORTING_VERBS = new Set(['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]));
+const REPORTING_VERBS = new Set(
+  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]),
+);
 
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
 const NOT_A_NAME = new Set(
@@ -79,12 +96,17 @@ const VERB_SUBJECTS = new Set('i we you they will would can could may might must
 const MAX_SUBJECT_WORDS = 14;
 const MAX_LEAD_IN_WORDS = 12;
 
-
-/** A capitalised word that can name a source: not a function word, month or pronoun, nor the sentence's first word when it is one of those. */
+/**
+ * A capitalised word that can name a source: not a function word, month or pronoun, nor the sentence's first word when
+ * it is one of those.
+ */
 function isNameWord(w: Word | undefined): boolean {
   if (!w || !isCapitalised(w) || NOT_A_NAME.has(w.norm) || /^\p{Lu}$/u.test(w.raw)) return false;
   // A common noun capitalised because it opens the sentence ("Officials said", "Studies show") names nobody.
-  return !(/^\p{Lu}\p{Ll}+$/u.test(w.raw) && (inClass('VAGUE_PEOPLE', w.norm) || inClass('DOCUMENT', w.norm) || inClass('ROLE', w.norm)));
+  return !(
+    /^\p{Lu}\p{Ll}+$/u.test(w.raw) &&
+    (inClass('VAGUE_PEOPLE', w.norm) || inClass('DOCUMENT', w.norm) || inClass('ROLE', w.norm))
+  );
 }
 
 /** "Novelco's", "the company’s", "Reuters'". */
@@ -116,11 +138,19 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
     const w = words[k];
     if (isNameWord(w) && !(k === from && k === to && PEOPLE_PRONOUNS.has(w.norm))) return true;
     if (inClass('ANAPHOR', w.norm) && from === to) return true;
-    if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw))) specifier = true;
+    if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw)))
+      specifier = true;
     if (specifier && (inClass('ROLE', w.norm) || inClass('DOCUMENT', w.norm))) return true;
     if (isCapitalised(w) && k > from && inClass('DOCUMENT', words[to].norm)) return true;
     // "court records show", "Company filings show": a body's records, named by any modifier but a quantifier.
-    if (k === to && k > from && inClass('RECORD', w.norm) && !inClass('QUANTIFIER', words[k - 1].norm) && !inClass('VAGUE_PEOPLE', words[k - 1].norm)) return true;
+    if (
+      k === to &&
+      k > from &&
+      inClass('RECORD', w.norm) &&
+      !inClass('QUANTIFIER', words[k - 1].norm) &&
+      !inClass('VAGUE_PEOPLE', words[k - 1].norm)
+    )
+      return true;
   }
   return false;
 }
@@ -140,7 +170,11 @@ function subjectBefore(text: string, words: readonly Word[], verb: number): { fr
 }
 
 /** "the spokesperson said", "Reuters reported", "the records show", "He added". */
-function speakerSubject(text: string, words: readonly Word[], verb: number): { attribution: Attribution; from: number } | undefined {
+function speakerSubject(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+): { attribution: Attribution; from: number } | undefined {
   const subject = subjectBefore(text, words, verb);
   if (!subject) return undefined;
   const { head } = subject;
@@ -148,7 +182,8 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   // "The investigation identified … and found that …": the verb shares the sentence's opening subject.
   if (h.norm === 'and' || h.norm === 'but') return openingSubject(text, words, head);
   // "Bintu, who told the BBC …": a relative clause's speaker is the name it follows.
-  if (h.norm === 'who' && isNameWord(words[head - 1])) return { attribution: { kind: 'speaker', ...sliceOf(text, words, head - 1, head - 1) }, from: head - 1 };
+  if (h.norm === 'who' && isNameWord(words[head - 1]))
+    return { attribution: { kind: 'speaker', ...sliceOf(text, words, head - 1, head - 1) }, from: head - 1 };
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
   if (/^\s*,/.test(text.slice(h.end, words[head + 1].start))) {
@@ -162,7 +197,11 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   if (inClass('ANAPHOR', h.norm)) return found({ kind: 'anaphor', ...sliceOf(text, words, head, head) });
   if (isNameWord(h)) {
     let start = head;
-    while (start > from && (isNameWord(words[start - 1]) || /^(of|de|al|bin|van|von|der|la|le|du)$/.test(words[start - 1].norm))) start--;
+    while (
+      start > from &&
+      (isNameWord(words[start - 1]) || /^(of|de|al|bin|van|von|der|la|le|du)$/.test(words[start - 1].norm))
+    )
+      start--;
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
   const speech = inClass('SPEECH_VERB', words[verb].norm);
@@ -172,10 +211,16 @@ function speakerSubject(text: string, words: readonly Word[], verb: number): { a
   }
   // Any other one person or body that says or tells: "A shopkeeper told the BBC", "the Africa Report publication
   // said". Plural and generic subjects ("analysts", "Chinese historians") stay vague; long subjects are clauses.
-  const short = head - from < MAX_SPEAKER_PHRASE && !words.slice(from, head).some((w) => inClass('CLAUSE_VERB', w.norm));
+  const short =
+    head - from < MAX_SPEAKER_PHRASE && !words.slice(from, head).some((w) => inClass('CLAUSE_VERB', w.norm));
   const singular = inClass('DETERMINER', words[from].norm) && /^[a-z-]+[^s]$/.test(h.raw) && !NOT_A_NAME.has(h.norm);
   const onePerson = words[from].norm === 'one' && words[from + 1]?.norm === 'of';
-  if ((inClass('SAY_VERB', words[verb].norm) || onePerson) && short && !inClass('VAGUE_PEOPLE', h.norm) && (singular || isSpecificPhrase(text, words, from, head))) {
+  if (
+    (inClass('SAY_VERB', words[verb].norm) || onePerson) &&
+    short &&
+    !inClass('VAGUE_PEOPLE', h.norm) &&
+    (singular || isSpecificPhrase(text, words, from, head))
+  ) {
     return found({ kind: 'speaker', ...sliceOf(text, words, from, head) });
   }
   return undefined;
@@ -186,7 +231,11 @@ const MAX_APPOSITIVE_WORDS = 30;
 const MAX_SPEAKER_PHRASE = 5;
 
 /** The comma-separated chunks before a verb, nearest first; the first that names a specific source is the subject. */
-function appositiveSubject(text: string, words: readonly Word[], verb: number): { attribution: Attribution; from: number } | undefined {
+function appositiveSubject(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+): { attribution: Attribution; from: number } | undefined {
   let end = verb - 1;
   for (let k = verb - 1; k >= Math.max(0, verb - MAX_APPOSITIVE_WORDS); k--) {
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
@@ -194,12 +243,19 @@ function appositiveSubject(text: string, words: readonly Word[], verb: number): 
     if (isSpecificPhrase(text, words, k, end)) {
       // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it.
       const name = nameBefore(text, words, k);
-      if (name !== undefined) return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
+      if (name !== undefined)
+        return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
       let first = k;
       while (first < end && !isNameWord(words[first])) first++;
       let last = first;
       while (last < end && isNameWord(words[last + 1])) last++;
-      return { attribution: { kind: 'speaker', ...sliceOf(text, words, isNameWord(words[first]) ? first : k, isNameWord(words[first]) ? last : end) }, from: k };
+      return {
+        attribution: {
+          kind: 'speaker',
+          ...sliceOf(text, words, isNameWord(words[first]) ? first : k, isNameWord(words[first]) ? last : end),
+        },
+        from: k,
+      };
     }
     if (/[;:(—–]/.test(text.slice(words[k - 1]?.end ?? 0, words[k].start))) return undefined;
     end = k - 1;
@@ -213,17 +269,25 @@ function nameBefore(text: string, words: readonly Word[], k: number): number | u
   let from = k - 1;
   const partOfName = (w: Word): boolean => isNameWord(w) || /^\p{Lu}$/u.test(w.raw);
   if (!isNameWord(words[k - 1])) return undefined;
-  while (from > 0 && k - from < 5 && partOfName(words[from - 1]) && !breakBetween(text, words[from - 1], words[from])) from--;
+  while (from > 0 && k - from < 5 && partOfName(words[from - 1]) && !breakBetween(text, words[from - 1], words[from]))
+    from--;
   return from;
 }
 
 /** The noun phrase that opens the sentence, when it names a specific source ("The investigation …"). */
-function openingSubject(text: string, words: readonly Word[], limit: number): { attribution: Attribution; from: number } | undefined {
+function openingSubject(
+  text: string,
+  words: readonly Word[],
+  limit: number,
+): { attribution: Attribution; from: number } | undefined {
   for (let k = 0; k < Math.min(limit, 5); k++) {
     if (k > 0 && breakBetween(text, words[k - 1], words[k])) return undefined;
     const w = words[k];
     if ((inClass('DOCUMENT', w.norm) || inClass('ROLE', w.norm)) && isSpecificPhrase(text, words, 0, k)) {
-      return { attribution: { kind: inClass('DOCUMENT', w.norm) ? 'document' : 'speaker', ...sliceOf(text, words, 0, k) }, from: 0 };
+      return {
+        attribution: { kind: inClass('DOCUMENT', w.norm) ? 'document' : 'speaker', ...sliceOf(text, words, 0, k) },
+        from: 0,
+      };
     }
   }
   return undefined;
@@ -233,13 +297,16 @@ function openingSubject(text: string, words: readonly Word[], limit: number): { 
 function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
   const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
   if (verb > 0 && !/[,”"]/.test(before)) return undefined;
-  // After a bare comma only "said"/"told" invert ("…, said the minister"); "X, king of Scotland, wrote a treatise" does not.
+  // After a bare comma only "said"/"told" invert ("…, said the minister"); "X, king of Scotland, wrote a treatise" does
+  // not.
   if (verb > 0 && !/[”"]/.test(before) && !inClass('SAY_VERB', words[verb].norm)) return undefined;
   let to = verb + 1;
   while (to < words.length && to - verb <= 6 && !breakBetween(text, words[to - 1], words[to])) to++;
   const end = to - 1;
   if (end <= verb) return undefined;
-  return isSpecificPhrase(text, words, verb + 1, end) ? { kind: 'speaker', ...sliceOf(text, words, verb + 1, end) } : undefined;
+  return isSpecificPhrase(text, words, verb + 1, end)
+    ? { kind: 'speaker', ...sliceOf(text, words, verb + 1, end) }
+    : undefined;
 }
 
 /** A noun phrase introduced by a lead-in, up to the next punctuation or clause boundary. */
@@ -250,7 +317,9 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
     if (to < words.length && breakBetween(text, words[to - 1], words[to])) break;
   }
   const end = to - 1;
-  return end >= from && isSpecificPhrase(text, words, from, end) ? { kind: 'lead-in', ...sliceOf(text, words, from, end) } : undefined;
+  return end >= from && isSpecificPhrase(text, words, from, end)
+    ? { kind: 'lead-in', ...sliceOf(text, words, from, end) }
+    : undefined;
 }
 
 function leadInAt(words: readonly Word[], i: number, leadIns: ReadonlyMap<string, string[][]>): number {
@@ -280,7 +349,13 @@ const MAX_ADVERBIAL_WORDS = 7;
  * …", "wrote: …", "noted that …", "urged companies to …", or a verb that closes the clause (", the records show.").
  * "China claims 90 percent of the sea" or "King James wrote a treatise" narrate an act: they are the claim itself.
  */
-function introducesContent(text: string, words: readonly Word[], verb: number, document: boolean, closingParenthetical: boolean): boolean {
+function introducesContent(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+  document: boolean,
+  closingParenthetical: boolean,
+): boolean {
   const v = words[verb];
   if (v.norm === 'put') return words[verb + 1]?.norm === 'it';
   if (document || inClass('SAY_VERB', v.norm)) return true;
@@ -308,7 +383,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
   for (let i = 0; i < words.length; i++) {
     const back = leadInAt(words, i, ANAPHORIC_LEAD_INS);
     // "To him, …", "…, in her words, …": set off, not "those who voted for him".
-    if (back > 0 && /^\s*,/.test(text.slice(words[i + back - 1].end))) return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
+    if (back > 0 && /^\s*,/.test(text.slice(words[i + back - 1].end)))
+      return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
     const lead = leadInAt(words, i, LEAD_INS);
     if (lead > 0) {
       const found = phraseAfter(text, words, i + lead);
@@ -319,14 +395,26 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (!REPORTING_VERBS.has(w.norm) || !/^\p{Ll}/u.test(w.raw)) continue;
     const prev = words[i - 1];
     // "a UN report found": a document noun followed by its own verb.
-    if (inClass('DOCUMENT', w.norm) && (inClass('SPEECH_VERB', words[i + 1]?.norm) || inClass('DOCUMENT_VERB', words[i + 1]?.norm))) continue;
+    if (
+      inClass('DOCUMENT', w.norm) &&
+      (inClass('SPEECH_VERB', words[i + 1]?.norm) || inClass('DOCUMENT_VERB', words[i + 1]?.norm))
+    )
+      continue;
     // "the latest census report, which …": a word that is also a document noun is a verb only before its content.
-    if (inClass('DOCUMENT', w.norm) && !VERB_SUBJECTS.has(prev?.norm ?? '') && !/^\s*(?:that\b|[:“"«])/.test(text.slice(w.end))) continue;
+    if (
+      inClass('DOCUMENT', w.norm) &&
+      !VERB_SUBJECTS.has(prev?.norm ?? '') &&
+      !/^\s*(?:that\b|[:“"«])/.test(text.slice(w.end))
+    )
+      continue;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
     if (negated(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters".
-    if (inClass('AGENT_VERB', w.norm) && (words[i + 1]?.norm === 'by' || (words[i + 2]?.norm === 'by' && !breakBetween(text, w, words[i + 1])))) {
+    if (
+      inClass('AGENT_VERB', w.norm) &&
+      (words[i + 1]?.norm === 'by' || (words[i + 2]?.norm === 'by' && !breakBetween(text, w, words[i + 1])))
+    ) {
       const by = words[i + 1]?.norm === 'by' ? i + 1 : i + 2;
       const found = phraseAfter(text, words, by + 1);
       if (found) return { ...found, kind: 'agent' };
@@ -334,10 +422,12 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // "is said to be", "was described as": a passive with no agent names nobody.
     if (isPassive(words, i)) continue;
     const subject = speakerSubject(text, words, i);
-    const speech = inClass('SPEECH_VERB', w.norm) || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
+    const speech =
+      inClass('SPEECH_VERB', w.norm) || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
-      if (introducesContent(text, words, i, subject.attribution.kind === 'document', /[,”"]/.test(before))) return subject.attribution;
+      if (introducesContent(text, words, i, subject.attribution.kind === 'document', /[,”"]/.test(before)))
+        return subject.attribution;
     }
     const inverted = speech ? speakerAfter(text, words, i) : undefined;
     if (inverted) return inverted;
@@ -354,10 +444,16 @@ export function isSpeechVerb(norm: string): boolean {
 export function introducesTitle(words: readonly Word[], quoteStart: number): boolean {
   let k = words.length - 1;
   while (k >= 0 && words[k].start >= quoteStart) k--;
-  return k >= 0 && (inClass('TITLE_CUE', words[k].norm) || (words[k].norm === 'as' && inClass('TITLE_CUE', words[k - 1]?.norm)));
+  return (
+    k >= 0 &&
+    (inClass('TITLE_CUE', words[k].norm) || (words[k].norm === 'as' && inClass('TITLE_CUE', words[k - 1]?.norm)))
+  );
 }
 
-/** Whether a sentence describes the article's own survey, poll or interviews ("we polled 64 experts", "based on interviews with"). */
+/**
+ * Whether a sentence describes the article's own survey, poll or interviews ("we polled 64 experts", "based on
+ * interviews with").
+ */
 export function describesOwnResearch(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const n = words[i].norm;
@@ -365,14 +461,21 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
     const next = words[i + 1];
     if (next?.isNumber || (words[i + 2]?.isNumber && !/^(in|on|since|by)$/.test(next?.norm ?? ''))) return true;
     const prev = words[i - 1]?.norm;
-    if (prev === 'our' || prev === 'we' || prev === 'this' || (prev === 'on' && words[i - 2]?.norm === 'based')) return true;
+    if (prev === 'our' || prev === 'we' || prev === 'this' || (prev === 'on' && words[i - 2]?.norm === 'based'))
+      return true;
   }
   return false;
 }
 
-const RESEARCH_FINDING_WORDS = new Set([...(CLASSES.get('RESEARCH_SUBJECT') ?? []), ...(CLASSES.get('BELIEF_VERB') ?? [])]);
+const RESEARCH_FINDING_WORDS = new Set([
+  ...(CLASSES.get('RESEARCH_SUBJECT') ?? []),
+  ...(CLASSES.get('BELIEF_VERB') ?? []),
+]);
 
-/** Whether a sentence reports findings of a survey or interviews: it speaks of respondents or of what people believe, or opens with the people a survey asks ("experts"). */
+/**
+ * Whether a sentence reports findings of a survey or interviews: it speaks of respondents or of what people believe, or
+ * opens with the people a survey asks ("experts").
+ */
 export function reportsResearchFindings(words: readonly Word[]): boolean {
   // "Experts are split over …" in an article that surveyed experts: its subjects are the respondents.
   if (words.slice(0, 3).some((w) => inClass('VAGUE_PEOPLE', w.norm) && !inClass('QUANTIFIER', w.norm))) return true;
@@ -384,9 +487,15 @@ export function findSpeakerBefore(text: string, words: readonly Word[], quoteSta
   let end = words.length - 1;
   while (end >= 0 && words[end].start >= quoteStart) end--;
   let from = end;
-  while (from > 0 && !inClass('CLAUSE_BOUNDARY', words[from - 1].norm) && !/[;(—–]/.test(text.slice(words[from - 1].end, words[from].start))) from--;
+  while (
+    from > 0 &&
+    !inClass('CLAUSE_BOUNDARY', words[from - 1].norm) &&
+    !/[;(—–]/.test(text.slice(words[from - 1].end, words[from].start))
+  )
+    from--;
   for (let k = from; k <= end; k++) {
-    if (isNameWord(words[k]) || (words[k].norm === 'one' && k < end)) return { kind: 'speaker', ...sliceOf(text, words, k, Math.min(end, k + 2)) };
+    if (isNameWord(words[k]) || (words[k].norm === 'one' && k < end))
+      return { kind: 'speaker', ...sliceOf(text, words, k, Math.min(end, k + 2)) };
   }
   return undefined;
 }

@@ -1,6 +1,14 @@
 /** Reading bibliography files from disk, cached by modification time so a run over many drafts parses each once. */
 import fs from 'node:fs';
-import { bibliographyFormat, mergeBibliographies, parseBibtex, parseCslJson, parseCslYaml, type Bibliography, type UnreadableBibliography } from './bibliography.js';
+import {
+  bibliographyFormat,
+  mergeBibliographies,
+  parseBibtex,
+  parseCslJson,
+  parseCslYaml,
+  type Bibliography,
+  type UnreadableBibliography,
+} from './bibliography.js';
 import type { Problem } from './types.js';
 import { DEFAULT_MAX_FILE_BYTES, FileReadError, readRegularTextFile } from './read-file.js';
 import { insideRoots } from './workspace-paths.js';
@@ -13,7 +21,12 @@ function loadOne(file: string, maxBytes: number): Bibliography {
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.bibliography;
   const text = readRegularTextFile(file, maxBytes);
   const format = bibliographyFormat(file);
-  const bibliography = format === 'csl-json' ? parseCslJson(text, file) : format === 'csl-yaml' ? parseCslYaml(text, file) : parseBibtex(text, file);
+  const bibliography =
+    format === 'csl-json'
+      ? parseCslJson(text, file)
+      : format === 'csl-yaml'
+        ? parseCslYaml(text, file)
+        : parseBibtex(text, file);
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, bibliography });
   return bibliography;
 }
@@ -24,7 +37,12 @@ export interface BibliographyReadOptions {
   roots?: readonly string[];
 }
 
-const REASONS: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'no such file' };
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'no such file',
+};
 
 /** A bibliography file to read, with the path as the front matter writes it when it comes from there. */
 export interface BibliographySource {
@@ -36,7 +54,11 @@ export interface BibliographySource {
  * Merges the given files. A file that cannot be read is listed in `unreadable` (the unknown-citekey rule reports it
  * where it is named); broken entries become problems. Never throws.
  */
-export function loadBibliographies(sources: readonly BibliographySource[], problems: Problem[], options: BibliographyReadOptions = {}): Bibliography {
+export function loadBibliographies(
+  sources: readonly BibliographySource[],
+  problems: Problem[],
+  options: BibliographyReadOptions = {},
+): Bibliography {
   const parts: Bibliography[] = [];
   const unreadable: UnreadableBibliography[] = [];
   const files = [...new Map(sources.map((s) => [s.file, s])).values()];
@@ -52,7 +74,14 @@ export function loadBibliographies(sources: readonly BibliographySource[], probl
     try {
       parts.push(loadOne(file, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES));
     } catch (e) {
-      unreadable.push({ file, written, reason: e instanceof FileReadError ? e.message : (REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as NodeJS.ErrnoException).code ?? 'unreadable') });
+      unreadable.push({
+        file,
+        written,
+        reason:
+          e instanceof FileReadError
+            ? e.message
+            : (REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as NodeJS.ErrnoException).code ?? 'unreadable'),
+      });
     }
   }
   const merged = mergeBibliographies(parts);

@@ -3,7 +3,8 @@
  * the parser could not resolve (no definition), the writer's `[citation needed]` marker, numbered references
  * (`[12]`, `[12, 13]`, `[12–14]`, `^12^` and `<sup>12</sup>`, and `(12)` or `¹²` when the document lists numbered
  * references), author–date citations ("(Smith 2019, p. 4)", "Smith et al. (2019)") and "ibid.". Found in masked
- * block text, so code, link targets and URLs never produce one. Quarto and pandoc-crossref cross-references (`@fig-map`,
+ * block text, so code, link targets and URLs never produce one. Quarto and pandoc-crossref cross-references (`@fig-
+ * map`,
  * `[@tbl-a; @tbl-b]`, `@sec:intro`) look like citations but point inside the document: they are `crossref` markers,
  * masked like citations and covering nothing.
  */
@@ -53,9 +54,13 @@ const BRACKETS = /\[([^[\]\n]*)\]/g;
 const KEY = /(?<![\p{L}\p{N}_])-?@(\{[^{}\s]+\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const IN_TEXT = /(?<=^|[\s(;])@([\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const CITATION_NEEDED = /^(citation|source|reference)s? needed$/i;
-/** Quarto's cross-reference prefixes (figures, tables, sections, equations, listings, theorems, callouts…); pandoc-crossref writes `fig:`. */
+/**
+ * Quarto's cross-reference prefixes (figures, tables, sections, equations, listings, theorems, callouts…); pandoc-
+ * crossref writes `fig:`.
+ */
 const CROSSREF = /^(fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|tip|nte|wrn|imp|cau)[-:]/;
-const IN_TEXT_CROSSREF = /(?<=^|[\s(;])@(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|tip|nte|wrn|imp|cau)[-:][\p{L}\p{N}_-]*[\p{L}\p{N}_]/gu;
+const IN_TEXT_CROSSREF =
+  /(?<=^|[\s(;])@(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|tip|nte|wrn|imp|cau)[-:][\p{L}\p{N}_-]*[\p{L}\p{N}_]/gu;
 
 function cleanKey(raw: string): string {
   if (raw.startsWith('{')) return raw.slice(1, -1);
@@ -119,7 +124,11 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
       if (claimed.has(at)) continue;
       const key = cleanKey(m[1]);
       if (CROSSREF.test(key)) continue;
-      markers.push({ kind: 'intext', span: { start: at, end: at + 1 + key.length }, keys: [{ key, span: { start: at + 1, end: at + 1 + key.length } }] });
+      markers.push({
+        kind: 'intext',
+        span: { start: at, end: at + 1 + key.length },
+        keys: [{ key, span: { start: at + 1, end: at + 1 + key.length } }],
+      });
     }
   }
   return markers.sort((a, b) => a.span.start - b.span.start);
@@ -141,9 +150,10 @@ const MAX_RANGE = 50;
 const NAME = "(?:(?:van|von|de|der|del|da|di|du|la|le|al|el|bin|ibn)\\s+)?\\p{Lu}[\\p{L}’'-]+";
 const NAME_GROUP = `${NAME}(?:\\s+${NAME}){0,3}`;
 const NAMES = `${NAME_GROUP}(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)${NAME_GROUP}){0,5}(?:,?\\s+et\\s+al\\.?)?`;
-const YEARS = "(?:(?:1[5-9]|20)\\d\\d[a-z]?|n\\.\\s?d\\.|forthcoming|in press)(?:\\s*,\\s*(?:1[5-9]|20)\\d\\d[a-z]?)*";
-const LOCATOR = "(?:\\s*[,:]\\s*(?:(?:pp?|ch|chap|para|fig|sec|vol|no)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)";
-const PREFIX = "(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s+)?cited\\s+in|quoted\\s+in)\\s+)?";
+const YEARS = '(?:(?:1[5-9]|20)\\d\\d[a-z]?|n\\.\\s?d\\.|forthcoming|in press)(?:\\s*,\\s*(?:1[5-9]|20)\\d\\d[a-z]?)*';
+const LOCATOR =
+  '(?:\\s*[,:]\\s*(?:(?:pp?|ch|chap|para|fig|sec|vol|no)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)';
+const PREFIX = '(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s+)?cited\\s+in|quoted\\s+in)\\s+)?';
 /** One parenthetical citation: "see Smith and Jones, 2019, p. 4". */
 const CITE = new RegExp(`^\\s*${PREFIX}(${NAMES})(?:[’']s)?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`, 'u');
 /** The year part of a narrative citation: "(2019)", "(2019, p. 4)". */
@@ -152,9 +162,11 @@ const NARRATIVE_YEAR = new RegExp(`\\((${YEARS})(${LOCATOR})?\\)`, 'gu');
 const NARRATIVE_NAMES = new RegExp(`(${NAMES})([’']s)?\\s*$`, 'u');
 /** Capitalised words before a year that name a time or a plan, not an author: "(June 2019)", "(Vision 2030)". */
 const NOT_AUTHORS = new Set(
-  ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'spring summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday since until till before after from in by ' +
-    'circa est born died updated published vision agenda horizon euro expo class fy q1 q2 q3 q4 the a an').split(' '),
+    'circa est born died updated published vision agenda horizon euro expo class fy q1 q2 q3 q4 the a an'
+  ).split(' '),
 );
 
 function expandNumbers(list: string): number[] {
@@ -195,7 +207,11 @@ class Claimed {
 /** A `(1)` that opens an item of an enumeration ("…: (1) the army, (2) the police") is no citation. */
 function enumerates(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 5), start).trimEnd();
-  return (before === '' || /(?:[:;,]|\band|\bor)$/.test(before)) && /^\s*\p{L}/u.test(text.slice(end, end + 3)) && /^\s*\p{Ll}/u.test(text.slice(end, end + 3));
+  return (
+    (before === '' || /(?:[:;,]|\band|\bor)$/.test(before)) &&
+    /^\s*\p{L}/u.test(text.slice(end, end + 3)) &&
+    /^\s*\p{Ll}/u.test(text.slice(end, end + 3))
+  );
 }
 
 function isAuthorDate(group: string): boolean {
@@ -207,14 +223,20 @@ function isAuthorDate(group: string): boolean {
 }
 
 /** Numbered, author–date and ibid markers, pushed onto `markers` without overlapping each other. */
-function findReferenceMarkers(text: string, references: ReferenceIndex | undefined, markers: Marker[], claimed: Claimed): void {
+function findReferenceMarkers(
+  text: string,
+  references: ReferenceIndex | undefined,
+  markers: Marker[],
+  claimed: Claimed,
+): void {
   const add = (marker: Marker): void => {
     markers.push(marker);
     claimed.take(marker.span);
   };
   const hasNumbers = references !== undefined && references.numbers.size > 0;
   if (text.includes('^')) {
-    for (const m of text.matchAll(CARET)) add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
+    for (const m of text.matchAll(CARET))
+      add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
   }
   if (hasNumbers) {
     for (const m of text.matchAll(SUPERSCRIPT)) {
@@ -246,8 +268,10 @@ function findReferenceMarkers(text: string, references: ReferenceIndex | undefin
       const names = NARRATIVE_NAMES.exec(text.slice(Math.max(0, span.start - 80), span.start));
       if (!names || NOT_AUTHORS.has(names[1].split(/\s+/)[0].toLowerCase())) continue;
       // "Ukraine (2014)" names an event's year: a narrative citation needs a sign that a work is meant.
-      const listed = references !== undefined && names[1].split(/[\s,&]+/).some((w) => references.names.has(w.toLowerCase()));
-      if (listed || /et\s+al|\sand\s|&/.test(names[1]) || names[2] || m[2]) add({ kind: 'author-date', span, id: `${names[1]} ${m[1]}` });
+      const listed =
+        references !== undefined && names[1].split(/[\s,&]+/).some((w) => references.names.has(w.toLowerCase()));
+      if (listed || /et\s+al|\sand\s|&/.test(names[1]) || names[2] || m[2])
+        add({ kind: 'author-date', span, id: `${names[1]} ${m[1]}` });
     }
   }
   if (/ibid|cit\./i.test(text)) {

@@ -42,14 +42,19 @@ export function entryTarget(sources: SourceIndex, entry: BibEntry): Pick<CitedTa
   const url = entryUrl(entry);
   const verdict = entry.url ? sources.resolveUrl(entry.url) : undefined;
   if (verdict && (verdict.kind || verdict.source)) return { url, verdict };
-  const named = (entry.doi && sources.resolveDoi(entry.doi)) || entry.publishers?.map((p) => sources.resolveName(p)).find((s) => s);
+  const named =
+    (entry.doi && sources.resolveDoi(entry.doi)) || entry.publishers?.map((p) => sources.resolveName(p)).find((s) => s);
   return { url, verdict, named: named || undefined };
 }
 
 const computed = new WeakMap<AnalyzedDocument, { sources: SourceIndex; targets: CitedTarget[] }>();
 
 /** Every citation of the document with what it resolves to, in document order; computed once per lint. */
-export function citedTargets(doc: AnalyzedDocument, sources: SourceIndex, bibliography: Bibliography | undefined): CitedTarget[] {
+export function citedTargets(
+  doc: AnalyzedDocument,
+  sources: SourceIndex,
+  bibliography: Bibliography | undefined,
+): CitedTarget[] {
   const known = computed.get(doc);
   if (known && known.sources === sources) return known.targets;
   const targets = collectTargets(doc, sources, bibliography);
@@ -57,7 +62,11 @@ export function citedTargets(doc: AnalyzedDocument, sources: SourceIndex, biblio
   return targets;
 }
 
-function collectTargets(doc: AnalyzedDocument, sources: SourceIndex, bibliography: Bibliography | undefined): CitedTarget[] {
+function collectTargets(
+  doc: AnalyzedDocument,
+  sources: SourceIndex,
+  bibliography: Bibliography | undefined,
+): CitedTarget[] {
   const out: CitedTarget[] = [];
   for (const pb of doc.prose) {
     for (const link of pb.block.links) {
@@ -65,7 +74,13 @@ function collectTargets(doc: AnalyzedDocument, sources: SourceIndex, bibliograph
       const verdict = sources.resolveUrl(link.url);
       if (!verdict) continue;
       const urlSpan = link.reference ? undefined : link.bare ? link.span : urlSpanIn(doc.text, link.span, link.url);
-      out.push({ span: link.span, url: link.url, urlSpan, verdict, link: { bare: link.bare, reference: link.reference, footnote: pb.block.footnote !== undefined } });
+      out.push({
+        span: link.span,
+        url: link.url,
+        urlSpan,
+        verdict,
+        link: { bare: link.bare, reference: link.reference, footnote: pb.block.footnote !== undefined },
+      });
     }
     if (!bibliography) continue;
     for (const m of pb.markers) {
@@ -88,20 +103,30 @@ export function ratedSource(target: CitedTarget): RatedSource | undefined {
 export interface SentenceSources {
   /** Citation keys, footnote labels and reference numbers. */
   keys: string[];
-  /** Links and bare URLs in the sentence, in its footnotes' definitions, its keys' bibliography entries and its numbered references. */
+  /**
+   * Links and bare URLs in the sentence, in its footnotes' definitions, its keys' bibliography entries and its numbered
+   * references.
+   */
   urls: string[];
 }
 
 const URLS = /https?:\/\/[^\s<>)\]"]+/g;
 
-const resolved = new WeakMap<AnalyzedDocument, { bibliography: Bibliography | undefined; bySentence: Map<Sentence, SentenceSources> }>();
+const resolved = new WeakMap<
+  AnalyzedDocument,
+  { bibliography: Bibliography | undefined; bySentence: Map<Sentence, SentenceSources> }
+>();
 
 /**
  * The keys and URLs of a sentence's sources: its citation keys (and their entries' URLs), footnote labels (and the
  * URLs in the footnote's definition), links and bare URLs, numbered references (and their entries' URLs); "ibid."
  * repeats the sources of the cited sentence before it. Resolved for the whole document in one pass, once per lint.
  */
-export function sentenceSources(doc: AnalyzedDocument, bibliography: Bibliography | undefined, sentence: Sentence): SentenceSources {
+export function sentenceSources(
+  doc: AnalyzedDocument,
+  bibliography: Bibliography | undefined,
+  sentence: Sentence,
+): SentenceSources {
   let known = resolved.get(doc);
   if (!known || known.bibliography !== bibliography) {
     known = { bibliography, bySentence: resolveSentences(doc, bibliography) };
@@ -110,7 +135,10 @@ export function sentenceSources(doc: AnalyzedDocument, bibliography: Bibliograph
   return known.bySentence.get(sentence) ?? { keys: [], urls: [] };
 }
 
-function resolveSentences(doc: AnalyzedDocument, bibliography: Bibliography | undefined): Map<Sentence, SentenceSources> {
+function resolveSentences(
+  doc: AnalyzedDocument,
+  bibliography: Bibliography | undefined,
+): Map<Sentence, SentenceSources> {
   const footnotes = new Map<string, string[]>();
   for (const pb of doc.prose) {
     const id = pb.block.footnote;

@@ -10,7 +10,15 @@ import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
-import { findAttribution, findSpeakerBefore, describesOwnResearch, introducesTitle, isSpeechVerb, reportsResearchFindings, type Attribution } from './attribution.js';
+import {
+  findAttribution,
+  findSpeakerBefore,
+  describesOwnResearch,
+  introducesTitle,
+  isSpeechVerb,
+  reportsResearchFindings,
+  type Attribution,
+} from './attribution.js';
 import type { Span } from './types.js';
 import { isCapitalised, type Word } from './words.js';
 
@@ -56,7 +64,14 @@ export interface Claim {
  * the writer already cited it or marked it [citation needed]. Reviewers see exactly these.
  */
 export function isClaim(claim: Claim): boolean {
-  return claim.factual || claim.figures.length > 0 || claim.glosses.length > 0 || claim.quotes.length > 0 || claim.cited || claim.sentence.citationNeeded;
+  return (
+    claim.factual ||
+    claim.figures.length > 0 ||
+    claim.glosses.length > 0 ||
+    claim.quotes.length > 0 ||
+    claim.cited ||
+    claim.sentence.citationNeeded
+  );
 }
 
 export function statusOf(claim: Claim, policy: 'accept' | 'warn'): ClaimStatus {
@@ -80,7 +95,10 @@ interface ClaimModel {
   threshold: number;
   /** Per cue category of `data/claims/claim-cues.json`, plus the sentence features of `claimFeatures`. */
   weights: Record<string, number>;
-  /** Cue categories that make a sentence no claim, whatever its score; `withoutPast` only when nothing is narrated in the past. */
+  /**
+   * Cue categories that make a sentence no claim, whatever its score; `withoutPast` only when nothing is narrated in
+   * the past.
+   */
   exclude: { categories: string[]; withoutPast: string[] };
 }
 
@@ -90,7 +108,17 @@ function excluded(counts: Record<string, number>): boolean {
 }
 
 /** The sentence-shape features `claimFeatures` counts besides the cue categories. */
-const SENTENCE_FEATURES = ['properNoun', 'firstPerson', 'secondPerson', 'question', 'short', 'long', 'date', 'past', 'figure'] as const;
+const SENTENCE_FEATURES = [
+  'properNoun',
+  'firstPerson',
+  'secondPerson',
+  'question',
+  'short',
+  'long',
+  'date',
+  'past',
+  'figure',
+] as const;
 
 /**
  * The shipped model, checked against the features that exist: a weight or an exclusion naming a feature nothing
@@ -99,17 +127,25 @@ const SENTENCE_FEATURES = ['properNoun', 'firstPerson', 'secondPerson', 'questio
  */
 export function validateClaimModel(model: unknown, cueCategories: readonly string[]): ClaimModel {
   const m = model as Partial<ClaimModel> | null;
-  if (!m || typeof m.threshold !== 'number' || !Number.isFinite(m.threshold)) throw new Error('claim-model.json: "threshold" must be a number');
+  if (!m || typeof m.threshold !== 'number' || !Number.isFinite(m.threshold))
+    throw new Error('claim-model.json: "threshold" must be a number');
   const weights = m.weights;
   if (!weights || typeof weights !== 'object') throw new Error('claim-model.json: "weights" must be an object');
   const exclude = { categories: m.exclude?.categories ?? [], withoutPast: m.exclude?.withoutPast ?? [] };
-  if (!Array.isArray(exclude.categories) || !Array.isArray(exclude.withoutPast)) throw new Error('claim-model.json: "exclude" lists must be arrays');
+  if (!Array.isArray(exclude.categories) || !Array.isArray(exclude.withoutPast))
+    throw new Error('claim-model.json: "exclude" lists must be arrays');
   const known = new Set<string>([...SENTENCE_FEATURES, ...cueCategories]);
   const named = [...Object.keys(weights), ...exclude.categories, ...exclude.withoutPast];
   const unknown = [...new Set(named.filter((f) => !known.has(f)))];
-  if (unknown.length > 0) throw new Error(`claim-model.json: unknown feature ${unknown.map((f) => `"${f}"`).join(', ')} (features: ${[...known].sort().join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `claim-model.json: unknown feature ${unknown.map((f) => `"${f}"`).join(', ')} (features: ${[...known].sort().join(', ')})`,
+    );
   const missing = [...known].filter((f) => !(f in weights) && !exclude.categories.includes(f));
-  if (missing.length > 0) throw new Error(`claim-model.json: no weight for ${missing.map((f) => `"${f}"`).join(', ')}; refit with scripts/fit-claim-model.mjs`);
+  if (missing.length > 0)
+    throw new Error(
+      `claim-model.json: no weight for ${missing.map((f) => `"${f}"`).join(', ')}; refit with scripts/fit-claim-model.mjs`,
+    );
   const notNumbers = Object.entries(weights).filter(([, w]) => typeof w !== 'number' || !Number.isFinite(w));
   if (notNumbers.length > 0) throw new Error(`claim-model.json: the weight of "${notNumbers[0][0]}" is not a number`);
   return { threshold: m.threshold, weights, exclude };
@@ -120,11 +156,17 @@ const cueFile = readShipped('claims', 'claim-cues.json') as { entries: Array<{ c
 const CUE_CATEGORIES = [...new Set(cueFile.entries.map((e) => e.category))];
 const MODEL = validateClaimModel(readShipped('claim-model.json'), CUE_CATEGORIES);
 
-/** Every feature the model weighs (the excluding categories have no weight), sorted: what `scripts/fit-claim-model.mjs` fits. */
+/**
+ * Every feature the model weighs (the excluding categories have no weight), sorted: what `scripts/fit-claim-model.mjs`
+ * fits.
+ */
 export function claimModelFeatures(): string[] {
   return [...SENTENCE_FEATURES, ...CUE_CATEGORIES].filter((f) => !MODEL.exclude.categories.includes(f)).sort();
 }
-const WORDS = readShipped('claim-words.json') as Record<'firstPerson' | 'secondPerson' | 'months' | 'notPast' | 'beOrHave', string[]>;
+const WORDS = readShipped('claim-words.json') as Record<
+  'firstPerson' | 'secondPerson' | 'months' | 'notPast' | 'beOrHave',
+  string[]
+>;
 const MAX_COUNT = 3;
 const MIN_QUOTE_WORDS = 5;
 const FIRST_PERSON = new Set(WORDS.firstPerson);
@@ -139,14 +181,18 @@ export function isAssertedProse(sentence: Sentence): boolean {
   return b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined;
 }
 
-/** The source a claim rests on without a citation: named in the sentence, carried over, its speaker or the article's own research. */
+/**
+ * The source a claim rests on without a citation: named in the sentence, carried over, its speaker or the article's own
+ * research.
+ */
 export function namedSource(claim: Claim): string | undefined {
   return claim.coverage && claim.coverage.kind !== 'citation' ? claim.coverage.source : undefined;
 }
 
 export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, options: ClaimOptions): Claim[] {
   const cache = options.cache ?? NO_CACHE;
-  // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this text.
+  // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this
+  // text.
   const asserted = doc.prose.map((pb) =>
     pb.sentences.filter(isAssertedProse).map((sentence) => ({
       sentence,
@@ -166,7 +212,8 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       const carriedBefore = flow.carriedSource();
       const coverage = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
       if (flow.isQuestionTurn()) continue;
-      const quotes = coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
+      const quotes =
+        coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
       const uncovered = coverage ? undefined : flow.whyUncovered(carriedBefore);
       claims.push({ ...core, quotes, sentence, cited, coverage, ...(uncovered ? { uncovered } : {}) });
     }
@@ -203,7 +250,9 @@ class DiscourseFlow {
   private blockQuotes: Span[] = [];
   private closingSpeakers = new Map<Span, string>();
   private blockText = '';
-  /** The speaker named by the sentence that ends this paragraph, if the paragraph leads in to the next one ("X said:"). */
+  /**
+   * The speaker named by the sentence that ends this paragraph, if the paragraph leads in to the next one ("X said:").
+   */
   private lastSpeaker?: string;
   /** A lead-in's speaker: the next paragraph is their statement, and so are the paragraphs set off like it. */
   private leadInSpeaker?: string;
@@ -224,9 +273,12 @@ class DiscourseFlow {
     for (const { sentence, core } of sentences) {
       const start = sentence.span.start - pb.block.start;
       const quote = this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, start)];
-      if (core.named && quote && quote.start < start && quote.end > start) this.closingSpeakers.set(quote, core.named.source);
+      if (core.named && quote && quote.start < start && quote.end > start)
+        this.closingSpeakers.set(quote, core.named.source);
     }
-    const label = TURN_LABEL.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)));
+    const label = TURN_LABEL.exec(
+      source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)),
+    );
     this.turnSpeaker = undefined;
     this.questionTurn = false;
     if (label && pb.block.kind === 'paragraph') {
@@ -234,10 +286,13 @@ class DiscourseFlow {
       if (QUESTION_LABEL.test(name)) this.questionTurn = true;
       else if (/^\p{Lu}/u.test(name)) this.turnSpeaker = name;
     }
-    // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote mark).
-    const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[0].trim() ?? '';
+    // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
+    // mark).
+    const opening =
+      SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[0].trim() ?? '';
     if (this.leadInSpeaker) this.statement = { speaker: this.leadInSpeaker, opening };
-    else if (!(this.statement?.opening && this.statement.opening.replace(/^["“]/, '') === opening.replace(/^["“]/, ''))) this.statement = undefined;
+    else if (!(this.statement?.opening && this.statement.opening.replace(/^["“]/, '') === opening.replace(/^["“]/, '')))
+      this.statement = undefined;
     this.blockSpeaker = this.statement?.speaker;
     this.leadInSpeaker = undefined;
     this.lastSpeaker = undefined;
@@ -253,9 +308,11 @@ class DiscourseFlow {
 
   /** Why a nearby source does not cover an uncovered sentence, if one is near. */
   whyUncovered(carriedBefore: string | undefined): string | undefined {
-    if (carriedBefore) return `"${carriedBefore}", named before it, does not carry over: it does not continue that report`;
+    if (carriedBefore)
+      return `"${carriedBefore}", named before it, does not carry over: it does not continue that report`;
     if (this.citedElsewhere) return 'a citation covers only the sentence it is in, not the rest of its paragraph';
-    if (this.previousSource) return `"${this.previousSource}", named in the paragraph before, does not carry across paragraphs`;
+    if (this.previousSource)
+      return `"${this.previousSource}", named in the paragraph before, does not carry across paragraphs`;
     return undefined;
   }
 
@@ -269,7 +326,8 @@ class DiscourseFlow {
     const start = sentence.span.start - sentence.block.block.start;
     const end = start + sentence.text.length;
     // Quotations are disjoint and in order: only the last one starting at or before a point can hold it.
-    const quoteAt = (offset: number): Span | undefined => this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, offset)];
+    const quoteAt = (offset: number): Span | undefined =>
+      this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, offset)];
     const holding = quoteAt(start);
     const inQuote = holding && holding.end > start ? holding : undefined;
     const quoteSpeaker = inQuote && (this.quoteSpeaker ?? this.closingSpeakers.get(inQuote));
@@ -278,7 +336,8 @@ class DiscourseFlow {
     else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };
     else if (named && this.carried) coverage = { kind: 'carried', source: this.carried };
     else if (named) coverage = { kind: 'attribution', source: named.source };
-    else if (this.carried && continuesReport(sentence, core, this.topics)) coverage = { kind: 'carried', source: this.carried };
+    else if (this.carried && continuesReport(sentence, core, this.topics))
+      coverage = { kind: 'carried', source: this.carried };
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
     else if (this.blockSpeaker) coverage = { kind: 'speaker', source: this.blockSpeaker };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
@@ -286,7 +345,8 @@ class DiscourseFlow {
 
     // What the following sentences inherit: a named source, while they continue its report.
     if (named) {
-      this.carried = coverage?.kind === 'citation' ? (named.kind === 'anaphor' ? this.carried : named.source) : coverage?.source;
+      this.carried =
+        coverage?.kind === 'citation' ? (named.kind === 'anaphor' ? this.carried : named.source) : coverage?.source;
       this.topics = namesIn(sentence);
     } else if (cited || coverage?.kind !== 'carried') this.carried = undefined;
     const speaker = coverage && coverage.kind !== 'citation' ? coverage.source : undefined;
@@ -301,7 +361,8 @@ class DiscourseFlow {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
     const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
     this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : undefined;
-    this.leadInSpeaker = this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText) ? this.lastSpeaker : undefined;
+    this.leadInSpeaker =
+      this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText) ? this.lastSpeaker : undefined;
   }
 }
 
@@ -344,13 +405,25 @@ type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
 };
 
 /** What depends only on the sentence's text: cached across lints of a document. */
-function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonly Span[], lexicons: ClaimLexicons): ClaimCore {
+function claimCore(
+  text: string,
+  words: readonly Word[],
+  sentenceQuotes: readonly Span[],
+  lexicons: ClaimLexicons,
+): ClaimCore {
   const figures = findFigures(text, words);
-  const glosses = (lexicons.gloss?.match(words) ?? []).map((m) => ({ start: words[m.from].start, end: words[m.to - 1].end }));
+  const glosses = (lexicons.gloss?.match(words) ?? []).map((m) => ({
+    start: words[m.from].start,
+    end: words[m.to - 1].end,
+  }));
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
   const speakers = sentenceQuotes.length > 0 ? words.filter(isSpeakerWord) : [];
   const quotes = sentenceQuotes
-    .filter((q) => countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS && !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3))
+    .filter(
+      (q) =>
+        countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS &&
+        !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3),
+    )
     .filter((q) => !introducesTitle(words, q.start))
     .map((q) => ({ span: q, attributed: hasSpeaker(speakers, text, q) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
@@ -375,7 +448,11 @@ function claimCore(text: string, words: readonly Word[], sentenceQuotes: readonl
 const isYearOrMonth = (norm: string): boolean => /^(1[5-9]\d\d|20\d\d)$/.test(norm) || MONTHS.has(norm);
 
 /** The features the claim model weighs: counts per cue category of the cue lexicon, and sentence-shape features. */
-export function claimFeatures(text: string, words: readonly Word[], cues: Lexicon | undefined): { counts: Record<string, number>; cue?: Claim['cue'] } {
+export function claimFeatures(
+  text: string,
+  words: readonly Word[],
+  cues: Lexicon | undefined,
+): { counts: Record<string, number>; cue?: Claim['cue'] } {
   const counts: Record<(typeof SENTENCE_FEATURES)[number], number> & Record<string, number> = {
     properNoun: properNouns(words),
     firstPerson: words.filter((w) => FIRST_PERSON.has(w.norm)).length,
@@ -401,7 +478,6 @@ export function claimFeatures(text: string, words: readonly Word[], cues: Lexico
   return { counts, cue };
 }
 
-
 /** Narrated events: past-tense verbs ("installed", "were accused"), a shape of reported fact in written prose. */
 function pastTenseVerbs(words: readonly Word[]): number {
   let n = 0;
@@ -417,7 +493,6 @@ function countWords(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-
 /** Capitalised words other than the sentence's first word and "I": names, in English prose. */
 function properNouns(words: readonly Word[]): number {
   let n = 0;
@@ -427,7 +502,10 @@ function properNouns(words: readonly Word[]): number {
 
 const isSpeakerWord = (w: Word): boolean => isSpeechVerb(w.norm) || w.norm === 'according';
 
-/** Whether the last non-space character before `at` is `char`: a backward scan (a `/:\s*$/` test of the prefix rescans the sentence for every quotation). */
+/**
+ * Whether the last non-space character before `at` is `char`: a backward scan (a `/:\s*$/` test of the prefix rescans
+ * the sentence for every quotation).
+ */
 function lastNonSpaceIs(text: string, at: number, char: string): boolean {
   let i = at - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
@@ -440,7 +518,8 @@ function lastNonSpaceIs(text: string, at: number, char: string): boolean {
  * first starts before it or the last starts at or after its end (one pass per sentence, not one per quotation).
  */
 function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boolean {
-  if (speakers.length > 0 && (speakers[0].start < quote.start || speakers[speakers.length - 1].start >= quote.end)) return true;
+  if (speakers.length > 0 && (speakers[0].start < quote.start || speakers[speakers.length - 1].start >= quote.end))
+    return true;
   return lastNonSpaceIs(text, quote.start, ':');
 }
 

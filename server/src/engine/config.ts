@@ -45,7 +45,16 @@ export interface SourcelintConfig {
   /** Files (relative) or installed packages whose configuration this one builds on. */
   extends?: string | string[];
   rules?: Record<string, Severity>;
-  terms?: { add?: Array<Omit<LexiconEntry, 'alternatives' | 'category' | 'id'> & { id?: string; alternatives?: string[]; category?: string }>; allow?: string[] };
+  terms?: {
+    add?: Array<
+      Omit<LexiconEntry, 'alternatives' | 'category' | 'id'> & {
+        id?: string;
+        alternatives?: string[];
+        category?: string;
+      }
+    >;
+    allow?: string[];
+  };
   bibliography?: string | string[];
   citations?: { scope?: 'sentence' | 'paragraph'; attribution?: 'accept' | 'warn'; style?: 'footnote' | 'pandoc' };
   ignores?: string[];
@@ -85,13 +94,22 @@ export interface ResolvedConfig {
 /** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
 export class ConfigError extends Error {
   /** The configuration file at fault, when it is one (editors put the error there too). */
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
     super(message);
   }
 }
 
 export const SCHEMA_PATH = shippedFile('schema', 'sourcelintrc.schema.json');
-export const CONFIG_FILES = ['.sourcelintrc.json', '.sourcelintrc.jsonc', '.sourcelintrc.yaml', '.sourcelintrc.yml', 'package.json'] as const;
+export const CONFIG_FILES = [
+  '.sourcelintrc.json',
+  '.sourcelintrc.jsonc',
+  '.sourcelintrc.yaml',
+  '.sourcelintrc.yml',
+  'package.json',
+] as const;
 
 let validator: ReturnType<AjvType['compile']> | undefined;
 function validate(data: unknown): readonly ErrorObject[] {
@@ -107,7 +125,8 @@ function validate(data: unknown): readonly ErrorObject[] {
 function describe(error: ErrorObject): string {
   const key = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(top level)';
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return `"${key === '(top level)' ? '' : key + '.'}${String(params.additionalProperty)}" is not a known key`;
+  if (error.keyword === 'additionalProperties')
+    return `"${key === '(top level)' ? '' : key + '.'}${String(params.additionalProperty)}" is not a known key`;
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) return `"${key}.${propertyName}" is not a known rule`;
   if (error.keyword === 'enum') return `"${key}" must be one of ${(params.allowedValues as string[]).join(', ')}`;
@@ -203,7 +222,9 @@ function parseJsonWithComments(raw: string): unknown {
     const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? raw.length : undefined;
     if (offset === undefined) throw e;
     const before = raw.slice(0, offset).split('\n');
-    throw new Error(`${message.replace(/ (in JSON )?at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`);
+    throw new Error(
+      `${message.replace(/ (in JSON )?at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1].length + 1}`,
+    );
   }
 }
 
@@ -256,7 +277,11 @@ function resolveExtends(spec: string, from: string): string {
   const nameLength = spec.startsWith('@') ? 2 : 1;
   const name = parts.slice(0, nameLength).join('/');
   const inner = parts.slice(nameLength).join('/');
-  const prefixed = spec.startsWith('@') ? (parts.length === 1 ? `${name}/sourcelint-config` : `${parts[0]}/sourcelint-config-${parts[1]}`) : `sourcelint-config-${name}`;
+  const prefixed = spec.startsWith('@')
+    ? parts.length === 1
+      ? `${name}/sourcelint-config`
+      : `${parts[0]}/sourcelint-config-${parts[1]}`
+    : `sourcelint-config-${name}`;
   const pkg = findPackage(name, dir) ?? (name.includes('sourcelint-config') ? undefined : findPackage(prefixed, dir));
   if (!pkg) return fail('no such file, and no installed package of that name (run npm install?)');
   if (inner) {
@@ -273,8 +298,14 @@ function resolveExtends(spec: string, from: string): string {
   } catch {
     main = undefined;
   }
-  if (typeof main === 'string' && CONFIG_DATA.test(main) && fs.existsSync(path.join(pkg, main))) return path.join(pkg, main);
-  return configFileIn(pkg) ?? fail('the package has no Sourcelint configuration (a "sourcelint" key in its package.json, a JSON or YAML "main", or a .sourcelintrc.* file)');
+  if (typeof main === 'string' && CONFIG_DATA.test(main) && fs.existsSync(path.join(pkg, main)))
+    return path.join(pkg, main);
+  return (
+    configFileIn(pkg) ??
+    fail(
+      'the package has no Sourcelint configuration (a "sourcelint" key in its package.json, a JSON or YAML "main", or a .sourcelintrc.* file)',
+    )
+  );
 }
 
 function packageHasConfig(file: string): boolean {
@@ -303,14 +334,23 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   let attribution: ResolvedConfig['attribution'] = 'accept';
   let style: ResolvedConfig['style'] = 'footnote';
   let sourcesDir: string | undefined;
-  const sourceSettings = { builtin: true, lists: [] as string[], ratings: new Map<string, { key: string; rating: SourceRating; file: string }>(), ignore: [] as string[], severity: {} };
+  const sourceSettings = {
+    builtin: true,
+    lists: [] as string[],
+    ratings: new Map<string, { key: string; rating: SourceRating; file: string }>(),
+    ignore: [] as string[],
+    severity: {},
+  };
   for (const { config, file } of layers) {
     const dir = path.dirname(file);
     for (const [id, sev] of Object.entries(config.rules ?? {})) severities.set(id, sev);
     for (const term of config.terms?.add ?? []) {
       try {
         lexiconFor(extra, term.rule).add(
-          { rule: term.rule, entries: [{ ...term, category: term.category ?? 'newsroom', alternatives: term.alternatives ?? [] }] },
+          {
+            rule: term.rule,
+            entries: [{ ...term, category: term.category ?? 'newsroom', alternatives: term.alternatives ?? [] }],
+          },
           `${file}: terms.add`,
         );
       } catch (e) {
@@ -319,7 +359,12 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
       }
     }
     for (const t of config.terms?.allow ?? []) allow.add(t.toLowerCase());
-    const bibs = config.bibliography === undefined ? [] : Array.isArray(config.bibliography) ? config.bibliography : [config.bibliography];
+    const bibs =
+      config.bibliography === undefined
+        ? []
+        : Array.isArray(config.bibliography)
+          ? config.bibliography
+          : [config.bibliography];
     for (const b of bibs) bibliography.push(path.resolve(dir, b));
     scope = config.citations?.scope ?? scope;
     attribution = config.citations?.attribution ?? attribution;
@@ -327,8 +372,10 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     const src = config.sources;
     if (src) {
       sourceSettings.builtin = src.builtin ?? sourceSettings.builtin;
-      for (const l of src.lists === undefined ? [] : Array.isArray(src.lists) ? src.lists : [src.lists]) sourceSettings.lists.push(path.resolve(dir, l));
-      for (const [key, rating] of Object.entries(src.ratings ?? {})) sourceSettings.ratings.set(key.toLowerCase(), { key, rating, file });
+      for (const l of src.lists === undefined ? [] : Array.isArray(src.lists) ? src.lists : [src.lists])
+        sourceSettings.lists.push(path.resolve(dir, l));
+      for (const [key, rating] of Object.entries(src.ratings ?? {}))
+        sourceSettings.ratings.set(key.toLowerCase(), { key, rating, file });
       sourceSettings.ignore.push(...(src.ignore ?? []));
       Object.assign(sourceSettings.severity, src.severity);
       if (src.dir) sourcesDir = path.resolve(dir, src.dir);
@@ -375,7 +422,11 @@ export class ConfigLoader {
 
   /** `file`'s layers: what it extends (depth first, in order), then itself. `chain` detects cycles. */
   private expand(file: string, chain: readonly string[]): ConfigLayer[] {
-    if (chain.includes(file)) throw new ConfigError(`${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`, chain[chain.length - 1]);
+    if (chain.includes(file))
+      throw new ConfigError(
+        `${chain[chain.length - 1]}: "extends" cycle: ${[...chain, file].join(' → ')}`,
+        chain[chain.length - 1],
+      );
     const cached = this.byFile.get(file);
     if (cached) return cached;
     const config = readConfigFile(file);
@@ -384,7 +435,8 @@ export class ConfigLoader {
     const base = path.dirname(file);
     const layers: ConfigLayer[] = [];
     for (const spec of specs) {
-      for (const layer of this.expand(resolveExtends(spec, file), [...chain, file])) layers.push({ ...layer, ignoreBase: layer.ignoreBase ?? base });
+      for (const layer of this.expand(resolveExtends(spec, file), [...chain, file]))
+        layers.push({ ...layer, ignoreBase: layer.ignoreBase ?? base });
     }
     layers.push({ config, file });
     this.byFile.set(file, layers);

@@ -86,7 +86,11 @@ export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undef
   }
 }
 
-export function analyze(parsed: ParsedMarkdown, options: AnalyzeOptions, frontMatter = readFrontMatter(parsed)): AnalyzedDocument {
+export function analyze(
+  parsed: ParsedMarkdown,
+  options: AnalyzeOptions,
+  frontMatter = readFrontMatter(parsed),
+): AnalyzedDocument {
   const { numbers, names } = parsed.references;
   const references = { numbers, names, key: `${[...numbers].join(',')}|${[...names].join(',')}` };
   const prose = parsed.blocks.map((block) => analyzeBlock(block, { ...options, references }));
@@ -116,7 +120,6 @@ function attachReviewMarks(parsed: ParsedMarkdown, prose: ProseBlock[]): ReviewM
   return marks;
 }
 
-
 function blank(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
   let out = '';
@@ -142,7 +145,10 @@ interface BlockCore {
 
 function blockCore(source: string, inTextCitations: boolean, references: ReferenceIndex | undefined): BlockCore {
   const local = findMarkers(source, inTextCitations, references);
-  const text = blank(source, local.map((m) => m.span));
+  const text = blank(
+    source,
+    local.map((m) => m.span),
+  );
   const words = tokenize(text);
   const quotes = findQuotes(text);
   const sentences: BlockCore['sentences'] = [];
@@ -151,13 +157,16 @@ function blockCore(source: string, inTextCitations: boolean, references: Referen
   for (const s of splitSentences(text)) {
     const sentenceWords: Word[] = [];
     while (w < words.length && words[w].start < s.end) {
-      if (words[w].start >= s.start) sentenceWords.push({ ...words[w], start: words[w].start - s.start, end: words[w].end - s.start });
+      if (words[w].start >= s.start)
+        sentenceWords.push({ ...words[w], start: words[w].start - s.start, end: words[w].end - s.start });
       w++;
     }
-    // Quotations are disjoint and in order, like sentences: one pointer walks both (a filter per sentence was quadratic).
+    // Quotations are disjoint and in order, like sentences: one pointer walks both (a filter per sentence was
+    // quadratic).
     while (q < quotes.length && quotes[q].start < s.start) q++;
     const sentenceQuotes: Span[] = [];
-    for (; q < quotes.length && quotes[q].start < s.end; q++) if (quotes[q].end <= s.end) sentenceQuotes.push(shift(quotes[q], -s.start));
+    for (; q < quotes.length && quotes[q].start < s.end; q++)
+      if (quotes[q].end <= s.end) sentenceQuotes.push(shift(quotes[q], -s.start));
     sentences.push({ span: s, words: sentenceWords, quotes: sentenceQuotes });
   }
   return { local, text, words, quotes, sentences };
@@ -165,11 +174,16 @@ function blockCore(source: string, inTextCitations: boolean, references: Referen
 
 export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
   const cache = options.cache ?? NO_CACHE;
-  const { local, text, words, quotes, sentences } = cache.memo(`block|${options.inTextCitations}|${options.references?.key ?? ''}|${block.text}`, () =>
-    blockCore(block.text, options.inTextCitations, options.references),
+  const { local, text, words, quotes, sentences } = cache.memo(
+    `block|${options.inTextCitations}|${options.references?.key ?? ''}|${block.text}`,
+    () => blockCore(block.text, options.inTextCitations, options.references),
   );
   const markers: Marker[] = [
-    ...local.map((m) => ({ ...m, span: shift(m.span, block.start), keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })) })),
+    ...local.map((m) => ({
+      ...m,
+      span: shift(m.span, block.start),
+      keys: m.keys?.map((k) => ({ ...k, span: shift(k.span, block.start) })),
+    })),
     // An empty footnote still covers its sentence: empty-citation reports it once, while the writer fills it in.
     ...block.footnoteRefs.map((r): Marker => ({ kind: 'footnote', span: r.span, id: r.id })),
     ...block.links.map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
@@ -201,7 +215,13 @@ function assignMarkers(pb: ProseBlock): void {
     while (i + 1 < sentences.length && sentences[i + 1].span.start <= at) i++;
     const s = sentences[i];
     if (m.kind === 'citation-needed') s.citationNeeded = true;
-    else if (m.kind !== 'undefined-footnote' && m.kind !== 'undefined-reference' && m.kind !== 'empty' && m.kind !== 'crossref') s.citations.push(m);
+    else if (
+      m.kind !== 'undefined-footnote' &&
+      m.kind !== 'undefined-reference' &&
+      m.kind !== 'empty' &&
+      m.kind !== 'crossref'
+    )
+      s.citations.push(m);
   }
 }
 

@@ -21,7 +21,10 @@ function sentenceEnd(text: string, sentence: Span): { afterPunct: number; before
 /** The next free numeric footnote label, or a slug if the document uses non-numeric labels only. */
 export function nextFootnoteLabel(doc: AnalyzedDocument): string {
   const ids = doc.parsed.footnotes.map((f) => f.id);
-  const used = new Set([...ids, ...doc.prose.flatMap((pb) => pb.markers.filter((m) => m.kind === 'undefined-footnote').map((m) => m.id ?? ''))]);
+  const used = new Set([
+    ...ids,
+    ...doc.prose.flatMap((pb) => pb.markers.filter((m) => m.kind === 'undefined-footnote').map((m) => m.id ?? '')),
+  ]);
   let n = 1;
   while (used.has(String(n))) n++;
   return String(n);
@@ -45,10 +48,16 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(at);
 }
 
-/** Whether the edited text defines footnote `label` and refers to it: where a definition may go depends on what surrounds it. */
+/**
+ * Whether the edited text defines footnote `label` and refers to it: where a definition may go depends on what
+ * surrounds it.
+ */
 function footnoteParses(text: string, edits: readonly Edit[], label: string): boolean {
   const parsed = parseMarkdown(applyEdits(text, edits));
-  return parsed.footnotes.some((f) => f.id === label) && parsed.blocks.some((b) => b.footnoteRefs.some((r) => r.id === label));
+  return (
+    parsed.footnotes.some((f) => f.id === label) &&
+    parsed.blocks.some((b) => b.footnoteRefs.some((r) => r.id === label))
+  );
 }
 
 /**
@@ -58,7 +67,10 @@ function footnoteParses(text: string, edits: readonly Edit[], label: string): bo
  * works: a sentence that shares its line with an HTML block's opening tag or comment (`<!-- note -->Aid fell 5%.`) is
  * raw HTML to a renderer, where `[^n]` stays literal text.
  */
-export function addFootnote(doc: AnalyzedDocument, sentence: Span): { label: string; reference: Edit; definition: Edit } | undefined {
+export function addFootnote(
+  doc: AnalyzedDocument,
+  sentence: Span,
+): { label: string; reference: Edit; definition: Edit } | undefined {
   const label = nextFootnoteLabel(doc);
   const text = doc.text;
   const nl = lineEnding(text);
@@ -67,11 +79,17 @@ export function addFootnote(doc: AnalyzedDocument, sentence: Span): { label: str
   const lastDef = doc.parsed.footnotes.reduce<number>((max, f) => Math.max(max, f.span.end), -1);
   const candidates: Edit[] = [];
   if (lastDef >= 0) candidates.push({ start: lastDef, end: lastDef, text: `${nl}[^${label}]: ` });
-  // At the very end, after a blank line: inserted, never replacing the draft's last line breaks (the reference may sit there).
+  // At the very end, after a blank line: inserted, never replacing the draft's last line breaks (the reference may sit
+  // there).
   const breaks = /(\r?\n)*$/.exec(text)![0].split('\n').length - 1;
-  candidates.push({ start: text.length, end: text.length, text: `${nl.repeat(Math.max(0, 2 - breaks))}[^${label}]: ${nl}` });
+  candidates.push({
+    start: text.length,
+    end: text.length,
+    text: `${nl.repeat(Math.max(0, 2 - breaks))}[^${label}]: ${nl}`,
+  });
   const lastBlock = doc.parsed.topLevel.at(-1);
-  if (lastBlock && lastBlock.start > afterPunct) candidates.push({ start: lastBlock.start, end: lastBlock.start, text: `[^${label}]: ${nl}${nl}` });
+  if (lastBlock && lastBlock.start > afterPunct)
+    candidates.push({ start: lastBlock.start, end: lastBlock.start, text: `[^${label}]: ${nl}${nl}` });
   const definition = candidates.find((c) => footnoteParses(text, [reference, c], label));
   return definition && { label, reference, definition };
 }
@@ -106,7 +124,8 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   if (text[lineEnd - 1] === '\r') lineEnd--;
-  const within = (kind: string): boolean => doc.parsed.blocks.some((b) => b.kind === kind && b.start <= offset && offset <= b.end);
+  const within = (kind: string): boolean =>
+    doc.parsed.blocks.some((b) => b.kind === kind && b.start <= offset && offset <= b.end);
   const isSpace = (i: number): boolean => text[i] === ' ' || text[i] === '\t';
   const skipSpaceBack = (i: number): number => {
     while (i > lineStart && isSpace(i - 1)) i--;
@@ -176,7 +195,9 @@ export function renumberFootnotes(doc: AnalyzedDocument, removed: ReadonlySet<st
     for (const r of pb.block.footnoteRefs) if (!order.includes(r.id)) order.push(r.id);
   }
   const referenced = new Set(order);
-  const reserved = new Set(doc.parsed.footnotes.map((f) => f.id).filter((id) => !referenced.has(id) && !removed.has(id)));
+  const reserved = new Set(
+    doc.parsed.footnotes.map((f) => f.id).filter((id) => !referenced.has(id) && !removed.has(id)),
+  );
   const mapping = new Map<string, string>();
   let next = 1;
   for (const id of order.filter((id) => /^\d+$/.test(id))) {
@@ -197,8 +218,16 @@ export function renumberFootnotes(doc: AnalyzedDocument, removed: ReadonlySet<st
   return edits.sort((a, b) => a.start - b.start);
 }
 
-const STOP = new Set('the a an of and or to in on for with by at from as is was were are be been that this which it its their his her'.split(' '));
-const terms = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w));
+const STOP = new Set(
+  'the a an of and or to in on for with by at from as is was were are be been that this which it its their his her'.split(
+    ' ',
+  ),
+);
+const terms = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !STOP.has(w));
 
 /** Bibliography entries ranked by how many of the sentence's words appear in their title, authors and keywords. */
 export function rankEntries(sentenceText: string, bibliography: Bibliography, limit: number): BibEntry[] {
@@ -238,7 +267,8 @@ export function attributeToSource(text: string, sentence: Span, phrase: Span): E
 /** Where a review mark goes: after the sentence and the citations that directly follow it. */
 export function reviewMarkOffset(text: string, sentence: Span): number {
   let at = sentence.end;
-  for (let m = /^\s*\[(\^|@)[^\]\n]*\]/.exec(text.slice(at)); m; m = /^\s*\[(\^|@)[^\]\n]*\]/.exec(text.slice(at))) at += m[0].length;
+  for (let m = /^\s*\[(\^|@)[^\]\n]*\]/.exec(text.slice(at)); m; m = /^\s*\[(\^|@)[^\]\n]*\]/.exec(text.slice(at)))
+    at += m[0].length;
   return at;
 }
 

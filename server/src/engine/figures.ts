@@ -26,14 +26,18 @@ const PERCENT_WORDS = set('percent per percentage pct');
 const MONTHS = set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
 );
-const TIME_PREPOSITIONS = set('in since by from until till to through during before after early late mid around of the and or between circa');
+const TIME_PREPOSITIONS = set(
+  'in since by from until till to through during before after early late mid around of the and or between circa',
+);
 /** Capitalised words that make the following number part of a name. */
 const NAME_LABELS = set(
   'resolution article section chapter amendment flight route highway room title phase level protocol act law no number decree order ' +
     'summit operation vol volume page part paragraph clause annex appendix table figure unit battalion brigade division regiment ' +
     'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform',
 );
-const APPROXIMATORS = set('around about nearly almost over under roughly approximately some estimated circa just only fully');
+const APPROXIMATORS = set(
+  'around about nearly almost over under roughly approximately some estimated circa just only fully',
+);
 const APPROX_PAIRS = set('more less fewer at up');
 const SMALL_NUMBER_WORDS = set('zero one two three four five six seven eight nine');
 const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions tens');
@@ -43,10 +47,14 @@ const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kp
 /** Verbs that state a multiplication: "exports doubled". */
 const MULTIPLIER_VERBS = set('doubled tripled trebled quadrupled halved doubling tripling');
 /** Words near an "N-M" that make it a vote or a score. */
-const TALLY_WORDS = set('vote votes voted voting defeat defeated victory win won lost losing margin score scored majority tally ballot ballots');
+const TALLY_WORDS = set(
+  'vote votes voted voting defeat defeated victory win won lost losing margin score scored majority tally ballot ballots',
+);
 const CLOCK = set('a.m am p.m pm gmt utc');
 /** Durations and ages ("ten days", "28 years ago") are time expressions, not statistics. */
-const TIME_UNITS = set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries');
+const TIME_UNITS = set(
+  'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries',
+);
 
 function isYearLike(raw: string): boolean {
   return /^(1[0-9]|20)\d\d$/.test(raw);
@@ -67,7 +75,12 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     const kind = classify(text, words, i);
     if (!kind) continue;
     let end = kind === 'ratio' && text[w.end] === ':' ? i + 2 : i + 1;
-    while (end < words.length && (SCALES.has(words[end].norm) || words[end].isNumber) && words[end].start - words[end - 1].end <= 1) end++;
+    while (
+      end < words.length &&
+      (SCALES.has(words[end].norm) || words[end].isNumber) &&
+      words[end].start - words[end - 1].end <= 1
+    )
+      end++;
     if (end < words.length && (PERCENT_WORDS.has(words[end].norm) || CURRENCY_WORDS.has(words[end].norm))) end++;
     if (words[end - 1]?.norm === 'per' && words[end]?.norm === 'cent') end++;
     if (words[end - 1]?.norm === 'cfa' && /^francs?$/.test(words[end]?.norm ?? '')) end++;
@@ -91,7 +104,8 @@ function approximatorStart(words: readonly Word[], i: number): number {
   const prev = words[i - 1]?.norm;
   if (prev && APPROXIMATORS.has(prev)) return i - 1;
   if (prev === 'than' && APPROX_PAIRS.has(words[i - 2]?.norm ?? '')) return i - 2;
-  if ((prev === 'least' || prev === 'most' || prev === 'to') && APPROX_PAIRS.has(words[i - 2]?.norm ?? '')) return i - 2;
+  if ((prev === 'least' || prev === 'most' || prev === 'to') && APPROX_PAIRS.has(words[i - 2]?.norm ?? ''))
+    return i - 2;
   return i;
 }
 
@@ -100,16 +114,42 @@ function fractionAt(words: readonly Word[], i: number): number {
   const n = words[i].norm;
   const next = words[i + 1]?.norm;
   if (/^(one|two|three)-(half|halves|third|thirds|quarter|quarters|fifth|fifths)$/.test(n)) return i + 1;
-  if ((n === 'half' || n === 'third' || n === 'quarter') && next === 'of' && (i === 0 || /^(a|one|the|about|nearly|almost|over|around|than)$/.test(words[i - 1].norm))) {
+  if (
+    (n === 'half' || n === 'third' || n === 'quarter') &&
+    next === 'of' &&
+    (i === 0 || /^(a|one|the|about|nearly|almost|over|around|than)$/.test(words[i - 1].norm))
+  ) {
     return n === 'half' || words[i - 1]?.norm !== 'the' ? i + 2 : 0;
   }
   // "one in five", "1 in 4" — not "40% in 2022".
-  if ((SMALL_NUMBER_WORDS.has(n) || /^\d{1,3}$/.test(n)) && next === 'in' && words[i + 2]?.isNumber && !isYearLike(words[i + 2].raw) && words[i + 1].start - words[i].end === 1) return i + 3;
-  if ((SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) && next === 'out' && words[i + 2]?.norm === 'of' && words[i + 3]?.isNumber) return i + 4;
+  if (
+    (SMALL_NUMBER_WORDS.has(n) || /^\d{1,3}$/.test(n)) &&
+    next === 'in' &&
+    words[i + 2]?.isNumber &&
+    !isYearLike(words[i + 2].raw) &&
+    words[i + 1].start - words[i].end === 1
+  )
+    return i + 3;
+  if (
+    (SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) &&
+    next === 'out' &&
+    words[i + 2]?.norm === 'of' &&
+    words[i + 3]?.isNumber
+  )
+    return i + 4;
   if (n === 'half' && next === 'a' && SCALES.has(words[i + 2]?.norm ?? '')) return i + 3;
-  if ((n === 'twice' || n === 'double' || n === 'triple' || n === 'tripled' || n === 'doubled') && /^(as|the|that)$/.test(next ?? '')) return i + 1;
+  if (
+    (n === 'twice' || n === 'double' || n === 'triple' || n === 'tripled' || n === 'doubled') &&
+    /^(as|the|that)$/.test(next ?? '')
+  )
+    return i + 1;
   // "tens of thousands", "hundreds of millions".
-  if ((n === 'tens' || n === 'hundreds') && next === 'of' && /^(thousands|millions|billions)$/.test(words[i + 2]?.norm ?? '')) return i + 3;
+  if (
+    (n === 'tens' || n === 'hundreds') &&
+    next === 'of' &&
+    /^(thousands|millions|billions)$/.test(words[i + 2]?.norm ?? '')
+  )
+    return i + 3;
   if (n === 'half' && words[i - 1]?.norm === 'than' && /^(more|less)$/.test(words[i - 2]?.norm ?? '')) return i + 1;
   if (MULTIPLIER_VERBS.has(n) && i > 0) return i + 1;
   return 0;
@@ -118,7 +158,8 @@ function fractionAt(words: readonly Word[], i: number): number {
 const ENUMERATING = new Set(['first', 'last', 'next', 'previous', 'following', 'top', 'remaining', 'other']);
 
 function isTally(words: readonly Word[], i: number): boolean {
-  for (let k = Math.max(0, i - 4); k <= Math.min(words.length - 1, i + 3); k++) if (TALLY_WORDS.has(words[k].norm)) return true;
+  for (let k = Math.max(0, i - 4); k <= Math.min(words.length - 1, i + 3); k++)
+    if (TALLY_WORDS.has(words[k].norm)) return true;
   return false;
 }
 
@@ -134,27 +175,36 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (UNIT_SUFFIX.test(raw)) return 'count';
     if (/^\d{1,3}[-–]\d{1,3}$/.test(raw) && isTally(words, i)) return 'ratio';
     // Part of a name or code: G5, COVID-19, F-16, A400M, 3D.
-    if (!/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) || /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) return undefined;
+    if (
+      !/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) ||
+      /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))
+    )
+      return undefined;
     if (/(st|nd|rd|th)$/i.test(raw)) return undefined; // ordinal
     if (/^\d{4}s$|^\d0s$/.test(raw)) return undefined; // decade
-    // "18:00" is a clock time, "3:1" a ratio (reported from its first number, see findFigures); the second part of either is not a figure.
+    // "18:00" is a clock time, "3:1" a ratio (reported from its first number, see findFigures); the second part of
+    // either is not a figure.
     if (charBefore === ':' && /\d/.test(text[w.start - 2] ?? '')) return undefined;
     if (charAfter === ':' && /^\d/.test(words[i + 1]?.raw ?? '') && words[i + 1].start === w.end + 1) {
       return /^([01]?\d|2[0-4])$/.test(raw) && /^[0-5]\d$/.test(words[i + 1].raw) ? undefined : 'ratio';
     }
     if (CLOCK.has(next)) return undefined;
-    if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? '')) return undefined;
+    if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? ''))
+      return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
-    if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined; // "14 February", "Feb 14"
+    // "14 February", "Feb 14"
+    if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined;
     // "August 14 and 15": the second day of a date.
-    if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? '')) return undefined;
+    if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? ''))
+      return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02
     if (isYearLike(raw) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
       const countNoun = /^[a-z]+s$/.test(words[i + 1]?.raw ?? '') && !(prev && TIME_PREPOSITIONS.has(prev.norm));
       if (!countNoun) return undefined;
     }
     if (charAfter === '%' || PERCENT_WORDS.has(next)) return 'percentage';
-    if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? '')) return 'money';
+    if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? ''))
+      return 'money';
     if (next === 'times' || next === 'fold') return 'multiplier';
     if (TIME_UNITS.has(next)) return undefined;
     // "the first 2 parts", "the top 10 exporters": an enumeration or a ranking's size, not a measured quantity.
@@ -166,13 +216,22 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
 
   // Number words.
   const n = w.norm;
-  if (QUANTITY_WORDS.has(n)) return next === 'of' || LARGE_QUANTITY_WORDS.has(n) || CURRENCY_WORDS.has(next) ? 'count' : undefined;
+  if (QUANTITY_WORDS.has(n))
+    return next === 'of' || LARGE_QUANTITY_WORDS.has(n) || CURRENCY_WORDS.has(next) ? 'count' : undefined;
   if (n === 'one' || n === 'zero') return PERCENT_WORDS.has(next) || SCALES.has(next) ? 'count' : undefined;
   if (PERCENT_WORDS.has(next)) return 'percentage';
-  if (SCALES.has(next) && next !== 'm' && next !== 'k') return CURRENCY_WORDS.has(words[i + 2]?.norm ?? '') ? 'money' : 'count';
+  if (SCALES.has(next) && next !== 'm' && next !== 'k')
+    return CURRENCY_WORDS.has(words[i + 2]?.norm ?? '') ? 'money' : 'count';
   if (CURRENCY_WORDS.has(next)) return 'money';
-  if (next === 'times' && /^(more|less|as|the|higher|lower|larger|bigger|greater)$/.test(words[i + 2]?.norm ?? '')) return 'multiplier';
+  if (next === 'times' && /^(more|less|as|the|higher|lower|larger|bigger|greater)$/.test(words[i + 2]?.norm ?? ''))
+    return 'multiplier';
   // "twenty soldiers", "fifteen countries": spelled-out counts of ten and above.
-  if (!SMALL_NUMBER_WORDS.has(n) && !SCALES.has(n) && !TIME_UNITS.has(next) && /^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return 'count';
+  if (
+    !SMALL_NUMBER_WORDS.has(n) &&
+    !SCALES.has(n) &&
+    !TIME_UNITS.has(next) &&
+    /^[a-z]+s$/.test(words[i + 1]?.raw ?? '')
+  )
+    return 'count';
   return undefined;
 }

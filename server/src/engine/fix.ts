@@ -13,10 +13,16 @@ export type FixType = 'hygiene' | 'wording' | 'citation-needed';
 export const FIX_TYPES: readonly FixType[] = ['hygiene', 'wording', 'citation-needed'];
 export const SAFE_FIXES: ReadonlySet<FixType> = new Set(['hygiene']);
 
-/** Two edits that cannot both apply: overlapping ranges, or two insertions at one point (their order would be a guess). */
-const conflicts = (a: Edit, b: Edit): boolean => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+/**
+ * Two edits that cannot both apply: overlapping ranges, or two insertions at one point (their order would be a guess).
+ */
+const conflicts = (a: Edit, b: Edit): boolean =>
+  (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
 
-/** The non-conflicting edits of one fix-all pass, earliest finding first; a fix whose edits conflict is left for the next pass. */
+/**
+ * The non-conflicting edits of one fix-all pass, earliest finding first; a fix whose edits conflict is left for the
+ * next pass.
+ */
 export function typedFixEdits(result: LintResult, types: ReadonlySet<FixType> = SAFE_FIXES): Edit[] {
   const edits: Edit[] = [];
   const take = (fix: readonly Edit[]): void => {
@@ -26,12 +32,17 @@ export function typedFixEdits(result: LintResult, types: ReadonlySet<FixType> = 
     const judgement = ruleById(f.ruleId)?.meta.judgementFix;
     if (f.fix && types.has('hygiene')) take(f.fix);
     else if (judgement === 'wording' && types.has('wording') && f.suggestions?.[0]) take(f.suggestions[0].edits);
-    else if (judgement === 'citation-needed' && f.data?.sentence && types.has('citation-needed')) take([markCitationNeeded(result.document, f.data.sentence)]);
+    else if (judgement === 'citation-needed' && f.data?.sentence && types.has('citation-needed'))
+      take([markCitationNeeded(result.document, f.data.sentence)]);
   }
   if (types.has('hygiene')) {
     // Notes this pass deletes are not there to renumber around; notes that stay unused keep their numbers.
     const deletions = edits.filter((e) => e.text === '');
-    const removed = new Set(result.document.parsed.footnotes.filter((d) => deletions.some((e) => e.start <= d.span.start && d.span.end <= e.end)).map((d) => d.id));
+    const removed = new Set(
+      result.document.parsed.footnotes
+        .filter((d) => deletions.some((e) => e.start <= d.span.start && d.span.end <= e.end))
+        .map((d) => d.id),
+    );
     for (const e of renumberFootnotes(result.document, removed)) take([e]);
   }
   return edits.sort((a, b) => a.start - b.start);
@@ -46,7 +57,11 @@ const MAX_PASSES = 10;
  * Lints, applies a pass of fixes, and lints again until a pass has nothing to fix, as ESLint does. Returns the final
  * lint (of the fixed text) and whether anything changed.
  */
-export function fixUntilStable(text: string, lintText: (text: string) => LintResult, types: ReadonlySet<FixType> = SAFE_FIXES): { result: LintResult; output: string; fixed: boolean } {
+export function fixUntilStable(
+  text: string,
+  lintText: (text: string) => LintResult,
+  types: ReadonlySet<FixType> = SAFE_FIXES,
+): { result: LintResult; output: string; fixed: boolean } {
   let output = text;
   let result = lintText(output);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -74,14 +89,21 @@ export function fixAllToStable(result: LintResult, types: ReadonlySet<FixType> =
   return output === once ? first : [spanningEdit(original, output)];
 }
 
-/** One edit turning `from` into `to`: what lies between their common prefix and suffix (never inside a surrogate pair). */
+/**
+ * One edit turning `from` into `to`: what lies between their common prefix and suffix (never inside a surrogate pair).
+ */
 function spanningEdit(from: string, to: string): Edit {
   const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
   let start = 0;
   while (start < from.length && start < to.length && from[start] === to[start]) start++;
   if (start > 0 && isHighSurrogate(from.charCodeAt(start - 1))) start--;
   let end = 0;
-  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  while (
+    end < from.length - start &&
+    end < to.length - start &&
+    from[from.length - 1 - end] === to[to.length - 1 - end]
+  )
+    end++;
   if (end > 0 && isHighSurrogate(from.charCodeAt(from.length - end - 1))) end--;
   return { start, end: from.length - end, text: to.slice(start, to.length - end) };
 }

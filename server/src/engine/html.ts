@@ -3,7 +3,8 @@
  * with parse5 (the parser under rehype) with source locations, and its block-level elements become blocks of the same
  * kinds Markdown gives: paragraphs, headings (with their level), table cells, quotations. Text is copied from the
  * source at its exact offsets and every tag is blanked, so block text keeps the source's length. Links (`<a href>`)
- * become links; `<sup>12</sup>` becomes `^    12     ^`, the superscript form citations.ts reads; `<q>` gets quotation marks.
+ * become links; `<sup>12</sup>` becomes `^    12     ^`, the superscript form citations.ts reads; `<q>` gets quotation
+ * marks.
  * Figures and their captions, pull quotes, scripts and styles are not prose.
  */
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
@@ -17,11 +18,74 @@ type Element = DefaultTreeAdapterMap['element'];
 /** Masks a run of source text as Markdown text nodes are masked (bare URLs). */
 export type MaskText = (slice: string, offset: number, links: LinkInfo[]) => string;
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'pre', 'textarea', 'select', 'button', 'nav', 'form', 'head', 'title', 'img', 'picture', 'source', 'map']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'canvas',
+  'pre',
+  'textarea',
+  'select',
+  'button',
+  'nav',
+  'form',
+  'head',
+  'title',
+  'img',
+  'picture',
+  'source',
+  'map',
+]);
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure', 'figcaption', 'details', 'summary', 'center',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'address',
-  'hr', 'body', 'html', 'hgroup', 'fieldset', 'legend',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'address',
+  'hr',
+  'body',
+  'html',
+  'hgroup',
+  'fieldset',
+  'legend',
 ]);
 /** What a superscript reference number looks like: `12`, `[12]`, `12,13`, `12–14`. */
 export const NUMBERED = /^\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?\s*$/;
@@ -64,7 +128,16 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
     const first = run.map(loc).find(Boolean);
     const last = [...run].reverse().map(loc).find(Boolean);
     if (!first || !last) return;
-    const block: Block = { kind, start: first.start, end: last.end, text: '', inQuote: quote, links: [], footnoteRefs: [], ...extra };
+    const block: Block = {
+      kind,
+      start: first.start,
+      end: last.end,
+      text: '',
+      inQuote: quote,
+      links: [],
+      footnoteRefs: [],
+      ...extra,
+    };
     const chars: string[] = [];
     let cursor = block.start;
     const write = (at: number, content: string): void => {
@@ -100,7 +173,10 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
       } else if ((name === 'sup' || name === 'q') && tags?.startTag && tags.endTag) {
         const open = span.start + tags.startTag.startOffset;
         const close = span.start + tags.endTag.endOffset - 1;
-        if (name === 'q' || NUMBERED.test(source.slice(span.start + tags.startTag.endOffset, span.start + tags.endTag.startOffset))) {
+        if (
+          name === 'q' ||
+          NUMBERED.test(source.slice(span.start + tags.startTag.endOffset, span.start + tags.endTag.startOffset))
+        ) {
           write(open, name === 'q' ? '“' : '^');
           stack.push({ at: close, mark: name === 'q' ? '”' : '^' });
         }
@@ -113,7 +189,9 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
   };
 
   // Walk block-level structure; runs of inline content between block elements become blocks.
-  const work: Array<{ el: Element | typeof root; kind: BlockKind; quote: boolean; extra: Partial<Block> }> = [{ el: root, kind: 'paragraph', quote: inQuote, extra: {} }];
+  const work: Array<{ el: Element | typeof root; kind: BlockKind; quote: boolean; extra: Partial<Block> }> = [
+    { el: root, kind: 'paragraph', quote: inQuote, extra: {} },
+  ];
   while (work.length > 0) {
     const { el, kind, quote, extra } = work.pop()!;
     let run: Node[] = [];
@@ -124,7 +202,7 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
         if (child.nodeName === '#text' || ('tagName' in child && !SKIPPED.has(child.tagName))) run.push(child);
         continue;
       }
-      if (run.length > 0) flush(run, kind, quote, extra), (run = []);
+      if (run.length > 0) (flush(run, kind, quote, extra), (run = []));
       const c = child as Element;
       const s = loc(c);
       const nonProse = nonProseKind(c);
@@ -133,8 +211,16 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
         continue;
       }
       const heading = /^h([1-6])$/.exec(c.tagName);
-      const childKind: BlockKind = heading ? 'heading' : c.tagName === 'td' || c.tagName === 'th' ? 'tableCell' : 'paragraph';
-      const childExtra: Partial<Block> = heading ? { depth: Number(heading[1]) } : c.tagName === 'li' && ordinal !== undefined ? { ordinal: ordinal++ } : {};
+      const childKind: BlockKind = heading
+        ? 'heading'
+        : c.tagName === 'td' || c.tagName === 'th'
+          ? 'tableCell'
+          : 'paragraph';
+      const childExtra: Partial<Block> = heading
+        ? { depth: Number(heading[1]) }
+        : c.tagName === 'li' && ordinal !== undefined
+          ? { ordinal: ordinal++ }
+          : {};
       children.push({ el: c, kind: childKind, quote: quote || c.tagName === 'blockquote', extra: childExtra });
     }
     if (run.length > 0) flush(run, kind, quote, extra);

@@ -1,16 +1,61 @@
 /** The engine's public API, shared by the CLI and the language server. */
 export { lint, type LintOptions, type LintResult } from './linter.js';
-export { ConfigError, ConfigLoader, resolveConfig, readConfigFile, findConfigFile, checkConfig, SCHEMA_PATH, CONFIG_FILES, layerIgnores, type SourcelintConfig, type ResolvedConfig, type ConfigLayer } from './config.js';
+export {
+  ConfigError,
+  ConfigLoader,
+  resolveConfig,
+  readConfigFile,
+  findConfigFile,
+  checkConfig,
+  SCHEMA_PATH,
+  CONFIG_FILES,
+  layerIgnores,
+  type SourcelintConfig,
+  type ResolvedConfig,
+  type ConfigLayer,
+} from './config.js';
 export { RULES, RULE_IDS, ruleById, ruleDocsUrl } from './rules/index.js';
-export type { Finding, Suggestion, Edit, Span, Severity, ActiveSeverity, RuleMeta, RuleAction, Family, Problem } from './types.js';
+export type {
+  Finding,
+  Suggestion,
+  Edit,
+  Span,
+  Severity,
+  ActiveSeverity,
+  RuleMeta,
+  RuleAction,
+  Family,
+  Problem,
+} from './types.js';
 export { FAMILIES } from './types.js';
 export { LintCache } from './cache.js';
 export { escapeControls } from './strings.js';
 export { shippedFile } from './paths.js';
-export { typedFixEdits, fixUntilStable, fixAllToStable, applyEdits, FIX_TYPES, SAFE_FIXES, type FixType } from './fix.js';
+export {
+  typedFixEdits,
+  fixUntilStable,
+  fixAllToStable,
+  applyEdits,
+  FIX_TYPES,
+  SAFE_FIXES,
+  type FixType,
+} from './fix.js';
 export { readRegularFile, readRegularTextFile, FileReadError, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
 export { insideRoots } from './workspace-paths.js';
-export { addFootnote, attributeToSource, reviewMark, reviewMarkOffset, citeKey, markCitationNeeded, disableLine, disableInFile, renumberFootnotes, lineEnding, rankEntries, allowTermInConfig } from './edits.js';
+export {
+  addFootnote,
+  attributeToSource,
+  reviewMark,
+  reviewMarkOffset,
+  citeKey,
+  markCitationNeeded,
+  disableLine,
+  disableInFile,
+  renumberFootnotes,
+  lineEnding,
+  rankEntries,
+  allowTermInConfig,
+} from './edits.js';
 export { formatReference, formatShortReference, type BibEntry, type Bibliography } from './bibliography.js';
 export type { AnalyzedDocument, Sentence } from './document.js';
 export { reviewClaims, claimAt, type ReviewClaim, type ClaimSource } from './review.js';

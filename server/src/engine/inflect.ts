@@ -26,7 +26,11 @@ let loaded: WordForms | undefined;
 /** Read on first use: only quick-fix suggestions need it. */
 function wordForms(): WordForms {
   if (loaded) return loaded;
-  const data = JSON.parse(fs.readFileSync(shippedFile('data', 'word-forms.json'), 'utf8')) as { verbs: Record<string, string[]>; adjectives: string[]; singulars: string[] };
+  const data = JSON.parse(fs.readFileSync(shippedFile('data', 'word-forms.json'), 'utf8')) as {
+    verbs: Record<string, string[]>;
+    adjectives: string[];
+    singulars: string[];
+  };
   const verbs = new Map(Object.entries(data.verbs));
   const verbOf = new Map<string, Array<{ base: string; form: VerbForm }>>();
   for (const [base, forms] of verbs) {
@@ -46,12 +50,20 @@ function regularForm(verb: string, form: VerbForm): string {
   const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4 ? verb + verb[verb.length - 1] : verb;
   switch (form) {
     case 'third':
-      return /(s|x|z|ch|sh)$/.test(verb) ? verb + 'es' : /[^aeiou]y$/.test(verb) ? verb.slice(0, -1) + 'ies' : verb + 's';
+      return /(s|x|z|ch|sh)$/.test(verb)
+        ? verb + 'es'
+        : /[^aeiou]y$/.test(verb)
+          ? verb.slice(0, -1) + 'ies'
+          : verb + 's';
     case 'past':
     case 'participle':
       return verb.endsWith('e') ? verb + 'd' : /[^aeiou]y$/.test(verb) ? verb.slice(0, -1) + 'ied' : doubled + 'ed';
     case 'gerund':
-      return verb.endsWith('ie') ? verb.slice(0, -2) + 'ying' : verb.endsWith('e') && !verb.endsWith('ee') ? verb.slice(0, -1) + 'ing' : doubled + 'ing';
+      return verb.endsWith('ie')
+        ? verb.slice(0, -2) + 'ying'
+        : verb.endsWith('e') && !verb.endsWith('ee')
+          ? verb.slice(0, -1) + 'ing'
+          : doubled + 'ing';
   }
 }
 
@@ -70,14 +82,20 @@ const PARTICLES = new Set(['into', 'out', 'on', 'at', 'against', 'up', 'down', '
  */
 function verbFormOf(word: string, bases: readonly string[], next: string | undefined): VerbForm | undefined {
   const listed = bases.includes(word) && (next === undefined || PARTICLES.has(next));
-  const known = wordForms().verbOf.get(word)?.find((v) => bases.includes(v.base) || listed);
+  const known = wordForms()
+    .verbOf.get(word)
+    ?.find((v) => bases.includes(v.base) || listed);
   if (known) return known.form;
   // Verbs the data does not know ("waging" of "wage"): by the regular spellings.
-  return bases.flatMap((base) => FORMS.filter((form) => form !== 'participle' && word !== base && regularForm(base, form) === word))[0];
+  return bases.flatMap((base) =>
+    FORMS.filter((form) => form !== 'participle' && word !== base && regularForm(base, form) === word),
+  )[0];
 }
 
 const isPluralOf = (word: string, bases: readonly string[]): boolean =>
-  word !== pluralize.singular(word) && !wordForms().singulars.has(word) && bases.some((b) => b === pluralize.singular(word) || pluralize.plural(b) === word);
+  word !== pluralize.singular(word) &&
+  !wordForms().singulars.has(word) &&
+  bases.some((b) => b === pluralize.singular(word) || pluralize.plural(b) === word);
 
 /** Words after a noun that end its head: "head of state", "person living in the country", "member who…". */
 const HEAD_ENDS = new Set(['of', 'in', 'at', 'on', 'for', 'from', 'with', 'by', 'to', 'who', 'that', 'which', 'as']);
@@ -91,7 +109,13 @@ function headIndex(parts: readonly string[]): number {
 /** Not a noun to pluralise: adjectives ("armed"), adverbs, verb forms ("criticised as"). */
 function pluralisable(word: string): boolean {
   const forms = wordForms();
-  return /^[a-z][a-z'-]*$/.test(word) && !forms.adjectives.has(word) && !forms.verbOf.has(word) && !/(ly|ed)$/.test(word) && pluralize.isSingular(word);
+  return (
+    /^[a-z][a-z'-]*$/.test(word) &&
+    !forms.adjectives.has(word) &&
+    !forms.verbOf.has(word) &&
+    !/(ly|ed)$/.test(word) &&
+    pluralize.isSingular(word)
+  );
 }
 
 /** After "has", "was", "been"…, a past form is a participle: "has skyrocketed" → "has risen", not "has rose". */
@@ -105,7 +129,10 @@ const AUXILIARY = /^(has|have|had|having|is|are|was|were|be|been|being)$/i;
 export function reinflect(alternative: string, matched: string, pattern: string, before = ''): string {
   // Word classes ({SAY}) hide the base forms; placeholders ("[named source]") are to be filled in, not inflected.
   if (pattern.includes('{') || alternative.includes('[')) return alternative;
-  const tokens = pattern.toLowerCase().split(' ').filter((t) => !t.endsWith('?'));
+  const tokens = pattern
+    .toLowerCase()
+    .split(' ')
+    .filter((t) => !t.endsWith('?'));
   const words = matched.toLowerCase().split(/\s+/);
   if (tokens.length !== words.length) return alternative;
   let verb: VerbForm | undefined;
@@ -126,7 +153,8 @@ export function reinflect(alternative: string, matched: string, pattern: string,
   if (verb) {
     const first = parts[0].toLowerCase();
     // Only a known verb is conjugated: "liberated" → "operation", not "operationed".
-    if (wordForms().verbs.has(first)) parts[0] = conjugate(first, verb === 'past' && AUXILIARY.test(before) ? 'participle' : verb);
+    if (wordForms().verbs.has(first))
+      parts[0] = conjugate(first, verb === 'past' && AUXILIARY.test(before) ? 'participle' : verb);
     else if (verbOrNoun) plural = true;
   }
   if (plural) {
@@ -137,6 +165,7 @@ export function reinflect(alternative: string, matched: string, pattern: string,
 }
 
 export function matchCase(replacement: string, original: string): string {
-  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement)) return replacement[0].toUpperCase() + replacement.slice(1);
+  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement))
+    return replacement[0].toUpperCase() + replacement.slice(1);
   return replacement;
 }

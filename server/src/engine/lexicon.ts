@@ -3,7 +3,8 @@
  * (and of the `terms.add` configuration key), and matching them against the words of a block.
  *
  * Pattern language: words separated by spaces; `a|b` alternatives; a trailing `?` makes a token optional; `{NAME}`
- * names a word class of the same file (`{NUM}` is built in); `*` is any one word. Words are inflected automatically unless `inflect: false`.
+ * names a word class of the same file (`{NUM}` is built in); `*` is any one word. Words are inflected automatically
+ * unless `inflect: false`.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,7 +22,10 @@ export interface LexiconEntry {
   inflect?: boolean;
   /** The loaded sense needs one of these words in the same sentence ("swamped" by migrants, not by complaints). */
   sense?: string[];
-  /** The match must end its clause (punctuation follows) or be followed by one of these words ("accused by many.", not "shared by many nations"). */
+  /**
+   * The match must end its clause (punctuation follows) or be followed by one of these words ("accused by many.", not
+   * "shared by many nations").
+   */
   followedBy?: string[];
   /** Words that make the phrase literal when the document uses them ("witch hunt" in a history of witchcraft). */
   literalIn?: string[];
@@ -99,10 +103,16 @@ export function inflections(word: string): string[] {
 
 const MAX_PATTERN_WORDS = 30;
 
-function compilePhrase(pattern: string, classes: Record<string, string[]>, inflect: boolean, where: string): CompiledPhrase {
+function compilePhrase(
+  pattern: string,
+  classes: Record<string, string[]>,
+  inflect: boolean,
+  where: string,
+): CompiledPhrase {
   const parts = pattern.trim().toLowerCase().split(/\s+/);
   // Matching keeps the tokens reached in one 32-bit mask (see matchAt).
-  if (parts.length > MAX_PATTERN_WORDS) throw new LexiconError(`${where}: "${pattern.slice(0, 60)}…" has more than ${MAX_PATTERN_WORDS} words`);
+  if (parts.length > MAX_PATTERN_WORDS)
+    throw new LexiconError(`${where}: "${pattern.slice(0, 60)}…" has more than ${MAX_PATTERN_WORDS} words`);
   const tokens = parts.map((part, i): TokenMatcher => {
     const optional = part.endsWith('?');
     const body = optional ? part.slice(0, -1) : part;
@@ -120,7 +130,8 @@ function compilePhrase(pattern: string, classes: Record<string, string[]>, infle
       return members.map((m) => m.toLowerCase());
     });
     for (const w of words) {
-      if (!/^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(w)) throw new LexiconError(`${where}: "${w}" in "${pattern}" is not a word`);
+      if (!/^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(w))
+        throw new LexiconError(`${where}: "${w}" in "${pattern}" is not a word`);
     }
     const forms = new Set(inflect ? words.flatMap(inflections) : words);
     return { optional, kind: 'forms', forms: new Set([...forms].map(normalizeWord)) };
@@ -138,7 +149,9 @@ export interface LexiconData {
 type TokenData = [optional: boolean, kind: TokenMatcher['kind'], forms: string[]];
 
 const tokensToData = (p: CompiledPhrase): TokenData[] => p.tokens.map((t) => [t.optional, t.kind, [...t.forms]]);
-const tokensFromData = (d: readonly TokenData[]): CompiledPhrase => ({ tokens: d.map(([optional, kind, forms]) => ({ optional, kind, forms: new Set(forms) })) });
+const tokensFromData = (d: readonly TokenData[]): CompiledPhrase => ({
+  tokens: d.map(([optional, kind, forms]) => ({ optional, kind, forms: new Set(forms) })),
+});
 
 export class Lexicon {
   /** Distinguishes lexicons in cache keys. */
@@ -151,13 +164,21 @@ export class Lexicon {
   readonly classes: Record<string, string[]> = {};
 
   toData(): LexiconData {
-    return { classes: this.classes, entries: this.compiled.map((c) => ({ entry: c.entry, phrase: tokensToData(c.phrase), except: c.except.map(tokensToData) })) };
+    return {
+      classes: this.classes,
+      entries: this.compiled.map((c) => ({
+        entry: c.entry,
+        phrase: tokensToData(c.phrase),
+        except: c.except.map(tokensToData),
+      })),
+    };
   }
 
   static fromData(data: LexiconData): Lexicon {
     const lexicon = new Lexicon();
     Object.assign(lexicon.classes, data.classes);
-    for (const e of data.entries) lexicon.index({ entry: e.entry, phrase: tokensFromData(e.phrase), except: e.except.map(tokensFromData) });
+    for (const e of data.entries)
+      lexicon.index({ entry: e.entry, phrase: tokensFromData(e.phrase), except: e.except.map(tokensFromData) });
     return lexicon;
   }
 
@@ -165,7 +186,8 @@ export class Lexicon {
     this.compiled.push(entry);
     this.entries.push(entry.entry);
     const next = entry.phrase.tokens[1];
-    const compiled: IndexedEntry = next && next.kind === 'forms' && !next.optional ? { ...entry, second: next.forms } : entry;
+    const compiled: IndexedEntry =
+      next && next.kind === 'forms' && !next.optional ? { ...entry, second: next.forms } : entry;
     const first = compiled.phrase.tokens[0];
     if (first.kind === 'number') this.numberFirst.push(compiled);
     for (const form of first.forms) {
@@ -250,7 +272,8 @@ function matchAt(tokens: readonly TokenMatcher[], words: readonly Word[], i: num
     for (let t = 0; t < all; t++) {
       if (!(states & (1 << t))) continue;
       const tok = tokens[t];
-      if (tok.kind === 'any' || (tok.kind === 'number' ? words[w].isNumber : tok.forms.has(words[w].norm))) next |= 1 << (t + 1);
+      if (tok.kind === 'any' || (tok.kind === 'number' ? words[w].isNumber : tok.forms.has(words[w].norm)))
+        next |= 1 << (t + 1);
     }
     states = closeOptional(tokens, next);
     if (states & (1 << all)) best = w + 1;
@@ -314,7 +337,10 @@ function compileSources(sources: ReadonlyArray<{ file: string; text: string }>):
 /** The shipped lexicons compiled, as the build writes them to COMPILED_INDEX. */
 export function compiledIndex(): CompiledIndex {
   const sources = shippedSources();
-  return { key: indexKey(sources), lexicons: Object.fromEntries([...compileSources(sources)].map(([rule, l]) => [rule, l.toData()])) };
+  return {
+    key: indexKey(sources),
+    lexicons: Object.fromEntries([...compileSources(sources)].map(([rule, l]) => [rule, l.toData()])),
+  };
 }
 
 /**
@@ -333,7 +359,9 @@ export function builtInLexicons(): ReadonlyMap<string, Lexicon> {
     index = undefined;
   }
   builtIn =
-    index?.key === key ? new Map(Object.entries(index.lexicons).map(([rule, data]) => [rule, Lexicon.fromData(data)])) : compileSources(sources);
+    index?.key === key
+      ? new Map(Object.entries(index.lexicons).map(([rule, data]) => [rule, Lexicon.fromData(data)]))
+      : compileSources(sources);
   return builtIn;
 }
 

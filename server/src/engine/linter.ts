@@ -63,22 +63,32 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const frontMatter = readFrontMatter(parsed);
   const textDocument = TextDocument.create('file://' + filePath, 'markdown', 0, text);
   const problems: Problem[] = [];
-  if (frontMatter?.error) problems.push({ file: filePath, line: 1, message: `front matter is not valid YAML: ${frontMatter.error}` });
+  if (frontMatter?.error)
+    problems.push({ file: filePath, line: 1, message: `front matter is not valid YAML: ${frontMatter.error}` });
   for (const d of parsed.degraded) problems.push({ file: filePath, ...d });
 
   const layers = [...(options.layers ?? [])];
   const inline = frontMatter?.data.sourcelint;
-  if (inline !== undefined) layers.push({ config: checkConfig(inline, `${filePath}: front matter "sourcelint"`), file: filePath });
+  if (inline !== undefined)
+    layers.push({ config: checkConfig(inline, `${filePath}: front matter "sourcelint"`), file: filePath });
   const config = resolveConfig(layers);
   for (const [id, sev] of options.ruleOverrides ?? []) (config.severities as Map<string, string>).set(id, sev);
 
   const docDir = path.dirname(filePath);
   const fmBib = frontMatter?.data.bibliography;
   const bibFiles = [
-    ...(typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((b): b is string => typeof b === 'string') : []).map((b) => ({ file: path.resolve(docDir, b), written: b })),
+    ...(typeof fmBib === 'string'
+      ? [fmBib]
+      : Array.isArray(fmBib)
+        ? fmBib.filter((b): b is string => typeof b === 'string')
+        : []
+    ).map((b) => ({ file: path.resolve(docDir, b), written: b })),
     ...config.bibliography.map((file) => ({ file })),
   ];
-  const bibliography = bibFiles.length > 0 ? loadBibliographies(bibFiles, problems, { maxBytes: options.maxFileBytes, roots: options.roots }) : undefined;
+  const bibliography =
+    bibFiles.length > 0
+      ? loadBibliographies(bibFiles, problems, { maxBytes: options.maxFileBytes, roots: options.roots })
+      : undefined;
 
   const cache = options.cache ?? NO_CACHE;
   const doc = analyze(parsed, { inTextCitations: bibliography !== undefined, cache }, frontMatter);
@@ -89,22 +99,55 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     { scope: config.scope, cache },
   );
   const sources = sourceIndexFor(config.sourceSettings, problems);
-  const findings = runRules(doc, claims, config, bibliography, cache, sources, options.sourceCopies ?? NO_SOURCE_COPIES);
+  const findings = runRules(
+    doc,
+    claims,
+    config,
+    bibliography,
+    cache,
+    sources,
+    options.sourceCopies ?? NO_SOURCE_COPIES,
+  );
   cache.sweep();
   const suppressions = new Suppressions(parsed.comments, (o) => textDocument.positionAt(o).line);
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
-  for (const f of findings) (suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line) ? suppressed : kept).push(f);
+  for (const f of findings)
+    (suppressions.isSuppressed(f.ruleId, f.span.start, textDocument.positionAt(f.span.start).line)
+      ? suppressed
+      : kept
+    ).push(f);
   const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.span.end - b.span.end;
   kept.sort(byPosition);
   suppressed.sort(byPosition);
-  return { findings: kept, suppressed, problems, document: doc, claims, config, textDocument, bibliography, bibliographyFiles: bibFiles.map((b) => b.file), sources, options };
+  return {
+    findings: kept,
+    suppressed,
+    problems,
+    document: doc,
+    claims,
+    config,
+    textDocument,
+    bibliography,
+    bibliographyFiles: bibFiles.map((b) => b.file),
+    sources,
+    options,
+  };
 }
 
-function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig, bibliography: Bibliography | undefined, cache: Memo, sources: SourceIndex, sourceCopies: SourceCopies): Finding[] {
+function runRules(
+  doc: AnalyzedDocument,
+  claims: Claim[],
+  config: ResolvedConfig,
+  bibliography: Bibliography | undefined,
+  cache: Memo,
+  sources: SourceIndex,
+  sourceCopies: SourceCopies,
+): Finding[] {
   const builtIn = builtInLexicons();
   const findings: Finding[] = [];
-  const lexiconsFor = (rule: string): Lexicon[] => [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
+  const lexiconsFor = (rule: string): Lexicon[] =>
+    [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
   for (const rule of RULES) {
     const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
@@ -121,10 +164,14 @@ function runRules(doc: AnalyzedDocument, claims: Claim[], config: ResolvedConfig
       sourceSeverity: config.sourceSettings.severity,
       severity,
       report: ({ messageId, values, severity: own, ...f }) =>
-        findings.push({ message: format(rule.meta.messages[messageId], values ?? {}), ...f, ruleId: rule.meta.id, severity: own ?? severity }),
+        findings.push({
+          message: format(rule.meta.messages[messageId], values ?? {}),
+          ...f,
+          ruleId: rule.meta.id,
+          severity: own ?? severity,
+        }),
     };
     rule.check(ctx);
   }
   return findings;
 }
-

@@ -20,7 +20,14 @@ import { parseFragment } from 'parse5';
 import type { Span } from './types.js';
 import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
 import { parseWithMemory, type TreeMemory } from './reparse.js';
-import { blankTemplateTags, classifyBlocks, noReferences, type NonProse, type References, type Shape } from './non-prose.js';
+import {
+  blankTemplateTags,
+  classifyBlocks,
+  noReferences,
+  type NonProse,
+  type References,
+  type Shape,
+} from './non-prose.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -120,7 +127,8 @@ export const flavorOf = (filePath: string): Flavor => (/\.mdx$/i.test(filePath) 
 
 const processors = new Map<string, Processor>();
 
-const syntaxKey = (syntax: Syntax): string => `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}${+syntax.mdx}`;
+const syntaxKey = (syntax: Syntax): string =>
+  `${+syntax.footnotes}${+syntax.tables}${+syntax.strikethrough}${+syntax.frontMatter}${+syntax.mdx}`;
 
 function processorFor(syntax: Syntax): Processor {
   const key = syntaxKey(syntax);
@@ -130,9 +138,9 @@ function processorFor(syntax: Syntax): Processor {
   const data = processor.data();
   const micromark = (data.micromarkExtensions ??= []);
   const fromMarkdown = (data.fromMarkdownExtensions ??= []);
-  if (syntax.footnotes) micromark.push(gfmFootnote()), fromMarkdown.push(gfmFootnoteFromMarkdown());
-  if (syntax.tables) micromark.push(gfmTable()), fromMarkdown.push(gfmTableFromMarkdown());
-  if (syntax.strikethrough) micromark.push(gfmStrikethrough()), fromMarkdown.push(gfmStrikethroughFromMarkdown());
+  if (syntax.footnotes) (micromark.push(gfmFootnote()), fromMarkdown.push(gfmFootnoteFromMarkdown()));
+  if (syntax.tables) (micromark.push(gfmTable()), fromMarkdown.push(gfmTableFromMarkdown()));
+  if (syntax.strikethrough) (micromark.push(gfmStrikethrough()), fromMarkdown.push(gfmStrikethroughFromMarkdown()));
   if (syntax.frontMatter) processor = processor.use(remarkFrontmatter, ['yaml']) as unknown as Processor;
   if (syntax.mdx) processor = processor.use(remarkMdx) as unknown as Processor;
   processors.set(key, processor);
@@ -214,7 +222,12 @@ const isBlank = (line: string, from: number): boolean => {
   return true;
 };
 
-function neutralise(text: string): { text: string; degraded: ParsedMarkdown['degraded']; tables: boolean; plain: Span[] } {
+function neutralise(text: string): {
+  text: string;
+  degraded: ParsedMarkdown['degraded'];
+  tables: boolean;
+  plain: Span[];
+} {
   const degraded: ParsedMarkdown['degraded'] = [];
   const deep: number[] = [];
   const crowded: number[] = [];
@@ -229,14 +242,17 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
   };
   let changed = false;
   // Front matter is YAML, not Markdown: left as it is (its size and aliases are bounded when it is read).
-  const frontMatterEnd = /^---[ \t\r]*$/.test(lines[0]) ? lines.findIndex((l, n) => n > 0 && /^(---|\.\.\.)[ \t\r]*$/.test(l)) : -1;
+  const frontMatterEnd = /^---[ \t\r]*$/.test(lines[0])
+    ? lines.findIndex((l, n) => n > 0 && /^(---|\.\.\.)[ \t\r]*$/.test(l))
+    : -1;
   // The current stretch of inline content: its first line, and its count of each crowd's characters.
   let from = frontMatterEnd + 1;
   const counts = [0, 0, 0];
   const closeStretch = (to: number): void => {
     CROWD_CHARS.forEach((chars, k) => {
       if (counts[k] <= MAX_CROWD) return;
-      for (let n = from; n < to; n++) lines[n] = lines[n].slice(0, prefixes[n]) + lines[n].slice(prefixes[n]).replace(chars, ' ');
+      for (let n = from; n < to; n++)
+        lines[n] = lines[n].slice(0, prefixes[n]) + lines[n].slice(prefixes[n]).replace(chars, ' ');
       if (crowded.at(-1) !== from + 1) markPlain(from, to);
       crowded.push(from + 1);
       changed = true;
@@ -250,7 +266,13 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
     if (first === '|') tableRows++;
     // A blank line ends a paragraph; a list item, quote, heading, table row or footnote definition starts new inline
     // content (a draft's notes are one definition a line, often hundreds of them).
-    if (prefix.markers > 0 || first === '#' || first === '|' || isBlank(line, prefix.length) || (first === '[' && startsFootnoteDefinition(line, prefix.length))) {
+    if (
+      prefix.markers > 0 ||
+      first === '#' ||
+      first === '|' ||
+      isBlank(line, prefix.length) ||
+      (first === '[' && startsFootnoteDefinition(line, prefix.length))
+    ) {
       closeStretch(n);
       from = n;
     }
@@ -266,7 +288,8 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
   }
   closeStretch(lines.length);
   const plural = (n: number, what: string): string => (n === 1 ? `1 ${what}` : `${n} ${what}s`);
-  if (deep.length > 0) degraded.push({ line: deep[0], message: `${plural(deep.length, 'line')} nested too deeply to parse, skipped` });
+  if (deep.length > 0)
+    degraded.push({ line: deep[0], message: `${plural(deep.length, 'line')} nested too deeply to parse, skipped` });
   if (crowded.length > 0) {
     const paragraphs = new Set(crowded);
     degraded.push({
@@ -281,7 +304,11 @@ function neutralise(text: string): { text: string; degraded: ParsedMarkdown['deg
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
-function parseMarkdownTree(text: string, flavor: Flavor, memory?: TreeMemory): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; plain: Span[]; templates: NonProse[] } {
+function parseMarkdownTree(
+  text: string,
+  flavor: Flavor,
+  memory?: TreeMemory,
+): { tree: Root; safeText: string; degraded: ParsedMarkdown['degraded']; plain: Span[]; templates: NonProse[] } {
   // micromark drops a leading byte-order mark and counts offsets without it: parse without it and shift them back,
   // or every comment (directives, review marks) is read one character off and lost, and every fix lands one early.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -304,7 +331,9 @@ function parseMarkdownTree(text: string, flavor: Flavor, memory?: TreeMemory): {
   };
   const safeText = bom ? ' ' + t : t;
   const plain = safe.plain.map((s) => ({ start: s.start + bom, end: s.end + bom }));
-  const templates = bom ? tags.map((tag) => ({ ...tag, span: { start: tag.span.start + bom, end: tag.span.end + bom } })) : tags;
+  const templates = bom
+    ? tags.map((tag) => ({ ...tag, span: { start: tag.span.start + bom, end: tag.span.end + bom } }))
+    : tags;
   try {
     return { tree: parse(syntax), safeText, degraded: safe.degraded, plain, templates };
   } catch (e) {
@@ -341,9 +370,21 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
   const blocks: Block[] = [];
   const nonProse: NonProse[] = [...templates];
   const shapes = new Map<Block, Shape>();
-  const out: ParsedMarkdown = { text: original, degraded, blocks, footnotes: [], comments: [], nonProse, references: noReferences(), topLevel, plain };
+  const out: ParsedMarkdown = {
+    text: original,
+    degraded,
+    blocks,
+    footnotes: [],
+    comments: [],
+    nonProse,
+    references: noReferences(),
+    topLevel,
+    plain,
+  };
   // Iterative walk: pathological nesting must not overflow the stack.
-  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number }> = [{ node: tree, inQuote: false }];
+  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number }> = [
+    { node: tree, inQuote: false },
+  ];
   const definitions = new Map<string, string>();
   while (stack.length > 0) {
     const { node, inQuote, footnote, ordinal } = stack.pop()!;
@@ -391,14 +432,21 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       // An ordered list's items are numbered from its start; the number belongs to the item's first block.
       const first = node.type === 'list' && node.ordered ? (node.start ?? 1) : undefined;
       for (let i = node.children.length - 1; i >= 0; i--) {
-        const childOrdinal = first !== undefined ? first + i : i === 0 && node.type === 'listItem' ? ordinal : undefined;
-        stack.push({ node: node.children[i] as Nodes, inQuote: childQuote, footnote: childFootnote, ordinal: childOrdinal });
+        const childOrdinal =
+          first !== undefined ? first + i : i === 0 && node.type === 'listItem' ? ordinal : undefined;
+        stack.push({
+          node: node.children[i] as Nodes,
+          inQuote: childQuote,
+          footnote: childFootnote,
+          ordinal: childOrdinal,
+        });
       }
     }
   }
   blocks.sort((a, b) => a.start - b.start);
   // Definitions may come after their links: resolve reference links once the whole tree is read.
-  if (definitions.size > 0) for (const b of blocks) for (const l of b.links) if (l.label !== undefined) l.url = definitions.get(l.label) ?? '';
+  if (definitions.size > 0)
+    for (const b of blocks) for (const l of b.links) if (l.label !== undefined) l.url = definitions.get(l.label) ?? '';
   const classified = classifyBlocks(blocks, shapes, text);
   out.blocks = classified.blocks;
   out.nonProse = [...nonProse, ...classified.nonProse].sort((a, b) => a.span.start - b.span.start);
@@ -409,9 +457,15 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
 
 /** What the paragraph's top-level content is made of: images, emphasis, or prose (see non-prose.ts). */
 function shapeOf(node: Parents): Shape {
-  const content = (node.children as Nodes[]).filter((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break' && c.type !== 'html');
+  const content = (node.children as Nodes[]).filter(
+    (c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break' && c.type !== 'html',
+  );
   const isImage = (c: Nodes): boolean =>
-    c.type === 'image' || c.type === 'imageReference' || ((c.type === 'link' || c.type === 'linkReference') && c.children.length > 0 && c.children.every((g) => g.type === 'image' || g.type === 'imageReference'));
+    c.type === 'image' ||
+    c.type === 'imageReference' ||
+    ((c.type === 'link' || c.type === 'linkReference') &&
+      c.children.length > 0 &&
+      c.children.every((g) => g.type === 'image' || g.type === 'imageReference'));
   return {
     startsWithImage: content.length > 0 && isImage(content[0]),
     imageOnly: content.length > 0 && content.every(isImage),
@@ -469,7 +523,16 @@ function buildBlock(
   footnote: string | undefined,
   comments: HtmlComment[],
 ): Block {
-  const block: Block = { kind, start: span.start, end: span.end, text: '', inQuote, footnote, links: [], footnoteRefs: [] };
+  const block: Block = {
+    kind,
+    start: span.start,
+    end: span.end,
+    text: '',
+    inQuote,
+    footnote,
+    links: [],
+    footnoteRefs: [],
+  };
   const chunks: string[] = [];
   let cursor = span.start;
   const emit = (from: number, to: number, content: string): void => {
@@ -529,7 +592,8 @@ function buildBlock(
   return block;
 }
 
-const numericLabel = (link: Parents): boolean => link.children.length === 1 && link.children[0].type === 'text' && NUMBERED.test(link.children[0].value);
+const numericLabel = (link: Parents): boolean =>
+  link.children.length === 1 && link.children[0].type === 'text' && NUMBERED.test(link.children[0].value);
 
 const inlineTagName = (value: string): { name: string; closing: boolean } | undefined => {
   const m = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(value);
@@ -542,7 +606,13 @@ const inlineTagName = (value: string): { name: string; closing: boolean } | unde
  * `^    12     ^` (a citation spanning the whole element) and “…”. The tag
  * itself is parsed with parse5; `siblings` is the walk's stack, whose top holds the nodes that follow the tag.
  */
-function inlineHtml(value: string, s: Span, siblings: Nodes[], state: InlineHtmlState, block: Block): { at: number; mark: string } | undefined {
+function inlineHtml(
+  value: string,
+  s: Span,
+  siblings: Nodes[],
+  state: InlineHtmlState,
+  block: Block,
+): { at: number; mark: string } | undefined {
   const tag = inlineTagName(value);
   if (!tag) return undefined;
   if (tag.name === 'a') {
@@ -551,7 +621,8 @@ function inlineHtml(value: string, s: Span, siblings: Nodes[], state: InlineHtml
       if (href !== undefined) state.anchors.push({ start: s.start, url: href });
     } else {
       const open = state.anchors.pop();
-      if (open) block.links.push({ span: { start: open.start, end: s.end }, url: open.url, bare: false, reference: false });
+      if (open)
+        block.links.push({ span: { start: open.start, end: s.end }, url: open.url, bare: false, reference: false });
     }
     return undefined;
   }
@@ -560,7 +631,13 @@ function inlineHtml(value: string, s: Span, siblings: Nodes[], state: InlineHtml
   if (tag.closing) return state.supCloses.delete(s.start) ? { at: s.end - 1, mark: '^' } : undefined;
   const next = siblings[siblings.length - 1];
   const after = siblings[siblings.length - 2];
-  if (next?.type === 'text' && NUMBERED.test(next.value) && after?.type === 'html' && inlineTagName(after.value)?.name === 'sup' && after.position) {
+  if (
+    next?.type === 'text' &&
+    NUMBERED.test(next.value) &&
+    after?.type === 'html' &&
+    inlineTagName(after.value)?.name === 'sup' &&
+    after.position
+  ) {
     state.supCloses.add(after.position.start.offset!);
     return { at: s.start, mark: '^' };
   }
@@ -594,7 +671,7 @@ function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string 
     // As GFM: a closing parenthesis ends the URL only when unbalanced, so `…/Bamako_(city)` keeps its last ")".
     // Counted once and then kept up to date: recounting for each ")" is quadratic in a run of them.
     let open = count(m[0], '(') - count(m[0], ')');
-    while (slice[end] === ')' && open > 0) end++, open--;
+    while (slice[end] === ')' && open > 0) (end++, open--);
     if (at < done) continue;
     const url = slice.slice(at, end);
     links.push({ span: { start: offset + at, end: offset + end }, url, bare: true, reference: false });

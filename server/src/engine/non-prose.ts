@@ -8,7 +8,8 @@
 import type { Block, FootnoteRef } from './markdown.js';
 import type { Span } from './types.js';
 
-export type NonProseKind = 'template' | 'caption' | 'credit' | 'byline' | 'bio' | 'read-more' | 'boilerplate' | 'pull-quote' | 'references';
+export type NonProseKind =
+  'template' | 'caption' | 'credit' | 'byline' | 'bio' | 'read-more' | 'boilerplate' | 'pull-quote' | 'references';
 
 export interface NonProse {
   kind: NonProseKind;
@@ -105,8 +106,14 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
 // ───────────────────────────── sections ─────────────────────────────
 
 const SECTION_TITLES: Array<[string, NonProseKind]> = [
-  ['references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations', 'references'],
-  ['further reading|additional reading|suggested reading|recommended reading|read more|related|related (?:articles|reading|stories|posts)|see also', 'read-more'],
+  [
+    'references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations',
+    'references',
+  ],
+  [
+    'further reading|additional reading|suggested reading|recommended reading|read more|related|related (?:articles|reading|stories|posts)|see also',
+    'read-more',
+  ],
   ['about the authors?|about the contributors?|authors?|contributors?', 'bio'],
   ['acknowledge?ments?|credits|image credits|photo credits', 'boilerplate'],
 ];
@@ -130,7 +137,8 @@ export function sectionKind(headingText: string): NonProseKind | undefined {
 
 // ───────────────────────────── paragraphs ─────────────────────────────
 
-const READ_MORE = /^(?:read (?:more|also|next|the full)|also read|see also|more on (?:this|that)|related(?: articles?| stories| reading| coverage)?|recommended(?: reading)?|further reading|watch|listen|subscribe)\b\s*[:：—–-]/i;
+const READ_MORE =
+  /^(?:read (?:more|also|next|the full)|also read|see also|more on (?:this|that)|related(?: articles?| stories| reading| coverage)?|recommended(?: reading)?|further reading|watch|listen|subscribe)\b\s*[:：—–-]/i;
 const BOILERPLATE =
   /^(?:this (?:article|story|piece|post|essay|interview) (?:was|is|has been) (?:first |originally |also )?(?:published|posted|written|produced|funded|supported|updated|translated|adapted|mirrored|republished|reprinted|part of|based on)\b|originally (?:published|appeared|posted)\b|a version of this (?:article|story|piece)\b|republished\b|reprinted\b|cross-?posted\b|(?:editor[’']?s |author[’']?s )?(?:note|disclaimer|disclosure|correction|update)\s*[:：])/i;
 const CREDIT =
@@ -140,11 +148,14 @@ const CAPTION_GLYPH = /^[▲▼►◄▶◀↑↓⬆⬇☝]/u;
 const BYLINE =
   /^(?:by|written by|words by|text by|story by|reporting by|reported by|interview by|interviewed by|compiled by|edited by|editing by|posted by|authors?\s*:|byline\s*:)\s+\p{Lu}/iu;
 /** The credit phrases of a byline: "By", "Reporting by", "additional reporting by", "Editing by". */
-const BYLINE_PHRASES = /\b(?:(?:additional |further )?(?:reporting|reported|editing|edited|writing|written|research|graphics|photos?|words|text|story|interview|compiled|posted)\s+by|by|authors?\s*:|byline\s*:)(?=\s|$)/giu;
+const BYLINE_PHRASES =
+  /\b(?:(?:additional |further )?(?:reporting|reported|editing|edited|writing|written|research|graphics|photos?|words|text|story|interview|compiled|posted)\s+by|by|authors?\s*:|byline\s*:)(?=\s|$)/giu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)$/u;
 const DATELINE = /^(?:published|updated|posted|last updated|first published)\s*(?:on|at|:)?\s/i;
-const NAME_LINE = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
-const BIO = /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports)\b/u;
+const NAME_LINE =
+  /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
+const BIO =
+  /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports)\b/u;
 const BIO_CUE =
   /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
 
@@ -164,14 +175,24 @@ function words(s: string, limit = Infinity): number {
 /** "By Jane Doe and Sam Roe, Reuters" — credit phrases and names only, so "By March the town was empty" is prose. */
 function isByline(text: string): boolean {
   if (!BYLINE.test(text) || words(text, 40) > 40) return false;
-  const parts = text.replace(BYLINE_PHRASES, ';').split(/\s*(?:[,;|·—–]|\band\b|&)\s*/u).filter(Boolean);
-  return parts.length > 0 && parts.every((part) => part.split(/\s+/).every((w) => NAME_WORD.test(w)) && words(part) <= 5);
+  const parts = text
+    .replace(BYLINE_PHRASES, ';')
+    .split(/\s*(?:[,;|·—–]|\band\b|&)\s*/u)
+    .filter(Boolean);
+  return (
+    parts.length > 0 && parts.every((part) => part.split(/\s+/).every((w) => NAME_WORD.test(w)) && words(part) <= 5)
+  );
 }
 
 /** Visible text of a block, whitespace collapsed: its first `max` characters are all the anchored patterns need. */
 function visible(b: Block, max = Infinity): string {
   const from = b.text.search(/\S/);
-  return from < 0 ? '' : b.text.slice(from, from + max).replace(/\s+/g, ' ').trim();
+  return from < 0
+    ? ''
+    : b.text
+        .slice(from, from + max)
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 /** Every line of the paragraph is the title again, a byline or a bare name: the article's masthead, not prose. */
@@ -179,7 +200,12 @@ function isMasthead(b: Block, source: string, titleWords: Set<string> | undefine
   const lines = source
     .slice(b.start, b.end)
     .split('\n')
-    .map((l) => l.replace(/[*_#>\\]/g, ' ').replace(/\s+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/[*_#>\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
   if (lines.length === 0) return false;
   return lines.every((line) => {
@@ -212,7 +238,8 @@ function paragraphKind(
   const last = position.index >= position.count - 2;
   if (BOILERPLATE.test(text) && (shape?.emphasized || last)) return 'boilerplate';
   const atEdge = position.index < 3 || position.index >= position.count - 2;
-  if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(b.text) && words(b.text, 80) <= 80) return 'bio';
+  if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(b.text) && words(b.text, 80) <= 80)
+    return 'bio';
   if (position.index < 3 && b.end - b.start <= 300 && isMasthead(b, source, titleWords)) return 'byline';
   return undefined;
 }
@@ -220,13 +247,19 @@ function paragraphKind(
 // ───────────────────────────── reference entries ─────────────────────────────
 
 /** A line that opens a numbered entry: `[12] …`, `(12) …`, `12. …`, `12) …`, `^12^ …`, `<sup>12</sup> …`. */
-const ENTRY_LABEL = /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>)/;
-const BIBLIOGRAPHIC = /https?:\/\/|\bdoi\b|\b(?:pp?\.|vol\.|no\.|eds?\.|retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid)\b/i;
+const ENTRY_LABEL =
+  /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>)/;
+const BIBLIOGRAPHIC =
+  /https?:\/\/|\bdoi\b|\b(?:pp?\.|vol\.|no\.|eds?\.|retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid)\b/i;
 const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 const ENTRY_NAMES = /\p{Lu}[\p{L}’'-]+/gu;
 
 function looksBibliographic(entry: string): boolean {
-  return BIBLIOGRAPHIC.test(entry) || (YEAR.test(entry) && (/[“"«][^“"«]{3,}[”"»]|\*[^*]{3,}\*|_[^_]{3,}_/.test(entry) || /^\s*\p{Lu}[\p{L}’'-]+,\s*\p{Lu}/u.test(entry)));
+  return (
+    BIBLIOGRAPHIC.test(entry) ||
+    (YEAR.test(entry) &&
+      (/[“"«][^“"«]{3,}[”"»]|\*[^*]{3,}\*|_[^_]{3,}_/.test(entry) || /^\s*\p{Lu}[\p{L}’'-]+,\s*\p{Lu}/u.test(entry)))
+  );
 }
 
 interface EntryLine {
@@ -241,7 +274,12 @@ function entryLines(b: Block, source: string): EntryLine[] {
   for (const line of source.slice(b.start, b.end).split('\n')) {
     const label = ENTRY_LABEL.exec(line);
     const n = label ? Number(label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5]) : undefined;
-    if (line.trim()) out.push({ number: out.length === 0 && b.ordinal !== undefined && n === undefined ? b.ordinal : n, span: { start: at, end: at + line.length }, text: line });
+    if (line.trim())
+      out.push({
+        number: out.length === 0 && b.ordinal !== undefined && n === undefined ? b.ordinal : n,
+        span: { start: at, end: at + line.length },
+        text: line,
+      });
     at += line.length + 1;
   }
   return out;
@@ -265,10 +303,20 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
   const nonProse: NonProse[] = [];
   const references = noReferences();
   const title = blocks.find((b) => b.kind === 'heading');
-  const titleWords = title ? new Set(source.slice(title.start, title.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) : undefined;
+  const titleWords = title
+    ? new Set(
+        source
+          .slice(title.start, title.end)
+          .toLowerCase()
+          .match(/[\p{L}\p{N}]+/gu) ?? [],
+      )
+    : undefined;
   // Bylines open the body and bios close it: positions count the paragraphs before the first non-prose section.
-  const firstSection = blocks.find((b) => b.kind === 'heading' && sectionKind(source.slice(b.start, b.end)))?.start ?? Infinity;
-  const paragraphs = blocks.filter((b) => b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined && b.start < firstSection);
+  const firstSection =
+    blocks.find((b) => b.kind === 'heading' && sectionKind(source.slice(b.start, b.end)))?.start ?? Infinity;
+  const paragraphs = blocks.filter(
+    (b) => b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined && b.start < firstSection,
+  );
   const paragraphIndex = new Map(paragraphs.map((b, i) => [b, i]));
   let section: { kind: NonProseKind; depth: number; start: number } | undefined;
   let sectionEnd = 0;
@@ -318,14 +366,28 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
     }
     if (b.kind === 'paragraph' && !b.inQuote) {
       const index = paragraphIndex.get(b) ?? 0;
-      const kind = paragraphKind(b, shape, previousShape, head, source, { index, count: paragraphs.length }, titleWords);
+      const kind = paragraphKind(
+        b,
+        shape,
+        previousShape,
+        head,
+        source,
+        { index, count: paragraphs.length },
+        titleWords,
+      );
       if (kind) {
         nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
         continue;
       }
       // A short, wholly bold or italic line with no closing punctuation is a heading set as emphasis (markdownlint's
       // MD036): it titles what follows and asserts nothing.
-      if (shape?.emphasized && head && !head.includes('\n') && !/[.!?:;,]["”’)]?\s*$/.test(head) && words(head, 13) <= 12) {
+      if (
+        shape?.emphasized &&
+        head &&
+        !head.includes('\n') &&
+        !/[.!?:;,]["”’)]?\s*$/.test(head) &&
+        words(head, 13) <= 12
+      ) {
         kept.push({ ...b, kind: 'heading', depth: 7 });
         continue;
       }
@@ -353,7 +415,8 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
 }
 
 /** Stronger than `looksBibliographic`: what only a reference carries (a URL, a DOI, pages, a volume, a publisher). */
-const REFERENCE_ONLY = /https?:\/\/|\bdoi\b|\b(?:pp?\.\s*\d|vol\.|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
+const REFERENCE_ONLY =
+  /https?:\/\/|\bdoi\b|\b(?:pp?\.\s*\d|vol\.|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
 
 /**
  * Endnotes with no heading: the numbered list that ends the document, when (nearly) every item reads like a
@@ -375,5 +438,9 @@ function isNumberedReferenceList(b: Block, source: string): boolean {
   if (b.ordinal !== undefined || !/[[(^]\d|<sup>\d/.test(b.text)) return false;
   const lines = entryLines(b, source);
   const labelled = lines.filter((l) => l.number !== undefined && !/^\s*\d/.test(l.text));
-  return labelled.length >= 2 && labelled.length * 3 >= lines.length * 2 && labelled.filter((l) => looksBibliographic(l.text)).length * 3 >= labelled.length * 2;
+  return (
+    labelled.length >= 2 &&
+    labelled.length * 3 >= lines.length * 2 &&
+    labelled.filter((l) => looksBibliographic(l.text)).length * 3 >= labelled.length * 2
+  );
 }

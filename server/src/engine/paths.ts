@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const packageRoot = [path.resolve(here, '../..'), here].find((dir) => fs.existsSync(path.join(dir, 'data', 'claim-model.json'))) ?? path.resolve(here, '../..');
+const packageRoot =
+  [path.resolve(here, '../..'), here].find((dir) => fs.existsSync(path.join(dir, 'data', 'claim-model.json'))) ??
+  path.resolve(here, '../..');
 
 /** Absolute path of a file shipped with the engine, e.g. `shippedFile('data', 'claim-model.json')`. */
 export function shippedFile(...parts: string[]): string {

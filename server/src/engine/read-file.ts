@@ -18,7 +18,13 @@ export class FileReadError extends Error {
   }
 }
 
-const REASONS: Record<string, string> = { EACCES: 'permission denied', EISDIR: 'is a directory', ENOENT: 'no such file', ENOTDIR: 'no such file', ELOOP: 'too many symbolic links' };
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file',
+  ELOOP: 'too many symbolic links',
+};
 
 export const megabytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
@@ -35,11 +41,15 @@ export function readRegularFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new FileReadError('is a directory', 'EISDIR');
     if (!stat.isFile()) throw new FileReadError('not a regular file (a device, FIFO or socket), not read', 'ENOTREG');
-    if (stat.size > maxBytes) throw new FileReadError(`${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} limit, not read`, 'ETOOBIG');
+    if (stat.size > maxBytes)
+      throw new FileReadError(
+        `${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} limit, not read`,
+        'ETOOBIG',
+      );
     // One byte more than expected tells a file that grew while being read: never read more than the limit.
     const buf = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
-    for (let n; length < buf.length && (n = fs.readSync(fd, buf, length, buf.length - length, null)) > 0; ) length += n;
+    for (let n; length < buf.length && (n = fs.readSync(fd, buf, length, buf.length - length, null)) > 0;) length += n;
     if (length === buf.length) throw new FileReadError('changed while being read, not read', 'ECHANGED');
     return buf.subarray(0, length);
   } catch (e) {

@@ -35,7 +35,8 @@ const BLANK_GAP = /^[ \t\r]*\n[ \t\r]*\n[ \t\r\n]*$/;
 /** The tree of `text`: spliced from the previous parse when the edit allows, else parsed whole. */
 export function parseWithMemory(memory: TreeMemory, text: string, syntax: string, parse: (text: string) => Root): Root {
   const last = memory.last;
-  let tree = last && last.syntax === syntax ? (last.text === text ? last.tree : splice(memory, last, text, parse)) : undefined;
+  let tree =
+    last && last.syntax === syntax ? (last.text === text ? last.tree : splice(memory, last, text, parse)) : undefined;
   if (!tree) {
     tree = parse(text);
     memory.parsedChars += text.length;
@@ -46,9 +47,14 @@ export function parseWithMemory(memory: TreeMemory, text: string, syntax: string
 
 /** Blocks of unchanged text kept on each side of an edit: one, then more when the edit joined or split blocks. */
 const MARGINS = [1, 4];
-/** Closes whatever the slice leaves open that a blank line closes, and is swallowed by what it does not (an unclosed fence or comment). */
+/**
+ * Closes whatever the slice leaves open that a blank line closes, and is swallowed by what it does not (an unclosed
+ * fence or comment).
+ */
 const SENTINEL = '***';
-/** Blocks that a blank line ends whatever follows it; a list, quotation, footnote or indented code may go on after it. */
+/**
+ * Blocks that a blank line ends whatever follows it; a list, quotation, footnote or indented code may go on after it.
+ */
 const CLOSED_BY_BLANK_LINE = new Set(['paragraph', 'heading', 'thematicBreak', 'table', 'html', 'definition']);
 
 function splice(memory: TreeMemory, last: Parse, text: string, parse: (text: string) => Root): Root | undefined {
@@ -59,7 +65,13 @@ function splice(memory: TreeMemory, last: Parse, text: string, parse: (text: str
   return undefined;
 }
 
-function spliceWith(margin: number, memory: TreeMemory, last: Parse, text: string, parse: (text: string) => Root): Root | undefined {
+function spliceWith(
+  margin: number,
+  memory: TreeMemory,
+  last: Parse,
+  text: string,
+  parse: (text: string) => Root,
+): Root | undefined {
   const old = last.text;
   const kids = last.tree.children;
   if (kids.length === 0 || kids.some((k) => start(k) < 0)) return undefined;
@@ -102,7 +114,8 @@ function spliceWith(margin: number, memory: TreeMemory, last: Parse, text: strin
   memory.parsedChars += slice.length;
   const fresh = sub.children.filter((n) => start(n) < slice.length);
   const tail = sub.children.slice(fresh.length);
-  if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak') return undefined;
+  if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak')
+    return undefined;
   if (tail.slice(1).some((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition')) return undefined;
   // The edit adds or removes no definition: the blocks outside it keep their references.
   const replaced = kids.slice(Math.max(0, from), suffix);
@@ -110,7 +123,14 @@ function spliceWith(margin: number, memory: TreeMemory, last: Parse, text: strin
   // Before the kept blocks, the slice must leave open what it left open before (its last block parsed as before), or
   // nothing their first line could continue (a block that a blank line closes, then a blank line).
   const closing = fresh[fresh.length - 1];
-  if (suffix < kids.length && !(closing && ((blankAfter && CLOSED_BY_BLANK_LINE.has(closing.type)) || sameShape(closing, sliceStart, kids[to], delta)))) return undefined;
+  if (
+    suffix < kids.length &&
+    !(
+      closing &&
+      ((blankAfter && CLOSED_BY_BLANK_LINE.has(closing.type)) || sameShape(closing, sliceStart, kids[to], delta))
+    )
+  )
+    return undefined;
 
   const startLine = from > 0 ? kids[from].position!.start.line - 1 : 0;
   const lineDelta = newlines(slice) - newlines(old.slice(sliceStart, sliceEndOld));
@@ -122,7 +142,11 @@ function spliceWith(margin: number, memory: TreeMemory, last: Parse, text: strin
     children: [...kids.slice(0, Math.max(0, from)), ...fresh, ...kids.slice(suffix)] as RootContent[],
     position: {
       start: { line: 1, column: 1, offset: 0 },
-      end: { line: (last.tree.position?.end.line ?? 1) + lineDelta, column: text.length - lastLine, offset: text.length },
+      end: {
+        line: (last.tree.position?.end.line ?? 1) + lineDelta,
+        column: text.length - lastLine,
+        offset: text.length,
+      },
     },
   };
 }
@@ -141,17 +165,25 @@ function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; fo
     const n = stack.pop()!;
     if (n.type === 'definition' || n.type === 'footnoteDefinition') {
       const key = `${n.type === 'footnoteDefinition' ? '^' : ''}${n.identifier}`;
-      if (!found.has(key)) found.set(key, { label: n.label ?? n.identifier, footnote: n.type === 'footnoteDefinition' });
+      if (!found.has(key))
+        found.set(key, { label: n.label ?? n.identifier, footnote: n.type === 'footnoteDefinition' });
     }
     // Definitions are blocks: only block containers can hold them.
-    if ((n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote' || n.type === 'footnoteDefinition') && 'children' in n) stack.push(...(n.children as Nodes[]));
+    if (
+      (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote' || n.type === 'footnoteDefinition') &&
+      'children' in n
+    )
+      stack.push(...(n.children as Nodes[]));
   }
   return found;
 }
 
 const labelsOf = (defs: ReadonlyMap<string, unknown>): string => [...defs.keys()].sort().join('\n');
 
-/** Whether `a` (offsets relative to `aBy`) parsed as `b` did (shifted by `bBy`): same types and extents, all the way down. */
+/**
+ * Whether `a` (offsets relative to `aBy`) parsed as `b` did (shifted by `bBy`): same types and extents, all the way
+ * down.
+ */
 function sameShape(a: Nodes, aBy: number, b: Nodes, bBy: number): boolean {
   if (a.type !== b.type || start(a) + aBy !== start(b) + bBy || end(a) + aBy !== end(b) + bBy) return false;
   const ac = 'children' in a ? (a.children as Nodes[]) : [];

@@ -130,7 +130,9 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
   const doc = result.document;
   const footnotes = new Map(doc.parsed.footnotes.map((f) => [f.id, { text: f.content, target: firstUrl(f.content) }]));
   const references = new Map<string, { text: string; target?: string }>();
-  const entries = new Map(doc.parsed.references.entries.filter((e) => e.number !== undefined).map((e) => [e.number!, e.span]));
+  const entries = new Map(
+    doc.parsed.references.entries.filter((e) => e.number !== undefined).map((e) => [e.number!, e.span]),
+  );
   const numberedEntry = (n: number): { text: string; target?: string } => {
     const span = entries.get(n);
     const text = span ? plainSentence(doc.text.slice(span.start, span.end)) : '';
@@ -176,7 +178,11 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
       } else if (m.kind === 'reference') {
         for (const n of m.numbers ?? []) citations.push({ kind: 'reference', id: String(n), ...numberedEntry(n) });
       } else if (m.kind === 'author-date' || m.kind === 'ibid') {
-        citations.push({ kind: 'reference', id: m.id ?? 'ibid.', text: m.kind === 'ibid' ? 'the work cited just before' : 'author–date citation' });
+        citations.push({
+          kind: 'reference',
+          id: m.id ?? 'ibid.',
+          text: m.kind === 'ibid' ? 'the work cited just before' : 'author–date citation',
+        });
       } else {
         for (const k of m.keys ?? []) citations.push({ kind: 'citekey', id: k.key, ...referenceOf(k.key) });
       }
@@ -191,7 +197,11 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
     const source = namedSource(claim);
     if (source) citations.push({ kind: 'attribution', text: source });
     const rules = new Set<string>();
-    for (let i = lastStartingAtOrBefore(sourcing, (f) => f.span.start, span.start - 1) + 1; i < sourcing.length && sourcing[i].span.start <= span.end; i++) {
+    for (
+      let i = lastStartingAtOrBefore(sourcing, (f) => f.span.start, span.start - 1) + 1;
+      i < sourcing.length && sourcing[i].span.start <= span.end;
+      i++
+    ) {
       if (sourcing[i].span.end <= span.end) rules.add(sourcing[i].ruleId);
     }
     out.push({
@@ -212,7 +222,9 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
 
 /** The saved copy of one cited source, by its key or label, else by its URL. */
 function copyOf(copies: SourceCopies, source: ClaimSource): ClaimSource['copy'] {
-  const copy = (source.id !== undefined ? copies.byKey(source.id) : undefined) ?? (source.target ? copies.byUrl(source.target) : undefined);
+  const copy =
+    (source.id !== undefined ? copies.byKey(source.id) : undefined) ??
+    (source.target ? copies.byUrl(source.target) : undefined);
   return copy ? { file: copy.file } : { missing: true };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Sentence boundaries in masked block text. A rule-based splitter: measured against the human sentence boundaries of
- * real news articles it is as accurate as the NLP libraries we tried and an order of magnitude faster (ARCHITECTURE.md).
+ * real news articles it is as accurate as the NLP libraries we tried and an order of magnitude faster
+ * (ARCHITECTURE.md).
  */
 import type { Span } from './types.js';
 

@@ -1,6 +1,7 @@
 /**
  * The article's source list: every source its writer's prose cites (through links, footnotes and citation keys; a
- * source only named in the text, "according to the ministry", is not a citation), with its rating, how many claims it supports and where it is first used. Shared by
+ * source only named in the text, "according to the ministry", is not a citation), with its rating, how many claims it
+ * supports and where it is first used. Shared by
  * `sourcelint sources`, the HTML report and the editor's Sources view.
  */
 import { isClaim } from './claims.js';
@@ -56,14 +57,24 @@ interface Resolved {
 function fromRated(rated: RatedSource, domain?: string): Resolved {
   return {
     key: `rated:${rated.name}`,
-    source: { name: rated.name, domain, status: rated.status, detail: describeStatus(rated), reason: rated.reason, list: rated.list },
+    source: {
+      name: rated.name,
+      domain,
+      status: rated.status,
+      detail: describeStatus(rated),
+      reason: rated.reason,
+      list: rated.list,
+    },
   };
 }
 
 function fromVerdict(v: LinkVerdict): Resolved {
   if (v.kind) {
     const name = v.platform ?? v.host;
-    return { key: `kind:${name}`, source: { name, domain: v.host, status: 'not-a-source', detail: KIND_DETAIL[v.kind] } };
+    return {
+      key: `kind:${name}`,
+      source: { name, domain: v.host, status: 'not-a-source', detail: KIND_DETAIL[v.kind] },
+    };
   }
   if (v.source && !v.ignored) return fromRated(v.source, v.host);
   return { key: `host:${v.host}`, source: { name: v.host, domain: v.host, status: 'unrated', detail: 'not rated' } };
@@ -76,14 +87,19 @@ function fromName(name: string, result: LintResult): Resolved {
 }
 
 /** The leading name of a footnote with no link: "Reuters, “Title”, 2022." → "Reuters". */
-const leadingName = (content: string): string => content.split(/[,.:;“"(]/)[0].trim().slice(0, 80);
+const leadingName = (content: string): string =>
+  content
+    .split(/[,.:;“"(]/)[0]
+    .trim()
+    .slice(0, 80);
 
 export function listSources(result: LintResult): { sources: ListedSource[]; summary: SourceSummary } {
   const doc = result.document;
   const footnoteLinks = new Map<string, string[]>();
   for (const pb of doc.prose) {
     const id = pb.block.footnote;
-    if (id !== undefined) footnoteLinks.set(id, [...(footnoteLinks.get(id) ?? []), ...pb.block.links.map((l) => l.url).filter(Boolean)]);
+    if (id !== undefined)
+      footnoteLinks.set(id, [...(footnoteLinks.get(id) ?? []), ...pb.block.links.map((l) => l.url).filter(Boolean)]);
   }
   const footnoteText = new Map(doc.parsed.footnotes.map((f) => [f.id, f.content]));
   const claimOf = new Map(result.claims.filter(isClaim).map((c) => [c.sentence, c]));

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { parseYamlData } from './yaml.js';
 import { FileReadError, readRegularTextFile } from './read-file.js';
 import { jsonErrorMessage } from './strings.js';
-import { SOURCE_STATUSES, SourceIndex, builtInList, normalizeName, type SourceEntry, type SourceLayerInput, type SourceListData } from './sources.js';
+import {
+  SOURCE_STATUSES,
+  SourceIndex,
+  builtInList,
+  normalizeName,
+  type SourceEntry,
+  type SourceLayerInput,
+  type SourceListData,
+} from './sources.js';
 import type { SourceSettings } from './config.js';
 import type { Problem } from './types.js';
 
@@ -20,9 +28,11 @@ function shapeError(data: unknown): string | undefined {
   for (let i = 0; i < sources.length; i++) {
     const s = sources[i] as Partial<SourceEntry> | null;
     if (!s || typeof s.name !== 'string' || !s.name) return `source ${i + 1} has no "name"`;
-    if (!SOURCE_STATUSES.includes(s.status as never)) return `source "${s.name}": "status" must be one of ${SOURCE_STATUSES.join(', ')}`;
+    if (!SOURCE_STATUSES.includes(s.status as never))
+      return `source "${s.name}": "status" must be one of ${SOURCE_STATUSES.join(', ')}`;
     for (const key of ['aliases', 'domains', 'doi'] as const) {
-      if (s[key] !== undefined && (!Array.isArray(s[key]) || s[key]!.some((v) => typeof v !== 'string'))) return `source "${s.name}": "${key}" must be a list of strings`;
+      if (s[key] !== undefined && (!Array.isArray(s[key]) || s[key]!.some((v) => typeof v !== 'string')))
+        return `source "${s.name}": "${key}" must be a list of strings`;
     }
   }
   return undefined;
@@ -46,7 +56,10 @@ function readList(file: string): { list?: SourceListData; error?: string } {
   } catch (e) {
     entry = {
       mtimeMs,
-      error: e instanceof FileReadError ? `cannot read source list (${e.message})` : `source list is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${jsonErrorMessage(e)}`,
+      error:
+        e instanceof FileReadError
+          ? `cannot read source list (${e.message})`
+          : `source list is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${jsonErrorMessage(e)}`,
     };
   }
   files.set(file, entry);
@@ -65,13 +78,25 @@ function ratingsLayer(settings: SourceSettings, below: readonly SourceLayerInput
     return undefined;
   };
   const sources = settings.ratings.map(({ key, rating }): SourceEntry => {
-    const { status, reason, name } = typeof rating === 'string' ? { status: rating, reason: undefined, name: undefined } : rating;
+    const { status, reason, name } =
+      typeof rating === 'string' ? { status: rating, reason: undefined, name: undefined } : rating;
     if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(key)) return { name: name ?? key, domains: [key], status, reason };
     const base = known(key);
-    return { name: name ?? base?.name ?? key, aliases: [key, ...(base?.aliases ?? [])], domains: base?.domains, doi: base?.doi, status, reason };
+    return {
+      name: name ?? base?.name ?? key,
+      aliases: [key, ...(base?.aliases ?? [])],
+      domains: base?.domains,
+      doi: base?.doi,
+      status,
+      reason,
+    };
   });
   const files = [...new Set(settings.ratings.map((r) => path.basename(r.file)))];
-  return { list: { title: `sources.ratings in ${files.join(', ')}`, sources }, label: 'configuration', configured: true };
+  return {
+    list: { title: `sources.ratings in ${files.join(', ')}`, sources },
+    label: 'configuration',
+    configured: true,
+  };
 }
 
 const indexes = new Map<string, SourceIndex>();

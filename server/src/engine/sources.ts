@@ -8,13 +8,21 @@ import fs from 'node:fs';
 import { shippedFile } from './paths.js';
 
 export type SourceStatus = 'reliable' | 'no-consensus' | 'unreliable' | 'deprecated' | 'blacklisted';
-export const SOURCE_STATUSES: readonly SourceStatus[] = ['reliable', 'no-consensus', 'unreliable', 'deprecated', 'blacklisted'];
+export const SOURCE_STATUSES: readonly SourceStatus[] = [
+  'reliable',
+  'no-consensus',
+  'unreliable',
+  'deprecated',
+  'blacklisted',
+];
 
 /** One source of a list: the shape of `data/sources/perennial.json` and of the files `sources.lists` names. */
 export interface SourceEntry {
   name: string;
   aliases?: string[];
-  /** "example.com" or "example.com/section"; subdomains match too, except for "=example.com" (that host and www. only). */
+  /**
+   * "example.com" or "example.com/section"; subdomains match too, except for "=example.com" (that host and www. only).
+   */
   domains?: string[];
   /** DOI registrant prefixes ("10.3390"). */
   doi?: string[];
@@ -70,7 +78,9 @@ function links(): LinkData {
 
 let builtIn: SourceListData | undefined;
 export function builtInList(): SourceListData {
-  return (builtIn ??= JSON.parse(fs.readFileSync(shippedFile('data', 'sources', 'perennial.json'), 'utf8')) as SourceListData);
+  return (builtIn ??= JSON.parse(
+    fs.readFileSync(shippedFile('data', 'sources', 'perennial.json'), 'utf8'),
+  ) as SourceListData);
 }
 
 /** "Wikipedia's perennial sources list, 2021-03-17": how messages name a list. */
@@ -81,7 +91,9 @@ export function listLabel(list: SourceListData, fallback: string): string {
 
 /** Whether `host` is `domain` or one of its subdomains. */
 export function underDomain(host: string, domain: string): boolean {
-  return host === domain || (host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 0x2e /* . */);
+  return (
+    host === domain || (host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 0x2e) /* . */
+  );
 }
 
 /** A bibliography or configuration name, compared loosely: case, punctuation and a leading "The" do not matter. */
@@ -115,9 +127,12 @@ function unwrap(url: URL): URL {
   const host = stripWww(url.hostname);
   const data = links().wrappers;
   let inner: string | undefined;
-  if (data.archives.some((a) => underDomain(host, a))) inner = /^\/web\/[^/]+\/(.+)$/.exec(url.pathname + url.search)?.[1];
-  else if (data.amp.some((a) => underDomain(host, a))) inner = /^\/[cv]\/(s\/)?(.+)$/.exec(url.pathname + url.search)?.[2];
-  else if (/^google\./.test(host) && url.pathname.startsWith('/amp/s/')) inner = url.pathname.slice('/amp/s/'.length) + url.search;
+  if (data.archives.some((a) => underDomain(host, a)))
+    inner = /^\/web\/[^/]+\/(.+)$/.exec(url.pathname + url.search)?.[1];
+  else if (data.amp.some((a) => underDomain(host, a)))
+    inner = /^\/[cv]\/(s\/)?(.+)$/.exec(url.pathname + url.search)?.[2];
+  else if (/^google\./.test(host) && url.pathname.startsWith('/amp/s/'))
+    inner = url.pathname.slice('/amp/s/'.length) + url.search;
   if (!inner) return url;
   const parsed = parseUrl(/^https?:\/\//i.test(inner) ? inner : `https://${inner}`);
   return parsed ?? url;
@@ -153,7 +168,9 @@ function classify(url: URL, host: string): { kind: LinkKind; platform?: string }
   const data = links();
   if (data.shorteners.some((h) => underDomain(host, h))) return { kind: 'shortener', platform: host };
   if (data.redirectors.hosts.some((h) => underDomain(host, h))) return { kind: 'redirect', platform: host };
-  searchHost ??= new RegExp(`(^|\\.)(${data.search.engines.map((e) => e.replace(/\./g, '\\.')).join('|')})\\.[a-z]{2,3}(\\.[a-z]{2})?$`);
+  searchHost ??= new RegExp(
+    `(^|\\.)(${data.search.engines.map((e) => e.replace(/\./g, '\\.')).join('|')})\\.[a-z]{2,3}(\\.[a-z]{2})?$`,
+  );
   if (searchHost.test(host)) {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === '/url') return { kind: 'redirect', platform: host };
@@ -161,7 +178,8 @@ function classify(url: URL, host: string): { kind: LinkKind; platform?: string }
     const hasQuery = data.search.params.some((p) => url.searchParams.has(p));
     if (onResultsPath || (path === '/' && hasQuery)) return { kind: 'search', platform: host };
   }
-  for (const s of data.social) if (s.hosts.some((h) => underDomain(host, h))) return { kind: 'social', platform: s.name };
+  for (const s of data.social)
+    if (s.hosts.some((h) => underDomain(host, h))) return { kind: 'social', platform: s.name };
   for (const w of data.wikis) if (w.hosts.some((h) => underDomain(host, h))) return { kind: 'wiki', platform: w.name };
   return undefined;
 }
@@ -189,7 +207,13 @@ function buildLayer(input: SourceLayerInput): Layer {
     const source: RatedSource = { ...entry, list };
     for (const d of entry.domains ?? []) {
       const exact = d.startsWith('=');
-      const address = stripWww(d.slice(exact ? 1 : 0).toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, ''));
+      const address = stripWww(
+        d
+          .slice(exact ? 1 : 0)
+          .toLowerCase()
+          .replace(/^https?:\/\//, '')
+          .replace(/\/+$/, ''),
+      );
       const slash = address.indexOf('/');
       const host = slash < 0 ? address : address.slice(0, slash);
       const path = slash < 0 ? '' : address.slice(slash);
@@ -210,9 +234,13 @@ function buildLayer(input: SourceLayerInput): Layer {
 /** The source a host and path belong to in one layer: the longest matching host suffix, then the longest path. */
 function lookupHost(layer: Layer, host: string, path: string): { source: RatedSource; path: string } | undefined {
   const lowerPath = path.toLowerCase();
-  for (let h = host; h; ) {
+  for (let h = host; h;) {
     const at = layer.byHost.get(h);
-    const underPath = (p: string): boolean => p === '' || lowerPath === p || lowerPath.startsWith(p.endsWith('/') ? p : `${p}/`) || lowerPath.startsWith(`${p}?`);
+    const underPath = (p: string): boolean =>
+      p === '' ||
+      lowerPath === p ||
+      lowerPath.startsWith(p.endsWith('/') ? p : `${p}/`) ||
+      lowerPath.startsWith(`${p}?`);
     const hit = at?.find((e) => (!e.exact || h === host) && underPath(e.path));
     if (hit) return hit;
     const dot = h.indexOf('.');
@@ -266,7 +294,10 @@ export class SourceIndex {
       }
     }
     const kind = specific ? undefined : classify(url, host);
-    const ignored = this.ignoredHosts.some((d) => underDomain(host, d.split('/')[0]) && (!d.includes('/') || `${host}${path}`.startsWith(d))) || this.isIgnored(source);
+    const ignored =
+      this.ignoredHosts.some(
+        (d) => underDomain(host, d.split('/')[0]) && (!d.includes('/') || `${host}${path}`.startsWith(d)),
+      ) || this.isIgnored(source);
     return { host, ...kind, source: kind ? undefined : source, tracking: trackingParams(raw), ignored };
   }
 

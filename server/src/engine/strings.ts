@@ -28,13 +28,17 @@ export function closest(word: string, candidates: readonly string[], n: number):
     .map((x) => x.c);
 }
 
-/** A JSON.parse error in one line, without the excerpt of the input V8 quotes (a file's content never goes to a log). */
+/**
+ * A JSON.parse error in one line, without the excerpt of the input V8 quotes (a file's content never goes to a log).
+ */
 export function jsonErrorMessage(e: unknown): string {
   const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
   return message.includes('"') ? 'unexpected character' : message;
 }
 
-/** `s` with control characters (line breaks included) shown as `\uXXXX`: text from a file, safe to print as one line. */
+/**
+ * `s` with control characters (line breaks included) shown as `\uXXXX`: text from a file, safe to print as one line.
+ */
 export function escapeControls(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,4 +1,7 @@
-/** Core data types shared by the engine, the CLI and the language server. Offsets are UTF-16 code units into the document text. */
+/**
+ * Core data types shared by the engine, the CLI and the language server. Offsets are UTF-16 code units into the
+ * document text.
+ */
 
 export type Severity = 'off' | 'info' | 'warning' | 'error';
 export type ActiveSeverity = Exclude<Severity, 'off'>;
@@ -45,7 +48,8 @@ export interface FindingData {
 }
 
 /**
- * What an editor offers for a finding besides its own fix and suggestions; adapters build these from the finding's data.
+ * What an editor offers for a finding besides its own fix and suggestions; adapters build these from the finding's
+ * data.
  * - `source-sentence`: once per flagged sentence (`data.sentence`): add a footnote, cite a bibliography entry, mark
  *   `[citation needed]`, mark the claim verified or disputed.
  * - `attribute`: rewrite weasel attribution as "According to [source], …".
@@ -53,7 +57,10 @@ export interface FindingData {
  */
 export type RuleAction = 'source-sentence' | 'attribute' | 'allow-term';
 
-/** The judgement fixes `--fix-type` can apply (see fix.ts): `wording` takes the first suggestion, `citation-needed` marks the sentence. */
+/**
+ * The judgement fixes `--fix-type` can apply (see fix.ts): `wording` takes the first suggestion, `citation-needed`
+ * marks the sentence.
+ */
 export type JudgementFix = 'wording' | 'citation-needed';
 
 /** A rule's declaration: everything the registry, the generated schema, settings and docs, and the adapters read. */

@@ -11,7 +11,6 @@ export interface Word {
   isNumber: boolean;
 }
 
-
 const NUMBER_WORDS = new Set(
   (
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
@@ -25,7 +24,12 @@ export const isCapitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u
 
 export function isNumberWord(norm: string): boolean {
   if (NUMBER_WORDS.has(norm)) return true;
-  return norm.includes('-') && /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(norm);
+  return (
+    norm.includes('-') &&
+    /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.test(
+      norm,
+    )
+  );
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -44,7 +48,7 @@ function isLetterOrDigit(text: string, i: number): boolean {
 export function tokenize(text: string): Word[] {
   const words: Word[] = [];
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!isLetterOrDigit(text, i)) {
       i++;
       continue;
@@ -92,5 +96,11 @@ export function normalizeWord(raw: string): string {
 function pushWord(words: Word[], raw: string, start: number): void {
   const norm = normalizeWord(raw);
   const first = raw.charCodeAt(0);
-  words.push({ start, end: start + raw.length, raw, norm, isNumber: (first >= 48 && first <= 57) || isNumberWord(norm) });
+  words.push({
+    start,
+    end: start + raw.length,
+    raw,
+    norm,
+    isNumber: (first >= 48 && first <= 57) || isNumberWord(norm),
+  });
 }

@@ -30,7 +30,8 @@ export function parseYamlData(source: string): unknown {
  * bibliographies are bounded by the file-size limit instead.
  */
 export function parseYamlDocument(source: string, maxLength = MAX_YAML_LENGTH): Document.Parsed {
-  if (source.length > maxLength) throw new YamlError(`${source.length} characters of YAML, more than the ${maxLength} allowed`);
+  if (source.length > maxLength)
+    throw new YamlError(`${source.length} characters of YAML, more than the ${maxLength} allowed`);
   const doc = parseDocument(source, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false });
   const error = doc.errors[0];
   if (error) throw new YamlError(error.message.split('\n')[0], error.pos[0]);
@@ -39,7 +40,10 @@ export function parseYamlDocument(source: string, maxLength = MAX_YAML_LENGTH): 
   visit(doc, {
     Alias(_key, alias, path) {
       aliases++;
-      if (path.some((ancestor) => isNode(ancestor) && ancestor.anchor !== undefined && ancestor.anchor === alias.source)) cycle = true;
+      if (
+        path.some((ancestor) => isNode(ancestor) && ancestor.anchor !== undefined && ancestor.anchor === alias.source)
+      )
+        cycle = true;
       return aliases > MAX_ALIASES || cycle ? visit.BREAK : undefined;
     },
   });

@@ -2,7 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import {
   addFootnote,
   allowTermInConfig,
@@ -30,10 +36,26 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sourcelint`;
 const { pickCitation: PICK_CITATION_COMMAND, markClaim: MARK_CLAIM_COMMAND } = CLIENT_COMMANDS;
 
 const toTextEdits = (result: LintResult, edits: readonly Edit[]): TextEdit[] =>
-  edits.map((e) => ({ range: { start: result.textDocument.positionAt(e.start), end: result.textDocument.positionAt(e.end) }, newText: e.text }));
+  edits.map((e) => ({
+    range: { start: result.textDocument.positionAt(e.start), end: result.textDocument.positionAt(e.end) },
+    newText: e.text,
+  }));
 
-function quickFix(title: string, uri: string, result: LintResult, edits: Edit[], diagnostic: Diagnostic, preferred = false): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined, edit: { changes: { [uri]: toTextEdits(result, edits) } } };
+function quickFix(
+  title: string,
+  uri: string,
+  result: LintResult,
+  edits: Edit[],
+  diagnostic: Diagnostic,
+  preferred = false,
+): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred || undefined,
+    edit: { changes: { [uri]: toTextEdits(result, edits) } },
+  };
 }
 
 /**
@@ -43,7 +65,10 @@ function quickFix(title: string, uri: string, result: LintResult, edits: Edit[],
 function findingOf(result: LintResult, diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== 'sourcelint') return undefined;
   const data = diagnostic.data as DiagnosticData | undefined;
-  const span = data?.span ?? { start: result.textDocument.offsetAt(diagnostic.range.start), end: result.textDocument.offsetAt(diagnostic.range.end) };
+  const span = data?.span ?? {
+    start: result.textDocument.offsetAt(diagnostic.range.start),
+    end: result.textDocument.offsetAt(diagnostic.range.end),
+  };
   const ruleId = data?.ruleId ?? diagnostic.code;
   return result.findings.find((f) => f.ruleId === ruleId && f.span.start === span.start && f.span.end === span.end);
 }
@@ -59,17 +84,34 @@ export interface ClientAbilities {
 }
 
 /** What a reviewer's verdict note should say; other editors get it as text to replace. */
-const NOTE_PLACEHOLDER = { verified: 'what was checked, by whom, when', disputed: 'what is wrong, according to which source' } as const;
+const NOTE_PLACEHOLDER = {
+  verified: 'what was checked, by whom, when',
+  disputed: 'what is wrong, according to which source',
+} as const;
 
 const escapeSnippet = (text: string): string => text.replace(/[$}\\]/g, (c) => '\\' + c);
 
-function addFootnoteAction(uri: string, result: LintResult, sentence: Finding['span'], diagnostic: Diagnostic, preferred: boolean, abilities: ClientAbilities): CodeAction | undefined {
+function addFootnoteAction(
+  uri: string,
+  result: LintResult,
+  sentence: Finding['span'],
+  diagnostic: Diagnostic,
+  preferred: boolean,
+  abilities: ClientAbilities,
+): CodeAction | undefined {
   const footnote = addFootnote(result.document, sentence);
   if (!footnote) return undefined;
   const title = `Add footnote [^${footnote.label}]`;
-  if (!abilities.snippets) return quickFix(title, uri, result, [footnote.reference, footnote.definition], diagnostic, preferred);
+  if (!abilities.snippets)
+    return quickFix(title, uri, result, [footnote.reference, footnote.definition], diagnostic, preferred);
   const [reference, definition] = toTextEdits(result, [footnote.reference, footnote.definition]);
-  const snippet = { range: definition.range, snippet: { kind: 'snippet' as const, value: `${escapeSnippet(definition.newText.replace(/\n$/, ''))}$0${definition.newText.endsWith('\n') ? '\n' : ''}` } };
+  const snippet = {
+    range: definition.range,
+    snippet: {
+      kind: 'snippet' as const,
+      value: `${escapeSnippet(definition.newText.replace(/\n$/, ''))}$0${definition.newText.endsWith('\n') ? '\n' : ''}`,
+    },
+  };
   return {
     title,
     kind: CodeActionKind.QuickFix,
@@ -80,7 +122,14 @@ function addFootnoteAction(uri: string, result: LintResult, sentence: Finding['s
 }
 
 /** Actions for a sentence a sourcing rule flagged: once per sentence, however many findings it has. */
-function sourcingActions(uri: string, result: LintResult, sentence: Span, diagnostics: Diagnostic[], abilities: ClientAbilities, label: string): CodeAction[] {
+function sourcingActions(
+  uri: string,
+  result: LintResult,
+  sentence: Span,
+  diagnostics: Diagnostic[],
+  abilities: ClientAbilities,
+  label: string,
+): CodeAction[] {
   const doc = result.document;
   const pandoc = result.config.style === 'pandoc' && result.bibliography !== undefined;
   const [diagnostic] = diagnostics;
@@ -90,14 +139,27 @@ function sourcingActions(uri: string, result: LintResult, sentence: Span, diagno
   if (result.bibliography) {
     const text = doc.text.slice(sentence.start, sentence.end);
     rankEntries(text, result.bibliography, 3).forEach((entry, i) => {
-      actions.push(quickFix(`Cite [@${entry.key}] ${formatShortReference(entry)}`, uri, result, [citeKey(doc, sentence, entry.key)], diagnostic, pandoc && i === 0));
+      actions.push(
+        quickFix(
+          `Cite [@${entry.key}] ${formatShortReference(entry)}`,
+          uri,
+          result,
+          [citeKey(doc, sentence, entry.key)],
+          diagnostic,
+          pandoc && i === 0,
+        ),
+      );
     });
     if (abilities.commands.has(PICK_CITATION_COMMAND)) {
       actions.push({
         title: 'Pick citation…',
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: 'Pick citation…', command: PICK_CITATION_COMMAND, arguments: [uri, citeKey(doc, sentence, '').start] },
+        command: {
+          title: 'Pick citation…',
+          command: PICK_CITATION_COMMAND,
+          arguments: [uri, citeKey(doc, sentence, '').start],
+        },
       });
     }
   }
@@ -106,7 +168,12 @@ function sourcingActions(uri: string, result: LintResult, sentence: Span, diagno
   for (const status of ['verified', 'disputed'] as const) {
     if (abilities.commands.has(MARK_CLAIM_COMMAND)) {
       const title = `Mark claim ${status}…`;
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: MARK_CLAIM_COMMAND, arguments: [uri, offset, status] } });
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: MARK_CLAIM_COMMAND, arguments: [uri, offset, status] },
+      });
     } else {
       // No dialog to ask for the note: write the mark with a note for the reviewer to replace.
       const mark = { start: offset, end: offset, text: reviewMark(status, NOTE_PLACEHOLDER[status]) };
@@ -123,7 +190,14 @@ function excerpt(result: LintResult, sentence: Span): string {
 }
 
 /** The configuration file that "Allow this term" edits: the nearest JSON one, or a new one at the workspace root. */
-function allowTermAction(uri: string, root: string | undefined, result: LintResult, finding: Finding, diagnostic: Diagnostic, abilities: ClientAbilities): CodeAction | undefined {
+function allowTermAction(
+  uri: string,
+  root: string | undefined,
+  result: LintResult,
+  finding: Finding,
+  diagnostic: Diagnostic,
+  abilities: ClientAbilities,
+): CodeAction | undefined {
   const term = finding.data?.term;
   if (!term) return undefined;
   const nearest = result.config.sources.find((f) => f.endsWith('.sourcelintrc.json'));
@@ -136,11 +210,39 @@ function allowTermAction(uri: string, root: string | undefined, result: LintResu
     const content = allowTermInConfig(existing, term);
     const edit: WorkspaceEdit =
       existing === undefined
-        ? { documentChanges: [{ kind: 'create', uri: targetUri, options: { ignoreIfExists: true } }, { textDocument: { uri: targetUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] }] }
-        : { changes: { [targetUri]: [{ range: { start: { line: 0, character: 0 }, end: { line: existing.split('\n').length + 1, character: 0 } }, newText: content }] } };
-    return { title: `Allow "${term}" in the workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+        ? {
+            documentChanges: [
+              { kind: 'create', uri: targetUri, options: { ignoreIfExists: true } },
+              {
+                textDocument: { uri: targetUri, version: null },
+                edits: [
+                  { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content },
+                ],
+              },
+            ],
+          }
+        : {
+            changes: {
+              [targetUri]: [
+                {
+                  range: {
+                    start: { line: 0, character: 0 },
+                    end: { line: existing.split('\n').length + 1, character: 0 },
+                  },
+                  newText: content,
+                },
+              ],
+            },
+          };
+    return {
+      title: `Allow "${term}" in the workspace`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit,
+    };
   } catch {
-    return undefined; // An unparsable configuration file is reported elsewhere; never offer an edit that would corrupt it.
+    // An unparsable configuration file is reported elsewhere; never offer an edit that would corrupt it.
+    return undefined;
   }
 }
 
@@ -154,11 +256,19 @@ const touches = (span: Span, range: Span): boolean => span.start <= range.end &&
  * (Neovim sends the whole line's, and a paragraph is one line): those are ignored. Sentence-level actions come once
  * per sentence, labelled with the sentence when there are several.
  */
-export function codeActionsFor(uri: string, root: string | undefined, result: LintResult, range: Span, diagnostics: readonly Diagnostic[], abilities: ClientAbilities): CodeAction[] {
+export function codeActionsFor(
+  uri: string,
+  root: string | undefined,
+  result: LintResult,
+  range: Span,
+  diagnostics: readonly Diagnostic[],
+  abilities: ClientAbilities,
+): CodeAction[] {
   const findings: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
   for (const diagnostic of diagnostics) {
     const finding = findingOf(result, diagnostic);
-    if (finding && touches(finding.span, range) && !findings.some((x) => x.finding === finding)) findings.push({ finding, diagnostic });
+    if (finding && touches(finding.span, range) && !findings.some((x) => x.finding === finding))
+      findings.push({ finding, diagnostic });
   }
   const sourcing = new Map<string, { sentence: Span; diagnostics: Diagnostic[] }>();
   for (const { finding, diagnostic } of findings) {
@@ -172,22 +282,54 @@ export function codeActionsFor(uri: string, root: string | undefined, result: Li
   const actions: CodeAction[] = [];
   for (const { finding, diagnostic } of findings) {
     const offered = actionsOf(finding);
-    if (finding.fix) actions.push(quickFix(`Fix: ${finding.suggestions?.[0]?.desc ?? finding.ruleId}`, uri, result, finding.fix, diagnostic, true));
-    else (finding.suggestions ?? []).forEach((s, i) => actions.push(quickFix(s.desc, uri, result, s.edits, diagnostic, i === 0)));
+    if (finding.fix)
+      actions.push(
+        quickFix(
+          `Fix: ${finding.suggestions?.[0]?.desc ?? finding.ruleId}`,
+          uri,
+          result,
+          finding.fix,
+          diagnostic,
+          true,
+        ),
+      );
+    else
+      (finding.suggestions ?? []).forEach((s, i) =>
+        actions.push(quickFix(s.desc, uri, result, s.edits, diagnostic, i === 0)),
+      );
     const sentence = finding.data?.sentence;
     const group = sentence && sourcing.get(`${sentence.start}:${sentence.end}`);
     if (group && group.diagnostics[0] === diagnostic) {
-      actions.push(...sourcingActions(uri, result, group.sentence, group.diagnostics, abilities, sourcing.size > 1 ? excerpt(result, group.sentence) : ''));
+      actions.push(
+        ...sourcingActions(
+          uri,
+          result,
+          group.sentence,
+          group.diagnostics,
+          abilities,
+          sourcing.size > 1 ? excerpt(result, group.sentence) : '',
+        ),
+      );
     }
-    const attribute = offered.includes('attribute') && sentence && attributeToSource(result.document.text, sentence, finding.span);
-    if (attribute) actions.push(quickFix('Attribute: "According to [source], …"', uri, result, [attribute], diagnostic, true));
+    const attribute =
+      offered.includes('attribute') && sentence && attributeToSource(result.document.text, sentence, finding.span);
+    if (attribute)
+      actions.push(quickFix('Attribute: "According to [source], …"', uri, result, [attribute], diagnostic, true));
     if (offered.includes('allow-term')) {
       const allow = allowTermAction(uri, root, result, finding, diagnostic, abilities);
       if (allow) actions.push(allow);
     }
     const disable = disableLine(result.document, finding.span.start, finding.ruleId);
     if (disable) actions.push(quickFix(`Disable ${finding.ruleId} for this line`, uri, result, [disable], diagnostic));
-    actions.push(quickFix(`Disable ${finding.ruleId} for this file`, uri, result, [disableInFile(result.document, finding.ruleId)], diagnostic));
+    actions.push(
+      quickFix(
+        `Disable ${finding.ruleId} for this file`,
+        uri,
+        result,
+        [disableInFile(result.document, finding.ruleId)],
+        diagnostic,
+      ),
+    );
   }
   // Two findings of one rule on one line offer the same "Disable…" edit: once is enough.
   const seen = new Set<string>();

@@ -3,7 +3,11 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import { ruleDocsUrl, type Finding, type LintResult } from '../engine/index.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
 
 /** What a diagnostic's `data` holds: enough to find its finding again in the document's current lint result. */
 export interface DiagnosticData {
@@ -28,17 +32,35 @@ const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
 
 /** On a document whose configuration is broken: the only diagnostic, so no stale finding stays on screen. */
 export function configErrorOnDocument(message: string, range: Range = FIRST_LINE): Diagnostic {
-  return { range, severity: DiagnosticSeverity.Error, source: 'sourcelint', code: 'configuration', message: `Configuration error, nothing is checked until it is fixed: ${message}` };
+  return {
+    range,
+    severity: DiagnosticSeverity.Error,
+    source: 'sourcelint',
+    code: 'configuration',
+    message: `Configuration error, nothing is checked until it is fixed: ${message}`,
+  };
 }
 
 /** On a document too large to lint as it is typed: the only diagnostic. */
 export function documentTooLarge(message: string): Diagnostic {
-  return { range: FIRST_LINE, severity: DiagnosticSeverity.Information, source: 'sourcelint', code: 'document-too-large', message };
+  return {
+    range: FIRST_LINE,
+    severity: DiagnosticSeverity.Information,
+    source: 'sourcelint',
+    code: 'document-too-large',
+    message,
+  };
 }
 
 /** Client settings that were ignored: shown on each document, beside its findings. */
 export function settingsErrorOnDocument(message: string): Diagnostic {
-  return { range: FIRST_LINE, severity: DiagnosticSeverity.Warning, source: 'sourcelint', code: 'configuration', message: `Sourcelint settings ignored: ${message}` };
+  return {
+    range: FIRST_LINE,
+    severity: DiagnosticSeverity.Warning,
+    source: 'sourcelint',
+    code: 'configuration',
+    message: `Sourcelint settings ignored: ${message}`,
+  };
 }
 
 /**
@@ -51,7 +73,15 @@ export function configErrorLine(text: string, message: string): number {
   if (line) return Math.max(0, Number(line[1]) - 1);
   const position = /\bposition (\d+)/i.exec(message);
   if (position) return lineOf(Number(position[1]));
-  const key = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1].split('.').filter((part) => !/^\d+$/.test(part)).pop()).filter(Boolean).pop();
+  const key = [...message.matchAll(/"([^"]+)"/g)]
+    .map((m) =>
+      m[1]
+        .split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .pop(),
+    )
+    .filter(Boolean)
+    .pop();
   if (key) {
     const at = text.search(new RegExp(`["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`));
     if (at >= 0) return lineOf(at);

@@ -7,7 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigLoader, LintCache, checkConfig, insideRoots, lint, prepareSourceCopies, readRegularFile, type LintResult, type PreparedCopies, type SourcelintConfig } from '../engine/index.js';
+import {
+  ConfigError,
+  ConfigLoader,
+  LintCache,
+  checkConfig,
+  insideRoots,
+  lint,
+  prepareSourceCopies,
+  readRegularFile,
+  type LintResult,
+  type PreparedCopies,
+  type SourcelintConfig,
+} from '../engine/index.js';
 
 export interface DocumentState {
   version: number;
@@ -36,7 +48,10 @@ export function filePathOf(uri: string): string {
   }
 }
 
-/** Above this many characters a document is not linted as it is typed (20 MB took 40 s a keystroke): one diagnostic says so. */
+/**
+ * Above this many characters a document is not linted as it is typed (20 MB took 40 s a keystroke): one diagnostic says
+ * so.
+ */
 export const MAX_LIVE_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 export class Workspace {
@@ -65,7 +80,10 @@ export class Workspace {
   /** Called when a document's copies are ready; `changed`: its lint result was dropped and must be published again. */
   onCopiesReady: (uri: string, prepared: PreparedCopies, changed: boolean) => void = () => undefined;
 
-  /** `log` takes what users can act on (a broken configuration); `fail` what is our fault (e.g. a module missing from the bundle). */
+  /**
+   * `log` takes what users can act on (a broken configuration); `fail` what is our fault (e.g. a module missing from
+   * the bundle).
+   */
   constructor(
     private readonly log: (message: string) => void,
     private readonly fail: (message: string) => void = log,
@@ -75,11 +93,16 @@ export class Workspace {
     (e instanceof ConfigError ? this.log : this.fail)(message);
   }
 
-  /** Client settings (`sourcelint.*`), validated like a configuration file; invalid settings are ignored and reported. */
+  /**
+   * Client settings (`sourcelint.*`), validated like a configuration file; invalid settings are ignored and reported.
+   */
   setSettings(raw: unknown): void {
     this.settingsError = undefined;
     try {
-      this.settings = raw && typeof raw === 'object' && Object.keys(raw).length > 0 ? checkConfig(raw, 'settings "sourcelint"') : undefined;
+      this.settings =
+        raw && typeof raw === 'object' && Object.keys(raw).length > 0
+          ? checkConfig(raw, 'settings "sourcelint"')
+          : undefined;
     } catch (e) {
       this.settings = undefined;
       this.settingsError = (e as Error).message;
@@ -150,7 +173,8 @@ export class Workspace {
   resultForFile(uri: string): LintResult | undefined {
     try {
       const file = filePathOf(uri);
-      if (!uri.startsWith('file:') || !this.mayRead(file)) throw new Error('not a Markdown file inside the workspace, not read');
+      if (!uri.startsWith('file:') || !this.mayRead(file))
+        throw new Error('not a Markdown file inside the workspace, not read');
       const text = new TextDecoder('utf-8', { fatal: true }).decode(readRegularFile(file, MAX_LIVE_DOCUMENT_CHARS));
       return this.lintOrThrow(TextDocument.create(uri, 'markdown', -1, text));
     } catch (e) {
@@ -174,7 +198,10 @@ export class Workspace {
       const result = this.lintOrThrow(doc);
       this.states.set(doc.uri, { version: doc.version, result });
       this.configIssues.delete(doc.uri);
-      this.inputs.set(doc.uri, [...(result.bibliography?.files ?? []), ...result.config.sources.filter((f) => f !== filePath && fs.existsSync(f))]);
+      this.inputs.set(doc.uri, [
+        ...(result.bibliography?.files ?? []),
+        ...result.config.sources.filter((f) => f !== filePath && fs.existsSync(f)),
+      ]);
       // Re-lints happen on every keystroke: log a document's problems when they change, not each time.
       this.logOnce(doc.uri, result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
       this.requestCopies(doc.uri, filePath, result);
@@ -198,11 +225,22 @@ export class Workspace {
     let cache = this.caches.get(doc.uri);
     if (!cache) this.caches.set(doc.uri, (cache = new LintCache()));
     const layers = [...this.loader.layersFor(path.dirname(filePath))];
-    if (this.settings) layers.push({ config: this.settings, file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json') });
+    if (this.settings)
+      layers.push({
+        config: this.settings,
+        file: path.join(this.settingsBase ?? path.dirname(filePath), 'settings.json'),
+      });
     // Bibliographies named by a draft or its configuration are read only inside the workspace (or, without one,
     // the folders of the document and of its configuration).
-    const roots = this.roots.length > 0 ? this.roots : [path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
-    return lint(doc.getText(), { filePath, layers, cache, roots, sourceCopies: this.copies.get(doc.uri)?.prepared?.copies });
+    const roots =
+      this.roots.length > 0 ? this.roots : [path.dirname(filePath), ...layers.map((l) => path.dirname(l.file))];
+    return lint(doc.getText(), {
+      filePath,
+      layers,
+      cache,
+      roots,
+      sourceCopies: this.copies.get(doc.uri)?.prepared?.copies,
+    });
   }
 
   /**
@@ -212,7 +250,12 @@ export class Workspace {
   private requestCopies(uri: string, filePath: string, result: LintResult): void {
     const { sourcesDir } = result.config;
     const roots = result.options.roots;
-    const key = JSON.stringify([this.generation, sourcesDir ?? path.dirname(filePath), result.bibliographyFiles, roots]);
+    const key = JSON.stringify([
+      this.generation,
+      sourcesDir ?? path.dirname(filePath),
+      result.bibliographyFiles,
+      roots,
+    ]);
     const known = this.copies.get(uri);
     if (known?.key === key) return;
     this.copies.set(uri, { key, prepared: known?.prepared });

@@ -69,7 +69,10 @@ export function positionIn(doc: TextDocument, offset: number, encoding: Position
  */
 export function inEncoding(doc: TextDocument, encoding: PositionEncoding): TextDocument {
   if (encoding === 'utf-16') return doc;
-  const toRange = (range: Range) => ({ start: doc.positionAt(offsetIn(doc, range.start, encoding)), end: doc.positionAt(offsetIn(doc, range.end, encoding)) });
+  const toRange = (range: Range) => ({
+    start: doc.positionAt(offsetIn(doc, range.start, encoding)),
+    end: doc.positionAt(offsetIn(doc, range.end, encoding)),
+  });
   return {
     get uri() {
       return doc.uri;
@@ -88,14 +91,25 @@ export function inEncoding(doc: TextDocument, encoding: PositionEncoding): TextD
     offsetAt: (position: Position) => offsetIn(doc, position, encoding),
     getLineRange: (line: number) => {
       const range = doc.getLineRange(line);
-      return { start: positionIn(doc, doc.offsetAt(range.start), encoding), end: positionIn(doc, doc.offsetAt(range.end), encoding) };
+      return {
+        start: positionIn(doc, doc.offsetAt(range.start), encoding),
+        end: positionIn(doc, doc.offsetAt(range.end), encoding),
+      };
     },
     getEOLCharacters: (line: number) => doc.getEOLCharacters(line),
   };
 }
 
-/** Applies a client's content changes, whose ranges are in `encoding` units, one after the other (each range refers to the text the previous change left). */
-export function applyChanges(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, encoding: () => PositionEncoding): TextDocument {
+/**
+ * Applies a client's content changes, whose ranges are in `encoding` units, one after the other (each range refers to
+ * the text the previous change left).
+ */
+export function applyChanges(
+  doc: TextDocument,
+  changes: readonly TextDocumentContentChangeEvent[],
+  version: number,
+  encoding: () => PositionEncoding,
+): TextDocument {
   const enc = encoding();
   if (enc === 'utf-16') return TextDocument.update(doc, [...changes], version);
   for (const change of changes) {
@@ -105,7 +119,11 @@ export function applyChanges(doc: TextDocument, changes: readonly TextDocumentCo
     }
     const start = offsetIn(doc, change.range.start, enc);
     const end = offsetIn(doc, change.range.end, enc);
-    doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: change.text }], version);
+    doc = TextDocument.update(
+      doc,
+      [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: change.text }],
+      version,
+    );
   }
   return doc;
 }

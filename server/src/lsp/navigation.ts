@@ -10,26 +10,63 @@ import {
   type Location,
   type Position,
 } from 'vscode-languageserver/node';
-import { claimAt, formatReference, formatShortReference, ruleById, ruleDocsUrl, sourceAt, type LintResult, type ReviewClaim } from '../engine/index.js';
+import {
+  claimAt,
+  formatReference,
+  formatShortReference,
+  ruleById,
+  ruleDocsUrl,
+  sourceAt,
+  type LintResult,
+  type ReviewClaim,
+} from '../engine/index.js';
 
 /** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
-/** Text from a saved source shown as Markdown: its markup characters escaped, so a source cannot inject links or HTML. */
+/**
+ * Text from a saved source shown as Markdown: its markup characters escaped, so a source cannot inject links or HTML.
+ */
 const markdownText = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`);
 
 function describeClaim(claim: ReviewClaim): string {
-  const sources = claim.citations.map((c) => (c.kind === 'footnote' ? `[^${c.id}] ${c.text}` : c.kind === 'citekey' ? `@${c.id}: ${c.text}` : c.kind === 'link' ? `link: ${c.target}` : c.kind === 'reference' ? `[${c.id}] ${c.text}` : `attributed to ${c.text}`));
-  const missing = claim.citations.filter((c) => c.copy && 'missing' in c.copy).map((c) => (c.kind === 'footnote' ? `[^${c.id}]` : c.kind === 'citekey' ? `@${c.id}` : c.kind === 'reference' ? `[${c.id}]` : (c.target ?? c.text)));
-  const evidence = claim.evidence && `Evidence (${markdownText(path.basename(claim.evidence.file))}, p. ${claim.evidence.page}):\n\n> ${markdownText(claim.evidence.passage)}`;
+  const sources = claim.citations.map((c) =>
+    c.kind === 'footnote'
+      ? `[^${c.id}] ${c.text}`
+      : c.kind === 'citekey'
+        ? `@${c.id}: ${c.text}`
+        : c.kind === 'link'
+          ? `link: ${c.target}`
+          : c.kind === 'reference'
+            ? `[${c.id}] ${c.text}`
+            : `attributed to ${c.text}`,
+  );
+  const missing = claim.citations
+    .filter((c) => c.copy && 'missing' in c.copy)
+    .map((c) =>
+      c.kind === 'footnote'
+        ? `[^${c.id}]`
+        : c.kind === 'citekey'
+          ? `@${c.id}`
+          : c.kind === 'reference'
+            ? `[${c.id}]`
+            : (c.target ?? c.text),
+    );
+  const evidence =
+    claim.evidence &&
+    `Evidence (${markdownText(path.basename(claim.evidence.file))}, p. ${claim.evidence.page}):\n\n> ${markdownText(claim.evidence.passage)}`;
   return [
     `**Claim: ${claim.status}**`,
     sources.length ? `Sources: ${sources.join('; ')}` : 'Sources: none',
     evidence,
     missing.length ? `No saved copy of ${markdownText(missing.join(', '))}` : '',
     claim.note ? `Review note: ${claim.note}` : '',
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
-type Target = { kind: 'citekey'; key: string; start: number; end: number } | { kind: 'footnote'; id: string; start: number; end: number };
+type Target =
+  | { kind: 'citekey'; key: string; start: number; end: number }
+  | { kind: 'footnote'; id: string; start: number; end: number };
 
 /** The `@key` or `[^id]` under the cursor, read from the raw text (the cursor may be inside unfinished markup). */
 function targetAt(text: string, offset: number): Target | undefined {
@@ -38,11 +75,13 @@ function targetAt(text: string, offset: number): Target | undefined {
   const line = text.slice(lineStart, lineEnd);
   const col = offset - lineStart;
   for (const m of line.matchAll(/\[\^([^\]\s]+)\]/g)) {
-    if (m.index! <= col && col <= m.index! + m[0].length) return { kind: 'footnote', id: m[1], start: lineStart + m.index!, end: lineStart + m.index! + m[0].length };
+    if (m.index! <= col && col <= m.index! + m[0].length)
+      return { kind: 'footnote', id: m[1], start: lineStart + m.index!, end: lineStart + m.index! + m[0].length };
   }
   for (const m of line.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu)) {
     const key = m[1].replace(/[:.#$%&+?<>~/-]+$/, '');
-    if (m.index! <= col && col <= m.index! + 1 + key.length) return { kind: 'citekey', key, start: lineStart + m.index!, end: lineStart + m.index! + 1 + key.length };
+    if (m.index! <= col && col <= m.index! + 1 + key.length)
+      return { kind: 'citekey', key, start: lineStart + m.index!, end: lineStart + m.index! + 1 + key.length };
   }
   return undefined;
 }
@@ -91,11 +130,22 @@ export function hoverAt(result: LintResult, position: Position): Hover | undefin
   if (target?.kind === 'citekey') {
     const entry = result.bibliography?.entries.get(target.key);
     const source = sourceAt(result, offset);
-    if (entry) return { contents: { kind: MarkupKind.Markdown, value: `**@${entry.key}**\n\n${formatReference(entry)}${source ? `\n\n${source}` : ''}` }, range: range(target.start, target.end) };
+    if (entry)
+      return {
+        contents: {
+          kind: MarkupKind.Markdown,
+          value: `**@${entry.key}**\n\n${formatReference(entry)}${source ? `\n\n${source}` : ''}`,
+        },
+        range: range(target.start, target.end),
+      };
   }
   if (target?.kind === 'footnote') {
     const def = result.document.parsed.footnotes.find((f) => f.id === target.id);
-    if (def) return { contents: { kind: MarkupKind.Markdown, value: `**[^${def.id}]** ${def.content || '*(empty)*'}` }, range: range(target.start, target.end) };
+    if (def)
+      return {
+        contents: { kind: MarkupKind.Markdown, value: `**[^${def.id}]** ${def.content || '*(empty)*'}` },
+        range: range(target.start, target.end),
+      };
   }
   const finding = result.findings.find((f) => f.span.start <= offset && offset <= f.span.end);
   const rule = finding && ruleById(finding.ruleId);
@@ -103,11 +153,17 @@ export function hoverAt(result: LintResult, position: Position): Hover | undefin
   const parts: string[] = [];
   const source = sourceAt(result, offset);
   if (source) parts.push(source);
-  if (finding && rule) parts.push(`**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`);
+  if (finding && rule)
+    parts.push(
+      `**${rule.meta.id}** — ${rule.meta.description}\n\n${finding.message}\n\n[Why this matters](${ruleDocsUrl(rule.meta.id)})`,
+    );
   if (claim) parts.push(describeClaim(claim));
   if (parts.length === 0) return undefined;
   const span = (finding ?? claim)?.span;
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: span && range(span.start, span.end) };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
+    range: span && range(span.start, span.end),
+  };
 }
 
 export function definitionAt(result: LintResult, uri: string, position: Position): Location | undefined {
@@ -136,7 +192,11 @@ export function documentLinks(result: LintResult, uri: string): DocumentLink[] {
       const def = defs.get(ref.id);
       if (!def) continue;
       const line = doc.positionAt(def.span.start).line + 1;
-      links.push({ range: { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) }, target: `${uri}#L${line}`, tooltip: def.content.slice(0, 120) });
+      links.push({
+        range: { start: doc.positionAt(ref.span.start), end: doc.positionAt(ref.span.end) },
+        target: `${uri}#L${line}`,
+        tooltip: def.content.slice(0, 120),
+      });
     }
   }
   return links;

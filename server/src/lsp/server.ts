@@ -26,11 +26,37 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
-import { formatReference, formatShortReference, listSources, readRegularTextFile, reviewClaims, reviewMark, reviewMarkOffset, shippedFile, type LintResult } from '../engine/index.js';
+import {
+  formatReference,
+  formatShortReference,
+  listSources,
+  readRegularTextFile,
+  reviewClaims,
+  reviewMark,
+  reviewMarkOffset,
+  shippedFile,
+  type LintResult,
+} from '../engine/index.js';
 import { claimRows, formatClaimsMarkdown } from '../shared/checklist.js';
-import { REQUESTS, type ChecklistParams, type CitationChoice, type ClaimItem, type InitializationOptions, type MarkClaimParams, type SourcesAnswer, type UriParams } from '../shared/protocol.cjs';
+import {
+  REQUESTS,
+  type ChecklistParams,
+  type CitationChoice,
+  type ClaimItem,
+  type InitializationOptions,
+  type MarkClaimParams,
+  type SourcesAnswer,
+  type UriParams,
+} from '../shared/protocol.cjs';
 import { filePathOf } from './documents.js';
-import { configErrorLine, configErrorOnDocument, documentTooLarge, lineRange, settingsErrorOnDocument, toDiagnostics } from './diagnostics.js';
+import {
+  configErrorLine,
+  configErrorOnDocument,
+  documentTooLarge,
+  lineRange,
+  settingsErrorOnDocument,
+  toDiagnostics,
+} from './diagnostics.js';
 import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
@@ -122,7 +148,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     (m) => {
       connection.console.error(m);
       // A notification, not window/showMessageRequest: nothing for a client to reject.
-      if (!state.failureShown) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Sourcelint cannot lint: ${m.split('\n')[0]} (details in the log)` });
+      if (!state.failureShown)
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Error,
+          message: `Sourcelint cannot lint: ${m.split('\n')[0]} (details in the log)`,
+        });
       state.failureShown = true;
     },
   );
@@ -130,7 +160,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   workspace.onCopiesReady = (uri, prepared, changed) => {
     updateWatches();
     if (!changed) return;
-    log(`${filePathOf(uri)}: ${prepared.count} saved source cop${prepared.count === 1 ? 'y' : 'ies'} ready (${prepared.extracted} extracted, ${prepared.fromDisk} from the cache)`);
+    log(
+      `${filePathOf(uri)}: ${prepared.count} saved source cop${prepared.count === 1 ? 'y' : 'ies'} ready (${prepared.extracted} extracted, ${prepared.fromDisk} from the cache)`,
+    );
     if (state.support.pullDiagnostics) tolerate('diagnostic refresh', connection.languages.diagnostics.refresh());
     else schedule(uri);
   };
@@ -155,7 +187,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const resultOf = (uri: string): LintResult | undefined => {
     const doc = documents.get(uri);
     const result = doc && workspace.resultFor(doc);
-    return result && (state.encoding === 'utf-16' ? result : { ...result, textDocument: inEncoding(result.textDocument, state.encoding) });
+    return (
+      result &&
+      (state.encoding === 'utf-16'
+        ? result
+        : { ...result, textDocument: inEncoding(result.textDocument, state.encoding) })
+    );
   };
 
   /** Findings, or the configuration error that stops them: never stale findings from before the error. */
@@ -164,9 +201,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const issue = workspace.configIssueFor(uri);
     const doc = documents.get(uri);
     // A broken front matter is shown where it is broken; a broken configuration file, on the first line.
-    const at = doc && issue?.file === filePathOf(uri) ? lineRange(inEncoding(doc, state.encoding), configErrorLine(doc.getText(), issue.message)) : undefined;
+    const at =
+      doc && issue?.file === filePathOf(uri)
+        ? lineRange(inEncoding(doc, state.encoding), configErrorLine(doc.getText(), issue.message))
+        : undefined;
     const tooLarge = workspace.tooLargeMessage(uri);
-    const diagnostics = result ? toDiagnostics(result) : issue ? [configErrorOnDocument(issue.message, at)] : tooLarge ? [documentTooLarge(tooLarge)] : [];
+    const diagnostics = result
+      ? toDiagnostics(result)
+      : issue
+        ? [configErrorOnDocument(issue.message, at)]
+        : tooLarge
+          ? [documentTooLarge(tooLarge)]
+          : [];
     if (workspace.settingsError) diagnostics.unshift(settingsErrorOnDocument(workspace.settingsError));
     syncConfigFileDiagnostics();
     updateWatches();
@@ -177,7 +223,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const syncConfigFileDiagnostics = (): void => {
     const wanted = new Map<string, string>();
     for (const issue of workspace.allConfigIssues().values()) {
-      if (issue.file && !documents.get(pathToFileURL(issue.file).href)) wanted.set(pathToFileURL(issue.file).href, issue.message);
+      if (issue.file && !documents.get(pathToFileURL(issue.file).href))
+        wanted.set(pathToFileURL(issue.file).href, issue.message);
     }
     for (const [uri, message] of wanted) {
       if (state.configFileDiagnostics.get(uri) === message) continue;
@@ -185,13 +232,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       try {
         text = readRegularTextFile(fileURLToPath(uri));
       } catch {
-        // Unreadable (or not a regular file: a FIFO must not block the server): the message says so; the diagnostic goes on the first line.
+        // Unreadable (or not a regular file: a FIFO must not block the server): the message says so; the diagnostic
+        // goes on the first line.
       }
       const file = inEncoding(TextDocument.create(uri, 'json', 0, text), state.encoding);
-      const diagnostic = { ...configErrorOnDocument(message, lineRange(file, configErrorLine(text, message))), message };
+      const diagnostic = {
+        ...configErrorOnDocument(message, lineRange(file, configErrorLine(text, message))),
+        message,
+      };
       tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [diagnostic] }));
     }
-    for (const uri of state.configFileDiagnostics.keys()) if (!wanted.has(uri)) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+    for (const uri of state.configFileDiagnostics.keys())
+      if (!wanted.has(uri)) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
     state.configFileDiagnostics = wanted;
   };
 
@@ -203,13 +255,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const publish = (uri: string): void => {
     const doc = documents.get(uri);
-    if (doc) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri) }));
+    if (doc)
+      tolerate(
+        'publishing diagnostics',
+        connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri) }),
+      );
   };
 
   const schedule = (uri: string): void => {
     if (state.support.pullDiagnostics) return;
     clearTimeout(state.timers.get(uri));
-    state.timers.set(uri, setTimeout(guard('diagnostics', undefined, () => { state.timers.delete(uri); publish(uri); }), DEBOUNCE_MS));
+    state.timers.set(
+      uri,
+      setTimeout(
+        guard('diagnostics', undefined, () => {
+          state.timers.delete(uri);
+          publish(uri);
+        }),
+        DEBOUNCE_MS,
+      ),
+    );
   };
 
   const refreshAll = (): void => {
@@ -224,7 +289,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const before = workspace.settingsError;
     workspace.setSettings(raw);
     const error = workspace.settingsError;
-    if (error && error !== before) tolerate('showing a message', connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: `Sourcelint settings ignored: ${error}` }));
+    if (error && error !== before)
+      tolerate(
+        'showing a message',
+        connection.sendNotification('window/showMessage', {
+          type: MessageType.Warning,
+          message: `Sourcelint settings ignored: ${error}`,
+        }),
+      );
   };
 
   const pullSettings = async (): Promise<void> => {
@@ -243,7 +315,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const options = (params.initializationOptions ?? {}) as { [K in keyof InitializationOptions]?: unknown };
     state.abilities.snippets = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     state.abilities.createFiles = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
-    state.abilities.commands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : []);
+    state.abilities.commands = new Set(
+      Array.isArray(options.clientCommands)
+        ? options.clientCommands.filter((c): c is string => typeof c === 'string')
+        : [],
+    );
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     state.root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     workspace.settingsBase = state.root;
@@ -259,15 +335,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        diagnosticProvider: state.support.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: state.support.pullDiagnostics
+          ? { interFileDependencies: false, workspaceDiagnostics: false }
+          : undefined,
       },
       serverInfo: { name: 'sourcelint-language-server', version: serverVersion() },
     };
   });
 
   connection.onInitialized(async () => {
-    if (state.support.configurationRegistration) tolerate('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' }));
-    if (state.support.watchRegistration) state.clientWatch = new ClientWatchRegistration(connection, state.support.relativePatterns, log);
+    if (state.support.configurationRegistration)
+      tolerate(
+        'registering for configuration changes',
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcelint' }),
+      );
+    if (state.support.watchRegistration)
+      state.clientWatch = new ClientWatchRegistration(connection, state.support.relativePatterns, log);
     else state.folderWatcher = new FolderWatcher(guard('refresh', undefined, refreshAll), WATCH_SETTLE_MS, log);
     updateWatches();
     await pullSettings();
@@ -291,7 +374,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((e) => {
     clearTimeout(state.timers.get(e.document.uri));
     workspace.close(e.document.uri);
-    if (!state.support.pullDiagnostics) tolerate('publishing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
+    if (!state.support.pullDiagnostics)
+      tolerate('publishing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
     syncConfigFileDiagnostics();
     updateWatches();
   });
@@ -301,9 +385,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.languages.diagnostics.on(
-    guard('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams) => {
-      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(params.textDocument.uri) } as DocumentDiagnosticReport;
-    }),
+    guard(
+      'pull diagnostics',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport,
+      (params: DocumentDiagnosticParams) => {
+        return {
+          kind: DocumentDiagnosticReportKind.Full,
+          items: diagnosticsOf(params.textDocument.uri),
+        } as DocumentDiagnosticReport;
+      },
+    ),
   );
 
   connection.onCodeAction(
@@ -316,23 +407,39 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         const action = fixAll(params.textDocument.uri, result);
         return action ? [action] : [];
       }
-      const range = { start: result.textDocument.offsetAt(params.range.start), end: result.textDocument.offsetAt(params.range.end) };
-      return codeActionsFor(params.textDocument.uri, state.root, result, range, params.context.diagnostics, state.abilities);
+      const range = {
+        start: result.textDocument.offsetAt(params.range.start),
+        end: result.textDocument.offsetAt(params.range.end),
+      };
+      return codeActionsFor(
+        params.textDocument.uri,
+        state.root,
+        result,
+        range,
+        params.context.diagnostics,
+        state.abilities,
+      );
     }),
   );
 
-  connection.onCompletion(guard('completion', [], (params) => {
-    const result = resultOf(params.textDocument.uri);
-    return result ? completionsAt(result, params.position) : [];
-  }));
-  connection.onHover(guard('hover', null, (params) => {
-    const result = resultOf(params.textDocument.uri);
-    return (result && hoverAt(result, params.position)) ?? null;
-  }));
-  connection.onDefinition(guard('definition', null, (params) => {
-    const result = resultOf(params.textDocument.uri);
-    return (result && definitionAt(result, params.textDocument.uri, params.position)) ?? null;
-  }));
+  connection.onCompletion(
+    guard('completion', [], (params) => {
+      const result = resultOf(params.textDocument.uri);
+      return result ? completionsAt(result, params.position) : [];
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const result = resultOf(params.textDocument.uri);
+      return (result && hoverAt(result, params.position)) ?? null;
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', null, (params) => {
+      const result = resultOf(params.textDocument.uri);
+      return (result && definitionAt(result, params.textDocument.uri, params.position)) ?? null;
+    }),
+  );
   // The client's "Pick citation…" list: every entry of the document's bibliography.
   connection.onRequest(
     REQUESTS.bibliography,
@@ -365,7 +472,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!result) return { summary: '', sources: [] };
       const { sources, summary } = listSources(result);
       const doc = result.textDocument;
-      return { summary: summary.line, sources: sources.map(({ first, ...s }) => ({ ...s, range: { start: doc.positionAt(first.start), end: doc.positionAt(first.end) } })) };
+      return {
+        summary: summary.line,
+        sources: sources.map(({ first, ...s }) => ({
+          ...s,
+          range: { start: doc.positionAt(first.start), end: doc.positionAt(first.end) },
+        })),
+      };
     }),
   );
 
@@ -377,7 +490,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!doc || !state.support.applyEdit) return false;
       const at = inEncoding(doc, state.encoding).positionAt(params.offset);
       try {
-        const applied = await connection.workspace.applyEdit({ changes: { [params.uri]: [{ range: { start: at, end: at }, newText: reviewMark(params.status, params.note) }] } });
+        const applied = await connection.workspace.applyEdit({
+          changes: {
+            [params.uri]: [{ range: { start: at, end: at }, newText: reviewMark(params.status, params.note) }],
+          },
+        });
         return applied.applied;
       } catch (e) {
         connection.console.error(`applying the review mark failed: ${(e as Error).message}`);
@@ -400,10 +517,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
-  connection.onDocumentLinks(guard('document links', [], (params) => {
-    const result = resultOf(params.textDocument.uri);
-    return result ? documentLinks(result, params.textDocument.uri) : [];
-  }));
+  connection.onDocumentLinks(
+    guard('document links', [], (params) => {
+      const result = resultOf(params.textDocument.uri);
+      return result ? documentLinks(result, params.textDocument.uri) : [];
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

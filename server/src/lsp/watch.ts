@@ -6,10 +6,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+  type Connection,
+  type Disposable,
+  type FileSystemWatcher,
+} from 'vscode-languageserver/node';
 import { CONFIG_FILES } from '../engine/index.js';
 
-/** Folder → the file names in it that matter: configuration files where configuration is searched, and the files a lint read (`*`: any). */
+/**
+ * Folder → the file names in it that matter: configuration files where configuration is searched, and the files a lint
+ * read (`*`: any).
+ */
 export function watchTargets(folders: readonly string[], files: readonly string[]): Map<string, Set<string>> {
   const targets = new Map<string, Set<string>>();
   const add = (dir: string, name: string) => {
@@ -17,7 +25,8 @@ export function watchTargets(folders: readonly string[], files: readonly string[
     names.add(name);
     targets.set(dir, names);
   };
-  // Configuration is searched upward from each document (as the CLI does): a file created in any of those folders counts.
+  // Configuration is searched upward from each document (as the CLI does): a file created in any of those folders
+  // counts.
   for (const folder of folders) {
     for (let dir = folder; ; dir = path.dirname(dir)) {
       for (const name of CONFIG_FILES) add(dir, name);
@@ -33,7 +42,10 @@ export class FolderWatcher {
   private readonly watchers = new Map<string, { watcher: fs.FSWatcher; names: Set<string> }>();
   private timer: NodeJS.Timeout | undefined;
 
-  /** `onChange` runs once per burst of events (an editor saves with a write, a rename, a chmod): `settleMs` after the last. */
+  /**
+   * `onChange` runs once per burst of events (an editor saves with a write, a rename, a chmod): `settleMs` after the
+   * last.
+   */
   constructor(
     private readonly onChange: () => void,
     private readonly settleMs: number,
@@ -104,7 +116,9 @@ export class ClientWatchRegistration {
     const watchers: FileSystemWatcher[] = [
       ...CONFIG_FILES.map((name) => ({ globPattern: `**/${name}` })),
       ...sorted.map((file) => ({
-        globPattern: this.relativePatterns ? { baseUri: pathToFileURL(path.dirname(file)).href, pattern: path.basename(file) } : file.split(path.sep).join('/'),
+        globPattern: this.relativePatterns
+          ? { baseUri: pathToFileURL(path.dirname(file)).href, pattern: path.basename(file) }
+          : file.split(path.sep).join('/'),
       })),
     ];
     const previous = this.registered;

@@ -7,14 +7,27 @@ import path from 'node:path';
 import { reviewClaims, type LintResult, type ReviewClaim } from '../engine/index.js';
 
 /** A claim with 1-based line/column positions (endColumn exclusive), as `sourcelint claims --format json` prints it. */
-export type ClaimRow = Omit<ReviewClaim, 'span'> & { filePath: string; line: number; column: number; endLine: number; endColumn: number };
+export type ClaimRow = Omit<ReviewClaim, 'span'> & {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+};
 
 export function claimRows(result: LintResult, filePath: string): ClaimRow[] {
   const doc = result.textDocument;
   return reviewClaims(result).map(({ span, ...claim }) => {
     const s = doc.positionAt(span.start);
     const e = doc.positionAt(span.end);
-    return { filePath, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, ...claim };
+    return {
+      filePath,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      ...claim,
+    };
   });
 }
 
@@ -22,10 +35,28 @@ export function claimRows(result: LintResult, filePath: string): ClaimRow[] {
 export const sourceText = (c: ClaimRow): string =>
   c.citations.length === 0
     ? 'no source'
-    : c.citations.map((s) => (s.kind === 'footnote' ? `[^${s.id}] ${s.text}` : s.kind === 'citekey' ? `@${s.id} (${s.text})` : s.kind === 'link' ? `link: ${s.target}` : s.kind === 'reference' ? `[${s.id}] ${s.text}` : `attributed to ${s.text}`)).join('; ');
+    : c.citations
+        .map((s) =>
+          s.kind === 'footnote'
+            ? `[^${s.id}] ${s.text}`
+            : s.kind === 'citekey'
+              ? `@${s.id} (${s.text})`
+              : s.kind === 'link'
+                ? `link: ${s.target}`
+                : s.kind === 'reference'
+                  ? `[${s.id}] ${s.text}`
+                  : `attributed to ${s.text}`,
+        )
+        .join('; ');
 
 const sourceLabel = (s: ClaimRow['citations'][number]): string =>
-  s.kind === 'footnote' ? `[^${s.id}]` : s.kind === 'citekey' ? `@${s.id}` : s.kind === 'reference' ? `[${s.id}]` : (s.target ?? s.text);
+  s.kind === 'footnote'
+    ? `[^${s.id}]`
+    : s.kind === 'citekey'
+      ? `@${s.id}`
+      : s.kind === 'reference'
+        ? `[${s.id}]`
+        : (s.target ?? s.text);
 
 /** The best-matching passage of the claim's saved sources, and the cited sources that have no saved copy. */
 export function evidenceText(c: ClaimRow): string {
@@ -58,7 +89,9 @@ export function formatClaimsMarkdown(claims: readonly ClaimRow[], cwd: string): 
     const note = c.note ? ` — note: ${c.note}` : '';
     const rules = c.rules.length > 0 ? ` (${c.rules.join(', ')})` : '';
     const evidence = evidenceText(c);
-    lines.push(`- ${box} \`${rel}:${c.line}\` ${c.text.replace(/\n/g, ' ')} — **${c.status}**${rules} — ${sourceText(c)}${note}${evidence ? ` — evidence: ${evidence}` : ''}`);
+    lines.push(
+      `- ${box} \`${rel}:${c.line}\` ${c.text.replace(/\n/g, ' ')} — **${c.status}**${rules} — ${sourceText(c)}${note}${evidence ? ` — evidence: ${evidence}` : ''}`,
+    );
   }
   return lines.join('\n').trimStart();
 }

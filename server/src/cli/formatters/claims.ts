@@ -1,4 +1,7 @@
-/** `sourcelint claims`: the review checklist as Markdown (for a pull request, shared/checklist.ts), CSV (for a spreadsheet) or JSON. */
+/**
+ * `sourcelint claims`: the review checklist as Markdown (for a pull request, shared/checklist.ts), CSV (for a
+ * spreadsheet) or JSON.
+ */
 import path from 'node:path';
 import { evidenceText, sourceText, type ClaimRow } from '../../shared/checklist.js';
 
@@ -14,9 +17,35 @@ const csvCell = (v: string | number): string => {
 };
 
 export function formatClaimsCsv(claims: readonly ClaimRow[], cwd: string): string {
-  const header = ['file', 'line', 'column', 'endLine', 'endColumn', 'status', 'rules', 'sources', 'note', 'text', 'evidence'];
+  const header = [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'status',
+    'rules',
+    'sources',
+    'note',
+    'text',
+    'evidence',
+  ];
   const rows = claims.map((c) =>
-    [path.relative(cwd, c.filePath) || c.filePath, c.line, c.column, c.endLine, c.endColumn, c.status, c.rules.join(' '), c.citations.length ? sourceText(c) : '', c.note ?? '', c.text, evidenceText(c)].map(csvCell).join(','),
+    [
+      path.relative(cwd, c.filePath) || c.filePath,
+      c.line,
+      c.column,
+      c.endLine,
+      c.endColumn,
+      c.status,
+      c.rules.join(' '),
+      c.citations.length ? sourceText(c) : '',
+      c.note ?? '',
+      c.text,
+      evidenceText(c),
+    ]
+      .map(csvCell)
+      .join(','),
   );
   return [header.join(','), ...rows].join('\n');
 }

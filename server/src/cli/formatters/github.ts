@@ -31,8 +31,14 @@ const cell = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|
  * Markdown lists every finding, linked to its line when the workflow's repository and commit are known, and the
  * claims by status.
  */
-export function formatGithubSummary(results: readonly FileResult[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
-  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(cwd, r.filePath).split(path.sep).join('/') || r.filePath, m })));
+export function formatGithubSummary(
+  results: readonly FileResult[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const messages = results.flatMap((r) =>
+    r.messages.map((m) => ({ file: path.relative(cwd, r.filePath).split(path.sep).join('/') || r.filePath, m })),
+  );
   const count = (level: string): number => messages.filter(({ m }) => m.level === level).length;
   const claims = results.flatMap((r) => r.claims ?? []);
   const lines = [
@@ -46,18 +52,27 @@ export function formatGithubSummary(results: readonly FileResult[], cwd: string,
     '',
   ];
   if (messages.length > 0) lines.push('| where | level | rule | finding |', '|---|---|---|---|');
-  const blob = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/` : undefined;
+  const blob =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/`
+      : undefined;
   const root = env.GITHUB_WORKSPACE ?? cwd;
   let size = lines.join('\n').length;
   for (let i = 0; i < messages.length; i++) {
     const { file, m } = messages[i];
     const where = `${file}:${m.line}:${m.column}`;
     const repoPath = path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
-    const link = blob && !repoPath.startsWith('..') ? `[${cell(where)}](${blob}${repoPath.split('/').map(encodeURIComponent).join('/')}#L${m.line})` : cell(where);
+    const link =
+      blob && !repoPath.startsWith('..')
+        ? `[${cell(where)}](${blob}${repoPath.split('/').map(encodeURIComponent).join('/')}#L${m.line})`
+        : cell(where);
     const row = `| ${link} | ${m.level} | \`${m.ruleId}\` | ${cell(m.message)} |`;
     size += row.length + 1;
     if (size > SUMMARY_LIMIT) {
-      lines.push('', `…and ${messages.length - i} more findings: the job summary is limited to 1 MiB (see the annotations or a SARIF upload).`);
+      lines.push(
+        '',
+        `…and ${messages.length - i} more findings: the job summary is limited to 1 MiB (see the annotations or a SARIF upload).`,
+      );
       break;
     }
     lines.push(row);

@@ -26,7 +26,10 @@ export function toEslintResults(results: readonly FileResult[]): EslintResult[] 
   return results.map((r) => ({
     filePath: r.filePath,
     messages: r.messages,
-    suppressedMessages: (r.suppressed ?? []).map((m) => ({ ...m, suppressions: [{ kind: 'directive' as const, justification: '' }] })),
+    suppressedMessages: (r.suppressed ?? []).map((m) => ({
+      ...m,
+      suppressions: [{ kind: 'directive' as const, justification: '' }],
+    })),
     errorCount: r.messages.filter((m) => m.severity === 2).length,
     fatalErrorCount: 0,
     warningCount: r.messages.filter((m) => m.severity === 1).length,

@@ -16,7 +16,9 @@ const STATUS_COLOURS: Record<string, string> = {
   verified: '#30638e',
 };
 
-/** The report's only script: the status filter. Allowed by its hash in the Content-Security-Policy, nothing else runs. */
+/**
+ * The report's only script: the status filter. Allowed by its hash in the Content-Security-Policy, nothing else runs.
+ */
 const FILTER_SCRIPT = `
 (function () {
   var select = document.getElementById('status-filter');
@@ -39,7 +41,7 @@ const CSP = [
   "default-src 'none'",
   `script-src 'sha256-${createHash('sha256').update(FILTER_SCRIPT).digest('base64')}'`,
   "style-src 'unsafe-inline'",
-  "img-src data:",
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
@@ -54,7 +56,8 @@ export function safeHref(target: string): string | undefined {
   return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? cleaned : undefined;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * One strip per section: a mark per claim in document order, coloured by status, with a gap between paragraphs, so
@@ -92,7 +95,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-export function formatReport(claims: readonly ClaimRow[], files: readonly string[], cwd: string, version: string, sources: ReadonlyMap<string, SourceRows> = new Map()): string {
+export function formatReport(
+  claims: readonly ClaimRow[],
+  files: readonly string[],
+  cwd: string,
+  version: string,
+  sources: ReadonlyMap<string, SourceRows> = new Map(),
+): string {
   const byFile = groupBy(claims, (c) => c.filePath);
   const sections = files.map((file) => {
     const mine = byFile.get(file) ?? [];
@@ -100,7 +109,8 @@ export function formatReport(claims: readonly ClaimRow[], files: readonly string
     const share = mine.length ? Math.round((100 * ok) / mine.length) : 100;
     const rows = mine
       .map(
-        (c) => `<tr data-status="${c.status}"><td class="loc">${c.line}:${c.column}</td><td><span class="badge" style="background:${STATUS_COLOURS[c.status]}">${c.status}</span></td>` +
+        (c) =>
+          `<tr data-status="${c.status}"><td class="loc">${c.line}:${c.column}</td><td><span class="badge" style="background:${STATUS_COLOURS[c.status]}">${c.status}</span></td>` +
           `<td>${esc(c.text)}</td><td>${c.citations.map((s) => (s.target && safeHref(s.target) ? `<a href="${esc(safeHref(s.target)!)}" rel="noopener noreferrer">${esc(s.id ? `${s.id}: ${s.text}` : s.text)}</a>` : esc(s.id ? `${s.id}: ${s.text}` : s.text))).join('<br>')}</td><td class="evidence">${esc(evidenceText(c))}</td><td>${esc(c.note ?? '')}</td></tr>`,
       )
       .join('\n');
@@ -112,7 +122,9 @@ ${rows}
 </tbody></table>
 ${sourcesHtml(sources.get(file))}</section>`;
   });
-  const legend = Object.entries(STATUS_COLOURS).map(([s, c]) => `<span class="badge" style="background:${c}">${s}</span>`).join(' ');
+  const legend = Object.entries(STATUS_COLOURS)
+    .map(([s, c]) => `<span class="badge" style="background:${c}">${s}</span>`)
+    .join(' ');
   const options = ['all', ...Object.keys(STATUS_COLOURS)].map((s) => `<option value="${s}">${s}</option>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1">

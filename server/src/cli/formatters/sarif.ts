@@ -67,7 +67,12 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root + path.sep).href, description: { text: 'The repository root, or the working directory outside a repository.' } } },
+        originalUriBaseIds: {
+          '%SRCROOT%': {
+            uri: pathToFileURL(root + path.sep).href,
+            description: { text: 'The repository root, or the working directory outside a repository.' },
+          },
+        },
         results: results.flatMap((r) =>
           r.messages.map((m) => ({
             ruleId: m.ruleId,

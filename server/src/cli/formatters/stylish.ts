@@ -2,7 +2,10 @@
 import path from 'node:path';
 import type { FileResult } from '../lint-file.js';
 
-const paint = (on: boolean, code: number) => (s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const paint =
+  (on: boolean, code: number) =>
+  (s: string): string =>
+    on ? `\u001b[${code}m${s}\u001b[0m` : s;
 
 export function formatStylish(results: readonly FileResult[], color: boolean, cwd: string): string {
   const red = paint(color, 31);

@@ -18,8 +18,22 @@ export interface BibRecord {
 
 /** Fields a child never inherits (biblatex's defaults): they describe the parent entry itself. */
 const NOT_INHERITED = new Set([
-  'ids', 'crossref', 'xref', 'entryset', 'entrysubtype', 'execute', 'label', 'options', 'presort', 'related',
-  'relatedoptions', 'relatedstring', 'relatedtype', 'shorthand', 'shorthandintro', 'sortkey',
+  'ids',
+  'crossref',
+  'xref',
+  'entryset',
+  'entrysubtype',
+  'execute',
+  'label',
+  'options',
+  'presort',
+  'related',
+  'relatedoptions',
+  'relatedstring',
+  'relatedtype',
+  'shorthand',
+  'shorthandintro',
+  'sortkey',
 ]);
 /** Whole works whose title is the title of the book or proceedings a part appears in. */
 const BOOK_LIKE = /^(mv)?(book|collection|proceedings|reference)$/;
@@ -36,7 +50,8 @@ function inheritedName(field: string, parentType: string, childType: string): st
   if (NOT_INHERITED.has(field)) return undefined;
   const title = /^(title|subtitle|titleaddon)$/.exec(field);
   if (title && BOOK_LIKE.test(parentType) && PART_OF_BOOK.test(childType)) return 'book' + field;
-  if (title && parentType === 'periodical' && childType === 'article') return field === 'title' ? 'journaltitle' : 'journal' + field;
+  if (title && parentType === 'periodical' && childType === 'article')
+    return field === 'title' ? 'journaltitle' : 'journal' + field;
   return field;
 }
 
@@ -47,7 +62,13 @@ interface Budget {
 }
 
 /** The record's fields with those of its crossref parents filled in where it has none. */
-function withInherited(record: BibRecord, records: ReadonlyMap<string, BibRecord>, budget: Budget, file: string, problems: BibProblem[]): Map<string, string> {
+function withInherited(
+  record: BibRecord,
+  records: ReadonlyMap<string, BibRecord>,
+  budget: Budget,
+  file: string,
+  problems: BibProblem[],
+): Map<string, string> {
   let fields = record.fields;
   let current = record;
   const seen = new Set([record.key]);
@@ -57,7 +78,12 @@ function withInherited(record: BibRecord, records: ReadonlyMap<string, BibRecord
     const parent = records.get(target);
     if (!parent) {
       // A missing grandparent is its parent's problem, reported with the parent.
-      if (depth === 0) problems.push({ file, line: record.line, message: `entry '${record.key}': crossref '${target}' is not in this file (nothing inherited)` });
+      if (depth === 0)
+        problems.push({
+          file,
+          line: record.line,
+          message: `entry '${record.key}': crossref '${target}' is not in this file (nothing inherited)`,
+        });
       break;
     }
     if (seen.has(parent.key)) break;
@@ -68,7 +94,12 @@ function withInherited(record: BibRecord, records: ReadonlyMap<string, BibRecord
       if (as === undefined || fields.has(as)) continue;
       budget.left -= name.length + value.length + 1;
       if (budget.left < 0) {
-        if (!budget.exhausted) problems.push({ file, line: record.line, message: `entry '${record.key}': crossref inheritance beyond the size limit; not inherited from here on` });
+        if (!budget.exhausted)
+          problems.push({
+            file,
+            line: record.line,
+            message: `entry '${record.key}': crossref inheritance beyond the size limit; not inherited from here on`,
+          });
         budget.exhausted = true;
         return fields;
       }
@@ -80,7 +111,12 @@ function withInherited(record: BibRecord, records: ReadonlyMap<string, BibRecord
 }
 
 /** Entries from the records of one file, in order; `textLength` (the file's) sets the inheritance budget. */
-export function entriesFromRecords(records: ReadonlyMap<string, BibRecord>, textLength: number, file: string, problems: BibProblem[]): Map<string, BibEntry> {
+export function entriesFromRecords(
+  records: ReadonlyMap<string, BibRecord>,
+  textLength: number,
+  file: string,
+  problems: BibProblem[],
+): Map<string, BibEntry> {
   const entries = new Map<string, BibEntry>();
   const budget: Budget = { left: Math.max(4_000_000, 4 * textLength), exhausted: false };
   for (const record of records.values()) {
@@ -99,7 +135,11 @@ function entryFromFields(record: BibRecord, fields: ReadonlyMap<string, string>,
   const raw = (name: string): string | undefined => {
     const v = fields.get(name);
     if (v === undefined) return undefined;
-    const cleaned = v.replace(/\\([_%&#$~])/g, '$1').replace(/[{}]/g, '').replace(/\s+/g, '').trim();
+    const cleaned = v
+      .replace(/\\([_%&#$~])/g, '$1')
+      .replace(/[{}]/g, '')
+      .replace(/\s+/g, '')
+      .trim();
     return cleaned || undefined;
   };
   const names = parseBibtexNames(fields.get('author') ?? fields.get('editor') ?? '');
@@ -114,8 +154,16 @@ function entryFromFields(record: BibRecord, fields: ReadonlyMap<string, string>,
       year,
       ...(date ? { date } : {}),
       container:
-        get('journal') ?? get('journaltitle') ?? get('booktitle') ?? get('publisher') ?? get('organization') ?? get('institution') ?? get('container-title'),
-      publishers: ['journal', 'journaltitle', 'publisher', 'organization', 'institution', 'container-title'].map(get).filter((v): v is string => !!v),
+        get('journal') ??
+        get('journaltitle') ??
+        get('booktitle') ??
+        get('publisher') ??
+        get('organization') ??
+        get('institution') ??
+        get('container-title'),
+      publishers: ['journal', 'journaltitle', 'publisher', 'organization', 'institution', 'container-title']
+        .map(get)
+        .filter((v): v is string => !!v),
       url: raw('url'),
       doi: normalizeDoi(raw('doi')),
       keywords: splitKeywords(get('keywords')),

@@ -11,8 +11,18 @@ import { isDigit, isLetter, isSpace, lineIndex, oneLine, stripBom } from './text
 import type { BibProblem, Bibliography } from './types.js';
 
 const MONTHS: Record<string, string> = {
-  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
-  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  may: 'May',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
 };
 
 /** A broken entry: the message and the offset whose line is reported. */
@@ -23,7 +33,8 @@ class BibSyntaxError {
   ) {}
 }
 
-const isFieldChar = (c: string): boolean => isLetter(c) || isDigit(c) || c === '_' || c === '-' || c === ':' || c === '.' || c === '+' || c === '/';
+const isFieldChar = (c: string): boolean =>
+  isLetter(c) || isDigit(c) || c === '_' || c === '-' || c === ':' || c === '.' || c === '+' || c === '/';
 const KEY_STOP = new Set([',', '{', '}', '(', ')', '"', '#', '%', '=', '@', '\\']);
 const isKeyChar = (c: string): boolean => c !== '' && !isSpace(c) && !KEY_STOP.has(c);
 
@@ -138,7 +149,10 @@ const SHORT_MACRO = 64;
 
 interface BibContext {
   strings: Map<string, string>;
-  /** Characters that expanding long @string macros may still produce in this file (macros doubling macros grow exponentially). */
+  /**
+   * Characters that expanding long @string macros may still produce in this file (macros doubling macros grow
+   * exponentially).
+   */
   budget: number;
   /** Warnings about the entry being read; reported only if the entry is kept. */
   warnings: { message: string; offset: number }[];
@@ -196,10 +210,17 @@ function parseBibValue(
 }
 
 /** Reads `name = value, …` up to the entry's closing delimiter (consumed). */
-function parseBibFields(s: BibScanner, close: string, ctx: BibContext, label: string, entryOffset: number): Map<string, string> {
+function parseBibFields(
+  s: BibScanner,
+  close: string,
+  ctx: BibContext,
+  label: string,
+  entryOffset: number,
+): Map<string, string> {
   const fields = new Map<string, string>();
   const closing = close === '}' ? 'brace' : 'parenthesis';
-  const missingClose = (): BibSyntaxError => new BibSyntaxError(`${label} is missing its closing ${closing}`, entryOffset);
+  const missingClose = (): BibSyntaxError =>
+    new BibSyntaxError(`${label} is missing its closing ${closing}`, entryOffset);
   for (;;) {
     s.skipSpaceAndComments();
     const c = s.peek();
@@ -216,7 +237,8 @@ function parseBibFields(s: BibScanner, close: string, ctx: BibContext, label: st
     const name = s.read(isFieldChar).toLowerCase();
     if (!name) throw new BibSyntaxError(`${label}: unexpected '${c}' where a field name should be`, nameAt);
     s.skipSpace();
-    if (s.peek() !== '=') throw new BibSyntaxError(`${label}: field '${name}' has no '='`, s.pos < s.end ? s.pos : nameAt);
+    if (s.peek() !== '=')
+      throw new BibSyntaxError(`${label}: field '${name}' has no '='`, s.pos < s.end ? s.pos : nameAt);
     s.pos++;
     const value = parseBibValue(s, ctx, label, name, missingClose);
     // BibTeX keeps the first of repeated fields; so do we.
@@ -236,7 +258,12 @@ export function parseBibtex(input: string, file: string): Bibliography {
   const lineAt = lineIndex(text);
   const records = new Map<string, BibRecord>();
   const problems: BibProblem[] = [];
-  const ctx: BibContext = { strings: new Map(), budget: Math.max(4_000_000, 4 * text.length), warnings: [], warned: new Set() };
+  const ctx: BibContext = {
+    strings: new Map(),
+    budget: Math.max(4_000_000, 4 * text.length),
+    warnings: [],
+    warned: new Set(),
+  };
   const boundaries = entryLineStarts(text);
   let next = 0;
   const s = new BibScanner(text);
@@ -317,7 +344,8 @@ export function parseBibtex(input: string, file: string): Bibliography {
       records.set(key, { type, key, fields, line, endLine: lineAt(s.pos - 1) });
       for (const w of ctx.warnings) problems.push({ file, line: lineAt(w.offset), message: w.message });
     } catch (e) {
-      if (e instanceof BibSyntaxError) problems.push({ file, line: lineAt(e.offset), message: `${e.message}; skipped` });
+      if (e instanceof BibSyntaxError)
+        problems.push({ file, line: lineAt(e.offset), message: `${e.message}; skipped` });
       else problems.push({ file, line, message: `cannot read this entry (${String(e)}); skipped` });
       // Resume at the next line that starts an entry (never before the current position, so this always advances).
       pos = Math.max(limit, at + 1);

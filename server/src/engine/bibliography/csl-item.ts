@@ -14,7 +14,15 @@ export interface ItemLines {
 }
 
 /** Adds the item `index` (0-based) to `entries`, or a problem when it has no id or repeats one. */
-export function addCslItem(raw: unknown, index: number, lines: ItemLines, file: string, entries: Map<string, BibEntry>, problems: BibProblem[], format: string): void {
+export function addCslItem(
+  raw: unknown,
+  index: number,
+  lines: ItemLines,
+  file: string,
+  entries: Map<string, BibEntry>,
+  problems: BibProblem[],
+  format: string,
+): void {
   const item = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
   const id = item && (typeof item.id === 'string' || typeof item.id === 'number') ? String(item.id).trim() : '';
   if (!item || !id) {
@@ -29,7 +37,9 @@ export function addCslItem(raw: unknown, index: number, lines: ItemLines, file: 
   }
   const people = Array.isArray(item.author) ? item.author : Array.isArray(item.editor) ? item.editor : [];
   const names = people.map(cslName).filter((n): n is Name => n !== undefined);
-  const keyword = Array.isArray(item.keyword) ? item.keyword.filter((k) => typeof k === 'string').join(',') : cslText(item.keyword);
+  const keyword = Array.isArray(item.keyword)
+    ? item.keyword.filter((k) => typeof k === 'string').join(',')
+    : cslText(item.keyword);
   const { year, date } = cslDate(item.issued);
   const entry: BibEntry = {
     key: id,
@@ -39,7 +49,9 @@ export function addCslItem(raw: unknown, index: number, lines: ItemLines, file: 
     year,
     ...(date ? { date } : {}),
     container: cslText(item['container-title']) ?? cslText(item.publisher),
-    publishers: [cslText(item['container-title']), cslText(item.publisher), cslText(item.authority)].filter((v): v is string => !!v),
+    publishers: [cslText(item['container-title']), cslText(item.publisher), cslText(item.authority)].filter(
+      (v): v is string => !!v,
+    ),
     url: cslText(item.URL),
     doi: normalizeDoi(cslText(item.DOI)),
     keywords: splitKeywords(keyword),

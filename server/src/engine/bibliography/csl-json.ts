@@ -157,7 +157,15 @@ export function parseCslJson(input: string, file: string): Bibliography {
     const span = spans?.[index];
     const start = span ? lineAt(span.start) : 1;
     const id = span?.idAt !== undefined ? lineAt(span.idAt) : undefined;
-    addCslItem(raw, index, { start, id, end: span ? lineAt(Math.max(span.start, span.end - 1)) : undefined }, file, entries, problems, 'CSL-JSON');
+    addCslItem(
+      raw,
+      index,
+      { start, id, end: span ? lineAt(Math.max(span.start, span.end - 1)) : undefined },
+      file,
+      entries,
+      problems,
+      'CSL-JSON',
+    );
   });
   return { entries, problems: oneLine(problems) };
 }

@@ -30,15 +30,25 @@ export function parseCslYaml(input: string, file: string): Bibliography {
     }
   } catch (e) {
     if (!(e instanceof YamlError)) throw e;
-    problems.push({ file, line: e.offset !== undefined ? lineAt(e.offset) : 1, message: `invalid CSL YAML: ${e.message}` });
+    problems.push({
+      file,
+      line: e.offset !== undefined ? lineAt(e.offset) : 1,
+      message: `invalid CSL YAML: ${e.message}`,
+    });
     return { entries, problems: oneLine(problems) };
   }
   if (!Array.isArray(items)) {
-    problems.push({ file, line: 1, message: 'CSL YAML must be a list of items or have a "references" list; nothing loaded' });
+    problems.push({
+      file,
+      line: 1,
+      message: 'CSL YAML must be a list of items or have a "references" list; nothing loaded',
+    });
     return { entries, problems: oneLine(problems) };
   }
   const spans = nodes?.length === items.length ? nodes : undefined;
-  items.forEach((raw: unknown, index) => addCslItem(raw, index, linesOf(spans?.[index], lineAt), file, entries, problems, 'CSL YAML'));
+  items.forEach((raw: unknown, index) =>
+    addCslItem(raw, index, linesOf(spans?.[index], lineAt), file, entries, problems, 'CSL YAML'),
+  );
   return { entries, problems: oneLine(problems) };
 }
 
@@ -47,5 +57,9 @@ function linesOf(node: unknown, lineAt: (offset: number) => number): ItemLines {
   if (!range) return { start: 1 };
   const idKey = isMap(node) ? node.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id')?.key : undefined;
   const idAt = isScalar(idKey) ? idKey.range?.[0] : undefined;
-  return { start: lineAt(range[0]), id: idAt === undefined ? undefined : lineAt(idAt), end: lineAt(Math.max(range[0], range[1] - 1)) };
+  return {
+    start: lineAt(range[0]),
+    id: idAt === undefined ? undefined : lineAt(idAt),
+    end: lineAt(Math.max(range[0], range[1] - 1)),
+  };
 }

@@ -51,14 +51,18 @@ export function bibtexDate(get: (field: string) => string | undefined): EntryDat
   return { year, date: isoOf(year, monthNumber(get('month')), day && /^\d{1,2}$/.test(day) ? Number(day) : undefined) };
 }
 
-const partNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined);
+const partNumber = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
 
 /** [year, month?, day?] as CSL date-parts or pandoc's old `{year, month, day}`. */
 function fromParts(year: unknown, month: unknown, day: unknown): EntryDate {
   if (!(typeof year === 'number' || (typeof year === 'string' && year.trim()))) return {};
   const y = String(year).trim();
   if (!/^\d{4}$/.test(y)) return { year: y };
-  return { year: y, date: isoOf(y, partNumber(month) ?? monthNumber(typeof month === 'string' ? month : undefined), partNumber(day)) };
+  return {
+    year: y,
+    date: isoOf(y, partNumber(month) ?? monthNumber(typeof month === 'string' ? month : undefined), partNumber(day)),
+  };
 }
 
 export function cslDate(issued: unknown): EntryDate {
@@ -69,7 +73,14 @@ export function cslDate(issued: unknown): EntryDate {
   // Older pandoc YAML: a list of {year, month, day} (a range has two).
   if (Array.isArray(issued)) return issued.length > 0 ? cslDate(issued[0]) : {};
   if (!issued || typeof issued !== 'object') return {};
-  const date = issued as { 'date-parts'?: unknown; raw?: unknown; literal?: unknown; year?: unknown; month?: unknown; day?: unknown };
+  const date = issued as {
+    'date-parts'?: unknown;
+    raw?: unknown;
+    literal?: unknown;
+    year?: unknown;
+    month?: unknown;
+    day?: unknown;
+  };
   const parts = date['date-parts'];
   if (Array.isArray(parts) && Array.isArray(parts[0]) && parts[0].length > 0) {
     const found = fromParts(parts[0][0], parts[0][1], parts[0][2]);

@@ -2,7 +2,20 @@
 import { familiesOf } from './names.js';
 import type { BibEntry } from './types.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function shortAuthors(entry: BibEntry): string | undefined {
   const names = familiesOf(entry).filter(Boolean);
@@ -14,7 +27,10 @@ function shortAuthors(entry: BibEntry): string | undefined {
 
 /** "2022, March 5" or "2022, March" from a full date of the entry's year (news sources are dated to the day). */
 function displayDate(entry: BibEntry): string | undefined {
-  const m = entry.date && entry.year && entry.date.startsWith(entry.year) ? /^\d{4}-(\d\d)(?:-(\d\d))?$/.exec(entry.date) : null;
+  const m =
+    entry.date && entry.year && entry.date.startsWith(entry.year)
+      ? /^\d{4}-(\d\d)(?:-(\d\d))?$/.exec(entry.date)
+      : null;
   if (!m) return entry.year;
   return `${entry.year}, ${MONTHS[Number(m[1]) - 1]}${m[2] ? ` ${Number(m[2])}` : ''}`;
 }

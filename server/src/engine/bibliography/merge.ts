@@ -11,7 +11,11 @@ export function mergeBibliographies(parts: Bibliography[]): Bibliography {
       const first = entries.get(key);
       if (first) {
         const where = first.file === entry.file ? `on line ${first.line}` : `in ${first.file} on line ${first.line}`;
-        problems.push({ file: entry.file, line: entry.line, message: `duplicate key '${key}' (first defined ${where}); skipped` });
+        problems.push({
+          file: entry.file,
+          line: entry.line,
+          message: `duplicate key '${key}' (first defined ${where}); skipped`,
+        });
       } else entries.set(key, entry);
     }
   }

@@ -2,7 +2,8 @@
 import { escapeControls } from '../strings.js';
 
 /** Keys and ids are quoted in messages: a line break in one (a CSL id can hold anything) must not start a new line. */
-export const oneLine = <P extends { message: string }>(problems: P[]): P[] => problems.map((p) => ({ ...p, message: escapeControls(p.message) }));
+export const oneLine = <P extends { message: string }>(problems: P[]): P[] =>
+  problems.map((p) => ({ ...p, message: escapeControls(p.message) }));
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -38,6 +39,7 @@ export function normalizeDoi(doi: string | undefined): string | undefined {
   return d || undefined;
 }
 
-export const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+export const isSpace = (c: string): boolean =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
 export const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 export const isDigit = (c: string): boolean => c >= '0' && c <= '9';

@@ -18,7 +18,9 @@ export interface BibEntry {
   url?: string;
   doi?: string;
   keywords: string[];
-  /** The raw `file` field: attachments as Zotero, Better BibTeX or JabRef export them (read by `evidence/locate.ts`). */
+  /**
+   * The raw `file` field: attachments as Zotero, Better BibTeX or JabRef export them (read by `evidence/locate.ts`).
+   */
   attachments?: string;
   /** The file it came from, as passed to the parser. */
   file: string;

@@ -7,7 +7,12 @@ import type { Claim } from '../claims.js';
 import type { RuleContext } from '../rules/rule.js';
 import { NO_SOURCE_COPIES, type SourceCopies, type SourceText } from './copies.js';
 
-export function savedCopies(doc: AnalyzedDocument, bibliography: Bibliography | undefined, copies: SourceCopies, sentence: Sentence): SourceText[] {
+export function savedCopies(
+  doc: AnalyzedDocument,
+  bibliography: Bibliography | undefined,
+  copies: SourceCopies,
+  sentence: Sentence,
+): SourceText[] {
   if (sentence.citations.length === 0) return [];
   const { keys, urls } = sentenceSources(doc, bibliography, sentence);
   const found = new Set<SourceText>();
@@ -22,8 +27,13 @@ export function savedCopies(doc: AnalyzedDocument, bibliography: Bibliography | 
   return [...found];
 }
 
-/** The claims an evidence rule checks (`wanted`: it has figures, quotations…), each with its sentence's saved copies. */
-export function* claimsWithCopies(ctx: RuleContext, wanted: (claim: Claim) => boolean): Generator<{ claim: Claim; copies: SourceText[] }> {
+/**
+ * The claims an evidence rule checks (`wanted`: it has figures, quotations…), each with its sentence's saved copies.
+ */
+export function* claimsWithCopies(
+  ctx: RuleContext,
+  wanted: (claim: Claim) => boolean,
+): Generator<{ claim: Claim; copies: SourceText[] }> {
   if (ctx.sourceCopies === NO_SOURCE_COPIES) return;
   for (const claim of ctx.claims()) {
     if (!wanted(claim)) continue;

@@ -66,7 +66,32 @@ type ReadabilityModule = typeof import('@mozilla/readability');
 let html: { linkedom: LinkedomModule; readability: ReadabilityModule } | undefined;
 
 /** Elements whose text is a block of its own: a line break after each keeps paragraphs, list items and cells apart. */
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TR', 'TH', 'TD', 'CAPTION', 'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BR', 'HR']);
+const BLOCKS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'TH',
+  'TD',
+  'CAPTION',
+  'FIGCAPTION',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'BR',
+  'HR',
+]);
 /** Never text of the page; the page furniture too when Readability found no article to take the text from. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'NAV', 'HEAD']);
 const FURNITURE = new Set([...NOT_TEXT, 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
@@ -128,20 +153,32 @@ function textOf(root: Node, skip: ReadonlySet<string>): string {
 
 /** The main text of a page, as a reader view shows it; the whole body if Readability finds no article. */
 export function extractHtml(source: string): string {
-  if (startTags(source) > MAX_HTML_ELEMENTS) throw new ExtractionError(`HTML page with more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements, not read (save it as PDF or text)`);
+  if (startTags(source) > MAX_HTML_ELEMENTS)
+    throw new ExtractionError(
+      `HTML page with more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements, not read (save it as PDF or text)`,
+    );
   // Loaded on first use: most lints read no saved copy.
-  html ??= { linkedom: createRequire(import.meta.url)('linkedom') as LinkedomModule, readability: createRequire(import.meta.url)('@mozilla/readability') as ReadabilityModule };
+  html ??= {
+    linkedom: createRequire(import.meta.url)('linkedom') as LinkedomModule,
+    readability: createRequire(import.meta.url)('@mozilla/readability') as ReadabilityModule,
+  };
   const page = html.linkedom.parseHTML(source).document as unknown as Document;
   if (!shallow(page)) return textOf(page, FURNITURE);
   let article: { title?: string | null; content?: string | null } | null = null;
   try {
     // Readability prunes the document it reads: it gets a copy, the page stays whole for the fallback.
-    article = new html.readability.Readability(html.linkedom.parseHTML(source).document as unknown as Document, { keepClasses: false }).parse();
+    article = new html.readability.Readability(html.linkedom.parseHTML(source).document as unknown as Document, {
+      keepClasses: false,
+    }).parse();
   } catch {
     article = null;
   }
   if (!article?.content) return textOf(page, FURNITURE);
-  const text = textOf(html.linkedom.parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as Document, NOT_TEXT);
+  const text = textOf(
+    html.linkedom.parseHTML(`<!doctype html><html><body>${article.content}</body></html>`)
+      .document as unknown as Document,
+    NOT_TEXT,
+  );
   const title = article.title?.trim();
   return title && !text.startsWith(title) ? `${title}\n\n${text}` : text;
 }

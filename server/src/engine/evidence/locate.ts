@@ -26,14 +26,23 @@ export const COPY_EXTENSIONS: ReadonlyArray<readonly [string, CopyKind]> = [
   ['.md', 'text'],
 ];
 
-const MIME_KINDS: Record<string, CopyKind> = { 'application/pdf': 'pdf', 'text/html': 'html', 'application/xhtml+xml': 'html', 'text/plain': 'text', 'text/markdown': 'text' };
+const MIME_KINDS: Record<string, CopyKind> = {
+  'application/pdf': 'pdf',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'text/plain': 'text',
+  'text/markdown': 'text',
+};
 
 export const INDEX_FILE = 'index.json';
 
 /** The kind of a copy from its name, else from a MIME type (an attachment's, a download's). */
 export function copyKind(file: string, mime?: string): CopyKind | undefined {
   const ext = path.extname(file).toLowerCase();
-  return COPY_EXTENSIONS.find(([e]) => e === ext)?.[1] ?? (mime ? MIME_KINDS[mime.split(';')[0].trim().toLowerCase()] : undefined);
+  return (
+    COPY_EXTENSIONS.find(([e]) => e === ext)?.[1] ??
+    (mime ? MIME_KINDS[mime.split(';')[0].trim().toLowerCase()] : undefined)
+  );
 }
 
 const rank = (file: string): number => {
@@ -113,7 +122,10 @@ export interface LocateOptions {
   maxFileBytes?: number;
 }
 
-/** Where the document's copies are. Problems (an unreadable index, attachments outside the workspace) are added to `problems`. */
+/**
+ * Where the document's copies are. Problems (an unreadable index, attachments outside the workspace) are added to
+ * `problems`.
+ */
 export function locateCopies(options: LocateOptions, problems: Problem[]): CopyLocations {
   const dir = options.sourcesDir ?? path.join(options.docDir, 'sources');
   const byKey = new Map<string, CopyLocation>();
@@ -136,19 +148,42 @@ export function locateCopies(options: LocateOptions, problems: Problem[]): CopyL
     if (!byKey.has(key)) byKey.set(key, { file: path.join(dir, name), kind });
   }
   if (names.includes(INDEX_FILE)) readIndex(path.join(dir, INDEX_FILE), byUrl, options.maxFileBytes, problems);
-  for (const [key, loc] of byKey) if (!inside(loc.file)) { byKey.delete(key); problems.push({ file: loc.file, line: 1, message: 'saved copy outside the workspace (a symbolic link?), not read' }); }
-  for (const [key, loc] of byUrl) if (!inside(loc.file)) { byUrl.delete(key); problems.push({ file: loc.file, line: 1, message: 'saved copy outside the workspace, not read' }); }
+  for (const [key, loc] of byKey)
+    if (!inside(loc.file)) {
+      byKey.delete(key);
+      problems.push({
+        file: loc.file,
+        line: 1,
+        message: 'saved copy outside the workspace (a symbolic link?), not read',
+      });
+    }
+  for (const [key, loc] of byUrl)
+    if (!inside(loc.file)) {
+      byUrl.delete(key);
+      problems.push({ file: loc.file, line: 1, message: 'saved copy outside the workspace, not read' });
+    }
   if (options.bibliography) addAttachments(options.bibliography, byKey, byUrl, inside, problems);
   return { byKey, byUrl, dir };
 }
 
-/** `index.json` as `sources fetch` writes it: `{ "sources": [{ "url", "finalUrl", "file", … }] }`, files relative to it. */
-function readIndex(file: string, byUrl: Map<string, CopyLocation>, maxBytes: number | undefined, problems: Problem[]): void {
+/**
+ * `index.json` as `sources fetch` writes it: `{ "sources": [{ "url", "finalUrl", "file", … }] }`, files relative to it.
+ */
+function readIndex(
+  file: string,
+  byUrl: Map<string, CopyLocation>,
+  maxBytes: number | undefined,
+  problems: Problem[],
+): void {
   let data: unknown;
   try {
     data = JSON.parse(readRegularTextFile(file, maxBytes ?? DEFAULT_MAX_FILE_BYTES));
   } catch (e) {
-    problems.push({ file, line: 1, message: `${e instanceof SyntaxError ? `not valid JSON (${jsonErrorMessage(e)})` : (e as Error).message}, ignored` });
+    problems.push({
+      file,
+      line: 1,
+      message: `${e instanceof SyntaxError ? `not valid JSON (${jsonErrorMessage(e)})` : (e as Error).message}, ignored`,
+    });
     return;
   }
   const sources = (data as { sources?: unknown } | null)?.sources;
@@ -168,11 +203,22 @@ function readIndex(file: string, byUrl: Map<string, CopyLocation>, maxBytes: num
   }
 }
 
-/** Each entry's best attachment (a PDF before a snapshot), under its key and its URL or DOI, where nothing else is saved. */
-function addAttachments(bibliography: Bibliography, byKey: Map<string, CopyLocation>, byUrl: Map<string, CopyLocation>, inside: (file: string) => boolean, problems: Problem[]): void {
+/**
+ * Each entry's best attachment (a PDF before a snapshot), under its key and its URL or DOI, where nothing else is
+ * saved.
+ */
+function addAttachments(
+  bibliography: Bibliography,
+  byKey: Map<string, CopyLocation>,
+  byUrl: Map<string, CopyLocation>,
+  inside: (file: string) => boolean,
+  problems: Problem[],
+): void {
   const skipped = new Map<string, { line: number; outside: string[]; missing: string[] }>();
   for (const entry of bibliography.entries.values()) {
-    const urls = [entry.url, entry.doi && `https://doi.org/${entry.doi}`].map((u) => (u ? urlKey(u) : undefined)).filter((k): k is string => !!k);
+    const urls = [entry.url, entry.doi && `https://doi.org/${entry.doi}`]
+      .map((u) => (u ? urlKey(u) : undefined))
+      .filter((k): k is string => !!k);
     const saved = byKey.get(entry.key) ?? urls.map((u) => byUrl.get(u)).find((l) => l);
     let best = saved;
     if (!best && entry.attachments) {
@@ -193,7 +239,17 @@ function addAttachments(bibliography: Bibliography, byKey: Map<string, CopyLocat
   }
   // One line per bibliography, not one per entry: a whole Zotero library can point outside the workspace.
   for (const [file, { line, outside, missing }] of skipped) {
-    if (outside.length > 0) problems.push({ file, line, message: `${outside.length} attachment${outside.length > 1 ? 's' : ''} outside the workspace, not read (first: ${outside[0]})` });
-    if (missing.length > 0) problems.push({ file, line, message: `${missing.length} attachment${missing.length > 1 ? 's' : ''} not found (first: ${missing[0]})` });
+    if (outside.length > 0)
+      problems.push({
+        file,
+        line,
+        message: `${outside.length} attachment${outside.length > 1 ? 's' : ''} outside the workspace, not read (first: ${outside[0]})`,
+      });
+    if (missing.length > 0)
+      problems.push({
+        file,
+        line,
+        message: `${missing.length} attachment${missing.length > 1 ? 's' : ''} not found (first: ${missing[0]})`,
+      });
   }
 }

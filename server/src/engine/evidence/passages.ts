@@ -34,14 +34,19 @@ const TARGET_CHARS = 240;
 const MAX_CHARS = 480;
 const MAX_ANSWERS = 4096;
 const STOP_WORDS = new Set(
-  ('a an and are as at be been but by for from had has have he her his in into is it its of on or our she that the their ' +
-    'them they this those to was were which who will with would').split(' '),
+  (
+    'a an and are as at be been but by for from had has have he her his in into is it its of on or our she that the their ' +
+    'them they this those to was were which who will with would'
+  ).split(' '),
 );
 const TERMS = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
 
 /** Terms as both the passages and the queries are indexed: lower case, "1,000" = "1000", stop words out. */
 function processTerm(term: string): string | null {
-  const t = term.toLowerCase().replace(/(?<=\d),(?=\d{3})/g, '').replace(/['’]/g, '');
+  const t = term
+    .toLowerCase()
+    .replace(/(?<=\d),(?=\d{3})/g, '')
+    .replace(/['’]/g, '');
   return STOP_WORDS.has(t) || (t.length < 2 && !/\d/.test(t)) ? null : t;
 }
 const tokenize = (text: string): string[] => text.match(TERMS) ?? [];
@@ -51,7 +56,8 @@ function cutPassages(copy: SourceText): Passage[] {
   const passages: Passage[] = [];
   copy.pages.forEach((raw, p) => {
     for (const paragraph of raw.split(/\n[ \t]*\r?\n/)) {
-      // A word hyphenated at a line end is read whole ("every-\nthing" = "everything"), as the quotation check reads it.
+      // A word hyphenated at a line end is read whole ("every-\nthing" = "everything"), as the quotation check reads
+      // it.
       const text = paragraph.replace(/(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{L})/gu, '').replace(/\s+/g, ' ');
       let from = -1;
       let to = 0;
@@ -63,7 +69,7 @@ function cutPassages(copy: SourceText): Passage[] {
       };
       for (const s of splitSentences(text)) {
         // A sentence longer than a passage (a table, a run-on PDF line) is cut at spaces.
-        for (let start = s.start; start < s.end; ) {
+        for (let start = s.start; start < s.end;) {
           let end = s.end;
           if (end - start > MAX_CHARS) {
             const space = text.lastIndexOf(' ', start + MAX_CHARS);
@@ -105,7 +111,9 @@ export function bestPassage(query: string, copies: readonly SourceText[]): Evide
     if (answer === undefined) {
       const hit = index.search.search(query, { combineWith: 'OR' })[0];
       const passage = hit && index.passages[hit.id as number];
-      answer = passage ? { evidence: { file: copy.file, page: passage.page, passage: passage.text }, score: hit.score } : null;
+      answer = passage
+        ? { evidence: { file: copy.file, page: passage.page, passage: passage.text }, score: hit.score }
+        : null;
       if (index.answers.size >= MAX_ANSWERS) index.answers.clear();
       index.answers.set(query, answer);
     }

@@ -41,7 +41,10 @@ export interface PreparedCopies {
   dir: string;
   /** The files the copies came from (and the index): what an editor watches. */
   inputs: string[];
-  /** Work done: texts extracted, and texts found in the disk cache instead (unchanged files known in memory are neither). */
+  /**
+   * Work done: texts extracted, and texts found in the disk cache instead (unchanged files known in memory are
+   * neither).
+   */
   extracted: number;
   fromDisk: number;
 }
@@ -49,7 +52,9 @@ export interface PreparedCopies {
 type Work = Pick<PreparedCopies, 'extracted' | 'fromDisk'>;
 
 type Read = { text: SourceText } | { error: string };
-/** In memory, by file: re-preparing (another document of the folder, a configuration change) reads nothing unchanged. */
+/**
+ * In memory, by file: re-preparing (another document of the folder, a configuration change) reads nothing unchanged.
+ */
 const memo = new Map<string, { mtimeMs: number; size: number; kind: CopyKind; read: Read }>();
 
 async function readCopy(loc: CopyLocation, maxBytes: number, cache: TextCache, work: Work): Promise<Read> {
@@ -72,9 +77,16 @@ async function readCopy(loc: CopyLocation, maxBytes: number, cache: TextCache, w
       work.extracted++;
       cache.set(sha256, loc.kind, pages);
     }
-    read = pages.some((p) => p !== '') ? { text: { file: loc.file, pages } } : { error: loc.kind === 'pdf' ? 'no text in this PDF (a scan without a text layer?)' : 'no text' };
+    read = pages.some((p) => p !== '')
+      ? { text: { file: loc.file, pages } }
+      : { error: loc.kind === 'pdf' ? 'no text in this PDF (a scan without a text layer?)' : 'no text' };
   } catch (e) {
-    read = { error: e instanceof FileReadError || e instanceof ExtractionError ? e.message : `cannot extract its text (${(e as Error).message})` };
+    read = {
+      error:
+        e instanceof FileReadError || e instanceof ExtractionError
+          ? e.message
+          : `cannot extract its text (${(e as Error).message})`,
+    };
   }
   memo.set(loc.file, { mtimeMs: stat.mtimeMs, size: stat.size, kind: loc.kind, read });
   return read;
@@ -83,7 +95,13 @@ async function readCopy(loc: CopyLocation, maxBytes: number, cache: TextCache, w
 export async function prepareSourceCopies(options: PrepareOptions): Promise<PreparedCopies> {
   const problems: Problem[] = [];
   const located = locateCopies(
-    { docDir: path.dirname(options.filePath), sourcesDir: options.sourcesDir, bibliography: options.bibliography, roots: options.roots, maxFileBytes: options.maxFileBytes },
+    {
+      docDir: path.dirname(options.filePath),
+      sourcesDir: options.sourcesDir,
+      bibliography: options.bibliography,
+      roots: options.roots,
+      maxFileBytes: options.maxFileBytes,
+    },
     problems,
   );
   const cache = new TextCache(options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir()));
@@ -116,5 +134,12 @@ export async function prepareSourceCopies(options: PrepareOptions): Promise<Prep
             return k === undefined ? undefined : byUrl.get(k);
           },
         };
-  return { copies, count, problems, dir: located.dir, inputs: [...texts.keys(), path.join(located.dir, INDEX_FILE)], ...work };
+  return {
+    copies,
+    count,
+    problems,
+    dir: located.dir,
+    inputs: [...texts.keys(), path.join(located.dir, INDEX_FILE)],
+    ...work,
+  };
 }

@@ -51,7 +51,9 @@ export interface Quantity {
 // "1,000", "2.5", "12,5" (decimal comma), with an attached scale or unit ("2.5bn", "10km", "10-fold").
 const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:([.,])(\d+))?(?:-?([a-z]+))?$/i;
 
-/** Every figure in `text` with its value, unit, hedge and precision; `words` are `text`'s words if already tokenized. */
+/**
+ * Every figure in `text` with its value, unit, hedge and precision; `words` are `text`'s words if already tokenized.
+ */
 export function readQuantities(text: string, words: readonly Word[] = tokenize(text)): Quantity[] {
   const out: Quantity[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -104,34 +106,65 @@ function mantissaAt(text: string, words: readonly Word[], i: number): Mantissa |
   const fraction = FRACTIONS.get(n);
   if (fraction !== undefined) {
     const before = words[i - 1]?.norm;
-    const numerator = before && NUMBERS.has(before) ? NUMBERS.get(before)! : before === 'a' || before === 'one' ? 1 : undefined;
+    const numerator =
+      before && NUMBERS.has(before) ? NUMBERS.get(before)! : before === 'a' || before === 'one' ? 1 : undefined;
     if (n.startsWith('half') || numerator !== undefined) {
       if (n === 'half' && words[i + 1]?.norm !== 'of' && words[i + 1]?.norm !== 'the') return undefined;
-      return { value: fraction * (n.startsWith('half') ? 1 : (numerator ?? 1)), precision: 1, unit: '%', hedge: 'about', next: i + 1 };
+      return {
+        value: fraction * (n.startsWith('half') ? 1 : (numerator ?? 1)),
+        precision: 1,
+        unit: '%',
+        hedge: 'about',
+        next: i + 1,
+      };
     }
     return undefined;
   }
   const hyphenated = /^([a-z]+)-([a-z]+)$/.exec(n);
   if (hyphenated && NUMBERS.has(hyphenated[1]) && FRACTIONS.has(hyphenated[2])) {
-    return { value: NUMBERS.get(hyphenated[1])! * FRACTIONS.get(hyphenated[2])!, precision: 1, unit: '%', hedge: 'about', next: i + 1 };
+    return {
+      value: NUMBERS.get(hyphenated[1])! * FRACTIONS.get(hyphenated[2])!,
+      precision: 1,
+      unit: '%',
+      hedge: 'about',
+      next: i + 1,
+    };
   }
-  let value = hyphenated && NUMBERS.has(hyphenated[1]) && NUMBERS.has(hyphenated[2]) ? NUMBERS.get(hyphenated[1])! + NUMBERS.get(hyphenated[2])! : NUMBERS.get(n);
+  let value =
+    hyphenated && NUMBERS.has(hyphenated[1]) && NUMBERS.has(hyphenated[2])
+      ? NUMBERS.get(hyphenated[1])! + NUMBERS.get(hyphenated[2])!
+      : NUMBERS.get(n);
   // "a million", "a hundred".
-  if (value === undefined && (n === 'a' || n === 'an') && adjacent(text, w, words[i + 1]) && SCALES.has(words[i + 1].norm) && words[i + 1].norm.length > 2) value = 1;
+  if (
+    value === undefined &&
+    (n === 'a' || n === 'an') &&
+    adjacent(text, w, words[i + 1]) &&
+    SCALES.has(words[i + 1].norm) &&
+    words[i + 1].norm.length > 2
+  )
+    value = 1;
   if (value === undefined) return undefined;
   let next = i + 1;
   const inWord = words[next];
   if (adjacent(text, words[next - 1], inWord) && inWord.norm === 'in') {
     const of = words[next + 1];
     const denominator = of && (NUMBERS.get(of.norm) ?? (/^\d{1,3}$/.test(of.raw) ? Number(of.raw) : undefined));
-    if (denominator && adjacent(text, inWord, of)) return { value: (100 * value) / denominator, precision: 1, unit: '%', hedge: 'about', next: next + 2 };
+    if (denominator && adjacent(text, inWord, of))
+      return { value: (100 * value) / denominator, precision: 1, unit: '%', hedge: 'about', next: next + 2 };
   }
   if (adjacent(text, words[next - 1], words[next]) && words[next].norm === 'hundred') {
     value *= 100;
     next++;
   }
   // A bare "one" is an article more often than a figure: it counts only with a scale or unit after it.
-  if (value <= 1 && !(adjacent(text, words[next - 1], words[next]) && (SCALES.has(words[next].norm) || PERCENT.has(words[next].norm) || words[next].norm === 'per'))) return undefined;
+  if (
+    value <= 1 &&
+    !(
+      adjacent(text, words[next - 1], words[next]) &&
+      (SCALES.has(words[next].norm) || PERCENT.has(words[next].norm) || words[next].norm === 'per')
+    )
+  )
+    return undefined;
   return { value, precision: 1, next };
 }
 
@@ -175,11 +208,21 @@ function readAt(text: string, words: readonly Word[], i: number): { quantity: Qu
     if (percentSign) {
       unit = '%';
       end += percentSign[0].length;
-    } else if (follows && after.norm === 'per' && adjacent(text, after, words[next + 1]) && words[next + 1].norm === 'cent') {
+    } else if (
+      follows &&
+      after.norm === 'per' &&
+      adjacent(text, after, words[next + 1]) &&
+      words[next + 1].norm === 'cent'
+    ) {
       unit = '%';
       end = words[next + 1].end;
       next += 2;
-    } else if (follows && after.norm === 'percentage' && adjacent(text, after, words[next + 1]) && /^points?$/.test(words[next + 1].norm)) {
+    } else if (
+      follows &&
+      after.norm === 'percentage' &&
+      adjacent(text, after, words[next + 1]) &&
+      /^points?$/.test(words[next + 1].norm)
+    ) {
       unit = 'pp';
       end = words[next + 1].end;
       next += 2;
@@ -187,7 +230,13 @@ function readAt(text: string, words: readonly Word[], i: number): { quantity: Qu
       unit = '%';
       end = after.end;
       next++;
-    } else if (follows && !currency && (after.norm === 'us' || after.norm === 'cfa') && adjacent(text, after, words[next + 1]) && CURRENCIES.has(words[next + 1].norm)) {
+    } else if (
+      follows &&
+      !currency &&
+      (after.norm === 'us' || after.norm === 'cfa') &&
+      adjacent(text, after, words[next + 1]) &&
+      CURRENCIES.has(words[next + 1].norm)
+    ) {
       currency = after.norm === 'cfa' ? 'XOF' : CURRENCIES.get(words[next + 1].norm);
       end = words[next + 1].end;
       next += 2;
@@ -208,7 +257,10 @@ function readAt(text: string, words: readonly Word[], i: number): { quantity: Qu
   for (let n = 3; n >= 1; n--) {
     const from = first - n;
     if (from < 0) continue;
-    const phrase = words.slice(from, first).map((w) => w.norm).join(' ');
+    const phrase = words
+      .slice(from, first)
+      .map((w) => w.norm)
+      .join(' ');
     const found = HEDGES.get(phrase);
     if (found && words.slice(from, first + 1).every((w, k, ws) => k === 0 || adjacent(text, ws[k - 1], w))) {
       hedge = found;

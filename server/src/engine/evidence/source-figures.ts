@@ -74,7 +74,8 @@ export function checkFigure(q: Quantity, copies: readonly SourceText[]): FigureC
     if (found) return { found };
     const list = index.get(q.unit);
     if (!list) continue;
-    // The closest values lie on either side of the draft's value; compare them as ratios (9.7 is near 10, 1e6 near 1.1e6).
+    // The closest values lie on either side of the draft's value; compare them as ratios (9.7 is near 10, 1e6 near
+    // 1.1e6).
     const around = firstAtLeast(list, q.value);
     for (const f of [list[around - 1], list[around]]) {
       if (!f) continue;

@@ -1,5 +1,6 @@
 /**
- * Whether a quotation is in a saved copy. Both sides are reduced to their words: lower case, quotation marks, dashes and
+ * Whether a quotation is in a saved copy. Both sides are reduced to their words: lower case, quotation marks, dashes
+ * and
  * punctuation as one space, apostrophes dropped ("don’t" = "don't" = "dont"), a hyphen between letters dropped, and
  * with it a hyphen that breaks a word at a line end ("govern-\nment" = "government"). An ellipsis ("...", "…", "[…]")
  * splits the quotation into parts found in order with anything between; a bracketed editorial insertion ("[the
@@ -14,7 +15,7 @@ interface NormalText {
   pageStarts: number[];
 }
 
-const LIGATURES: Record<string, string> = { 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl' };
+const LIGATURES: Record<string, string> = { ﬁ: 'fi', ﬂ: 'fl', ﬀ: 'ff', ﬃ: 'ffi', ﬄ: 'ffl' };
 const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
 const HYPHENS = '-\u00ad\u2010\u2011';
 const APOSTROPHES = "'’ʼ";
@@ -101,7 +102,10 @@ export function quotationParts(quote: string): Part[] {
   const parts: Part[] = [];
   for (const piece of quote.split(ELLIPSIS)) {
     let gap: Part['gap'] = 'any';
-    const inWord = piece.replace(/(?<=\p{L})\[(\p{L}{1,2})\]|\[(\p{L}{1,2})\](?=\p{L})/gu, (_m, a?: string, b?: string) => a ?? b ?? '');
+    const inWord = piece.replace(
+      /(?<=\p{L})\[(\p{L}{1,2})\]|\[(\p{L}{1,2})\](?=\p{L})/gu,
+      (_m, a?: string, b?: string) => a ?? b ?? '',
+    );
     for (const sub of inWord.split(/\[[^\]]*\]/)) {
       const words = normalWords(sub);
       if (words.trim()) parts.push({ words, gap: parts.length === 0 ? 'any' : gap });
@@ -147,7 +151,11 @@ function locate(parts: readonly Part[], { text, pageStarts }: NormalText): numbe
   // With only "any" gaps the leftmost start is the best one; a short gap may only fit after a later start.
   const starts = parts.some((p, k) => k > 0 && p.gap === 'short') ? MAX_STARTS : 1;
   let tries = 0;
-  for (let at = text.indexOf(parts[0].words); at >= 0 && tries < starts; at = text.indexOf(parts[0].words, at + 1), tries++) {
+  for (
+    let at = text.indexOf(parts[0].words);
+    at >= 0 && tries < starts;
+    at = text.indexOf(parts[0].words, at + 1), tries++
+  ) {
     if (restFits(text, parts, at + parts[0].words.length - 1)) return pageOf(pageStarts, at);
   }
   return 0;

@@ -23,7 +23,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
       ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
       : process.platform === 'darwin'
         ? path.join(home, 'Library', 'Caches')
-        : (env.XDG_CACHE_HOME || path.join(home, '.cache'));
+        : env.XDG_CACHE_HOME || path.join(home, '.cache');
   return path.join(base, 'sourcelint', 'sources');
 }
 

@@ -1,4 +1,7 @@
-/** The URLs a document cites, and how saved copies are matched to them: the same page whatever its scheme, `www.`, fragment or trailing slash. */
+/**
+ * The URLs a document cites, and how saved copies are matched to them: the same page whatever its scheme, `www.`,
+ * fragment or trailing slash.
+ */
 import type { LintResult } from '../linter.js';
 
 /** The lookup key of a URL, or undefined when it is not an http(s) URL. */

@@ -9,7 +9,8 @@ import type { Edit, Span } from '../types.js';
 function wrapInAngleBrackets(text: string, span: Span, url: string): Edit {
   const target = url.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   const autolink = `<${target.startsWith('www.') ? 'https://' : ''}${target}>`;
-  if (text.slice(span.start - 2, span.start) === '\\<' && text[span.end] === '>') return { start: span.start - 2, end: span.end + 1, text: autolink };
+  if (text.slice(span.start - 2, span.start) === '\\<' && text[span.end] === '>')
+    return { start: span.start - 2, end: span.end + 1, text: autolink };
   return { ...span, text: autolink };
 }
 
@@ -20,7 +21,9 @@ export const rule = defineRule({
     description: 'A URL pasted as plain text instead of a link or a cited source.',
     defaultSeverity: 'warning',
     fixable: true,
-    messages: { bare: 'Bare URL {url}: make it a link with a descriptive title, or move it into a footnote as the source.' },
+    messages: {
+      bare: 'Bare URL {url}: make it a link with a descriptive title, or move it into a footnote as the source.',
+    },
   },
   check(ctx) {
     for (const pb of ctx.doc.prose) {
@@ -29,13 +32,21 @@ export const rule = defineRule({
         const text = ctx.doc.text;
         const url = text.slice(link.span.start, link.span.end);
         // In a stretch linted as plain text, or already between < and >, brackets would not make it a link.
-        const inert = ctx.doc.parsed.plain.some((s) => s.start <= link.span.start && link.span.end <= s.end) || (text[link.span.start - 1] === '<' && text[link.span.end] === '>' && text[link.span.start - 2] !== '\\');
+        const inert =
+          ctx.doc.parsed.plain.some((s) => s.start <= link.span.start && link.span.end <= s.end) ||
+          (text[link.span.start - 1] === '<' && text[link.span.end] === '>' && text[link.span.start - 2] !== '\\');
         if (inert) {
           ctx.report({ messageId: 'bare', values: { url }, span: link.span });
           continue;
         }
         const fix = [wrapInAngleBrackets(text, link.span, url)];
-        ctx.report({ messageId: 'bare', values: { url }, span: link.span, fix, suggestions: [{ desc: 'Wrap in <…>', edits: fix }] });
+        ctx.report({
+          messageId: 'bare',
+          values: { url },
+          span: link.span,
+          fix,
+          suggestions: [{ desc: 'Wrap in <…>', edits: fix }],
+        });
       }
     }
   },

@@ -5,7 +5,8 @@ export const rule = defineRule({
   meta: {
     id: 'disputed-claim',
     family: 'review',
-    description: 'A claim a reviewer marked `<!-- disputed: NOTE -->`: it fails CI until the writer fixes or sources it.',
+    description:
+      'A claim a reviewer marked `<!-- disputed: NOTE -->`: it fails CI until the writer fixes or sources it.',
     defaultSeverity: 'error',
     fixable: false,
     actions: ['source-sentence'],
@@ -19,7 +20,12 @@ export const rule = defineRule({
       const review = claim.sentence.review;
       if (review?.status !== 'disputed' || !isClaim(claim)) continue;
       const note = review.note ? review.note.replace(/[.!?]?$/, '.') : '(no note)';
-      ctx.report({ messageId: 'disputed', values: { note }, span: claim.sentence.span, data: { sentence: claim.sentence.span } });
+      ctx.report({
+        messageId: 'disputed',
+        values: { note },
+        span: claim.sentence.span,
+        data: { sentence: claim.sentence.span },
+      });
     }
   },
 });

@@ -17,7 +17,8 @@ export const rule = defineRule({
     const { text } = ctx.doc;
     for (const pb of ctx.doc.prose) {
       for (const m of pb.markers) {
-        if (m.kind === 'empty') ctx.report({ messageId: 'citation', values: { text: text.slice(m.span.start, m.span.end) }, span: m.span });
+        if (m.kind === 'empty')
+          ctx.report({ messageId: 'citation', values: { text: text.slice(m.span.start, m.span.end) }, span: m.span });
       }
       for (const l of pb.block.links) {
         if (!l.reference && !l.url.trim()) {

@@ -1,6 +1,9 @@
 import { defineRule } from './rule.js';
 
-/** The text a reader sees of a Markdown (`[text](url)`, `[text][ref]`) or HTML (`<a href>text</a>`) link; undefined for autolinks. */
+/**
+ * The text a reader sees of a Markdown (`[text](url)`, `[text][ref]`) or HTML (`<a href>text</a>`) link; undefined for
+ * autolinks.
+ */
 function linkText(source: string): string | undefined {
   if (source.startsWith('[')) {
     const end = Math.max(source.lastIndexOf(']('), source.lastIndexOf(']['));
@@ -18,7 +21,8 @@ export const rule = defineRule({
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
-      empty: 'Link to {url} has no text: readers see nothing to click, and a source they cannot see sources nothing for them. Write what it links to, e.g. the source\'s name.',
+      empty:
+        "Link to {url} has no text: readers see nothing to click, and a source they cannot see sources nothing for them. Write what it links to, e.g. the source's name.",
     },
   },
   check(ctx) {

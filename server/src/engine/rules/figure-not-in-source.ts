@@ -7,7 +7,8 @@ export const rule = defineRule({
   meta: {
     id: 'figure-not-in-source',
     family: 'sourcing',
-    description: 'A figure in a cited sentence that none of its saved sources contains (compared as values, with rounding and hedges).',
+    description:
+      'A figure in a cited sentence that none of its saved sources contains (compared as values, with rounding and hedges).',
     defaultSeverity: 'warning',
     fixable: false,
     reportsClaims: true,
@@ -32,7 +33,16 @@ export const rule = defineRule({
         const stated = text.slice(start, end);
         const at = { start: span.start + start, end: span.start + end };
         if (nearest) {
-          ctx.report({ messageId: 'nearest', values: { figure: stated, source: copyName(nearest.copy, copies), nearest: nearest.text, page: pageNote(nearest.copy, nearest.page) }, span: at });
+          ctx.report({
+            messageId: 'nearest',
+            values: {
+              figure: stated,
+              source: copyName(nearest.copy, copies),
+              nearest: nearest.text,
+              page: pageNote(nearest.copy, nearest.page),
+            },
+            span: at,
+          });
         } else {
           ctx.report({ messageId: 'none', values: { figure: stated, unit: describeUnit(q.unit) }, span: at });
         }

@@ -9,7 +9,9 @@ export const rule = defineRule({
     description: 'A `<!-- sourcelint-disable… -->` or `sourcelint-enable` comment naming a rule that does not exist.',
     defaultSeverity: 'warning',
     fixable: false,
-    messages: { unknown: 'Unknown rule "{name}" in {directive}: it disables nothing. Check the spelling against the rule list.' },
+    messages: {
+      unknown: 'Unknown rule "{name}" in {directive}: it disables nothing. Check the spelling against the rule list.',
+    },
   },
   check(ctx) {
     for (const comment of ctx.doc.parsed.comments) {

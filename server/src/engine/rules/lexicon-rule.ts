@@ -21,7 +21,10 @@ export interface LexiconRuleOptions {
 /** The messages every lexicon rule declares: the finding, then what to write instead. */
 export type LexiconMessage = 'found' | 'alternatives' | 'noAlternative';
 
-export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, options: LexiconRuleOptions = {}): Rule<LexiconMessage> {
+export function lexiconRule(
+  meta: Omit<RuleMeta<LexiconMessage>, 'terms'>,
+  options: LexiconRuleOptions = {},
+): Rule<LexiconMessage> {
   return defineRule({
     meta: { ...meta, terms: true },
     check(ctx) {
@@ -44,7 +47,8 @@ export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, optio
           for (const m of ctx.memo(`lexicon|${lexicon.id}|${pb.text}`, () => lexicon.match(pb.words))) {
             const start = pb.words[m.from].start;
             const end = pb.words[m.to - 1].end;
-            // Quotations and sentences are disjoint and in order: the only candidate is the last one starting at or before the match.
+            // Quotations and sentences are disjoint and in order: the only candidate is the last one starting at or
+            // before the match.
             const quote = pb.quotes[lastStartingAtOrBefore(pb.quotes, (q) => q.start, start)];
             if (quote && end <= quote.end) continue;
             if (reported.has(`${start}:${end}`)) continue;
@@ -58,19 +62,38 @@ export function lexiconRule(meta: Omit<RuleMeta<LexiconMessage>, 'terms'>, optio
             const coverage = covered?.kind;
             // "Most experts believe" reporting the article's own survey names its experts: they are the respondents.
             // "…is said to be the most indebted, according to the IMF" names its source in the same sentence.
-            if (options.skipCited && sentence && (sentence.citations.length > 0 || coverage === 'own-research' || (coverage === 'attribution' && namedElsewhere(covered!.source, ctx.doc.text, sentence.span, docStart, b.start + end)))) continue;
+            if (
+              options.skipCited &&
+              sentence &&
+              (sentence.citations.length > 0 ||
+                coverage === 'own-research' ||
+                (coverage === 'attribution' &&
+                  namedElsewhere(covered!.source, ctx.doc.text, sentence.span, docStart, b.start + end)))
+            )
+              continue;
             // A named speaker's quotation or interview answer holds the speaker's words, not the writer's.
             if (coverage === 'speaker' || coverage === 'interview') continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
-            if (m.entry.sense && !(sentence && sentence.words.some((w) => formsOf(m.entry.sense!).has(w.norm)))) continue;
+            if (m.entry.sense && !(sentence && sentence.words.some((w) => formsOf(m.entry.sense!).has(w.norm))))
+              continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
             if (m.entry.literalIn && inDocument(formsOf(m.entry.literalIn))) continue;
-            if (characterise && sentence && reportedLabel(characterise, sentence.words, docStart - sentence.span.start, coverage)) continue;
+            if (
+              characterise &&
+              sentence &&
+              reportedLabel(characterise, sentence.words, docStart - sentence.span.start, coverage)
+            )
+              continue;
             // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
             const alternatives = m.entry.alternatives.filter((alt) => !alt.includes('{'));
             ctx.report({
               messageId: 'found',
-              values: { term, reason: m.entry.reason.replace(/\.?$/, '.'), category: m.entry.category.replace(/-/g, ' '), advice: advice(alternatives) },
+              values: {
+                term,
+                reason: m.entry.reason.replace(/\.?$/, '.'),
+                category: m.entry.category.replace(/-/g, ' '),
+                advice: advice(alternatives),
+              },
               span: { start: docStart, end: b.start + end },
               suggestions: suggestionsFor(m.entry, alternatives, term, docStart, pb.text, start, options),
               data: { entryId: m.entry.id, term, alternatives: m.entry.alternatives, sentence: sentence?.span },
@@ -112,7 +135,12 @@ const CHARACTERISE_REACH = 8;
  * "a governor described as a tyrant by the opposition party". The label belongs to the named speaker (the sentence's
  * attribution) or to the named agent of the passive ("by" and a capitalised name after the label).
  */
-function reportedLabel(lexicon: Lexicon, words: readonly Word[], termStart: number, coverage: string | undefined): boolean {
+function reportedLabel(
+  lexicon: Lexicon,
+  words: readonly Word[],
+  termStart: number,
+  coverage: string | undefined,
+): boolean {
   const at = words.findIndex((w) => w.start >= termStart);
   if (at < 0) return false;
   let verb = -1;
@@ -151,14 +179,22 @@ function partOfName(words: readonly Word[], from: number, sentenceInitial: boole
   return !sentenceInitial && isCapitalised(words[from]);
 }
 
-function suggestionsFor(entry: LexiconEntry, alternatives: readonly string[], term: string, docStart: number, blockText: string, start: number, options: LexiconRuleOptions): Suggestion[] {
+function suggestionsFor(
+  entry: LexiconEntry,
+  alternatives: readonly string[],
+  term: string,
+  docStart: number,
+  blockText: string,
+  start: number,
+  options: LexiconRuleOptions,
+): Suggestion[] {
   const end = docStart + term.length;
   // The word before the term tells a participle from a past tense ("has soared" → "has risen"); a bounded look back.
   const before = /([\p{L}']+)\s+$/u.exec(blockText.slice(Math.max(0, start - 24), start))?.[1] ?? '';
   const suggestions: Suggestion[] = alternatives.map((alt) => {
-      const text = matchCase(reinflect(alt, term, entry.pattern, before), term);
-      return { desc: `Replace with "${text}"`, edits: [{ start: docStart, end, text }] };
-    });
+    const text = matchCase(reinflect(alt, term, entry.pattern, before), term);
+    return { desc: `Replace with "${text}"`, edits: [{ start: docStart, end, text }] };
+  });
   if (options.removable && entry.alternatives.length === 0) suggestions.push(removal(term, docStart, blockText, start));
   return suggestions;
 }
@@ -167,8 +203,11 @@ function suggestionsFor(entry: LexiconEntry, alternatives: readonly string[], te
 function removal(term: string, docStart: number, blockText: string, start: number): Suggestion {
   const after = /^,?\s*/.exec(blockText.slice(start + term.length))![0];
   const next = blockText[start + term.length + after.length] ?? '';
-  const sentenceInitial = /^\s*$|[.!?]\s*$/.test(blockText.slice(Math.max(0, start - 3), start)) && /\p{Ll}/u.test(next);
+  const sentenceInitial =
+    /^\s*$|[.!?]\s*$/.test(blockText.slice(Math.max(0, start - 3), start)) && /\p{Ll}/u.test(next);
   const end = docStart + term.length + after.length;
-  const edits = [{ start: docStart, end: sentenceInitial ? end + 1 : end, text: sentenceInitial ? next.toUpperCase() : '' }];
+  const edits = [
+    { start: docStart, end: sentenceInitial ? end + 1 : end, text: sentenceInitial ? next.toUpperCase() : '' },
+  ];
   return { desc: `Remove "${term}"`, edits };
 }

@@ -20,7 +20,12 @@ function explainsTerm(text: string, target: CitedTarget): boolean {
   } catch {
     title = slug;
   }
-  const words = (s: string): string[] => s.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const words = (s: string): string[] =>
+    s
+      .toLowerCase()
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1);
   const titleWords = words(title.replace(/_/g, ' '));
   const label = text.slice(target.span.start, target.span.end).replace(/\]\s*[([][\s\S]*$/, '');
   const labelWords = new Set(words(label));
@@ -32,14 +37,17 @@ export const rule = defineRule({
   meta: {
     id: 'non-source-link',
     family: 'hygiene',
-    description: 'A citation whose target is not a source: a shortened or redirect link, a search results page, a social-media post, Wikipedia itself, or a link carrying tracking parameters (fixable).',
+    description:
+      'A citation whose target is not a source: a shortened or redirect link, a search results page, a social-media post, Wikipedia itself, or a link carrying tracking parameters (fixable).',
     defaultSeverity: 'warning',
     fixable: true,
     messages: {
-      shortener: 'Shortened link ({host}): readers cannot see where it leads, and it breaks when the service does. Link the full address of the page.',
+      shortener:
+        'Shortened link ({host}): readers cannot see where it leads, and it breaks when the service does. Link the full address of the page.',
       redirect: 'Redirect link ({host}): link the page it leads to, not the aggregator or search engine in between.',
       search: 'A search results page ({host}) is not a source: link the page you found.',
-      social: 'A post on {platform} is a primary source: attribute it in the text ("X said on {platform}") and archive it (web.archive.org, archive.today).',
+      social:
+        'A post on {platform} is a primary source: attribute it in the text ("X said on {platform}") and archive it (web.archive.org, archive.today).',
       wiki: '{platform} is not a source: cite the sources its article relies on.',
       tracking: 'Link carries tracking parameters ({params}): remove them before publishing.',
       alsoTracking: '{message} It also carries tracking parameters ({params}).',
@@ -58,7 +66,13 @@ export const rule = defineRule({
       const params = [...new Set(tracking)].join(', ');
       const values = { host: verdict.host, platform: verdict.platform ?? verdict.host, params };
       // Both problems: the kind's message, then the tracking parameters.
-      const also = kind && tracking.length > 0 ? { messageId: 'alsoTracking' as const, values: { message: format(this.meta.messages[kind], values), params } } : undefined;
+      const also =
+        kind && tracking.length > 0
+          ? {
+              messageId: 'alsoTracking' as const,
+              values: { message: format(this.meta.messages[kind], values), params },
+            }
+          : undefined;
       let fix: Edit[] | undefined;
       if (tracking.length > 0 && target.urlSpan) {
         const written = text.slice(target.urlSpan.start, target.urlSpan.end);

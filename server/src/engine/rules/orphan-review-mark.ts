@@ -9,12 +9,18 @@ export const rule = defineRule({
     defaultSeverity: 'warning',
     fixable: false,
     messages: {
-      orphan: 'This {status} mark follows no claim. Put it right after the sentence it reviews, in the same paragraph, or remove it.',
+      orphan:
+        'This {status} mark follows no claim. Put it right after the sentence it reviews, in the same paragraph, or remove it.',
     },
   },
   check(ctx) {
     if (ctx.doc.reviewMarks.length === 0) return;
-    const claims = new Set(ctx.claims().filter(isClaim).map((c) => c.sentence));
+    const claims = new Set(
+      ctx
+        .claims()
+        .filter(isClaim)
+        .map((c) => c.sentence),
+    );
     for (const mark of ctx.doc.reviewMarks) {
       if (mark.sentence && claims.has(mark.sentence)) continue;
       ctx.report({ messageId: 'orphan', values: { status: mark.status }, span: mark.span });

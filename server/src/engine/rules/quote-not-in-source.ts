@@ -10,7 +10,8 @@ export const rule = defineRule({
   meta: {
     id: 'quote-not-in-source',
     family: 'sourcing',
-    description: 'A quotation in a cited sentence that none of its saved sources contains (whitespace, quotation marks, dashes, case and hyphenation aside; an ellipsis splits it).',
+    description:
+      'A quotation in a cited sentence that none of its saved sources contains (whitespace, quotation marks, dashes, case and hyphenation aside; an ellipsis splits it).',
     defaultSeverity: 'warning',
     fixable: false,
     reportsClaims: true,
@@ -31,7 +32,15 @@ export const rule = defineRule({
         const copy = closest && copies.find((c) => c.file === closest.file);
         const at = { start: span.start + q.span.start, end: span.start + q.span.end };
         if (closest && copy) {
-          ctx.report({ messageId: 'closest', values: { source: copyName(copy, copies), page: pageNote(copy, closest.page), passage: excerpt(closest.passage, quotation) }, span: at });
+          ctx.report({
+            messageId: 'closest',
+            values: {
+              source: copyName(copy, copies),
+              page: pageNote(copy, closest.page),
+              passage: excerpt(closest.passage, quotation),
+            },
+            span: at,
+          });
         } else {
           ctx.report({ messageId: 'none', span: at });
         }

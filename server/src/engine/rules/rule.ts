@@ -54,4 +54,3 @@ export function defineRule<K extends string>(rule: Rule<K>): Rule<K> {
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
-

@@ -11,9 +11,12 @@ export const rule = defineRule({
     defaultSeverity: 'error',
     fixable: false,
     messages: {
-      unknown: 'Citation key @{key} is not in the bibliography. Fix the key or add the entry to the .bib / CSL-JSON file.',
-      noBibliography: 'Citation key @{key} cannot be resolved: the document has no bibliography. Add `bibliography:` to its front matter or the configuration.',
-      unreadable: 'Bibliography {file} cannot be read ({reason}), so citation keys are not checked. Fix the path in the {origin}.',
+      unknown:
+        'Citation key @{key} is not in the bibliography. Fix the key or add the entry to the .bib / CSL-JSON file.',
+      noBibliography:
+        'Citation key @{key} cannot be resolved: the document has no bibliography. Add `bibliography:` to its front matter or the configuration.',
+      unreadable:
+        'Bibliography {file} cannot be read ({reason}), so citation keys are not checked. Fix the path in the {origin}.',
     },
   },
   check(ctx) {
@@ -23,7 +26,8 @@ export const rule = defineRule({
     if (bib?.unreadable?.length) {
       for (const u of bib.unreadable) {
         const span = u.written !== undefined ? frontMatterSpan(ctx.doc, u.written) : keys[0]?.span;
-        if (!span) continue; // Named by the configuration, in a document that cites nothing: nothing here depends on it.
+        // Named by the configuration, in a document that cites nothing: nothing here depends on it.
+        if (!span) continue;
         const origin = u.written !== undefined ? 'front matter' : 'configuration';
         ctx.report({ messageId: 'unreadable', values: { file: u.written ?? u.file, reason: u.reason, origin }, span });
       }
@@ -36,7 +40,10 @@ export const rule = defineRule({
         messageId: bib ? 'unknown' : 'noBibliography',
         values: { key: k.key },
         span: k.span,
-        suggestions: closest(k.key, known, 3).map((key) => ({ desc: `Change to @${key}`, edits: [{ ...k.span, text: key }] })),
+        suggestions: closest(k.key, known, 3).map((key) => ({
+          desc: `Change to @${key}`,
+          edits: [{ ...k.span, text: key }],
+        })),
       });
     }
   },

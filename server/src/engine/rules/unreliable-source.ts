@@ -14,7 +14,8 @@ export const rule = defineRule({
   meta: {
     id: 'unreliable-source',
     family: 'sourcing',
-    description: 'A citation of a source rated deprecated, unreliable or disputed (built-in list derived from Wikipedia\'s perennial sources, or your own).',
+    description:
+      "A citation of a source rated deprecated, unreliable or disputed (built-in list derived from Wikipedia's perennial sources, or your own).",
     defaultSeverity: 'warning',
     fixable: false,
     reportsClaims: true,

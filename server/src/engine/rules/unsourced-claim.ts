@@ -21,19 +21,33 @@ export const rule = defineRule({
     judgementFix: 'citation-needed',
     reportsClaims: true,
     messages: {
-      missing: 'This sentence states a checkable fact without a source{why}. Add a footnote or citation, or mark it [citation needed].',
-      missingCue: 'This sentence states a checkable fact ({cue}: "{text}") without a source{why}. Add a footnote or citation, or mark it [citation needed].',
-      attributed: 'This claim is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
+      missing:
+        'This sentence states a checkable fact without a source{why}. Add a footnote or citation, or mark it [citation needed].',
+      missingCue:
+        'This sentence states a checkable fact ({cue}: "{text}") without a source{why}. Add a footnote or citation, or mark it [citation needed].',
+      attributed:
+        'This claim is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
     },
   },
   check(ctx) {
     for (const claim of ctx.claims()) {
       // A figure, gloss or quotation already points at what needs the source; the whole sentence would be noise.
-      if (!claim.factual || claim.figures.length > 0 || claim.glosses.length > 0 || claim.quotes.some((q) => !q.attributed)) continue;
+      if (
+        !claim.factual ||
+        claim.figures.length > 0 ||
+        claim.glosses.length > 0 ||
+        claim.quotes.some((q) => !q.attributed)
+      )
+        continue;
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need) continue;
       const messageId = need.kind === 'attributed' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
-      const values = { source: need.kind === 'attributed' ? need.source : '', cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '', text: claim.cue?.text ?? '', why: whyUncovered(claim) };
+      const values = {
+        source: need.kind === 'attributed' ? need.source : '',
+        cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '',
+        text: claim.cue?.text ?? '',
+        why: whyUncovered(claim),
+      };
       ctx.report({ messageId, values, span: claim.sentence.span, data: { sentence: claim.sentence.span } });
     }
   },

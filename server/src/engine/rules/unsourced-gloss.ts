@@ -5,7 +5,8 @@ export const rule = defineRule({
   meta: {
     id: 'unsourced-gloss',
     family: 'sourcing',
-    description: 'A definition, etymology or translation stated as fact with no citation ("literally means", "stands for").',
+    description:
+      'A definition, etymology or translation stated as fact with no citation ("literally means", "stands for").',
     defaultSeverity: 'warning',
     fixable: false,
     actions: ['source-sentence'],

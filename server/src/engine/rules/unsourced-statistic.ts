@@ -13,7 +13,8 @@ export const rule = defineRule({
     reportsClaims: true,
     messages: {
       missing: 'The figure "{figure}" has no source{why}. Add a footnote or citation where it comes from.',
-      attributed: 'The figure "{figure}" is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
+      attributed:
+        'The figure "{figure}" is attributed to {source} but not cited. Add a footnote or link to where {source} published it.',
     },
   },
   check(ctx) {
@@ -24,7 +25,11 @@ export const rule = defineRule({
       for (const figure of claim.figures) {
         ctx.report({
           messageId: need.kind === 'attributed' ? 'attributed' : 'missing',
-          values: { figure: figure.text, source: need.kind === 'attributed' ? need.source : '', why: whyUncovered(claim) },
+          values: {
+            figure: figure.text,
+            source: need.kind === 'attributed' ? need.source : '',
+            why: whyUncovered(claim),
+          },
           span: { start: offset + figure.span.start, end: offset + figure.span.end },
           data: { sentence: claim.sentence.span },
         });

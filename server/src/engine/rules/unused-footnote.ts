@@ -11,7 +11,12 @@ export const rule = defineRule({
   },
   check(ctx) {
     // Calls in captions, template tags and other non-prose still use their notes.
-    const used = new Set([...ctx.doc.prose.flatMap((pb) => pb.block.footnoteRefs), ...ctx.doc.parsed.nonProse.flatMap((n) => n.footnoteRefs)].map((r) => r.id));
+    const used = new Set(
+      [
+        ...ctx.doc.prose.flatMap((pb) => pb.block.footnoteRefs),
+        ...ctx.doc.parsed.nonProse.flatMap((n) => n.footnoteRefs),
+      ].map((r) => r.id),
+    );
     const text = ctx.doc.text;
     for (const def of ctx.doc.parsed.footnotes) {
       if (used.has(def.id)) continue;
