@@ -10,6 +10,7 @@ import { formatClaimsCsv, formatClaimsJson } from 'sourcelint/cli/formatters/cla
 import { formatReport } from 'sourcelint/cli/formatters/report.js';
 import type { SourceCopies, SourceText } from 'sourcelint/engine/evidence/copies.js';
 import { readQuantities } from 'sourcelint/engine/evidence/quantities.js';
+import { bestPassage } from 'sourcelint/engine/evidence/passages.js';
 import { copiesFromFolder, fixtureSources } from './helpers/source-copies.js';
 import { assertLinear } from './helpers/growth.js';
 
@@ -166,5 +167,18 @@ describe('saved copies: work grows linearly', () => {
         ),
       50,
     );
+  });
+});
+
+describe('which passage is the evidence', () => {
+  test("a passage holding the claim's figure beats a short heading that shares its common words and year", () => {
+    const copy: SourceText = {
+      file: '/virtual/sources/annual.txt',
+      pages: [
+        'Harbour Board of Lomé: Annual Report 2023\n\nOperations\n\nContainer throughput declined by 12 per cent in 2023 as two lines moved their hubs.',
+      ],
+    };
+    const evidence = bestPassage("Container traffic fell 12% in 2023, the harbour board's annual report says.", [copy]);
+    assert.match(evidence?.passage ?? '', /declined by 12 per cent/);
   });
 });

@@ -13,6 +13,7 @@
 //   --vsix FILE           install this .vsix instead of packaging one
 //   --screenshot FILE     instead of the tests: the installed .vsix on a copy of samples/, the sample draft with
 //                         Problems and a quick-fix menu, saved as a PNG
+//   --scene hover         with --screenshot: a cited claim's hover showing its evidence (test/e2e/evidence/)
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -25,6 +26,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const screenshot = option('--screenshot') && path.resolve(option('--screenshot'));
 const only = option('--only');
+/** With --screenshot: `draft` (the sample draft and a quick fix) or `hover` (a cited claim's evidence). */
+const scene = option('--scene') ?? 'draft';
 const TIMEOUT_MS = Number(process.env.SOURCELINT_E2E_TIMEOUT_MS ?? 240_000);
 const EXTENSION_ID = 'sourcelint.sourcelint';
 
@@ -270,8 +273,8 @@ try {
     const note = await session({
       name: 'screenshot',
       installed: true,
-      entry: 'screenshot.js',
-      workspaceDirs: [samples],
+      entry: scene === 'hover' ? 'screenshot-hover.js' : 'screenshot.js',
+      workspaceDirs: [scene === 'hover' ? path.join(root, 'test/e2e/evidence') : samples],
       userSettings: {},
     });
     console.log(`screenshot: ${screenshot} (${note})`);

@@ -33,6 +33,9 @@ const MAX_SENTENCES = 3;
 const TARGET_CHARS = 240;
 const MAX_CHARS = 480;
 const MAX_ANSWERS = 4096;
+const YEAR = /^(1[5-9]|20)\d\d$/;
+/** How many of the best-ranked passages are searched for the claim's figures. */
+const MAX_CANDIDATES = 20;
 const STOP_WORDS = new Set(
   (
     'a an and are as at be been but by for from had has have he her his in into is it its of on or our she that the their ' +
@@ -109,7 +112,16 @@ export function bestPassage(query: string, copies: readonly SourceText[]): Evide
     const index = passageIndex(copy);
     let answer = index.answers.get(query);
     if (answer === undefined) {
-      const hit = index.search.search(query, { combineWith: 'OR' })[0];
+      // A claim's figures say more about which passage backs it than its common words ("the report says") or a year:
+      // of the best-ranked passages, the first that holds every figure of the claim wins.
+      const figures = tokenize(query).filter((t) => /\d/.test(t) && !YEAR.test(t));
+      const hits = index.search.search(query, { combineWith: 'OR' });
+      const holdsFigures = (id: number): boolean => {
+        const terms = new Set(tokenize(index!.passages[id].text));
+        return figures.every((f) => terms.has(f));
+      };
+      const hit =
+        (figures.length > 0 && hits.slice(0, MAX_CANDIDATES).find((h) => holdsFigures(h.id as number))) || hits[0];
       const passage = hit && index.passages[hit.id as number];
       answer = passage
         ? { evidence: { file: copy.file, page: passage.page, passage: passage.text }, score: hit.score }
