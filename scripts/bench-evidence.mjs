@@ -104,13 +104,7 @@ async function keystrokes(withCopies) {
     const uri = pathToFileURL(file).href;
     const client = new LspClient();
     try {
-      await client.request('initialize', {
-        processId: process.pid,
-        rootUri: pathToFileURL(dir).href,
-        capabilities: {},
-        workspaceFolders: null,
-      });
-      client.notify('initialized', {});
+      await client.initialize(dir);
       const ready = withCopies
         ? client.waitFor(
             (m) => m.method === 'window/logMessage' && / saved source cop(y|ies) ready /.test(m.params.message),

@@ -168,13 +168,7 @@ describe('a bundle missing a module', () => {
     const env = await setup(['ajv']);
     const client = new LspClient(env.server, env.tmp);
     try {
-      await client.request('initialize', {
-        processId: process.pid,
-        rootUri: pathToFileURL(env.ws).href,
-        capabilities: {},
-        workspaceFolders: null,
-      });
-      client.notify('initialized', {});
+      await client.initialize(env.ws);
       const shownPromise = client.waitFor((m) => m.method === 'window/showMessage');
       const secondLogged = client.waitFor(
         (m) =>

@@ -208,13 +208,7 @@ describe('language server', () => {
     });
     const client = new LspClient();
     try {
-      await client.request('initialize', {
-        processId: process.pid,
-        rootUri: pathToFileURL(dir).href,
-        capabilities: {},
-        workspaceFolders: null,
-      });
-      client.notify('initialized', {});
+      await client.initialize(dir);
       const open = (file: string, languageId: string): Promise<Diagnostic[]> => {
         const uri = pathToFileURL(path.join(dir, file)).href;
         client.notify('textDocument/didOpen', {

@@ -160,13 +160,7 @@ describe('checking claims against saved sources, through the CLI and the languag
   test('hover on a cited claim shows its evidence once the copies are ready', async () => {
     const client = new LspClient();
     try {
-      await client.request('initialize', {
-        processId: process.pid,
-        rootUri: pathToFileURL(dir).href,
-        capabilities: {},
-        workspaceFolders: null,
-      });
-      client.notify('initialized', {});
+      await client.initialize(dir);
       const file = path.join(dir, 'right.md');
       const uri = pathToFileURL(file).href;
       const ready = client.waitFor(

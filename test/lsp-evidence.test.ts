@@ -40,13 +40,7 @@ describe('language server: saved source copies', () => {
   async function start(): Promise<LspClient> {
     const client = new LspClient();
     clients.push(client);
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(ws).href,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    client.notify('initialized', {});
+    await client.initialize(ws);
     return client;
   }
 

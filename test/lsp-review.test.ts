@@ -49,13 +49,7 @@ function setup(): { dir: string; uri: string; other: string } {
 }
 
 async function open(client: LspClient, dir: string, uri: string, capabilities: object): Promise<Diagnostic[]> {
-  await client.request('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).href,
-    capabilities,
-    workspaceFolders: null,
-  });
-  client.notify('initialized', {});
+  await client.initialize(dir, { capabilities });
   const published = client.diagnosticsFor(uri);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
   return published;

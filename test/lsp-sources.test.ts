@@ -43,13 +43,7 @@ describe('language server: sources', () => {
   let diagnostics: Diagnostic[] = [];
 
   before(async () => {
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    client.notify('initialized', {});
+    await client.initialize(dir);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
     diagnostics = await client.diagnosticsFor(uri);
   });

@@ -55,14 +55,7 @@ const VSCODE_LIKE = {
 };
 
 async function start(client: LspClient, dir: string, capabilities: object = VSCODE_LIKE.capabilities): Promise<void> {
-  await client.request('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).href,
-    capabilities,
-    workspaceFolders: null,
-    initializationOptions: VSCODE_LIKE.initializationOptions,
-  });
-  client.notify('initialized', {});
+  await client.initialize(dir, { capabilities, initializationOptions: VSCODE_LIKE.initializationOptions });
 }
 
 const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);

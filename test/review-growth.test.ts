@@ -101,13 +101,7 @@ describe('the editor answers reviewers from the last lint', () => {
   before(async () => {
     folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcelint-review-growth-')));
     client = new LspClient();
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(folder).href,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    client.notify('initialized', {});
+    await client.initialize(folder);
     for (const [name, units] of [
       ['small.md', SMALL],
       ['large.md', LARGE],

@@ -1,5 +1,19 @@
 // The e2e scripts' shared harness: named checks that record a failure instead of stopping the run, and the
-// "N passed, N failed" summary that .ci/run's reader counts.
+// "N passed, N failed" summary that .ci/run's reader counts, and how the scripts start Debian's Chromium.
+
+/** Debian's Chromium, headless and offline: no sandbox (CI runs as root), no GPU, no background network traffic. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 export function checks() {
   const results = [];
   return {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { checks } from './checks.mjs';
+import { CHROMIUM, checks } from './checks.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 execFileSync('bash', [path.join(root, 'test/e2e/install.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -23,18 +23,7 @@ try {
     { cwd: root, encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`report exited ${run.status}: ${run.stderr}`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM);
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
   const requests = [];

@@ -15,6 +15,7 @@
 //                         Problems and a quick-fix menu, saved as a PNG
 //   --scene hover         with --screenshot: a cited claim's hover showing its evidence (test/e2e/evidence/)
 import { spawn, execFileSync } from 'node:child_process';
+import { CHROMIUM } from './checks.mjs';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -195,18 +196,9 @@ async function session({ name, installed, entry, workspaceDirs, userSettings }) 
     }
     // A persistent context is how playwright takes a fresh --user-data-dir.
     browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      ...CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
     });
     const page = browser.pages()[0] ?? (await browser.newPage());
     const consoleLines = [];

@@ -1,7 +1,7 @@
 /** A minimal JSON-RPC client over stdio for the real, built language server: no mocks, Content-Length framing. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SERVER = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -99,6 +99,22 @@ export class LspClient {
       this.pending.set(id, { resolve: (m) => (clearTimeout(timer), resolve(m)) });
       this.send({ id, method, params });
     });
+  }
+
+  /**
+   * The handshake: `initialize` for the workspace at `root` (a client that declares no capabilities unless `params`
+   * says otherwise), then `initialized`. Resolves to the server's answer.
+   */
+  async initialize<T = unknown>(root: string, params: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities: {},
+      workspaceFolders: null,
+      ...params,
+    });
+    this.notify('initialized', {});
+    return result;
   }
 
   notify(method: string, params: unknown): void {
