@@ -209,12 +209,10 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     flow.startBlock(pb, doc.text, asserted[b]);
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
-      const carriedBefore = flow.carriedSource();
-      const coverage = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
+      const { coverage, uncovered } = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
       if (flow.isQuestionTurn()) continue;
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
-      const uncovered = coverage ? undefined : flow.whyUncovered(carriedBefore);
       claims.push({ ...core, quotes, sentence, cited, coverage, ...(uncovered ? { uncovered } : {}) });
     }
     flow.endBlock();
@@ -229,8 +227,8 @@ const MAX_TURN_LABEL = 60;
 const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
 /** A question printed with its label ("Question: “…”"), as survey reports do. */
 const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
-/** How a paragraph is set off as quoted material: an opening quote mark and/or emphasis. */
-const SET_OFF = /^\s*["“]?(?:\*\*|__|\*|_)?/;
+/** How a paragraph is set off as quoted material: the emphasis it opens with, after any opening quote mark. */
+const SET_OFF = /^\s*["“]?(\*\*|__|\*|_)/;
 
 /**
  * How sources flow through a paragraph (see ARCHITECTURE.md, "Discourse"). A named source covers its sentence and the
@@ -256,8 +254,8 @@ class DiscourseFlow {
   private lastSpeaker?: string;
   /** A lead-in's speaker: the next paragraph is their statement, and so are the paragraphs set off like it. */
   private leadInSpeaker?: string;
-  private statement?: { speaker: string; opening: string };
-  private blockSpeaker?: string;
+  /** The statement a lead-in introduced: its speaker, and the emphasis its paragraphs open with (if any). */
+  private statement?: { speaker: string; opening?: string };
   /** For messages: the source carried at the end of the previous paragraph, and whether this one cites anything. */
   private previousSource?: string;
   private citedElsewhere = false;
@@ -288,12 +286,9 @@ class DiscourseFlow {
     }
     // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
     // mark).
-    const opening =
-      SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[0].trim() ?? '';
+    const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];
     if (this.leadInSpeaker) this.statement = { speaker: this.leadInSpeaker, opening };
-    else if (!(this.statement?.opening && this.statement.opening.replace(/^["“]/, '') === opening.replace(/^["“]/, '')))
-      this.statement = undefined;
-    this.blockSpeaker = this.statement?.speaker;
+    else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
     this.leadInSpeaker = undefined;
     this.lastSpeaker = undefined;
     // A paragraph that reopens a quotation left open by the previous one continues the same speaker's words.
@@ -302,12 +297,8 @@ class DiscourseFlow {
     this.openQuoteSpeaker = undefined;
   }
 
-  carriedSource(): string | undefined {
-    return this.carried;
-  }
-
   /** Why a nearby source does not cover an uncovered sentence, if one is near. */
-  whyUncovered(carriedBefore: string | undefined): string | undefined {
+  private whyUncovered(carriedBefore: string | undefined): string | undefined {
     if (carriedBefore)
       return `"${carriedBefore}", named before it, does not carry over: it does not continue that report`;
     if (this.citedElsewhere) return 'a citation covers only the sentence it is in, not the rest of its paragraph';
@@ -320,7 +311,14 @@ class DiscourseFlow {
     return this.questionTurn || this.questionLine;
   }
 
-  cover(sentence: Sentence, core: ClaimCore, cited: boolean, researchFinding: boolean): Coverage | undefined {
+  /** What covers the sentence; when nothing does, why a source nearby does not. */
+  cover(
+    sentence: Sentence,
+    core: ClaimCore,
+    cited: boolean,
+    researchFinding: boolean,
+  ): { coverage?: Coverage; uncovered?: string } {
+    const carriedBefore = this.carried;
     this.questionLine = QUESTION_LINE.test(sentence.text);
     const named = core.named;
     const start = sentence.span.start - sentence.block.block.start;
@@ -339,7 +337,7 @@ class DiscourseFlow {
     else if (this.carried && continuesReport(sentence, core, this.topics))
       coverage = { kind: 'carried', source: this.carried };
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
-    else if (this.blockSpeaker) coverage = { kind: 'speaker', source: this.blockSpeaker };
+    else if (this.statement) coverage = { kind: 'speaker', source: this.statement.speaker };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
     else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
 
@@ -354,7 +352,7 @@ class DiscourseFlow {
     if (speaker && touching && touching.end > start) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
     this.lastSpeaker = named && coverage?.kind === 'attribution' ? coverage.source : undefined;
-    return coverage;
+    return coverage ? { coverage } : { uncovered: this.whyUncovered(carriedBefore) };
   }
 
   endBlock(): void {

@@ -3,6 +3,7 @@
  * match the rule's lexicons against the writer's own prose, skip quotations (the speaker's words, not the writer's),
  * and turn each entry's neutral alternatives into suggestions.
  */
+import type { Claim, Coverage } from '../claims.js';
 import { inflections, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
 import { defineRule, format, type Rule } from './rule.js';
@@ -18,6 +19,14 @@ export interface LexiconRuleOptions {
   skipCited?: boolean;
 }
 
+/** Each sentence's coverage by its start, built once per lint for the four lexicon rules that read it. */
+const coverageIndexes = new WeakMap<readonly Claim[], ReadonlyMap<number, Coverage | undefined>>();
+function coverageBySentence(claims: readonly Claim[]): ReadonlyMap<number, Coverage | undefined> {
+  let index = coverageIndexes.get(claims);
+  if (!index) coverageIndexes.set(claims, (index = new Map(claims.map((c) => [c.sentence.span.start, c.coverage]))));
+  return index;
+}
+
 /** The messages every lexicon rule declares: the finding, then what to write instead. */
 export type LexiconMessage = 'found' | 'alternatives' | 'noAlternative';
 
@@ -30,7 +39,7 @@ export function lexiconRule(
     check(ctx) {
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
-      const coverageAt = new Map(ctx.claims().map((c) => [c.sentence.span.start, c.coverage]));
+      const coverageAt = coverageBySentence(ctx.claims());
       let documentWords: Set<string> | undefined;
       const inDocument = (forms: ReadonlySet<string>): boolean => {
         documentWords ??= new Set(ctx.doc.prose.flatMap((p) => p.words.map((w) => w.norm)));
