@@ -117,6 +117,12 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
   });
 
+  test('a statement opened by a bare quote mark is one paragraph; the plain paragraph after it is the writer’s', () => {
+    const text =
+      'The central bank said on Tuesday\n\n“Inflation fell to 6 per cent in May.”\n\nInflation fell to 7 per cent in June.';
+    assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
+  });
+
   test('a paragraph that ends in a full stop leads in to nothing', () => {
     const text = 'The central bank published its report on Tuesday.\n\nInflation fell to 6 per cent in May.';
     assert.ok(flagged(text).includes('Inflation fell to 6 per cent in May.'));
