@@ -59,6 +59,8 @@ describe('attribution as writers write it', () => {
       'A customs officer',
     ],
     ['The governor assured reporters that all 40 polling stations would open on time.', 'The governor'],
+    ['The mayor of Dakar said that 40 schools closed in 2020.', '^The mayor of Dakar$'],
+    ['A port official from Mombasa said that 300 containers were held in May.', '^A port official$'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {

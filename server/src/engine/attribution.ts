@@ -202,6 +202,13 @@ function speakerSubject(
       (isNameWord(words[start - 1]) || /^(of|de|al|bin|van|von|der|la|le|du)$/.test(words[start - 1].norm))
     )
       start--;
+    while (start < head && !isNameWord(words[start])) start++;
+    // A name after a role and a preposition: "the mayor of Dakar" is the speaker, "a Tea Party lawmaker from Florida"
+    // is a lawmaker, not Florida.
+    const role = start - 2;
+    const preposition = words[start - 1]?.norm ?? '';
+    if (role >= from && /^(of|from|in|at)$/.test(preposition) && inClass('ROLE', words[role].norm))
+      return found({ kind: 'speaker', ...sliceOf(text, words, from, preposition === 'of' ? head : role) });
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
   const speech = inClass('SPEECH_VERB', words[verb].norm);
