@@ -232,7 +232,7 @@ describe('fix-property violations found by `npm run fuzz -- --seed 7`, minimised
   });
 });
 
-describe('fix properties on the samples, in every dress', () => {
+describe('fix properties on the samples, in every dress between them', () => {
   const files = [
     ...fs
       .readdirSync(path.join(ROOT, 'samples'))
@@ -240,15 +240,19 @@ describe('fix properties on the samples, in every dress', () => {
       .map((f) => path.join(ROOT, 'samples', f)),
     path.join(ROOT, 'test/fixtures/sahel-briefing.md'),
   ];
-  for (const file of files) {
+  // Each sample as written and in the dress that changes most at once (CRLF, BOM and front matter), and one more dress
+  // in turn, so that over the samples every dress is tried alone; the reproducers below get every dress.
+  files.forEach((file, i) => {
     const body = fs.readFileSync(file, 'utf8');
+    const dresses = variants(body);
+    const tried = new Set([0, dresses.length - 1, 1 + (i % (dresses.length - 2))]);
     test(path.relative(ROOT, file), () => {
-      for (const { name, text } of variants(body)) {
+      for (const { name, text } of dresses.filter((_, d) => tried.has(d))) {
         const problems = checkFixProperties(text, { filePath: file }, 8);
         assert.deepEqual(problems, [], `${name}:\n${problems.slice(0, 10).join('\n')}`);
       }
     });
-  }
+  });
 
   test('the reproducers above, in every dress', () => {
     const bodies = [

@@ -39,8 +39,9 @@ test('a stale index (its key does not match) is ignored: the lexicons are compil
   index.lexicons['loaded-term'].entries = [];
   fs.writeFileSync(COMPILED_INDEX, JSON.stringify(index));
   try {
-    const bin = fileURLToPath(new URL('../../server/bin/sourcelint.js', import.meta.url));
-    const r = spawnSync(process.execPath, [bin, '--stdin', '--format', 'json'], {
+    // The compiled tree's CLI, which reads this index (the bins run the bundle and its own index: bins.test.ts).
+    const cli = fileURLToPath(new URL('../../server/out/cli/main.js', import.meta.url));
+    const r = spawnSync(process.execPath, [cli, '--stdin', '--format', 'json'], {
       input: 'Costs skyrocketed last year.\n',
       encoding: 'utf8',
     });

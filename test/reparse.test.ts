@@ -61,7 +61,7 @@ test('random edits, Markdown that reaches across blocks included: every spliced 
   for (const draft of [...drafts, drafts.join('\n\n- item\n\n  more\n\n> quote\n\n')]) {
     const memory = new TreeMemory();
     let text = draft;
-    for (let k = 0; k < 120; k++) {
+    for (let k = 0; k < 50; k++) {
       const at = Math.floor(random() * (text.length + 1));
       text =
         random() < 0.6

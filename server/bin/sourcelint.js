@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // A committed shim, so npm can link and chmod the bin before `prepare` has built out/.
-import '../out/cli/main.js';
+import { entryPoint } from './entry.js';
+
+await import(entryPoint('cli.js', 'cli/main.js'));

@@ -58,13 +58,24 @@ try {
   const installed = path.join(user, 'node_modules/sourcelint');
   fs.writeFileSync(path.join(user, 'draft.md'), `# Draft\n\n${STAT}\n`);
 
-  await check('the package is a real install: no symlink into the checkout, no dev files', () => {
-    assert(!fs.lstatSync(installed).isSymbolicLink(), 'node_modules/sourcelint is a symlink');
-    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-    assert(manifest.name === 'sourcelint' && !manifest.private, `name ${manifest.name}, private ${manifest.private}`);
-    assert(!fs.existsSync(path.join(installed, 'src')), 'TypeScript sources shipped');
-    assert(fs.existsSync(path.join(installed, 'out/engine/index.d.ts')), 'no type declarations');
-  });
+  await check(
+    'the package is a real install: no symlink into the checkout, no dev files, the bundle the bins run',
+    () => {
+      assert(!fs.lstatSync(installed).isSymbolicLink(), 'node_modules/sourcelint is a symlink');
+      const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+      assert(manifest.name === 'sourcelint' && !manifest.private, `name ${manifest.name}, private ${manifest.private}`);
+      assert(!fs.existsSync(path.join(installed, 'src')), 'TypeScript sources shipped');
+      assert(fs.existsSync(path.join(installed, 'out/engine/index.d.ts')), 'no type declarations');
+      // The bins run the bundle, each build with the lexicon index compiled for it (else every start compiles them).
+      for (const file of [
+        'out/bundle/cli.js',
+        'out/bundle/lexicons.compiled.json',
+        'out/engine/lexicons.compiled.json',
+      ])
+        assert(fs.existsSync(path.join(installed, file)), `${file} is missing`);
+      assert(!fs.existsSync(path.join(installed, 'out/bundle/cli.js.map')), 'source maps shipped');
+    },
+  );
 
   await check('npx sourcelint reports the unsourced figure of a Markdown file', () => {
     const r = run('npx', ['--no-install', 'sourcelint', '--format', 'json', 'draft.md']);

@@ -43,8 +43,8 @@ export class LspClient {
   stderr = '';
 
   /** `server`: the built server by default; tests of the bundle pass dist/server.mjs, run from a folder of its own. */
-  constructor(server = SERVER, cwd?: string) {
-    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', cwd });
+  constructor(server = SERVER, cwd?: string, env?: NodeJS.ProcessEnv) {
+    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', cwd, env });
     this.proc.stdout.on('data', (chunk: Buffer) => this.read(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
