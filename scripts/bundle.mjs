@@ -15,19 +15,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * The engine loads costly modules on first use with `createRequire(import.meta.url)('pkg')`, which esbuild cannot
  * see. Rewritten to a plain `require('pkg')`, esbuild bundles the package and still runs it only on that first call.
+ * `only`: the packages to bundle so (the others stay loaded from node_modules); all when absent.
  */
-const bundleLazyRequires = {
+const bundleLazyRequires = (only) => ({
   name: 'bundle-lazy-requires',
   setup(b) {
     b.onLoad({ filter: /[\\/]server[\\/]src[\\/].*\.ts$/ }, async (args) => ({
       contents: (await fs.promises.readFile(args.path, 'utf8')).replace(
-        /\bcreateRequire\(import\.meta\.url\)\(/g,
-        'require(',
+        /\bcreateRequire\(import\.meta\.url\)\((?=\s*'([^']+)')/g,
+        (call, name) => (!only || only.includes(name) ? 'require(' : call),
       ),
       loader: 'ts',
     }));
   },
-};
+});
 
 /**
  * Saved source copies (issue #10) bring two packages with optional loads the bundle leaves out on purpose:
@@ -108,7 +109,7 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
       outfile: path.join(outdir, 'server.mjs'),
       format: 'esm',
       external,
-      plugins: [bundleLazyRequires, optionalLoads],
+      plugins: [bundleLazyRequires(), optionalLoads],
       banner: ESM_REQUIRE,
     },
   ];
@@ -125,15 +126,16 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
   return outdir;
 }
 
-/** Dependencies of the npm package that the engine imports only on first use (pdf.js: 3 MB, for saved PDF copies). */
+/** What the engine imports (not requires) only on first use and the npm package bundle leaves out. */
 const LOADED_ON_FIRST_USE = ['pdfjs-dist'];
 
 /**
  * Bundles the npm package's entry points into server/out/bundle/: the CLI, its worker thread, the language server and
  * the lexicon module (whose compiled index the build writes next to the bundle). One module graph of a few files loads
  * in half the time of the ~400 modules of the compiled tree, and most CLI runs are short. Code splitting keeps one copy
- * of the engine for all entries. Modules the engine loads on first use through createRequire (ajv, linkedom,
- * readability) are bundled and still run only on that use; pdf.js stays out and comes from node_modules.
+ * of the engine for all entries. Of the modules the engine loads on first use, ajv (any configuration file) is
+ * bundled and still runs only on that use; those only saved source copies need (pdf.js, linkedom, readability: 1.5 MB
+ * that every start would compile) stay out and come from node_modules, the package's dependencies.
  */
 export async function bundlePackage({ outdir = path.join(root, 'server/out/bundle') } = {}) {
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -153,7 +155,7 @@ export async function bundlePackage({ outdir = path.join(root, 'server/out/bundl
     },
     outdir,
     external: LOADED_ON_FIRST_USE,
-    plugins: [bundleLazyRequires, optionalLoads],
+    plugins: [bundleLazyRequires(['ajv'])],
     banner: ESM_REQUIRE,
   });
   const problems = Object.values(metafile.outputs)
