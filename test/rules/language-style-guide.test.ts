@@ -1,0 +1,79 @@
+// Lexicon entries written from style guidance (Wikipedia's words to watch, AP, Reuters, BBC): verdicts, belligerence
+// labels, dramatic metaphors, dismissive and hyperbolic wording, loaded verbs of saying, doubt, euphemism, vague
+// majorities. Every valid case is a plain or literal use, or someone else's words; every invalid case the writer's own
+// loaded wording.
+import { ruleTester } from '../helpers/rule-tester.js';
+
+ruleTester('loaded-term', {
+  valid: [
+    { name: 'parties to a war are belligerents in law', code: 'Both belligerent parties signed the ceasefire in May.' },
+    {
+      name: 'liquidation of a company',
+      code: 'The creditors voted to liquidate the shipping firm and sell its two tankers.',
+    },
+    {
+      name: 'admitting a patient or a member is no confession',
+      code: 'The hospital admitted 40 patients, and the bloc admitted two new members in 2004.',
+    },
+    { name: 'a plain "said"', code: 'The minister said that the port would reopen in June.' },
+    {
+      name: 'sidestepping a puddle is no evasion',
+      code: 'The soldiers sidestepped the flooded road and crossed the field instead.',
+    },
+    {
+      name: 'a named speaker’s verdict is the speaker’s',
+      code: 'Foreign Minister Adeyemi said: "The blockade is unacceptable and irresponsible."',
+    },
+    {
+      name: 'a label in a named speaker’s quotation',
+      code: '"They are warmongers and their threats are empty promises," President Silva told reporters.',
+    },
+    { name: 'unique without an intensifier', code: 'The archive holds a unique copy of the 1921 treaty.' },
+    { name: 'thundered as weather', code: 'Artillery thundered across the valley all night.' },
+  ],
+  invalid: [
+    { code: 'The blockade is unacceptable.', errors: [{ text: 'unacceptable' }] },
+    { code: 'It was an irresponsible decision to cut the aid budget.', errors: [{ text: 'irresponsible' }] },
+    { code: 'The raid was a blatant violation of the truce.', errors: [{ text: 'blatant' }] },
+    { code: 'The navy has grown more bellicose since 2019.', errors: [{ text: 'bellicose' }] },
+    { code: 'Its expansionist foreign policy alarms its neighbours.', errors: [{ text: 'expansionist' }] },
+    { code: 'The border region has become a powder keg.', errors: [{ text: 'powder keg' }] },
+    { code: 'The camps are a breeding ground for recruitment.', errors: [{ text: 'breeding ground' }] },
+    { code: 'The summit paid lip service to reform.', errors: [{ text: 'lip service' }] },
+    { code: 'The pledge was little more than empty rhetoric.', errors: [{ text: 'empty rhetoric' }] },
+    { code: 'The ministry turned a blind eye to the smuggling.', errors: [{ text: 'turned a blind eye' }] },
+    { code: 'The rollout was botched from the start.', errors: [{ text: 'botched' }] },
+    { code: 'The agreement offers a very unique chance for peace.', errors: [{ text: 'very unique' }] },
+    { code: 'The governor admitted that the figures were wrong.', errors: [{ text: 'admitted that' }] },
+    { code: 'The spokesman trumpeted that exports had recovered.', errors: [{ text: 'trumpeted' }] },
+    { code: 'The minister sidestepped questions about the contract.', errors: [{ text: 'sidestepped' }] },
+    { code: 'Hundreds of dissidents were liquidated in 1937.', errors: [{ text: 'liquidated' }] },
+    { code: 'The law falsely describes the strike as illegal.', errors: [{ text: 'falsely' }] },
+    { code: 'The myth of a clean war dies hard.', errors: [{ text: 'The myth of' }] },
+    { code: 'Pro-life groups marched on the capital.', errors: [{ text: 'Pro-life', message: /anti-abortion/ }] },
+  ],
+});
+
+ruleTester('editorializing', {
+  valid: [
+    { name: 'an outcome someone predicted is no verdict', code: 'The outcome was predicted by the bank in May.' },
+  ],
+  invalid: [
+    { code: 'No one can deny that the talks failed.', errors: [{ text: 'No one can deny' }] },
+    { code: 'The ceasefire failed, as usual.', errors: [{ text: 'as usual' }] },
+    { code: 'The outcome was predictable.', errors: [{ text: 'predictable' }] },
+  ],
+});
+
+ruleTester('unsupported-attribution', {
+  valid: [{ name: 'for some time is no group of people', code: 'The port has been closed for some time.' }],
+  invalid: [
+    { code: 'To many, the election was a turning point.', errors: [{ text: 'To many' }] },
+    {
+      code: 'Many Western analysts believe the sanctions failed.',
+      errors: [{ text: 'Many Western analysts believe' }],
+    },
+    { code: 'Some have denounced the deal as a surrender.', errors: [{ text: 'Some have denounced' }] },
+    { code: 'In the eyes of many, the war was lost in 2015.', errors: [{ text: 'In the eyes of many' }] },
+  ],
+});
