@@ -29,6 +29,12 @@ ruleTester('loaded-term', {
       code: '"They are warmongers and their threats are empty promises," President Silva told reporters.',
     },
     { name: 'unique without an intensifier', code: 'The archive holds a unique copy of the 1921 treaty.' },
+    {
+      name: 'rockets fired at a town are no figure',
+      code: 'Militants rocketed the border town twice overnight.',
+    },
+    { name: 'corrupted files are no graft', code: 'The virus corrupted the ministry’s backup files.' },
+    { name: 'a sham is not someone shamed', code: 'The council named and shamed landlords who broke the rules.' },
     { name: 'thundered as weather', code: 'Artillery thundered across the valley all night.' },
   ],
   invalid: [
@@ -50,6 +56,8 @@ ruleTester('loaded-term', {
     { code: 'Hundreds of dissidents were liquidated in 1937.', errors: [{ text: 'liquidated' }] },
     { code: 'The law falsely describes the strike as illegal.', errors: [{ text: 'falsely' }] },
     { code: 'The myth of a clean war dies hard.', errors: [{ text: 'The myth of' }] },
+    { code: 'Food prices rocketed after the harvest failed.', errors: [{ text: 'rocketed' }] },
+    { code: 'The trial was a sham.', errors: [{ text: 'sham' }] },
     { code: 'Pro-life groups marched on the capital.', errors: [{ text: 'Pro-life', message: /anti-abortion/ }] },
   ],
 });
@@ -62,6 +70,7 @@ ruleTester('editorializing', {
     { code: 'No one can deny that the talks failed.', errors: [{ text: 'No one can deny' }] },
     { code: 'The ceasefire failed, as usual.', errors: [{ text: 'as usual' }] },
     { code: 'The outcome was predictable.', errors: [{ text: 'predictable' }] },
+    { code: 'The report is conspicuously silent on the shelling.', errors: [{ text: 'conspicuously' }] },
   ],
 });
 
