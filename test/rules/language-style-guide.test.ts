@@ -56,6 +56,7 @@ ruleTester('loaded-term', {
     { code: 'Hundreds of dissidents were liquidated in 1937.', errors: [{ text: 'liquidated' }] },
     { code: 'The law falsely describes the strike as illegal.', errors: [{ text: 'falsely' }] },
     { code: 'The myth of a clean war dies hard.', errors: [{ text: 'The myth of' }] },
+    { code: 'The power-hungry governor fired his deputies.', errors: [{ text: 'power-hungry' }] },
     { code: 'Food prices rocketed after the harvest failed.', errors: [{ text: 'rocketed' }] },
     { code: 'The trial was a sham.', errors: [{ text: 'sham' }] },
     { code: 'Pro-life groups marched on the capital.', errors: [{ text: 'Pro-life', message: /anti-abortion/ }] },
@@ -70,6 +71,8 @@ ruleTester('editorializing', {
     { code: 'No one can deny that the talks failed.', errors: [{ text: 'No one can deny' }] },
     { code: 'The ceasefire failed, as usual.', errors: [{ text: 'as usual' }] },
     { code: 'The outcome was predictable.', errors: [{ text: 'predictable' }] },
+    { code: 'It is no exaggeration to call the vote historic.', errors: [{ text: 'no exaggeration' }] },
+    { code: 'The harsh reality is that the dam will not be finished.', errors: [{ text: 'The harsh reality' }] },
     { code: 'The report is conspicuously silent on the shelling.', errors: [{ text: 'conspicuously' }] },
   ],
 });
@@ -77,6 +80,7 @@ ruleTester('editorializing', {
 ruleTester('unsupported-attribution', {
   valid: [{ name: 'for some time is no group of people', code: 'The port has been closed for some time.' }],
   invalid: [
+    { code: 'Many are of the opinion that the treaty failed.', errors: [{ text: 'Many are of the opinion' }] },
     { code: 'To many, the election was a turning point.', errors: [{ text: 'To many' }] },
     {
       code: 'Many Western analysts believe the sanctions failed.',
