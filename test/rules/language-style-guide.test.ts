@@ -57,6 +57,8 @@ ruleTester('loaded-term', {
     { code: 'The law falsely describes the strike as illegal.', errors: [{ text: 'falsely' }] },
     { code: 'The myth of a clean war dies hard.', errors: [{ text: 'The myth of' }] },
     { code: 'The power-hungry governor fired his deputies.', errors: [{ text: 'power-hungry' }] },
+    { code: 'The movement’s fanaticism frightened its neighbours.', errors: [{ text: 'fanaticism' }] },
+    { code: 'The verdict was a national disgrace.', errors: [{ text: 'national disgrace' }] },
     { code: 'Food prices rocketed after the harvest failed.', errors: [{ text: 'rocketed' }] },
     { code: 'The trial was a sham.', errors: [{ text: 'sham' }] },
     { code: 'Pro-life groups marched on the capital.', errors: [{ text: 'Pro-life', message: /anti-abortion/ }] },
