@@ -39,6 +39,11 @@ ruleTester('loaded-term', {
   ],
   invalid: [
     { code: 'The blockade is unacceptable.', errors: [{ text: 'unacceptable' }] },
+    {
+      name: 'a year typed with an opening quote (‘96) opens no quotation that hides the rest of the paragraph',
+      code: 'In ‘96 the envoy backed a corrupt candidate, and in the ‘90s a brutal militia.',
+      errors: [{ text: 'corrupt' }, { text: 'brutal' }],
+    },
     { code: 'It was an irresponsible decision to cut the aid budget.', errors: [{ text: 'irresponsible' }] },
     { code: 'The raid was a blatant violation of the truce.', errors: [{ text: 'blatant' }] },
     { code: 'The navy has grown more bellicose since 2019.', errors: [{ text: 'bellicose' }] },
