@@ -87,6 +87,7 @@ ruleTester('editorializing', {
 ruleTester('unsupported-attribution', {
   valid: [{ name: 'for some time is no group of people', code: 'The port has been closed for some time.' }],
   invalid: [
+    { code: 'Some have recently argued that the deal failed.', errors: [{ text: 'Some have recently argued' }] },
     { code: 'Many are of the opinion that the treaty failed.', errors: [{ text: 'Many are of the opinion' }] },
     { code: 'To many, the election was a turning point.', errors: [{ text: 'To many' }] },
     {
