@@ -64,6 +64,8 @@ ruleTester('loaded-term', {
     { code: 'The power-hungry governor fired his deputies.', errors: [{ text: 'power-hungry' }] },
     { code: 'The movement’s fanaticism frightened its neighbours.', errors: [{ text: 'fanaticism' }] },
     { code: 'The verdict was a national disgrace.', errors: [{ text: 'national disgrace' }] },
+    { code: 'The envoy’s disingenuous answer fooled nobody.', errors: [{ text: 'disingenuous' }] },
+    { code: 'The parliament has become servile since the coup.', errors: [{ text: 'servile' }] },
     { code: 'Food prices rocketed after the harvest failed.', errors: [{ text: 'rocketed' }] },
     { code: 'The trial was a sham.', errors: [{ text: 'sham' }] },
     { code: 'Pro-life groups marched on the capital.', errors: [{ text: 'Pro-life', message: /anti-abortion/ }] },
