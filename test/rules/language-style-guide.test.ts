@@ -90,6 +90,7 @@ ruleTester('unsupported-attribution', {
   valid: [{ name: 'for some time is no group of people', code: 'The port has been closed for some time.' }],
   invalid: [
     { code: 'Some have recently argued that the deal failed.', errors: [{ text: 'Some have recently argued' }] },
+    { code: 'The ministry is seen to be losing control.', errors: [{ text: 'is seen to be' }] },
     { code: 'Many are of the opinion that the treaty failed.', errors: [{ text: 'Many are of the opinion' }] },
     { code: 'To many, the election was a turning point.', errors: [{ text: 'To many' }] },
     {
