@@ -28,6 +28,23 @@ ruleTester('loaded-term', {
       name: 'a label in a named speaker’s quotation',
       code: '"They are warmongers and their threats are empty promises," President Silva told reporters.',
     },
+    { name: 'a policy term', code: 'The central bank kept an expansionist monetary policy through 2021.' },
+    { name: 'an offence in law', code: 'Two men were charged with disturbing the peace.' },
+    { name: 'a worry as a verb', code: 'Farmers are worrying about the late rains.' },
+    { name: 'flimsy as a material', code: 'The families slept in flimsy tents by the road.' },
+    {
+      name: 'a real time bomb in a bombing report',
+      code: 'Police said the bombers had planted a time bomb under the bridge before it was detonated.',
+    },
+    {
+      name: 'a breeding ground of insects',
+      code: 'The flooded fields became a breeding ground for mosquitoes, and larvae spread.',
+    },
+    { name: 'an accident', code: 'A cyclist fell under the bus at the junction.' },
+    {
+      name: 'a myth in a history of mythology',
+      code: 'The Greek gods appear in many stories.\n\nThe myth of Prometheus tells of fire stolen from the gods.',
+    },
     { name: 'unique without an intensifier', code: 'The archive holds a unique copy of the 1921 treaty.' },
     {
       name: 'rockets fired at a town are no figure',
@@ -52,6 +69,9 @@ ruleTester('loaded-term', {
     { code: 'The camps are a breeding ground for recruitment.', errors: [{ text: 'breeding ground' }] },
     { code: 'The summit paid lip service to reform.', errors: [{ text: 'lip service' }] },
     { code: 'The pledge was little more than empty rhetoric.', errors: [{ text: 'empty rhetoric' }] },
+    { code: 'The deal was scrapped on a flimsy pretext.', errors: [{ text: 'flimsy pretext' }] },
+    { code: 'The ministers threw the governor under the bus.', errors: [{ text: 'threw the governor under the bus' }] },
+    { code: 'The region is a time bomb.', errors: [{ text: 'time bomb' }] },
     { code: 'The ministry turned a blind eye to the smuggling.', errors: [{ text: 'turned a blind eye' }] },
     { code: 'The rollout was botched from the start.', errors: [{ text: 'botched' }] },
     { code: 'The agreement offers a very unique chance for peace.', errors: [{ text: 'very unique' }] },
@@ -79,7 +99,6 @@ ruleTester('editorializing', {
   invalid: [
     { code: 'No one can deny that the talks failed.', errors: [{ text: 'No one can deny' }] },
     { code: 'The ceasefire failed, as usual.', errors: [{ text: 'as usual' }] },
-    { code: 'The outcome was predictable.', errors: [{ text: 'predictable' }] },
     { code: 'It is no exaggeration to call the vote historic.', errors: [{ text: 'no exaggeration' }] },
     { code: 'The harsh reality is that the dam will not be finished.', errors: [{ text: 'The harsh reality' }] },
     { code: 'The report is conspicuously silent on the shelling.', errors: [{ text: 'conspicuously' }] },
