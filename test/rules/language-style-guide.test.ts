@@ -97,10 +97,20 @@ ruleTester('editorializing', {
     { name: 'an outcome someone predicted is no verdict', code: 'The outcome was predicted by the bank in May.' },
   ],
   invalid: [
-    { code: 'No one can deny that the talks failed.', errors: [{ text: 'No one can deny' }] },
+    {
+      name: 'removing the phrase leaves a sentence',
+      code: 'No one can deny that the talks failed.',
+      errors: [{ text: 'No one can deny that', output: 'The talks failed.' }],
+    },
     { code: 'The ceasefire failed, as usual.', errors: [{ text: 'as usual' }] },
-    { code: 'It is no exaggeration to call the vote historic.', errors: [{ text: 'no exaggeration' }] },
-    { code: 'The harsh reality is that the dam will not be finished.', errors: [{ text: 'The harsh reality' }] },
+    {
+      code: 'It is no exaggeration to say that the vote was historic.',
+      errors: [{ text: 'It is no exaggeration to say that' }],
+    },
+    {
+      code: 'The harsh reality is that the dam will not be finished.',
+      errors: [{ text: 'The harsh reality is that' }],
+    },
     { code: 'The report is conspicuously silent on the shelling.', errors: [{ text: 'conspicuously' }] },
   ],
 });
