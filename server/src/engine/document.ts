@@ -229,7 +229,8 @@ const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '�
 
 /**
  * Quotations: curly and guillemet pairs, straight double quotes paired left to right, and single curly quotes that
- * open at a word start (so apostrophes never open one). Unclosed quotes run to the end of the block.
+ * open at a word start (so apostrophes never open one, nor the elision of ‘96). Unclosed quotes run to the end of the
+ * block.
  */
 export function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
@@ -254,7 +255,8 @@ export function findQuotes(text: string): Span[] {
     } else if (c === '"') {
       open = i;
       close = '"';
-    } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(prev)) {
+    } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(prev) && !/^\d\d(?!\d)/.test(text.slice(i + 1, i + 4))) {
+      // ‘96 and ‘90s are years with an elided century (typed with an opening quote), not quotations.
       open = i;
       close = '’';
     } else if (c === "'" && /[\s(\[—–-]/.test(prev) && /\p{L}/u.test(text[i + 1] ?? '')) {
