@@ -61,7 +61,7 @@ test('random edits, Markdown that reaches across blocks included: every spliced 
   for (const draft of [...drafts, drafts.join('\n\n- item\n\n  more\n\n> quote\n\n')]) {
     const memory = new TreeMemory();
     let text = draft;
-    for (let k = 0; k < 50; k++) {
+    for (let k = 0; k < 30; k++) {
       const at = Math.floor(random() * (text.length + 1));
       text =
         random() < 0.6
@@ -108,8 +108,8 @@ test('a keystroke in a long document parses a few blocks, and no more in a docum
     }
     return counts;
   };
-  const small = long(10);
-  const large = long(20);
+  const small = long(5);
+  const large = long(10);
   const smallCounts = perKeystroke(small);
   const largeCounts = perKeystroke(large);
   for (const n of [...smallCounts, ...largeCounts])
