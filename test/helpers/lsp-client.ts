@@ -8,7 +8,7 @@ const SERVER = path.resolve(
   '../../../server/bin/sourcelint-language-server.js',
 );
 
-type Message = {
+export type Message = {
   id?: number;
   method?: string;
   params?: unknown;
@@ -119,6 +119,28 @@ export class LspClient {
 
   notify(method: string, params: unknown): void {
     this.send({ method, params });
+  }
+
+  /**
+   * Several messages in one write, as a client sends what it queued while the server was busy: the server reads them
+   * together. Resolves to the answers of the requests among them (undefined for notifications), in order.
+   */
+  burst(
+    messages: ReadonlyArray<{ method: string; params: unknown; request?: boolean }>,
+  ): Promise<Message | undefined>[] {
+    const answers: Promise<Message | undefined>[] = [];
+    const frames = messages.map(({ method, params, request }) => {
+      const id = request ? this.nextId++ : undefined;
+      answers.push(
+        id === undefined
+          ? Promise.resolve(undefined)
+          : new Promise((resolve) => this.pending.set(id, { resolve: (m) => resolve(m) })),
+      );
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+    });
+    this.proc.stdin.write(Buffer.concat(frames));
+    return answers;
   }
 
   /** The next notification matching `match` (including one already received after `since`). */

@@ -59,12 +59,14 @@ function quickFix(
 }
 
 /**
- * The finding a diagnostic stands for, in the current lint result (the document may have changed since). Clients
- * that drop `data` (some do) are matched by rule and range.
+ * The finding a diagnostic stands for, in the lint result of the document's `version`. A diagnostic made for another
+ * version matches nothing (its span may now point at other text: no action rather than a wrong one). Clients that drop
+ * `data` (some do) are matched by rule and range.
  */
-function findingOf(result: LintResult, diagnostic: Diagnostic): Finding | undefined {
+function findingOf(result: LintResult, diagnostic: Diagnostic, version: number | undefined): Finding | undefined {
   if (diagnostic.source !== 'sourcelint') return undefined;
   const data = diagnostic.data as DiagnosticData | undefined;
+  if (data?.version !== undefined && version !== undefined && data.version !== version) return undefined;
   const span = data?.span ?? {
     start: result.textDocument.offsetAt(diagnostic.range.start),
     end: result.textDocument.offsetAt(diagnostic.range.end),
@@ -252,9 +254,9 @@ const actionsOf = (finding: Finding): readonly RuleAction[] => ruleById(finding.
 const touches = (span: Span, range: Span): boolean => span.start <= range.end && range.start <= span.end;
 
 /**
- * Quick fixes for the findings that the requested range touches. Clients may send more diagnostics than that
- * (Neovim sends the whole line's, and a paragraph is one line): those are ignored. Sentence-level actions come once
- * per sentence, labelled with the sentence when there are several.
+ * Quick fixes for the findings that the requested range touches, in the result of the document's `version`. Clients
+ * may send more diagnostics than that (Neovim sends the whole line's, and a paragraph is one line): those are ignored.
+ * Sentence-level actions come once per sentence, labelled with the sentence when there are several.
  */
 export function codeActionsFor(
   uri: string,
@@ -263,10 +265,11 @@ export function codeActionsFor(
   range: Span,
   diagnostics: readonly Diagnostic[],
   abilities: ClientAbilities,
+  version?: number,
 ): CodeAction[] {
   const findings: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
   for (const diagnostic of diagnostics) {
-    const finding = findingOf(result, diagnostic);
+    const finding = findingOf(result, diagnostic, version);
     if (finding && touches(finding.span, range) && !findings.some((x) => x.finding === finding))
       findings.push({ finding, diagnostic });
   }

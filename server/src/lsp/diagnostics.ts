@@ -9,14 +9,25 @@ const SEVERITY = {
   info: DiagnosticSeverity.Information,
 } as const;
 
-/** What a diagnostic's `data` holds: enough to find its finding again in the document's current lint result. */
+/**
+ * What a diagnostic's `data` holds: enough to find its finding again in the document's current lint result, and the
+ * document version it was made for (its span means nothing in another version).
+ */
 export interface DiagnosticData {
   ruleId: string;
   span: Finding['span'];
+  version?: number;
 }
 
-/** `doc` speaks the client's position encoding (see encoding.ts); the result's own document speaks UTF-16. */
-export function toDiagnostics(result: LintResult, doc: TextDocument = result.textDocument): Diagnostic[] {
+/**
+ * `doc` speaks the client's position encoding (see encoding.ts); the result's own document speaks UTF-16. `version`:
+ * the version of the editor's document that was linted.
+ */
+export function toDiagnostics(
+  result: LintResult,
+  doc: TextDocument = result.textDocument,
+  version?: number,
+): Diagnostic[] {
   return result.findings.map((f) => ({
     range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
     severity: SEVERITY[f.severity],
@@ -24,7 +35,7 @@ export function toDiagnostics(result: LintResult, doc: TextDocument = result.tex
     code: f.ruleId,
     codeDescription: { href: ruleDocsUrl(f.ruleId) },
     message: f.message,
-    data: { ruleId: f.ruleId, span: f.span } satisfies DiagnosticData,
+    data: { ruleId: f.ruleId, span: f.span, version } satisfies DiagnosticData,
   }));
 }
 

@@ -77,6 +77,8 @@ export class Workspace {
    */
   private readonly copies = new Map<string, { key: string; prepared?: PreparedCopies }>();
   private generation = 0;
+  /** Called after each lint of an open document, with the version linted and how long it took (the protocol trace). */
+  onLinted: (uri: string, version: number, ms: number) => void = () => undefined;
   /** Called when a document's copies are ready; `changed`: its lint result was dropped and must be published again. */
   onCopiesReady: (uri: string, prepared: PreparedCopies, changed: boolean) => void = () => undefined;
 
@@ -195,7 +197,9 @@ export class Workspace {
     this.tooLarge.delete(doc.uri);
     const filePath = filePathOf(doc.uri);
     try {
+      const start = performance.now();
       const result = this.lintOrThrow(doc);
+      this.onLinted(doc.uri, doc.version, performance.now() - start);
       this.states.set(doc.uri, { version: doc.version, result });
       this.configIssues.delete(doc.uri);
       this.inputs.set(doc.uri, [

@@ -11,15 +11,19 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   MessageType,
   ProposedFeatures,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type Diagnostic,
+  type DiagnosticServerCancellationData,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeResult,
@@ -61,6 +65,7 @@ import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './ac
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
 import { ClientWatchRegistration, FolderWatcher, watchTargets } from './watch.js';
+import { Inbound } from './inbound.js';
 
 /** Light debounce: coalesces a burst of keystrokes, far below what a writer notices. */
 const DEBOUNCE_MS = 5;
@@ -124,7 +129,11 @@ interface ServerState {
   configFileDiagnostics: Map<string, string>;
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+/** `inbound` must see the connection's messages (its `strategy` in the connection's options). */
+export function startServer(
+  inbound: Inbound = new Inbound(),
+  connection: Connection = createConnection(ProposedFeatures.all, { messageStrategy: inbound.strategy }),
+): void {
   const state: ServerState = {
     encoding: 'utf-16',
     support: readClientSupport({}),
@@ -156,6 +165,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       state.failureShown = true;
     },
   );
+  // With the client's trace on (`sourcelint.trace.server`), each lint is traced: what was linted, and how long it took.
+  workspace.onLinted = (uri, version, ms) =>
+    connection.tracer.log(`lint ${path.basename(filePathOf(uri))} version ${version}: ${ms.toFixed(1)} ms`);
   // Saved source copies are prepared off the keystroke path (documents.ts); once ready, the document is linted again.
   workspace.onCopiesReady = (uri, prepared, changed) => {
     updateWatches();
@@ -167,20 +179,50 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else schedule(uri);
   };
 
+  /** A handler that logs its failure and answers `fallback` (a promise's rejection too). */
   const guard =
-    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) =>
+    <A extends unknown[], R>(name: string, fallback: NoInfer<Awaited<R>>, fn: (...args: A) => R) =>
     (...args: A): R => {
-      try {
-        return fn(...args);
-      } catch (e) {
+      const failed = (e: unknown): Awaited<R> => {
         connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
         return fallback;
+      };
+      try {
+        const answer = fn(...args);
+        return (answer instanceof Promise ? answer.catch(failed) : answer) as R;
+      } catch (e) {
+        return failed(e) as R;
       }
     };
 
   /** A message to the client that may be refused (or the client may be gone): logged, never fatal. */
   const tolerate = (what: string, sent: Promise<unknown>): void => {
     sent.catch((e: Error) => connection.console.error(`${what} failed: ${e.message}`));
+  };
+
+  /**
+   * The document as it stands once the messages already received are handled (edits on their way included), or
+   * undefined when a newer version superseded the one that was current when asked, when it was closed, or when the
+   * client cancelled the request: what was asked about that version can no longer be answered right.
+   */
+  const settled = async (uri: string, token?: CancellationToken): Promise<TextDocument | undefined> => {
+    const version = documents.get(uri)?.version;
+    await inbound.drained();
+    const doc = documents.get(uri);
+    return doc && doc.version === version && !token?.isCancellationRequested ? doc : undefined;
+  };
+
+  /**
+   * What a request about an open document is answered from: the lint result of the version it was made on (each
+   * version is linted once, by whichever of the diagnostics and the requests needs it first); undefined if superseded.
+   */
+  const settledResult = async (
+    uri: string,
+    token: CancellationToken,
+  ): Promise<{ doc: TextDocument; result: LintResult } | undefined> => {
+    const doc = await settled(uri, token);
+    const result = doc && resultOf(uri);
+    return result && { doc: doc, result };
   };
 
   /** The document's lint result, with positions in the client's encoding. */
@@ -207,7 +249,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         : undefined;
     const tooLarge = workspace.tooLargeMessage(uri);
     const diagnostics = result
-      ? toDiagnostics(result)
+      ? toDiagnostics(result, result.textDocument, doc?.version)
       : issue
         ? [configErrorOnDocument(issue.message, at)]
         : tooLarge
@@ -253,13 +295,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     state.folderWatcher?.update(watchTargets(folders, files));
   };
 
-  const publish = (uri: string): void => {
-    const doc = documents.get(uri);
-    if (doc)
-      tolerate(
-        'publishing diagnostics',
-        connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(uri) }),
-      );
+  /**
+   * Lints the document once the edits already received are applied, and publishes the diagnostics unless an edit that
+   * arrived during the lint superseded them (its own publication is scheduled).
+   */
+  const publish = async (uri: string): Promise<void> => {
+    const doc = await settled(uri);
+    if (!doc) return;
+    const diagnostics = diagnosticsOf(uri);
+    if (!(await settled(uri))) return;
+    tolerate('publishing diagnostics', connection.sendDiagnostics({ uri, version: doc.version, diagnostics }));
   };
 
   const schedule = (uri: string): void => {
@@ -270,7 +315,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       setTimeout(
         guard('diagnostics', undefined, () => {
           state.timers.delete(uri);
-          publish(uri);
+          return publish(uri);
         }),
         DEBOUNCE_MS,
       ),
@@ -388,19 +433,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard(
       'pull diagnostics',
       { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport,
-      (params: DocumentDiagnosticParams) => {
-        return {
-          kind: DocumentDiagnosticReportKind.Full,
-          items: diagnosticsOf(params.textDocument.uri),
-        } as DocumentDiagnosticReport;
+      async (params: DocumentDiagnosticParams, token: CancellationToken) => {
+        const uri = params.textDocument.uri;
+        // Superseded by an edit: the client asks again for the new version (and may be told to).
+        if (documents.get(uri) && !(await settled(uri, token)))
+          return new ResponseError<DiagnosticServerCancellationData>(
+            LSPErrorCodes.ServerCancelled,
+            'the document changed',
+            { retriggerRequest: true },
+          );
+        return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(uri) } as DocumentDiagnosticReport;
       },
     ),
   );
 
   connection.onCodeAction(
-    guard('code actions', [], (params) => {
-      const result = resultOf(params.textDocument.uri);
-      if (!result) return [];
+    guard('code actions', [], async (params, token) => {
+      const settledNow = await settledResult(params.textDocument.uri, token);
+      if (!settledNow) return [];
+      const { doc, result } = settledNow;
       const only = params.context.only;
       const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
       if (wantsFixAll) {
@@ -418,33 +469,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         range,
         params.context.diagnostics,
         state.abilities,
+        doc.version,
       );
     }),
   );
 
   connection.onCompletion(
-    guard('completion', [], (params) => {
-      const result = resultOf(params.textDocument.uri);
+    guard('completion', [], async (params, token) => {
+      const result = (await settledResult(params.textDocument.uri, token))?.result;
       return result ? completionsAt(result, params.position) : [];
     }),
   );
   connection.onHover(
-    guard('hover', null, (params) => {
-      const result = resultOf(params.textDocument.uri);
+    guard('hover', null, async (params, token) => {
+      const result = (await settledResult(params.textDocument.uri, token))?.result;
       return (result && hoverAt(result, params.position)) ?? null;
     }),
   );
   connection.onDefinition(
-    guard('definition', null, (params) => {
-      const result = resultOf(params.textDocument.uri);
+    guard('definition', null, async (params, token) => {
+      const result = (await settledResult(params.textDocument.uri, token))?.result;
       return (result && definitionAt(result, params.textDocument.uri, params.position)) ?? null;
     }),
   );
   // The client's "Pick citation…" list: every entry of the document's bibliography.
   connection.onRequest(
     REQUESTS.bibliography,
-    guard('bibliography', [], (params: UriParams): CitationChoice[] => {
-      const entries = resultOf(params.uri)?.bibliography?.entries.values() ?? [];
+    guard('bibliography', [], async (params: UriParams, token: CancellationToken): Promise<CitationChoice[]> => {
+      const entries = (await settledResult(params.uri, token))?.result.bibliography?.entries.values() ?? [];
       return [...entries].map((e) => ({ key: e.key, short: formatShortReference(e), reference: formatReference(e) }));
     }),
   );
@@ -452,8 +504,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The Claims view: every claim of a document with its status, sources and note.
   connection.onRequest(
     REQUESTS.claims,
-    guard('claims', [], (params: UriParams): ClaimItem[] => {
-      const result = resultOf(params.uri);
+    guard('claims', [], async (params: UriParams, token: CancellationToken): Promise<ClaimItem[]> => {
+      const result = (await settledResult(params.uri, token))?.result;
       if (!result) return [];
       const doc = result.textDocument;
       return reviewClaims(result).map(({ span, ...claim }) => ({
@@ -467,25 +519,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The Sources view: every source the document cites, its rating and use, and the summary line.
   connection.onRequest(
     REQUESTS.sources,
-    guard('sources', { summary: '', sources: [] }, (params: UriParams): SourcesAnswer => {
-      const result = resultOf(params.uri);
-      if (!result) return { summary: '', sources: [] };
-      const { sources, summary } = listSources(result);
-      const doc = result.textDocument;
-      return {
-        summary: summary.line,
-        sources: sources.map(({ first, ...s }) => ({
-          ...s,
-          range: { start: doc.positionAt(first.start), end: doc.positionAt(first.end) },
-        })),
-      };
-    }),
+    guard(
+      'sources',
+      { summary: '', sources: [] },
+      async (params: UriParams, token: CancellationToken): Promise<SourcesAnswer> => {
+        const result = (await settledResult(params.uri, token))?.result;
+        if (!result) return { summary: '', sources: [] };
+        const { sources, summary } = listSources(result);
+        const doc = result.textDocument;
+        return {
+          summary: summary.line,
+          sources: sources.map(({ first, ...s }) => ({
+            ...s,
+            range: { start: doc.positionAt(first.start), end: doc.positionAt(first.end) },
+          })),
+        };
+      },
+    ),
   );
 
   // "Mark verified / disputed": the client asked the reviewer for the note; the edit is made here, like every edit.
   connection.onRequest(
     REQUESTS.markClaim,
-    guard('mark claim', Promise.resolve(false), async (params: MarkClaimParams): Promise<boolean> => {
+    guard('mark claim', false, async (params: MarkClaimParams): Promise<boolean> => {
       const doc = documents.get(params.uri);
       if (!doc || !state.support.applyEdit) return false;
       const at = inEncoding(doc, state.encoding).positionAt(params.offset);
@@ -518,8 +574,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
 
   connection.onDocumentLinks(
-    guard('document links', [], (params) => {
-      const result = resultOf(params.textDocument.uri);
+    guard('document links', [], async (params, token) => {
+      const result = (await settledResult(params.textDocument.uri, token))?.result;
       return result ? documentLinks(result, params.textDocument.uri) : [];
     }),
   );

@@ -1,0 +1,34 @@
+/**
+ * The messages coming from the client, as the connection dispatches them: vscode-jsonrpc queues what it reads and
+ * handles one message per turn of the event loop. Counting them tells when everything received so far has been
+ * handled, which is what lets a lint wait for the edits already on their way (a burst of keystrokes, or those typed
+ * while a lint ran) instead of linting a version that is already superseded.
+ */
+import type { MessageStrategy } from 'vscode-languageserver/node';
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class Inbound {
+  private handled = 0;
+
+  /** For `createConnection`'s options: sees each message as it is dispatched. */
+  readonly strategy: MessageStrategy = {
+    handleMessage: (message, next) => {
+      this.handled++;
+      return next(message);
+    },
+  };
+
+  /**
+   * Resolves once the messages received so far are handled: two turns of the event loop in which none was. Two, because
+   * the first may run before the connection's own turn that handles what the poll phase just read.
+   */
+  async drained(): Promise<void> {
+    for (;;) {
+      const before = this.handled;
+      await turn();
+      await turn();
+      if (this.handled === before) return;
+    }
+  }
+}
