@@ -74,15 +74,20 @@ export interface AnalyzeOptions {
   references?: ReferenceIndex & { key: string };
 }
 
-export function readFrontMatter(parsed: ParsedMarkdown): FrontMatterInfo | undefined {
+/** `cache`: the YAML of unchanged front matter is not parsed again (the editor lints on every keystroke). */
+export function readFrontMatter(parsed: ParsedMarkdown, cache: Memo = NO_CACHE): FrontMatterInfo | undefined {
   const fm = parsed.frontMatter;
   if (!fm) return undefined;
+  return { span: fm.span, ...cache.memo(`frontmatter|${fm.raw}`, () => readYamlObject(fm.raw)) };
+}
+
+function readYamlObject(raw: string): Omit<FrontMatterInfo, 'span'> {
   try {
-    const data = parseYamlData(fm.raw);
+    const data = parseYamlData(raw);
     const isObject = data !== null && typeof data === 'object' && !Array.isArray(data);
-    return { span: fm.span, data: isObject ? (data as Record<string, unknown>) : {} };
+    return { data: isObject ? (data as Record<string, unknown>) : {} };
   } catch (e) {
-    return { span: fm.span, data: {}, error: (e as Error).message.split('\n')[0] };
+    return { data: {}, error: (e as Error).message.split('\n')[0] };
   }
 }
 

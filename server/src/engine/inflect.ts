@@ -127,6 +127,20 @@ const AUXILIARY = /^(has|have|had|having|is|are|was|were|be|been|being)$/i;
  * alternative's head noun ("militias" → "armed groups"). `before` is the word before the match, if any.
  */
 export function reinflect(alternative: string, matched: string, pattern: string, before = ''): string {
+  // Every lint asks again for every finding's suggestions (in the editor, on each keystroke): the answers are kept.
+  const key = `${alternative}\u0000${matched}\u0000${pattern}\u0000${before}`;
+  let answer = reinflected.get(key);
+  if (answer === undefined) {
+    if (reinflected.size >= MAX_REINFLECTED) reinflected.clear();
+    reinflected.set(key, (answer = reinflectNow(alternative, matched, pattern, before)));
+  }
+  return answer;
+}
+
+const reinflected = new Map<string, string>();
+const MAX_REINFLECTED = 50_000;
+
+function reinflectNow(alternative: string, matched: string, pattern: string, before: string): string {
   // Word classes ({SAY}) hide the base forms; placeholders ("[named source]") are to be filled in, not inflected.
   if (pattern.includes('{') || alternative.includes('[')) return alternative;
   const tokens = pattern

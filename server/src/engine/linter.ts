@@ -60,7 +60,7 @@ export interface LintResult {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
   const parsed = parseMarkdown(text, flavorOf(filePath), options.cache?.tree);
-  const frontMatter = readFrontMatter(parsed);
+  const frontMatter = readFrontMatter(parsed, options.cache);
   const textDocument = TextDocument.create('file://' + filePath, 'markdown', 0, text);
   const problems: Problem[] = [];
   if (frontMatter?.error)
