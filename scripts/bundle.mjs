@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Bundles the VS Code extension and its language server into dist/ with esbuild, so the extension starts fast and
-// the .vsix carries no node_modules: dist/extension.js (CommonJS, for VS Code), dist/server.mjs (ESM) and the data and
-// schema the engine reads at run time. The build fails if anything would still be loaded from node_modules at run
-// time: the .vsix is packaged without dependencies, so such a module is simply missing in the installed extension.
+// the .vsix carries no node_modules: dist/extension.js (CommonJS, for VS Code), dist/server.mjs (ESM, with the chunks
+// dist/server-*.mjs it imports) and the data and schema the engine reads at run time. The build fails if anything
+// would still be loaded from node_modules at run time: the .vsix is packaged without dependencies, so such a module is
+// simply missing in the installed extension.
 //   node scripts/bundle.mjs [--outdir DIR]
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -73,17 +74,21 @@ const ESM_REQUIRE = {
 };
 
 /** What in a bundle would be loaded from outside it at run time: anything but Node's built-ins and `allowed`. */
-export function escapes(metafile, code, allowed = []) {
+export function escapes(metafile, code, allowed = [], chunks = []) {
   const found = [];
   for (const output of Object.values(metafile.outputs)) {
     for (const i of output.imports)
       if (i.external && !isBuiltin(i.path) && !allowed.includes(i.path)) found.push(`${i.kind} "${i.path}"`);
   }
   // Loads esbuild cannot follow: a require made with createRequire, a require()/import() of a computed name, or a
-  // relative path still loaded at run time (a UMD module calls require under another name).
+  // relative path still loaded at run time (a UMD module calls require under another name) — except the bundle's own
+  // `chunks`, which esbuild's code splitting imports by relative path.
   const unfollowed =
-    /\(import\.meta\.url\)\s*\(|\b(?:require|import)\((?!\s*["'`)])|[\w$]\(\s*["']\.\.?\/[^"']*["']\s*\)/g;
-  for (const m of code.matchAll(unfollowed)) found.push(`"${code.slice(Math.max(0, m.index - 40), m.index + 40)}"`);
+    /\(import\.meta\.url\)\s*\(|\b(?:require|import)\((?!\s*["'`)])|[\w$]\(\s*["'](\.\.?\/[^"']*)["']\s*\)/g;
+  for (const m of code.matchAll(unfollowed)) {
+    const chunkImport = m[1] && code.slice(m.index - 5, m.index + 1) === 'import' && chunks.includes(m[1].slice(2));
+    if (!chunkImport) found.push(`"${code.slice(Math.max(0, m.index - 40), m.index + 40)}"`);
+  }
   return found;
 }
 
@@ -103,10 +108,15 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
     },
     {
       ...common,
-      entryPoints: [path.join(root, 'server/src/lsp/main.ts')],
+      entryPoints: { server: path.join(root, 'server/src/lsp/main.ts') },
       // jsonc-parser's CommonJS build loads its parts with a require() esbuild cannot follow: take its ES module build.
       mainFields: ['module', 'main'],
-      outfile: path.join(outdir, 'server.mjs'),
+      // server.mjs answers `initialize` with the protocol library alone; the engine (most of the bundle) is a chunk it
+      // imports afterwards (lsp/main.ts), so compiling it does not hold up the answer.
+      outdir,
+      splitting: true,
+      chunkNames: 'server-[hash]',
+      outExtension: { '.js': '.mjs' },
       format: 'esm',
       external,
       plugins: [bundleLazyRequires(), optionalLoads],
@@ -116,9 +126,17 @@ export async function bundle({ outdir = path.join(root, 'dist'), external = [] }
   const problems = [];
   for (const options of targets) {
     const { metafile } = await build(options);
-    const code = fs.readFileSync(options.outfile, 'utf8').replace(options.banner?.js ?? '', '');
-    for (const e of escapes(metafile, code, ['vscode', ...external]))
-      problems.push(`${path.relative(root, options.outfile)}: loads ${e} from outside the bundle`);
+    for (const output of Object.keys(metafile.outputs).filter((f) => /\.m?js$/.test(f))) {
+      const code = fs.readFileSync(output, 'utf8').replace(options.banner?.js ?? '', '');
+      const chunks = Object.keys(metafile.outputs).map((f) => path.basename(f));
+      for (const e of escapes(
+        { outputs: { [output]: metafile.outputs[output] } },
+        code,
+        ['vscode', ...external],
+        chunks,
+      ))
+        problems.push(`${path.relative(root, path.resolve(output))}: loads ${e} from outside the bundle`);
+    }
   }
   for (const dir of ['data', 'schema'])
     fs.cpSync(path.join(root, 'server', dir), path.join(outdir, dir), { recursive: true });

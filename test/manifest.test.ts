@@ -18,7 +18,11 @@ const settings: Record<string, { scope?: string }> = manifest.contributes.config
 test('the .vsix holds what the manifest names, and no source maps, sources or node_modules', () => {
   const vsce = path.join(root, 'node_modules/.bin/vsce');
   const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+  // The server bundle is dist/server.mjs and the chunks it imports once it has answered `initialize`.
+  const chunks = fs.readdirSync(path.join(root, 'dist')).filter((f) => /^server-.*\.mjs$/.test(f));
+  assert.ok(chunks.length > 0, 'the engine is a chunk of its own');
   const named = [manifest.main, manifest.icon, 'dist/server.mjs', 'CHANGELOG.md', 'README.md', 'LICENSE'];
+  named.push(...chunks.map((f) => `dist/${f}`));
   for (const v of [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]) named.push(v.url);
   for (const s of manifest.contributes.snippets) named.push(s.path);
   for (const file of named)

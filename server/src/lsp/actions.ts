@@ -30,9 +30,9 @@ import {
   type Span,
 } from '../engine/index.js';
 import type { DiagnosticData } from './diagnostics.js';
+import { FIX_ALL_KIND } from './capabilities.js';
 import { CLIENT_COMMANDS } from '../shared/protocol.cjs';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sourcelint`;
 const { pickCitation: PICK_CITATION_COMMAND, markClaim: MARK_CLAIM_COMMAND } = CLIENT_COMMANDS;
 
 const toTextEdits = (result: LintResult, edits: readonly Edit[]): TextEdit[] =>

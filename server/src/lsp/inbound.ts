@@ -10,14 +10,25 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 export class Inbound {
   private handled = 0;
+  /** Until it settles, messages wait (in order) for the handlers that are still loading. */
+  private ready: Promise<unknown> | undefined;
 
   /** For `createConnection`'s options: sees each message as it is dispatched. */
   readonly strategy: MessageStrategy = {
     handleMessage: (message, next) => {
       this.handled++;
-      return next(message);
+      const ready = this.ready;
+      return ready ? ready.then(() => next(message)) : next(message);
     },
   };
+
+  /** Holds every message back until `ready` settles (the server answers `initialize` before it loads the rest). */
+  holdUntil(ready: Promise<unknown>): void {
+    this.ready = ready;
+    void ready.finally(() => {
+      if (this.ready === ready) this.ready = undefined;
+    });
+  }
 
   /**
    * Resolves once the messages received so far are handled: two turns of the event loop in which none was. Two, because

@@ -4,7 +4,6 @@
  * engine/edits.ts. Every handler is guarded: a bad request is logged and answered empty, the server keeps serving.
  * Every server → client message is sent only if the client declared it can take it, and a rejected one is logged.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -13,20 +12,16 @@ import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   MessageType,
-  ProposedFeatures,
   ResponseError,
   ShowMessageNotification,
-  TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   type CancellationToken,
-  type ClientCapabilities,
   type Connection,
   type Diagnostic,
   type DiagnosticServerCancellationData,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
-  type InitializeResult,
+  type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from './documents.js';
@@ -38,7 +33,6 @@ import {
   reviewClaims,
   reviewMark,
   reviewMarkOffset,
-  shippedFile,
   type LintResult,
 } from '../engine/index.js';
 import { claimRows, formatClaimsMarkdown } from '../shared/checklist.js';
@@ -61,7 +55,8 @@ import {
   settingsErrorOnDocument,
   toDiagnostics,
 } from './diagnostics.js';
-import { FIX_ALL_KIND, codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
+import { codeActionsFor, fixAll, type ClientAbilities } from './actions.js';
+import { FIX_ALL_KIND, readClientSupport, type ClientSupport } from './capabilities.js';
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
 import { ClientWatchRegistration, FolderWatcher, watchTargets } from './watch.js';
@@ -71,42 +66,6 @@ import { Inbound } from './inbound.js';
 const DEBOUNCE_MS = 5;
 /** File events come in bursts (write, rename, chmod; two watchers): wait this long for the burst to end. */
 const WATCH_SETTLE_MS = 50;
-
-/** What the client declared it can do, read once from `initialize`. */
-interface ClientSupport {
-  /** Pull diagnostics, only with refresh: without it a configuration change could never reach the screen. */
-  pullDiagnostics: boolean;
-  configurationPull: boolean;
-  configurationRegistration: boolean;
-  watchRegistration: boolean;
-  relativePatterns: boolean;
-  applyEdit: boolean;
-}
-
-export function readClientSupport(caps: ClientCapabilities): ClientSupport {
-  const workspace = caps.workspace;
-  return {
-    pullDiagnostics: !!caps.textDocument?.diagnostic && !!workspace?.diagnostics?.refreshSupport,
-    configurationPull: !!workspace?.configuration,
-    configurationRegistration: !!workspace?.didChangeConfiguration?.dynamicRegistration,
-    watchRegistration: !!workspace?.didChangeWatchedFiles?.dynamicRegistration,
-    relativePatterns: !!workspace?.didChangeWatchedFiles?.relativePatternSupport,
-    applyEdit: !!workspace?.applyEdit,
-  };
-}
-
-/** The package's version, from the package.json beside the compiled tree (server/) or above the bundle (dist/..). */
-function serverVersion(): string | undefined {
-  for (const file of [shippedFile('package.json'), path.join(shippedFile(), '..', 'package.json')]) {
-    try {
-      const version = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
-      if (typeof version === 'string') return version;
-    } catch {
-      // Not there: try the next place.
-    }
-  }
-  return undefined;
-}
 
 /** What the server learns and keeps while it runs, in one place: the handlers below read and update it. */
 interface ServerState {
@@ -129,11 +88,11 @@ interface ServerState {
   configFileDiagnostics: Map<string, string>;
 }
 
-/** `inbound` must see the connection's messages (its `strategy` in the connection's options). */
-export function startServer(
-  inbound: Inbound = new Inbound(),
-  connection: Connection = createConnection(ProposedFeatures.all, { messageStrategy: inbound.strategy }),
-): void {
+/**
+ * Serves `connection`, whose `initialize` main.ts has answered (capabilities.ts) with `params`. `inbound` sees the
+ * connection's messages (its `strategy` is in the connection's options).
+ */
+export function startServer(inbound: Inbound, connection: Connection, params: InitializeParams): void {
   const state: ServerState = {
     encoding: 'utf-16',
     support: readClientSupport({}),
@@ -353,7 +312,8 @@ export function startServer(
     }
   };
 
-  connection.onInitialize((params): InitializeResult => {
+  // What `initialize` told: the client's abilities, its workspace and its settings.
+  {
     const caps = params.capabilities;
     state.support = readClientSupport(caps);
     state.encoding = negotiateEncoding(caps.general?.positionEncodings);
@@ -371,22 +331,7 @@ export function startServer(
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.roots = folders.filter((f) => f.startsWith('file:')).map(filePathOf);
     workspace.setSettings(options.settings);
-    return {
-      capabilities: {
-        positionEncoding: state.encoding,
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        completionProvider: { triggerCharacters: ['@', '^'] },
-        hoverProvider: true,
-        definitionProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        diagnosticProvider: state.support.pullDiagnostics
-          ? { interFileDependencies: false, workspaceDiagnostics: false }
-          : undefined,
-      },
-      serverInfo: { name: 'sourcelint-language-server', version: serverVersion() },
-    };
-  });
+  }
 
   connection.onInitialized(async () => {
     if (state.support.configurationRegistration)
@@ -581,5 +526,4 @@ export function startServer(
   );
 
   documents.listen(connection);
-  connection.listen();
 }

@@ -1,0 +1,72 @@
+/**
+ * The answer to `initialize`: what the server offers, given what the client declared. Kept apart from the handlers and
+ * light (no engine), so that main.ts answers before the engine has loaded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { negotiateEncoding } from './encoding.js';
+import { shippedFile } from '../engine/paths.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sourcelint`;
+
+/** What the client declared it can do, read once from `initialize`. */
+export interface ClientSupport {
+  /** Pull diagnostics, only with refresh: without it a configuration change could never reach the screen. */
+  pullDiagnostics: boolean;
+  configurationPull: boolean;
+  configurationRegistration: boolean;
+  watchRegistration: boolean;
+  relativePatterns: boolean;
+  applyEdit: boolean;
+}
+
+export function readClientSupport(caps: ClientCapabilities): ClientSupport {
+  const workspace = caps.workspace;
+  return {
+    pullDiagnostics: !!caps.textDocument?.diagnostic && !!workspace?.diagnostics?.refreshSupport,
+    configurationPull: !!workspace?.configuration,
+    configurationRegistration: !!workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchRegistration: !!workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    relativePatterns: !!workspace?.didChangeWatchedFiles?.relativePatternSupport,
+    applyEdit: !!workspace?.applyEdit,
+  };
+}
+
+/** The package's version, from the package.json beside the compiled tree (server/) or above the bundle (dist/..). */
+function serverVersion(): string | undefined {
+  for (const file of [shippedFile('package.json'), path.join(shippedFile(), '..', 'package.json')]) {
+    try {
+      const version = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
+      if (typeof version === 'string') return version;
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return undefined;
+}
+
+export function initializeResult(params: InitializeParams): InitializeResult {
+  const caps = params.capabilities;
+  return {
+    capabilities: {
+      positionEncoding: negotiateEncoding(caps.general?.positionEncodings),
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: ['@', '^'] },
+      hoverProvider: true,
+      definitionProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      diagnosticProvider: readClientSupport(caps).pullDiagnostics
+        ? { interFileDependencies: false, workspaceDiagnostics: false }
+        : undefined,
+    },
+    serverInfo: { name: 'sourcelint-language-server', version: serverVersion() },
+  };
+}
