@@ -196,7 +196,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const asserted = doc.prose.map((pb) =>
     pb.sentences.filter(isAssertedProse).map((sentence) => ({
       sentence,
-      core: cache.memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${sentence.text}`, () =>
+      core: cache.memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}`, sentence.text, () =>
         claimCore(sentence.text, sentence.words, sentence.quotes, lexicons),
       ),
     })),

@@ -78,7 +78,7 @@ export interface AnalyzeOptions {
 export function readFrontMatter(parsed: ParsedMarkdown, cache: Memo = NO_CACHE): FrontMatterInfo | undefined {
   const fm = parsed.frontMatter;
   if (!fm) return undefined;
-  return { span: fm.span, ...cache.memo(`frontmatter|${fm.raw}`, () => readYamlObject(fm.raw)) };
+  return { span: fm.span, ...cache.memo('frontmatter', fm.raw, () => readYamlObject(fm.raw)) };
 }
 
 function readYamlObject(raw: string): Omit<FrontMatterInfo, 'span'> {
@@ -145,7 +145,8 @@ interface BlockCore {
   text: string;
   words: Word[];
   quotes: Span[];
-  sentences: Array<{ span: Span; words: Word[]; quotes: Span[] }>;
+  /** `text`: the sentence's, sliced once, so that the same string keys its analysis on every lint (see cache.ts). */
+  sentences: Array<{ span: Span; text: string; words: Word[]; quotes: Span[] }>;
 }
 
 function blockCore(source: string, inTextCitations: boolean, references: ReferenceIndex | undefined): BlockCore {
@@ -172,7 +173,7 @@ function blockCore(source: string, inTextCitations: boolean, references: Referen
     const sentenceQuotes: Span[] = [];
     for (; q < quotes.length && quotes[q].start < s.end; q++)
       if (quotes[q].end <= s.end) sentenceQuotes.push(shift(quotes[q], -s.start));
-    sentences.push({ span: s, words: sentenceWords, quotes: sentenceQuotes });
+    sentences.push({ span: s, text: text.slice(s.start, s.end), words: sentenceWords, quotes: sentenceQuotes });
   }
   return { local, text, words, quotes, sentences };
 }
@@ -180,7 +181,8 @@ function blockCore(source: string, inTextCitations: boolean, references: Referen
 export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
   const cache = options.cache ?? NO_CACHE;
   const { local, text, words, quotes, sentences } = cache.memo(
-    `block|${options.inTextCitations}|${options.references?.key ?? ''}|${block.text}`,
+    `block|${options.inTextCitations}|${options.references?.key ?? ''}`,
+    block.text,
     () => blockCore(block.text, options.inTextCitations, options.references),
   );
   const markers: Marker[] = [
@@ -197,7 +199,7 @@ export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock 
   for (const s of sentences) {
     pb.sentences.push({
       span: shift(s.span, block.start),
-      text: text.slice(s.span.start, s.span.end),
+      text: s.text,
       words: s.words,
       citations: [],
       citationNeeded: false,

@@ -158,7 +158,7 @@ function runRules(
       allowed: (entryId, term) => !config.allow.has(entryId) && !config.allow.has(term.toLowerCase()),
       bibliography,
       attributionPolicy: config.attribution,
-      memo: (key, compute) => cache.memo(key, compute),
+      memo: (kind, key, compute) => cache.memo(kind, key, compute),
       sources,
       sourceCopies,
       sourceSeverity: config.sourceSettings.severity,

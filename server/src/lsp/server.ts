@@ -60,10 +60,13 @@ import { FIX_ALL_KIND, readClientSupport, type ClientSupport } from './capabilit
 import { completionsAt, definitionAt, documentLinks, hoverAt } from './navigation.js';
 import { applyChanges, inEncoding, negotiateEncoding, type PositionEncoding } from './encoding.js';
 import { ClientWatchRegistration, FolderWatcher, watchTargets } from './watch.js';
-import { Inbound } from './inbound.js';
+import type { Inbound } from './inbound.js';
 
-/** Light debounce: coalesces a burst of keystrokes, far below what a writer notices. */
-const DEBOUNCE_MS = 5;
+/**
+ * No debounce: a lint already waits for the edits received before it (inbound.ts), which is what coalesces a burst; a
+ * delay would be added to every keystroke's diagnostics.
+ */
+const DEBOUNCE_MS = 0;
 /** File events come in bursts (write, rename, chmod; two watchers): wait this long for the burst to end. */
 const WATCH_SETTLE_MS = 50;
 
@@ -181,7 +184,7 @@ export function startServer(inbound: Inbound, connection: Connection, params: In
   ): Promise<{ doc: TextDocument; result: LintResult } | undefined> => {
     const doc = await settled(uri, token);
     const result = doc && resultOf(uri);
-    return result && { doc: doc, result };
+    return result && { doc, result };
   };
 
   /** The document's lint result, with positions in the client's encoding. */

@@ -20,7 +20,7 @@ export const rule = defineRule({
   check(ctx) {
     for (const { claim, copies } of claimsWithCopies(ctx, (c) => c.figures.length > 0)) {
       const { text, words, span } = claim.sentence;
-      const quantities = ctx.memo(`quantities|${text}`, () => readQuantities(text, words));
+      const quantities = ctx.memo('quantities', text, () => readQuantities(text, words));
       for (const figure of claim.figures) {
         // The figure finder decides what is a figure; the quantity reader, what value it states.
         const q = quantities.find((x) => x.span.start < figure.span.end && x.span.end > figure.span.start);

@@ -53,7 +53,7 @@ export function lexiconRule(
         // A newsroom term that repeats a built-in one reports once.
         const reported = new Set<string>();
         for (const lexicon of lexicons) {
-          for (const m of ctx.memo(`lexicon|${lexicon.id}|${pb.text}`, () => lexicon.match(pb.words))) {
+          for (const m of ctx.memo(`lexicon|${lexicon.id}`, pb.text, () => lexicon.match(pb.words))) {
             const start = pb.words[m.from].start;
             const end = pb.words[m.to - 1].end;
             // Quotations and sentences are disjoint and in order: the only candidate is the last one starting at or

@@ -26,8 +26,8 @@ export interface RuleContext<K extends string = string> {
   /** The merged bibliography, or undefined when the document has none. */
   bibliography?: Bibliography;
   attributionPolicy: 'accept' | 'warn';
-  /** Remembers a text-keyed result across lints of the same document (see cache.ts). */
-  memo<T>(key: string, compute: () => T): T;
+  /** Remembers a text-keyed result across lints of the same document (see cache.ts); `kind` names what it is. */
+  memo<T>(kind: string, key: string, compute: () => T): T;
   /** Source ratings and link kinds (see sources.ts). */
   sources: SourceIndex;
   /** `sources.severity`: severity per source status, where configured. */
