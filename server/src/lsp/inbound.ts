@@ -7,6 +7,8 @@
 import type { MessageStrategy } from 'vscode-languageserver/node';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Each round is a turn per message handled: far more than a burst of edits and the requests among them. */
+const MAX_ROUNDS = 1000;
 
 export class Inbound {
   private handled = 0;
@@ -32,10 +34,11 @@ export class Inbound {
 
   /**
    * Resolves once the messages received so far are handled: two turns of the event loop in which none was. Two, because
-   * the first may run before the connection's own turn that handles what the poll phase just read.
+   * the first may run before the connection's own turn that handles what the poll phase just read. A client that never
+   * stops sending is not waited for beyond MAX_ROUNDS.
    */
   async drained(): Promise<void> {
-    for (;;) {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
       const before = this.handled;
       await turn();
       await turn();
