@@ -22,6 +22,8 @@ test('the .vsix holds what the manifest names, and no source maps, sources or no
   const chunks = fs.readdirSync(path.join(root, 'dist')).filter((f) => /^server-.*\.mjs$/.test(f));
   assert.ok(chunks.length > 0, 'the engine is a chunk of its own');
   const named = [manifest.main, manifest.icon, 'dist/server.mjs', 'CHANGELOG.md', 'README.md', 'LICENSE'];
+  // The lexicon index compiled for the bundle: without it, every start of the server compiles the lexicons.
+  named.push('dist/lexicons.compiled.json');
   named.push(...chunks.map((f) => `dist/${f}`));
   for (const v of [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]) named.push(v.url);
   for (const s of manifest.contributes.snippets) named.push(s.path);
