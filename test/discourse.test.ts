@@ -211,6 +211,23 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('a quotation set off as a paragraph belongs to the speaker the next paragraph names for it', () => {
+    const article = [
+      '“Not one soldier will cross that river while I am in office and the army answers to me.”',
+      'These were the words of the defence minister, Ana Ruiz, at a rally in March.',
+      '“Our ports stay open to every ship that flies a neutral flag, whatever its cargo.”',
+      'This was announced by the harbour authority of Tema, which runs the port.',
+      '“We will rebuild every bridge the floods took, and we will do it before the rains.”',
+      'The ministry has repaired nine bridges since 2021, the government said.',
+    ].join('\n\n');
+    assert.deepEqual(coverageOf(article, '“Not one'), { kind: 'speaker', source: 'the defence minister' });
+    assert.deepEqual(coverageOf(article, '“Our ports'), { kind: 'speaker', source: 'the harbour authority of Tema' });
+    // The next paragraph names a source of its own, not who said the quotation: the quotation stays unsourced.
+    assert.deepEqual(flagged(article), [
+      '“We will rebuild every bridge the floods took, and we will do it before the rains.”',
+    ]);
+  });
+
   test('an interview: answers belong to the speaker of the turn, questions are no claims', () => {
     const text = [
       '**Q:** How many families left the valley last year?',

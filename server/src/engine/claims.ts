@@ -206,7 +206,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const flow = new DiscourseFlow();
   doc.prose.forEach((pb, b) => {
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
-    flow.startBlock(pb, doc.text, asserted[b]);
+    flow.startBlock(pb, doc.text, asserted[b], speakerNamedAfter(pb, asserted[b + 1]));
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
       const { coverage, uncovered } = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
@@ -218,6 +218,28 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     flow.endBlock();
   });
   return claims;
+}
+
+/** A sentence that refers back to what came before: "This was stated by…", "These were the words of…". */
+const BACK_REFERENCE = new Set(['this', 'that', 'these', 'those']);
+
+/**
+ * The speaker of a paragraph that is one quotation and nothing else, when the next paragraph opens by naming who said
+ * it ("“…” ⏎ These were the words of the defence minister, Ana Ruiz."): the quotation set off first, its speaker after.
+ */
+function speakerNamedAfter(
+  pb: ProseBlock,
+  next: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }> = [],
+): string | undefined {
+  const [quote, ...others] = pb.quotes;
+  if (!quote || others.length > 0) return undefined;
+  if (!/^[\s*_]*$/.test(pb.text.slice(0, quote.start)) || !/^[\s*_.,;:!?]*$/.test(pb.text.slice(quote.end)))
+    return undefined;
+  const first = next[0];
+  const named = first?.core.named;
+  return named && named.kind !== 'anaphor' && BACK_REFERENCE.has(first.sentence.words[0]?.norm)
+    ? named.source
+    : undefined;
 }
 
 /** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
@@ -260,7 +282,13 @@ class DiscourseFlow {
   private previousSource?: string;
   private citedElsewhere = false;
 
-  startBlock(pb: ProseBlock, source: string, sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>): void {
+  /** `namedAfter`: the speaker the next paragraph names for this one (see speakerNamedAfter). */
+  startBlock(
+    pb: ProseBlock,
+    source: string,
+    sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>,
+    namedAfter?: string,
+  ): void {
     this.previousSource = this.carried;
     this.carried = undefined;
     this.citedElsewhere = sentences.some(({ sentence }) => sentence.citations.length > 0);
@@ -288,6 +316,7 @@ class DiscourseFlow {
     // mark).
     const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];
     if (this.leadInSpeaker) this.statement = { speaker: this.leadInSpeaker, opening };
+    else if (namedAfter) this.statement = { speaker: namedAfter };
     else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
     this.leadInSpeaker = undefined;
     this.lastSpeaker = undefined;
