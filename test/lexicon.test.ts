@@ -102,3 +102,20 @@ test('phrase matching: a required second word, an optional one, a number, any wo
   // word.
   assert.deepEqual(matches('it is late, it rains, it'), ['it: it', 'it: it']);
 });
+
+test('words matched against one lexicon still match a lexicon built afterwards, and entries added later', async () => {
+  const { Lexicon } = await import('sourcelint/engine/lexicon.js');
+  const { tokenize } = await import('sourcelint/engine/words.js');
+  const entry = (pattern: string) => ({ pattern, category: 'test', reason: 'a test entry', alternatives: [] });
+  const words = tokenize('The quorvant fleet sailed 12 leagues past the zelbrick shoals.');
+  const first = new Lexicon();
+  first.add({ rule: 'test', entries: [entry('quorvant fleet')] }, 'test');
+  const found = (l: InstanceType<typeof Lexicon>): string[] => l.match(words).map((m) => m.entry.pattern);
+  assert.deepEqual(found(first), ['quorvant fleet']);
+  // The same words array, after new first words were indexed: by a new lexicon, and by the first one.
+  const second = new Lexicon();
+  second.add({ rule: 'test', entries: [entry('zelbrick shoals'), entry('{NUM} leagues')] }, 'test');
+  assert.deepEqual(found(second), ['{NUM} leagues', 'zelbrick shoals']);
+  first.add({ rule: 'test', entries: [entry('zelbrick')] }, 'test');
+  assert.deepEqual(found(first), ['quorvant fleet', 'zelbrick']);
+});

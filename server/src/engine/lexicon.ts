@@ -52,7 +52,7 @@ interface CompiledEntry {
 /** An indexed entry, with the words its second token requires when that token is a required word: most candidates
  * fail on the next word, and a set look-up rejects them before the token automaton runs. */
 interface IndexedEntry extends CompiledEntry {
-  second?: ReadonlySet<string>;
+  second: ReadonlySet<string> | undefined;
 }
 
 export interface LexiconMatch {
@@ -153,10 +153,34 @@ const tokensFromData = (d: readonly TokenData[]): CompiledPhrase => ({
   tokens: d.map(([optional, kind, forms]) => ({ optional, kind, forms: new Set(forms) })),
 });
 
+/**
+ * Every form that starts a phrase of any lexicon, numbered. A block is matched against several lexicons (one per
+ * rule, plus the claim cues per sentence): its words are looked up here once, and each lexicon then finds its
+ * candidates by number in an array instead of hashing every word again.
+ */
+const firstFormIds = new Map<string, number>();
+/** The word ids of a words array: a form's number, NOT_FIRST, or NUMBER for a number (numbers start {NUM} phrases). */
+const NOT_FIRST = -1;
+const NUMBER = -2;
+const wordIds = new WeakMap<readonly Word[], { forms: number; ids: Int32Array }>();
+
+/** The ids of `words`, computed once per words array (and again only when a lexicon added new first forms since). */
+function idsOf(words: readonly Word[]): Int32Array {
+  const known = wordIds.get(words);
+  if (known && known.forms === firstFormIds.size) return known.ids;
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++)
+    ids[i] = words[i].isNumber ? NUMBER : (firstFormIds.get(words[i].norm) ?? NOT_FIRST);
+  wordIds.set(words, { forms: firstFormIds.size, ids });
+  return ids;
+}
+
 export class Lexicon {
   /** Distinguishes lexicons in cache keys. */
   readonly id = nextLexiconId++;
   private readonly byFirst = new Map<string, IndexedEntry[]>();
+  /** byFirst by the forms' ids (see firstFormIds), built on the first match after entries were added. */
+  private byFirstId: Array<IndexedEntry[] | undefined> | undefined;
   private readonly numberFirst: IndexedEntry[] = [];
   /** In the order added: of equally long matches, the earlier entry wins. */
   private readonly compiled: CompiledEntry[] = [];
@@ -186,15 +210,30 @@ export class Lexicon {
     this.compiled.push(entry);
     this.entries.push(entry.entry);
     const next = entry.phrase.tokens[1];
-    const compiled: IndexedEntry =
-      next && next.kind === 'forms' && !next.optional ? { ...entry, second: next.forms } : entry;
+    // One shape for every indexed entry (`second` always present), so that the matching loop stays monomorphic.
+    const compiled: IndexedEntry = {
+      entry: entry.entry,
+      phrase: entry.phrase,
+      except: entry.except,
+      second: next && next.kind === 'forms' && !next.optional ? next.forms : undefined,
+    };
     const first = compiled.phrase.tokens[0];
     if (first.kind === 'number') this.numberFirst.push(compiled);
     for (const form of first.forms) {
       const list = this.byFirst.get(form);
       if (list) list.push(compiled);
       else this.byFirst.set(form, [compiled]);
+      if (!firstFormIds.has(form)) firstFormIds.set(form, firstFormIds.size);
     }
+    this.byFirstId = undefined;
+  }
+
+  private firstIndex(): ReadonlyArray<IndexedEntry[] | undefined> {
+    if (this.byFirstId) return this.byFirstId;
+    // Dense (filled with undefined, not holes) so that V8 keeps it a fast array.
+    const byId = new Array<IndexedEntry[] | undefined>(firstFormIds.size).fill(undefined);
+    for (const [form, list] of this.byFirst) byId[firstFormIds.get(form)!] = list;
+    return (this.byFirstId = byId);
   }
 
   add(file: LexiconFile, where: string): void {
@@ -222,10 +261,14 @@ export class Lexicon {
   /** All matches in `words`, longest first at each position, without overlaps, minus those inside an exception. */
   match(words: readonly Word[], accept: (entry: LexiconEntry) => boolean = () => true): LexiconMatch[] {
     const found: LexiconMatch[] = [];
+    const ids = idsOf(words);
+    const byId = this.firstIndex();
     let coveredUntil = 0;
     for (let i = 0; i < words.length; i++) {
       if (i < coveredUntil) continue;
-      const candidates = words[i].isNumber ? this.numberFirst : this.byFirst.get(words[i].norm);
+      const id = ids[i];
+      if (id === NOT_FIRST) continue;
+      const candidates = id === NUMBER ? this.numberFirst : byId[id];
       if (!candidates) continue;
       let best: LexiconMatch | undefined;
       const following = words[i + 1]?.norm;
