@@ -259,7 +259,7 @@ export class Lexicon {
   }
 
   /** All matches in `words`, longest first at each position, without overlaps, minus those inside an exception. */
-  match(words: readonly Word[], accept: (entry: LexiconEntry) => boolean = () => true): LexiconMatch[] {
+  match(words: readonly Word[]): LexiconMatch[] {
     const found: LexiconMatch[] = [];
     const ids = idsOf(words);
     const byId = this.firstIndex();
@@ -274,7 +274,6 @@ export class Lexicon {
       const following = words[i + 1]?.norm;
       for (const c of candidates) {
         if (c.second && (following === undefined || !c.second.has(following))) continue;
-        if (!accept(c.entry)) continue;
         const to = matchAt(c.phrase.tokens, words, i);
         if (to < 0 || (best && to <= best.to)) continue;
         if (c.except.some((ex) => insideException(ex, words, i, to))) continue;
