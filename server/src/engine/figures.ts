@@ -113,7 +113,9 @@ function approximatorStart(words: readonly Word[], i: number): number {
 function fractionAt(words: readonly Word[], i: number): number {
   const n = words[i].norm;
   const next = words[i + 1]?.norm;
-  if (/^(one|two|three)-(half|halves|third|thirds|quarter|quarters|fifth|fifths)$/.test(n)) return i + 1;
+  // fractionAt runs on every word: the cheap comparisons come before the patterns.
+  if (n.includes('-') && /^(one|two|three)-(half|halves|third|thirds|quarter|quarters|fifth|fifths)$/.test(n))
+    return i + 1;
   if (
     (n === 'half' || n === 'third' || n === 'quarter') &&
     next === 'of' &&
@@ -123,16 +125,16 @@ function fractionAt(words: readonly Word[], i: number): number {
   }
   // "one in five", "1 in 4" — not "40% in 2022".
   if (
-    (SMALL_NUMBER_WORDS.has(n) || /^\d{1,3}$/.test(n)) &&
     next === 'in' &&
+    (SMALL_NUMBER_WORDS.has(n) || /^\d{1,3}$/.test(n)) &&
     words[i + 2]?.isNumber &&
     !isYearLike(words[i + 2].raw) &&
     words[i + 1].start - words[i].end === 1
   )
     return i + 3;
   if (
-    (SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) &&
     next === 'out' &&
+    (SMALL_NUMBER_WORDS.has(n) || /^\d+$/.test(n)) &&
     words[i + 2]?.norm === 'of' &&
     words[i + 3]?.isNumber
   )
