@@ -472,7 +472,8 @@ function claimCore(
   };
 }
 
-const isYearOrMonth = (norm: string): boolean => /^(1[5-9]\d\d|20\d\d)$/.test(norm) || MONTHS.has(norm);
+const isYearOrMonth = (norm: string): boolean =>
+  (norm.length === 4 && /^(1[5-9]\d\d|20\d\d)$/.test(norm)) || MONTHS.has(norm);
 
 /** The features the claim model weighs: counts per cue category of the cue lexicon, and sentence-shape features. */
 export function claimFeatures(
@@ -480,17 +481,28 @@ export function claimFeatures(
   words: readonly Word[],
   cues: Lexicon | undefined,
 ): { counts: Record<string, number>; cue?: Claim['cue'] } {
+  // One pass over the words for the word-level counts (this runs on every sentence).
+  let firstPerson = 0;
+  let secondPerson = 0;
+  let date = 0;
+  let figure = 0;
+  for (const w of words) {
+    if (FIRST_PERSON.has(w.norm)) firstPerson++;
+    if (SECOND_PERSON.has(w.norm)) secondPerson++;
+    if (isYearOrMonth(w.norm)) date++;
+    else if (w.isNumber) figure = 1;
+  }
   const counts: Record<(typeof SENTENCE_FEATURES)[number], number> & Record<string, number> = {
     properNoun: properNouns(words),
-    firstPerson: words.filter((w) => FIRST_PERSON.has(w.norm)).length,
+    firstPerson,
     // Addressing the reader ("you may be surprised") is argument, not report.
-    secondPerson: words.filter((w) => SECOND_PERSON.has(w.norm)).length,
+    secondPerson,
     question: text.trimEnd().endsWith('?') ? 1 : 0,
     short: words.length < 6 ? 1 : 0,
     long: words.length > 25 ? 1 : 0,
-    date: words.filter((w) => isYearOrMonth(w.norm)).length,
+    date,
     past: pastTenseVerbs(words),
-    figure: words.some((w) => w.isNumber && !isYearOrMonth(w.norm)) ? 1 : 0,
+    figure,
   };
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
@@ -510,7 +522,7 @@ function pastTenseVerbs(words: readonly Word[]): number {
   let n = 0;
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
-    if (/^[a-z]{3,}ed$/.test(w.raw) && !NOT_PAST.has(w.norm)) n++;
+    if (w.raw.endsWith('ed') && /^[a-z]{3,}ed$/.test(w.raw) && !NOT_PAST.has(w.norm)) n++;
     else if (BE_OR_HAVE.has(words[i - 1].norm) && /^[a-z]{3,}(en|wn|ght|t)$/.test(w.raw)) n++;
   }
   return n;
