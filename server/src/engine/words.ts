@@ -20,7 +20,12 @@ const NUMBER_WORDS = new Set(
 );
 
 /** A word written with a capital: a name, or the first word of a sentence. */
-export const isCapitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u.test(w.raw);
+export const isCapitalised = (w: Word | undefined): boolean => {
+  if (!w) return false;
+  // Called on most words: ASCII is decided by its code, only other scripts need the Unicode class.
+  const c = w.raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w.raw);
+};
 
 export function isNumberWord(norm: string): boolean {
   if (NUMBER_WORDS.has(norm)) return true;
