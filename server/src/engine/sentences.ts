@@ -36,12 +36,19 @@ export function splitSentences(text: string): Span[] {
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  while (i > 0 && isLetterOrDot(text, i - 1)) i--;
   const word = text.slice(i, dot);
   if (word.length === 0) return false;
   // An initial ("George W. Bush"), but not a pronoun "I".
   if (/^\p{Lu}$/u.test(word)) return word !== 'I';
   return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** `/[\p{L}.]/u` on one character, without a regex run for ASCII (the scan above runs at every sentence end). */
+function isLetterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}.]/u.test(text[i]);
 }
 
 function skipSpace(text: string, i: number): number {
