@@ -119,3 +119,15 @@ test('words matched against one lexicon still match a lexicon built afterwards, 
   first.add({ rule: 'test', entries: [entry('zelbrick')] }, 'test');
   assert.deepEqual(found(first), ['quorvant fleet', 'zelbrick']);
 });
+
+test('a first word shared by entries with different required second words matches each of them', async () => {
+  const { Lexicon } = await import('sourcelint/engine/lexicon.js');
+  const { tokenize } = await import('sourcelint/engine/words.js');
+  const entry = (pattern: string) => ({ pattern, category: 'test', reason: 'a test entry', alternatives: [] });
+  const lexicon = new Lexicon();
+  lexicon.add({ rule: 'test', entries: [entry('prime suspect'), entry('prime minister said?')] }, 'test');
+  const text = 'The prime suspect met the prime ministers, not the prime time host, and the last word is prime';
+  const words = tokenize(text);
+  const found = lexicon.match(words).map((m) => text.slice(words[m.from].start, words[m.to - 1].end));
+  assert.deepEqual(found, ['prime suspect', 'prime ministers']);
+});

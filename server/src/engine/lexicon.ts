@@ -175,12 +175,25 @@ function idsOf(words: readonly Word[]): Int32Array {
   return ids;
 }
 
+/** The entries a word can start, with the words that can follow it when every entry requires one. */
+interface Candidates {
+  entries: readonly IndexedEntry[];
+  /** All the entries' required second words; undefined when an entry has none (then any next word may do). */
+  seconds: ReadonlySet<string> | undefined;
+}
+
+function candidatesOf(entries: readonly IndexedEntry[]): Candidates {
+  const required = entries.every((e) => e.second);
+  return { entries, seconds: required ? new Set(entries.flatMap((e) => [...e.second!])) : undefined };
+}
+
 export class Lexicon {
   /** Distinguishes lexicons in cache keys. */
   readonly id = nextLexiconId++;
   private readonly byFirst = new Map<string, IndexedEntry[]>();
   /** byFirst by the forms' ids (see firstFormIds), built on the first match after entries were added. */
-  private byFirstId: Array<IndexedEntry[] | undefined> | undefined;
+  private byFirstId: Array<Candidates | undefined> | undefined;
+  private numberCandidates: Candidates | undefined;
   private readonly numberFirst: IndexedEntry[] = [];
   /** In the order added: of equally long matches, the earlier entry wins. */
   private readonly compiled: CompiledEntry[] = [];
@@ -228,11 +241,12 @@ export class Lexicon {
     this.byFirstId = undefined;
   }
 
-  private firstIndex(): ReadonlyArray<IndexedEntry[] | undefined> {
+  private firstIndex(): ReadonlyArray<Candidates | undefined> {
     if (this.byFirstId) return this.byFirstId;
     // Dense (filled with undefined, not holes) so that V8 keeps it a fast array.
-    const byId = new Array<IndexedEntry[] | undefined>(firstFormIds.size).fill(undefined);
-    for (const [form, list] of this.byFirst) byId[firstFormIds.get(form)!] = list;
+    const byId = new Array<Candidates | undefined>(firstFormIds.size).fill(undefined);
+    for (const [form, list] of this.byFirst) byId[firstFormIds.get(form)!] = candidatesOf(list);
+    this.numberCandidates = candidatesOf(this.numberFirst);
     return (this.byFirstId = byId);
   }
 
@@ -268,11 +282,12 @@ export class Lexicon {
       if (i < coveredUntil) continue;
       const id = ids[i];
       if (id === NOT_FIRST) continue;
-      const candidates = id === NUMBER ? this.numberFirst : byId[id];
+      const candidates = id === NUMBER ? this.numberCandidates : byId[id];
       if (!candidates) continue;
-      let best: LexiconMatch | undefined;
       const following = words[i + 1]?.norm;
-      for (const c of candidates) {
+      if (candidates.seconds && (following === undefined || !candidates.seconds.has(following))) continue;
+      let best: LexiconMatch | undefined;
+      for (const c of candidates.entries) {
         if (c.second && (following === undefined || !c.second.has(following))) continue;
         const to = matchAt(c.phrase.tokens, words, i);
         if (to < 0 || (best && to <= best.to)) continue;
