@@ -178,13 +178,16 @@ function idsOf(words: readonly Word[]): Int32Array {
 /** The entries a word can start, with the words that can follow it when every entry requires one. */
 interface Candidates {
   entries: readonly IndexedEntry[];
-  /** All the entries' required second words; undefined when an entry has none (then any next word may do). */
-  seconds: ReadonlySet<string> | undefined;
+  /**
+   * All the entries' required second words, built on the first match that reaches them (most forms never occur); null
+   * when an entry requires none (then any next word may do).
+   */
+  seconds: ReadonlySet<string> | null | undefined;
 }
 
-function candidatesOf(entries: readonly IndexedEntry[]): Candidates {
-  const required = entries.every((e) => e.second);
-  return { entries, seconds: required ? new Set(entries.flatMap((e) => [...e.second!])) : undefined };
+function secondsOf(entries: readonly IndexedEntry[]): ReadonlySet<string> | null {
+  if (!entries.every((e) => e.second)) return null;
+  return entries.length === 1 ? entries[0].second! : new Set(entries.flatMap((e) => [...e.second!]));
 }
 
 export class Lexicon {
@@ -245,8 +248,8 @@ export class Lexicon {
     if (this.byFirstId) return this.byFirstId;
     // Dense (filled with undefined, not holes) so that V8 keeps it a fast array.
     const byId = new Array<Candidates | undefined>(firstFormIds.size).fill(undefined);
-    for (const [form, list] of this.byFirst) byId[firstFormIds.get(form)!] = candidatesOf(list);
-    this.numberCandidates = candidatesOf(this.numberFirst);
+    for (const [form, entries] of this.byFirst) byId[firstFormIds.get(form)!] = { entries, seconds: undefined };
+    this.numberCandidates = { entries: this.numberFirst, seconds: undefined };
     return (this.byFirstId = byId);
   }
 
@@ -285,6 +288,7 @@ export class Lexicon {
       const candidates = id === NUMBER ? this.numberCandidates : byId[id];
       if (!candidates) continue;
       const following = words[i + 1]?.norm;
+      if (candidates.seconds === undefined) candidates.seconds = secondsOf(candidates.entries);
       if (candidates.seconds && (following === undefined || !candidates.seconds.has(following))) continue;
       let best: LexiconMatch | undefined;
       for (const c of candidates.entries) {
