@@ -164,7 +164,10 @@ const NOT_FIRST = -1;
 const NUMBER = -2;
 const wordIds = new WeakMap<readonly Word[], { forms: number; ids: Int32Array }>();
 
-/** The ids of `words`, computed once per words array (and again only when a lexicon added new first forms since). */
+/**
+ * The ids of `words`, computed once per words array (word arrays are never changed once made) and again only when a
+ * lexicon added new first forms since.
+ */
 function idsOf(words: readonly Word[]): Int32Array {
   const known = wordIds.get(words);
   if (known && known.forms === firstFormIds.size) return known.ids;
