@@ -278,3 +278,15 @@ describe('fix properties on the samples, in every dress between them', () => {
     }
   });
 });
+
+describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--seed 23`, minimised', () => {
+  test("a URL written as a link's own text is that link, not a bare URL to wrap (a link in a link breaks both)", () => {
+    const markdown = 'Aid fell by 5% in 2022, says [https://example.org/aid](https://example.org/aid).\n';
+    const html = '<p>Aid fell by 5% in 2022, says <a href="https://example.org/aid">https://example.org/aid</a>.</p>\n';
+    for (const text of [markdown, html]) {
+      assert.deepEqual(findings(text, 'bare-url'), [], text);
+      assert.equal(fixAll(text), text);
+    }
+    assert.deepEqual(findings('<p>See https://example.org/aid.</p>\n', 'bare-url'), ['https://example.org/aid']);
+  });
+});

@@ -444,6 +444,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
     }
   }
   blocks.sort((a, b) => a.start - b.start);
+  for (const b of blocks) b.links = withoutLinkTexts(b.links);
   // Definitions may come after their links: resolve reference links once the whole tree is read.
   if (definitions.size > 0)
     for (const b of blocks) for (const l of b.links) if (l.label !== undefined) l.url = definitions.get(l.label) ?? '';
@@ -679,6 +680,28 @@ function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string 
     done = end;
   }
   return masked + slice.slice(done);
+}
+
+/**
+ * A URL written as a link's own text (`[https://…](https://…)`, `<a href="…">https://…</a>`) is that link, not a bare
+ * URL: wrapping it in `<…>` would nest a link in a link, which breaks the outer one.
+ */
+function withoutLinkTexts(links: LinkInfo[]): LinkInfo[] {
+  if (!links.some((l) => l.bare) || links.every((l) => l.bare)) return links;
+  // Links do not nest: sorted by start, the only link that can enclose a span is the last one starting before it.
+  const outer = links.filter((l) => !l.bare).map((l) => l.span);
+  outer.sort((a, b) => a.start - b.start);
+  const enclosed = (span: Span): boolean => {
+    let lo = 0;
+    let hi = outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (outer[mid].start <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && span.end <= outer[lo - 1].end;
+  };
+  return links.filter((l) => !l.bare || !enclosed(l.span));
 }
 
 /** A text node spanning lines inside a blockquote or list includes the next lines' `> ` and indentation: blank them. */
