@@ -280,6 +280,23 @@ describe('fix properties on the samples, in every dress between them', () => {
 });
 
 describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--seed 23`, minimised', () => {
+  test('the bare-URL fix writes an HTML link in raw HTML, where <url> would be an unknown tag hiding the source', () => {
+    // A line opening with a comment is a raw HTML block, even in the middle of a paragraph.
+    const text =
+      'Officials met in Bamako on Monday.\n' +
+      '<!-- TODO: confirm the date --> The bulletin at www.example.org/bulletin says aid fell by 40% in 2022.\n';
+    assert.deepEqual(findings(text, 'bare-url'), ['www.example.org/bulletin']);
+    const fixed = fixAll(text);
+    assert.equal(
+      fixed,
+      'Officials met in Bamako on Monday.\n' +
+        '<!-- TODO: confirm the date --> The bulletin at ' +
+        '<a href="https://www.example.org/bulletin">www.example.org/bulletin</a> says aid fell by 40% in 2022.\n',
+    );
+    assert.deepEqual(findings(fixed, 'bare-url'), []);
+    assert.deepEqual(findings(fixed, 'unsourced-statistic'), [], 'the link still sources the figure');
+  });
+
   test("a URL written as a link's own text is that link, not a bare URL to wrap (a link in a link breaks both)", () => {
     const markdown = 'Aid fell by 5% in 2022, says [https://example.org/aid](https://example.org/aid).\n';
     const html = '<p>Aid fell by 5% in 2022, says <a href="https://example.org/aid">https://example.org/aid</a>.</p>\n';

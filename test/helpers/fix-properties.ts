@@ -38,15 +38,17 @@ export function variants(body: string): Array<{ name: string; text: string }> {
 
 /**
  * A finding as rule and text; footnote numbers are left out, since renumbering changes them and nothing else, and so
- * are an autolink's brackets: the bare-url fix wraps a URL, and what other rules say of that URL (a Wikipedia page, a
- * shortener) still holds of the autolink, a finding that changed its written form and nothing else.
+ * are an autolink's brackets (in raw HTML, an anchor's tags): the bare-url fix wraps a URL, and what other rules say of
+ * that URL (a Wikipedia page, a shortener) still holds of the link, a finding that changed its written form and nothing
+ * else.
  */
 const key = (text: string, f: Finding, byLabel = false): string =>
   `${f.ruleId}\u0000${text
     .slice(f.span.start, f.span.end)
     .replace(/\[\^\d+\]/g, (m) => (byLabel ? m : '[^n]'))
     .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '')
-    .replace(/^<([^<>\s]+)>$/, '$1')}`;
+    .replace(/^<([^<>\s]+)>$/, '$1')
+    .replace(/^<a href="(?:https:\/\/)?([^"<>\s]+)">\1<\/a>$/, '$1')}`;
 
 function counts(result: LintResult, byLabel = false): Map<string, number> {
   const m = new Map<string, number>();

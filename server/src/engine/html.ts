@@ -136,6 +136,7 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
       inQuote: quote,
       links: [],
       footnoteRefs: [],
+      html: true,
       ...extra,
     };
     const chars: string[] = [];

@@ -64,6 +64,8 @@ export interface Block {
   depth?: number;
   /** The number of the ordered-list item this block opens. */
   ordinal?: number;
+  /** Read from a raw HTML block, where Markdown syntax (`<url>`, `[^1]`) is not read: a fix must write HTML. */
+  html?: boolean;
 }
 
 export interface FootnoteDefinition {

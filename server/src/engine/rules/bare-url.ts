@@ -14,6 +14,14 @@ function wrapInAngleBrackets(text: string, span: Span, url: string): Edit {
   return { ...span, text: autolink };
 }
 
+/**
+ * `<a href="url">url</a>`: in a raw HTML block `<url>` is not an autolink but an unknown tag, which hides the URL.
+ * HTML has no backslash escapes, and a bare URL holds no `"`, so the URL goes into the attribute as written.
+ */
+function wrapInAnchor(span: Span, url: string): Edit {
+  return { ...span, text: `<a href="${url.startsWith('www.') ? 'https://' : ''}${url}">${url}</a>` };
+}
+
 export const rule = defineRule({
   meta: {
     id: 'bare-url',
@@ -39,13 +47,13 @@ export const rule = defineRule({
           ctx.report({ messageId: 'bare', values: { url }, span: link.span });
           continue;
         }
-        const fix = [wrapInAngleBrackets(text, link.span, url)];
+        const fix = [pb.block.html ? wrapInAnchor(link.span, url) : wrapInAngleBrackets(text, link.span, url)];
         ctx.report({
           messageId: 'bare',
           values: { url },
           span: link.span,
           fix,
-          suggestions: [{ desc: 'Wrap in <…>', edits: fix }],
+          suggestions: [{ desc: pb.block.html ? 'Wrap in <a href>' : 'Wrap in <…>', edits: fix }],
         });
       }
     }
