@@ -306,4 +306,17 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     }
     assert.deepEqual(findings('<p>See https://example.org/aid.</p>\n', 'bare-url'), ['https://example.org/aid']);
   });
+
+  test('a lone carriage return ends a line: the comment goes on the line of the finding, not the next one', () => {
+    const text = 'Officials met in Bamako.\rAid fell by 40% in 2022.\rTalks went on.\n';
+    const result = lint(text, OPTIONS);
+    const stat = result.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+    const fixed = applyEdits(text, [disableLine(result.document, stat.span.start, stat.ruleId)!]);
+    assert.equal(
+      fixed,
+      'Officials met in Bamako.\rAid fell by 40% in 2022. <!-- sourcelint-disable-line unsourced-statistic -->\r' +
+        'Talks went on.\n',
+    );
+    assert.deepEqual(findings(fixed, 'unsourced-statistic'), []);
+  });
 });

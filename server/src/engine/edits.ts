@@ -120,10 +120,12 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
   if (doc.parsed.frontMatter && offset < doc.parsed.frontMatter.span.end) return undefined;
   // A paragraph too crowded to parse is linted as plain text, where no comment is read.
   if (doc.parsed.plain.some((s) => s.start <= offset && offset <= s.end)) return undefined;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
+  // A lone CR ends a line too (CommonMark, LSP, and the line numbers directives are read by).
+  const breaks = (i: number): boolean => text[i] === '\n' || text[i] === '\r';
+  let lineStart = offset;
+  while (lineStart > 0 && !breaks(lineStart - 1)) lineStart--;
+  let lineEnd = offset;
+  while (lineEnd < text.length && !breaks(lineEnd)) lineEnd++;
   const within = (kind: string): boolean =>
     doc.parsed.blocks.some((b) => b.kind === kind && b.start <= offset && offset <= b.end);
   const isSpace = (i: number): boolean => text[i] === ' ' || text[i] === '\t';
