@@ -319,4 +319,30 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     );
     assert.deepEqual(findings(fixed, 'unsourced-statistic'), []);
   });
+
+  test('"disable for this line" goes before a comment left open, which would otherwise run on to ours and hide text', () => {
+    // The writer's note never closes: it is text, and the Wikipedia link after it still sources the figure.
+    const text =
+      'Russia sent 1,000 officials to Mali in 2022. <!-- unfinished: the figure is from https://en.wikipedia.org/wiki/Mali\n';
+    const result = lint(text, OPTIONS);
+    const link = result.findings.find((f) => f.ruleId === 'non-source-link')!;
+    const fixed = applyEdits(text, [disableLine(result.document, link.span.start, link.ruleId)!]);
+    assert.equal(
+      fixed,
+      'Russia sent 1,000 officials to Mali in 2022. <!-- sourcelint-disable-line non-source-link --> ' +
+        '<!-- unfinished: the figure is from https://en.wikipedia.org/wiki/Mali\n',
+    );
+    assert.deepEqual(findings(fixed, 'non-source-link'), []);
+    assert.deepEqual(findings(fixed, 'unsourced-statistic'), [], 'the link is still read');
+    // Left open on an earlier line of the paragraph, it would swallow that line's end: no comment is offered.
+    const earlier = 'Officials met in Bamako. <!-- unfinished note\nAid fell by 40% in 2022.\n';
+    const before = lint(earlier, OPTIONS);
+    const stat = before.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+    assert.equal(disableLine(before.document, stat.span.start, stat.ruleId), undefined);
+    // In inline code, `<!--` opens nothing.
+    const code = 'Type `<!--` to open a comment; aid fell by 40% in 2022.\n';
+    const coded = lint(code, OPTIONS);
+    const figure = coded.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+    assert.equal(disableLine(coded.document, figure.span.start, figure.ruleId)?.start, code.length - 1);
+  });
 });

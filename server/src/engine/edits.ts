@@ -113,7 +113,7 @@ export function markCitationNeeded(doc: AnalyzedDocument, sentence: Span): Edit 
  * the line. It goes before what must stay last: a hard break (trailing `\` or spaces), a heading's closing `#`s, a
  * table row's closing `|`, a comment left open, inline code running on. Undefined where no comment can go: in front
  * matter (YAML), on a line that is all inline code or opens a code fence, inside a comment that ends on a later line,
- * in a paragraph linted as plain text.
+ * in a paragraph linted as plain text, after a comment left open on an earlier line of the paragraph.
  */
 export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: string): Edit | undefined {
   const text = doc.text;
@@ -146,11 +146,15 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
     if (k === lineStart || tick < 0 || tick >= lineEnd) return undefined;
     at = skipSpaceBack(tick);
   }
-  // A comment opened on this line and not closed on it would swallow ours.
-  const open = text.lastIndexOf('<!--', at);
-  const close = open >= 0 ? text.indexOf('-->', open + 4) : -1;
-  if (open >= lineStart && open >= offset && (close < 0 || close >= lineEnd)) at = skipSpaceBack(open);
-  else if (within('tableCell')) {
+  // A comment opened before ours and not closed before it would run on to our `-->`, swallowing all between: ours goes
+  // before it when it opens on this line. None is offered when it opens on an earlier line of the paragraph, or when it
+  // is a comment running past this line that holds the finding.
+  const open = unclosedComment(doc, lineStart, at);
+  if (open >= 0) {
+    if (open < lineStart || (open <= offset && doc.parsed.comments.some((c) => c.span.start === open)))
+      return undefined;
+    at = skipSpaceBack(open);
+  } else if (within('tableCell')) {
     if (text[at - 1] === '|' && text[at - 2] !== '\\') at = skipSpaceBack(at - 1);
   } else if (within('heading')) {
     let closing = at;
@@ -164,6 +168,23 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
   const before = at > lineStart && !isSpace(at - 1) ? ' ' : '';
   const after = at < lineEnd && !isSpace(at) && text[at] !== '\\' ? ' ' : '';
   return { start: at, end: at, text: `${before}<!-- sourcelint-disable-line ${ruleId} -->${after}` };
+}
+
+/**
+ * The first `<!--` before `at` in its paragraph (from `lineStart` outside one) with no `-->` between it and `at`,
+ * else -1. One in inline code opens nothing.
+ */
+function unclosedComment(doc: AnalyzedDocument, lineStart: number, at: number): number {
+  const text = doc.text;
+  const block = doc.parsed.blocks.find((b) => b.start < at && at <= b.end);
+  const inCode = (i: number): boolean => block !== undefined && block.text[i - block.start] === 'x';
+  let open = text.indexOf('<!--', block?.start ?? lineStart);
+  while (open >= 0 && open < at) {
+    const close = inCode(open) ? open : text.indexOf('-->', open + 4);
+    if (close < 0 || close + 3 > at) return open;
+    open = text.indexOf('<!--', Math.max(close + 3, open + 4));
+  }
+  return -1;
 }
 
 /**
