@@ -345,4 +345,26 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     const figure = coded.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
     assert.equal(disableLine(coded.document, figure.span.start, figure.ruleId)?.start, code.length - 1);
   });
+
+  test('removing an unused note that follows a line of text keeps the blank line after it, so nothing joins that text', () => {
+    const notes =
+      'Aid fell by 40% in 2022.[^1]\n\n' +
+      '[^1]: Ministry of Finance, budget bulletin, March 2023.\n' +
+      '[^2]: An earlier draft of this note, no longer cited.\n\n' +
+      'Reporting by the Bamako desk.\n';
+    assert.equal(
+      fixAll(notes),
+      'Aid fell by 40% in 2022.[^1]\n\n[^1]: Ministry of Finance, budget bulletin, March 2023.\n\n' +
+        'Reporting by the Bamako desk.\n',
+    );
+    // A note that interrupts a paragraph: the paragraph and the one after it stay apart.
+    const interrupting =
+      'Critics say the plan failed.[^1]\n[^2]: Unused.\n\nThe regime slammed the reforms.\n\n[^1]: Reuters.\n';
+    assert.equal(
+      fixAll(interrupting),
+      'Critics say the plan failed.[^1]\n\nThe regime slammed the reforms.\n\n[^1]: Reuters.\n',
+    );
+    // After a blank line, the blank lines after it go with it, as before.
+    assert.equal(fixAll('Text.[^1]\n\n[^1]: Used.\n\n[^2]: Unused.\n\nMore.\n'), 'Text.[^1]\n\n[^1]: Used.\n\nMore.\n');
+  });
 });

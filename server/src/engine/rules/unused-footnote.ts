@@ -1,4 +1,22 @@
 import { defineRule } from './rule.js';
+import type { Span } from '../types.js';
+
+/**
+ * Where removing a definition ends: after the blank lines that follow it, unless it interrupted a paragraph (no blank
+ * line before it), whose blank line then keeps that paragraph apart from the next block.
+ */
+function removalEnd(text: string, def: Span): number {
+  const isBreak = (i: number): boolean => text[i] === '\n' || text[i] === '\r';
+  let end = def.end;
+  let lineStart = def.start;
+  while (lineStart > 0 && !isBreak(lineStart - 1)) lineStart--;
+  let previous = lineStart - (text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? 2 : 1);
+  while (previous > 0 && !isBreak(previous - 1) && /[ \t>]/.test(text[previous - 1])) previous--;
+  const afterBlank = lineStart === 0 || previous <= 0 || isBreak(previous - 1);
+  if (!afterBlank) return end + (text.startsWith('\r\n', end) ? 2 : isBreak(end) ? 1 : 0);
+  while (isBreak(end)) end++;
+  return end;
+}
 
 export const rule = defineRule({
   meta: {
@@ -20,9 +38,7 @@ export const rule = defineRule({
     const text = ctx.doc.text;
     for (const def of ctx.doc.parsed.footnotes) {
       if (used.has(def.id)) continue;
-      let end = def.span.end;
-      while (text[end] === '\n' || text[end] === '\r') end++;
-      const removal = [{ start: def.span.start, end, text: '' }];
+      const removal = [{ start: def.span.start, end: removalEnd(text, def.span), text: '' }];
       // A comment in the note (a directive, a review mark) governs more than the note: removing it is a choice to make.
       const safe = !text.slice(def.span.start, def.span.end).includes('<!--');
       ctx.report({
