@@ -367,4 +367,20 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     // After a blank line, the blank lines after it go with it, as before.
     assert.equal(fixAll('Text.[^1]\n\n[^1]: Used.\n\n[^2]: Unused.\n\nMore.\n'), 'Text.[^1]\n\n[^1]: Used.\n\nMore.\n');
   });
+
+  test('an opening front matter fence that never closes is no front matter: the footnotes below it are read', () => {
+    const text =
+      '---\ntitle: Sahel aid\n\nAid fell by 40% in 2022.[^1] Critics say the plan failed.\n\n' +
+      '[^1]: Ministry of Finance, budget bulletin, March 2023.\n';
+    const result = lint(text, OPTIONS);
+    assert.equal(result.document.frontMatter, undefined);
+    assert.deepEqual(findings(text, 'undefined-footnote'), []);
+    assert.deepEqual(findings(text, 'unsourced-statistic'), []);
+    // A line added above the fence reads the document the same way.
+    const fixed = applyEdits(text, [disableInFile(result.document, 'unsupported-attribution')]);
+    assert.deepEqual(
+      lint(fixed, OPTIONS).findings.map((f) => f.ruleId),
+      result.findings.map((f) => f.ruleId).filter((id) => id !== 'unsupported-attribution'),
+    );
+  });
 });

@@ -111,7 +111,7 @@ export interface ParsedMarkdown {
  * GFM's footnotes, tables and strikethrough, but not its autolink literals: measured on prose, that one extension makes
  * parsing 3.5× slower, and bare URLs are found with one linear scan of the prose instead (see ARCHITECTURE.md).
  * Each syntax extension costs parse time on every line, so a document gets only those whose marker it contains
- * (a footnote needs "[^", a table a delimiter row, strikethrough "~", front matter a leading "---").
+ * (a footnote needs "[^", a table a delimiter row, strikethrough "~", front matter a "---" fence that closes).
  */
 interface Syntax {
   footnotes: boolean;
@@ -305,6 +305,17 @@ function neutralise(text: string): {
   return { text: changed ? lines.join('\n') : text, degraded, tables, plain };
 }
 
+/**
+ * Whether `text` opens with front matter that closes: a `---` line, then a later `---` line, as
+ * micromark-extension-frontmatter reads them. Unclosed, it is no front matter, and must not be parsed as one: the
+ * extension's failed attempt leaves every footnote definition in the document unread (`[^1]: …` stays text), so that
+ * a line added above it ("disable for this file") would change what the rest of the document means.
+ */
+function opensFrontMatter(text: string): boolean {
+  const opener = /^---[ \t]*[\r\n]/.exec(text);
+  return opener !== null && /[\r\n]---[ \t]*(?:[\r\n]|$)/.test(text.slice(opener[0].length - 1));
+}
+
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
 function parseMarkdownTree(
   text: string,
@@ -321,7 +332,7 @@ function parseMarkdownTree(
     footnotes: t.includes('[^'),
     tables: safe.tables && t.includes('|') && TABLE_DELIMITER_ROW.test(t),
     strikethrough: t.includes('~'),
-    frontMatter: t.startsWith('---'),
+    frontMatter: opensFrontMatter(t),
     mdx: flavor === 'mdx',
   };
   const parse = (s: Syntax): Root => {
