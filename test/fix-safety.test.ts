@@ -383,4 +383,17 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
       result.findings.map((f) => f.ruleId).filter((id) => id !== 'unsupported-attribution'),
     );
   });
+
+  test('a comment on its own line above a paragraph too crowded to parse is still read: "disable for this file" resolves', () => {
+    // Pasted from a web page: more tags than a paragraph may hold.
+    const crowded = `The regime slammed the plan. ${'<span class="w">word</span> '.repeat(600)}\n`;
+    const result = lint(crowded, OPTIONS);
+    assert.equal(result.problems.length, 1, 'linted as plain text');
+    assert.deepEqual(findings(crowded, 'loaded-term'), ['regime', 'slammed']);
+    const fixed = applyEdits(crowded, [disableInFile(result.document, 'loaded-term')]);
+    assert.deepEqual(findings(fixed, 'loaded-term'), [], fixed.slice(0, 80));
+    // A directive the writer put there, and a review mark, are read as well.
+    assert.deepEqual(findings(`<!-- sourcelint-disable loaded-term -->\n${crowded}`, 'loaded-term'), []);
+    assert.deepEqual(findings(`<!-- sourcelint-disable-next-line -->\n${crowded}`, 'loaded-term'), []);
+  });
 });

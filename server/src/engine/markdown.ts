@@ -268,7 +268,11 @@ function neutralise(text: string): {
     if (first === '|') tableRows++;
     // A blank line ends a paragraph; a list item, quote, heading, table row or footnote definition starts new inline
     // content (a draft's notes are one definition a line, often hundreds of them).
+    // A comment at the start of a line is an HTML block, ended by the line that closes it: on its own line (a directive
+    // above a paragraph) it is a stretch of its own, never neutralised with the paragraph, which would lose it.
+    const comment = prefix.length === 0 && line.startsWith('<!--') && line.includes('-->', 4);
     if (
+      comment ||
       prefix.markers > 0 ||
       first === '#' ||
       first === '|' ||
@@ -287,6 +291,10 @@ function neutralise(text: string): {
     }
     prefixes[n] = prefix.length;
     countCrowds(line, prefix.length, counts);
+    if (comment) {
+      closeStretch(n + 1);
+      from = n + 1;
+    }
   }
   closeStretch(lines.length);
   const plural = (n: number, what: string): string => (n === 1 ? `1 ${what}` : `${n} ${what}s`);
