@@ -396,4 +396,13 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     assert.deepEqual(findings(`<!-- sourcelint-disable loaded-term -->\n${crowded}`, 'loaded-term'), []);
     assert.deepEqual(findings(`<!-- sourcelint-disable-next-line -->\n${crowded}`, 'loaded-term'), []);
   });
+
+  test('"add footnote" takes a label not written anywhere yet: defining one run into a bare URL would make it a call', () => {
+    const text = 'Aid fell by 40% in 2022.\n\nThe ministry report is at https://example.org/report[^1] online.\n';
+    const result = lint(text, OPTIONS);
+    const stat = result.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
+    const footnote = addFootnote(result.document, stat.data!.sentence!)!;
+    assert.equal(footnote.label, '2');
+    assert.deepEqual(checkFixProperties(text), []);
+  });
 });

@@ -25,8 +25,9 @@ export function nextFootnoteLabel(doc: AnalyzedDocument): string {
     ...ids,
     ...doc.prose.flatMap((pb) => pb.markers.filter((m) => m.kind === 'undefined-footnote').map((m) => m.id ?? '')),
   ]);
+  // `[^n]` written where it is not read as a call now (run into a bare URL) would become one once `n` is defined.
   let n = 1;
-  while (used.has(String(n))) n++;
+  while (used.has(String(n)) || doc.text.includes(`[^${n}]`)) n++;
   return String(n);
 }
 
