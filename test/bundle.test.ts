@@ -152,6 +152,29 @@ describe('bundled language server, outside the repository', () => {
     );
   });
 
+  test('the lexicon index compiled for the bundle is what it matches with', async () => {
+    const loadedTerms = async (server: LspClient): Promise<number> => {
+      const uri = pathToFileURL(path.join(env.ws, 'loaded.md')).href;
+      const published = server.diagnosticsFor(uri);
+      const text = 'Costs skyrocketed last year.\n';
+      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      return (await published).filter((d) => d.code === 'loaded-term').length;
+    };
+    assert.equal(await loadedTerms(client), 1, 'the index as built');
+    // An index under the right key with an emptied lexicon: a server that compiled the lexicons would still find it.
+    const index = path.join(path.dirname(env.server), 'lexicons.compiled.json');
+    const data = JSON.parse(fs.readFileSync(index, 'utf8'));
+    data.lexicons['loaded-term'].entries = [];
+    fs.writeFileSync(index, JSON.stringify(data));
+    const second = new LspClient(env.server, env.tmp);
+    try {
+      await second.initialize(env.ws);
+      assert.equal(await loadedTerms(second), 0, 'the emptied index was used');
+    } finally {
+      await second.close();
+    }
+  });
+
   test('the server logs nothing at error level', () => {
     const errors = client.notifications.filter(
       (m) =>
@@ -201,35 +224,6 @@ describe('a bundle missing a module', () => {
       assert.equal(client.notifications.filter((m) => m.method === 'window/showMessage').length, 1);
     } finally {
       await client.close();
-      fs.rmSync(env.tmp, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('the lexicon index compiled for the bundle', () => {
-  test('is what the bundled server matches with (an index with an emptied lexicon but the right key empties it)', async () => {
-    const env = await setup();
-    const index = path.join(path.dirname(env.server), 'lexicons.compiled.json');
-    const loadedTerms = async (): Promise<number> => {
-      const client = new LspClient(env.server, env.tmp);
-      try {
-        await client.initialize(env.ws);
-        const uri = pathToFileURL(path.join(env.ws, 'loaded.md')).href;
-        const published = client.diagnosticsFor(uri);
-        const text = 'Costs skyrocketed last year.\n';
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-        return (await published).filter((d) => d.code === 'loaded-term').length;
-      } finally {
-        await client.close();
-      }
-    };
-    try {
-      assert.equal(await loadedTerms(), 1, 'the index as built');
-      const data = JSON.parse(fs.readFileSync(index, 'utf8'));
-      data.lexicons['loaded-term'].entries = [];
-      fs.writeFileSync(index, JSON.stringify(data));
-      assert.equal(await loadedTerms(), 0, 'the emptied index was used, not lexicons compiled at start');
-    } finally {
       fs.rmSync(env.tmp, { recursive: true, force: true });
     }
   });

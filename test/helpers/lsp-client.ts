@@ -8,6 +8,12 @@ const SERVER = path.resolve(
   '../../../server/bin/sourcelint-language-server.js',
 );
 
+/**
+ * How long an answer or a notification may take before the test fails as hung: a guard, not a speed check, so long
+ * enough for a machine busy with other test files and other work.
+ */
+const HANG_MS = 60_000;
+
 export type Message = {
   id?: number;
   method?: string;
@@ -95,7 +101,10 @@ export class LspClient {
   requestRaw(method: string, params: unknown): Promise<Message> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 10 s; stderr: ${this.stderr}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${method}: no answer in ${HANG_MS / 1000} s; stderr: ${this.stderr}`)),
+        HANG_MS,
+      );
       this.pending.set(id, { resolve: (m) => (clearTimeout(timer), resolve(m)) });
       this.send({ id, method, params });
     });
@@ -144,7 +153,7 @@ export class LspClient {
   }
 
   /** The next notification matching `match` (including one already received after `since`). */
-  waitFor(match: (m: Message) => boolean, timeoutMs = 10_000): Promise<Message> {
+  waitFor(match: (m: Message) => boolean, timeoutMs = HANG_MS): Promise<Message> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`notification not received in ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
