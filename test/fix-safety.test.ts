@@ -307,11 +307,16 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     assert.deepEqual(findings('<p>See https://example.org/aid.</p>\n', 'bare-url'), ['https://example.org/aid']);
   });
 
+  /** `text` after "disable for this line" on its first `ruleId` finding. */
+  const disabledOnItsLine = (text: string, ruleId: string): string => {
+    const result = lint(text, OPTIONS);
+    const finding = result.findings.find((f) => f.ruleId === ruleId)!;
+    return applyEdits(text, [disableLine(result.document, finding.span.start, ruleId)!]);
+  };
+
   test('a lone carriage return ends a line: the comment goes on the line of the finding, not the next one', () => {
     const text = 'Officials met in Bamako.\rAid fell by 40% in 2022.\rTalks went on.\n';
-    const result = lint(text, OPTIONS);
-    const stat = result.findings.find((f) => f.ruleId === 'unsourced-statistic')!;
-    const fixed = applyEdits(text, [disableLine(result.document, stat.span.start, stat.ruleId)!]);
+    const fixed = disabledOnItsLine(text, 'unsourced-statistic');
     assert.equal(
       fixed,
       'Officials met in Bamako.\rAid fell by 40% in 2022. <!-- sourcelint-disable-line unsourced-statistic -->\r' +
@@ -324,9 +329,7 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     // The writer's note never closes: it is text, and the Wikipedia link after it still sources the figure.
     const text =
       'Russia sent 1,000 officials to Mali in 2022. <!-- unfinished: the figure is from https://en.wikipedia.org/wiki/Mali\n';
-    const result = lint(text, OPTIONS);
-    const link = result.findings.find((f) => f.ruleId === 'non-source-link')!;
-    const fixed = applyEdits(text, [disableLine(result.document, link.span.start, link.ruleId)!]);
+    const fixed = disabledOnItsLine(text, 'non-source-link');
     assert.equal(
       fixed,
       'Russia sent 1,000 officials to Mali in 2022. <!-- sourcelint-disable-line non-source-link --> ' +
