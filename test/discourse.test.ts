@@ -58,6 +58,10 @@ describe('attribution as writers write it', () => {
       'A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.',
       'A customs officer',
     ],
+    // Estimates: a figure in the object is the content the source gives.
+    ['The IMF forecast growth of 3.1 percent for the region in 2024.', '^IMF$'],
+    ['Fitch Ratings estimated the damage at $2 billion after the floods.', 'Fitch Ratings'],
+    ['Deutsche Bank and Goldman Sachs projected increases of at least 0.5 percentage point.', 'Goldman Sachs'],
     ['The governor assured reporters that all 40 polling stations would open on time.', 'The governor'],
     ['The mayor of Dakar said that 40 schools closed in 2020.', '^The mayor of Dakar$'],
     ['A port official from Mombasa said that 300 containers were held in May.', '^A port official$'],
@@ -77,6 +81,7 @@ describe('attribution as writers write it', () => {
     'Baltic diplomats said that the pipeline was damaged by an anchor in October 2023.',
     'Studies show that 2,400 schools closed in the region in 2019.',
     'The minister declined to comment on reports that 400 soldiers were killed in the raid.',
+    'Analysts estimated the damage at $2 billion in 2023.',
   ];
   for (const sentence of vague) {
     test(`unsourced (vague, belief or negated): ${sentence.slice(0, 60)}`, () => {
@@ -89,6 +94,9 @@ describe('attribution as writers write it', () => {
     const text = 'In 2009 Beijing claimed about 90 percent of the sea as its territory.';
     assert.equal(coverageOf(text, 'In 2009'), undefined);
     assert.deepEqual(flagged(text), [text]);
+    // An estimating verb without a figure narrates too.
+    const act = 'In 2009 the navy projected its power into the region and seized the atoll.';
+    assert.equal(coverageOf(act, 'In 2009'), undefined);
   });
 });
 

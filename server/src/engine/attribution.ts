@@ -38,6 +38,7 @@ const INFLECTED = new Set([
   'DIRECTIVE_VERB',
   'AGENT_VERB',
   'DESCRIBE_VERB',
+  'ESTIMATE_VERB',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -378,6 +379,7 @@ function introducesContent(
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
     if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
     if (w.norm === 'as' && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
+    if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
     // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
     if (k > verb + 1 && inClass('CLAUSE_VERB', w.norm)) return true;
