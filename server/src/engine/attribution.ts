@@ -249,8 +249,13 @@ function appositiveSubject(
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
     if (!atChunkStart) continue;
     if (isSpecificPhrase(text, words, k, end)) {
-      // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it.
-      const name = nameBefore(text, words, k);
+      // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it. Only a
+      // chunk that is a role, ending in the role or a name: "After talks in Accra, Mr. Obama disputed it, saying …"
+      // and "…, the minister disputed it, saying …" are clauses, not roles of Accra's.
+      const isRole =
+        words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm)) &&
+        (inClass('ROLE', words[end].norm) || isNameWord(words[end]));
+      const name = isRole ? nameBefore(text, words, k) : undefined;
       if (name !== undefined)
         return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
       let first = k;
