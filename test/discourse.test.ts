@@ -60,6 +60,7 @@ describe('attribution as writers write it', () => {
     ],
     // A participle's speaker is its clause's subject, not a place named in the phrase before it.
     ['After talks in Accra, Mr. Obama disputed the report, saying that 40 ships had been seized.', '^Obama$'],
+    ['After talks with the mayor of Tema, the minister rejected it, saying that 40 ships were held.', '^the minister$'],
     // Estimates: a figure in the object is the content the source gives.
     ['The IMF forecast growth of 3.1 percent for the region in 2024.', '^IMF$'],
     ['Fitch Ratings estimated the damage at $2 billion after the floods.', 'Fitch Ratings'],

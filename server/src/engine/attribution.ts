@@ -262,13 +262,12 @@ function appositiveSubject(
       while (first < end && !isNameWord(words[first])) first++;
       let last = first;
       while (last < end && isNameWord(words[last + 1])) last++;
-      return {
-        attribution: {
-          kind: 'speaker',
-          ...sliceOf(text, words, isNameWord(words[first]) ? first : k, isNameWord(words[first]) ? last : end),
-        },
-        from: k,
-      };
+      if (isNameWord(words[first]))
+        return { attribution: { kind: 'speaker', ...sliceOf(text, words, first, last) }, from: k };
+      // No name: the speaker is the chunk up to its first role ("the minister disputed the claim" is "the minister").
+      let role = k;
+      while (role < end && !inClass('ROLE', words[role].norm)) role++;
+      return { attribution: { kind: 'speaker', ...sliceOf(text, words, k, role) }, from: k };
     }
     if (/[;:(—–]/.test(text.slice(words[k - 1]?.end ?? 0, words[k].start))) return undefined;
     end = k - 1;
