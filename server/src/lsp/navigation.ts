@@ -20,13 +20,14 @@ import {
   type LintResult,
   type ReviewClaim,
 } from '../engine/index.js';
+import { sourceLabel } from '../shared/checklist.js';
 
-/** "**cited** · [^1] Reuters… · note: …": what a reviewer wants to know about a claim. */
 /**
  * Text from a saved source shown as Markdown: its markup characters escaped, so a source cannot inject links or HTML.
  */
 const markdownText = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`);
 
+/** "**Claim: cited** · Sources: [^1] Reuters… · Review note: …": what a reviewer wants to know about a claim. */
 function describeClaim(claim: ReviewClaim): string {
   const sources = claim.citations.map((c) =>
     c.kind === 'footnote'
@@ -39,17 +40,7 @@ function describeClaim(claim: ReviewClaim): string {
             ? `[${c.id}] ${c.text}`
             : `attributed to ${c.text}`,
   );
-  const missing = claim.citations
-    .filter((c) => c.copy && 'missing' in c.copy)
-    .map((c) =>
-      c.kind === 'footnote'
-        ? `[^${c.id}]`
-        : c.kind === 'citekey'
-          ? `@${c.id}`
-          : c.kind === 'reference'
-            ? `[${c.id}]`
-            : (c.target ?? c.text),
-    );
+  const missing = claim.citations.filter((c) => c.copy && 'missing' in c.copy).map(sourceLabel);
   const evidence =
     claim.evidence &&
     `Evidence (${markdownText(path.basename(claim.evidence.file))}, p. ${claim.evidence.page}):\n\n> ${markdownText(claim.evidence.passage)}`;

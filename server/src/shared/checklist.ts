@@ -49,7 +49,8 @@ export const sourceText = (c: ClaimRow): string =>
         )
         .join('; ');
 
-const sourceLabel = (s: ClaimRow['citations'][number]): string =>
+/** A cited source by its label alone: `[^1]`, `@key`, `[12]`, or a link's target. */
+export const sourceLabel = (s: ClaimRow['citations'][number]): string =>
   s.kind === 'footnote'
     ? `[^${s.id}]`
     : s.kind === 'citekey'

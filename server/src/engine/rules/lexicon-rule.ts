@@ -4,6 +4,7 @@
  * and turn each entry's neutral alternatives into suggestions.
  */
 import type { Claim, Coverage } from '../claims.js';
+import type { AnalyzedDocument } from '../document.js';
 import { inflections, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
 import { defineRule, format, type Rule } from './rule.js';
@@ -27,6 +28,14 @@ function coverageBySentence(claims: readonly Claim[]): ReadonlyMap<number, Cover
   return index;
 }
 
+/** Every word of the document's prose, built once per lint for the lexicon rules whose entries have a literal sense. */
+const documentWordSets = new WeakMap<AnalyzedDocument, ReadonlySet<string>>();
+function documentWords(doc: AnalyzedDocument): ReadonlySet<string> {
+  let words = documentWordSets.get(doc);
+  if (!words) documentWordSets.set(doc, (words = new Set(doc.prose.flatMap((p) => p.words.map((w) => w.norm)))));
+  return words;
+}
+
 /** The messages every lexicon rule declares: the finding, then what to write instead. */
 export type LexiconMessage = 'found' | 'alternatives' | 'noAlternative';
 
@@ -40,10 +49,9 @@ export function lexiconRule(
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
       const coverageAt = coverageBySentence(ctx.claims());
-      let documentWords: Set<string> | undefined;
       const inDocument = (forms: ReadonlySet<string>): boolean => {
-        documentWords ??= new Set(ctx.doc.prose.flatMap((p) => p.words.map((w) => w.norm)));
-        for (const f of forms) if (documentWords.has(f)) return true;
+        const words = documentWords(ctx.doc);
+        for (const f of forms) if (words.has(f)) return true;
         return false;
       };
       const characterise = lexicons.find((l) => l.classes[CHARACTERISE]);
