@@ -75,13 +75,17 @@ const ESM_REQUIRE = {
 
 const LEXICON_MODULE = path.join(root, 'server/src/engine/lexicon.ts');
 
+/** The imports esbuild left out of a bundle for run time, but Node's built-ins and those `allowed` accepts. */
+function externalImports(metafile, allowed) {
+  return Object.values(metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((i) => i.external && !isBuiltin(i.path) && !allowed(i.path))
+    .map((i) => `${i.kind} "${i.path}"`);
+}
+
 /** What in a bundle would be loaded from outside it at run time: anything but Node's built-ins and `allowed`. */
 export function escapes(metafile, code, allowed = [], chunks = []) {
-  const found = [];
-  for (const output of Object.values(metafile.outputs)) {
-    for (const i of output.imports)
-      if (i.external && !isBuiltin(i.path) && !allowed.includes(i.path)) found.push(`${i.kind} "${i.path}"`);
-  }
+  const found = externalImports(metafile, (p) => allowed.includes(p));
   // Loads esbuild cannot follow: a require made with createRequire, a require()/import() of a computed name, or a
   // relative path still loaded at run time (a UMD module calls require under another name) — except the bundle's own
   // `chunks`, which esbuild's code splitting imports by relative path.
@@ -177,7 +181,8 @@ export async function bundlePackage({ outdir = path.join(root, 'server/out/bundl
     ...BASE,
     format: 'esm',
     splitting: true,
-    // Maps for stack traces and coverage (c8 reads the sources from disk: without their text, the maps are a third).
+    // Maps for stack traces when debugging from the repository (the npm package ships none); without the sources' text
+    // they are a third of the size.
     sourcemap: 'linked',
     sourcesContent: false,
     entryPoints: {
@@ -191,10 +196,9 @@ export async function bundlePackage({ outdir = path.join(root, 'server/out/bundl
     plugins: [bundleLazyRequires(['ajv'])],
     banner: ESM_REQUIRE,
   });
-  const problems = Object.values(metafile.outputs)
-    .flatMap((output) => output.imports)
-    .filter((i) => i.external && !isBuiltin(i.path) && !LOADED_ON_FIRST_USE.some((p) => i.path.startsWith(`${p}/`)))
-    .map((i) => `server/out/bundle loads ${i.kind} "${i.path}" from outside the bundle`);
+  const problems = externalImports(metafile, (name) => LOADED_ON_FIRST_USE.some((p) => name.startsWith(`${p}/`))).map(
+    (i) => `server/out/bundle loads ${i} from outside the bundle`,
+  );
   if (problems.length > 0) throw new Error(problems.join('\n'));
   await writeLexiconIndex(path.join(outdir, 'lexicon.js'));
   return outdir;
