@@ -58,6 +58,8 @@ describe('attribution as writers write it', () => {
       'A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.',
       'A customs officer',
     ],
+    // "“…,” said X": the speaker is after the verb, not a name inside the quotation before it.
+    ['“Voters in Tema will back the plan in 2024,” said Ana Diop, the campaign’s spokeswoman.', '^Ana Diop$'],
     // A participle's speaker is its clause's subject, not a place named in the phrase before it.
     ['After talks in Accra, Mr. Obama disputed the report, saying that 40 ships had been seized.', '^Obama$'],
     ['After talks with the mayor of Tema, the minister rejected it, saying that 40 ships were held.', '^the minister$'],

@@ -176,6 +176,8 @@ function speakerSubject(
   words: readonly Word[],
   verb: number,
 ): { attribution: Attribution; from: number } | undefined {
+  // "“…,” said the minister": the words before the verb are the quotation, not its subject (speakerAfter's form).
+  if (verb > 0 && /[”"]/.test(text.slice(words[verb - 1].end, words[verb].start))) return undefined;
   const subject = subjectBefore(text, words, verb);
   if (!subject) return undefined;
   const { head } = subject;
