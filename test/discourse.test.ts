@@ -196,6 +196,12 @@ describe('sources carried through a paragraph', () => {
       'The junta expelled the ambassador in January 2022.[^1] Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';
     assert.deepEqual(flagged(text), ['Three months later 600 soldiers left the base at Gao.']);
   });
+
+  test('a footnote call typed with a space still cites its note (undefined-footnote asks for the space to go)', () => {
+    const text =
+      'The junta expelled the ambassador in January 2022 [^ 1]. Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';
+    assert.deepEqual(flagged(text), ['Three months later 600 soldiers left the base at Gao.']);
+  });
 });
 
 describe('quotations and interviews', () => {
@@ -235,6 +241,10 @@ describe('quotations and interviews', () => {
     ].join('\n\n');
     assert.deepEqual(coverageOf(article, '“Not one'), { kind: 'speaker', source: 'the defence minister' });
     assert.deepEqual(coverageOf(article, '“Our ports'), { kind: 'speaker', source: 'the harbour authority of Tema' });
+    // A verb capitalised by mistake is still the passive that names the speaker.
+    const miscapitalised =
+      '“No ship leaves before the inspection.”\n\nThis was Stated by the port captain, Yaw Mensah.';
+    assert.deepEqual(coverageOf(miscapitalised, '“No ship'), { kind: 'speaker', source: 'the port captain' });
     // The next paragraph names a source of its own, not who said the quotation: the quotation stays unsourced.
     assert.deepEqual(flagged(article), [
       '“We will rebuild every bridge the floods took, and we will do it before the rains.”',

@@ -1,17 +1,29 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('undefined-footnote', {
-  valid: ['Defined.[^a]\n\n[^a]: Source.', 'A link [^not a footnote] is text.'],
+  valid: ['Defined.[^a]\n\n[^a]: Source.', 'A link [^not a footnote] is text.', 'A pattern `[^ 1]` in code.'],
   invalid: [
     {
       code: 'Missing note.[^3] Fine.[^a]\n\n[^a]: Source.',
       errors: [{ text: '[^3]', message: /\[\^3\] has no definition/ }],
     },
+    {
+      code: 'Typed with a space [^ 18].\n\n[^18]: Source.',
+      errors: [
+        {
+          text: '[^ 18]',
+          message: /"\[\^ 18\]" has a space after "\^"/,
+          suggestions: ['Write [^18]'],
+          output: 'Typed with a space [^18].\n\n[^18]: Source.',
+        },
+      ],
+    },
   ],
 });
 
 ruleTester('unused-footnote', {
-  valid: ['Used.[^a]\n\n[^a]: Source.'],
+  // A call typed `[^ a]` still means the note: removing it would lose the source.
+  valid: ['Used.[^a]\n\n[^a]: Source.', 'Used with a space.[^ a]\n\n[^a]: Source.'],
   invalid: [
     {
       code: 'Used.[^a]\n\n[^a]: Source.\n[^old]: Forgotten source.\n',

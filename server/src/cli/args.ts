@@ -86,7 +86,7 @@ Options:
       --stdin               lint standard input
       --stdin-filename NAME the file name standard input stands for (configuration, bibliography, output)
       --print-config FILE   print the configuration that applies to FILE and exit
-      --fix                 apply the safe fixes (unused footnotes, bare URLs, tracking parameters, footnote numbering) to the files
+      --fix                 apply the safe fixes (unused footnotes, spaced footnote calls, bare URLs, tracking parameters, footnote numbering) to the files
       --fix-dry-run         compute the fixes without writing them (json shows each file's fixed text as "output")
       --fix-type TYPES      fix types to apply, comma-separated: hygiene (default), wording, citation-needed
   -o, --output-file FILE    write the report to FILE instead of standard output

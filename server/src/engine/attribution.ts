@@ -407,7 +407,10 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       // "reported in August that …": no source after the lead-in, but its first word may still be a reporting verb.
     }
     const w = words[i];
-    if (!REPORTING_VERBS.has(w.norm) || !/^\p{Ll}/u.test(w.raw)) continue;
+    if (!REPORTING_VERBS.has(w.norm)) continue;
+    // A capitalised reporting word is a name ("Reuters Report"), unless a passive with its agent shows it is a verb
+    // miscapitalised ("This was Stated by the President").
+    if (!/^\p{Ll}/u.test(w.raw) && !(i > 0 && isPassive(words, i) && words[i + 1]?.norm === 'by')) continue;
     const prev = words[i - 1];
     // "a UN report found": a document noun followed by its own verb.
     if (

@@ -40,6 +40,8 @@ export interface Marker {
   id?: string;
   /** The reference numbers of a numbered citation. */
   numbers?: number[];
+  /** A footnote call typed with a space after the caret (`[^ 18]`): Markdown prints it as text. */
+  spaced?: boolean;
 }
 
 /** What the document's reference list offers in-text citations (see non-prose.ts). */
@@ -53,6 +55,7 @@ export interface ReferenceIndex {
 const BRACKETS = /\[([^[\]\n]*)\]/g;
 const KEY = /(?<![\p{L}\p{N}_])-?@(\{[^{}\s]+\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const IN_TEXT = /(?<=^|[\s(;])@([\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
+const SPACED_FOOTNOTE = /^\^ {1,3}[\p{L}\p{N}_-]+$/u;
 const CITATION_NEEDED = /^(citation|source|reference)s? needed$/i;
 /**
  * Quarto's cross-reference prefixes (figures, tables, sections, equations, listings, theorems, callouts…); pandoc-
@@ -83,6 +86,10 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
     const inner = m[1];
     if (/^\^[^\s^]+$/.test(inner)) {
       markers.push({ kind: 'undefined-footnote', span, id: inner.slice(1) });
+      claimed.take(span);
+    } else if (SPACED_FOOTNOTE.test(inner)) {
+      // The writer's footnote call all the same: it cites the note, and undefined-footnote reports the space.
+      markers.push({ kind: 'footnote', span, id: inner.slice(1).trim(), spaced: true });
       claimed.take(span);
     } else if (NUMBER_LIST.test(inner)) {
       // `[1] Author…` opening a block is a reference entry, not a citation.

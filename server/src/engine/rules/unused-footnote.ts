@@ -28,11 +28,13 @@ export const rule = defineRule({
     messages: { unused: 'Footnote [^{id}] is defined but never referenced. Cite it where it belongs, or remove it.' },
   },
   check(ctx) {
-    // Calls in captions, template tags and other non-prose still use their notes.
+    // Calls in captions, template tags and other non-prose still use their notes, and so does a call typed `[^ 12]`
+    // (undefined-footnote asks for the space to go; removing the note would lose the source).
     const used = new Set(
       [
         ...ctx.doc.prose.flatMap((pb) => pb.block.footnoteRefs),
         ...ctx.doc.parsed.nonProse.flatMap((n) => n.footnoteRefs),
+        ...ctx.doc.prose.flatMap((pb) => pb.markers.filter((m) => m.spaced)),
       ].map((r) => r.id),
     );
     const text = ctx.doc.text;
