@@ -191,6 +191,15 @@ describe('sources carried through a paragraph', () => {
     assert.ok(flagged(article).includes('The programme was closed in 2023 after 18 months of operation.'));
   });
 
+  test('"It was revealed that…" and "Meanwhile…" start something new instead of continuing the report', () => {
+    const text =
+      'The port authority said 14 ships were held at anchor in May. It added that two of them carried grain. ' +
+      'Later it emerged that the crews had not been paid since March. Meanwhile, in June, the harbour master resigned.';
+    assert.deepEqual(coverageOf(text, 'It added'), { kind: 'carried', source: 'The port authority' });
+    assert.equal(coverageOf(text, 'Later it emerged'), undefined);
+    assert.equal(coverageOf(text, 'Meanwhile'), undefined);
+  });
+
   test('a footnote covers its own sentence, never the next one', () => {
     const text =
       'The junta expelled the ambassador in January 2022.[^1] Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';

@@ -453,6 +453,20 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
   return undefined;
 }
 
+/**
+ * "It was revealed that …", "it emerged that …": an "it" that refers to nothing before it, announcing a new disclosure
+ * with no source, not continuing the one named before.
+ */
+export function isExpletiveIt(words: readonly Word[], i: number): boolean {
+  if (words[i].norm !== 'it') return false;
+  const next = words[i + 1]?.norm;
+  if (next === 'emerged' || next === 'appears' || next === 'appeared' || next === 'seems' || next === 'seemed')
+    return true;
+  return (
+    (next === 'is' || next === 'was') && !inClass('DETERMINER', words[i + 2]?.norm) && words[i + 3]?.norm === 'that'
+  );
+}
+
 /** Whether a word is a reporting verb that opens a quotation ("said", "wrote", "told"), for quotation attribution. */
 export function isSpeechVerb(norm: string): boolean {
   return inClass('SPEECH_VERB', norm);

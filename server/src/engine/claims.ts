@@ -15,6 +15,7 @@ import {
   findSpeakerBefore,
   describesOwnResearch,
   introducesTitle,
+  isExpletiveIt,
   isSpeechVerb,
   reportsResearchFindings,
   type Attribution,
@@ -404,10 +405,20 @@ const CONTINUATION_WINDOW = 6;
  */
 function continuesReport(sentence: Sentence, core: ClaimCore, topics: ReadonlySet<string>): boolean {
   if (core.quotes.length > 0 || /^\s*["“«]/.test(sentence.text)) return true;
-  const opening = sentence.words.slice(0, CONTINUATION_WINDOW);
-  if (opening.some((w) => CONTINUATION_OPENERS.has(w.norm) || CONTINUATION_WORDS.has(w.norm))) return true;
+  const words = sentence.words;
+  if (TOPIC_SHIFTS.has(words[0]?.norm)) return false;
+  const opening = words.slice(0, CONTINUATION_WINDOW);
+  if (
+    opening.some(
+      (w, i) => (CONTINUATION_OPENERS.has(w.norm) && !isExpletiveIt(words, i)) || CONTINUATION_WORDS.has(w.norm),
+    )
+  )
+    return true;
   return opening.some((w) => isCapitalised(w) && topics.has(w.norm));
 }
+
+/** Openers that move to another scene: "Meanwhile, in September, …" reports something else. */
+const TOPIC_SHIFTS = new Set(['meanwhile', 'elsewhere']);
 
 /** The names a sentence mentions: what a report is about, for `continuesReport`. */
 function namesIn(sentence: Sentence): Set<string> {
