@@ -70,6 +70,9 @@ describe('attribution as writers write it', () => {
     ['The governor assured reporters that all 40 polling stations would open on time.', 'The governor'],
     ['The mayor of Dakar said that 40 schools closed in 2020.', '^The mayor of Dakar$'],
     ['A port official from Mombasa said that 300 containers were held in May.', '^A port official$'],
+    // The party and state in parentheses are not the speaker; "Sens." does not end the sentence.
+    ['Sen. Ana Ortiz (D-Conn.) said that 40 families in Hartford lost their homes in 2021.', '^Sen. Ana Ortiz$'],
+    ['Two senators, Sens. Ana Ortiz and Lee Park, said that 40 families lost their homes in 2021.', 'Ana Ortiz'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {

@@ -157,10 +157,23 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
 }
 
 /** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
+const MAX_PARENTHETICAL_WORDS = 8;
+
 function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
   let head = verb - 1;
   while (head >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm)) head--;
   if (head < 0) return undefined;
+  // "Sen. Jane Doe (D-Conn.) said": the subject is before the parenthetical, not the party and state in it.
+  if (/\)/.test(text.slice(words[head].end, words[head + 1].start))) {
+    let open = head;
+    while (
+      open > 0 &&
+      head - open < MAX_PARENTHETICAL_WORDS &&
+      !text.slice(words[open - 1].end, words[open].start).includes('(')
+    )
+      open--;
+    if (open > 0 && text.slice(words[open - 1].end, words[open].start).includes('(')) head = open - 1;
+  }
   let from = head;
   while (from > 0 && head - from < MAX_SUBJECT_WORDS) {
     const prev = words[from - 1];
