@@ -72,6 +72,8 @@ describe('attribution as writers write it', () => {
     ['A port official from Mombasa said that 300 containers were held in May.', '^A port official$'],
     // The party and state in parentheses are not the speaker; "Sens." does not end the sentence.
     ['Sen. Ana Ortiz (D-Conn.) said that 40 families in Hartford lost their homes in 2021.', '^Sen. Ana Ortiz$'],
+    // A description in apposition to the name that opens the subject.
+    ['Politico, a news site that covers politics, reported that 40 members backed the plan in 2023.', '^Politico$'],
     ['Two senators, Sens. Ana Ortiz and Lee Park, said that 40 families lost their homes in 2021.', 'Ana Ortiz'],
   ];
   for (const [sentence, source] of named) {
@@ -90,6 +92,8 @@ describe('attribution as writers write it', () => {
     'Studies show that 2,400 schools closed in the region in 2019.',
     'The minister declined to comment on reports that 400 soldiers were killed in the raid.',
     'Analysts estimated the damage at $2 billion in 2023.',
+    // Hearsay: someone unnamed reported what the president said.
+    'The president reportedly told senators that 40 members would back the bill in 2023.',
   ];
   for (const sentence of vague) {
     test(`unsourced (vague, belief or negated): ${sentence.slice(0, 60)}`, () => {

@@ -279,6 +279,13 @@ function appositiveSubject(
       while (last < end && isNameWord(words[last + 1])) last++;
       if (isNameWord(words[first]))
         return { attribution: { kind: 'speaker', ...sliceOf(text, words, first, last) }, from: k };
+      // "Politico, a news site that covers politics, reported": a description in apposition to the name that opens
+      // the subject (not to a place after a preposition: "In Accra, a source close to the talks said").
+      const described = words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm))
+        ? undefined
+        : nameBefore(text, words, k);
+      if (described !== undefined && (described === 0 || breakBetween(text, words[described - 1], words[described])))
+        return { attribution: { kind: 'speaker', ...sliceOf(text, words, described, k - 1) }, from: described };
       // No name: the speaker is the chunk up to its first role ("the minister disputed the claim" is "the minister").
       let role = k;
       while (role < end && !inClass('ROLE', words[role].norm)) role++;
@@ -364,6 +371,11 @@ function isPassive(words: readonly Word[], verb: number): boolean {
   return false;
 }
 
+const HEARSAY = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'apparently']);
+function hearsay(words: readonly Word[], verb: number): boolean {
+  return HEARSAY.has(words[verb - 1]?.norm) || HEARSAY.has(words[verb + 1]?.norm);
+}
+
 function negated(words: readonly Word[], verb: number): boolean {
   for (let k = Math.max(0, verb - 3); k < verb; k++) if (inClass('NEGATION', words[k].norm)) return true;
   return false;
@@ -440,7 +452,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       continue;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
-    if (negated(words, i)) continue;
+    // "The president reportedly told…": hearsay names who spoke, not who reports it.
+    if (negated(words, i) || hearsay(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters".
     if (
       inClass('AGENT_VERB', w.norm) &&
