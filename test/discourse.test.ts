@@ -72,8 +72,16 @@ describe('attribution as writers write it', () => {
     ['A port official from Mombasa said that 300 containers were held in May.', '^A port official$'],
     // The party and state in parentheses are not the speaker; "Sens." does not end the sentence.
     ['Sen. Ana Ortiz (D-Conn.) said that 40 families in Hartford lost their homes in 2021.', '^Sen. Ana Ortiz$'],
-    // A description in apposition to the name that opens the subject.
+    // A description or party tag in apposition to the name that opens the subject; a time is not part of it.
     ['Politico, a news site that covers politics, reported that 40 members backed the plan in 2023.', '^Politico$'],
+    [
+      'Senator Jo Ray of Ohio, the top Democrat on the panel, said that 40 members backed it in 2023.',
+      '^Jo Ray of Ohio$',
+    ],
+    ['Rep. Jo Ray, R-Texas, said that 40 members of the committee backed the plan in 2023.', '^Rep. Jo Ray$'],
+    ['Mr. Ray, a Republican, said that 40 members of the committee backed the plan in 2023.', '^Ray$'],
+    ['The State Department on Friday said that 40 diplomats had left the embassy in 2023.', '^The State Department$'],
+    ['In Accra, the minister said that 40 ships were held at the port in May 2023.', '^the minister$'],
     ['Two senators, Sens. Ana Ortiz and Lee Park, said that 40 families lost their homes in 2021.', 'Ana Ortiz'],
   ];
   for (const [sentence, source] of named) {

@@ -158,10 +158,25 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
 
 /** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
 const MAX_PARENTHETICAL_WORDS = 8;
+const TIME_NOUNS = new Set(
+  'today yesterday tonight morning afternoon evening night week weekend month year time monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+const TIME_LEADS = new Set('on this that last late early earlier at the'.split(' '));
+
+/** "The president this morning said", "the State Department on Friday said": the time is not part of the source. */
+function beforeTime(words: readonly Word[], head: number): number {
+  if (head < 1 || !TIME_NOUNS.has(words[head].norm)) return head;
+  let k = head;
+  while (k > 0 && (TIME_NOUNS.has(words[k].norm) || TIME_LEADS.has(words[k].norm))) k--;
+  return k;
+}
 
 function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
   let head = verb - 1;
   while (head >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm)) head--;
+  head = beforeTime(words, head);
   if (head < 0) return undefined;
   // "Sen. Jane Doe (D-Conn.) said": the subject is before the parenthetical, not the party and state in it.
   if (/\)/.test(text.slice(words[head].end, words[head + 1].start))) {
@@ -267,11 +282,15 @@ function appositiveSubject(
       // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it. Only a
       // chunk that is a role, ending in the role or a name: "After talks in Accra, Mr. Obama disputed it, saying …"
       // and "…, the minister disputed it, saying …" are clauses, not roles of Accra's.
+      // "Politico, a news site that covers politics, reported", "Sen. Jo Ray, R-Texas, said", "Jo Ray, Democrat of
+      // Ohio, said": a description in apposition to the name that opens the subject. Not a bare name ("Trump, Pelosi
+      // said, …"), nor a place after a preposition ("In Accra, the minister said").
       const isRole =
         words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm)) &&
         (inClass('ROLE', words[end].norm) || isNameWord(words[end]));
-      const name = isRole ? nameBefore(text, words, k) : undefined;
-      if (name !== undefined)
+      const describes = isRole || inClass('DETERMINER', words[k].norm) || isAffiliation(words, k, end);
+      const name = describes ? nameBefore(text, words, k) : undefined;
+      if (name !== undefined && opensSubject(text, words, name))
         return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
       let first = k;
       while (first < end && !isNameWord(words[first])) first++;
@@ -279,13 +298,6 @@ function appositiveSubject(
       while (last < end && isNameWord(words[last + 1])) last++;
       if (isNameWord(words[first]))
         return { attribution: { kind: 'speaker', ...sliceOf(text, words, first, last) }, from: k };
-      // "Politico, a news site that covers politics, reported": a description in apposition to the name that opens
-      // the subject (not to a place after a preposition: "In Accra, a source close to the talks said").
-      const described = words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm))
-        ? undefined
-        : nameBefore(text, words, k);
-      if (described !== undefined && (described === 0 || breakBetween(text, words[described - 1], words[described])))
-        return { attribution: { kind: 'speaker', ...sliceOf(text, words, described, k - 1) }, from: described };
       // No name: the speaker is the chunk up to its first role ("the minister disputed the claim" is "the minister").
       let role = k;
       while (role < end && !inClass('ROLE', words[role].norm)) role++;
@@ -297,16 +309,46 @@ function appositiveSubject(
   return undefined;
 }
 
-/** The start of a run of name words that ends just before `k` with a comma ("Ana Diop, the minister"). */
+/**
+ * The start of a run of name words that ends just before `k` with a comma ("Ana Diop, the minister"), "of" joining
+ * names in it ("Senator Mark Warner of Virginia, the top Democrat…").
+ */
 function nameBefore(text: string, words: readonly Word[], k: number): number | undefined {
   if (k === 0 || !/^\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) return undefined;
   let from = k - 1;
-  const partOfName = (w: Word): boolean => isNameWord(w) || /^\p{Lu}$/u.test(w.raw);
+  const partOfName = (i: number): boolean =>
+    isNameWord(words[i]) ||
+    /^\p{Lu}$/u.test(words[i].raw) ||
+    (words[i].norm === 'of' && isNameWord(words[i - 1]) && isNameWord(words[i + 1]));
   if (!isNameWord(words[k - 1])) return undefined;
-  while (from > 0 && k - from < 5 && partOfName(words[from - 1]) && !breakBetween(text, words[from - 1], words[from]))
-    from--;
+  while (from > 0 && k - from < 7 && partOfName(from - 1) && !breakBetween(text, words[from - 1], words[from])) from--;
   return from;
 }
+
+/** Titles written before a name ("Mr. Weiner", "Sen. Ray"). */
+const TITLES = new Set('mr mrs ms dr sen rep gov prof gen former the'.split(' '));
+
+/**
+ * Whether the name at `i`, after any title or role ("Representative Jo Ray", "former minister Jo Ray"), opens its
+ * clause: at the sentence start or after a break, not after a preposition ("In Accra").
+ */
+function opensSubject(text: string, words: readonly Word[], i: number): boolean {
+  let j = i;
+  while (
+    j > 0 &&
+    !breakBetween(text, words[j - 1], words[j]) &&
+    (TITLES.has(words[j - 1].norm) || inClass('ROLE', words[j - 1].norm))
+  )
+    j--;
+  return j === 0 || breakBetween(text, words[j - 1], words[j]);
+}
+
+/** A party tag in apposition: "R-Texas", "D-N.Y.", "Democrat of Ohio", "a Republican". */
+function isAffiliation(words: readonly Word[], from: number, to: number): boolean {
+  if (from === to && /^[DRI]-\p{Lu}/u.test(words[from].raw)) return true;
+  return PARTY.has(words[from].norm) && (from === to || words[from + 1].norm === 'of');
+}
+const PARTY = new Set(['democrat', 'republican', 'independent']);
 
 /** The noun phrase that opens the sentence, when it names a specific source ("The investigation …"). */
 function openingSubject(
