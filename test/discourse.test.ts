@@ -82,6 +82,9 @@ describe('attribution as writers write it', () => {
     ['Mr. Ray, a Republican, said that 40 members of the committee backed the plan in 2023.', '^Ray$'],
     ['The State Department on Friday said that 40 diplomats had left the embassy in 2023.', '^The State Department$'],
     ['In Accra, the minister said that 40 ships were held at the port in May 2023.', '^the minister$'],
+    ['Sen. Jo Ray, D-Calif., the top Democrat on the panel, said that 40 members backed it in 2023.', '^Sen. Jo Ray$'],
+    ['Gov. Jo Ray, in a written statement, said that 40 members of the committee backed it in 2023.', '^Gov. Jo Ray$'],
+    ['“We hired 40 teachers in 2023,” says Ray in a new campaign advertisement.', '^Ray$'],
     ['Two senators, Sens. Ana Ortiz and Lee Park, said that 40 families lost their homes in 2021.', 'Ana Ortiz'],
   ];
   for (const [sentence, source] of named) {
@@ -100,6 +103,9 @@ describe('attribution as writers write it', () => {
     'Studies show that 2,400 schools closed in the region in 2019.',
     'The minister declined to comment on reports that 400 soldiers were killed in the raid.',
     'Analysts estimated the damage at $2 billion in 2023.',
+    // "to him" that is not set off is no lead-in; "I've" is the writer, not a name.
+    'The reform appealed not only to him, but to 40 other deputies who voted for it in 2023.',
+    "As I've said before, 40 ships were seized in the strait in 2023.",
     // Hearsay: someone unnamed reported what the president said.
     'The president reportedly told senators that 40 members would back the bill in 2023.',
   ];

@@ -89,6 +89,8 @@ const NOT_A_NAME = new Set(
     'september october november december mr mrs ms dr i we you they he she his her their our my your one some many most'
   ).split(' '),
 );
+/** "I've", "We're", "He’d": a pronoun, not a name. */
+const PRONOUN_CONTRACTION = /^(i|we|you|they|he|she|it)['’]/;
 /** After one of these a reporting word is a noun ("comment on reports") or an infinitive ("to say"). */
 const PREPOSITIONS = new Set('to on of in about for with from at into over against'.split(' '));
 const PEOPLE_PRONOUNS = new Set('i we you they us them me'.split(' '));
@@ -102,7 +104,8 @@ const MAX_LEAD_IN_WORDS = 12;
  * it is one of those.
  */
 function isNameWord(w: Word | undefined): boolean {
-  if (!w || !isCapitalised(w) || NOT_A_NAME.has(w.norm) || /^\p{Lu}$/u.test(w.raw)) return false;
+  if (!w || !isCapitalised(w) || NOT_A_NAME.has(w.norm) || /^\p{Lu}$/u.test(w.raw) || PRONOUN_CONTRACTION.test(w.norm))
+    return false;
   // A common noun capitalised because it opens the sentence ("Officials said", "Studies show") names nobody.
   return !(
     /^\p{Lu}\p{Ll}+$/u.test(w.raw) &&
@@ -217,7 +220,7 @@ function speakerSubject(
     return { attribution: { kind: 'speaker', ...sliceOf(text, words, head - 1, head - 1) }, from: head - 1 };
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
-  if (/^\s*,/.test(text.slice(h.end, words[head + 1].start))) {
+  if (/^\.?\s*,/.test(text.slice(h.end, words[head + 1].start))) {
     const appositive = appositiveSubject(text, words, verb);
     if (appositive) return appositive;
   }
@@ -278,6 +281,11 @@ function appositiveSubject(
   for (let k = verb - 1; k >= Math.max(0, verb - MAX_APPOSITIVE_WORDS); k--) {
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
     if (!atChunkStart) continue;
+    // "Gov. Jo Ray, in a written statement, said": an adverbial set off between the speaker and the verb.
+    if (PREPOSITIONS.has(words[k].norm) && k > 0 && /^\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) {
+      end = k - 1;
+      continue;
+    }
     if (isSpecificPhrase(text, words, k, end)) {
       // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it. Only a
       // chunk that is a role, ending in the role or a name: "After talks in Accra, Mr. Obama disputed it, saying …"
@@ -289,9 +297,15 @@ function appositiveSubject(
         words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm)) &&
         (inClass('ROLE', words[end].norm) || isNameWord(words[end]));
       const describes = isRole || inClass('DETERMINER', words[k].norm) || isAffiliation(words, k, end);
-      const name = describes ? nameBefore(text, words, k) : undefined;
+      let name = describes ? nameBefore(text, words, k) : undefined;
+      let nameEnd = k - 1;
+      // "Jo Ray, D-Calif., the top Democrat on the panel, said": the party tag is one more description.
+      if (name !== undefined && isAffiliation(words, name, nameEnd)) {
+        nameEnd = name - 1;
+        name = nameBefore(text, words, name);
+      }
       if (name !== undefined && opensSubject(text, words, name))
-        return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
+        return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, nameEnd) }, from: name };
       let first = k;
       while (first < end && !isNameWord(words[first])) first++;
       let last = first;
@@ -314,7 +328,8 @@ function appositiveSubject(
  * names in it ("Senator Mark Warner of Virginia, the top Democrat…").
  */
 function nameBefore(text: string, words: readonly Word[], k: number): number | undefined {
-  if (k === 0 || !/^\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) return undefined;
+  // "D-Calif., the top Democrat": the abbreviation's period before the comma.
+  if (k === 0 || !/^\.?\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) return undefined;
   let from = k - 1;
   const partOfName = (i: number): boolean =>
     isNameWord(words[i]) ||
@@ -337,7 +352,7 @@ function opensSubject(text: string, words: readonly Word[], i: number): boolean 
   while (
     j > 0 &&
     !breakBetween(text, words[j - 1], words[j]) &&
-    (TITLES.has(words[j - 1].norm) || inClass('ROLE', words[j - 1].norm))
+    (TITLES.has(words[j - 1].norm) || inClass('ROLE', words[j - 1].norm) || isNameWord(words[j - 1]))
   )
     j--;
   return j === 0 || breakBetween(text, words[j - 1], words[j]);
@@ -369,6 +384,8 @@ function openingSubject(
   return undefined;
 }
 
+const CIRCUMSTANCE = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when']);
+
 /** ", said the minister", "” said Diop": an inverted attribution names its source after the verb. */
 function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
   const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
@@ -377,8 +394,15 @@ function speakerAfter(text: string, words: readonly Word[], verb: number): Attri
   // not.
   if (verb > 0 && !/[”"]/.test(before) && !inClass('SAY_VERB', words[verb].norm)) return undefined;
   let to = verb + 1;
-  while (to < words.length && to - verb <= 6 && !breakBetween(text, words[to - 1], words[to])) to++;
-  const end = to - 1;
+  // "says Perry in the new ad": the speaker ends before the circumstances.
+  while (
+    to < words.length &&
+    to - verb <= 6 &&
+    !breakBetween(text, words[to - 1], words[to]) &&
+    !(to > verb + 1 && CIRCUMSTANCE.has(words[to].norm))
+  )
+    to++;
+  const end = beforeTime(words, to - 1);
   if (end <= verb) return undefined;
   return isSpecificPhrase(text, words, verb + 1, end)
     ? { kind: 'speaker', ...sliceOf(text, words, verb + 1, end) }
@@ -392,7 +416,7 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
     to++;
     if (to < words.length && breakBetween(text, words[to - 1], words[to])) break;
   }
-  const end = to - 1;
+  const end = to - 1 > from ? beforeTime(words, to - 1) : to - 1;
   return end >= from && isSpecificPhrase(text, words, from, end)
     ? { kind: 'lead-in', ...sliceOf(text, words, from, end) }
     : undefined;
@@ -465,7 +489,11 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
   for (let i = 0; i < words.length; i++) {
     const back = leadInAt(words, i, ANAPHORIC_LEAD_INS);
     // "To him, …", "…, in her words, …": set off, not "those who voted for him".
-    if (back > 0 && /^\s*,/.test(text.slice(words[i + back - 1].end)))
+    if (
+      back > 0 &&
+      /^\s*,/.test(text.slice(words[i + back - 1].end)) &&
+      (i === 0 || breakBetween(text, words[i - 1], words[i]))
+    )
       return { kind: 'anaphor', ...sliceOf(text, words, i, i + back - 1) };
     const lead = leadInAt(words, i, LEAD_INS);
     if (lead > 0) {
