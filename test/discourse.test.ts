@@ -85,6 +85,12 @@ describe('attribution as writers write it', () => {
     ['Sen. Jo Ray, D-Calif., the top Democrat on the panel, said that 40 members backed it in 2023.', '^Sen. Jo Ray$'],
     ['Gov. Jo Ray, in a written statement, said that 40 members of the committee backed it in 2023.', '^Gov. Jo Ray$'],
     ['“We hired 40 teachers in 2023,” says Ray in a new campaign advertisement.', '^Ray$'],
+    // A relative clause or a verb phrase set off before the verb is not the speaker.
+    ['Ruth Okafor, who made her name as a lawyer, said that 40 women joined the case in 2001.', '^Ruth Okafor$'],
+    [
+      'Mr. Diop, seeking to calm the markets, issued a statement on Friday saying 40 banks would reopen.',
+      '^a statement$',
+    ],
     ['Two senators, Sens. Ana Ortiz and Lee Park, said that 40 families lost their homes in 2021.', 'Ana Ortiz'],
   ];
   for (const [sentence, source] of named) {
@@ -106,6 +112,8 @@ describe('attribution as writers write it', () => {
     // "to him" that is not set off is no lead-in; "I've" is the writer, not a name.
     'The reform appealed not only to him, but to 40 other deputies who voted for it in 2023.',
     "As I've said before, 40 ships were seized in the strait in 2023.",
+    // "saying the charter is…" is a participle, not "said the minister" inverted.
+    'Critics rejected the plan, saying the Charter is a living document that 40 judges had amended by 2020.',
     // Hearsay: someone unnamed reported what the president said.
     'The president reportedly told senators that 40 members would back the bill in 2023.',
   ];

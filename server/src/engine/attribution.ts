@@ -248,7 +248,10 @@ function speakerSubject(
   const speech = inClass('SPEECH_VERB', words[verb].norm);
   const isDocument = inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[verb].norm));
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
-    return found({ kind: isDocument ? 'document' : 'speaker', ...sliceOf(text, words, from, head) });
+    // "Steele issued a statement saying": the noun phrase, not the verb before it.
+    let np = from;
+    while (np < head && !opensNounPhrase(text, words, np, np)) np++;
+    return found({ kind: isDocument ? 'document' : 'speaker', ...sliceOf(text, words, np, head) });
   }
   // Any other one person or body that says or tells: "A shopkeeper told the BBC", "the Africa Report publication
   // said". Plural and generic subjects ("analysts", "Chinese historians") stay vague; long subjects are clauses.
@@ -287,16 +290,15 @@ function appositiveSubject(
       continue;
     }
     if (isSpecificPhrase(text, words, k, end)) {
-      // "Michael R. Pompeo, Former Secretary of State, stated": a role in apposition to the name before it. Only a
-      // chunk that is a role, ending in the role or a name: "After talks in Accra, Mr. Obama disputed it, saying …"
-      // and "…, the minister disputed it, saying …" are clauses, not roles of Accra's.
-      // "Politico, a news site that covers politics, reported", "Sen. Jo Ray, R-Texas, said", "Jo Ray, Democrat of
-      // Ohio, said": a description in apposition to the name that opens the subject. Not a bare name ("Trump, Pelosi
-      // said, …"), nor a place after a preposition ("In Accra, the minister said").
+      // A description in apposition to the name that opens the subject: a role ("Michael R. Pompeo, Former Secretary
+      // of State, stated"), a phrase ("Politico, a news site that covers politics, reported"), a party tag ("Sen. Jo
+      // Ray, R-Texas, said") or a relative clause. Not a bare name ("Trump, Pelosi said, …"), a place after a
+      // preposition ("In Accra, the minister said"), or a clause ("…, the minister disputed it, saying …").
       const isRole =
         words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm)) &&
         (inClass('ROLE', words[end].norm) || isNameWord(words[end]));
-      const describes = isRole || inClass('DETERMINER', words[k].norm) || isAffiliation(words, k, end);
+      const relative = RELATIVE.has(words[k].norm);
+      const describes = isRole || relative || inClass('DETERMINER', words[k].norm) || isAffiliation(words, k, end);
       let name = describes ? nameBefore(text, words, k) : undefined;
       let nameEnd = k - 1;
       // "Jo Ray, D-Calif., the top Democrat on the panel, said": the party tag is one more description.
@@ -306,6 +308,12 @@ function appositiveSubject(
       }
       if (name !== undefined && opensSubject(text, words, name))
         return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, nameEnd) }, from: name };
+      // "Ginsburg, who made her name as a lawyer, said": a relative clause is no speaker; nor is a verb phrase
+      // ("Mr. Steele, seeking to clarify his remarks, issued a statement, saying…").
+      if (relative || !opensNounPhrase(text, words, k, end)) {
+        end = k - 1;
+        continue;
+      }
       let first = k;
       while (first < end && !isNameWord(words[first])) first++;
       let last = first;
@@ -338,6 +346,20 @@ function nameBefore(text: string, words: readonly Word[], k: number): number | u
   if (!isNameWord(words[k - 1])) return undefined;
   while (from > 0 && k - from < 7 && partOfName(from - 1) && !breakBetween(text, words[from - 1], words[from])) from--;
   return from;
+}
+
+const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
+
+/** Whether a chunk can be a noun phrase: it opens with a name, a determiner, a possessive, "one" or a record noun. */
+function opensNounPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
+  const w = words[from];
+  return (
+    isCapitalised(w) ||
+    inClass('DETERMINER', w.norm) ||
+    isPossessive(text, w) ||
+    w.isNumber ||
+    words.slice(from, to + 1).some((x) => inClass('ROLE', x.norm) || inClass('RECORD', x.norm))
+  );
 }
 
 /** Titles written before a name ("Mr. Weiner", "Sen. Ray"). */
@@ -384,12 +406,13 @@ function openingSubject(
   return undefined;
 }
 
-const CIRCUMSTANCE = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when']);
+const CIRCUMSTANCE = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'outside', 'near']);
 
 /** ", said the minister", "” said Diop": an inverted attribution names its source after the verb. */
 function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
   const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
-  if (verb > 0 && !/[,”"]/.test(before)) return undefined;
+  // "…, saying the report was…" is a participle, never an inversion.
+  if ((verb > 0 && !/[,”"]/.test(before)) || words[verb].norm.endsWith('ing')) return undefined;
   // After a bare comma only "said"/"told" invert ("…, said the minister"); "X, king of Scotland, wrote a treatise" does
   // not.
   if (verb > 0 && !/[”"]/.test(before) && !inClass('SAY_VERB', words[verb].norm)) return undefined;
@@ -412,7 +435,16 @@ function speakerAfter(text: string, words: readonly Word[], verb: number): Attri
 /** A noun phrase introduced by a lead-in, up to the next punctuation or clause boundary. */
 function phraseAfter(text: string, words: readonly Word[], from: number): Attribution | undefined {
   let to = from;
-  while (to < words.length && to - from < MAX_LEAD_IN_WORDS && !inClass('CLAUSE_BOUNDARY', words[to].norm)) {
+  while (
+    to < words.length &&
+    to - from < MAX_LEAD_IN_WORDS &&
+    !inClass('CLAUSE_BOUNDARY', words[to].norm) &&
+    // "criticised by a reporter decades ago for …", "speaking to reporters outside his home": the source ends there.
+    !(
+      to > from &&
+      (CIRCUMSTANCE.has(words[to].norm) || TIME_NOUNS.has(words[to].norm) || words[to + 1]?.norm === 'ago')
+    )
+  ) {
     to++;
     if (to < words.length && breakBetween(text, words[to - 1], words[to])) break;
   }
@@ -522,6 +554,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       continue;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
+    // "a living document that …": a document noun after a determiner and its modifier.
+    if (inClass('DOCUMENT', w.norm) && inClass('DETERMINER', words[i - 2]?.norm) && !isCapitalised(prev!)) continue;
     // "The president reportedly told…": hearsay names who spoke, not who reports it.
     if (negated(words, i) || hearsay(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters".
