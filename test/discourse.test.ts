@@ -85,6 +85,10 @@ describe('attribution as writers write it', () => {
     ['Sen. Jo Ray, D-Calif., the top Democrat on the panel, said that 40 members backed it in 2023.', '^Sen. Jo Ray$'],
     ['Gov. Jo Ray, in a written statement, said that 40 members of the committee backed it in 2023.', '^Gov. Jo Ray$'],
     ['“We hired 40 teachers in 2023,” says Ray in a new campaign advertisement.', '^Ray$'],
+    ['Senator Jo Ray of Ohio, campaigning in Dayton on Sunday, told voters that 40 plants had closed.', '^Jo Ray$'],
+    ['It was the view of Senator Jo Ray of Ohio, who said that 40 plants had closed in 2023.', '^Jo Ray of Ohio$'],
+    ['Jo Ray, the head of an aid group in Dakar, said that 40 families had left the camp in 2023.', '^Jo Ray$'],
+    ['Ana Diop, of an advocacy group in Dakar, said that 40 families had left the camp in 2023.', '^Ana Diop$'],
     // A relative clause or a verb phrase set off before the verb is not the speaker.
     ['Ruth Okafor, who made her name as a lawyer, said that 40 women joined the case in 2001.', '^Ruth Okafor$'],
     [

@@ -86,7 +86,8 @@ const NOT_A_NAME = new Set(
     'yes no well indeed meanwhile moreover however therefore thus hence instead besides only even just in on at by for ' +
     'with from to of about over under into during despite according last next this that these those there here it its ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december mr mrs ms dr i we you they he she his her their our my your one some many most'
+    'september october november december mr mrs ms dr i we you they he she his her their our my your one some many most ' +
+    'what who whom whose which where why how whatever'
   ).split(' '),
 );
 /** "I've", "We're", "He’d": a pronoun, not a name. */
@@ -216,11 +217,13 @@ function speakerSubject(
   // "The investigation identified … and found that …": the verb shares the sentence's opening subject.
   if (h.norm === 'and' || h.norm === 'but') return openingSubject(text, words, head);
   // "Bintu, who told the BBC …": a relative clause's speaker is the name it follows.
-  if (h.norm === 'who' && isNameWord(words[head - 1]))
-    return { attribution: { kind: 'speaker', ...sliceOf(text, words, head - 1, head - 1) }, from: head - 1 };
+  if (h.norm === 'who' && isNameWord(words[head - 1])) {
+    const name = nameRunEnding(text, words, head - 1);
+    return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, head - 1) }, from: name };
+  }
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
-  if (/^\.?\s*,/.test(text.slice(h.end, words[head + 1].start))) {
+  if (/^\.?\s*,/.test(text.slice(h.end, words[head + 1].start)) || /,\s*$/.test(text.slice(h.end, words[verb].start))) {
     const appositive = appositiveSubject(text, words, verb);
     if (appositive) return appositive;
   }
@@ -248,10 +251,10 @@ function speakerSubject(
   const speech = inClass('SPEECH_VERB', words[verb].norm);
   const isDocument = inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[verb].norm));
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
-    // "Steele issued a statement saying": the noun phrase, not the verb before it.
-    let np = from;
-    while (np < head && !opensNounPhrase(text, words, np, np)) np++;
-    return found({ kind: isDocument ? 'document' : 'speaker', ...sliceOf(text, words, np, head) });
+    return found({
+      kind: isDocument ? 'document' : 'speaker',
+      ...sliceOf(text, words, nounPhraseStart(text, words, from, head), head),
+    });
   }
   // Any other one person or body that says or tells: "A shopkeeper told the BBC", "the Africa Report publication
   // said". Plural and generic subjects ("analysts", "Chinese historians") stay vague; long subjects are clauses.
@@ -265,9 +268,21 @@ function speakerSubject(
     !inClass('VAGUE_PEOPLE', h.norm) &&
     (singular || isSpecificPhrase(text, words, from, head))
   ) {
-    return found({ kind: 'speaker', ...sliceOf(text, words, from, head) });
+    return found({ kind: 'speaker', ...sliceOf(text, words, nounPhraseStart(text, words, from, head), head) });
   }
   return undefined;
+}
+
+/**
+ * Where the subject's noun phrase starts: after words that cannot open one ("can be seen on the video"), and after the
+ * verb of a clause ("Steele issued a statement saying" is "a statement").
+ */
+function nounPhraseStart(text: string, words: readonly Word[], from: number, head: number): number {
+  let np = from;
+  while (np < head && !opensNounPhrase(text, words, np, np)) np++;
+  for (let d = head; d > np; d--)
+    if (inClass('DETERMINER', words[d].norm) && /^[a-z]{3,}ed$/.test(words[d - 1].raw)) return d;
+  return np;
 }
 
 const MAX_APPOSITIVE_WORDS = 30;
@@ -314,11 +329,15 @@ function appositiveSubject(
         end = k - 1;
         continue;
       }
+      // "On Saturday, she praised the president, saying…".
+      if (inClass('ANAPHOR', words[k].norm))
+        return { attribution: { kind: 'anaphor', ...sliceOf(text, words, k, k) }, from: k };
       let first = k;
-      while (first < end && !isNameWord(words[first])) first++;
+      // A name after a place preposition is where, not who ("an advocacy group in Washington").
+      while (first < end && !(isNameWord(words[first]) && !PLACE_PREPOSITIONS.has(words[first - 1]?.norm))) first++;
       let last = first;
       while (last < end && isNameWord(words[last + 1])) last++;
-      if (isNameWord(words[first]))
+      if (isNameWord(words[first]) && !PLACE_PREPOSITIONS.has(words[first - 1]?.norm))
         return { attribution: { kind: 'speaker', ...sliceOf(text, words, first, last) }, from: k };
       // No name: the speaker is the chunk up to its first role ("the minister disputed the claim" is "the minister").
       let role = k;
@@ -338,17 +357,24 @@ function appositiveSubject(
 function nameBefore(text: string, words: readonly Word[], k: number): number | undefined {
   // "D-Calif., the top Democrat": the abbreviation's period before the comma.
   if (k === 0 || !/^\.?\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) return undefined;
-  let from = k - 1;
+  if (!isNameWord(words[k - 1])) return undefined;
+  return nameRunEnding(text, words, k - 1);
+}
+
+/** The first word of the name that ends at `last` ("Senator Mark Warner of Virginia"). */
+function nameRunEnding(text: string, words: readonly Word[], last: number): number {
   const partOfName = (i: number): boolean =>
     isNameWord(words[i]) ||
     /^\p{Lu}$/u.test(words[i].raw) ||
     (words[i].norm === 'of' && isNameWord(words[i - 1]) && isNameWord(words[i + 1]));
-  if (!isNameWord(words[k - 1])) return undefined;
-  while (from > 0 && k - from < 7 && partOfName(from - 1) && !breakBetween(text, words[from - 1], words[from])) from--;
+  let from = last;
+  while (from > 0 && last - from < 6 && partOfName(from - 1) && !breakBetween(text, words[from - 1], words[from]))
+    from--;
   return from;
 }
 
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside']);
 
 /** Whether a chunk can be a noun phrase: it opens with a name, a determiner, a possessive, "one" or a record noun. */
 function opensNounPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
@@ -656,8 +682,14 @@ export function findSpeakerBefore(text: string, words: readonly Word[], quoteSta
   )
     from--;
   for (let k = from; k <= end; k++) {
-    if (isNameWord(words[k]) || (words[k].norm === 'one' && k < end))
+    if (words[k].norm === 'one' && k < end)
       return { kind: 'speaker', ...sliceOf(text, words, k, Math.min(end, k + 2)) };
+    // "Ryan shot back: “…”": the name, not the verb after it.
+    if (isNameWord(words[k])) {
+      let last = k;
+      while (last < Math.min(end, k + 2) && isNameWord(words[last + 1])) last++;
+      return { kind: 'speaker', ...sliceOf(text, words, k, last) };
+    }
   }
   return undefined;
 }
