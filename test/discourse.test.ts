@@ -89,6 +89,7 @@ describe('attribution as writers write it', () => {
     ['It was the view of Senator Jo Ray of Ohio, who said that 40 plants had closed in 2023.', '^Jo Ray of Ohio$'],
     ['Jo Ray, the head of an aid group in Dakar, said that 40 families had left the camp in 2023.', '^Jo Ray$'],
     ['Ana Diop, of an advocacy group in Dakar, said that 40 families had left the camp in 2023.', '^Ana Diop$'],
+    ['The port captain pointed out that 40 ships had been held at anchor in May 2023.', '^The port captain$'],
     // A relative clause or a verb phrase set off before the verb is not the speaker.
     ['Ruth Okafor, who made her name as a lawyer, said that 40 women joined the case in 2001.', '^Ruth Okafor$'],
     [
@@ -118,6 +119,8 @@ describe('attribution as writers write it', () => {
     "As I've said before, 40 ships were seized in the strait in 2023.",
     // "saying the charter is…" is a participle, not "said the minister" inverted.
     'Critics rejected the plan, saying the Charter is a living document that 40 judges had amended by 2020.',
+    // "pointed out" reports only with its content.
+    'From the pier she pointed out the 40 ships held at anchor to her son in May 2023.',
     // Hearsay: someone unnamed reported what the president said.
     'The president reportedly told senators that 40 members would back the bill in 2023.',
   ];
@@ -270,6 +273,8 @@ describe('quotations and interviews', () => {
     const text =
       'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';
     assert.deepEqual(flagged(text), []);
+    const pointedOut = 'As the historian Ana Ruiz pointed out, “the war was lost long before the last battle”.';
+    assert.deepEqual(flagged(pointedOut), []);
   });
 
   test('a quotation set off as a paragraph belongs to the speaker the next paragraph names for it', () => {

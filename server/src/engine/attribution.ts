@@ -596,11 +596,14 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // "is said to be", "was described as": a passive with no agent names nobody.
     if (isPassive(words, i)) continue;
     const subject = speakerSubject(text, words, i);
+    const phrasal = isPhrasalSpeech(words, i);
     const speech =
-      inClass('SPEECH_VERB', w.norm) || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
+      inClass('SPEECH_VERB', w.norm) || phrasal || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
-      if (introducesContent(text, words, i, subject.attribution.kind === 'document', /[,”"]/.test(before)))
+      // "pointed out that …": the content follows the particle.
+      const verbEnd = phrasal ? i + 1 : i;
+      if (introducesContent(text, words, verbEnd, subject.attribution.kind === 'document', /[,”"]/.test(before)))
         return subject.attribution;
     }
     const inverted = speech ? speakerAfter(text, words, i) : undefined;
@@ -623,9 +626,21 @@ export function isExpletiveIt(words: readonly Word[], i: number): boolean {
   );
 }
 
-/** Whether a word is a reporting verb that opens a quotation ("said", "wrote", "told"), for quotation attribution. */
-export function isSpeechVerb(norm: string): boolean {
-  return inClass('SPEECH_VERB', norm);
+/** Reporting verbs made of a verb and its particle: "pointed out". */
+const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map(
+  ['point', 'points', 'pointed', 'pointing'].map((form) => [form, 'out']),
+);
+function isPhrasalSpeech(words: readonly Word[], i: number): boolean {
+  const particle = PHRASAL_SPEECH.get(words[i].norm);
+  return particle !== undefined && words[i + 1]?.norm === particle;
+}
+
+/**
+ * Whether the word at `i` is a reporting verb that opens a quotation ("said", "wrote", "pointed out"), for quotation
+ * attribution.
+ */
+export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
+  return inClass('SPEECH_VERB', words[i].norm) || isPhrasalSpeech(words, i);
 }
 
 /** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */

@@ -16,7 +16,7 @@ import {
   describesOwnResearch,
   introducesTitle,
   isExpletiveIt,
-  isSpeechVerb,
+  isSpeechVerbAt,
   reportsResearchFindings,
   type Attribution,
 } from './attribution.js';
@@ -550,7 +550,8 @@ function properNouns(words: readonly Word[]): number {
   return n;
 }
 
-const isSpeakerWord = (w: Word): boolean => isSpeechVerb(w.norm) || w.norm === 'according';
+const isSpeakerWord = (w: Word, i: number, words: readonly Word[]): boolean =>
+  isSpeechVerbAt(words, i) || w.norm === 'according';
 
 /**
  * Whether the last non-space character before `at` is `char`: a backward scan (a `/:\s*$/` test of the prefix rescans
