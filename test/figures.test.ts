@@ -39,6 +39,9 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     'He came 2nd in the race.',
     'The toll on August 14 and 15 was high.',
     'Dozens were arrested.',
+    // Models and designations after an acronym, and numbered wars.
+    'He rode a TVS 50 in the hills.',
+    'We went from calm to World War 3 in a week.',
   ]) {
     assert.deepEqual(figures(sentence), [], sentence);
   }
@@ -46,4 +49,6 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
   assert.deepEqual(figures('Inflation hit 40% in 2022.'), [['percentage', '40%']]);
   // The code name is no figure, the count before it is.
   assert.deepEqual(figures('The army bought 40 F-16 jets.'), [['count', '40']]);
+  // After an acronym, a number before its noun is still a count.
+  assert.deepEqual(figures('The NATO 30 members met.'), [['count', '30']]);
 });

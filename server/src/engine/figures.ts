@@ -33,8 +33,10 @@ const TIME_PREPOSITIONS = set(
 const NAME_LABELS = set(
   'resolution article section chapter amendment flight route highway room title phase level protocol act law no number decree order ' +
     'summit operation vol volume page part paragraph clause annex appendix table figure unit battalion brigade division regiment ' +
-    'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform',
+    'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform war',
 );
+/** Words after a number that show it counts nothing ("a TVS 50 in the garage"). */
+const FUNCTION_WORDS = set('in on at to of for with and or but by from as into than was is had has');
 const APPROXIMATORS = set(
   'around about nearly almost over under roughly approximately some estimated circa just only fully',
 );
@@ -194,6 +196,15 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? ''))
       return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
+    // A model or designation after an acronym, not a count before its noun: "a TVS 50.", not "NATO 30 members".
+    const after = words[i + 1];
+    const counts =
+      after !== undefined &&
+      /^\s+$/.test(text.slice(w.end, after.start)) &&
+      /^\p{Ll}/u.test(after.raw) &&
+      !FUNCTION_WORDS.has(after.norm);
+    if (prev && /^\p{Lu}{2,5}$/u.test(prev.raw) && /^\d{1,4}$/.test(raw) && prev.end + 1 === w.start && !counts)
+      return undefined;
     // "14 February", "Feb 14"
     if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined;
     // "August 14 and 15": the second day of a date.
