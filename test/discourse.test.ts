@@ -174,6 +174,20 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
   });
 
+  test('a cited lead-in that ends in a colon cites the paragraph it introduces, and only that one', () => {
+    const text = [
+      'These estimates are from [the central bank’s May report](https://example.org/report):',
+      '',
+      '<p>Some $200 billion of reserves were frozen in March, and deposits of about $50 billion.</p>',
+      '',
+      'Another $30 billion was moved to gold in April.',
+    ].join('\n');
+    assert.deepEqual(coverageOf(text, 'Some $200'), { kind: 'citation', source: 'https://example.org/report' });
+    assert.deepEqual(flagged(text), ['Another $30 billion was moved to gold in April.']);
+    // Without the colon the paragraph after it is the writer's own.
+    assert.equal(flagged(text.replace('):', ').')).length, 2);
+  });
+
   test('a paragraph that ends in a full stop leads in to nothing', () => {
     const text = 'The central bank published its report on Tuesday.\n\nInflation fell to 6 per cent in May.';
     assert.ok(flagged(text).includes('Inflation fell to 6 per cent in May.'));

@@ -214,7 +214,9 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       if (flow.isQuestionTurn()) continue;
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
-      claims.push({ ...core, quotes, sentence, cited, coverage, ...(uncovered ? { uncovered } : {}) });
+      // A citation lead-in ("These figures are from [the IMF][2]:") cites the paragraph it introduces.
+      const citedHere = cited || coverage?.kind === 'citation';
+      claims.push({ ...core, quotes, sentence, cited: citedHere, coverage, ...(uncovered ? { uncovered } : {}) });
     }
     flow.endBlock();
   });
@@ -275,10 +277,14 @@ class DiscourseFlow {
    * The speaker named by the sentence that ends this paragraph, if the paragraph leads in to the next one ("X said:").
    */
   private lastSpeaker?: string;
-  /** A lead-in's speaker: the next paragraph is their statement, and so are the paragraphs set off like it. */
-  private leadInSpeaker?: string;
-  /** The statement a lead-in introduced: its speaker, and the emphasis its paragraphs open with (if any). */
-  private statement?: { speaker: string; opening?: string };
+  private lastCitation?: string;
+  /**
+   * A lead-in's speaker, or the citation of a lead-in that ends in a colon ("These figures are from [the IMF][2]:"):
+   * the next paragraph is what it introduces, and so are the paragraphs set off like it.
+   */
+  private leadIn?: { kind: 'speaker' | 'citation'; source: string };
+  /** What a lead-in introduced: its source, and the emphasis its paragraphs open with (if any). */
+  private statement?: { kind: 'speaker' | 'citation'; source: string; opening?: string };
   /** For messages: the source carried at the end of the previous paragraph, and whether this one cites anything. */
   private previousSource?: string;
   private citedElsewhere = false;
@@ -316,11 +322,12 @@ class DiscourseFlow {
     // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
     // mark).
     const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];
-    if (this.leadInSpeaker) this.statement = { speaker: this.leadInSpeaker, opening };
-    else if (namedAfter) this.statement = { speaker: namedAfter };
+    if (this.leadIn) this.statement = { ...this.leadIn, opening };
+    else if (namedAfter) this.statement = { kind: 'speaker', source: namedAfter };
     else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
-    this.leadInSpeaker = undefined;
+    this.leadIn = undefined;
     this.lastSpeaker = undefined;
+    this.lastCitation = undefined;
     // A paragraph that reopens a quotation left open by the previous one continues the same speaker's words.
     const opensWithQuote = /^\s*["“«„]/.test(pb.text);
     this.quoteSpeaker = opensWithQuote ? this.openQuoteSpeaker : undefined;
@@ -367,7 +374,7 @@ class DiscourseFlow {
     else if (this.carried && continuesReport(sentence, core, this.topics))
       coverage = { kind: 'carried', source: this.carried };
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
-    else if (this.statement) coverage = { kind: 'speaker', source: this.statement.speaker };
+    else if (this.statement) coverage = { kind: this.statement.kind, source: this.statement.source };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
     else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
 
@@ -382,6 +389,7 @@ class DiscourseFlow {
     if (speaker && touching && touching.end > start) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
     this.lastSpeaker = named && coverage?.kind === 'attribution' ? coverage.source : undefined;
+    this.lastCitation = cited && coverage?.kind === 'citation' ? coverage.source : undefined;
     return coverage ? { coverage } : { uncovered: this.whyUncovered(carriedBefore) };
   }
 
@@ -389,8 +397,10 @@ class DiscourseFlow {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
     const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
     this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : undefined;
-    this.leadInSpeaker =
-      this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText) ? this.lastSpeaker : undefined;
+    if (this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText))
+      this.leadIn = { kind: 'speaker', source: this.lastSpeaker };
+    else if (this.lastCitation && /:\s*$/.test(this.blockText))
+      this.leadIn = { kind: 'citation', source: this.lastCitation };
   }
 }
 
