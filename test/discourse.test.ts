@@ -188,6 +188,31 @@ describe('a lead-in and the statement that follows it', () => {
     assert.equal(flagged(text.replace('):', ').')).length, 2);
   });
 
+  test('a credit line set after an excerpt cites it; a paragraph that only mentions a link does not', () => {
+    const credited = [
+      'Russia supplies almost 13% of the world’s traded ammonia and 16% of its potash.',
+      '',
+      'Source: [a commodity analysts’ brief](https://example.org/brief)',
+      '',
+      'Belarus supplies another 20% of the potash.',
+    ].join('\n');
+    assert.deepEqual(coverageOf(credited, 'Russia supplies'), {
+      kind: 'citation',
+      source: 'https://example.org/brief',
+    });
+    assert.deepEqual(flagged(credited), ['Belarus supplies another 20% of the potash.']);
+    // A link set alone on its line after the excerpt credits it the same way.
+    const linkLine = credited.replace('Source: [a commodity', '[A commodity');
+    assert.deepEqual(coverageOf(linkLine, 'Russia supplies'), {
+      kind: 'citation',
+      source: 'https://example.org/brief',
+    });
+    const mentioned = credited.replace('Source: [a commodity', 'We also read [a commodity');
+    assert.ok(
+      flagged(mentioned).includes('Russia supplies almost 13% of the world’s traded ammonia and 16% of its potash.'),
+    );
+  });
+
   test('a paragraph that ends in a full stop leads in to nothing', () => {
     const text = 'The central bank published its report on Tuesday.\n\nInflation fell to 6 per cent in May.';
     assert.ok(flagged(text).includes('Inflation fell to 6 per cent in May.'));

@@ -205,9 +205,18 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
   const claims: Claim[] = [];
   const flow = new DiscourseFlow();
+  const credits = new Map(
+    doc.parsed.nonProse.filter((n) => n.kind === 'credit').map((n): [number, Span] => [n.span.start, n.span]),
+  );
   doc.prose.forEach((pb, b) => {
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
-    flow.startBlock(pb, doc.text, asserted[b], speakerNamedAfter(pb, asserted[b + 1]));
+    flow.startBlock(
+      pb,
+      doc.text,
+      asserted[b],
+      speakerNamedAfter(pb, asserted[b + 1]),
+      creditAfter(pb, doc.prose[b + 1], doc.text, credits),
+    );
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
       const { coverage, uncovered } = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
@@ -245,6 +254,36 @@ function speakerNamedAfter(
     : undefined;
 }
 
+/** What a credit line may say around its link: "Source: [IMF](…)", "— [IHS Markit](…)". */
+const CREDIT_FRAME = /^[\s—–\-:|*_.()]*(?:(?:sources?|via|from|credit)\b[\s—–\-:|*_.]*)?$/i;
+
+const CREDIT_LINK = /\]\(\s*<?([^\s()<>]+)>?[^)]*\)|href\s*=\s*["']([^"']+)["']/;
+
+/**
+ * The link of a source credit set on its own line right after a block (an excerpt, then "<a href=…>IHS Markit</a>",
+ * or a "Source: [IMF](…)" credit line): the block it follows is what it credits.
+ */
+function creditAfter(
+  pb: ProseBlock,
+  next: ProseBlock | undefined,
+  source: string,
+  credits: ReadonlyMap<number, Span>,
+): string | undefined {
+  let after = pb.block.end;
+  while (after < source.length && /\s/.test(source[after])) after++;
+  const credit = credits.get(after);
+  if (credit) {
+    const m = CREDIT_LINK.exec(source.slice(credit.start, credit.end));
+    return m ? (m[1] ?? m[2]) : undefined;
+  }
+  if (!next || next.block.start !== after || next.markers.length !== 1 || next.markers[0].kind !== 'link')
+    return undefined;
+  const link = next.markers[0];
+  const from = link.span.start - next.block.start;
+  const to = link.span.end - next.block.start;
+  return CREDIT_FRAME.test(next.text.slice(0, from)) && CREDIT_FRAME.test(next.text.slice(to)) ? link.id : undefined;
+}
+
 /** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
 const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
 /** Room for the label's markup, name and colon. */
@@ -278,6 +317,8 @@ class DiscourseFlow {
    */
   private lastSpeaker?: string;
   private lastCitation?: string;
+  /** The link of a credit line right after this block (see creditAfter). */
+  private credit?: string;
   /**
    * A lead-in's speaker, or the citation of a lead-in that ends in a colon ("These figures are from [the IMF][2]:"):
    * the next paragraph is what it introduces, and so are the paragraphs set off like it.
@@ -295,7 +336,9 @@ class DiscourseFlow {
     source: string,
     sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>,
     namedAfter?: string,
+    creditedBy?: string,
   ): void {
+    this.credit = creditedBy;
     this.previousSource = this.carried;
     this.carried = undefined;
     this.citedElsewhere = sentences.some(({ sentence }) => sentence.citations.length > 0);
@@ -377,6 +420,7 @@ class DiscourseFlow {
     else if (this.statement) coverage = { kind: this.statement.kind, source: this.statement.source };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
     else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
+    else if (this.credit) coverage = { kind: 'citation', source: this.credit };
 
     // What the following sentences inherit: a named source, while they continue its report.
     if (named) {
