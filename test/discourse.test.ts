@@ -275,6 +275,14 @@ describe('sources carried through a paragraph', () => {
     assert.equal(coverageOf(text, 'Meanwhile'), undefined);
   });
 
+  test('a link whose title asks a question is one sentence with the text after it, which it covers', () => {
+    const text =
+      '[Was the war inevitable? A short history](https://example.org/history) traces how 40 treaties failed after 1991.';
+    assert.deepEqual(flagged(text), []);
+    const result = lint(text, { filePath: '/virtual/article.md' });
+    assert.equal(result.claims.length, 1);
+  });
+
   test('a footnote covers its own sentence, never the next one', () => {
     const text =
       'The junta expelled the ambassador in January 2022.[^1] Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';

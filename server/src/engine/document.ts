@@ -149,7 +149,12 @@ interface BlockCore {
   sentences: Array<{ span: Span; text: string; words: Word[]; quotes: Span[] }>;
 }
 
-function blockCore(source: string, inTextCitations: boolean, references: ReferenceIndex | undefined): BlockCore {
+function blockCore(
+  source: string,
+  inTextCitations: boolean,
+  references: ReferenceIndex | undefined,
+  links: readonly Span[],
+): BlockCore {
   const local = findMarkers(source, inTextCitations, references);
   const text = blank(
     source,
@@ -160,7 +165,8 @@ function blockCore(source: string, inTextCitations: boolean, references: Referen
   const sentences: BlockCore['sentences'] = [];
   let w = 0;
   let q = 0;
-  for (const s of splitSentences(text)) {
+  // A link's text is never cut: "[What if Russia loses?](…) argues that…" is one sentence.
+  for (const s of splitSentences(text, links)) {
     const sentenceWords: Word[] = [];
     while (w < words.length && words[w].start < s.end) {
       if (words[w].start >= s.start)
@@ -178,12 +184,22 @@ function blockCore(source: string, inTextCitations: boolean, references: Referen
   return { local, text, words, quotes, sentences };
 }
 
+/** The block's links, relative to the block. */
+function localLinks(block: Block): Span[] {
+  return block.links.map((l) => shift(l.span, -block.start));
+}
+
+function linkKey(block: Block): string {
+  return block.links.map((l) => `${l.span.start - block.start}-${l.span.end - block.start}`).join(',');
+}
+
 export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
   const cache = options.cache ?? NO_CACHE;
   const { local, text, words, quotes, sentences } = cache.memo(
-    `block|${options.inTextCitations}|${options.references?.key ?? ''}`,
+    // Reference-style links resolve against definitions elsewhere: the same text can hold different links.
+    `block|${options.inTextCitations}|${options.references?.key ?? ''}|${linkKey(block)}`,
     block.text,
-    () => blockCore(block.text, options.inTextCitations, options.references),
+    () => blockCore(block.text, options.inTextCitations, options.references, localLinks(block)),
   );
   const markers: Marker[] = [
     ...local.map((m) => ({

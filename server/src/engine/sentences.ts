@@ -19,12 +19,17 @@ const ABBREVIATIONS = new Set(
 // sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
 const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
-export function splitSentences(text: string): Span[] {
+/** Sentence spans of `text`; no sentence ends inside an `unbroken` span (in order, disjoint), such as a link. */
+export function splitSentences(text: string, unbroken: readonly Span[] = []): Span[] {
   const spans: Span[] = [];
   let start = skipSpace(text, 0);
+  let u = 0;
   for (const m of text.matchAll(CANDIDATE)) {
     const punctAt = m.index!;
     if (m[1] === '.' && !m[2] && endsWithAbbreviation(text, punctAt)) continue;
+    // Spans in order, candidates in order: one pointer, not a search per candidate.
+    while (u < unbroken.length && unbroken[u].end <= punctAt + 1) u++;
+    if (u < unbroken.length && unbroken[u].start <= punctAt) continue;
     const end = punctAt + m[1].length + m[2].length;
     if (end > start) spans.push({ start, end });
     start = end + m[3].length;
