@@ -42,6 +42,8 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     // Models and designations after an acronym, and numbered wars.
     'He rode a TVS 50 in the hills.',
     'We went from calm to World War 3 in a week.',
+    // Early years after a time preposition.
+    'In 882 Oleg took the city, and by 988, its prince had converted.',
   ]) {
     assert.deepEqual(figures(sentence), [], sentence);
   }
@@ -51,4 +53,5 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
   assert.deepEqual(figures('The army bought 40 F-16 jets.'), [['count', '40']]);
   // After an acronym, a number before its noun is still a count.
   assert.deepEqual(figures('The NATO 30 members met.'), [['count', '30']]);
+  assert.deepEqual(figures('In 300 villages the wells ran dry.'), [['count', '300']]);
 });

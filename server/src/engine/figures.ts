@@ -211,6 +211,14 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? ''))
       return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02
+    // An early year: "In 882 Oleg took Kyiv", "by 988,"; not "in 300 villages".
+    if (
+      /^[1-9]\d{2}$/.test(raw) &&
+      prev &&
+      /^(in|by|since|until|from|around|circa|c)$/.test(prev.norm) &&
+      (charAfter === ',' || (words[i + 1] !== undefined && isCapitalised(words[i + 1])))
+    )
+      return undefined;
     if (isYearLike(raw) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
       const countNoun = /^[a-z]+s$/.test(words[i + 1]?.raw ?? '') && !(prev && TIME_PREPOSITIONS.has(prev.norm));
       if (!countNoun) return undefined;
