@@ -422,6 +422,15 @@ describe('author–date citations and ibid', () => {
     }
   });
 
+  test('author–page (MLA) forms, only for an author the reference list opens an entry with', () => {
+    const list = refs([], ['nitze', 'okafor']);
+    for (const cite of ['(Nitze 14)', '(Nitze, p. 14)', '(Okafor 22–23)', '(Nitze 14; Okafor 3)']) {
+      assert.deepEqual(markersOf(`A claim ${cite}.`, list), [['author-date', cite]], cite);
+    }
+    assert.deepEqual(markersOf('Traffic fell (Route 66).', list), [], 'a name with a number');
+    assert.deepEqual(markersOf('A claim (Nitze 14).'), [], 'no reference list');
+  });
+
   test('ibid. and op. cit.', () => {
     assert.deepEqual(markersOf('The same survey (ibid., p. 12). Also Smith, op. cit., 4.'), [
       ['ibid', '(ibid., p. 12)'],

@@ -163,6 +163,11 @@ const LOCATOR =
 const PREFIX = '(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s+)?cited\\s+in|quoted\\s+in)\\s+)?';
 /** One parenthetical citation: "see Smith and Jones, 2019, p. 4". */
 const CITE = new RegExp(`^\\s*${PREFIX}(${NAMES})(?:[’']s)?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`, 'u');
+/** An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)". */
+const AUTHOR_PAGE = new RegExp(
+  `^\\s*${PREFIX}(${NAMES}),?\\s+(?:(?:pp?|para)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*\\s*$`,
+  'u',
+);
 /** The year part of a narrative citation: "(2019)", "(2019, p. 4)". */
 const NARRATIVE_YEAR = new RegExp(`\\((${YEARS})(${LOCATOR})?\\)`, 'gu');
 /** The names just before it: "Smith et al.", "Smith and Jones’s". */
@@ -229,6 +234,18 @@ function isAuthorDate(group: string): boolean {
   });
 }
 
+/**
+ * "(Route 66)" and "(Article 5)" look like author–page citations too: one counts only when its author opens an entry of
+ * the document's reference list ("Works Cited").
+ */
+function isAuthorPage(group: string, references: ReferenceIndex | undefined): boolean {
+  if (!references || references.names.size === 0) return false;
+  return group.split(';').every((part) => {
+    const m = AUTHOR_PAGE.exec(part);
+    return m !== null && references.names.has(m[1].split(/[\s,]+/)[0].toLowerCase());
+  });
+}
+
 /** Numbered, author–date and ibid markers, pushed onto `markers` without overlapping each other. */
 function findReferenceMarkers(
   text: string,
@@ -263,7 +280,7 @@ function findReferenceMarkers(
         if (hasNumbers && numbers.every((n) => references.numbers.has(n)) && !enumerates(text, span.start, span.end)) {
           add({ kind: 'reference', span, numbers });
         }
-      } else if (/\d/.test(inner) && isAuthorDate(inner)) {
+      } else if (/\d/.test(inner) && (isAuthorDate(inner) || isAuthorPage(inner, references))) {
         add({ kind: 'author-date', span, id: inner.trim() });
       } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
         add({ kind: 'ibid', span });

@@ -484,6 +484,8 @@ function citationLabel(sentence: Sentence): string {
   if (!c) return 'a citation in the paragraph';
   if (c.kind === 'footnote') return `[^${c.id}]`;
   if (c.kind === 'link') return c.id ?? 'a link';
+  if (c.kind === 'author-date' && c.id) return `(${c.id})`;
+  if (c.kind === 'reference' && c.numbers) return `[${c.numbers.join(', ')}]`;
   return c.keys?.map((k) => '@' + k.key).join('; ') ?? 'a citation';
 }
 
