@@ -90,6 +90,9 @@ describe('attribution as writers write it', () => {
     ['Jo Ray, the head of an aid group in Dakar, said that 40 families had left the camp in 2023.', '^Jo Ray$'],
     ['Ana Diop, of an advocacy group in Dakar, said that 40 families had left the camp in 2023.', '^Ana Diop$'],
     ['The port captain pointed out that 40 ships had been held at anchor in May 2023.', '^The port captain$'],
+    // A verb that characterises, with the speaker's words quoted in its object.
+    ['Senator Jo Ray called the plan “a non-starter for the 40 families who live by the river”.', '^Jo Ray$'],
+    ['The minister blamed “certain people, a particular one” for the 40 closures in 2022.', '^The minister$'],
     // A relative clause or a verb phrase set off before the verb is not the speaker.
     ['Ruth Okafor, who made her name as a lawyer, said that 40 women joined the case in 2001.', '^Ruth Okafor$'],
     [
@@ -119,6 +122,9 @@ describe('attribution as writers write it', () => {
     "As I've said before, 40 ships were seized in the strait in 2023.",
     // "saying the charter is…" is a participle, not "said the minister" inverted.
     'Critics rejected the plan, saying the Charter is a living document that 40 judges had amended by 2020.',
+    // A quotation right after a naming verb is a name; "May" is a month, not a modal opening a clause.
+    'What the ministry calls “the 40-day plan” began in May 2022 with the closure of 12 ports.',
+    'The army dismissed 40 officers in May 2022.',
     // "pointed out" reports only with its content.
     'From the pier she pointed out the 40 ships held at anchor to her son in May 2023.',
     // Hearsay: someone unnamed reported what the president said.

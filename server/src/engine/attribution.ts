@@ -76,7 +76,7 @@ const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
 const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
 const REPORTING_VERBS = new Set(
-  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]),
+  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]),
 );
 
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
@@ -537,7 +537,8 @@ function introducesContent(
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
     // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
-    if (k > verb + 1 && inClass('CLAUSE_VERB', w.norm)) return true;
+    // ("in May 2022" is a month, not a modal.)
+    if (k > verb + 1 && inClass('CLAUSE_VERB', w.norm) && !isCapitalised(w)) return true;
   }
   return false;
 }
@@ -598,7 +599,10 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     const subject = speakerSubject(text, words, i);
     const phrasal = isPhrasalSpeech(words, i);
     const speech =
-      inClass('SPEECH_VERB', w.norm) || phrasal || (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that');
+      inClass('SPEECH_VERB', w.norm) ||
+      phrasal ||
+      (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that') ||
+      (inClass('DESCRIBE_VERB', w.norm) && quotesAfterObject(text, words, i));
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
       // "pointed out that …": the content follows the particle.
@@ -626,10 +630,31 @@ export function isExpletiveIt(words: readonly Word[], i: number): boolean {
   );
 }
 
+const MAX_OBJECT_WORDS = 5;
+/** Verbs whose quotation right after them is a name: "what China calls “the century of humiliation”". */
+const NAMING_VERB = /^(?:call|dub|label|brand|name|term|title|nickname)(?:s|ed|led|ing|ling)?$/;
+
+/**
+ * "called it “a sad day”", "blamed “certain people”": a quotation opens within the verb's object. Right after a naming
+ * verb it is a name ("a group called “…”").
+ */
+function quotesAfterObject(text: string, words: readonly Word[], verb: number): boolean {
+  for (let k = verb + 1; k < Math.min(words.length, verb + 1 + MAX_OBJECT_WORDS); k++) {
+    const gap = text.slice(words[k - 1].end, words[k].start);
+    if (/[“"«]/.test(gap)) return k > verb + 1 || !NAMING_VERB.test(words[verb].norm);
+    if (/[.;:!?]/.test(gap)) return false;
+  }
+  return false;
+}
+
 /** Reporting verbs made of a verb and its particle: "pointed out". */
-const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map(
-  ['point', 'points', 'pointed', 'pointing'].map((form) => [form, 'out']),
-);
+const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map([
+  ...['point', 'points', 'pointed', 'pointing'].map((form): [string, string] => [form, 'out']),
+  // Retorts: "Ryan shot back: “…”", "the ministry hit back, saying…".
+  ...['fire', 'fires', 'fired', 'firing', 'hit', 'hits', 'hitting', 'shoot', 'shoots', 'shot', 'shooting'].map(
+    (form): [string, string] => [form, 'back'],
+  ),
+]);
 function isPhrasalSpeech(words: readonly Word[], i: number): boolean {
   const particle = PHRASAL_SPEECH.get(words[i].norm);
   return particle !== undefined && words[i + 1]?.norm === particle;
@@ -637,10 +662,11 @@ function isPhrasalSpeech(words: readonly Word[], i: number): boolean {
 
 /**
  * Whether the word at `i` is a reporting verb that opens a quotation ("said", "wrote", "pointed out"), for quotation
- * attribution.
+ * attribution. A verb that characterises counts too: in "called the plan “a non-starter”" the quotation is the
+ * speaker's words (right after the verb, "a movement called “…”", it is a name: see `introducesTitle`).
  */
 export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
-  return inClass('SPEECH_VERB', words[i].norm) || isPhrasalSpeech(words, i);
+  return inClass('SPEECH_VERB', words[i].norm) || inClass('DESCRIBE_VERB', words[i].norm) || isPhrasalSpeech(words, i);
 }
 
 /** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
