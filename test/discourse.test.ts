@@ -322,6 +322,12 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('a quoted question before its speaker ends no sentence, and the quotation after it continues', () => {
+    const text = '“Why would 40 ships wait at anchor?” Mr. Diop asked. “Nobody at the port could tell me.”';
+    assert.deepEqual(coverageOf(text, '“Why would'), { kind: 'attribution', source: 'Diop' });
+    assert.deepEqual(flagged(text), []);
+  });
+
   test('a quotation whose speaker is named in its sentence is attributed', () => {
     const text =
       'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';

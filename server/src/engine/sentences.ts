@@ -19,6 +19,10 @@ const ABBREVIATIONS = new Set(
 // sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
 const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
+/** Up to three capitalised words (a name, a title) and a reporting verb: the attribution after a quotation. */
+const SPEAKER_AFTER =
+  /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|wrote|writes|replied|continued|explained|noted|insisted|recalled|quipped|shouted|tweeted|declared|responded|argued|joked|wondered)\b/u;
+
 /** Sentence spans of `text`; no sentence ends inside an `unbroken` span (in order, disjoint), such as a link. */
 export function splitSentences(text: string, unbroken: readonly Span[] = []): Span[] {
   const spans: Span[] = [];
@@ -30,6 +34,13 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
     // Spans in order, candidates in order: one pointer, not a search per candidate.
     while (u < unbroken.length && unbroken[u].end <= punctAt + 1) u++;
     if (u < unbroken.length && unbroken[u].start <= punctAt) continue;
+    // "“Why speculate?” Mr. Gowdy added.": a question or exclamation quoted before its speaker ends no sentence.
+    if (
+      m[1] !== '.' &&
+      /["”’']/.test(m[2]) &&
+      SPEAKER_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
+    )
+      continue;
     const end = punctAt + m[1].length + m[2].length;
     if (end > start) spans.push({ start, end });
     start = end + m[3].length;
