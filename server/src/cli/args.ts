@@ -79,7 +79,7 @@ Options:
       --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
       --concurrency N       threads that lint, the main thread included: a number, off (the main thread
-                            alone), or auto (default: all cores when the files add up to 8 MB or more)
+                            alone), or auto (default: the idle cores, when the files add up to 1 MB or more)
       --max-file-size MB    skip drafts, bibliographies and saved copies larger than this; "sources fetch"
                             saves nothing larger (default: 16)
       --quiet               report errors only

@@ -1,8 +1,8 @@
 /**
  * Lints many files on all cores: the main thread lints too, beside `threads - 1` worker threads (it has loaded the
- * engine already, and starts at once while the workers load theirs). Each thread warms its own JIT, which costs about
- * as much CPU as linting the first megabyte or two, so `--concurrency auto` uses workers only for runs of several MB
- * (figures in ARCHITECTURE.md, *Speed*). Results keep the order of `files` whichever thread linted them.
+ * engine already, and starts at once while the workers load theirs). Results keep the order of `files` whichever
+ * thread linted them. Each thread warms its own JIT, so two threads cost more CPU than one: worth it only on cores no
+ * other process uses (figures in ARCHITECTURE.md, *Speed*).
  */
 import os from 'node:os';
 import fs from 'node:fs';
@@ -12,8 +12,8 @@ import { lintFile, type FileResult, type LintFileOptions } from './lint-file.js'
 import { CopyPreparer } from './copies.js';
 import type { Concurrency } from './args.js';
 
-/** Below this, `auto` lints on the main thread alone. */
-const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** Below this, `auto` lints on the main thread alone: a worker would spend most of the run warming up. */
+const PARALLEL_MIN_BYTES = 1024 * 1024;
 /** Files a worker holds at once: it starts the next as soon as it has answered one. */
 const WORKER_QUEUE = 2;
 
@@ -29,15 +29,23 @@ function totalSize(files: readonly string[]): number {
   return sum;
 }
 
-/** How many threads lint `files`, the main thread included; 1 means the main thread alone. */
-export function threadCount(
-  concurrency: Concurrency,
-  files: readonly string[],
-  cores = os.availableParallelism(),
-): number {
+export interface Machine {
+  cores: number;
+  /** Runnable processes, averaged over the last minute (0 where the system does not say, e.g. Windows). */
+  load: number;
+}
+
+const thisMachine = (): Machine => ({ cores: os.availableParallelism(), load: os.loadavg()[0] });
+
+/**
+ * How many threads lint `files`, the main thread included; 1 means the main thread alone. `auto` uses the cores that
+ * other processes leave idle (as `make --load-average` does): on a busy machine more threads only add CPU time.
+ */
+export function threadCount(concurrency: Concurrency, files: readonly string[], machine = thisMachine()): number {
   if (concurrency === 'off') return 1;
   if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, files.length));
-  const threads = Math.min(cores, files.length);
+  const idle = Math.ceil(machine.cores - machine.load);
+  const threads = Math.min(idle, files.length);
   return threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES ? 1 : threads;
 }
 
