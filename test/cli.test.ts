@@ -860,6 +860,29 @@ describe('parallel runs', () => {
     }
   });
 
+  test('with several threads, stderr is what one thread prints: a broken .bib once per draft, an unreadable saved copy once per run', () => {
+    const files: Record<string, string> = {
+      'refs.bib': '@article{good,\n  title = {A},\n  year = 2020\n}\n\n@article{bad,\n  title = {B\n',
+      'sources/one.pdf': 'not a pdf',
+    };
+    for (let i = 0; i < 8; i++)
+      files[`f${i}.md`] = `---\nbibliography: refs.bib\n---\n\n${STAT}[^one] See [@good].\n\n[^one]: Report ${i}.\n`;
+    const { dir, cleanup } = tempDir(files);
+    try {
+      const stderr = (concurrency: string): string[] => {
+        const r = sourcelint(['--format', 'json', '--concurrency', concurrency, '.'], { cwd: dir });
+        assert.equal(r.status, 0, r.stderr);
+        return stderrLines(r.stderr);
+      };
+      const one = stderr('off');
+      assert.equal(one.filter((l) => l.includes("entry 'bad'")).length, 8, one.join('\n'));
+      assert.equal(one.filter((l) => l.includes('one.pdf')).length, 1, one.join('\n'));
+      assert.deepEqual(stderr('3'), one);
+    } finally {
+      cleanup();
+    }
+  });
+
   test('--concurrency refuses anything but a number, off or auto', () => {
     for (const bad of ['0', '-1', 'many', '']) {
       const r = sourcelint(['--concurrency', bad, 'x.md']);
