@@ -94,7 +94,8 @@ function measure(label, dir, files) {
   for (let i = 0; i < RUNS; i++) for (const [k, fn] of Object.entries(runs)) rows[k].push(time(fn));
   const med = (k, f) => median(rows[k].map((r) => r[f]));
   const bare = { wall: med('bare', 'wall'), cpu: med('bare', 'cpu') };
-  console.log(`${label}: ${files.length} files, ${mb.toFixed(2)} MB`);
+  // The CLI's threads depend on it: `--concurrency auto` lints on the cores the load average says are idle.
+  console.log(`${label}: ${files.length} files, ${mb.toFixed(2)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
   console.log(
     `  ${''.padEnd(44)} ${'wall'.padStart(8)} ${'MB/s'.padStart(7)} ${'ratio'.padStart(7)}   ${'CPU'.padStart(8)} ${'ratio'.padStart(7)}`,
   );

@@ -78,8 +78,8 @@ Options:
   -c, --config FILE         use this configuration file instead of looking for .sourcelintrc.* upward
       --rule RULE:SEVERITY  override a rule's severity (off, info, warning, error); repeatable
       --max-warnings N      exit 1 when there are more than N warnings (default: no limit)
-      --concurrency N       worker threads: a number, off, or auto (default: all cores when the files
-                            add up to several MB)
+      --concurrency N       threads that lint, the main thread included: a number, off (the main thread
+                            alone), or auto (default: the idle cores, when the files add up to 1 MB or more)
       --max-file-size MB    skip drafts, bibliographies and saved copies larger than this; "sources fetch"
                             saves nothing larger (default: 16)
       --quiet               report errors only

@@ -1,6 +1,6 @@
 /**
  * Saved source copies for the CLI's lints: prepared once per folder, sources folder and bibliography (every draft of a
- * folder shares them), their problems printed once per run.
+ * folder shares them), their problems given once per thread (and printed once per run: see main.ts).
  */
 import path from 'node:path';
 import { prepareSourceCopies, type LintResult, type PreparedCopies } from '../engine/index.js';

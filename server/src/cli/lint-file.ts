@@ -55,6 +55,8 @@ export interface FileResult {
   error?: { message: string; usage: boolean };
   /** Bibliography and front-matter problems, one line each. */
   problems: string[];
+  /** Saved copies that could not be read: the same lines for every draft of a folder, printed once per run. */
+  copyProblems?: string[];
   ignored?: boolean;
   /** The fixed text, when fixing changed it (ESLint's `output`). */
   output?: string;
@@ -188,7 +190,8 @@ export async function lintTextAs(
       suppressed: result.suppressed.map((f) => toMessage(doc, f)),
       claims,
       sources: options.withClaims ? sourceRows(result) : undefined,
-      problems: [...result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`), ...(prepared?.problems ?? [])],
+      problems: result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      copyProblems: prepared && prepared.problems.length > 0 ? prepared.problems : undefined,
       output: fixing && fixing.fixed ? fixing.output : undefined,
       bibliographies: dependencies(result.bibliographyFiles, prepared?.prepared),
     };

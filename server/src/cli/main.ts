@@ -250,8 +250,15 @@ async function main(argv: string[]): Promise<number> {
     let next = 0;
     results = cached.map((hit) => hit ?? fresh[next++]);
   }
+  // Each thread reports a folder's copy problems once: with several threads, several results carry them.
+  const copyProblems = new Set<string>();
   for (const r of results) {
     for (const p of r.problems) stderrLine(p);
+    for (const p of r.copyProblems ?? []) {
+      if (copyProblems.has(p)) continue;
+      copyProblems.add(p);
+      stderrLine(p);
+    }
     if (r.error) {
       stderrLine(r.error.message);
       failed = true;

@@ -1,7 +1,8 @@
 /**
- * Lints many files on all cores with worker threads. Each worker loads the engine and compiles the lexicons again
- * (~250 ms), which measured slower than one thread below several MB on our 2-core machines: with `--concurrency auto`
- * small runs stay on the main thread; a number asks for that many workers whatever the size.
+ * Lints many files on all cores: the main thread lints too, beside `threads - 1` worker threads (it has loaded the
+ * engine already, and starts at once while the workers load theirs). Results keep the order of `files` whichever
+ * thread linted them. Each thread warms its own JIT, so two threads cost more CPU than one: worth it only on cores no
+ * other process uses (figures in ARCHITECTURE.md, *Speed*).
  */
 import os from 'node:os';
 import fs from 'node:fs';
@@ -11,7 +12,10 @@ import { lintFile, type FileResult, type LintFileOptions } from './lint-file.js'
 import { CopyPreparer } from './copies.js';
 import type { Concurrency } from './args.js';
 
-const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** Below this, `auto` lints on the main thread alone: a worker would spend most of the run warming up. */
+const PARALLEL_MIN_BYTES = 1024 * 1024;
+/** Files a worker holds at once: it starts the next as soon as it has answered one. */
+const WORKER_QUEUE = 2;
 
 function totalSize(files: readonly string[]): number {
   let sum = 0;
@@ -25,17 +29,28 @@ function totalSize(files: readonly string[]): number {
   return sum;
 }
 
-/** How many worker threads lint `files`; 0 means the main thread does. */
-export function workerCount(
-  concurrency: Concurrency,
-  files: readonly string[],
-  cores = os.availableParallelism(),
-): number {
-  if (concurrency === 'off') return 0;
-  if (concurrency !== 'auto') return Math.min(concurrency, files.length);
-  const threads = Math.min(cores, files.length);
-  return threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES ? 0 : threads;
+export interface Machine {
+  cores: number;
+  /** Runnable processes, averaged over the last minute (0 where the system does not say, e.g. Windows). */
+  load: number;
 }
+
+const thisMachine = (): Machine => ({ cores: os.availableParallelism(), load: os.loadavg()[0] });
+
+/**
+ * How many threads lint `files`, the main thread included; 1 means the main thread alone. `auto` uses the cores that
+ * other processes leave idle (as `make --load-average` does): on a busy machine more threads only add CPU time.
+ */
+export function threadCount(concurrency: Concurrency, files: readonly string[], machine = thisMachine()): number {
+  if (concurrency === 'off') return 1;
+  if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, files.length));
+  const idle = Math.ceil(machine.cores - machine.load);
+  const threads = Math.min(idle, files.length);
+  return threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES ? 1 : threads;
+}
+
+/** Lets the event loop deliver the workers' answers between two files linted on the main thread. */
+const yieldToWorkers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function lintFiles(
   files: readonly string[],
@@ -44,20 +59,13 @@ export async function lintFiles(
   onProgress: (done: number, total: number) => void,
   concurrency: Concurrency = 'auto',
 ): Promise<FileResult[]> {
-  const threads = workerCount(concurrency, files);
-  if (threads === 0) {
-    const loader = new ConfigLoader(configFile);
-    const copies = new CopyPreparer(options.sourcesCache, options.maxFileBytes);
-    const results: FileResult[] = [];
-    for (const f of files) {
-      results.push(await lintFile(f, loader, options, copies));
-      onProgress(results.length, files.length);
-    }
-    return results;
-  }
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
+  const finish = (index: number, result: FileResult): void => {
+    results[index] = result;
+    onProgress(++done, files.length);
+  };
   const workerData = {
     configFile,
     rules: [...options.ruleOverrides],
@@ -67,27 +75,36 @@ export async function lintFiles(
     maxFileBytes: options.maxFileBytes,
     sourcesCache: options.sourcesCache,
   };
-  await Promise.all(
-    Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });
-      return new Promise<void>((resolve, reject) => {
-        const feed = (): void => {
-          if (next >= files.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
+  const workers = Array.from({ length: threadCount(concurrency, files) - 1 }, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });
+    return new Promise<void>((resolve, reject) => {
+      let pending = 0;
+      const feed = (): void => {
+        while (pending < WORKER_QUEUE && next < files.length) {
           const index = next++;
+          pending++;
           worker.postMessage({ index, file: files[index] });
-        };
-        worker.on('message', (msg: { index: number; result: FileResult }) => {
-          results[msg.index] = msg.result;
-          onProgress(++done, files.length);
-          feed();
-        });
-        worker.on('error', reject);
+        }
+        if (pending === 0) void worker.terminate().then(() => resolve());
+      };
+      worker.on('message', (msg: { index: number; result: FileResult }) => {
+        pending--;
+        finish(msg.index, msg.result);
         feed();
       });
-    }),
-  );
+      worker.on('error', reject);
+      feed();
+    });
+  });
+  const onMainThread = async (): Promise<void> => {
+    const loader = new ConfigLoader(configFile);
+    const copies = new CopyPreparer(options.sourcesCache, options.maxFileBytes);
+    while (next < files.length) {
+      const index = next++;
+      finish(index, await lintFile(files[index], loader, options, copies));
+      if (workers.length > 0) await yieldToWorkers();
+    }
+  };
+  await Promise.all([onMainThread(), ...workers]);
   return results;
 }
