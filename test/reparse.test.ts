@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { LintCache, lint } from 'sourcelint';
 import { parseMarkdown } from 'sourcelint/engine/markdown.js';
 import { TreeMemory } from 'sourcelint/engine/reparse.js';
+import { randomEdit } from './helpers/edits.js';
+import { random } from './helpers/random.js';
 
 const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
 const drafts = fs
@@ -17,44 +19,8 @@ const drafts = fs
   .filter((f) => f.endsWith('.md'))
   .sort()
   .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
-/** Markdown that changes what surrounds it: fences, comments, lists, quotations, definitions, setext and table rows. */
-const INSERTS = [
-  'x',
-  '\n',
-  '\n\n',
-  '[^1]',
-  '[^new]: note\n',
-  '- ',
-  '> ',
-  '# ',
-  '```\n',
-  '---\n',
-  '|a|b|\n|-|-|\n',
-  '<!--',
-  '-->',
-  '<!-- c -->',
-  '[a][b]',
-  '\n[b]: http://x\n',
-  '*',
-  '"',
-  '“',
-  '1. ',
-  '    ',
-  '===\n',
-  '<div>\n',
-  '\n    code',
-  '  - nested',
-  '\n\n  [^1]: indented\n',
-  '`',
-];
-
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
 test('random edits, Markdown that reaches across blocks included: every spliced parse equals a whole parse', () => {
-  const random = seeded(7);
+  const rng = random(7);
   let spliced = 0;
   let edits = 0;
   // The drafts, and one document made of all of them with lists and quotations between.
@@ -62,13 +28,9 @@ test('random edits, Markdown that reaches across blocks included: every spliced 
     const memory = new TreeMemory();
     let text = draft;
     for (let k = 0; k < 30; k++) {
-      const at = Math.floor(random() * (text.length + 1));
-      text =
-        random() < 0.6
-          ? text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at)
-          : text.slice(0, at) + text.slice(at + Math.floor(random() * 20));
+      text = randomEdit(text, rng);
       const before = memory.parsedChars;
-      assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), `edit ${k} at ${at}`);
+      assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), `edit ${k}`);
       edits++;
       if (memory.parsedChars - before < text.length) spliced++;
     }

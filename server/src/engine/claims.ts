@@ -642,6 +642,24 @@ function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boole
   return lastNonSpaceIs(text, quote.start, ':');
 }
 
+const claimKeys = new WeakMap<Claim, string>();
+/**
+ * Everything a rule can read of a claim, as a key for `RuleContext.reuse`: its text and quotation spans (its figures,
+ * glosses, cues and score follow from them), what covers it or why nothing does, and its marks. Built once per lint.
+ */
+export function claimKey(claim: Claim): string {
+  let key = claimKeys.get(claim);
+  if (key !== undefined) return key;
+  const { text, quotes, citationNeeded, review } = claim.sentence;
+  // Free text is prefixed with its length, so that no two claims give the same key.
+  const free = (s = ''): string => `${s.length}:${s}`;
+  key = `${free(text)}${quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${claim.cited}${citationNeeded}`;
+  key += `${claim.coverage?.kind ?? ''}:${free(claim.coverage?.source)}${free(claim.uncovered)}`;
+  key += review ? `${review.status}:${free(review.note)}` : '';
+  claimKeys.set(claim, key);
+  return key;
+}
+
 /** For a finding's message: why a source near an uncovered claim does not count, as " (…)", or nothing. */
 export function whyUncovered(claim: Claim): string {
   return claim.uncovered ? ` (${claim.uncovered})` : '';

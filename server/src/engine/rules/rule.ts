@@ -38,6 +38,13 @@ export interface RuleContext<K extends string = string> {
   severity: ActiveSeverity;
   /** Reports a finding with one of the rule's messages, at the rule's severity unless the finding says otherwise. */
   report(finding: Report<K>): void;
+  /**
+   * Runs `produce`, whose reports depend only on `key` and `shared` (which must hold every input they read besides the
+   * rule's configuration; `shared`: what they read of the whole document, the same for many keys) and lie at fixed
+   * distances from `origin`. In the editor, a later lint where both recur replays them instead, moved with `origin`: a
+   * keystroke re-runs a rule only on the blocks or sentences it changed.
+   */
+  reuse(key: string, origin: number, produce: () => void, shared?: string): void;
 }
 
 export interface Rule<K extends string = string> {
