@@ -17,13 +17,33 @@ export class LintCache {
   computed = 0;
 
   memo<T>(kind: string, key: string, compute: () => T): T {
+    return this.lookup(this.now(kind), this.previous.get(kind), key, compute);
+  }
+
+  /** `memo` for one kind, looked up once: for the callers that memoise many keys of a kind per lint. */
+  table(kind: string): <T>(key: string, compute: () => T) => T {
+    const now = this.now(kind);
+    const before = this.previous.get(kind);
+    return (key, compute) => this.lookup(now, before, key, compute);
+  }
+
+  private now(kind: string): Map<string, unknown> {
     let now = this.current.get(kind);
     if (!now) this.current.set(kind, (now = new Map()));
-    if (now.has(key)) return now.get(key) as T;
-    const before = this.previous.get(kind);
-    let value: T;
-    if (before?.has(key)) value = before.get(key) as T;
-    else {
+    return now;
+  }
+
+  private lookup<T>(
+    now: Map<string, unknown>,
+    before: Map<string, unknown> | undefined,
+    key: string,
+    compute: () => T,
+  ): T {
+    // `get` first: a hit costs one look-up (values are never undefined in practice, `has` tells when they are).
+    let value = now.get(key) as T;
+    if (value !== undefined || now.has(key)) return value;
+    value = before?.get(key) as T;
+    if (value === undefined && !before?.has(key)) {
       value = compute();
       this.computed++;
     }
@@ -41,6 +61,10 @@ export class LintCache {
 /** A cache that remembers nothing, for one-shot lints (the CLI). */
 export const NO_CACHE = {
   memo: <T>(_kind: string, _key: string, compute: () => T): T => compute(),
+  table:
+    (_kind: string) =>
+    <T>(_key: string, compute: () => T): T =>
+      compute(),
   sweep: (): void => {},
 };
-export type Memo = Pick<LintCache, 'memo' | 'sweep'>;
+export type Memo = Pick<LintCache, 'memo' | 'table' | 'sweep'>;

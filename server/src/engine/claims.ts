@@ -194,13 +194,20 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const cache = options.cache ?? NO_CACHE;
   // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this
   // text.
+  // Most sentences quote nothing: their kind is looked up once.
+  const unquoted = cache.table('claim|');
   const asserted = doc.prose.map((pb) =>
-    pb.sentences.filter(isAssertedProse).map((sentence) => ({
-      sentence,
-      core: cache.memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}`, sentence.text, () =>
-        claimCore(sentence.text, sentence.words, sentence.quotes, lexicons),
-      ),
-    })),
+    pb.sentences.filter(isAssertedProse).map((sentence) => {
+      const core = (): ClaimCore => claimCore(sentence.text, sentence.words, sentence.quotes, lexicons);
+      const { quotes, text } = sentence;
+      return {
+        sentence,
+        core:
+          quotes.length === 0
+            ? unquoted(text, core)
+            : cache.memo(`claim|${quotes.map((q) => `${q.start}-${q.end}`).join(',')}`, text, core),
+      };
+    }),
   );
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
   const claims: Claim[] = [];
@@ -642,22 +649,23 @@ function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boole
   return lastNonSpaceIs(text, quote.start, ':');
 }
 
-const claimKeys = new WeakMap<Claim, string>();
+const claimContexts = new WeakMap<Claim, string>();
 /**
- * Everything a rule can read of a claim, as a key for `RuleContext.reuse`: its text and quotation spans (its figures,
- * glosses, cues and score follow from them), what covers it or why nothing does, and its marks. Built once per lint.
+ * Everything a rule can read of a claim besides its text, as the context for `RuleContext.reuse`: its quotation spans
+ * (with the text, they decide its figures, glosses, cues and score), what covers it or why nothing does, its marks.
+ * Built once per lint.
  */
-export function claimKey(claim: Claim): string {
-  let key = claimKeys.get(claim);
-  if (key !== undefined) return key;
-  const { text, quotes, citationNeeded, review } = claim.sentence;
-  // Free text is prefixed with its length, so that no two claims give the same key.
+export function claimContext(claim: Claim): string {
+  let context = claimContexts.get(claim);
+  if (context !== undefined) return context;
+  const { quotes, citationNeeded, review } = claim.sentence;
+  // Free text is prefixed with its length, so that no two claims give the same context.
   const free = (s = ''): string => `${s.length}:${s}`;
-  key = `${free(text)}${quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${claim.cited}${citationNeeded}`;
-  key += `${claim.coverage?.kind ?? ''}:${free(claim.coverage?.source)}${free(claim.uncovered)}`;
-  key += review ? `${review.status}:${free(review.note)}` : '';
-  claimKeys.set(claim, key);
-  return key;
+  context = `${quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${claim.cited}${citationNeeded}`;
+  context += `${claim.coverage?.kind ?? ''}:${free(claim.coverage?.source)}${free(claim.uncovered)}`;
+  context += review ? `${review.status}:${free(review.note)}` : '';
+  claimContexts.set(claim, context);
+  return context;
 }
 
 /** For a finding's message: why a source near an uncovered claim does not count, as " (…)", or nothing. */

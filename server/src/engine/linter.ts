@@ -153,7 +153,9 @@ function runRules(
   for (const rule of RULES) {
     const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
-    const findingsKind = `findings|${rule.meta.id}|${severity}|${lexiconsFor(rule.meta.id).map((l) => l.id)}|${settings}`;
+    const reused = cache.table(
+      `findings|${rule.meta.id}|${severity}|${lexiconsFor(rule.meta.id).map((l) => l.id)}|${settings}`,
+    );
     const ctx: RuleContext = {
       doc,
       claims: () => claims,
@@ -173,19 +175,28 @@ function runRules(
           ruleId: rule.meta.id,
           severity: own ?? severity,
         }),
-      reuse: (key, origin, produce, shared = '') => {
+      reuse: (text, context, origin, produce) => {
         if (cache === NO_CACHE) return produce();
-        const made = cache.memo(findingsKind + shared, key, () => {
+        // One remembered context per text: a text that recurs in another context is linted again.
+        const made = reused(text, (): Made => ({ context: undefined, origin, findings: [] }));
+        if (made.context !== context) {
           const from = findings.length;
           produce();
-          return { origin, findings: findings.splice(from) };
-        });
+          Object.assign(made, { context, origin, findings: findings.splice(from) });
+        }
         for (const f of made.findings) findings.push(moved(f, origin - made.origin));
       },
     };
     rule.check(ctx);
   }
   return findings;
+}
+
+/** A unit's findings (see `RuleContext.reuse`): made in `context`, at `origin`. */
+interface Made {
+  context: string | undefined;
+  origin: number;
+  findings: Finding[];
 }
 
 const copiesIds = new WeakMap<SourceCopies, number>();

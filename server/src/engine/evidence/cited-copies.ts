@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sentenceSources } from '../cited-sources.js';
 import type { Bibliography } from '../bibliography.js';
 import type { AnalyzedDocument, Sentence } from '../document.js';
-import { claimKey, type Claim } from '../claims.js';
+import { claimContext, type Claim } from '../claims.js';
 import type { RuleContext } from '../rules/rule.js';
 import { NO_SOURCE_COPIES, type SourceCopies, type SourceText } from './copies.js';
 
@@ -42,8 +42,9 @@ export function checkClaimsWithCopies(
     if (!wanted(claim)) continue;
     const copies = savedCopies(ctx.doc, ctx.bibliography, ctx.sourceCopies, claim.sentence);
     if (copies.length === 0) continue;
-    const key = `${claimKey(claim)}|${copies.map((c) => c.file).join('|')}`;
-    ctx.reuse(key, claim.sentence.span.start, () => check(claim, copies));
+    // No path holds a NUL.
+    const context = `${claimContext(claim)}\0${copies.map((c) => c.file).join('\0')}`;
+    ctx.reuse(claim.sentence.text, context, claim.sentence.span.start, () => check(claim, copies));
   }
 }
 

@@ -57,23 +57,23 @@ function literalInDocument(
   return literal;
 }
 
-const blockKeys = new WeakMap<ProseBlock, string>();
+const blockContexts = new WeakMap<ProseBlock, string>();
 /**
- * What a block's findings read besides the configuration and the literal entries: its text, masked and as written (a
- * named source is looked for in the sentence as written), and per sentence whether it cites and what covers it (the
- * discourse around the block decides that). Built once per lint for the four rules.
+ * What a block's findings read besides its masked text, the configuration and the literal entries: per sentence,
+ * whether it cites and what covers it (the discourse around the block decides that). Built once per lint for the four
+ * rules.
  */
-function blockKey(pb: ProseBlock, text: string, coverageAt: ReadonlyMap<number, Coverage | undefined>): string {
-  let key = blockKeys.get(pb);
-  if (key !== undefined) return key;
-  // Both texts have the block's length; a source is prefixed with its length, so that no two blocks give the same key.
-  key = `${pb.text.length}:${pb.text}${text.slice(pb.block.start, pb.block.end)}`;
+function blockContext(pb: ProseBlock, coverageAt: ReadonlyMap<number, Coverage | undefined>): string {
+  let context = blockContexts.get(pb);
+  if (context !== undefined) return context;
+  context = '';
   for (const s of pb.sentences) {
-    const source = coverageAt.get(s.span.start)?.source ?? '';
-    key += `|${s.citations.length > 0}${coverageAt.get(s.span.start)?.kind ?? ''}:${source.length}:${source}`;
+    const covered = coverageAt.get(s.span.start);
+    // The source is prefixed with its length, so that no two blocks give the same context.
+    context += `|${s.citations.length > 0}${covered?.kind ?? ''}:${covered?.source.length ?? 0}:${covered?.source ?? ''}`;
   }
-  blockKeys.set(pb, key);
-  return key;
+  blockContexts.set(pb, context);
+  return context;
 }
 
 /** The messages every lexicon rule declares: the finding, then what to write instead. */
@@ -92,11 +92,13 @@ export function lexiconRule(
       const characterise = lexicons.find((l) => l.classes[CHARACTERISE]);
       const entries = lexicons.flatMap(literalOf);
       const literal = literalInDocument(ctx.doc, entries, ctx.memo, `literal|${lexicons.map((l) => l.id)}`);
-      const shared = entries.map((e) => (literal.has(e) ? 1 : 0)).join('');
+      const literalKey = entries.map((e) => (literal.has(e) ? 1 : 0)).join('');
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
-        ctx.reuse(blockKey(pb, ctx.doc.text, coverageAt), b.start, () => checkBlock(pb), shared);
+        // A named source is looked for in the sentence as written (link targets included), which has the block's length.
+        const written = options.skipCited ? ctx.doc.text.slice(b.start, b.end) : '';
+        ctx.reuse(pb.text, `${literalKey}${blockContext(pb, coverageAt)}${written}`, b.start, () => checkBlock(pb));
       }
 
       function checkBlock(pb: ProseBlock): void {

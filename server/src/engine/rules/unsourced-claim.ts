@@ -1,4 +1,4 @@
-import { claimKey, needsSource, whyUncovered } from '../claims.js';
+import { claimContext, needsSource, whyUncovered } from '../claims.js';
 import { defineRule } from './rule.js';
 
 const CUE_NAMES: Record<string, string> = {
@@ -42,7 +42,7 @@ export const rule = defineRule({
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need) continue;
       const { span } = claim.sentence;
-      ctx.reuse(claimKey(claim), span.start, () => {
+      ctx.reuse(claim.sentence.text, claimContext(claim), span.start, () => {
         const messageId = need.kind === 'attributed' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
         const values = {
           source: need.kind === 'attributed' ? need.source : '',

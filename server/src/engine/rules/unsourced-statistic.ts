@@ -1,4 +1,4 @@
-import { claimKey, needsSource, whyUncovered } from '../claims.js';
+import { claimContext, needsSource, whyUncovered } from '../claims.js';
 import { defineRule } from './rule.js';
 
 export const rule = defineRule({
@@ -22,7 +22,7 @@ export const rule = defineRule({
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need || claim.figures.length === 0) continue;
       const offset = claim.sentence.span.start;
-      ctx.reuse(claimKey(claim), offset, () => {
+      ctx.reuse(claim.sentence.text, claimContext(claim), offset, () => {
         for (const figure of claim.figures) {
           ctx.report({
             messageId: need.kind === 'attributed' ? 'attributed' : 'missing',
