@@ -96,7 +96,7 @@ export function lexiconRule(
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
-        // A named source is looked for in the sentence as written (link targets included), which has the block's length.
+        // A named source is looked for in the sentence as written (link targets included), of the block's length.
         const written = options.skipCited ? ctx.doc.text.slice(b.start, b.end) : '';
         ctx.reuse(pb.text, `${literalKey}${blockContext(pb, coverageAt)}${written}`, b.start, () => checkBlock(pb));
       }
