@@ -77,10 +77,8 @@ function spliceWith(
   if (kids.length === 0 || kids.some((k) => start(k) < 0)) return undefined;
   // The changed stretch: [p, oldEnd) in the old text, [p, oldEnd + delta) in the new.
   const max = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefix(old, text, max);
+  const s = commonSuffix(old, text, max - p);
   const oldEnd = old.length - s;
   const delta = text.length - old.length;
 
@@ -149,6 +147,29 @@ function spliceWith(
       },
     },
   };
+}
+
+/** Characters compared at once (natively) before the character walk that finds where an edit starts or ends. */
+const CHUNK = 1024;
+
+/** The length of the text `a` and `b` start with, up to `max`. */
+function commonPrefix(a: string, b: string, max: number): number {
+  let p = 0;
+  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** The length of the text `a` and `b` end with, up to `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (
+    s + CHUNK <= max &&
+    a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)
+  )
+    s += CHUNK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
 }
 
 function newlines(s: string): number {
