@@ -82,3 +82,46 @@ test('a keystroke in a long document parses a few blocks, and no more in a docum
     `2× the document: ${total(smallCounts)} → ${total(largeCounts)} characters parsed`,
   );
 });
+
+test('a keystroke in a draft with hundreds of notes hands the parser only the notes its blocks cite', () => {
+  const draft = (notes: number) =>
+    Array.from({ length: notes }, (_, i) => `Claim ${i} rose by ${i}% last year.[^n${i}]`).join('\n\n') +
+    '\n\n' +
+    Array.from({ length: notes }, (_, i) => `[^n${i}]: Source ${i}, a report.`).join('\n\n');
+  const perKeystroke = (notes: number): number => {
+    let text = draft(notes);
+    const cache = new LintCache();
+    lint(text, { cache });
+    const at = text.indexOf('rose', text.length / 4);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    const before = cache.tree.parsedChars;
+    assert.deepEqual(lint(text, { cache }).findings, lint(text).findings);
+    return cache.tree.parsedChars - before;
+  };
+  const few = perKeystroke(100);
+  const many = perKeystroke(400);
+  // Each note's definition stands in for itself in the parsed slice (~30 characters): all 400 would be 12,000.
+  assert.ok(few > 0 && many < 1000, `parsed ${few} characters with 100 notes, ${many} with 400`);
+});
+
+test('a reference typed in another case or spacing than its definition elsewhere reads as one', () => {
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} says something.`);
+  const text = [
+    ...paragraphs,
+    '[Foo Bar]: http://example.com/a',
+    '[^Note]: A note.',
+    '[ss]: http://example.com/b',
+  ].join('\n\n');
+  const at = text.indexOf('something', text.indexOf('Paragraph 5'));
+  for (const typed of ['[foo bar]', '[FOO\n  BAR]', '[x][foo bar]', '[^note]', '[^NOTE]', '[ß]', '[SS]']) {
+    const memory = new TreeMemory();
+    parseMarkdown(text, 'markdown', memory);
+    const edited = text.slice(0, at) + typed + ' ' + text.slice(at);
+    const whole = parseMarkdown(edited);
+    assert.deepEqual(parseMarkdown(edited, 'markdown', memory), whole, typed);
+    assert.ok(
+      whole.blocks.some((b) => b.links.length > 0 || b.footnoteRefs.length > 0),
+      `${typed} is a reference in the whole parse`,
+    );
+  }
+});

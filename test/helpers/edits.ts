@@ -18,6 +18,10 @@ export const INSERTS = [
   '-->',
   '<!-- c -->',
   '[a][b]',
+  // References to definitions elsewhere, written in another case and spacing (labels match as micromark normalises them).
+  '[B]',
+  '[^NEW]',
+  '[ b\n]',
   '\n[b]: http://x\n',
   '*',
   '"',

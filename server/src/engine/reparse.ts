@@ -106,10 +106,15 @@ function spliceWith(
   if (old.startsWith('---') && (sliceStart === 0 || kids[0].type !== 'yaml')) return undefined;
   if (sliceStart > 0 && /^(---|\.\.\.)[ \t\r]*(\n|$)/.test(slice)) return undefined;
   const kept = [...kids.slice(0, Math.max(0, from)), ...kids.slice(suffix)];
-  const definitions = definitionsIn(kept);
-  const stubs = [...definitions.values()].map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
-  const sub = parse(`${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`);
-  memory.parsedChars += slice.length;
+  // Only the definitions the slice may refer to: each stub costs micromark as much as a paragraph, and a draft's notes
+  // are often hundreds of definitions.
+  const mentioned = asIdentifier(slice);
+  const stubs = [...definitionsIn(kept).values()]
+    .filter((d) => !/^[\x20-\x7e]*$/.test(d.identifier) || mentioned.includes(d.identifier))
+    .map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
+  const source = `${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`;
+  const sub = parse(source);
+  memory.parsedChars += source.length;
   const fresh = sub.children.filter((n) => start(n) < slice.length);
   const tail = sub.children.slice(fresh.length);
   if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak')
@@ -178,16 +183,31 @@ function newlines(s: string): number {
   return n;
 }
 
+/**
+ * Text as micromark compares labels (whitespace runs as one space, case folded as in `normalizeIdentifier`, then lower
+ * case as mdast's identifiers): a reference in `text` to a definition with a printable-ASCII identifier contains it.
+ */
+const asIdentifier = (text: string): string =>
+  text
+    .replace(/[\t\n\r ]+/g, ' ')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
+
 /** Link and footnote definitions anywhere inside `nodes` (they may sit in lists and quotations), by identifier. */
-function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; footnote: boolean }> {
-  const found = new Map<string, { label: string; footnote: boolean }>();
+function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; identifier: string; footnote: boolean }> {
+  const found = new Map<string, { label: string; identifier: string; footnote: boolean }>();
   const stack = [...nodes];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'definition' || n.type === 'footnoteDefinition') {
       const key = `${n.type === 'footnoteDefinition' ? '^' : ''}${n.identifier}`;
       if (!found.has(key))
-        found.set(key, { label: n.label ?? n.identifier, footnote: n.type === 'footnoteDefinition' });
+        found.set(key, {
+          label: n.label ?? n.identifier,
+          identifier: n.identifier,
+          footnote: n.type === 'footnoteDefinition',
+        });
     }
     // Definitions are blocks: only block containers can hold them.
     if (
