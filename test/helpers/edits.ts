@@ -18,7 +18,7 @@ export const INSERTS = [
   '-->',
   '<!-- c -->',
   '[a][b]',
-  // References to definitions elsewhere, written in another case and spacing (labels match as micromark normalises them).
+  // References to definitions elsewhere in another case and spacing (labels match as micromark normalises them).
   '[B]',
   '[^NEW]',
   '[ b\n]',
