@@ -8,17 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LintCache, lint, type LintOptions, type LintResult, type SourceCopies } from 'sourcelint';
-import { randomEdit } from './helpers/edits.js';
+import { drafts, randomEdit } from './helpers/edits.js';
 import { random } from './helpers/random.js';
-
-const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
-const drafts = fs
-  .readdirSync(samples)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
 
 /** A saved copy for every footnote label and URL: the drafts' own prose with its figures changed, so some match. */
 const copyText = drafts.join('\n\n').replace(/\d+/g, (d) => String(Number(d) + (d.length % 2)));
@@ -42,7 +34,8 @@ const outcome = (r: LintResult) => ({
  * paragraph, a lead-in to the next paragraph, the article's own survey, quotations opened and closed, citations, and
  * the words that make a loaded phrase literal anywhere in the document (with phrases for them to act on).
  */
-const loaded = JSON.parse(fs.readFileSync(path.join(samples, '../server/data/lexicon/loaded-terms.json'), 'utf8')) as {
+const lexicon = path.resolve(import.meta.dirname, '../../server/data/lexicon/loaded-terms.json');
+const loaded = JSON.parse(fs.readFileSync(lexicon, 'utf8')) as {
   entries: Array<{ pattern: string; literalIn?: string[] }>;
 };
 const DISCOURSE = [

@@ -4,21 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LintCache, lint } from 'sourcelint';
 import { parseMarkdown } from 'sourcelint/engine/markdown.js';
 import { TreeMemory } from 'sourcelint/engine/reparse.js';
-import { randomEdit } from './helpers/edits.js';
+import { drafts, randomEdit } from './helpers/edits.js';
 import { random } from './helpers/random.js';
 
-const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
-const drafts = fs
-  .readdirSync(samples)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
 test('random edits, Markdown that reaches across blocks included: every spliced parse equals a whole parse', () => {
   const rng = random(7);
   let spliced = 0;

@@ -1,5 +1,16 @@
 /** Random edits for the tests of the editor's incremental work, where every result must equal a fresh one. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Random } from './random.js';
+
+const samples = path.resolve(import.meta.dirname, '../../../samples');
+
+/** The sample drafts, the documents the random edits are made to. */
+export const drafts: readonly string[] = fs
+  .readdirSync(samples)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
 
 /** Markdown that changes what surrounds it: fences, comments, lists, quotations, definitions, setext and table rows. */
 export const INSERTS = [
