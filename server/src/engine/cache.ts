@@ -2,7 +2,7 @@ import { TreeMemory } from './reparse.js';
 
 /**
  * Memory between lints of the same document, for the editor: a block or sentence whose analysis inputs did not change
- * is not analysed again. A kind and a key must hold every input of what they cache (the text, plus whatever the text's
+ * is not analysed again, and the rules' findings on it are replayed (`RuleContext.reuse`). A kind and a key must hold every input of what they cache (the text, plus whatever the text's
  * context decides, e.g. a sentence's quotation spans), so that a lint never depends on the edits that led to it. Values
  * hold only text-relative offsets, so a block that moved is still a hit. Entries not used by the latest lint are
  * dropped. Keys are kept apart by kind, so a key can be the very text string an earlier analysis returned: its hash is
