@@ -2,11 +2,12 @@ import { TreeMemory } from './reparse.js';
 
 /**
  * Memory between lints of the same document, for the editor: a block or sentence whose analysis inputs did not change
- * is not analysed again, and the rules' findings on it are replayed (`RuleContext.reuse`). A kind and a key must hold every input of what they cache (the text, plus whatever the text's
- * context decides, e.g. a sentence's quotation spans), so that a lint never depends on the edits that led to it. Values
- * hold only text-relative offsets, so a block that moved is still a hit. Entries not used by the latest lint are
- * dropped. Keys are kept apart by kind, so a key can be the very text string an earlier analysis returned: its hash is
- * computed once, where a prefixed copy of each block's and sentence's text was built and hashed on every keystroke.
+ * is not analysed again, and the rules' findings on it are replayed (`RuleContext.reuse`). A kind and a key must hold
+ * every input of what they cache (the text, plus whatever the text's context decides, e.g. a sentence's quotation
+ * spans), so that a lint never depends on the edits that led to it. Values hold only text-relative offsets, so a block
+ * that moved is still a hit. Entries not used by the latest lint are dropped. Keys are kept apart by kind, so a key can
+ * be the very text string an earlier analysis returned: its hash is computed once, where a prefixed copy of each
+ * block's and sentence's text was built and hashed on every keystroke.
  */
 export class LintCache {
   /** The document's last Markdown tree: an edit re-parses only the blocks around it. */
