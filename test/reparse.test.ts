@@ -4,57 +4,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LintCache, lint } from 'sourcelint';
 import { parseMarkdown } from 'sourcelint/engine/markdown.js';
 import { TreeMemory } from 'sourcelint/engine/reparse.js';
-
-const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
-const drafts = fs
-  .readdirSync(samples)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
-/** Markdown that changes what surrounds it: fences, comments, lists, quotations, definitions, setext and table rows. */
-const INSERTS = [
-  'x',
-  '\n',
-  '\n\n',
-  '[^1]',
-  '[^new]: note\n',
-  '- ',
-  '> ',
-  '# ',
-  '```\n',
-  '---\n',
-  '|a|b|\n|-|-|\n',
-  '<!--',
-  '-->',
-  '<!-- c -->',
-  '[a][b]',
-  '\n[b]: http://x\n',
-  '*',
-  '"',
-  '“',
-  '1. ',
-  '    ',
-  '===\n',
-  '<div>\n',
-  '\n    code',
-  '  - nested',
-  '\n\n  [^1]: indented\n',
-  '`',
-];
-
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
+import { drafts, randomEdit } from './helpers/edits.js';
+import { random } from './helpers/random.js';
 
 test('random edits, Markdown that reaches across blocks included: every spliced parse equals a whole parse', () => {
-  const random = seeded(7);
+  const rng = random(7);
   let spliced = 0;
   let edits = 0;
   // The drafts, and one document made of all of them with lists and quotations between.
@@ -62,13 +19,9 @@ test('random edits, Markdown that reaches across blocks included: every spliced 
     const memory = new TreeMemory();
     let text = draft;
     for (let k = 0; k < 30; k++) {
-      const at = Math.floor(random() * (text.length + 1));
-      text =
-        random() < 0.6
-          ? text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at)
-          : text.slice(0, at) + text.slice(at + Math.floor(random() * 20));
+      text = randomEdit(text, rng);
       const before = memory.parsedChars;
-      assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), `edit ${k} at ${at}`);
+      assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), `edit ${k}`);
       edits++;
       if (memory.parsedChars - before < text.length) spliced++;
     }
@@ -119,4 +72,47 @@ test('a keystroke in a long document parses a few blocks, and no more in a docum
     total(largeCounts) <= 2 * total(smallCounts),
     `2× the document: ${total(smallCounts)} → ${total(largeCounts)} characters parsed`,
   );
+});
+
+test('a keystroke in a draft with hundreds of notes hands the parser only the notes its blocks cite', () => {
+  const draft = (notes: number) =>
+    Array.from({ length: notes }, (_, i) => `Claim ${i} rose by ${i}% last year.[^n${i}]`).join('\n\n') +
+    '\n\n' +
+    Array.from({ length: notes }, (_, i) => `[^n${i}]: Source ${i}, a report.`).join('\n\n');
+  const perKeystroke = (notes: number): number => {
+    let text = draft(notes);
+    const cache = new LintCache();
+    lint(text, { cache });
+    const at = text.indexOf('rose', text.length / 4);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    const before = cache.tree.parsedChars;
+    assert.deepEqual(lint(text, { cache }).findings, lint(text).findings);
+    return cache.tree.parsedChars - before;
+  };
+  const few = perKeystroke(100);
+  const many = perKeystroke(400);
+  // Each note's definition stands in for itself in the parsed slice (~30 characters): all 400 would be 12,000.
+  assert.ok(few > 0 && many < 1000, `parsed ${few} characters with 100 notes, ${many} with 400`);
+});
+
+test('a reference typed in another case or spacing than its definition elsewhere reads as one', () => {
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} says something.`);
+  const text = [
+    ...paragraphs,
+    '[Foo Bar]: http://example.com/a',
+    '[^Note]: A note.',
+    '[ss]: http://example.com/b',
+  ].join('\n\n');
+  const at = text.indexOf('something', text.indexOf('Paragraph 5'));
+  for (const typed of ['[foo bar]', '[FOO\n  BAR]', '[x][foo bar]', '[^note]', '[^NOTE]', '[ß]', '[SS]']) {
+    const memory = new TreeMemory();
+    parseMarkdown(text, 'markdown', memory);
+    const edited = text.slice(0, at) + typed + ' ' + text.slice(at);
+    const whole = parseMarkdown(edited);
+    assert.deepEqual(parseMarkdown(edited, 'markdown', memory), whole, typed);
+    assert.ok(
+      whole.blocks.some((b) => b.links.length > 0 || b.footnoteRefs.length > 0),
+      `${typed} is a reference in the whole parse`,
+    );
+  }
 });

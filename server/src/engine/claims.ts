@@ -194,13 +194,20 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const cache = options.cache ?? NO_CACHE;
   // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this
   // text.
+  // Most sentences quote nothing: their kind is looked up once.
+  const unquoted = cache.table('claim|');
   const asserted = doc.prose.map((pb) =>
-    pb.sentences.filter(isAssertedProse).map((sentence) => ({
-      sentence,
-      core: cache.memo(`claim|${sentence.quotes.map((q) => `${q.start}-${q.end}`).join(',')}`, sentence.text, () =>
-        claimCore(sentence.text, sentence.words, sentence.quotes, lexicons),
-      ),
-    })),
+    pb.sentences.filter(isAssertedProse).map((sentence) => {
+      const core = (): ClaimCore => claimCore(sentence.text, sentence.words, sentence.quotes, lexicons);
+      const { quotes, text } = sentence;
+      return {
+        sentence,
+        core:
+          quotes.length === 0
+            ? unquoted(text, core)
+            : cache.memo(`claim|${quotes.map((q) => `${q.start}-${q.end}`).join(',')}`, text, core),
+      };
+    }),
   );
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
   const claims: Claim[] = [];
@@ -224,8 +231,20 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
       // A citation lead-in ("These figures are from [the IMF][2]:") cites the paragraph it introduces.
-      const citedHere = cited || coverage?.kind === 'citation';
-      claims.push({ ...core, quotes, sentence, cited: citedHere, coverage, ...(uncovered ? { uncovered } : {}) });
+      // One object shape for every claim (a spread of the core gave each combination of its optional fields its own,
+      // and made every rule's reads of claims megamorphic: a tenth of a keystroke's lint in a profile).
+      claims.push({
+        sentence,
+        cited: cited || coverage?.kind === 'citation',
+        coverage,
+        uncovered,
+        figures: core.figures,
+        glosses: core.glosses,
+        quotes,
+        score: core.score,
+        factual: core.factual,
+        cue: core.cue,
+      });
     }
     flow.endBlock();
   });
@@ -628,6 +647,25 @@ function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boole
   if (speakers.length > 0 && (speakers[0].start < quote.start || speakers[speakers.length - 1].start >= quote.end))
     return true;
   return lastNonSpaceIs(text, quote.start, ':');
+}
+
+const claimContexts = new WeakMap<Claim, string>();
+/**
+ * Everything a rule can read of a claim besides its text, as the context for `RuleContext.reuse`: its quotation spans
+ * (with the text, they decide its figures, glosses, cues and score), what covers it or why nothing does, its marks.
+ * Built once per lint.
+ */
+export function claimContext(claim: Claim): string {
+  let context = claimContexts.get(claim);
+  if (context !== undefined) return context;
+  const { quotes, citationNeeded, review } = claim.sentence;
+  // Free text is prefixed with its length, so that no two claims give the same context.
+  const free = (s = ''): string => `${s.length}:${s}`;
+  context = `${quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${claim.cited}${citationNeeded}`;
+  context += `${claim.coverage?.kind ?? ''}:${free(claim.coverage?.source)}${free(claim.uncovered)}`;
+  context += review ? `${review.status}:${free(review.note)}` : '';
+  claimContexts.set(claim, context);
+  return context;
 }
 
 /** For a finding's message: why a source near an uncovered claim does not count, as " (…)", or nothing. */

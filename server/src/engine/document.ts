@@ -98,7 +98,8 @@ export function analyze(
 ): AnalyzedDocument {
   const { numbers, names } = parsed.references;
   const references = { numbers, names, key: `${[...numbers].join(',')}|${[...names].join(',')}` };
-  const prose = parsed.blocks.map((block) => analyzeBlock(block, { ...options, references }));
+  const withReferences = { ...options, references };
+  const prose = parsed.blocks.map((block) => analyzeBlock(block, withReferences));
   return { text: parsed.text, parsed, prose, frontMatter, reviewMarks: attachReviewMarks(parsed, prose) };
 }
 

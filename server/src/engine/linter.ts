@@ -17,7 +17,7 @@ import { NO_CACHE, type LintCache, type Memo } from './cache.js';
 import { sourceIndexFor } from './source-lists.js';
 import type { SourceIndex } from './sources.js';
 import { NO_SOURCE_COPIES, type SourceCopies } from './evidence/copies.js';
-import type { ActiveSeverity, Finding, Problem } from './types.js';
+import type { ActiveSeverity, Edit, Finding, Problem, Span } from './types.js';
 
 export interface LintOptions {
   /** Absolute path of the document; front-matter bibliographies resolve against its folder. */
@@ -148,9 +148,14 @@ function runRules(
   const findings: Finding[] = [];
   const lexiconsFor = (rule: string): Lexicon[] =>
     [builtIn.get(rule), config.extraLexicons.get(rule)].filter((l): l is Lexicon => !!l);
+  // The configuration and copies a rule reads through its context: part of every key its replayed findings are under.
+  const settings = `${config.attribution}|${copiesId(sourceCopies)}|${[...config.allow].join('|')}`;
   for (const rule of RULES) {
     const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
+    const reused = cache.table(
+      `findings|${rule.meta.id}|${severity}|${lexiconsFor(rule.meta.id).map((l) => l.id)}|${settings}`,
+    );
     const ctx: RuleContext = {
       doc,
       claims: () => claims,
@@ -170,8 +175,47 @@ function runRules(
           ruleId: rule.meta.id,
           severity: own ?? severity,
         }),
+      reuse: (text, context, origin, produce) => {
+        if (cache === NO_CACHE) return produce();
+        // One remembered context per text: a text that recurs in another context is linted again.
+        const made = reused(text, (): Made => ({ context: undefined, origin, findings: [] }));
+        if (made.context !== context) {
+          const from = findings.length;
+          produce();
+          Object.assign(made, { context, origin, findings: findings.splice(from) });
+        }
+        for (const f of made.findings) findings.push(moved(f, origin - made.origin));
+      },
     };
     rule.check(ctx);
   }
   return findings;
+}
+
+/** A unit's findings (see `RuleContext.reuse`): made in `context`, at `origin`. */
+interface Made {
+  context: string | undefined;
+  origin: number;
+  findings: Finding[];
+}
+
+const copiesIds = new WeakMap<SourceCopies, number>();
+let lastCopiesId = 0;
+/** Prepared copies are replaced, never changed: a new set of copies gets a new id. */
+function copiesId(copies: SourceCopies): number {
+  let id = copiesIds.get(copies);
+  if (id === undefined) copiesIds.set(copies, (id = ++lastCopiesId));
+  return id;
+}
+
+/** A finding `by` characters further on: a copy with every offset moved (the same object when it did not move). */
+function moved(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  const span = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  const edits = (es: Edit[]): Edit[] => es.map((e) => ({ ...e, ...span(e) }));
+  const copy: Finding = { ...f, span: span(f.span) };
+  if (f.fix) copy.fix = edits(f.fix);
+  if (f.suggestions) copy.suggestions = f.suggestions.map((s) => ({ ...s, edits: edits(s.edits) }));
+  if (f.data?.sentence) copy.data = { ...f.data, sentence: span(f.data.sentence) };
+  return copy;
 }

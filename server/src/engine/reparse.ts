@@ -77,10 +77,8 @@ function spliceWith(
   if (kids.length === 0 || kids.some((k) => start(k) < 0)) return undefined;
   // The changed stretch: [p, oldEnd) in the old text, [p, oldEnd + delta) in the new.
   const max = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefix(old, text, max);
+  const s = commonSuffix(old, text, max - p);
   const oldEnd = old.length - s;
   const delta = text.length - old.length;
 
@@ -108,10 +106,15 @@ function spliceWith(
   if (old.startsWith('---') && (sliceStart === 0 || kids[0].type !== 'yaml')) return undefined;
   if (sliceStart > 0 && /^(---|\.\.\.)[ \t\r]*(\n|$)/.test(slice)) return undefined;
   const kept = [...kids.slice(0, Math.max(0, from)), ...kids.slice(suffix)];
-  const definitions = definitionsIn(kept);
-  const stubs = [...definitions.values()].map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
-  const sub = parse(`${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`);
-  memory.parsedChars += slice.length;
+  // Only the definitions the slice may refer to: each stub costs micromark as much as a paragraph, and a draft's notes
+  // are often hundreds of definitions.
+  const mentioned = asIdentifier(slice);
+  const stubs = [...definitionsIn(kept).values()]
+    .filter((d) => !/^[\x20-\x7e]*$/.test(d.identifier) || mentioned.includes(d.identifier))
+    .map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
+  const source = `${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`;
+  const sub = parse(source);
+  memory.parsedChars += source.length;
   const fresh = sub.children.filter((n) => start(n) < slice.length);
   const tail = sub.children.slice(fresh.length);
   if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak')
@@ -151,22 +154,60 @@ function spliceWith(
   };
 }
 
+/** Characters compared at once (natively) before the character walk that finds where an edit starts or ends. */
+const CHUNK = 1024;
+
+/** The length of the text `a` and `b` start with, up to `max`. */
+function commonPrefix(a: string, b: string, max: number): number {
+  let p = 0;
+  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** The length of the text `a` and `b` end with, up to `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (
+    s + CHUNK <= max &&
+    a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)
+  )
+    s += CHUNK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
 function newlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
 
+/**
+ * Text as micromark compares labels (whitespace runs as one space, case folded as in `normalizeIdentifier`, then lower
+ * case as mdast's identifiers): a reference in `text` to a definition with a printable-ASCII identifier contains it.
+ */
+const asIdentifier = (text: string): string =>
+  text
+    .replace(/[\t\n\r ]+/g, ' ')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
+
 /** Link and footnote definitions anywhere inside `nodes` (they may sit in lists and quotations), by identifier. */
-function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; footnote: boolean }> {
-  const found = new Map<string, { label: string; footnote: boolean }>();
+function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; identifier: string; footnote: boolean }> {
+  const found = new Map<string, { label: string; identifier: string; footnote: boolean }>();
   const stack = [...nodes];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'definition' || n.type === 'footnoteDefinition') {
       const key = `${n.type === 'footnoteDefinition' ? '^' : ''}${n.identifier}`;
       if (!found.has(key))
-        found.set(key, { label: n.label ?? n.identifier, footnote: n.type === 'footnoteDefinition' });
+        found.set(key, {
+          label: n.label ?? n.identifier,
+          identifier: n.identifier,
+          footnote: n.type === 'footnoteDefinition',
+        });
     }
     // Definitions are blocks: only block containers can hold them.
     if (

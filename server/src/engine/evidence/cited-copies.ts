@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sentenceSources } from '../cited-sources.js';
 import type { Bibliography } from '../bibliography.js';
 import type { AnalyzedDocument, Sentence } from '../document.js';
-import type { Claim } from '../claims.js';
+import { claimContext, type Claim } from '../claims.js';
 import type { RuleContext } from '../rules/rule.js';
 import { NO_SOURCE_COPIES, type SourceCopies, type SourceText } from './copies.js';
 
@@ -28,17 +28,23 @@ export function savedCopies(
 }
 
 /**
- * The claims an evidence rule checks (`wanted`: it has figures, quotations…), each with its sentence's saved copies.
+ * Checks the claims an evidence rule looks at (`wanted`: it has figures, quotations…), each against its sentence's
+ * saved copies. A claim whose text, coverage and copies an earlier lint checked is not checked again (see
+ * `RuleContext.reuse`): a keystroke compares only the edited sentences with their sources.
  */
-export function* claimsWithCopies(
+export function checkClaimsWithCopies(
   ctx: RuleContext,
   wanted: (claim: Claim) => boolean,
-): Generator<{ claim: Claim; copies: SourceText[] }> {
+  check: (claim: Claim, copies: SourceText[]) => void,
+): void {
   if (ctx.sourceCopies === NO_SOURCE_COPIES) return;
   for (const claim of ctx.claims()) {
     if (!wanted(claim)) continue;
     const copies = savedCopies(ctx.doc, ctx.bibliography, ctx.sourceCopies, claim.sentence);
-    if (copies.length > 0) yield { claim, copies };
+    if (copies.length === 0) continue;
+    // No path holds a NUL.
+    const context = `${claimContext(claim)}\0${copies.map((c) => c.file).join('\0')}`;
+    ctx.reuse(claim.sentence.text, context, claim.sentence.span.start, () => check(claim, copies));
   }
 }
 

@@ -4,10 +4,10 @@
  * and turn each entry's neutral alternatives into suggestions.
  */
 import type { Claim, Coverage } from '../claims.js';
-import type { AnalyzedDocument } from '../document.js';
+import type { AnalyzedDocument, ProseBlock } from '../document.js';
 import { inflections, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
-import { defineRule, format, type Rule } from './rule.js';
+import { defineRule, format, type Rule, type RuleContext } from './rule.js';
 import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
 import { lastStartingAtOrBefore } from '../search.js';
@@ -28,12 +28,52 @@ function coverageBySentence(claims: readonly Claim[]): ReadonlyMap<number, Cover
   return index;
 }
 
-/** Every word of the document's prose, built once per lint for the lexicon rules whose entries have a literal sense. */
-const documentWordSets = new WeakMap<AnalyzedDocument, ReadonlySet<string>>();
-function documentWords(doc: AnalyzedDocument): ReadonlySet<string> {
-  let words = documentWordSets.get(doc);
-  if (!words) documentWordSets.set(doc, (words = new Set(doc.prose.flatMap((p) => p.words.map((w) => w.norm)))));
-  return words;
+/** A lexicon's entries that topic words in the document can make literal (`literalIn`), found once per lexicon. */
+const literalEntries = new WeakMap<Lexicon, readonly LexiconEntry[]>();
+function literalOf(lexicon: Lexicon): readonly LexiconEntry[] {
+  let entries = literalEntries.get(lexicon);
+  if (!entries) literalEntries.set(lexicon, (entries = lexicon.entries.filter((e) => e.literalIn)));
+  return entries;
+}
+
+/**
+ * Which of `entries` the document makes literal: each block's answer is remembered by its text, so that a keystroke
+ * looks at the edited block's words only.
+ */
+function literalInDocument(
+  doc: AnalyzedDocument,
+  entries: readonly LexiconEntry[],
+  memo: RuleContext['memo'],
+  kind: string,
+): Set<LexiconEntry> {
+  const literal = new Set<LexiconEntry>();
+  if (entries.length === 0) return literal;
+  for (const pb of doc.prose) {
+    const found = memo(kind, pb.text, () =>
+      entries.filter((e) => pb.words.some((w) => formsOf(e.literalIn!).has(w.norm))),
+    );
+    for (const e of found) literal.add(e);
+  }
+  return literal;
+}
+
+const blockContexts = new WeakMap<ProseBlock, string>();
+/**
+ * What a block's findings read besides its masked text, the configuration and the literal entries: per sentence,
+ * whether it cites and what covers it (the discourse around the block decides that). Built once per lint for the four
+ * rules.
+ */
+function blockContext(pb: ProseBlock, coverageAt: ReadonlyMap<number, Coverage | undefined>): string {
+  let context = blockContexts.get(pb);
+  if (context !== undefined) return context;
+  context = '';
+  for (const s of pb.sentences) {
+    const covered = coverageAt.get(s.span.start);
+    // The source is prefixed with its length, so that no two blocks give the same context.
+    context += `|${s.citations.length > 0}${covered?.kind ?? ''}:${covered?.source.length ?? 0}:${covered?.source ?? ''}`;
+  }
+  blockContexts.set(pb, context);
+  return context;
 }
 
 /** The messages every lexicon rule declares: the finding, then what to write instead. */
@@ -49,15 +89,20 @@ export function lexiconRule(
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;
       const coverageAt = coverageBySentence(ctx.claims());
-      const inDocument = (forms: ReadonlySet<string>): boolean => {
-        const words = documentWords(ctx.doc);
-        for (const f of forms) if (words.has(f)) return true;
-        return false;
-      };
       const characterise = lexicons.find((l) => l.classes[CHARACTERISE]);
+      const entries = lexicons.flatMap(literalOf);
+      const literal = literalInDocument(ctx.doc, entries, ctx.memo, `literal|${lexicons.map((l) => l.id)}`);
+      const literalKey = entries.map((e) => (literal.has(e) ? 1 : 0)).join('');
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
         if (b.inQuote || b.footnote !== undefined) continue;
+        // A named source is looked for in the sentence as written (link targets included), of the block's length.
+        const written = options.skipCited ? ctx.doc.text.slice(b.start, b.end) : '';
+        ctx.reuse(pb.text, `${literalKey}${blockContext(pb, coverageAt)}${written}`, b.start, () => checkBlock(pb));
+      }
+
+      function checkBlock(pb: ProseBlock): void {
+        const b = pb.block;
         // A newsroom term that repeats a built-in one reports once.
         const reported = new Set<string>();
         for (const lexicon of lexicons) {
@@ -94,7 +139,7 @@ export function lexiconRule(
             if (m.entry.sense && !(sentence && sentence.words.some((w) => formsOf(m.entry.sense!).has(w.norm))))
               continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
-            if (m.entry.literalIn && inDocument(formsOf(m.entry.literalIn))) continue;
+            if (literal.has(m.entry)) continue;
             if (
               characterise &&
               sentence &&

@@ -1,4 +1,4 @@
-import { claimsWithCopies, copyName, excerpt, pageNote } from '../evidence/cited-copies.js';
+import { checkClaimsWithCopies, copyName, excerpt, pageNote } from '../evidence/cited-copies.js';
 import { bestPassage } from '../evidence/passages.js';
 import { findQuotation, quotationParts } from '../evidence/source-quotes.js';
 import { defineRule } from './rule.js';
@@ -21,30 +21,34 @@ export const rule = defineRule({
     },
   },
   check(ctx) {
-    for (const { claim, copies } of claimsWithCopies(ctx, (c) => c.quotes.length > 0)) {
-      const { text, span } = claim.sentence;
-      for (const q of claim.quotes) {
-        const quotation = text.slice(q.span.start, q.span.end);
-        const parts = quotationParts(quotation);
-        if (parts.reduce((n, p) => n + p.words.trim().split(' ').length, 0) < MIN_WORDS) continue;
-        if (findQuotation(parts, copies)) continue;
-        const closest = bestPassage(quotation, copies);
-        const copy = closest && copies.find((c) => c.file === closest.file);
-        const at = { start: span.start + q.span.start, end: span.start + q.span.end };
-        if (closest && copy) {
-          ctx.report({
-            messageId: 'closest',
-            values: {
-              source: copyName(copy, copies),
-              page: pageNote(copy, closest.page),
-              passage: excerpt(closest.passage, quotation),
-            },
-            span: at,
-          });
-        } else {
-          ctx.report({ messageId: 'none', span: at });
+    checkClaimsWithCopies(
+      ctx,
+      (c) => c.quotes.length > 0,
+      (claim, copies) => {
+        const { text, span } = claim.sentence;
+        for (const q of claim.quotes) {
+          const quotation = text.slice(q.span.start, q.span.end);
+          const parts = quotationParts(quotation);
+          if (parts.reduce((n, p) => n + p.words.trim().split(' ').length, 0) < MIN_WORDS) continue;
+          if (findQuotation(parts, copies)) continue;
+          const closest = bestPassage(quotation, copies);
+          const copy = closest && copies.find((c) => c.file === closest.file);
+          const at = { start: span.start + q.span.start, end: span.start + q.span.end };
+          if (closest && copy) {
+            ctx.report({
+              messageId: 'closest',
+              values: {
+                source: copyName(copy, copies),
+                page: pageNote(copy, closest.page),
+                passage: excerpt(closest.passage, quotation),
+              },
+              span: at,
+            });
+          } else {
+            ctx.report({ messageId: 'none', span: at });
+          }
         }
-      }
-    }
+      },
+    );
   },
 });

@@ -38,6 +38,14 @@ export interface RuleContext<K extends string = string> {
   severity: ActiveSeverity;
   /** Reports a finding with one of the rule's messages, at the rule's severity unless the finding says otherwise. */
   report(finding: Report<K>): void;
+  /**
+   * Runs `produce`, whose reports depend only on `text` and `context` (together, every input they read besides the
+   * rule's configuration) and lie at fixed distances from `origin`. In the editor, a later lint where both recur
+   * replays them instead, moved with `origin`: a keystroke re-runs a rule only on the blocks or sentences it changed.
+   * `text` is a block's or a sentence's text from the analysis, which stays the same string while it is unchanged (so
+   * it is recognised without being read again); `context`, the rest, is compared whole.
+   */
+  reuse(text: string, context: string, origin: number, produce: () => void): void;
 }
 
 export interface Rule<K extends string = string> {

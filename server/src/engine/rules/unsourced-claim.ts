@@ -1,4 +1,4 @@
-import { needsSource, whyUncovered } from '../claims.js';
+import { claimContext, needsSource, whyUncovered } from '../claims.js';
 import { defineRule } from './rule.js';
 
 const CUE_NAMES: Record<string, string> = {
@@ -41,14 +41,17 @@ export const rule = defineRule({
         continue;
       const need = needsSource(claim, ctx.attributionPolicy);
       if (!need) continue;
-      const messageId = need.kind === 'attributed' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
-      const values = {
-        source: need.kind === 'attributed' ? need.source : '',
-        cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '',
-        text: claim.cue?.text ?? '',
-        why: whyUncovered(claim),
-      };
-      ctx.report({ messageId, values, span: claim.sentence.span, data: { sentence: claim.sentence.span } });
+      const { span } = claim.sentence;
+      ctx.reuse(claim.sentence.text, claimContext(claim), span.start, () => {
+        const messageId = need.kind === 'attributed' ? 'attributed' : claim.cue ? 'missingCue' : 'missing';
+        const values = {
+          source: need.kind === 'attributed' ? need.source : '',
+          cue: CUE_NAMES[claim.cue?.category ?? ''] ?? claim.cue?.category ?? '',
+          text: claim.cue?.text ?? '',
+          why: whyUncovered(claim),
+        };
+        ctx.report({ messageId, values, span, data: { sentence: span } });
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { needsSource, whyUncovered } from '../claims.js';
+import { claimContext, needsSource, whyUncovered } from '../claims.js';
 import { defineRule } from './rule.js';
 
 export const rule = defineRule({
@@ -20,20 +20,22 @@ export const rule = defineRule({
   check(ctx) {
     for (const claim of ctx.claims()) {
       const need = needsSource(claim, ctx.attributionPolicy);
-      if (!need) continue;
+      if (!need || claim.figures.length === 0) continue;
       const offset = claim.sentence.span.start;
-      for (const figure of claim.figures) {
-        ctx.report({
-          messageId: need.kind === 'attributed' ? 'attributed' : 'missing',
-          values: {
-            figure: figure.text,
-            source: need.kind === 'attributed' ? need.source : '',
-            why: whyUncovered(claim),
-          },
-          span: { start: offset + figure.span.start, end: offset + figure.span.end },
-          data: { sentence: claim.sentence.span },
-        });
-      }
+      ctx.reuse(claim.sentence.text, claimContext(claim), offset, () => {
+        for (const figure of claim.figures) {
+          ctx.report({
+            messageId: need.kind === 'attributed' ? 'attributed' : 'missing',
+            values: {
+              figure: figure.text,
+              source: need.kind === 'attributed' ? need.source : '',
+              why: whyUncovered(claim),
+            },
+            span: { start: offset + figure.span.start, end: offset + figure.span.end },
+            data: { sentence: claim.sentence.span },
+          });
+        }
+      });
     }
   },
 });
