@@ -69,7 +69,7 @@ test('random edits and setting changes: every incremental lint equals a fresh li
   for (const draft of [...drafts, drafts.join('\n\n- item\n\n  more\n\n> quote\n\n')]) {
     const cache = new LintCache();
     let text = draft;
-    for (let k = 0; k < 30; k++) {
+    for (let k = 0; k < 20; k++) {
       text = rng() < 0.5 ? randomEdit(text, rng) : contextEdit(text, rng);
       // Mostly one setting, as while typing; sometimes another, as when the configuration or the copies change.
       const options = SETTINGS[rng() < 0.8 ? 0 : Math.floor(rng() * SETTINGS.length)];
