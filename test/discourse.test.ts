@@ -328,6 +328,13 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('a quoted phrase between an article and its noun is a label, not a quotation', () => {
+    const text = 'The “a debt crisis is coming next spring” crowd has warned of it since 2008.';
+    const result = lint(text, { filePath: '/virtual/article.md' });
+    assert.deepEqual(result.claims[0].quotes, []);
+    assert.ok(!result.findings.some((f) => f.ruleId === 'unsourced-quote'));
+  });
+
   test('a quotation whose speaker is named in its sentence is attributed', () => {
     const text =
       'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';

@@ -42,6 +42,8 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     // Models and designations after an acronym, and numbered wars.
     'He rode a TVS 50 in the hills.',
     'We went from calm to World War 3 in a week.',
+    // Durations, with an adjective too.
+    'It took 14 short years and three long weeks.',
     // Early years after a time preposition.
     'In 882 Oleg took the city, and by 988, its prince had converted.',
   ]) {

@@ -670,12 +670,19 @@ export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
 }
 
 /** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
-export function introducesTitle(words: readonly Word[], quoteStart: number): boolean {
+export function introducesTitle(words: readonly Word[], quoteStart: number, quoteEnd = quoteStart): boolean {
   let k = words.length - 1;
   while (k >= 0 && words[k].start >= quoteStart) k--;
+  if (k < 0) return false;
+  if (inClass('TITLE_CUE', words[k].norm) || (words[k].norm === 'as' && inClass('TITLE_CUE', words[k - 1]?.norm)))
+    return true;
+  // "The “a debt crisis is coming” people": a quoted phrase between an article and its noun is a label.
+  const after = words.find((w) => w.start >= quoteEnd);
   return (
-    k >= 0 &&
-    (inClass('TITLE_CUE', words[k].norm) || (words[k].norm === 'as' && inClass('TITLE_CUE', words[k - 1]?.norm)))
+    /^(the|a|an)$/.test(words[k].norm) &&
+    after !== undefined &&
+    /^\p{Ll}+$/u.test(after.raw) &&
+    !inClass('CLAUSE_BOUNDARY', after.norm)
   );
 }
 

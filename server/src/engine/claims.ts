@@ -537,7 +537,7 @@ function claimCore(
         countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS &&
         !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3),
     )
-    .filter((q) => !introducesTitle(words, q.start))
+    .filter((q) => !introducesTitle(words, q.start, q.end))
     .map((q) => ({ span: q, attributed: hasSpeaker(speakers, text, q) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
   // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.

@@ -227,7 +227,12 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? ''))
       return 'money';
     if (next === 'times' || next === 'fold') return 'multiplier';
-    if (TIME_UNITS.has(next)) return undefined;
+    // "14 years", and "14 short years", "three long weeks": a duration.
+    if (
+      TIME_UNITS.has(next) ||
+      (/^\p{Ll}+$/u.test(words[i + 1]?.raw ?? '') && TIME_UNITS.has(words[i + 2]?.norm ?? ''))
+    )
+      return undefined;
     // "the first 2 parts", "the top 10 exporters": an enumeration or a ranking's size, not a measured quantity.
     if (prev && ENUMERATING.has(prev.norm) && /^\d{1,2}$/.test(raw)) return undefined;
     // A bare single digit in running text is more often a list or a label than a statistic.
