@@ -90,6 +90,17 @@ describe('attribution as writers write it', () => {
     ['Jo Ray, the head of an aid group in Dakar, said that 40 families had left the camp in 2023.', '^Jo Ray$'],
     ['Ana Diop, of an advocacy group in Dakar, said that 40 families had left the camp in 2023.', '^Ana Diop$'],
     ['The port captain pointed out that 40 ships had been held at anchor in May 2023.', '^The port captain$'],
+    // A dateline typed with "--", a conjunction before the name, a time after a source, a participle after a poll.
+    ['ACCRA -- Ghana’s trade minister, Ana Diop, said that 40 ships were held in 2023.', '^Ana Diop$'],
+    [
+      'But Speaker Jo Ray, D-Calif., said that 40 members of the committee backed the plan in 2023.',
+      '^Speaker Jo Ray$',
+    ],
+    ['The ministry issued a statement over the weekend saying that 40 ships were held in 2023.', '^a statement$'],
+    [
+      'According to a Fox News poll released Friday, 40 percent of voters backed the plan in 2023.',
+      '^a Fox News poll$',
+    ],
     // A verb that characterises, with the speaker's words quoted in its object.
     ['Senator Jo Ray called the plan “a non-starter for the 40 families who live by the river”.', '^Jo Ray$'],
     ['The minister blamed “certain people, a particular one” for the 40 closures in 2022.', '^The minister$'],

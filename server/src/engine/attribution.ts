@@ -121,7 +121,8 @@ function isPossessive(text: string, w: Word): boolean {
 
 /** Punctuation between two words that ends a noun phrase. */
 function breakBetween(text: string, a: Word, b: Word): boolean {
-  return /[,;:!?()—–"“”]/.test(text.slice(a.end, b.start));
+  // "--" is a typed dash: "WASHINGTON -- Arizona Gov. Jan Brewer said".
+  return /[,;:!?()—–"“”]|--/.test(text.slice(a.end, b.start));
 }
 
 function sliceOf(text: string, words: readonly Word[], from: number, to: number): { source: string; span: Span } {
@@ -167,7 +168,7 @@ const TIME_NOUNS = new Set(
     ' ',
   ),
 );
-const TIME_LEADS = new Set('on this that last late early earlier at the'.split(' '));
+const TIME_LEADS = new Set('on this that last late early earlier at the over during'.split(' '));
 
 /** "The president this morning said", "the State Department on Friday said": the time is not part of the source. */
 function beforeTime(words: readonly Word[], head: number): number {
@@ -403,8 +404,10 @@ function opensSubject(text: string, words: readonly Word[], i: number): boolean 
     (TITLES.has(words[j - 1].norm) || inClass('ROLE', words[j - 1].norm) || isNameWord(words[j - 1]))
   )
     j--;
-  return j === 0 || breakBetween(text, words[j - 1], words[j]);
+  // "But House Speaker Nancy Pelosi, D-Calif., said": a conjunction opening the sentence.
+  return j === 0 || breakBetween(text, words[j - 1], words[j]) || (j === 1 && OPENING_CONJUNCTIONS.has(words[0].norm));
 }
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'also']);
 
 /** A party tag in apposition: "R-Texas", "D-N.Y.", "Democrat of Ohio", "a Republican". */
 function isAffiliation(words: readonly Word[], from: number, to: number): boolean {
@@ -474,7 +477,9 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
     to++;
     if (to < words.length && breakBetween(text, words[to - 1], words[to])) break;
   }
-  const end = to - 1 > from ? beforeTime(words, to - 1) : to - 1;
+  let end = to - 1 > from ? beforeTime(words, to - 1) : to - 1;
+  // "a Fox News poll released Friday": the participle after the source is not part of it.
+  if (end > from && /^[a-z]{3,}ed$/.test(words[end].raw)) end--;
   return end >= from && isSpecificPhrase(text, words, from, end)
     ? { kind: 'lead-in', ...sliceOf(text, words, from, end) }
     : undefined;
