@@ -181,10 +181,36 @@ export function checkMarkdown(text: string, fixes: boolean): string[] {
   for (const m of html.matchAll(/\shref="([^"]*)"/g))
     if (safeHref(m[1].replace(/&amp;/g, '&')) === undefined) problems.push(`unsafe href in the report: ${m[1]}`);
   if (!html.includes('Content-Security-Policy')) problems.push('report without a Content-Security-Policy');
-  for (const line of formatClaimsCsv(rows, '/virtual').split('\n').slice(1))
-    if (/(^|,)[=+\-@]/.test(line)) problems.push(`CSV cell open to formula injection: ${line.slice(0, 80)}`);
+  for (const cell of csvCells(formatClaimsCsv(rows, '/virtual')))
+    if (/^[=+\-@\t\r]/.test(cell)) problems.push(`CSV cell open to formula injection: ${cell.slice(0, 80)}`);
   if (fixes) problems.push(...checkFixProperties(text, { filePath: '/virtual/fuzz.md' }, 3));
   return problems;
+}
+
+/**
+ * The values of a CSV document's cells as a spreadsheet reads them: quotes removed, and a line break inside a quoted
+ * cell part of that cell (splitting the text at line breaks would take a quoted "- item" for a cell).
+ */
+function csvCells(csv: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c === ',' || c === '\n')) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  cells.push(cell);
+  return cells;
 }
 
 export function checkBibliography(bib: { text: string; json: boolean }): string[] {
