@@ -39,6 +39,8 @@ const INFLECTED = new Set([
   'AGENT_VERB',
   'DESCRIBE_VERB',
   'ESTIMATE_VERB',
+  'NAMING_VERB',
+  'QUOTATION_TAG',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -161,7 +163,6 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
   return false;
 }
 
-/** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
 const MAX_PARENTHETICAL_WORDS = 8;
 const TIME_NOUNS = new Set(
   'today yesterday tonight morning afternoon evening night week weekend month year time monday tuesday wednesday thursday friday saturday sunday'.split(
@@ -178,6 +179,7 @@ function beforeTime(words: readonly Word[], head: number): number {
   return k;
 }
 
+/** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
 function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
   let head = verb - 1;
   while (head >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm)) head--;
@@ -412,9 +414,8 @@ const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'meanw
 /** A party tag in apposition: "R-Texas", "D-N.Y.", "Democrat of Ohio", "a Republican". */
 function isAffiliation(words: readonly Word[], from: number, to: number): boolean {
   if (from === to && /^[DRI]-\p{Lu}/u.test(words[from].raw)) return true;
-  return PARTY.has(words[from].norm) && (from === to || words[from + 1].norm === 'of');
+  return inClass('PARTY', words[from].norm) && (from === to || words[from + 1].norm === 'of');
 }
-const PARTY = new Set(['democrat', 'republican', 'independent']);
 
 /** The noun phrase that opens the sentence, when it names a specific source ("The investigation …"). */
 function openingSubject(
@@ -500,9 +501,8 @@ function isPassive(words: readonly Word[], verb: number): boolean {
   return false;
 }
 
-const HEARSAY = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'apparently']);
 function hearsay(words: readonly Word[], verb: number): boolean {
-  return HEARSAY.has(words[verb - 1]?.norm) || HEARSAY.has(words[verb + 1]?.norm);
+  return inClass('HEARSAY', words[verb - 1]?.norm) || inClass('HEARSAY', words[verb + 1]?.norm);
 }
 
 function negated(words: readonly Word[], verb: number): boolean {
@@ -636,8 +636,6 @@ export function isExpletiveIt(words: readonly Word[], i: number): boolean {
 }
 
 const MAX_OBJECT_WORDS = 5;
-/** Verbs whose quotation right after them is a name: "what China calls “the century of humiliation”". */
-const NAMING_VERB = /^(?:call|dub|label|brand|name|term|title|nickname)(?:s|ed|led|ing|ling)?$/;
 
 /**
  * "called it “a sad day”", "blamed “certain people”": a quotation opens within the verb's object. Right after a naming
@@ -646,23 +644,27 @@ const NAMING_VERB = /^(?:call|dub|label|brand|name|term|title|nickname)(?:s|ed|l
 function quotesAfterObject(text: string, words: readonly Word[], verb: number): boolean {
   for (let k = verb + 1; k < Math.min(words.length, verb + 1 + MAX_OBJECT_WORDS); k++) {
     const gap = text.slice(words[k - 1].end, words[k].start);
-    if (/[“"«]/.test(gap)) return k > verb + 1 || !NAMING_VERB.test(words[verb].norm);
+    if (/[“"«]/.test(gap)) return k > verb + 1 || !inClass('NAMING_VERB', words[verb].norm);
     if (/[.;:!?]/.test(gap)) return false;
   }
   return false;
 }
 
-/** Reporting verbs made of a verb and its particle: "pointed out". */
-const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map([
-  ...['point', 'points', 'pointed', 'pointing'].map((form): [string, string] => [form, 'out']),
-  // Retorts: "Ryan shot back: “…”", "the ministry hit back, saying…".
-  ...['fire', 'fires', 'fired', 'firing', 'hit', 'hits', 'hitting', 'shoot', 'shoots', 'shot', 'shooting'].map(
-    (form): [string, string] => [form, 'back'],
-  ),
-]);
+/** Reporting verbs made of a verb and its particle ("pointed out", "shot back"): each verb form → its particle. */
+const PHRASAL_SPEECH: ReadonlyMap<string, string> = new Map(
+  [...(CLASSES.get('PHRASAL_SPEECH_VERB') ?? [])].flatMap((entry) => {
+    const [verb, particle] = entry.split(' ');
+    return [verb, ...inflections(verb)].map((form): [string, string] => [form, particle]);
+  }),
+);
 function isPhrasalSpeech(words: readonly Word[], i: number): boolean {
   const particle = PHRASAL_SPEECH.get(words[i].norm);
   return particle !== undefined && words[i + 1]?.norm === particle;
+}
+
+/** Whether a word can attribute a quotation set right before it ("“…?” Diop asked", "“…?” she continued"). */
+export function tagsQuotation(norm: string): boolean {
+  return inClass('SPEECH_VERB', norm) || inClass('QUOTATION_TAG', norm);
 }
 
 /**

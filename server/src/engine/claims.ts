@@ -193,8 +193,7 @@ export function namedSource(claim: Claim): string | undefined {
 export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, options: ClaimOptions): Claim[] {
   const cache = options.cache ?? NO_CACHE;
   // The quotation spans are part of the key: they depend on quote marks elsewhere in the paragraph, not only on this
-  // text.
-  // Most sentences quote nothing: their kind is looked up once.
+  // text. Most sentences quote nothing: their kind is looked up once.
   const unquoted = cache.table('claim|');
   const asserted = doc.prose.map((pb) =>
     pb.sentences.filter(isAssertedProse).map((sentence) => {
@@ -230,11 +229,11 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       if (flow.isQuestionTurn()) continue;
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
-      // A citation lead-in ("These figures are from [the IMF][2]:") cites the paragraph it introduces.
       // One object shape for every claim (a spread of the core gave each combination of its optional fields its own,
       // and made every rule's reads of claims megamorphic: a tenth of a keystroke's lint in a profile).
       claims.push({
         sentence,
+        // A citation lead-in ("These figures are from [the IMF][2]:") or a credit line cites what it introduces.
         cited: cited || coverage?.kind === 'citation',
         coverage,
         uncovered,

@@ -3,6 +3,7 @@
  * real news articles it is as accurate as the NLP libraries we tried and an order of magnitude faster
  * (ARCHITECTURE.md).
  */
+import { tagsQuotation } from './attribution.js';
 import type { Span } from './types.js';
 
 /** Words that end in a period without ending the sentence. Lowercase, without the period. */
@@ -19,9 +20,8 @@ const ABBREVIATIONS = new Set(
 // sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
 const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
-/** Up to three capitalised words (a name, a title) and a reporting verb: the attribution after a quotation. */
-const SPEAKER_AFTER =
-  /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|wrote|writes|replied|continued|explained|noted|insisted|recalled|quipped|shouted|tweeted|declared|responded|argued|joked|wondered)\b/u;
+/** Up to three capitalised words (a name, a title) and the word after them: a reporting verb, after a quotation. */
+const SPEAKER_AFTER = /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(\p{Ll}+)\b/u;
 
 /** Sentence spans of `text`; no sentence ends inside an `unbroken` span (in order, disjoint), such as a link. */
 export function splitSentences(text: string, unbroken: readonly Span[] = []): Span[] {
@@ -38,7 +38,7 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
     if (
       m[1] !== '.' &&
       /["”’']/.test(m[2]) &&
-      SPEAKER_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
+      speakerFollows(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
     )
       continue;
     const end = punctAt + m[1].length + m[2].length;
@@ -48,6 +48,12 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
   const tailEnd = trimEnd(text, text.length);
   if (tailEnd > start) spans.push({ start, end: tailEnd });
   return spans;
+}
+
+/** "Mr. Gowdy added": the attribution of the quotation before it (reporting verbs are attribution.ts's word class). */
+function speakerFollows(after: string): boolean {
+  const verb = SPEAKER_AFTER.exec(after)?.[1];
+  return verb !== undefined && tagsQuotation(verb);
 }
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
