@@ -116,3 +116,35 @@ test('a reference typed in another case or spacing than its definition elsewhere
     );
   }
 });
+
+test('an edit that adds or removes a definition re-parses the blocks that mention its label, not the document', () => {
+  // Forty paragraphs citing eight notes and five link definitions, some in another case; four cite n9, undefined.
+  const paragraphs = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `Claim ${i} rose by ${i}%.[^${i % 3 ? 'n' : 'N'}${i % 8}] See [the report][r${i % 5}]${i % 10 ? '' : ' and [^n9]'}.`,
+  );
+  const definitions = [
+    ...Array.from({ length: 8 }, (_, i) => `[^n${i}]: Source ${i}.`),
+    ...Array.from({ length: 5 }, (_, i) => `[R${i}]: https://example.com/${i}`),
+  ];
+  const original = [...paragraphs, '- a list item citing [^n3]', ...definitions].join('\n\n') + '\n';
+  const edits: [string, string][] = [
+    ['[^n3]: Source', 'x[^n3]: Source'], // a note's definition removed
+    ['x[^n3]: Source', '[^n3]: Source'], // and restored
+    ['[R2]: https', '[R7]: https'], // a link definition renamed: r2's references become text, r7 has none
+    ['[^n0]: Source 0.', '[^n0]: Source 0.\n\n[^n9]: A new note.'], // an undefined note defined
+    ['Claim 5 rose', '[^n1]: Claim 5 rose'], // a paragraph turned into a second definition of n1: nothing else changes
+  ];
+  const memory = new TreeMemory();
+  let text = original;
+  parseMarkdown(text, 'markdown', memory);
+  for (const [from, to] of edits) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    const before = memory.parsedChars;
+    assert.deepEqual(parseMarkdown(text, 'markdown', memory), parseMarkdown(text), to);
+    const parsed = memory.parsedChars - before;
+    assert.ok(parsed > 0 && parsed < text.length / 2, `${to}: parsed ${parsed} characters of ${text.length}`);
+  }
+});

@@ -5,12 +5,13 @@
  *
  * A slice parses as it would inside the document when it starts at a line that began a top-level block before the
  * edit (that line and all before it are unchanged, so it still does), when it ends leaving open what it left open
- * before, and when it sees the same link and footnote definitions. So the slice takes one unchanged top-level block on
- * each side of the edit (more if that fails); the definitions found elsewhere are appended to it as stubs (a `[x]` or
+ * before, and when it sees the same link and footnote definitions. So the slice takes the edited top-level blocks
+ * when a blank line sets them apart from closed blocks, else one unchanged block on each side of the edit (more if that
+ * fails); the definitions found elsewhere are appended to it as stubs (a `[x]` or
  * `[^x]` is only a reference when its definition exists), after a thematic break that an unclosed fence or comment
  * would swallow; and the result is checked: nothing runs into the appended text, the last block parses as before (or
- * is one a blank line closes, with a blank line after it), and the edit adds or removes no definition. Anything else
- * falls back to parsing the whole document.
+ * is one a blank line closes, with a blank line after it). An edit that adds or removes a definition also re-parses,
+ * each alone, the kept blocks that mention its label. Anything else falls back to parsing the whole document.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 
@@ -45,13 +46,17 @@ export function parseWithMemory(memory: TreeMemory, text: string, syntax: string
   return tree;
 }
 
-/** Blocks of unchanged text kept on each side of an edit: one, then more when the edit joined or split blocks. */
-const MARGINS = [1, 4];
+/**
+ * Blocks of unchanged text kept on each side of an edit: none when the edited blocks stand apart, then one, then more
+ * when the edit joined or split blocks.
+ */
+const MARGINS = [0, 1, 4];
 /**
  * Closes whatever the slice leaves open that a blank line closes, and is swallowed by what it does not (an unclosed
  * fence or comment).
  */
 const SENTINEL = '***';
+const SEPARATOR = `\n\n${SENTINEL}\n\n`;
 /**
  * Blocks that a blank line ends whatever follows it; a list, quotation, footnote or indented code may go on after it.
  */
@@ -89,6 +94,18 @@ function spliceWith(
   while (lastTouched >= 0 && start(kids[lastTouched]) > oldEnd) lastTouched--;
   const from = first - margin;
   const to = Math.min(kids.length, lastTouched + margin);
+  // Without an unchanged block before it, the slice starts where the edited block did: the line before it must
+  // continue nothing (a block that a blank line closes, then a blank line).
+  if (
+    margin === 0 &&
+    (first >= kids.length ||
+      (from > 0 &&
+        !(
+          (CLOSED_BY_BLANK_LINE.has(kids[from - 1].type) || kids[from - 1].type === 'yaml') &&
+          BLANK_GAP.test(old.slice(end(kids[from - 1]), start(kids[from])))
+        )))
+  )
+    return undefined;
   let sliceStart = 0;
   if (from > 0) {
     const opening = kids[from].position!.start;
@@ -106,23 +123,9 @@ function spliceWith(
   if (old.startsWith('---') && (sliceStart === 0 || kids[0].type !== 'yaml')) return undefined;
   if (sliceStart > 0 && /^(---|\.\.\.)[ \t\r]*(\n|$)/.test(slice)) return undefined;
   const kept = [...kids.slice(0, Math.max(0, from)), ...kids.slice(suffix)];
-  // Only the definitions the slice may refer to: each stub costs micromark as much as a paragraph, and a draft's notes
-  // are often hundreds of definitions.
-  const mentioned = asIdentifier(slice);
-  const stubs = [...definitionsIn(kept).values()]
-    .filter((d) => !/^[\x20-\x7e]*$/.test(d.identifier) || mentioned.includes(d.identifier))
-    .map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
-  const source = `${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`;
-  const sub = parse(source);
-  memory.parsedChars += source.length;
-  const fresh = sub.children.filter((n) => start(n) < slice.length);
-  const tail = sub.children.slice(fresh.length);
-  if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak')
-    return undefined;
-  if (tail.slice(1).some((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition')) return undefined;
-  // The edit adds or removes no definition: the blocks outside it keep their references.
-  const replaced = kids.slice(Math.max(0, from), suffix);
-  if (labelsOf(definitionsIn(replaced)) !== labelsOf(definitionsIn(fresh))) return undefined;
+  const keptDefinitions = definitionsIn(kept);
+  const fresh = parseInContext(slice, keptDefinitions, memory, parse);
+  if (!fresh) return undefined;
   // Before the kept blocks, the slice must leave open what it left open before (its last block parsed as before), or
   // nothing their first line could continue (a block that a blank line closes, then a blank line).
   const closing = fresh[fresh.length - 1];
@@ -135,14 +138,66 @@ function spliceWith(
   )
     return undefined;
 
+  // An edit that adds or removes a definition changes what reads as a reference anywhere: the kept blocks that mention
+  // one of those labels are parsed again, alone, in the new definitions' company.
+  const replaced = kids.slice(Math.max(0, from), suffix);
+  const before = definitionsIn(replaced);
+  const after = definitionsIn(fresh);
+  const changed = [...before.values(), ...after.values()].filter((d) => {
+    const key = definitionKey(d);
+    return before.has(key) !== after.has(key) && !keptDefinitions.has(key);
+  });
+  const reread = new Map<RootContent, RootContent>();
+  if (changed.length > 0) {
+    if (changed.some((d) => !PRINTABLE.test(d.identifier))) return undefined;
+    // Each from its first line, with a sentinel after each: one parse for all (a parse's set-up is costly).
+    const mentioning: { block: RootContent; at: number; own: string }[] = [];
+    let at = 0;
+    for (const [i, block] of kids.entries()) {
+      if (i >= from && i < suffix) continue;
+      const by = i >= suffix ? delta : 0;
+      const opening = block.position!.start;
+      const own = text.slice(opening.offset! - (opening.column - 1) + by, end(block) + by);
+      const mentioned = asIdentifier(own);
+      if (!changed.some((d) => mentions(mentioned, d.identifier))) continue;
+      mentioning.push({ block, at, own });
+      at += own.length + SEPARATOR.length;
+    }
+    const joined = mentioning.map((m) => m.own).join(SEPARATOR);
+    const again =
+      mentioning.length > 0 ? parseInContext(joined, new Map([...keptDefinitions, ...after]), memory, parse) : [];
+    if (again?.length !== Math.max(0, 2 * mentioning.length - 1)) return undefined;
+    for (const [k, { block, at: offset, own }] of mentioning.entries()) {
+      const node = again[2 * k];
+      if (
+        (k > 0 && again[2 * k - 1].type !== 'thematicBreak') ||
+        node.type !== block.type ||
+        start(node) !== offset + block.position!.start.column - 1 ||
+        end(node) !== offset + own.length
+      )
+        return undefined;
+      reread.set(block, node);
+    }
+  }
+
   const startLine = from > 0 ? kids[from].position!.start.line - 1 : 0;
   const lineDelta = newlines(slice) - newlines(old.slice(sliceStart, sliceEndOld));
   for (const n of fresh) shift(n, sliceStart, startLine);
   for (const n of kids.slice(suffix)) shift(n, delta, lineDelta);
+  // Re-read blocks were parsed one after another: moved to where they now stand.
+  for (const [block, again] of reread) {
+    const opening = block.position!.start;
+    shift(again, start(block) - start(again), opening.line - again.position!.start.line);
+  }
+  const place = (n: RootContent): RootContent => reread.get(n) ?? n;
   const lastLine = text.lastIndexOf('\n');
   return {
     type: 'root',
-    children: [...kids.slice(0, Math.max(0, from)), ...fresh, ...kids.slice(suffix)] as RootContent[],
+    children: [
+      ...kids.slice(0, Math.max(0, from)).map(place),
+      ...fresh,
+      ...kids.slice(suffix).map(place),
+    ] as RootContent[],
     position: {
       start: { line: 1, column: 1, offset: 0 },
       end: {
@@ -152,6 +207,36 @@ function spliceWith(
       },
     },
   };
+}
+
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/**
+ * The top-level blocks of `slice` as it parses inside a document with `definitions` (a `[x]` or `[^x]` is a reference
+ * only when its definition exists): stubs of the definitions it may mention are appended after a sentinel, or
+ * undefined when anything runs into them.
+ */
+function parseInContext(
+  slice: string,
+  definitions: Definitions,
+  memory: TreeMemory,
+  parse: (text: string) => Root,
+): RootContent[] | undefined {
+  // Only the definitions the slice may refer to: each stub costs micromark as much as a paragraph, and a draft's notes
+  // are often hundreds of definitions.
+  const mentioned = asIdentifier(slice);
+  const stubs = [...definitions.values()]
+    .filter((d) => !PRINTABLE.test(d.identifier) || mentions(mentioned, d.identifier))
+    .map((d) => (d.footnote ? `[^${d.label}]: x` : `[${d.label}]: x`));
+  const source = `${slice}\n\n${[SENTINEL, ...stubs].join('\n\n')}\n`;
+  const sub = parse(source);
+  memory.parsedChars += source.length;
+  const fresh = sub.children.filter((n) => start(n) < slice.length);
+  const tail = sub.children.slice(fresh.length);
+  if (fresh.some((n) => end(n) > slice.length) || tail.length !== stubs.length + 1 || tail[0].type !== 'thematicBreak')
+    return undefined;
+  if (tail.slice(1).some((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition')) return undefined;
+  return fresh;
 }
 
 /** Characters compared at once (natively) before the character walk that finds where an edit starts or ends. */
@@ -194,20 +279,28 @@ const asIdentifier = (text: string): string =>
     .toUpperCase()
     .toLowerCase();
 
+interface Definition {
+  label: string;
+  identifier: string;
+  footnote: boolean;
+}
+/** Definitions by key: link and footnote labels are kept apart. */
+type Definitions = Map<string, Definition>;
+const definitionKey = (d: Definition): string => `${d.footnote ? '^' : ''}${d.identifier}`;
+
+/** Whether `normalized` (see asIdentifier) may hold a reference to `identifier`: its label ends at a "]". */
+const mentions = (normalized: string, identifier: string): boolean =>
+  normalized.includes(`${identifier}]`) || normalized.includes(`${identifier} ]`);
+
 /** Link and footnote definitions anywhere inside `nodes` (they may sit in lists and quotations), by identifier. */
-function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; identifier: string; footnote: boolean }> {
-  const found = new Map<string, { label: string; identifier: string; footnote: boolean }>();
+function definitionsIn(nodes: readonly Nodes[]): Definitions {
+  const found: Definitions = new Map();
   const stack = [...nodes];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'definition' || n.type === 'footnoteDefinition') {
-      const key = `${n.type === 'footnoteDefinition' ? '^' : ''}${n.identifier}`;
-      if (!found.has(key))
-        found.set(key, {
-          label: n.label ?? n.identifier,
-          identifier: n.identifier,
-          footnote: n.type === 'footnoteDefinition',
-        });
+      const d = { label: n.label ?? n.identifier, identifier: n.identifier, footnote: n.type === 'footnoteDefinition' };
+      if (!found.has(definitionKey(d))) found.set(definitionKey(d), d);
     }
     // Definitions are blocks: only block containers can hold them.
     if (
@@ -218,8 +311,6 @@ function definitionsIn(nodes: readonly Nodes[]): Map<string, { label: string; id
   }
   return found;
 }
-
-const labelsOf = (defs: ReadonlyMap<string, unknown>): string => [...defs.keys()].sort().join('\n');
 
 /**
  * Whether `a` (offsets relative to `aBy`) parsed as `b` did (shifted by `bBy`): same types and extents, all the way
