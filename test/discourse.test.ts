@@ -49,6 +49,9 @@ describe('attribution as writers write it', () => {
       'As one of his former students put it, he rarely slept more than five hours a night in 1998.',
       'one of his former students',
     ],
+    // A fronted "as" clause whose reporting verb ends it attributes the main clause.
+    ['As the central bank noted in its annual report, lending fell by 8 per cent in 2021.', 'the central bank'],
+    ['As Ngozi Adeyemi writes, the port handled 40 per cent of the region’s grain in 2020.', 'Ngozi Adeyemi'],
     ['Court records show that the trading company was dissolved in 2019.', 'Court records'],
     [
       'Lindiwe Mokoena, Deputy Minister of Trade, stated on Monday that exports had fallen 12 per cent.',
@@ -155,6 +158,9 @@ describe('attribution as writers write it', () => {
     // An estimating verb without a figure narrates too.
     const act = 'In 2009 the navy projected its power into the region and seized the atoll.';
     assert.equal(coverageOf(act, 'In 2009'), undefined);
+    // "As" opening a clause of time, its verb with an object: the reporting is an event.
+    const when = 'As the agency reported a surge in arrivals, 40 boats landed on the island in June.';
+    assert.equal(coverageOf(when, 'As the agency'), undefined);
   });
 });
 

@@ -513,6 +513,26 @@ function negated(words: readonly Word[], verb: number): boolean {
 const MAX_ADVERBIAL_WORDS = 7;
 
 /**
+ * "As Omarova notes, …", "As the IMF noted in its report, …": a clause opened by "as" whose reporting verb ends it (a
+ * comma, maybe after a place or time) attributes the sentence's main clause. "As the IMF reported a surge, …" narrates.
+ */
+function closesAsClause(text: string, words: readonly Word[], subject: number, verb: number): boolean {
+  const as = subject - 1;
+  if (
+    as < 0 ||
+    words[as].norm !== 'as' ||
+    (as > 0 && !/[,;:(—–]\s*$/.test(text.slice(words[as - 1].end, words[as].start)))
+  )
+    return false;
+  for (let k = verb + 1; k < Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS); k++) {
+    const gap = text.slice(words[k - 1].end, words[k].start);
+    if (/^\s*,/.test(gap)) return k < words.length - 1;
+    if (/[^\s]/.test(gap) || (k === verb + 1 && !PREPOSITIONS.has(words[k].norm))) return false;
+  }
+  return false;
+}
+
+/**
  * Whether the verb at `verb` introduces reported content, so that it attributes rather than narrates: "said (that)
  * …", "wrote: …", "noted that …", "urged companies to …", or a verb that closes the clause (", the records show.").
  * "China claims 90 percent of the sea" or "King James wrote a treatise" narrate an act: they are the claim itself.
@@ -612,7 +632,10 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
       // "pointed out that …": the content follows the particle.
       const verbEnd = phrasal ? i + 1 : i;
-      if (introducesContent(text, words, verbEnd, subject.attribution.kind === 'document', /[,”"]/.test(before)))
+      if (
+        introducesContent(text, words, verbEnd, subject.attribution.kind === 'document', /[,”"]/.test(before)) ||
+        closesAsClause(text, words, subject.from, verbEnd)
+      )
         return subject.attribution;
     }
     const inverted = speech ? speakerAfter(text, words, i) : undefined;
