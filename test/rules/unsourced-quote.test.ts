@@ -7,10 +7,22 @@ ruleTester('unsourced-quote', {
     'The plan was called “a new battleground” by its critics.',
     'He called it “a war of choice in the desert” [@smith2020].',
     'The CFA franc literally means "French Colony of Africa in the old days".',
+    // An epigraph's credit after a dash names who said it.
+    '“War is the continuation of politics by other means, as everyone knows.” ― Carl von Clausewitz',
+    '"War is the continuation of politics by other means, as everyone knows." - The Economist',
   ],
   invalid: [
     {
       code: 'It was, in the end, “a betrayal of the people of Mali and their hopes”.',
+      errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
+    },
+    {
+      // A dash before a remark of the writer's own is no credit.
+      code: 'It was “a betrayal of the people of Mali and their hopes” — that much is clear.',
+      errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
+    },
+    {
+      code: 'It was “a betrayal of the people of Mali and their hopes” — This is the point.',
       errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
     },
   ],

@@ -645,8 +645,11 @@ function lastNonSpaceIs(text: string, at: number, char: string): boolean {
 function hasSpeaker(speakers: readonly Word[], text: string, quote: Span): boolean {
   if (speakers.length > 0 && (speakers[0].start < quote.start || speakers[speakers.length - 1].start >= quote.end))
     return true;
-  return lastNonSpaceIs(text, quote.start, ':');
+  return lastNonSpaceIs(text, quote.start, ':') || DASH_CREDIT.test(text.slice(quote.end, quote.end + 40));
 }
+
+/** "“Chaos was the law of nature…” ― Henry Adams": an epigraph's or pull quote's credit, after a dash. */
+const DASH_CREDIT = /^[\s,.]*(?:[-–—―]{1,2}|~)\s*(?!(?:It|That|This|These|Those|And|But|Or|So|Which|What)\b)\p{Lu}/u;
 
 const claimContexts = new WeakMap<Claim, string>();
 /**
