@@ -7,6 +7,9 @@ ruleTester('unsourced-quote', {
     'The plan was called “a new battleground” by its critics.',
     'He called it “a war of choice in the desert” [@smith2020].',
     'The CFA franc literally means "French Colony of Africa in the old days".',
+    // A question put as an example is no one's words.
+    'The debate ran from questions like “Are the banks safe today?” to questions such as “What is money, really?”',
+    'This raises the question, “What is the role of the central bank now?”',
     // An epigraph's credit after a dash names who said it.
     '“War is the continuation of politics by other means, as everyone knows.” ― Carl von Clausewitz',
     '"War is the continuation of politics by other means, as everyone knows." - The Economist',
@@ -14,6 +17,10 @@ ruleTester('unsourced-quote', {
   invalid: [
     {
       code: 'It was, in the end, “a betrayal of the people of Mali and their hopes”.',
+      errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
+    },
+    {
+      code: 'It felt like “a betrayal of the people of Mali and their hopes”.',
       errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
     },
     {

@@ -704,8 +704,10 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
   let k = words.length - 1;
   while (k >= 0 && words[k].start >= quoteStart) k--;
   if (k < 0) return false;
-  if (inClass('TITLE_CUE', words[k].norm) || (words[k].norm === 'as' && inClass('TITLE_CUE', words[k - 1]?.norm)))
-    return true;
+  // "a report entitled “…”", "known as “…”", "questions like “…”", "slogans such as “…”".
+  const linked = words[k].norm === 'like' || words[k].norm === 'as';
+  const cue = linked ? k - (words[k - 1]?.norm === 'such' ? 2 : 1) : k;
+  if (inClass('TITLE_CUE', words[cue]?.norm)) return true;
   // "The “a debt crisis is coming” people": a quoted phrase between an article and its noun is a label.
   const after = words.find((w) => w.start >= quoteEnd);
   return (
