@@ -91,6 +91,8 @@ describe('figures as values', () => {
       assert.deepEqual(read(s), [[1e8, 'USD', 'exact']], s);
     for (const s of ['1,000', '1000', 'one thousand']) assert.deepEqual(read(s), [[1000, '', 'exact']], s);
     for (const s of ['2.5 million', '2,500,000']) assert.deepEqual(read(s), [[2.5e6, '', 'exact']], s);
+    for (const s of ['₹82.22 lakh crore', 'INR 8,222,000 crore'])
+      assert.deepEqual(read(s), [[8.222e13, 'INR', 'exact']], s);
     assert.deepEqual(read('€3.2bn'), [[3.2e9, 'EUR', 'exact']]);
     assert.deepEqual(read('12,5 %'), [[12.5, '%', 'exact']]);
   });

@@ -27,6 +27,12 @@ test('multipliers and spelled-out amounts', () => {
   assert.deepEqual(figures('Fifteen countries signed.'), [['count', 'Fifteen']]);
   assert.deepEqual(figures('Zero percent of funds arrived.'), [['count', 'Zero percent']]);
   assert.deepEqual(figures('Revenue was 2022 dollars per head.'), [['money', '2022 dollars']]);
+  // South Asian scales, and a number after a scale only when another scale follows.
+  assert.deepEqual(figures('Assets reached ₹82.22 lakh crore in June.'), [['money', '₹82.22 lakh crore']]);
+  assert.deepEqual(figures('It was $33.67 million five years earlier.'), [['money', '$33.67 million']]);
+  assert.deepEqual(figures('It cost two million five hundred thousand dollars.'), [
+    ['money', 'two million five hundred thousand dollars'],
+  ]);
 });
 
 test('not figures: a range of hours with no vote near, ordinals, clock times, ages, decades, dates, names, vague plurals', () => {

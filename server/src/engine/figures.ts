@@ -16,7 +16,8 @@ export interface Figure {
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
 
-const SCALES = set('hundred thousand million billion trillion bn mn m k tn');
+// Lakh (100,000) and crore (10 million) are the scales of South Asian English ("₹82 lakh crore").
+const SCALES = set('hundred thousand million billion trillion bn mn m k tn lakh lakhs crore crores');
 const CURRENCY_WORDS = set(
   'dollar dollars euro euros pound pounds sterling franc francs cfa yuan renminbi rouble roubles ruble rubles yen rupee rupees ' +
     'naira cedi cedis shilling shillings rand dinar dinars dirham dirhams riyal riyals lira lire peso pesos real reais won ' +
@@ -42,7 +43,7 @@ const APPROXIMATORS = set(
 );
 const APPROX_PAIRS = set('more less fewer at up');
 const SMALL_NUMBER_WORDS = set('zero one two three four five six seven eight nine');
-const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions tens');
+const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions tens lakhs crores');
 /** Amounts so large they are figures by themselves ("cost billions"). */
 const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?)$/i;
@@ -79,7 +80,7 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     let end = kind === 'ratio' && text[w.end] === ':' ? i + 2 : i + 1;
     while (
       end < words.length &&
-      (SCALES.has(words[end].norm) || words[end].isNumber) &&
+      (SCALES.has(words[end].norm) || (words[end].isNumber && continuesAfterScale(words, end))) &&
       words[end].start - words[end - 1].end <= 1
     )
       end++;
@@ -92,6 +93,10 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
   }
   return figures;
 }
+
+/** After a scale a number goes on only into another scale: "two million five hundred", not "million five years". */
+const continuesAfterScale = (words: readonly Word[], i: number): boolean =>
+  !SCALES.has(words[i - 1].norm) || SCALES.has(words[i + 1]?.norm ?? '');
 
 function makeFigure(text: string, words: readonly Word[], from: number, to: number, kind: FigureKind): Figure {
   let start = words[from].start;
@@ -246,8 +251,12 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     return next === 'of' || LARGE_QUANTITY_WORDS.has(n) || CURRENCY_WORDS.has(next) ? 'count' : undefined;
   if (n === 'one' || n === 'zero') return PERCENT_WORDS.has(next) || SCALES.has(next) ? 'count' : undefined;
   if (PERCENT_WORDS.has(next)) return 'percentage';
-  if (SCALES.has(next) && next !== 'm' && next !== 'k')
-    return CURRENCY_WORDS.has(words[i + 2]?.norm ?? '') ? 'money' : 'count';
+  if (SCALES.has(next) && next !== 'm' && next !== 'k') {
+    // "two million five hundred thousand dollars": the currency after the whole amount.
+    let after = i + 1;
+    while (after < words.length && (SCALES.has(words[after].norm) || words[after].isNumber)) after++;
+    return CURRENCY_WORDS.has(words[after]?.norm ?? '') ? 'money' : 'count';
+  }
   if (CURRENCY_WORDS.has(next)) return 'money';
   if (next === 'times' && /^(more|less|as|the|higher|lower|larger|bigger|greater)$/.test(words[i + 2]?.norm ?? ''))
     return 'multiplier';

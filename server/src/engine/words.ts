@@ -15,7 +15,7 @@ const NUMBER_WORDS = new Set(
   (
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
     'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion ' +
-    'dozen dozens hundreds thousands millions billions trillions'
+    'dozen dozens hundreds thousands millions billions trillions lakh lakhs crore crores'
   ).split(' '),
 );
 
