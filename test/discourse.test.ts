@@ -49,6 +49,16 @@ describe('attribution as writers write it', () => {
       'As one of his former students put it, he rarely slept more than five hours a night in 1998.',
       'one of his former students',
     ],
+    // A body's name built on "of" may end in a common noun.
+    [
+      'The Union of Concerned Economists reported that 12 banks failed the test in 2019.',
+      'Union of Concerned Economists',
+    ],
+    // A document's maker, in the passive after it.
+    [
+      'That was the main finding of an assessment released on Monday by the Sahel Security Institute.',
+      'Sahel Security Institute',
+    ],
     // A fronted "as" clause whose reporting verb ends it attributes the main clause.
     ['As the central bank noted in its annual report, lending fell by 8 per cent in 2021.', 'the central bank'],
     ['As Ngozi Adeyemi writes, the port handled 40 per cent of the region’s grain in 2020.', 'Ngozi Adeyemi'],
@@ -158,6 +168,14 @@ describe('attribution as writers write it', () => {
     // An estimating verb without a figure narrates too.
     const act = 'In 2009 the navy projected its power into the region and seized the atoll.';
     assert.equal(coverageOf(act, 'In 2009'), undefined);
+    // After anything but a document, or after one that is another verb's object, a release verb narrates.
+    const freed = 'Forty prisoners were released by the rebels in 2021.';
+    assert.equal(coverageOf(freed, 'Forty prisoners'), undefined);
+    const refused = 'He refused to accept figures produced by the statistics office in 2020.';
+    assert.equal(coverageOf(refused, 'He refused'), undefined);
+    // Capitalised by a writer who capitalises nouns, plural people are still vague.
+    const vague = 'Many Chinese Economists said that 12 banks failed the test in 2019.';
+    assert.equal(coverageOf(vague, 'Many Chinese'), undefined);
     // "As" opening a clause of time, its verb with an object: the reporting is an event.
     const when = 'As the agency reported a surge in arrivals, 40 boats landed on the island in June.';
     assert.equal(coverageOf(when, 'As the agency'), undefined);

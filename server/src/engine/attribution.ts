@@ -41,6 +41,7 @@ const INFLECTED = new Set([
   'ESTIMATE_VERB',
   'NAMING_VERB',
   'QUOTATION_TAG',
+  'RELEASE_VERB',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -78,7 +79,9 @@ const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
 const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
 const REPORTING_VERBS = new Set(
-  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB'].flatMap((name) => [...(CLASSES.get(name) ?? [])]),
+  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB', 'RELEASE_VERB'].flatMap((name) => [
+    ...(CLASSES.get(name) ?? []),
+  ]),
 );
 
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
@@ -235,7 +238,9 @@ function speakerSubject(
   while (from > subject.from && !breakBetween(text, words[from - 1], words[from])) from--;
   const found = (attribution: Attribution | undefined) => (attribution ? { attribution, from } : undefined);
   if (inClass('ANAPHOR', h.norm)) return found({ kind: 'anaphor', ...sliceOf(text, words, head, head) });
-  if (isNameWord(h)) {
+  // "the Federation of American Scientists": a capitalised common noun that ends a name built on "of" is part of it.
+  const endsName = isCapitalised(h) && endsNameWithOf(text, words, from, head);
+  if (isNameWord(h) || endsName) {
     let start = head;
     while (
       start > from &&
@@ -274,6 +279,54 @@ function speakerSubject(
     return found({ kind: 'speaker', ...sliceOf(text, words, nounPhraseStart(text, words, from, head), head) });
   }
   return undefined;
+}
+
+/**
+ * The "by" of a passive's agent after the verb at `verb`, or -1: right after it, after one word ("denounced
+ * repeatedly by"), or after a time ("released on Monday by").
+ */
+function agentAfter(text: string, words: readonly Word[], verb: number): number {
+  if (words[verb + 1]?.norm === 'by') return verb + 1;
+  if (words[verb + 2]?.norm === 'by' && !breakBetween(text, words[verb], words[verb + 1])) return verb + 2;
+  const by = verb + 3;
+  const time = (w: Word) => TIME_NOUNS.has(w.norm) || TIME_LEADS.has(w.norm) || w.isNumber;
+  return words[by]?.norm === 'by' &&
+    words.slice(verb + 1, by).every(time) &&
+    !/[,;:()—–]/.test(text.slice(words[verb].end, words[by].start))
+    ? by
+    : -1;
+}
+
+const PHRASE_PREPOSITIONS = new Set(['of', 'in', 'from', 'on', 'at', 'about']);
+const MAX_MODIFIER_WORDS = 4;
+
+/**
+ * Whether a document noun is what the sentence reports from: "A survey conducted by…", "the finding of a report
+ * released by…", not the object of another verb ("he refused statistics produced by his government").
+ */
+function namesDocument(words: readonly Word[], noun: number): boolean {
+  if (noun < 0 || !inClass('DOCUMENT', words[noun].norm)) return false;
+  for (let k = noun - 1; k >= noun - MAX_MODIFIER_WORDS; k--) {
+    if (k < 0 || PHRASE_PREPOSITIONS.has(words[k].norm)) return true;
+    if (inClass('DETERMINER', words[k].norm)) return k === 0 || PHRASE_PREPOSITIONS.has(words[k - 1].norm);
+  }
+  return false;
+}
+
+/** Whether the words before `head` (down to `from`) are a body, "of" and a name: "Union of Concerned …". */
+function endsNameWithOf(text: string, words: readonly Word[], from: number, head: number): boolean {
+  let k = head - 1;
+  while (k > from && isNameWord(words[k]) && !breakBetween(text, words[k], words[k + 1])) k--;
+  const body = words[k - 1];
+  // The body's own noun may be a capitalised common one: "Union", "Federation", "Council".
+  return (
+    k > from &&
+    words[k].norm === 'of' &&
+    isCapitalised(body) &&
+    !NOT_A_NAME.has(body.norm) &&
+    !inClass('QUANTIFIER', body.norm) &&
+    !breakBetween(text, words[k], words[k + 1])
+  );
 }
 
 /**
@@ -610,12 +663,12 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (inClass('DOCUMENT', w.norm) && inClass('DETERMINER', words[i - 2]?.norm) && !isCapitalised(prev!)) continue;
     // "The president reportedly told…": hearsay names who spoke, not who reports it.
     if (negated(words, i) || hearsay(words, i)) continue;
-    // Passive: "was denounced by the UN", "as reported by Reuters".
+    // Passive: "was denounced by the UN", "as reported by Reuters", "a report released on Thursday by the IISS".
     if (
-      inClass('AGENT_VERB', w.norm) &&
-      (words[i + 1]?.norm === 'by' || (words[i + 2]?.norm === 'by' && !breakBetween(text, w, words[i + 1])))
+      (inClass('AGENT_VERB', w.norm) || (inClass('RELEASE_VERB', w.norm) && namesDocument(words, i - 1))) &&
+      agentAfter(text, words, i) > 0
     ) {
-      const by = words[i + 1]?.norm === 'by' ? i + 1 : i + 2;
+      const by = agentAfter(text, words, i);
       const found = phraseAfter(text, words, by + 1);
       if (found) return { ...found, kind: 'agent' };
     }
