@@ -5,6 +5,8 @@ ruleTester('unsourced-gloss', {
     'The CFA franc literally means "French Colony of Africa".[^1]\n\n[^1]: Banque de France, history of the franc zone.',
     'This means that the budget will shrink.',
     'The word was spoken loudly.',
+    // The cue with nothing after it states no meaning.
+    'Few voters could say what ECOWAS is and stands for, and fewer cared.',
   ],
   invalid: [
     {

@@ -524,10 +524,10 @@ function claimCore(
   lexicons: ClaimLexicons,
 ): ClaimCore {
   const figures = findFigures(text, words);
-  const glosses = (lexicons.gloss?.match(words) ?? []).map((m) => ({
-    start: words[m.from].start,
-    end: words[m.to - 1].end,
-  }));
+  const glosses = (lexicons.gloss?.match(words) ?? [])
+    .map((m) => ({ start: words[m.from].start, end: words[m.to - 1].end }))
+    // "what the EEZ is and stands for,": a cue with nothing after it states no meaning.
+    .filter((g) => !/^\s*(?:[,.;!?)]|$)/.test(text.slice(g.end)));
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
   const speakers = sentenceQuotes.length > 0 ? words.filter(isSpeakerWord) : [];
   const quotes = sentenceQuotes
