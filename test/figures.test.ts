@@ -27,6 +27,13 @@ test('multipliers and spelled-out amounts', () => {
   assert.deepEqual(figures('Fifteen countries signed.'), [['count', 'Fifteen']]);
   assert.deepEqual(figures('Zero percent of funds arrived.'), [['count', 'Zero percent']]);
   assert.deepEqual(figures('Revenue was 2022 dollars per head.'), [['money', '2022 dollars']]);
+  // A range written with a hyphen reads as one figure; a range of years, a score and a dotted date do not.
+  assert.deepEqual(figures('Fees run at 15-35% of the contract.'), [['percentage', '15-35%']]);
+  assert.deepEqual(figures('The fund holds €6-6.5 billion.'), [['money', '€6-6.5 billion']]);
+  assert.deepEqual(figures('Between 200-300 people came.'), [['count', '200-300']]);
+  assert.deepEqual(figures('The 2019-2020 season was long.'), []);
+  assert.deepEqual(figures('The vote was 52-48 in the senate.'), [['ratio', '52-48']]);
+  assert.deepEqual(figures('It was signed on 03.03.2025 in Lisbon.'), []);
   // South Asian scales, and a number after a scale only when another scale follows.
   assert.deepEqual(figures('Assets reached ₹82.22 lakh crore in June.'), [['money', '₹82.22 lakh crore']]);
   assert.deepEqual(figures('It was $33.67 million five years earlier.'), [['money', '$33.67 million']]);

@@ -205,6 +205,10 @@ describe('non-prose paragraphs', () => {
       '',
       'Photo: Jane Doe / Example Agency',
       '',
+      '*Workers at the gates on 2 March 2025. (Photo: Sam Roe/Example Agency)*',
+      '',
+      'By Jane Doe | 03.03.2025',
+      '',
       'Read more: [How the closure was decided](https://example.org/closure)',
       '',
       '*Editor’s note: this article was updated to correct a date.*',
@@ -220,6 +224,8 @@ describe('non-prose paragraphs', () => {
       ['caption', '*The station once handled 300 departures a day.*'],
       ['caption', 'Figure 2: Crossings per month, 2019–2024.'],
       ['credit', 'Photo: Jane Doe / Example Agency'],
+      ['caption', '*Workers at the gates on 2 March 2025. (Photo: Sam Roe/Example Agency)*'],
+      ['byline', 'By Jane Doe | 03.03.2025'],
       ['read-more', 'Read more: [How the closure was decided](https://example.org/closure)'],
       ['boilerplate', '*Editor’s note: this article was updated to correct a date.*'],
       ['bio', '*Jane Doe is a correspondent based in Dakar.*'],
@@ -229,6 +235,15 @@ describe('non-prose paragraphs', () => {
       'Trade fell by 70% after the closure.',
       'The town lost 2,000 residents.',
     ]);
+  });
+
+  test('a wire credit under the title: names, places, an outlet and a date', () => {
+    const text =
+      '# Port strike\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025\n\nThe strike closed 40 terminals.';
+    assert.deepEqual(nonProseOf(text), [['byline', 'Jane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025']]);
+    // Further down, a line like it may be prose.
+    const later = '# Port strike\n\nA.\n\nB.\n\nC.\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025';
+    assert.deepEqual(nonProseOf(later), []);
   });
 
   test('prose that merely starts like a byline or a note stays prose', () => {
@@ -392,6 +407,10 @@ describe('author–date citations and ibid', () => {
       '(see World Bank 2020)',
       '(Smith 2019a)',
       '(Okafor 2021: 17)',
+      '(Smith, n.d.)',
+      '(Ivanova et al., forthcoming)',
+      '(Source: Port Authority of Lisbon)',
+      '(Data: World Bank, 2023)',
     ]) {
       assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
     }
@@ -417,6 +436,7 @@ describe('author–date citations and ibid', () => {
       'A plan (Vision 2030) was agreed.',
       'Rates (in 2019) were low.',
       'A decade (2010–2020) of growth.',
+      'Tension (the source of the dispute) grew.',
     ]) {
       assert.deepEqual(markersOf(s), [], s);
     }
@@ -436,6 +456,14 @@ describe('author–date citations and ibid', () => {
       ['ibid', '(ibid., p. 12)'],
       ['ibid', 'op. cit., 4'],
     ]);
+  });
+
+  test('a source named in a parenthesis covers the sentence before it, set off or not', () => {
+    const text = 'The strike closed 40 terminals. (Source: Port Authority) Fees fell to 3% of the amount.';
+    const found = lint(text)
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(found, ['3%']);
   });
 
   test('an author–date citation covers its sentence', () => {

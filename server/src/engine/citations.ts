@@ -151,6 +151,10 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** Units written with a superscript power: km², m³. */
 const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|ft|mi|in|yd|sq)$/u;
 const PARENS = /\(([^()\n]{1,300})\)/g;
+/** "(Smith, n.d.)", "(Ivanova et al., forthcoming)": an author–date citation without a year. */
+const UNDATED = /n\.\s?d\.|forthcoming|in press/i;
+/** "(Source: Port Authority)", "(Data: World Bank, 2023)": the writer names the source in a parenthesis. */
+export const SOURCE_NOTE = /^\s*(?:sources?|data(?: source)?|via)\s*[:：]\s*\S/i;
 const IBID = /\b(?:ibid(?:em)?|op\.\s?cit|loc\.\s?cit)\b\.?(?:,?\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?/gi;
 const MAX_RANGE = 50;
 
@@ -280,7 +284,12 @@ function findReferenceMarkers(
         if (hasNumbers && numbers.every((n) => references.numbers.has(n)) && !enumerates(text, span.start, span.end)) {
           add({ kind: 'reference', span, numbers });
         }
-      } else if (/\d/.test(inner) && (isAuthorDate(inner) || isAuthorPage(inner, references))) {
+      } else if (
+        (/\d/.test(inner) || UNDATED.test(inner)) &&
+        (isAuthorDate(inner) || isAuthorPage(inner, references))
+      ) {
+        add({ kind: 'author-date', span, id: inner.trim() });
+      } else if (SOURCE_NOTE.test(inner)) {
         add({ kind: 'author-date', span, id: inner.trim() });
       } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
         add({ kind: 'ibid', span });

@@ -47,6 +47,7 @@ const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillion
 /** Amounts so large they are figures by themselves ("cost billions"). */
 const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?)$/i;
+const NUMBER_RANGE = /^(\d[\d,.]*)-\d[\d,.]*$/;
 /** Verbs that state a multiplication: "exports doubled". */
 const MULTIPLIER_VERBS = set('doubled tripled trebled quadrupled halved doubling tripling');
 /** Words near an "N-M" that make it a vote or a score. */
@@ -174,7 +175,8 @@ function isTally(words: readonly Word[], i: number): boolean {
 
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
   const w = words[i];
-  const raw = w.raw;
+  // A range ("15-35%", "€6-6.5 billion", "200-300 people") reads as its first number.
+  const raw = NUMBER_RANGE.exec(w.raw)?.[1] ?? w.raw;
   const next = words[i + 1]?.norm ?? '';
   const prev = words[i - 1];
   const charBefore = text[w.start - 1] ?? ' ';
@@ -182,7 +184,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
 
   if (/\d/.test(raw)) {
     if (UNIT_SUFFIX.test(raw)) return 'count';
-    if (/^\d{1,3}[-–]\d{1,3}$/.test(raw) && isTally(words, i)) return 'ratio';
+    if (/^\d{1,3}[-–]\d{1,3}$/.test(w.raw) && isTally(words, i)) return 'ratio';
+    // "03.03.2025", "3/3/25": a date.
+    if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(raw)) return undefined;
     // Part of a name or code: G5, COVID-19, F-16, A400M, 3D.
     if (
       !/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) ||

@@ -152,6 +152,11 @@ const BYLINE_PHRASES =
   /\b(?:(?:additional |further )?(?:reporting|reported|editing|edited|writing|written|research|graphics|photos?|words|text|story|interview|compiled|posted)\s+by|by|authors?\s*:|byline\s*:)(?=\s|$)/giu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)$/u;
 const DATELINE = /^(?:published|updated|posted|last updated|first published)\s*(?:on|at|:)?\s/i;
+/** A date's or time's word in a credit line: "3", "03.03.2025", "7:45", "PM" (months and zones are capitalised). */
+const DATE_WORD = /^(?:\d{1,4}(?:[./:-]\d{1,4}){0,2}(?:st|nd|rd|th)?|[ap]\.?m\.?)$/i;
+/** A photo's credit closing the paragraph: "Workers at the gates. (Photo: Jane Doe/AFP)". */
+const PHOTO_CREDIT_END =
+  /\((?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|footage)(?: credits?)?\s*(?:[:：]|by\b)[^()]*\)\W*$/i;
 const NAME_LINE =
   /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
 const BIO =
@@ -172,17 +177,31 @@ function words(s: string, limit = Infinity): number {
   return n;
 }
 
-/** "By Jane Doe and Sam Roe, Reuters" — credit phrases and names only, so "By March the town was empty" is prose. */
+/**
+ * "By Jane Doe and Sam Roe, Reuters | 03.03.2025" — credit phrases, names and dates only, so "By March the town was
+ * empty" is prose.
+ */
 function isByline(text: string): boolean {
   if (!BYLINE.test(text) || words(text, 40) > 40) return false;
-  const parts = text
-    .replace(BYLINE_PHRASES, ';')
-    .split(/\s*(?:[,;|·—–]|\band\b|&)\s*/u)
-    .filter(Boolean);
-  return (
-    parts.length > 0 && parts.every((part) => part.split(/\s+/).every((w) => NAME_WORD.test(w)) && words(part) <= 5)
-  );
+  const parts = creditParts(text.replace(BYLINE_PHRASES, ';'));
+  return parts.length > 0 && parts.every(isNameOrDate);
 }
+
+/** The names, places and dates of a credit line, split at its separators. */
+const creditParts = (line: string): string[] => line.split(/\s*(?:[,;|·—–]|\band\b|&|\bin\b)\s*/u).filter(Boolean);
+
+/** A credit line's part: a name, an outlet, a place, or a date or time ("Mar 3", "03.03.2025", "7:45 PM ET"). */
+const isNameOrDate = (part: string): boolean =>
+  words(part) <= 5 && part.split(/\s+/).every((w) => NAME_WORD.test(w) || DATE_WORD.test(w));
+
+/**
+ * "Jane Doe and Sam Roe in Dakar, Reuters — Mar 3, 2025": a wire credit without "By", names and places with a date
+ * (in the masthead only: elsewhere a short line of names may be prose).
+ */
+const isWireCredit = (line: string): boolean => {
+  const parts = creditParts(line);
+  return parts.length >= 2 && parts.every(isNameOrDate) && /\d/.test(line) && /\p{Lu}\p{Ll}/u.test(line);
+};
 
 /** Visible text of a block, whitespace collapsed: its first `max` characters are all the anchored patterns need. */
 function visible(b: Block, max = Infinity): string {
@@ -209,7 +228,7 @@ function isMasthead(b: Block, source: string, titleWords: Set<string> | undefine
     .filter(Boolean);
   if (lines.length === 0) return false;
   return lines.every((line) => {
-    if (isByline(line)) return true;
+    if (isByline(line) || isWireCredit(line)) return true;
     if (DATELINE.test(line)) return words(line) <= 15;
     if (NAME_LINE.test(line) && line.length <= 40) return true;
     if (!titleWords) return false;
@@ -232,6 +251,7 @@ function paragraphKind(
   if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
   if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text)) return 'caption';
   if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
+  if (PHOTO_CREDIT_END.test(text) && words(b.text, 60) <= 60) return 'caption';
   if (READ_MORE.test(text)) return 'read-more';
   if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';

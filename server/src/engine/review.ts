@@ -5,6 +5,7 @@
 import { isClaim, namedSource, statusOf, type ClaimStatus } from './claims.js';
 import { formatShortReference } from './bibliography.js';
 import { entryUrl } from './cited-sources.js';
+import { SOURCE_NOTE } from './citations.js';
 import { NO_SOURCE_COPIES, type SourceCopies } from './evidence/copies.js';
 import { savedCopies } from './evidence/cited-copies.js';
 import { bestPassage, type Evidence } from './evidence/passages.js';
@@ -181,7 +182,12 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
         citations.push({
           kind: 'reference',
           id: m.id ?? 'ibid.',
-          text: m.kind === 'ibid' ? 'the work cited just before' : 'author–date citation',
+          text:
+            m.kind === 'ibid'
+              ? 'the work cited just before'
+              : SOURCE_NOTE.test(m.id ?? '')
+                ? 'source named in the text'
+                : 'author–date citation',
         });
       } else {
         for (const k of m.keys ?? []) citations.push({ kind: 'citekey', id: k.key, ...referenceOf(k.key) });

@@ -20,6 +20,8 @@ const ABBREVIATIONS = new Set(
 // sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
 const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
+const SOURCE_NOTE_AFTER = /^\((?:sources?|data|via)\s*[:：]/i;
+
 /** Up to three capitalised words (a name, a title) and the word after them: a reporting verb, after a quotation. */
 const SPEAKER_AFTER = /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(\p{Ll}+)\b/u;
 
@@ -41,6 +43,8 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
       speakerFollows(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
     )
       continue;
+    // "… 40 terminals. (Source: Port Authority)": the credit belongs to the sentence before it.
+    if (SOURCE_NOTE_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 12))) continue;
     const end = punctAt + m[1].length + m[2].length;
     if (end > start) spans.push({ start, end });
     start = end + m[3].length;
