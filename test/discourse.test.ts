@@ -49,6 +49,13 @@ describe('attribution as writers write it', () => {
       'As one of his former students put it, he rarely slept more than five hours a night in 1998.',
       'one of his former students',
     ],
+    // The parties a report is about, counted; an adverb of duration before the verb.
+    ['The two governments said on Monday that tariffs would fall to 10 per cent.', 'The two governments'],
+    ['Ankara has long said that 3 million refugees live in Turkey.', 'Ankara'],
+    // A verb of making known, with the news as its object.
+    ['The ministry announced the closure of 40 schools in the north.', 'The ministry'],
+    // A news organisation's reporters as witnesses.
+    ['Example Agency reporters counted 40 trucks at the crossing on Tuesday.', 'Example Agency reporters'],
     // A body's name built on "of" may end in a common noun.
     [
       'The Union of Concerned Economists reported that 12 banks failed the test in 2019.',
@@ -168,6 +175,14 @@ describe('attribution as writers write it', () => {
     // An estimating verb without a figure narrates too.
     const act = 'In 2009 the navy projected its power into the region and seized the atoll.';
     assert.equal(coverageOf(act, 'In 2009'), undefined);
+    // A verb of making known narrates in a subordinate clause, and before a time.
+    const since = 'Trade has slowed since Minister Diop announced the closure of 40 ports in 2021.';
+    assert.equal(coverageOf(since, 'Trade has'), undefined);
+    const week = 'The compromise Minister Diop announced this week closed 40 ports in 2021.';
+    assert.equal(coverageOf(week, 'The compromise'), undefined);
+    // Reporters who are the news are no witnesses.
+    const held = 'Two Example Agency journalists were detained at the crossing in 2021.';
+    assert.equal(coverageOf(held, 'Two Example'), undefined);
     // After anything but a document, or after one that is another verb's object, a release verb narrates.
     const freed = 'Forty prisoners were released by the rebels in 2021.';
     assert.equal(coverageOf(freed, 'Forty prisoners'), undefined);

@@ -42,6 +42,8 @@ const INFLECTED = new Set([
   'NAMING_VERB',
   'QUOTATION_TAG',
   'RELEASE_VERB',
+  'WITNESS_VERB',
+  'ANNOUNCE_VERB',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -166,6 +168,7 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
   return false;
 }
 
+const PARTY_COUNTS = new Set(['two', 'three', 'four', 'both']);
 const MAX_PARENTHETICAL_WORDS = 8;
 const TIME_NOUNS = new Set(
   'today yesterday tonight morning afternoon evening night week weekend month year time monday tuesday wednesday thursday friday saturday sunday'.split(
@@ -270,11 +273,15 @@ function speakerSubject(
     head - from < MAX_SPEAKER_PHRASE && !words.slice(from, head).some((w) => inClass('CLAUSE_VERB', w.norm));
   const singular = inClass('DETERMINER', words[from].norm) && /^[a-z-]+[^s]$/.test(h.raw) && !NOT_A_NAME.has(h.norm);
   const onePerson = words[from].norm === 'one' && words[from + 1]?.norm === 'of';
+  // "the two countries said", "both sides said": the parties the report is about, counted.
+  const counted =
+    head > from &&
+    (words[from].norm === 'both' || (words[from].norm === 'the' && PARTY_COUNTS.has(words[from + 1].norm)));
   if (
     (inClass('SAY_VERB', words[verb].norm) || onePerson) &&
     short &&
     !inClass('VAGUE_PEOPLE', h.norm) &&
-    (singular || isSpecificPhrase(text, words, from, head))
+    (singular || counted || isSpecificPhrase(text, words, from, head))
   ) {
     return found({ kind: 'speaker', ...sliceOf(text, words, nounPhraseStart(text, words, from, head), head) });
   }
@@ -687,12 +694,67 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       const verbEnd = phrasal ? i + 1 : i;
       if (
         introducesContent(text, words, verbEnd, subject.attribution.kind === 'document', /[,”"]/.test(before)) ||
-        closesAsClause(text, words, subject.from, verbEnd)
+        closesAsClause(text, words, subject.from, verbEnd) ||
+        announcesObject(text, words, verbEnd, subject)
       )
         return subject.attribution;
     }
     const inverted = speech ? speakerAfter(text, words, i) : undefined;
     if (inverted) return inverted;
+  }
+  return outletWitness(text, words);
+}
+
+const SUBORDINATORS = new Set(
+  'since after when before until because although though while if once whereas unless who which whom whose'.split(' '),
+);
+
+/**
+ * "The ministry announced the closure of 40 schools", "Reuters reported five deaths": the object right after the verb
+ * is the news, when a named subject opens the sentence's main clause ("since X announced his challenge", "who
+ * announced her bid", "the compromise Obama announced this week" narrate).
+ */
+function announcesObject(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+  subject: { attribution: Attribution; from: number },
+): boolean {
+  const next = words[verb + 1];
+  const v = words[verb];
+  const subordinate = words.slice(0, subject.from).some((w) => SUBORDINATORS.has(w.norm));
+  return (
+    inClass('ANNOUNCE_VERB', v.norm) &&
+    !v.norm.endsWith('ing') &&
+    subject.attribution.kind !== 'anaphor' &&
+    /^\p{Lu}/u.test(subject.attribution.source) &&
+    !subordinate &&
+    !inClass('CLAUSE_BOUNDARY', words[verb - 1]?.norm) &&
+    next !== undefined &&
+    !TIME_NOUNS.has(next.norm) &&
+    !(TIME_LEADS.has(next.norm) && TIME_NOUNS.has(words[verb + 2]?.norm ?? '')) &&
+    /^\s+$/.test(text.slice(words[verb].end, next.start)) &&
+    (inClass('DETERMINER', next.norm) || next.isNumber || isCapitalised(next) || /^\p{Ll}+s$/u.test(next.raw)) &&
+    !PREPOSITIONS.has(next.norm)
+  );
+}
+
+const MAX_WITNESS_DISTANCE = 8;
+
+/** "Reuters reporters saw…", "an AFP correspondent who visited the port counted…": the outlet's own reporting. */
+function outletWitness(text: string, words: readonly Word[]): Attribution | undefined {
+  for (let i = 1; i < words.length; i++) {
+    // The outlet's name may end in a common noun ("Example Agency", "Associated Press").
+    const outlet = words[i - 1];
+    if (!inClass('REPORTER', words[i].norm) || !isCapitalised(outlet) || NOT_A_NAME.has(outlet.norm)) continue;
+    for (let k = i + 1; k < Math.min(words.length, i + MAX_WITNESS_DISTANCE); k++) {
+      if (/[.;:!?]/.test(text.slice(words[k - 1].end, words[k].start))) break;
+      if (inClass('WITNESS_VERB', words[k].norm) && !isPassive(words, k)) {
+        let name = i - 1;
+        while (name > 0 && isCapitalised(words[name - 1]) && !NOT_A_NAME.has(words[name - 1].norm)) name--;
+        return { kind: 'speaker', ...sliceOf(text, words, name, i) };
+      }
+    }
   }
   return undefined;
 }
