@@ -49,6 +49,8 @@ describe('attribution as writers write it', () => {
       'As one of his former students put it, he rarely slept more than five hours a night in 1998.',
       'one of his former students',
     ],
+    // A speaker named after the quotation, then where.
+    ['“The border stays closed to trucks until 2026,” Minister Lee wrote in a blog post.', 'Lee'],
     // The parties a report is about, counted; an adverb of duration before the verb.
     ['The two governments said on Monday that tariffs would fall to 10 per cent.', 'The two governments'],
     ['Ankara has long said that 3 million refugees live in Turkey.', 'Ankara'],

@@ -21,6 +21,11 @@ ruleTester('loaded-term', {
     },
     { code: 'The regime in Bamako expelled the ambassador.', errors: [{ text: 'regime' }] },
     {
+      name: 'after a quotation that goes on with the previous speaker, the words are the writer’s again',
+      code: '“Nobody wants a blockade,” Minister Patel said.\n\n“We want open ports,” he added, before attacking the regime.',
+      errors: [{ text: 'regime' }],
+    },
+    {
       code: 'Regimes fell.',
       errors: [
         {

@@ -7,6 +7,9 @@ ruleTester('unsourced-quote', {
     'The plan was called “a new battleground” by its critics.',
     'He called it “a war of choice in the desert” [@smith2020].',
     'The CFA franc literally means "French Colony of Africa in the old days".',
+    'The decree was described by the minister as “a blank cheque for the security services”.',
+    // A wire story goes on with the same speaker in a paragraph that is only a quotation.
+    '“Nobody wants a blockade of the port,” Minister Patel said.\n\n“We want open ports for all forty carriers on this coast.”',
     // A question put as an example is no one's words.
     'The debate ran from questions like “Are the banks safe today?” to questions such as “What is money, really?”',
     'This raises the question, “What is the role of the central bank now?”',
@@ -18,6 +21,11 @@ ruleTester('unsourced-quote', {
     {
       code: 'It was, in the end, “a betrayal of the people of Mali and their hopes”.',
       errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],
+    },
+    {
+      // A passive with no agent names no speaker.
+      code: 'The decree was described as “a blank cheque for the security services”.',
+      errors: [{ text: '“a blank cheque for the security services”' }],
     },
     {
       code: 'It felt like “a betrayal of the people of Mali and their hopes”.',

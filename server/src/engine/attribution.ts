@@ -612,8 +612,10 @@ function introducesContent(
   for (let k = verb + 1; k <= Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS); k++) {
     const gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
     if (/^\s*[:“"«]|^\s*[,;]?\s*[“"«]/.test(gap)) return true;
-    // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller.
-    if (k === words.length || /^\s*[.!?;]/.test(gap)) return k === verb + 1 && closingParenthetical;
+    // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller, maybe with where or
+    // when ("”, Lee wrote in a blog post.").
+    if (k === words.length || /^\s*[.!?;]/.test(gap))
+      return closingParenthetical && (k === verb + 1 || CIRCUMSTANCE.has(words[verb + 1].norm));
     if (/[,;()—–]/.test(gap)) return false;
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
@@ -808,10 +810,13 @@ export function tagsQuotation(norm: string): boolean {
 /**
  * Whether the word at `i` is a reporting verb that opens a quotation ("said", "wrote", "pointed out"), for quotation
  * attribution. A verb that characterises counts too: in "called the plan “a non-starter”" the quotation is the
- * speaker's words (right after the verb, "a movement called “…”", it is a name: see `introducesTitle`).
+ * speaker's words (right after the verb, "a movement called “…”", it is a name: see `introducesTitle`). A passive
+ * with no agent names no speaker: "the decree was described as “…”".
  */
 export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
-  return inClass('SPEECH_VERB', words[i].norm) || inClass('DESCRIBE_VERB', words[i].norm) || isPhrasalSpeech(words, i);
+  const speech =
+    inClass('SPEECH_VERB', words[i].norm) || inClass('DESCRIBE_VERB', words[i].norm) || isPhrasalSpeech(words, i);
+  return speech && !(isPassive(words, i) && words[i + 1]?.norm !== 'by' && words[i + 2]?.norm !== 'by');
 }
 
 /** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */

@@ -321,7 +321,7 @@ const SET_OFF = /^\s*["“]?(\*\*|__|\*|_)/;
 class DiscourseFlow {
   private carried?: string;
   private topics: ReadonlySet<string> = new Set();
-  /** The speaker of a quotation still open at the end of the previous paragraph. */
+  /** The speaker of a quotation still open at the end of the previous paragraph, or closed at its end by a tag. */
   private openQuoteSpeaker?: string;
   private quoteSpeaker?: string;
   private turnSpeaker?: string;
@@ -389,7 +389,8 @@ class DiscourseFlow {
     this.leadIn = undefined;
     this.lastSpeaker = undefined;
     this.lastCitation = undefined;
-    // A paragraph that reopens a quotation left open by the previous one continues the same speaker's words.
+    // A paragraph that reopens a quotation left open by the previous one, or opens another right after one its speaker
+    // closed, continues the same speaker's words.
     const opensWithQuote = /^\s*["“«„]/.test(pb.text);
     this.quoteSpeaker = opensWithQuote ? this.openQuoteSpeaker : undefined;
     this.openQuoteSpeaker = undefined;
@@ -458,7 +459,11 @@ class DiscourseFlow {
   endBlock(): void {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
     const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
-    this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : undefined;
+    // “…,” Minister Patel said. — then a paragraph that is another quotation: wire copy's way of going on with the
+    // same speaker.
+    const quotedLast =
+      last !== undefined && this.blockText.length - last.end <= MAX_CLOSING_TAG && this.lastSpeaker !== undefined;
+    this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : quotedLast ? this.lastSpeaker : undefined;
     if (this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText))
       this.leadIn = { kind: 'speaker', source: this.lastSpeaker };
     else if (this.lastCitation && /:\s*$/.test(this.blockText))
@@ -466,6 +471,8 @@ class DiscourseFlow {
   }
 }
 
+/** Characters after a quotation's close that can be its speaker tag (", Minister Patel said on Monday."). */
+const MAX_CLOSING_TAG = 80;
 const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such'.split(' '));
 const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
 const CONTINUATION_WINDOW = 6;

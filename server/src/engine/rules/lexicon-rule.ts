@@ -133,8 +133,15 @@ export function lexiconRule(
                   namedElsewhere(covered!.source, ctx.doc.text, sentence.span, docStart, b.start + end)))
             )
               continue;
-            // A named speaker's quotation or interview answer holds the speaker's words, not the writer's.
-            if (coverage === 'speaker' || coverage === 'interview') continue;
+            // A named speaker's quotation or interview answer holds the speaker's words, not the writer's; after the
+            // quotation that its sentence opens in ("…,” he added, before a familiar rant") the words are the writer's.
+            if (coverage === 'interview') continue;
+            const opensInQuote =
+              quote !== undefined &&
+              sentence !== undefined &&
+              quote.start <= sentence.span.start - b.start &&
+              quote.end > sentence.span.start - b.start;
+            if (coverage === 'speaker' && !opensInQuote) continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             if (m.entry.sense && !(sentence && sentence.words.some((w) => formsOf(m.entry.sense!).has(w.norm))))
               continue;
