@@ -444,6 +444,20 @@ describe("the article's own research", () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('the writers’ own analysis: how they built their data, and what their model shows', () => {
+    const text = [
+      'For this column we coded about 9,000 speeches from 120 parliaments.',
+      '',
+      'In our model, weaker enforcement raises the seller’s revenue by 12 percent.',
+    ].join('\n');
+    assert.equal(coverageOf(text, 'For this column')?.kind, 'own-research');
+    assert.equal(coverageOf(text, 'In our model')?.kind, 'own-research');
+    // Someone else's compiling, and a poll's result, are no research of the article's.
+    const other = 'The agency compiled 40 reports in 2019. Mr. Diop was polling at 6% in March.';
+    assert.equal(coverageOf(other, 'The agency'), undefined);
+    assert.equal(coverageOf(other, 'Mr. Diop'), undefined);
+  });
+
   test('without a described survey, the same figure is unsourced', () => {
     const text = 'Some 64 percent of aid workers said convoys were stopped at least once a week.';
     assert.deepEqual(flagged(text), [text]);

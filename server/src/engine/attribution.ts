@@ -44,6 +44,7 @@ const INFLECTED = new Set([
   'RELEASE_VERB',
   'WITNESS_VERB',
   'ANNOUNCE_VERB',
+  'ANALYSIS_ACT',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -845,9 +846,12 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
 export function describesOwnResearch(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const n = words[i].norm;
+    // "we coded 9,000 speeches", "in our model": the writers' own analysis.
+    if (inClass('ANALYSIS_ACT', n) && (words[i - 1]?.norm === 'we' || words[i - 1]?.norm === 'our')) return true;
     if (!inClass('RESEARCH_ACT', n)) continue;
     const next = words[i + 1];
-    if (next?.isNumber || (words[i + 2]?.isNumber && !/^(in|on|since|by)$/.test(next?.norm ?? ''))) return true;
+    // "polled 1,000 voters", not "polling at 6%" (a result).
+    if (next?.isNumber || (words[i + 2]?.isNumber && !/^(in|on|since|by|at)$/.test(next?.norm ?? ''))) return true;
     const prev = words[i - 1]?.norm;
     if (prev === 'our' || prev === 'we' || prev === 'this' || (prev === 'on' && words[i - 2]?.norm === 'based'))
       return true;

@@ -225,7 +225,13 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     );
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
-      const { coverage, uncovered } = flow.cover(sentence, core, cited, ownResearch && core.reportsResearch);
+      // The article's own survey or analysis covers what it found, and the sentences that describe how it was done.
+      const { coverage, uncovered } = flow.cover(
+        sentence,
+        core,
+        cited,
+        ownResearch && (core.reportsResearch || core.describesResearch),
+      );
       if (flow.isQuestionTurn()) continue;
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
@@ -438,7 +444,7 @@ class DiscourseFlow {
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
     else if (this.statement) coverage = { kind: this.statement.kind, source: this.statement.source };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
-    else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own survey or interviews" };
+    else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own research" };
     else if (this.credit) coverage = { kind: 'citation', source: this.credit };
 
     // What the following sentences inherit: a named source, while they continue its report.
@@ -517,7 +523,7 @@ function citationLabel(sentence: Sentence): string {
 type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
   /** The source the sentence itself names, if any. */
   named?: Attribution;
-  /** The sentence describes the article's own survey or interviews ("we polled 64 experts"). */
+  /** The sentence describes the article's own survey, interviews or analysis ("we polled 64 experts", "we coded"). */
   describesResearch: boolean;
   /** The sentence reports respondents or what people believe: a finding, when the article has its own research. */
   reportsResearch: boolean;
