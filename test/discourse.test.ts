@@ -49,6 +49,7 @@ describe('attribution as writers write it', () => {
       'As one of his former students put it, he rarely slept more than five hours a night in 1998.',
       'one of his former students',
     ],
+    ['Minister Lee posted on X that the border would stay closed to trucks until 2026.', 'Lee'],
     // A speaker named after the quotation, then where.
     ['“The border stays closed to trucks until 2026,” Minister Lee wrote in a blog post.', 'Lee'],
     // The parties a report is about, counted; an adverb of duration before the verb.
