@@ -32,6 +32,7 @@ test('multipliers and spelled-out amounts', () => {
   assert.deepEqual(figures('The fund holds €6-6.5 billion.'), [['money', '€6-6.5 billion']]);
   assert.deepEqual(figures('Between 200-300 people came.'), [['count', '200-300']]);
   assert.deepEqual(figures('The 2019-2020 season was long.'), []);
+  assert.deepEqual(figures('I give it 50-50 odds.'), []);
   assert.deepEqual(figures('The vote was 52-48 in the senate.'), [['ratio', '52-48']]);
   assert.deepEqual(figures('It was signed on 03.03.2025 in Lisbon.'), []);
   // South Asian scales, and a number after a scale only when another scale follows.

@@ -47,7 +47,7 @@ const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillion
 /** Amounts so large they are figures by themselves ("cost billions"). */
 const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?)$/i;
-const NUMBER_RANGE = /^(\d[\d,.]*)-\d[\d,.]*$/;
+const NUMBER_RANGE = /^(\d[\d,.]*)-(\d[\d,.]*)$/;
 /** Verbs that state a multiplication: "exports doubled". */
 const MULTIPLIER_VERBS = set('doubled tripled trebled quadrupled halved doubling tripling');
 /** Words near an "N-M" that make it a vote or a score. */
@@ -175,8 +175,10 @@ function isTally(words: readonly Word[], i: number): boolean {
 
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
   const w = words[i];
-  // A range ("15-35%", "€6-6.5 billion", "200-300 people") reads as its first number.
-  const raw = NUMBER_RANGE.exec(w.raw)?.[1] ?? w.raw;
+  // A range ("15-35%", "€6-6.5 billion", "200-300 people") reads as its first number; "50-50" is odds, no range.
+  const range = NUMBER_RANGE.exec(w.raw);
+  if (range && range[1] === range[2]) return undefined;
+  const raw = range?.[1] ?? w.raw;
   const next = words[i + 1]?.norm ?? '';
   const prev = words[i - 1];
   const charBefore = text[w.start - 1] ?? ' ';
