@@ -409,3 +409,40 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     assert.deepEqual(checkFixProperties(text), []);
   });
 });
+
+describe('fix-property violations found by `npm run fuzz -- --seed 4242` and `--seed 777`, minimised', () => {
+  const first = (text: string, rule: string) => lint(text, OPTIONS).findings.find((f) => f.ruleId === rule)!;
+
+  test('the checker reads the scheme the bare-url fix gives a www. URL as the same URL: one Wikipedia citation', () => {
+    const text = 'See www.en.wikipedia.org/wiki/Bamako_(city) and https://example.org/a_(b).\n';
+    const fixed = fixAll(text);
+    assert.equal(fixed, 'See <https://www.en.wikipedia.org/wiki/Bamako_(city)> and <https://example.org/a_(b)>.\n');
+    assert.deepEqual(findings(text, 'non-source-link'), ['www.en.wikipedia.org/wiki/Bamako_(city)']);
+    assert.deepEqual(findings(fixed, 'non-source-link'), ['<https://www.en.wikipedia.org/wiki/Bamako_(city)>']);
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+
+  test('removing an unused note leaves the notes only it cited unused, however they are named or however often defined', () => {
+    const twice =
+      'A claim.[^3]\n\n[^3]: Used.\n[^2]: Unused, citing [^1].\n[^1]: Cited by the unused note only.\n[^1]: Again.\n';
+    const named = 'A claim.[^used]\n\n[^used]: Used.\n[^draft]: Unused, citing [^old].\n[^old]: Cited by it only.\n';
+    // One quick fix removes the one note; the others it cited are reported in turn (both definitions of [^1]).
+    const once = applyEdits(twice, first(twice, 'unused-footnote').fix!);
+    assert.deepEqual(findings(once, 'unused-footnote'), ['[^1]:', '[^1]:']);
+    // Fix-all converges on what is used, in one go.
+    assert.equal(fixAll(twice), 'A claim.[^1]\n\n[^1]: Used.\n');
+    assert.equal(fixAll(named), 'A claim.[^used]\n\n[^used]: Used.\n');
+    for (const body of [twice, named])
+      for (const { name, text } of variants(body)) assert.deepEqual(checkFixProperties(text), [], name);
+  });
+
+  test('"Remove footnote" on a note holding a directive is a suggestion, and may let back what the directive hid', () => {
+    const text = '[^7]: Old note. <!-- sourcelint-disable-next-line -->\n- See https://example.org/x now.\n';
+    const unused = first(text, 'unused-footnote');
+    assert.equal(unused.fix, undefined, 'never applied by fix-all');
+    assert.equal(unused.suggestions?.length, 1);
+    assert.deepEqual(findings(text, 'bare-url'), []);
+    assert.deepEqual(findings(applyEdits(text, unused.suggestions![0].edits), 'bare-url'), ['https://example.org/x']);
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+});
