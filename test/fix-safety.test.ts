@@ -445,4 +445,41 @@ describe('fix-property violations found by `npm run fuzz -- --seed 4242` and `--
     assert.deepEqual(findings(applyEdits(text, unused.suggestions![0].edits), 'bare-url'), ['https://example.org/x']);
     assert.deepEqual(checkFixProperties(text), []);
   });
+
+  test('removing an unused empty note that interrupts text leaves its line blank: the text below joins nothing', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'Officials met in Bamako.\n[^7]:\nCritics say the plan failed.\n',
+        'Officials met in Bamako.\n\nCritics say the plan failed.\n',
+      ],
+      // Below a list item, the line would have been a lazy continuation of the item.
+      [
+        '- Officials met in Bamako\n  on Monday.\n[^7]:\nCritics say the plan failed.\n',
+        '- Officials met in Bamako\n  on Monday.\n\nCritics say the plan failed.\n',
+      ],
+      // With a blank line after the note, that blank line still goes with it.
+      [
+        'Officials met in Bamako.\n[^7]:\n\nCritics say the plan failed.\n',
+        'Officials met in Bamako.\n\nCritics say the plan failed.\n',
+      ],
+    ];
+    for (const [text, expected] of cases) {
+      const fixed = fixAll(text);
+      assert.equal(fixed, expected);
+      const blocks = (t: string) => lint(t, OPTIONS).document.parsed.blocks.map((b) => b.kind);
+      assert.deepEqual(blocks(fixed), blocks(text), fixed);
+    }
+  });
+
+  test('an unused note with a cited note written inside it is not removed: the cited note would go with it', () => {
+    const text = 'The ambassador was expelled in January 2022.[^1]\n\n[^7]: [^1]: Reuters, 31 January 2022.\n';
+    const unused = first(text, 'unused-footnote');
+    assert.equal(text.slice(unused.span.start, unused.span.end), '[^7]:');
+    assert.equal(unused.fix, undefined);
+    assert.deepEqual(unused.suggestions ?? [], []);
+    assert.equal(fixAll(text), text);
+    assert.deepEqual(findings(text, 'undefined-footnote'), []);
+    // An unused note inside the unused one goes with it, as before.
+    assert.equal(fixAll('A claim.\n\n[^7]: [^1]: Reuters.\n'), 'A claim.\n\n');
+  });
 });
