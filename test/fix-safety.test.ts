@@ -482,4 +482,79 @@ describe('fix-property violations found by `npm run fuzz -- --seed 4242` and `--
     // An unused note inside the unused one goes with it, as before.
     assert.equal(fixAll('A claim.\n\n[^7]: [^1]: Reuters.\n'), 'A claim.\n\n');
   });
+
+  const footnoteFor = (text: string, rule = 'unsourced-statistic') => {
+    const result = lint(text, OPTIONS);
+    const finding = result.findings.find((f) => f.ruleId === rule)!;
+    return addFootnote(result.document, finding.data!.sentence!);
+  };
+
+  test('"add footnote" puts no definition under a disable-next-line comment, whose line it would become', () => {
+    const text =
+      'Aid fell by 40% in 2022.\n\n[^7]: An old note. <!-- sourcelint-disable-next-line -->\n- Critics say so.\n';
+    assert.deepEqual(findings(text, 'unsupported-attribution'), []);
+    const { reference, definition } = footnoteFor(text)!;
+    const fixed = applyEdits(text, [reference, definition]);
+    assert.equal(fixed, `Aid fell by 40% in 2022.[^1]\n\n${text.slice(26)}\n[^1]: \n`);
+    assert.deepEqual(findings(fixed, 'unsupported-attribution'), []);
+  });
+
+  test('"add footnote" puts no definition after a note in a list item, which would end the list', () => {
+    const text = 'Aid fell by 40% in 2022.\n\n- [^7]: A note.\n\n  Critics say the plan failed.\n';
+    const { reference, definition } = footnoteFor(text)!;
+    assert.equal(
+      applyEdits(text, [reference, definition]),
+      'Aid fell by 40% in 2022.[^1]\n\n- [^7]: A note.\n\n  Critics say the plan failed.\n\n[^1]: \n',
+    );
+  });
+
+  test('"add footnote" changes nothing that is too crowded to parse: not offered there, nor by splitting it', () => {
+    // Brackets by the thousand: the paragraph, the code fence and its line run together and are read as plain text.
+    const crowded = `\`\`\`\n${'['.repeat(1200)}\n`;
+    const inside = `Aid fell by 40% in 2022.[^9]\n${crowded}`;
+    assert.equal(lint(inside, OPTIONS).problems.length, 1);
+    assert.equal(footnoteFor(inside), undefined);
+    // A definition above the fence would split the crowd and make what it hid Markdown again ([@key] a citation).
+    const after = `Aid fell by 40% in 2022.\n\nExports rose by 12% [@worldbank2022] ${']'.repeat(600)}\n${crowded.slice(0, 604)}\n`;
+    assert.equal(lint(after, OPTIONS).problems.length, 1);
+    assert.equal(footnoteFor(after), undefined);
+    for (const text of [inside, after]) assert.deepEqual(checkFixProperties(text), []);
+  });
+
+  const disabled = (text: string, rule: string) => {
+    const result = lint(text, OPTIONS);
+    const finding = result.findings.find((f) => f.ruleId === rule)!;
+    const edit = disableLine(result.document, finding.span.start, rule);
+    return edit && applyEdits(text, [edit]);
+  };
+
+  test('"disable for this line" after a line ending in a pipe goes before it: a cell more would make a table', () => {
+    // One cell above a delimiter row of two is no table; a comment after the pipe would be the second cell.
+    const text = 'Aid fell by 7% in 2022 |\n| --- | --- |\n';
+    const fixed = disabled(text, 'unsourced-statistic')!;
+    assert.equal(
+      fixed,
+      'Aid fell by 7% in 2022 <!-- sourcelint-disable-line unsourced-statistic --> |\n| --- | --- |\n',
+    );
+    assert.deepEqual(
+      lint(fixed, OPTIONS).document.parsed.blocks.map((b) => b.kind),
+      ['paragraph'],
+    );
+    assert.deepEqual(findings(fixed, 'unsourced-statistic'), []);
+  });
+
+  test('"disable for this line" is not offered where the comment would be a link definition\'s destination', () => {
+    const text = '[Aid fell by 7% in 2022.]: \n';
+    assert.deepEqual(findings(text, 'unsourced-statistic'), ['7%']);
+    assert.equal(disabled(text, 'unsourced-statistic'), undefined);
+  });
+
+  test('"disable for this line" between a word and a comment left open adds no space to the text', () => {
+    const text = 'The plan was slammed<!-- TODO: check the quote\n';
+    assert.equal(
+      disabled(text, 'loaded-term'),
+      'The plan was slammed<!-- sourcelint-disable-line loaded-term --><!-- TODO: check the quote\n',
+    );
+    assert.deepEqual(findings(disabled(text, 'loaded-term')!, 'loaded-term'), []);
+  });
 });
