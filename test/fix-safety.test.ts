@@ -410,7 +410,7 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
   });
 });
 
-describe('fix-property violations found by `npm run fuzz -- --seed 4242` and `--seed 777`, minimised', () => {
+describe('fix-property violations found by `npm run fuzz -- --seed 4242`, `--seed 777` and `--seed 31337`, minimised', () => {
   const first = (text: string, rule: string) => lint(text, OPTIONS).findings.find((f) => f.ruleId === rule)!;
 
   test('the checker reads the scheme the bare-url fix gives a www. URL as the same URL: one Wikipedia citation', () => {
@@ -556,5 +556,34 @@ describe('fix-property violations found by `npm run fuzz -- --seed 4242` and `--
       'The plan was slammed<!-- sourcelint-disable-line loaded-term --><!-- TODO: check the quote\n',
     );
     assert.deepEqual(findings(disabled(text, 'loaded-term')!, 'loaded-term'), []);
+  });
+
+  test('"disable for this line" leaves a pipe run into a word where it is: between them it would cut a URL short', () => {
+    const text = 'The bulletin is at https://example.org/u.|\n';
+    assert.deepEqual(findings(text, 'bare-url'), ['https://example.org/u.|']);
+    const fixed = disabled(text, 'bare-url')!;
+    assert.equal(fixed, 'The bulletin is at https://example.org/u.| <!-- sourcelint-disable-line bare-url -->\n');
+    assert.deepEqual(
+      lint(fixed, OPTIONS).suppressed.map((f) => fixed.slice(f.span.start, f.span.end)),
+      ['https://example.org/u.|'],
+    );
+  });
+
+  test('a comment in the title is not part of it: a paragraph repeating its words is prose, with or without a comment', () => {
+    const text = '# Aid to Mali <!-- draft: aid fell by 40% in 2022 -->\n\nAid fell by 40% in 2022.\n';
+    assert.deepEqual(lint(text, OPTIONS).document.parsed.nonProse, []);
+    assert.deepEqual(findings(text, 'unsourced-statistic'), ['40%']);
+    // Above the title: "disable for this line" used to turn a paragraph read as its masthead into prose.
+    const above = 'Aid fell by 40% in 2022. <!-- verified: aid fell by 40% -->\n# Aid fell <!-- by 40% in 2022 -->\n';
+    assert.deepEqual(checkFixProperties(above), []);
+  });
+
+  test('a bare URL holding a control character gets no fix: no autolink may hold it, so brackets would not link it', () => {
+    const text = 'The bulletin is at https://example.org/a.\u007f now.\n';
+    const bare = first(text, 'bare-url');
+    assert.equal(text.slice(bare.span.start, bare.span.end), 'https://example.org/a.\u007f');
+    assert.equal(bare.fix, undefined);
+    assert.equal(fixAll(text), text);
+    assert.deepEqual(checkFixProperties(text), []);
   });
 });

@@ -186,9 +186,10 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
     if (open < lineStart || (open <= offset && doc.parsed.comments.some((c) => c.span.start === open)))
       return undefined;
     at = skipSpaceBack(open);
-  } else if (text[at - 1] === '|' && text[at - 2] !== '\\') {
-    // A table row's closing pipe; after the last pipe of a paragraph's line, the comment would be a cell, and the
-    // paragraph a table when that gives its line as many cells as a delimiter row below it.
+  } else if (text[at - 1] === '|' && text[at - 2] !== '\\' && (within('tableCell') || isSpace(at - 2))) {
+    // A table row's closing pipe. After the last pipe of a paragraph's line the comment would be a cell, and the
+    // paragraph a table when that gives its line as many cells as a delimiter row below it: it goes into the space
+    // before the pipe, never between the pipe and a word run into it (a URL would end there).
     at = skipSpaceBack(at - 1);
   } else if (within('heading')) {
     let closing = at;
