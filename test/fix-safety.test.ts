@@ -578,6 +578,12 @@ describe('fix-property violations found by `npm run fuzz -- --seed 4242`, `--see
     assert.deepEqual(checkFixProperties(above), []);
   });
 
+  test("the checker reads a bare URL's backslash escapes, as the bare-url fix writes them: one Wikipedia citation", () => {
+    const text = 'See https://en.wikipedia.org/wiki/Bamako_\\\\ now.\n';
+    assert.equal(fixAll(text), 'See <https://en.wikipedia.org/wiki/Bamako_\\> now.\n');
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+
   test('a bare URL holding a control character gets no fix: no autolink may hold it, so brackets would not link it', () => {
     const text = 'The bulletin is at https://example.org/a.\u007f now.\n';
     const bare = first(text, 'bare-url');

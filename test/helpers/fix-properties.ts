@@ -41,22 +41,27 @@ export function variants(body: string): Array<{ name: string; text: string }> {
  * A finding as rule and text; footnote numbers are left out, since renumbering changes them and nothing else, and so
  * are an autolink's brackets (in raw HTML, an anchor's tags) and the scheme it gives a `www.` URL: the bare-url fix
  * wraps a URL, and what other rules say of that URL (a Wikipedia page, a shortener) still holds of the link, a finding
- * that changed its written form and nothing else.
+ * that changed its written form and nothing else. For the same reason a bare URL's backslash escapes are read (`a\_b`
+ * is `a_b`, as the fix writes it in the autolink, where a backslash is itself); raw HTML has no escapes.
  */
-const key = (text: string, f: Finding, byLabel = false): string =>
-  `${f.ruleId}\u0000${text
+function key(result: LintResult, f: Finding, byLabel = false): string {
+  const written = result.document.text
     .slice(f.span.start, f.span.end)
     .replace(/\[\^\d+\]/g, (m) => (byLabel ? m : '[^n]'))
-    .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '')
-    .replace(/^<([^<>\s]+)>$/, '$1')
-    .replace(/^<a href="(?:https:\/\/)?([^"<>\s]+)">\1<\/a>$/, '$1')
-    .replace(/^https:\/\/(?=www\.)/, '')}`;
+    .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '');
+  const link =
+    /^<([^<>\s]+)>$/.exec(written)?.[1] ?? /^<a href="(?:https:\/\/)?([^"<>\s]+)">\1<\/a>$/.exec(written)?.[1];
+  const html = () =>
+    result.document.parsed.blocks.some((b) => b.html && b.start <= f.span.start && f.span.end <= b.end);
+  const read = link ?? (!written.includes('\\') || html() ? written : written.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+  return `${f.ruleId}\u0000${read.replace(/^https:\/\/(?=www\.)/, '')}`;
+}
 
 function counts(result: LintResult, byLabel = false, excused = (_: Finding) => false): Map<string, number> {
   const m = new Map<string, number>();
   for (const f of result.findings) {
     if (excused(f)) continue;
-    m.set(key(result.document.text, f, byLabel), (m.get(key(result.document.text, f, byLabel)) ?? 0) + 1);
+    m.set(key(result, f, byLabel), (m.get(key(result, f, byLabel)) ?? 0) + 1);
   }
   return m;
 }
@@ -148,9 +153,9 @@ function checkEdits(
   const deletedDirective =
     mayDeleteDirectives &&
     before.document.parsed.comments.some((c) => c.body.startsWith('sourcelint-') && deleted(edits, c.span));
-  const unsuppressed = new Set(deletedDirective ? before.suppressed.map((f) => key(text, f)) : []);
+  const unsuppressed = new Set(deletedDirective ? before.suppressed.map((f) => key(before, f)) : []);
   const excused = (f: Finding): boolean =>
-    (f.ruleId === 'unused-footnote' && orphaned.has(noteAt(f)?.id ?? '')) || unsuppressed.has(key(fixed, f));
+    (f.ruleId === 'unused-footnote' && orphaned.has(noteAt(f)?.id ?? '')) || unsuppressed.has(key(after, f));
   for (const [k, n] of counts(after, false, excused)) {
     if (n > (was.get(k) ?? 0) && !mayReport(k.split('\u0000')[0]))
       problems.push(`${what}: new finding ${k.replace('\u0000', ': ')}`);
@@ -158,7 +163,7 @@ function checkEdits(
   if (resolves) {
     // By label: a fix for one note leaves the others' numbers alone, and removing an unused note may leave the note
     // it cited unused in turn (the next fix-all pass takes that one).
-    const k = key(text, resolves, true);
+    const k = key(before, resolves, true);
     if ((counts(after, true).get(k) ?? 0) >= (counts(before, true).get(k) ?? 0))
       problems.push(`${what}: does not resolve ${k.replace('\u0000', ': ')}`);
   }
