@@ -208,6 +208,9 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
   return keepsBlocks(doc, edit) ? edit : undefined;
 }
 
+/** Per document, the shape of each top-level block parsed alone, by the offset of its first line. */
+const blockShapes = new WeakMap<AnalyzedDocument, Map<number, string>>();
+
 /**
  * Whether an edit inside one top-level block leaves that block's structure as it was, by parsing the block (from the
  * start of its line) with and without the edit: a comment added to a line can make it a link reference definition
@@ -223,7 +226,12 @@ function keepsBlocks(doc: AnalyzedDocument, edit: Edit): boolean {
   const block = '\n' + text.slice(from, top.end);
   const at = { ...edit, start: edit.start - from + 1, end: edit.end - from + 1 };
   const flavor = doc.parsed.flavor;
-  return shape(parseMarkdown(block, flavor)) === shape(parseMarkdown(applyEdits(block, [at]), flavor));
+  // The block as it is parses once per document: the findings of a line ask in turn.
+  const shapes = blockShapes.get(doc) ?? new Map<number, string>();
+  blockShapes.set(doc, shapes);
+  let before = shapes.get(from);
+  if (before === undefined) shapes.set(from, (before = shape(parseMarkdown(block, flavor))));
+  return before === shape(parseMarkdown(applyEdits(block, [at]), flavor));
 }
 
 /**
