@@ -409,3 +409,187 @@ describe('fix-property violations found by `npm run fuzz -- --seed 11` and `--se
     assert.deepEqual(checkFixProperties(text), []);
   });
 });
+
+describe('fix-property violations found by `npm run fuzz -- --seed 4242`, `--seed 777` and `--seed 31337`, minimised', () => {
+  const first = (text: string, rule: string) => lint(text, OPTIONS).findings.find((f) => f.ruleId === rule)!;
+
+  test('the checker reads the scheme the bare-url fix gives a www. URL as the same URL: one Wikipedia citation', () => {
+    const text = 'See www.en.wikipedia.org/wiki/Bamako_(city) and https://example.org/a_(b).\n';
+    const fixed = fixAll(text);
+    assert.equal(fixed, 'See <https://www.en.wikipedia.org/wiki/Bamako_(city)> and <https://example.org/a_(b)>.\n');
+    assert.deepEqual(findings(text, 'non-source-link'), ['www.en.wikipedia.org/wiki/Bamako_(city)']);
+    assert.deepEqual(findings(fixed, 'non-source-link'), ['<https://www.en.wikipedia.org/wiki/Bamako_(city)>']);
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+
+  test('removing an unused note leaves the notes only it cited unused, however they are named or however often defined', () => {
+    const twice =
+      'A claim.[^3]\n\n[^3]: Used.\n[^2]: Unused, citing [^1].\n[^1]: Cited by the unused note only.\n[^1]: Again.\n';
+    const named = 'A claim.[^used]\n\n[^used]: Used.\n[^draft]: Unused, citing [^old].\n[^old]: Cited by it only.\n';
+    // One quick fix removes the one note; the others it cited are reported in turn (both definitions of [^1]).
+    const once = applyEdits(twice, first(twice, 'unused-footnote').fix!);
+    assert.deepEqual(findings(once, 'unused-footnote'), ['[^1]:', '[^1]:']);
+    // Fix-all converges on what is used, in one go.
+    assert.equal(fixAll(twice), 'A claim.[^1]\n\n[^1]: Used.\n');
+    assert.equal(fixAll(named), 'A claim.[^used]\n\n[^used]: Used.\n');
+    for (const body of [twice, named])
+      for (const { name, text } of variants(body)) assert.deepEqual(checkFixProperties(text), [], name);
+  });
+
+  test('"Remove footnote" on a note holding a directive is a suggestion, and may let back what the directive hid', () => {
+    const text = '[^7]: Old note. <!-- sourcelint-disable-next-line -->\n- See https://example.org/x now.\n';
+    const unused = first(text, 'unused-footnote');
+    assert.equal(unused.fix, undefined, 'never applied by fix-all');
+    assert.equal(unused.suggestions?.length, 1);
+    assert.deepEqual(findings(text, 'bare-url'), []);
+    assert.deepEqual(findings(applyEdits(text, unused.suggestions![0].edits), 'bare-url'), ['https://example.org/x']);
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+
+  test('removing an unused empty note that interrupts text leaves its line blank: the text below joins nothing', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'Officials met in Bamako.\n[^7]:\nCritics say the plan failed.\n',
+        'Officials met in Bamako.\n\nCritics say the plan failed.\n',
+      ],
+      // Below a list item, the line would have been a lazy continuation of the item.
+      [
+        '- Officials met in Bamako\n  on Monday.\n[^7]:\nCritics say the plan failed.\n',
+        '- Officials met in Bamako\n  on Monday.\n\nCritics say the plan failed.\n',
+      ],
+      // With a blank line after the note, that blank line still goes with it.
+      [
+        'Officials met in Bamako.\n[^7]:\n\nCritics say the plan failed.\n',
+        'Officials met in Bamako.\n\nCritics say the plan failed.\n',
+      ],
+    ];
+    for (const [text, expected] of cases) {
+      const fixed = fixAll(text);
+      assert.equal(fixed, expected);
+      const blocks = (t: string) => lint(t, OPTIONS).document.parsed.blocks.map((b) => b.kind);
+      assert.deepEqual(blocks(fixed), blocks(text), fixed);
+    }
+  });
+
+  test('an unused note with a cited note written inside it is not removed: the cited note would go with it', () => {
+    const text = 'The ambassador was expelled in January 2022.[^1]\n\n[^7]: [^1]: Reuters, 31 January 2022.\n';
+    const unused = first(text, 'unused-footnote');
+    assert.equal(text.slice(unused.span.start, unused.span.end), '[^7]:');
+    assert.equal(unused.fix, undefined);
+    assert.deepEqual(unused.suggestions ?? [], []);
+    assert.equal(fixAll(text), text);
+    assert.deepEqual(findings(text, 'undefined-footnote'), []);
+    // An unused note inside the unused one goes with it, as before.
+    assert.equal(fixAll('A claim.\n\n[^7]: [^1]: Reuters.\n'), 'A claim.\n\n');
+  });
+
+  const footnoteFor = (text: string, rule = 'unsourced-statistic') => {
+    const result = lint(text, OPTIONS);
+    const finding = result.findings.find((f) => f.ruleId === rule)!;
+    return addFootnote(result.document, finding.data!.sentence!);
+  };
+
+  test('"add footnote" puts no definition under a disable-next-line comment, whose line it would become', () => {
+    const text =
+      'Aid fell by 40% in 2022.\n\n[^7]: An old note. <!-- sourcelint-disable-next-line -->\n- Critics say so.\n';
+    assert.deepEqual(findings(text, 'unsupported-attribution'), []);
+    const { reference, definition } = footnoteFor(text)!;
+    const fixed = applyEdits(text, [reference, definition]);
+    assert.equal(fixed, `Aid fell by 40% in 2022.[^1]\n\n${text.slice(26)}\n[^1]: \n`);
+    assert.deepEqual(findings(fixed, 'unsupported-attribution'), []);
+  });
+
+  test('"add footnote" puts no definition after a note in a list item, which would end the list', () => {
+    const text = 'Aid fell by 40% in 2022.\n\n- [^7]: A note.\n\n  Critics say the plan failed.\n';
+    const { reference, definition } = footnoteFor(text)!;
+    assert.equal(
+      applyEdits(text, [reference, definition]),
+      'Aid fell by 40% in 2022.[^1]\n\n- [^7]: A note.\n\n  Critics say the plan failed.\n\n[^1]: \n',
+    );
+  });
+
+  test('"add footnote" changes nothing that is too crowded to parse: not offered there, nor by splitting it', () => {
+    // Brackets by the thousand: the paragraph, the code fence and its line run together and are read as plain text.
+    const crowded = `\`\`\`\n${'['.repeat(1200)}\n`;
+    const inside = `Aid fell by 40% in 2022.[^9]\n${crowded}`;
+    assert.equal(lint(inside, OPTIONS).problems.length, 1);
+    assert.equal(footnoteFor(inside), undefined);
+    // A definition above the fence would split the crowd and make what it hid Markdown again ([@key] a citation).
+    const after = `Aid fell by 40% in 2022.\n\nExports rose by 12% [@worldbank2022] ${']'.repeat(600)}\n${crowded.slice(0, 604)}\n`;
+    assert.equal(lint(after, OPTIONS).problems.length, 1);
+    assert.equal(footnoteFor(after), undefined);
+    for (const text of [inside, after]) assert.deepEqual(checkFixProperties(text), []);
+  });
+
+  const disabled = (text: string, rule: string) => {
+    const result = lint(text, OPTIONS);
+    const finding = result.findings.find((f) => f.ruleId === rule)!;
+    const edit = disableLine(result.document, finding.span.start, rule);
+    return edit && applyEdits(text, [edit]);
+  };
+
+  test('"disable for this line" after a line ending in a pipe goes before it: a cell more would make a table', () => {
+    // One cell above a delimiter row of two is no table; a comment after the pipe would be the second cell.
+    const text = 'Aid fell by 7% in 2022 |\n| --- | --- |\n';
+    const fixed = disabled(text, 'unsourced-statistic')!;
+    assert.equal(
+      fixed,
+      'Aid fell by 7% in 2022 <!-- sourcelint-disable-line unsourced-statistic --> |\n| --- | --- |\n',
+    );
+    assert.deepEqual(
+      lint(fixed, OPTIONS).document.parsed.blocks.map((b) => b.kind),
+      ['paragraph'],
+    );
+    assert.deepEqual(findings(fixed, 'unsourced-statistic'), []);
+  });
+
+  test('"disable for this line" is not offered where the comment would be a link definition\'s destination', () => {
+    const text = '[Aid fell by 7% in 2022.]: \n';
+    assert.deepEqual(findings(text, 'unsourced-statistic'), ['7%']);
+    assert.equal(disabled(text, 'unsourced-statistic'), undefined);
+  });
+
+  test('"disable for this line" between a word and a comment left open adds no space to the text', () => {
+    const text = 'The plan was slammed<!-- TODO: check the quote\n';
+    assert.equal(
+      disabled(text, 'loaded-term'),
+      'The plan was slammed<!-- sourcelint-disable-line loaded-term --><!-- TODO: check the quote\n',
+    );
+    assert.deepEqual(findings(disabled(text, 'loaded-term')!, 'loaded-term'), []);
+  });
+
+  test('"disable for this line" leaves a pipe run into a word where it is: between them it would cut a URL short', () => {
+    const text = 'The bulletin is at https://example.org/u.|\n';
+    assert.deepEqual(findings(text, 'bare-url'), ['https://example.org/u.|']);
+    const fixed = disabled(text, 'bare-url')!;
+    assert.equal(fixed, 'The bulletin is at https://example.org/u.| <!-- sourcelint-disable-line bare-url -->\n');
+    assert.deepEqual(
+      lint(fixed, OPTIONS).suppressed.map((f) => fixed.slice(f.span.start, f.span.end)),
+      ['https://example.org/u.|'],
+    );
+  });
+
+  test('a comment in the title is not part of it: a paragraph repeating its words is prose, with or without a comment', () => {
+    const text = '# Aid to Mali <!-- draft: aid fell by 40% in 2022 -->\n\nAid fell by 40% in 2022.\n';
+    assert.deepEqual(lint(text, OPTIONS).document.parsed.nonProse, []);
+    assert.deepEqual(findings(text, 'unsourced-statistic'), ['40%']);
+    // Above the title: "disable for this line" used to turn a paragraph read as its masthead into prose.
+    const above = 'Aid fell by 40% in 2022. <!-- verified: aid fell by 40% -->\n# Aid fell <!-- by 40% in 2022 -->\n';
+    assert.deepEqual(checkFixProperties(above), []);
+  });
+
+  test("the checker reads a bare URL's backslash escapes, as the bare-url fix writes them: one Wikipedia citation", () => {
+    const text = 'See https://en.wikipedia.org/wiki/Bamako_\\\\ now.\n';
+    assert.equal(fixAll(text), 'See <https://en.wikipedia.org/wiki/Bamako_\\> now.\n');
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+
+  test('a bare URL holding a control character gets no fix: no autolink may hold it, so brackets would not link it', () => {
+    const text = 'The bulletin is at https://example.org/a.\u007f now.\n';
+    const bare = first(text, 'bare-url');
+    assert.equal(text.slice(bare.span.start, bare.span.end), 'https://example.org/a.\u007f');
+    assert.equal(bare.fix, undefined);
+    assert.equal(fixAll(text), text);
+    assert.deepEqual(checkFixProperties(text), []);
+  });
+});

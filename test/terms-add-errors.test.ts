@@ -1,7 +1,7 @@
 /** Broken `terms.add` patterns are configuration errors that name the file, the pattern and the problem. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, lint, type SourcelintConfig } from 'sourcelint';
+import { ConfigError, checkConfig, lint, type SourcelintConfig } from 'sourcelint';
 import { sourcelint, stderrLines, tempDir } from './helpers/cli.js';
 
 const layers = (pattern: string) => [
@@ -58,4 +58,18 @@ test('the CLI reports a broken pattern on one stderr line with exit code 2, no s
   } finally {
     cleanup();
   }
+});
+
+test('a pattern or key with line breaks in it gives a one-line error, the breaks shown escaped', () => {
+  const pattern = errorOf('* the\nplan');
+  assert.doesNotMatch(pattern.message, /[\r\n]/);
+  assert.match(pattern.message, /"\* the\\u000aplan" cannot start with \*$/);
+  // A YAML mapping key written as a flow sequence over several lines (`{[a, b]: …}`) is a key the schema does not know.
+  assert.throws(
+    () => checkConfig({ terms: { '[\n  "a",\n  "b"\n]': [] } }, '.sourcelintrc.yaml'),
+    (e: Error) =>
+      e instanceof ConfigError &&
+      !/[\r\n]/.test(e.message) &&
+      e.message === '.sourcelintrc.yaml: "terms.[\\u000a  "a",\\u000a  "b"\\u000a]" is not a known key',
+  );
 });

@@ -15,6 +15,7 @@ import {
   type Finding,
   type LintOptions,
   type LintResult,
+  type Span,
 } from 'sourcelint';
 
 /** The document in its four dresses: LF or CRLF, with or without a byte-order mark; and with front matter or not. */
@@ -38,23 +39,47 @@ export function variants(body: string): Array<{ name: string; text: string }> {
 
 /**
  * A finding as rule and text; footnote numbers are left out, since renumbering changes them and nothing else, and so
- * are an autolink's brackets (in raw HTML, an anchor's tags): the bare-url fix wraps a URL, and what other rules say of
- * that URL (a Wikipedia page, a shortener) still holds of the link, a finding that changed its written form and nothing
- * else.
+ * are an autolink's brackets (in raw HTML, an anchor's tags) and the scheme it gives a `www.` URL: the bare-url fix
+ * wraps a URL, and what other rules say of that URL (a Wikipedia page, a shortener) still holds of the link, a finding
+ * that changed its written form and nothing else. For the same reason a bare URL's backslash escapes are read (`a\_b`
+ * is `a_b`, as the fix writes it in the autolink, where a backslash is itself); raw HTML has no escapes.
  */
-const key = (text: string, f: Finding, byLabel = false): string =>
-  `${f.ruleId}\u0000${text
+function key(result: LintResult, f: Finding, byLabel = false): string {
+  const written = result.document.text
     .slice(f.span.start, f.span.end)
     .replace(/\[\^\d+\]/g, (m) => (byLabel ? m : '[^n]'))
-    .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '')
-    .replace(/^<([^<>\s]+)>$/, '$1')
-    .replace(/^<a href="(?:https:\/\/)?([^"<>\s]+)">\1<\/a>$/, '$1')}`;
+    .replace(/ ?<!-- sourcelint-disable-line [a-z-]+ -->/g, '');
+  const link =
+    /^<([^<>\s]+)>$/.exec(written)?.[1] ?? /^<a href="(?:https:\/\/)?([^"<>\s]+)">\1<\/a>$/.exec(written)?.[1];
+  const html = () =>
+    result.document.parsed.blocks.some((b) => b.html && b.start <= f.span.start && f.span.end <= b.end);
+  const read = link ?? (!written.includes('\\') || html() ? written : written.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+  return `${f.ruleId}\u0000${read.replace(/^https:\/\/(?=www\.)/, '')}`;
+}
 
-function counts(result: LintResult, byLabel = false): Map<string, number> {
+function counts(result: LintResult, byLabel = false, excused = (_: Finding) => false): Map<string, number> {
   const m = new Map<string, number>();
-  for (const f of result.findings)
-    m.set(key(result.document.text, f, byLabel), (m.get(key(result.document.text, f, byLabel)) ?? 0) + 1);
+  for (const f of result.findings) {
+    if (excused(f)) continue;
+    m.set(key(result, f, byLabel), (m.get(key(result, f, byLabel)) ?? 0) + 1);
+  }
   return m;
+}
+
+const deleted = (edits: readonly Edit[], span: Span): boolean =>
+  edits.some((e) => e.start <= span.start && span.end <= e.end && e.end > e.start);
+
+/**
+ * Notes every call of which lies in text the edits delete: removing an unused note that cites another leaves that one
+ * unused in turn (every note it names, under whatever label, however often defined), for the next fix-all pass.
+ */
+function orphanedNotes(before: LintResult, edits: readonly Edit[]): Set<string> {
+  const calls = [
+    ...before.document.prose.flatMap((pb) => pb.block.footnoteRefs),
+    ...before.document.parsed.nonProse.flatMap((n) => n.footnoteRefs),
+  ];
+  const kept = new Set(calls.filter((c) => !deleted(edits, c.span)).map((c) => c.id));
+  return new Set(calls.map((c) => c.id).filter((id) => !kept.has(id)));
 }
 
 const sourcing = (ruleId: string): boolean => ruleById(ruleId)?.meta.family === 'sourcing';
@@ -84,6 +109,11 @@ interface Expectations {
    * filled.
    */
   mayReport?: (ruleId: string) => boolean;
+  /**
+   * A suggestion the writer picks may delete a `sourcelint-…` comment with what it is in (the note it sits in): what
+   * that comment turned off may then be reported. A fix, applied unseen by fix-all, never may.
+   */
+  mayDeleteDirectives?: boolean;
 }
 
 function checkEdits(
@@ -93,7 +123,7 @@ function checkEdits(
   options: LintOptions,
   expect: Expectations = {},
 ): string[] {
-  const { resolves, sameBlocks, mayReport = () => false } = expect;
+  const { resolves, sameBlocks, mayReport = () => false, mayDeleteDirectives = false } = expect;
   const problems: string[] = [];
   const text = before.document.text;
   if (overlapping(edits)) return [`${what}: overlapping edits ${JSON.stringify(edits)}`];
@@ -118,14 +148,22 @@ function checkEdits(
       problems.push(`${what}: the document's blocks changed (${shape(before)} → ${shape(after)})`);
   }
   const was = counts(before);
-  for (const [k, n] of counts(after)) {
+  const orphaned = orphanedNotes(before, edits);
+  const noteAt = (f: Finding) => after.document.parsed.footnotes.find((d) => d.labelSpan.start === f.span.start);
+  const deletedDirective =
+    mayDeleteDirectives &&
+    before.document.parsed.comments.some((c) => c.body.startsWith('sourcelint-') && deleted(edits, c.span));
+  const unsuppressed = new Set(deletedDirective ? before.suppressed.map((f) => key(before, f)) : []);
+  const excused = (f: Finding): boolean =>
+    (f.ruleId === 'unused-footnote' && orphaned.has(noteAt(f)?.id ?? '')) || unsuppressed.has(key(after, f));
+  for (const [k, n] of counts(after, false, excused)) {
     if (n > (was.get(k) ?? 0) && !mayReport(k.split('\u0000')[0]))
       problems.push(`${what}: new finding ${k.replace('\u0000', ': ')}`);
   }
   if (resolves) {
     // By label: a fix for one note leaves the others' numbers alone, and removing an unused note may leave the note
     // it cited unused in turn (the next fix-all pass takes that one).
-    const k = key(text, resolves, true);
+    const k = key(before, resolves, true);
     if ((counts(after, true).get(k) ?? 0) >= (counts(before, true).get(k) ?? 0))
       problems.push(`${what}: does not resolve ${k.replace('\u0000', ': ')}`);
   }
@@ -164,7 +202,10 @@ export function checkFixProperties(
     if (f.fix) problems.push(...checkEdits(result, f.fix, `fix of ${at}`, options, { resolves: f }));
     for (const s of f.suggestions ?? [])
       problems.push(
-        ...checkEdits(result, s.edits, `suggestion "${s.desc}" of ${at}`, options, { mayReport: sourcing }),
+        ...checkEdits(result, s.edits, `suggestion "${s.desc}" of ${at}`, options, {
+          mayReport: sourcing,
+          mayDeleteDirectives: true,
+        }),
       );
     const disable = disableLine(doc, f.span.start, f.ruleId);
     // None offered is safe: where a comment cannot go (front matter, inside inline code), "disable for this file" is.

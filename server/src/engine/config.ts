@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { parseYamlData } from './yaml.js';
 import { readRegularTextFile } from './read-file.js';
-import { jsonErrorMessage } from './strings.js';
+import { escapeControls, jsonErrorMessage } from './strings.js';
 import { RULES } from './rules/index.js';
 import { Lexicon, LexiconError, lexiconFor, type LexiconEntry } from './lexicon.js';
 import type { Severity } from './types.js';
@@ -91,14 +91,17 @@ export interface ResolvedConfig {
   sourcesDir?: string;
 }
 
-/** A configuration that cannot be used: names the file and the key. The CLI exits 2 on it. */
+/**
+ * A configuration that cannot be used: names the file and the key, on one line (a key or pattern quoted from the file
+ * may hold line breaks: they are shown escaped). The CLI exits 2 on it.
+ */
 export class ConfigError extends Error {
   /** The configuration file at fault, when it is one (editors put the error there too). */
   constructor(
     message: string,
     readonly file?: string,
   ) {
-    super(message);
+    super(escapeControls(message));
   }
 }
 

@@ -3,7 +3,7 @@
  * renumber footnotes. Pure functions over the document text; adapters turn them into LSP workspace edits.
  */
 import type { AnalyzedDocument } from './document.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
 import type { BibEntry, Bibliography } from './bibliography.js';
 import type { Edit, Span } from './types.js';
 
@@ -49,16 +49,47 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(at);
 }
 
+/** The blocks of a parse as their kinds, whether they are quoted, and the notes they belong to. */
+const shape = (parsed: ParsedMarkdown): string =>
+  parsed.blocks
+    .map((b) => `${b.inQuote ? '>' : ''}${b.kind}${b.footnote === undefined ? '' : `^${b.footnote}`}`)
+    .join();
+
+/** The stretches linted as plain text (too crowded to parse), as their texts. */
+const plainTexts = (parsed: ParsedMarkdown): string =>
+  parsed.plain.map((s) => parsed.text.slice(s.start, s.end)).join('\u0000');
+
 /**
- * Whether the edited text defines footnote `label` and refers to it: where a definition may go depends on what
- * surrounds it.
+ * Whether the edited text defines footnote `label`, refers to it, and reads as before otherwise (the definition one
+ * top-level block more): where a definition may go depends on what surrounds it. One added after a note inside a list
+ * item or a quotation ends that list or quotation; one added in or after a paragraph too crowded to parse may split
+ * it into parts that are not; one added under a `disable-next-line` comment becomes the line it disables.
  */
-function footnoteParses(text: string, edits: readonly Edit[], label: string): boolean {
-  const parsed = parseMarkdown(applyEdits(text, edits));
+function footnoteFits(doc: AnalyzedDocument, edits: readonly Edit[], label: string): boolean {
+  if (edits.some((e) => /[\r\n]/.test(e.text) && shiftsNextLineDirective(doc, e.start))) return false;
+  const parsed = parseMarkdown(applyEdits(doc.text, edits), doc.parsed.flavor);
   return (
     parsed.footnotes.some((f) => f.id === label) &&
-    parsed.blocks.some((b) => b.footnoteRefs.some((r) => r.id === label))
+    parsed.blocks.some((b) => b.footnoteRefs.some((r) => r.id === label)) &&
+    parsed.topLevel.length === doc.parsed.topLevel.length + 1 &&
+    shape(parsed) === shape(doc.parsed) &&
+    plainTexts(parsed) === plainTexts(doc.parsed)
   );
+}
+
+/**
+ * Whether lines inserted at `at` would come between a `sourcelint-disable-next-line` comment and the line it disables
+ * (the one after the line it opens on).
+ */
+function shiftsNextLineDirective(doc: AnalyzedDocument, at: number): boolean {
+  const text = doc.text;
+  return doc.parsed.comments.some((c) => {
+    if (c.span.start >= at || !c.body.startsWith('sourcelint-disable-next-line')) return false;
+    let next = c.span.start;
+    while (next < text.length && text[next] !== '\n' && text[next] !== '\r') next++;
+    next += text.startsWith('\r\n', next) ? 2 : 1;
+    return at <= next;
+  });
 }
 
 /**
@@ -91,7 +122,7 @@ export function addFootnote(
   const lastBlock = doc.parsed.topLevel.at(-1);
   if (lastBlock && lastBlock.start > afterPunct)
     candidates.push({ start: lastBlock.start, end: lastBlock.start, text: `[^${label}]: ${nl}${nl}` });
-  const definition = candidates.find((c) => footnoteParses(text, [reference, c], label));
+  const definition = candidates.find((c) => footnoteFits(doc, [reference, c], label));
   return definition && { label, reference, definition };
 }
 
@@ -155,8 +186,11 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
     if (open < lineStart || (open <= offset && doc.parsed.comments.some((c) => c.span.start === open)))
       return undefined;
     at = skipSpaceBack(open);
-  } else if (within('tableCell')) {
-    if (text[at - 1] === '|' && text[at - 2] !== '\\') at = skipSpaceBack(at - 1);
+  } else if (text[at - 1] === '|' && text[at - 2] !== '\\' && (within('tableCell') || isSpace(at - 2))) {
+    // A table row's closing pipe. After the last pipe of a paragraph's line the comment would be a cell, and the
+    // paragraph a table when that gives its line as many cells as a delimiter row below it: it goes into the space
+    // before the pipe, never between the pipe and a word run into it (a URL would end there).
+    at = skipSpaceBack(at - 1);
   } else if (within('heading')) {
     let closing = at;
     while (closing > lineStart && text[closing - 1] === '#') closing--;
@@ -166,9 +200,38 @@ export function disableLine(doc: AnalyzedDocument, offset: number, ruleId: strin
   }
   // Inside a comment that closes on a later line (a directive written over two lines), ours would close it early.
   if (doc.parsed.comments.some((c) => c.span.start < at && at < c.span.end)) return undefined;
-  const before = at > lineStart && !isSpace(at - 1) ? ' ' : '';
-  const after = at < lineEnd && !isSpace(at) && text[at] !== '\\' ? ' ' : '';
-  return { start: at, end: at, text: `${before}<!-- sourcelint-disable-line ${ruleId} -->${after}` };
+  // Between two characters of text (a word run into a comment left open), spaces around ours would show: none then.
+  const between = at > lineStart && at < lineEnd && !isSpace(at - 1) && !isSpace(at) && text[at] !== '\\';
+  const before = at > lineStart && !isSpace(at - 1) && (!between || text[at - 1] === '\\') ? ' ' : '';
+  const after = at < lineEnd && !isSpace(at) && text[at] !== '\\' && !between ? ' ' : '';
+  const edit = { start: at, end: at, text: `${before}<!-- sourcelint-disable-line ${ruleId} -->${after}` };
+  return keepsBlocks(doc, edit) ? edit : undefined;
+}
+
+/** Per document, the shape of each top-level block parsed alone, by the offset of its first line. */
+const blockShapes = new WeakMap<AnalyzedDocument, Map<number, string>>();
+
+/**
+ * Whether an edit inside one top-level block leaves that block's structure as it was, by parsing the block (from the
+ * start of its line) with and without the edit: a comment added to a line can make it a link reference definition
+ * (`[label]: <!-- … -->`) or a table row. The block alone parses as it does in the document as far as its kinds go.
+ */
+function keepsBlocks(doc: AnalyzedDocument, edit: Edit): boolean {
+  const text = doc.text;
+  const top = doc.parsed.topLevel.find((s) => s.start <= edit.start && edit.end <= s.end);
+  if (!top) return true;
+  let from = top.start;
+  while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+  // A line break first, so that the block can never read as front matter.
+  const block = '\n' + text.slice(from, top.end);
+  const at = { ...edit, start: edit.start - from + 1, end: edit.end - from + 1 };
+  const flavor = doc.parsed.flavor;
+  // The block as it is parses once per document: the findings of a line ask in turn.
+  const shapes = blockShapes.get(doc) ?? new Map<number, string>();
+  blockShapes.set(doc, shapes);
+  let before = shapes.get(from);
+  if (before === undefined) shapes.set(from, (before = shape(parseMarkdown(block, flavor))));
+  return before === shape(parseMarkdown(applyEdits(block, [at]), flavor));
 }
 
 /**

@@ -91,6 +91,8 @@ export interface FrontMatter {
 export interface ParsedMarkdown {
   /** The document as given. Offsets of everything below point into it. */
   text: string;
+  /** The syntax it was parsed as: an edit is checked by parsing its result the same way. */
+  flavor: Flavor;
   /** Parts of the input that were too pathological to parse as Markdown and were linted as plain text or skipped. */
   degraded: Array<{ line: number; message: string }>;
   blocks: Block[];
@@ -393,6 +395,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
   const shapes = new Map<Block, Shape>();
   const out: ParsedMarkdown = {
     text: original,
+    flavor,
     degraded,
     blocks,
     footnotes: [],

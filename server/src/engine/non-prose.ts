@@ -214,10 +214,25 @@ function visible(b: Block, max = Infinity): string {
         .trim();
 }
 
+/**
+ * `s` without its HTML comments: a reader sees none of their words (a "disable for this line" comment among them).
+ * One pass: a `<!--` that never closes ends the search.
+ */
+function withoutComments(s: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', at)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(at, open) + ' ';
+    at = close + 3;
+  }
+  return out + s.slice(at);
+}
+
 /** Every line of the paragraph is the title again, a byline or a bare name: the article's masthead, not prose. */
 function isMasthead(b: Block, source: string, titleWords: Set<string> | undefined): boolean {
-  const lines = source
-    .slice(b.start, b.end)
+  const lines = withoutComments(source.slice(b.start, b.end))
     .split('\n')
     .map((l) =>
       l
@@ -325,8 +340,7 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
   const title = blocks.find((b) => b.kind === 'heading');
   const titleWords = title
     ? new Set(
-        source
-          .slice(title.start, title.end)
+        withoutComments(source.slice(title.start, title.end))
           .toLowerCase()
           .match(/[\p{L}\p{N}]+/gu) ?? [],
       )

@@ -22,6 +22,8 @@ function wrapInAnchor(span: Span, url: string): Edit {
   return { ...span, text: `<a href="${url.startsWith('www.') ? 'https://' : ''}${url}">${url}</a>` };
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 export const rule = defineRule({
   meta: {
     id: 'bare-url',
@@ -39,10 +41,12 @@ export const rule = defineRule({
         if (!link.bare) continue;
         const text = ctx.doc.text;
         const url = text.slice(link.span.start, link.span.end);
-        // In a stretch linted as plain text, or already between < and >, brackets would not make it a link.
+        // In a stretch linted as plain text, or already between < and >, brackets would not make it a link; nor
+        // around a URL with an ASCII control character in it, which no autolink may hold.
         const inert =
           ctx.doc.parsed.plain.some((s) => s.start <= link.span.start && link.span.end <= s.end) ||
-          (text[link.span.start - 1] === '<' && text[link.span.end] === '>' && text[link.span.start - 2] !== '\\');
+          (text[link.span.start - 1] === '<' && text[link.span.end] === '>' && text[link.span.start - 2] !== '\\') ||
+          (!pb.block.html && CONTROL.test(url));
         if (inert) {
           ctx.report({ messageId: 'bare', values: { url }, span: link.span });
           continue;

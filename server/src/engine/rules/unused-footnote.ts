@@ -3,7 +3,9 @@ import type { Span } from '../types.js';
 
 /**
  * Where removing a definition ends: after the blank lines that follow it, unless it interrupted a paragraph (no blank
- * line before it), whose blank line then keeps that paragraph apart from the next block.
+ * line before it). Then the next line keeps that paragraph apart from what follows: removed with the definition when
+ * it is blank; else the definition's own line stays, empty, unless the next line is a note of its own: other text
+ * would continue the paragraph above (a lazy continuation line).
  */
 function removalEnd(text: string, def: Span): number {
   const isBreak = (i: number): boolean => text[i] === '\n' || text[i] === '\r';
@@ -13,10 +15,18 @@ function removalEnd(text: string, def: Span): number {
   let previous = lineStart - (text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? 2 : 1);
   while (previous > 0 && !isBreak(previous - 1) && /[ \t>]/.test(text[previous - 1])) previous--;
   const afterBlank = lineStart === 0 || previous <= 0 || isBreak(previous - 1);
-  if (!afterBlank) return end + (text.startsWith('\r\n', end) ? 2 : isBreak(end) ? 1 : 0);
+  if (!afterBlank) {
+    const lineBreak = text.startsWith('\r\n', end) ? 2 : isBreak(end) ? 1 : 0;
+    let next = end + lineBreak;
+    while (next < text.length && /[ \t>]/.test(text[next])) next++;
+    const apart = next === text.length || isBreak(next) || /^\[\^[^\]\s]+\]:/.test(text.slice(next, next + 1000));
+    return lineBreak > 0 && apart ? end + lineBreak : end;
+  }
   while (isBreak(end)) end++;
   return end;
 }
+
+const within = (inner: Span, outer: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
 
 export const rule = defineRule({
   meta: {
@@ -41,14 +51,18 @@ export const rule = defineRule({
     for (const def of ctx.doc.parsed.footnotes) {
       if (used.has(def.id)) continue;
       const removal = [{ start: def.span.start, end: removalEnd(text, def.span), text: '' }];
+      // A note written inside this one (`[^7]: [^1]: Reuters.`) that is cited would go with it: no removal offered.
+      const takesCited = ctx.doc.parsed.footnotes.some(
+        (d) => d !== def && used.has(d.id) && within(d.span, removal[0]),
+      );
       // A comment in the note (a directive, a review mark) governs more than the note: removing it is a choice to make.
-      const safe = !text.slice(def.span.start, def.span.end).includes('<!--');
+      const safe = !takesCited && !text.slice(def.span.start, def.span.end).includes('<!--');
       ctx.report({
         messageId: 'unused',
         values: { id: def.id },
         span: def.labelSpan,
         fix: safe ? removal : undefined,
-        suggestions: [{ desc: `Remove footnote [^${def.id}]`, edits: removal }],
+        suggestions: takesCited ? undefined : [{ desc: `Remove footnote [^${def.id}]`, edits: removal }],
       });
     }
   },
