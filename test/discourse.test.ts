@@ -189,6 +189,8 @@ describe('attribution as writers write it', () => {
       ['He refused to accept figures produced by the statistics office in 2020.', 'He refused'],
       // Capitalised by a writer who capitalises nouns, plural people are still vague.
       ['Many Chinese Economists said that 12 banks failed the test in 2019.', 'Many Chinese'],
+      // "Put" reports only as "put it".
+      ['Beijing hit back by putting export curbs on 17 rare earths in 2025.', 'Beijing hit'],
       // "As" opening a clause of time, its verb with an object: the reporting is an event.
       ['As the agency reported a surge in arrivals, 40 boats landed on the island in June.', 'As the agency'],
     ];

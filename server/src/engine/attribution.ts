@@ -606,7 +606,8 @@ function introducesContent(
   closingParenthetical: boolean,
 ): boolean {
   const v = words[verb];
-  if (v.norm === 'put') return words[verb + 1]?.norm === 'it';
+  // "as she put it"; "putting curbs on exports" is an act.
+  if (/^put(?:s|ting)?$/.test(v.norm)) return words[verb + 1]?.norm === 'it';
   if (document || inClass('SAY_VERB', v.norm)) return true;
   // "X stated on July 13th, 2022" and no full stop: a lead-in to the words in the next paragraph.
   if (words.length - verb - 1 <= MAX_ADVERBIAL_WORDS && !/[.!?;"“”]/.test(text.slice(v.end))) return true;
