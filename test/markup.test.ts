@@ -241,6 +241,8 @@ describe('non-prose paragraphs', () => {
     const text =
       '# Port strike\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025\n\nThe strike closed 40 terminals.';
     assert.deepEqual(nonProseOf(text), [['byline', 'Jane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025']]);
+    const authors = '# Port strike\n\nJane Doe, Łukasz Nowak, Sam Roe / 28 Feb 2026\n\nThe strike closed 40 terminals.';
+    assert.deepEqual(nonProseOf(authors), [['byline', 'Jane Doe, Łukasz Nowak, Sam Roe / 28 Feb 2026']]);
     // Further down, a line like it may be prose.
     const later = '# Port strike\n\nA.\n\nB.\n\nC.\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025';
     assert.deepEqual(nonProseOf(later), []);
