@@ -342,6 +342,20 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('entries whose only bibliographic mark is a page ("p. 4") or a volume ("vol. 3") read as references', () => {
+    const text = [
+      'Grain exports fell by 38% [1] and fuel imports by 12% [2].',
+      '',
+      '[1] Adeyemi, Trade Under Siege, p. 4.',
+      '[2] Brandt, Convoys, vol. 3, pp. 18-22.',
+    ].join('\n');
+    assert.deepEqual([...parseMarkdown(text).references.numbers], [1, 2]);
+    assert.deepEqual(
+      lint(text).findings.map((f) => f.ruleId),
+      [],
+    );
+  });
+
   test('a numbered list in the body, or one of events, stays prose', () => {
     const events = '# Timeline\n\n1. In 2019 the army took the town.\n2. In 2020 it lost it again.\n';
     assert.equal(parseMarkdown(events).references.numbers.size, 0);
@@ -381,6 +395,27 @@ describe('numbered citations', () => {
     );
     assert.deepEqual(markersOf('The army withdrew (3).'), []);
     assert.deepEqual(markersOf('Prices rose (2019).', refs([1, 2])), []);
+  });
+
+  test('[iv]: Roman endnote numbers cite only where the list numbers its entries so', () => {
+    assert.deepEqual(markersOf('A [iv]. B [xii]. C [v].', refs([4, 12])), [
+      ['reference', '[iv]'],
+      ['reference', '[xii]'],
+    ]);
+    // With no list, or letters that are no numeral, a bracketed "[i]" is left to the reader.
+    assert.deepEqual(markersOf('A [iv]. B [vx].'), []);
+    const text = [
+      'The garrison lost 4,000 men.[iv] The port reopened in 1943 with 200 cranes.[v]',
+      '',
+      '[iv] Okoro, A., The Long Siege (Lagos: Harbour Press, 2001), p. 4.',
+      '[v] Lind, M., "Cranes and convoys", Journal of Port History 9 (2010), pp. 9–12.',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual([...parsed.references.numbers], [4, 5]);
+    assert.deepEqual(
+      lint(text).findings.map((f) => f.ruleId),
+      [],
+    );
   });
 
   test('km² is a unit, not a reference', () => {

@@ -56,6 +56,8 @@ const BRACKETS = /\[([^[\]\n]*)\]/g;
 const KEY = /(?<![\p{L}\p{N}_])-?@(\{[^{}\s]+\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const IN_TEXT = /(?<=^|[\s(;])@([\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const SPACED_FOOTNOTE = /^\^ {1,3}[\p{L}\p{N}_-]+$/u;
+const ROMAN = /^[ivxl]{1,7}$/;
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
 const CITATION_NEEDED = /^(citation|source|reference)s? needed$/i;
 /**
  * Quarto's cross-reference prefixes (figures, tables, sections, equations, listings, theorems, callouts…); pandoc-
@@ -95,6 +97,12 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
       // `[1] Author…` opening a block is a reference entry, not a citation.
       if (!claimed.free(span) || start <= firstText) continue;
       markers.push(numbered(span, inner, references));
+      claimed.take(span);
+    } else if (ROMAN.test(inner)) {
+      // `[iv]` cites only where the reference list numbers its entries so: elsewhere it may be an editor's insertion.
+      const n = romanNumber(inner);
+      if (start <= firstText || n === undefined || !references?.numbers.has(n) || !claimed.free(span)) continue;
+      markers.push({ kind: 'reference', span, numbers: [n] });
       claimed.take(span);
     } else if (CITATION_NEEDED.test(inner.trim())) {
       markers.push({ kind: 'citation-needed', span });
@@ -184,6 +192,33 @@ const NOT_AUTHORS = new Set(
     'circa est born died updated published vision agenda horizon euro expo class fy q1 q2 q3 q4 the a an'
   ).split(' '),
 );
+
+/** The value of a lower-case Roman numeral ("xiv" → 14), or undefined for letters that read as none ("vx", "iiii"). */
+export function romanNumber(numeral: string): number | undefined {
+  let total = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const value = ROMAN_VALUES[numeral[i]];
+    const next = ROMAN_VALUES[numeral[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && toRoman(total) === numeral ? total : undefined;
+}
+
+function toRoman(n: number): string {
+  let out = '';
+  for (const [value, digits] of [
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ] as const) {
+    for (; n >= value; n -= value) out += digits;
+  }
+  return out;
+}
 
 function expandNumbers(list: string): number[] {
   const out: number[] = [];

@@ -5,6 +5,7 @@
  *
  * Works on blocks (from Markdown or HTML alike) and the source text; knows nothing about mdast.
  */
+import { romanNumber } from './citations.js';
 import type { Block, FootnoteRef } from './markdown.js';
 import type { Span } from './types.js';
 
@@ -281,11 +282,14 @@ function paragraphKind(
 
 // ───────────────────────────── reference entries ─────────────────────────────
 
-/** A line that opens a numbered entry: `[12] …`, `(12) …`, `12. …`, `12) …`, `^12^ …`, `<sup>12</sup> …`. */
+/**
+ * A line that opens a numbered entry: `[12] …`, `(12) …`, `12. …`, `12) …`, `^12^ …`, `<sup>12</sup> …`, and the
+ * lower-case Roman numerals word processors give endnotes: `[iv] …`.
+ */
 const ENTRY_LABEL =
-  /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>)/;
+  /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>|\[([ivxl]{1,7})\](?=\s))/;
 const BIBLIOGRAPHIC =
-  /https?:\/\/|\bdoi\b|\b(?:pp?\.|vol\.|no\.|eds?\.|retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid)\b/i;
+  /https?:\/\/|\bdoi\b|\b(?:pp?|vol|no)\.\s*\d|\beds?\.|\b(?:retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid)\b/i;
 const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 const ENTRY_NAMES = /\p{Lu}[\p{L}’'-]+/gu;
 
@@ -308,7 +312,11 @@ function entryLines(b: Block, source: string): EntryLine[] {
   let at = b.start;
   for (const line of source.slice(b.start, b.end).split('\n')) {
     const label = ENTRY_LABEL.exec(line);
-    const n = label ? Number(label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5]) : undefined;
+    const n = label
+      ? label[6] !== undefined
+        ? romanNumber(label[6])
+        : Number(label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5])
+      : undefined;
     if (line.trim())
       out.push({
         number: out.length === 0 && b.ordinal !== undefined && n === undefined ? b.ordinal : n,
@@ -450,7 +458,7 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
 
 /** Stronger than `looksBibliographic`: what only a reference carries (a URL, a DOI, pages, a volume, a publisher). */
 const REFERENCE_ONLY =
-  /https?:\/\/|\bdoi\b|\b(?:pp?\.\s*\d|vol\.|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
+  /https?:\/\/|\bdoi\b|\b(?:(?:pp?|vol)\.\s*\d+|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
 
 /**
  * Endnotes with no heading: the numbered list that ends the document, when (nearly) every item reads like a
@@ -469,12 +477,12 @@ function trailingReferenceList(kept: Block[], source: string): Block[] {
 
 /** A paragraph of two or more `[n]` / `(n)` / `^n^` lines that read like references, with no heading above it. */
 function isNumberedReferenceList(b: Block, source: string): boolean {
-  if (b.ordinal !== undefined || !/[[(^]\d|<sup>\d/.test(b.text)) return false;
+  if (b.ordinal !== undefined || !/[[(^]\d|<sup>\d|^\[[ivxl]+\]/m.test(b.text)) return false;
   const lines = entryLines(b, source);
   const labelled = lines.filter((l) => l.number !== undefined && !/^\s*\d/.test(l.text));
   return (
     labelled.length >= 2 &&
     labelled.length * 3 >= lines.length * 2 &&
-    labelled.filter((l) => looksBibliographic(l.text)).length * 3 >= labelled.length * 2
+    labelled.filter((l) => looksBibliographic(l.text.replace(ENTRY_LABEL, ''))).length * 3 >= labelled.length * 2
   );
 }
