@@ -430,6 +430,61 @@ describe('quotations and interviews', () => {
     );
     assert.deepEqual(flagged(text), []);
   });
+
+  test('a Q&A with bold questions: the plain paragraphs after each are the named interviewee’s answers', () => {
+    const text = [
+      '# Rebuilding the northern ports',
+      '',
+      'We spoke to Amara Diallo, who ran the port authority until 2023, about the reconstruction.',
+      '',
+      '**Why did the first tender fail?**',
+      '',
+      'The ministry cancelled it in March 2022 after the bids came in 40 percent over the budget.',
+      '',
+      'Two of the bidders later sued the state and won.',
+      '',
+      '**A:** The second tender drew 11 bids.',
+      '',
+      '**What happens to the harbour workers?**',
+      '',
+      'About 3,000 of them were moved to the southern terminal in 2024.',
+      '',
+      '## What the figures say',
+      '',
+      'The authority spent $2.4 billion on dredging between 2015 and 2020.',
+    ].join('\n');
+    const interviewee = { kind: 'interview', source: 'Amara Diallo' };
+    assert.deepEqual(coverageOf(text, 'The ministry cancelled'), interviewee);
+    assert.deepEqual(coverageOf(text, 'Two of the bidders'), interviewee);
+    const labelled = lint(text, { filePath: '/virtual/qa.md' }).claims.find((c) => c.sentence.text.includes('second'));
+    assert.deepEqual(labelled?.coverage, interviewee, 'an answer labelled A: is the interviewee’s too');
+    assert.deepEqual(coverageOf(text, 'About 3,000'), interviewee);
+    // The heading ends the interview: what follows is the writer's own section again.
+    assert.deepEqual(flagged(text), ['The authority spent $2.4 billion on dredging between 2015 and 2020.']);
+  });
+
+  test('bold questions in an essay are signposts: the answers are the writer’s and need sources', () => {
+    const essay = [
+      'The ports were rebuilt in a hurry.',
+      '',
+      '**Why did the first tender fail?**',
+      '',
+      'The ministry cancelled it in March 2022 after the bids came in 40 percent over the budget.',
+      '',
+      '**What happens to the harbour workers?**',
+      '',
+      'About 3,000 of them were moved to the southern terminal in 2024.',
+    ].join('\n');
+    assert.equal(coverageOf(essay, 'The ministry cancelled'), undefined);
+    assert.deepEqual(flagged(essay), [
+      'The ministry cancelled it in March 2022 after the bids came in 40 percent over the budget.',
+      'About 3,000 of them were moved to the southern terminal in 2024.',
+    ]);
+    // One question set off in an interview is not yet a Q&A layout either.
+    const single = essay.replace('The ports were rebuilt in a hurry.', 'We interviewed Amara Diallo.');
+    const once = single.replace('**What happens to the harbour workers?**', 'The workers stayed.');
+    assert.equal(coverageOf(once, 'About 3,000')?.kind, undefined);
+  });
 });
 
 describe("the article's own research", () => {

@@ -248,6 +248,22 @@ describe('non-prose paragraphs', () => {
     assert.deepEqual(nonProseOf(later), []);
   });
 
+  test('a repost note under the title is boilerplate, in plain type too; the same words mid-article are prose', () => {
+    const text =
+      '# Port strike\n\nOriginally published by Example Review on 3 March 2025.\n\nThe strike closed 40 terminals.\n\nA.\n\nB.';
+    assert.deepEqual(nonProseOf(text), [['boilerplate', 'Originally published by Example Review on 3 March 2025.']]);
+    const middle = [
+      '# Port strike',
+      'A.',
+      'B.',
+      'C.',
+      'Originally published in 1990, the law set a quota.',
+      'D.',
+      'E.',
+    ];
+    assert.deepEqual(nonProseOf(middle.join('\n\n')), []);
+  });
+
   test('prose that merely starts like a byline or a note stays prose', () => {
     const text =
       '# T\n\nBy March the town was empty.\n\nBy Friday, 40 people had died.\n\nSource of the dispute was a 1960 treaty.';

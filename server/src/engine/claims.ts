@@ -11,6 +11,15 @@ import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
 import {
+  ANSWER_LABEL,
+  MAX_TURN_LABEL,
+  QUESTION_LABEL,
+  QUESTION_LINE,
+  TURN_LABEL,
+  interviewTurns,
+  type Turn,
+} from './interview.js';
+import {
   findAttribution,
   findSpeakerBefore,
   describesOwnResearch,
@@ -214,6 +223,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   const credits = new Map(
     doc.parsed.nonProse.filter((n) => n.kind === 'credit').map((n): [number, Span] => [n.span.start, n.span]),
   );
+  const turns = interviewTurns(doc.prose, doc.text);
   doc.prose.forEach((pb, b) => {
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
     flow.startBlock(
@@ -222,6 +232,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       asserted[b],
       speakerNamedAfter(pb, asserted[b + 1]),
       creditAfter(pb, doc.prose[b + 1], doc.text, credits),
+      turns[b],
     );
     for (const { sentence, core } of asserted[b]) {
       const cited = paragraphCited || sentence.citations.length > 0;
@@ -308,13 +319,6 @@ function creditAfter(
   return CREDIT_FRAME.test(next.text.slice(0, from)) && CREDIT_FRAME.test(next.text.slice(to)) ? link.id : undefined;
 }
 
-/** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
-const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
-/** Room for the label's markup, name and colon. */
-const MAX_TURN_LABEL = 60;
-const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
-/** A question printed with its label ("Question: “…”"), as survey reports do. */
-const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
 /** How a paragraph is set off as quoted material: the emphasis it opens with, after any opening quote mark. */
 const SET_OFF = /^\s*["“]?(\*\*|__|\*|_)/;
 
@@ -361,6 +365,7 @@ class DiscourseFlow {
     sentences: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }>,
     namedAfter?: string,
     creditedBy?: string,
+    turn?: Turn,
   ): void {
     this.credit = creditedBy;
     this.previousSource = this.carried;
@@ -381,11 +386,16 @@ class DiscourseFlow {
     );
     this.turnSpeaker = undefined;
     this.questionTurn = false;
+    const interviewee = turn?.kind === 'answer' ? turn.speaker : undefined;
     if (label && pb.block.kind === 'paragraph') {
       const name = label[1].trim();
       if (QUESTION_LABEL.test(name)) this.questionTurn = true;
+      else if (ANSWER_LABEL.test(name)) this.turnSpeaker = interviewee ?? 'the interviewee';
       else if (/^\p{Lu}/u.test(name)) this.turnSpeaker = name;
     }
+    // A Q&A's unlabelled answers: the paragraphs after a set-off question (see interview.ts).
+    if (turn?.kind === 'question') this.questionTurn = true;
+    else this.turnSpeaker ??= interviewee;
     // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
     // mark).
     const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];

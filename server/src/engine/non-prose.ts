@@ -272,8 +272,9 @@ function paragraphKind(
   if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
   const last = position.index >= position.count - 2;
-  if (BOILERPLATE.test(text) && (shape?.emphasized || last)) return 'boilerplate';
-  const atEdge = position.index < 3 || position.index >= position.count - 2;
+  const atEdge = position.index < 3 || last;
+  // "Originally published on …" opens a reposted article as often as it closes one.
+  if (BOILERPLATE.test(text) && (shape?.emphasized || atEdge)) return 'boilerplate';
   if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(b.text) && words(b.text, 80) <= 80)
     return 'bio';
   if (position.index < 3 && b.end - b.start <= 300 && isMasthead(b, source, titleWords)) return 'byline';
