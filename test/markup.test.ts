@@ -248,6 +248,16 @@ describe('non-prose paragraphs', () => {
     assert.deepEqual(nonProseOf(later), []);
   });
 
+  test('a serial’s signposts are navigation, not events', () => {
+    const text =
+      '# Port strike\n\nEnd of Part 1.\n\n*To be continued…*\n\n(Continued from Part Two)\n\nEnd of talks: the union walked out.';
+    assert.deepEqual(nonProseOf(text), [
+      ['read-more', 'End of Part 1.'],
+      ['read-more', '*To be continued…*'],
+      ['read-more', '(Continued from Part Two)'],
+    ]);
+  });
+
   test('a repost note under the title is boilerplate, in plain type too; the same words mid-article are prose', () => {
     const text =
       '# Port strike\n\nOriginally published by Example Review on 3 March 2025.\n\nThe strike closed 40 terminals.\n\nA.\n\nB.';

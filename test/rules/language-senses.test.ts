@@ -45,6 +45,10 @@ ruleTester('loaded-term', {
     { name: 'a would-be buyer', code: 'The would-be buyer withdrew its offer in June.' },
     { name: 'passed on as handed on', code: 'The fuel costs were passed on to consumers.' },
     { name: 'petty crime is a legal category', code: 'Arrests for petty theft doubled in the capital.' },
+    {
+      name: 'the exploitation of resources is extraction',
+      code: 'The colony lived on the exploitation of its copper mines, and later on the exploitation of offshore gas.',
+    },
   ],
   invalid: [
     { code: 'The border towns were swamped by migrants last summer.', errors: [{ text: 'swamped' }] },
@@ -58,6 +62,10 @@ ruleTester('loaded-term', {
     { code: 'The tender was run by a corrupt provincial government.', errors: [{ text: 'corrupt' }] },
     { code: 'The sanctions dealt a huge blow to the port.', errors: [{ text: 'huge blow' }] },
     { code: 'The ruling party suffered a crushing defeat in the runoff.', errors: [{ text: 'crushing defeat' }] },
+    {
+      code: 'The firm’s exploitation of seasonal workers kept wages flat.',
+      errors: [{ text: 'exploitation', message: /economic relation/ }],
+    },
     { code: 'Graft was rampant in the customs service.', errors: [{ text: 'rampant' }] },
     { code: 'The port-building frenzy changed the coastline.', errors: [{ text: 'frenzy' }] },
     {
@@ -130,6 +138,7 @@ ruleTester('unsupported-attribution', {
     },
     { name: 'perception verbs in history', code: 'In the 1600s a healer was seen as a threat to the parish.' },
     { name: 'a plain crowd', code: 'Many people queued for hours to vote.' },
+    { name: 'thought as a noun', code: 'Give the budget some thought; after some thought, the council agreed.' },
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
@@ -143,6 +152,7 @@ ruleTester('unsupported-attribution', {
     { code: 'Recent reporting has shown that the mine changed hands.', errors: [{ text: 'reporting has shown' }] },
     { code: 'Some estimates say the dam cost twice as much.', errors: [{ text: 'Some estimates say' }] },
     { code: 'Many fear that the truce will collapse.', errors: [{ text: 'Many fear' }] },
+    { code: 'Some thought the truce would collapse.', errors: [{ text: 'Some thought' }] },
     { code: 'Research has shown that sanctions rarely change regimes.', errors: [{ text: 'Research has shown' }] },
   ],
 });

@@ -11,6 +11,10 @@ ruleTester('unsourced-claim', {
     'Reuters reported that the French ambassador was expelled from Bamako.',
     '> The French ambassador was expelled from Bamako by the junta.',
     '## The French ambassador was expelled from Bamako by the junta',
+    // Scenes the writer imagines: a condition, then a modal.
+    'If the junta expelled the French ambassador, Paris would recall its troops from Gao.',
+    'Had the council ratified the treaty in 1999, the border could have opened a decade earlier.',
+    'But if the army had seized the port, exports might have collapsed within a week.',
   ],
   invalid: [
     {
@@ -34,6 +38,16 @@ ruleTester('unsourced-claim', {
       name: 'only the uncited sentence',
       code: 'The junta expelled the French ambassador in January.[^1] Later that year, Mali left the G5 Sahel alliance and withdrew its troops.\n\n[^1]: Reuters.',
       errors: [{ text: 'Later that year, Mali left the G5 Sahel alliance and withdrew its troops.' }],
+    },
+    {
+      name: 'a condition without a modal narrates what happened',
+      code: 'If the plan was to end the war, the army failed when it invaded Kyiv in 2022.',
+      errors: [{ text: 'If the plan was to end the war, the army failed when it invaded Kyiv in 2022.' }],
+    },
+    {
+      name: 'a modal without a condition: the event before it is still narrated',
+      code: 'In 2014 Russia annexed Crimea, which it would later use as a base.',
+      errors: [{ text: 'In 2014 Russia annexed Crimea, which it would later use as a base.' }],
     },
   ],
 });

@@ -128,6 +128,7 @@ const SENTENCE_FEATURES = [
   'date',
   'past',
   'figure',
+  'hypothetical',
 ] as const;
 
 /**
@@ -174,7 +175,7 @@ export function claimModelFeatures(): string[] {
   return [...SENTENCE_FEATURES, ...CUE_CATEGORIES].filter((f) => !MODEL.exclude.categories.includes(f)).sort();
 }
 const WORDS = readShipped('claim-words.json') as Record<
-  'firstPerson' | 'secondPerson' | 'months' | 'notPast' | 'beOrHave',
+  'firstPerson' | 'secondPerson' | 'months' | 'notPast' | 'beOrHave' | 'conditionalOpeners' | 'hypotheticalModals',
   string[]
 >;
 const MAX_COUNT = 3;
@@ -184,6 +185,10 @@ const SECOND_PERSON = new Set(WORDS.secondPerson);
 const MONTHS = new Set(WORDS.months);
 const NOT_PAST = new Set(WORDS.notPast);
 const BE_OR_HAVE = new Set(WORDS.beOrHave);
+const CONDITIONAL_OPENERS = new Set(WORDS.conditionalOpeners);
+const HYPOTHETICAL_MODALS = new Set(WORDS.hypotheticalModals);
+/** What may come before a condition's opening word: "But if…", "And had…". */
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'even', 'or']);
 
 /** Only prose the writer asserts: paragraphs outside quotations and footnote definitions. */
 export function isAssertedProse(sentence: Sentence): boolean {
@@ -611,6 +616,7 @@ export function claimFeatures(
     date,
     past: pastTenseVerbs(words),
     figure,
+    hypothetical: isHypothetical(words) ? 1 : 0,
   };
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
@@ -623,6 +629,17 @@ export function claimFeatures(
     }
   }
   return { counts, cue };
+}
+
+/**
+ * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
+ * a modal — a scene the writer imagines, not one that happened.
+ */
+function isHypothetical(words: readonly Word[]): boolean {
+  const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
+  if (!CONDITIONAL_OPENERS.has(words[opening]?.norm)) return false;
+  for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
+  return false;
 }
 
 /** Narrated events: past-tense verbs ("installed", "were accused"), a shape of reported fact in written prose. */

@@ -140,6 +140,9 @@ export function sectionKind(headingText: string): NonProseKind | undefined {
 
 const READ_MORE =
   /^(?:read (?:more|also|next|the full)|also read|see also|more on (?:this|that)|related(?: articles?| stories| reading| coverage)?|recommended(?: reading)?|further reading|watch|listen|subscribe)\b\s*[:：—–-]/i;
+/** A serial's signposts, a line to themselves: "End of Part 1.", "To be continued…", "Continued from Part 2". */
+const SERIES_NOTE =
+  /^(?:\(?(?:end of|continued (?:from|in|on)) (?:part|chapter|section|episode|page) [\p{L}\d]{1,8}\)?|to be continued)[\s.…!)]*$/iu;
 const BOILERPLATE =
   /^(?:this (?:article|story|piece|post|essay|interview) (?:was|is|has been) (?:first |originally |also )?(?:published|posted|written|produced|funded|supported|updated|translated|adapted|mirrored|republished|reprinted|part of|based on)\b|originally (?:published|appeared|posted)\b|a version of this (?:article|story|piece)\b|republished\b|reprinted\b|cross-?posted\b|(?:editor[’']?s |author[’']?s )?(?:note|disclaimer|disclosure|correction|update)\s*[:：])/i;
 const CREDIT =
@@ -268,7 +271,7 @@ function paragraphKind(
   if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text)) return 'caption';
   if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
   if (PHOTO_CREDIT_END.test(text) && words(b.text, 60) <= 60) return 'caption';
-  if (READ_MORE.test(text)) return 'read-more';
+  if (READ_MORE.test(text) || SERIES_NOTE.test(text)) return 'read-more';
   if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
   const last = position.index >= position.count - 2;
