@@ -73,6 +73,12 @@ describe('attribution as writers write it', () => {
     ['As the central bank noted in its annual report, lending fell by 8 per cent in 2021.', 'the central bank'],
     ['As Ngozi Adeyemi writes, the port handled 40 per cent of the region’s grain in 2020.', 'Ngozi Adeyemi'],
     ['Court records show that the trading company was dissolved in 2019.', 'Court records'],
+    // What a legal text lays down, cited by the text itself.
+    ['The 1992 constitution stipulates that a president may serve two terms of five years.', 'The 1992 constitution'],
+    ['The treaty specifies that 40 percent of the river’s flow goes downstream.', 'The treaty'],
+    // A named leak.
+    ['The Harbour Papers revealed that the firm had created 200 shell companies.', 'The Harbour Papers'],
+    ['The leaked cables show that the embassy knew of 14 arrests in May.', 'The leaked cables'],
     [
       'Lindiwe Mokoena, Deputy Minister of Trade, stated on Monday that exports had fallen 12 per cent.',
       '^Lindiwe Mokoena$',
