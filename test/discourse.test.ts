@@ -437,6 +437,33 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('a reprinted speech: the quotation that opens the article is the speaker its title names', () => {
+    const body = [
+      '“We cancelled the tender in March 2022 because the bids came in 40 percent over budget.',
+      '',
+      '“Two of the bidders sued the state in 2023, and they won.',
+      '',
+      '“The second tender drew 11 bids.”',
+      '',
+      'The port reopened in 2025 after a $2 billion refit.',
+    ].join('\n');
+    for (const [title, speaker] of [
+      ['# Remarks by Minister Yara Haddad at the Port Forum', 'Minister Yara Haddad'],
+      ['# Yara Haddad: “We will finish the port”', 'Yara Haddad'],
+      ["# Yara Haddad's address to the port forum", 'Yara Haddad'],
+      ['---\ntitle: Yara Haddad on the port tender\n---', 'Yara Haddad'],
+    ]) {
+      const text = `${title}\n\n${body}`;
+      for (const opening of ['“We cancelled', '“Two of the bidders', '“The second tender'])
+        assert.deepEqual(coverageOf(text, opening), { kind: 'speaker', source: speaker }, `${title}: ${opening}`);
+      // The quotation closed, the writer's own voice again.
+      assert.deepEqual(flagged(text), ['The port reopened in 2025 after a $2 billion refit.'], title);
+    }
+    // A title that names a subject, not a speaker, attributes nothing.
+    const subject = `# South China Sea: a history\n\n${body}`;
+    assert.equal(coverageOf(subject, '“We cancelled'), undefined);
+  });
+
   test('a Q&A with bold questions: the plain paragraphs after each are the named interviewee’s answers', () => {
     const text = [
       '# Rebuilding the northern ports',

@@ -19,6 +19,7 @@ import {
   interviewTurns,
   type Turn,
 } from './interview.js';
+import { speakerInTitle } from './title-speaker.js';
 import {
   findAttribution,
   findSpeakerBefore,
@@ -229,7 +230,11 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     doc.parsed.nonProse.filter((n) => n.kind === 'credit').map((n): [number, Span] => [n.span.start, n.span]),
   );
   const turns = interviewTurns(doc.prose, doc.text);
+  // An article that opens with a quotation whose speaker only its title names (a reprinted speech).
+  const opening = doc.prose.findIndex((pb) => pb.block.kind !== 'heading');
+  const titleSpeaker = opening >= 0 && opensWithQuote(doc.prose[opening]) ? speakerInTitle(doc) : undefined;
   doc.prose.forEach((pb, b) => {
+    if (b === opening && titleSpeaker) flow.continueQuotationOf(titleSpeaker);
     const paragraphCited = options.scope === 'paragraph' && pb.sentences.some((s) => s.citations.length > 0);
     flow.startBlock(
       pb,
@@ -412,9 +417,13 @@ class DiscourseFlow {
     this.lastCitation = undefined;
     // A paragraph that reopens a quotation left open by the previous one, or opens another right after one its speaker
     // closed, continues the same speaker's words.
-    const opensWithQuote = /^\s*["“«„]/.test(pb.text);
-    this.quoteSpeaker = opensWithQuote ? this.openQuoteSpeaker : undefined;
+    this.quoteSpeaker = opensWithQuote(pb) ? this.openQuoteSpeaker : undefined;
     this.openQuoteSpeaker = undefined;
+  }
+
+  /** The next paragraph, if it opens a quotation, continues one by `speaker` (named before, outside the prose). */
+  continueQuotationOf(speaker: string): void {
+    this.openQuoteSpeaker = speaker;
   }
 
   /** Why a nearby source does not cover an uncovered sentence, if one is near. */
@@ -491,6 +500,8 @@ class DiscourseFlow {
       this.leadIn = { kind: 'citation', source: this.lastCitation };
   }
 }
+
+const opensWithQuote = (pb: ProseBlock): boolean => /^\s*["“«„]/.test(pb.text);
 
 /** Characters after a quotation's close that can be its speaker tag (", Minister Patel said on Monday."). */
 const MAX_CLOSING_TAG = 80;
