@@ -464,6 +464,39 @@ describe('quotations and interviews', () => {
     assert.equal(coverageOf(subject, '“We cancelled'), undefined);
   });
 
+  test('a labelled dialogue: a turn runs on through the unlabelled paragraphs after its label', () => {
+    const text = [
+      'The Harbour Review spoke to Ana Ruiz, the former port director, in March.',
+      '',
+      '**Harbour Review**: The tender was cancelled in 2022. Why?',
+      '',
+      '**Ana Ruiz**: The bids came in 40 percent over the budget the ministry had set in 2021.',
+      '',
+      'Second, two of the bidders sued the state in 2023 and won.',
+      '',
+      '**Harbour Review**: What happened to the workers?',
+      '',
+      '**Ana Ruiz**: About 3,000 of them were moved to the southern terminal in 2024.',
+      '',
+      '## Editor’s afterword',
+      '',
+      'The state paid the bidders $12 million in damages in 2025.',
+    ].join('\n');
+    assert.deepEqual(coverageOf(text, 'Second, two of the bidders'), { kind: 'interview', source: 'Ana Ruiz' });
+    assert.deepEqual(flagged(text), ['The state paid the bidders $12 million in damages in 2025.']);
+  });
+
+  test('bold run-in headings take a colon but name no speaker', () => {
+    const text = [
+      '**Why it matters:** The army seized 40 tanks at the border in 2020.',
+      '',
+      '**Background:** The junta expelled the French ambassador in January 2022.',
+      '',
+      '**Driving the news:** Mali withdrew its 1,200 troops from the G5 Sahel force in May 2022.',
+    ].join('\n');
+    assert.equal(flagged(text).length, 3);
+  });
+
   test('a Q&A with bold questions: the plain paragraphs after each are the named interviewee’s answers', () => {
     const text = [
       '# Rebuilding the northern ports',

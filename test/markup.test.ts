@@ -105,6 +105,26 @@ describe('HTML blocks', () => {
     );
   });
 
+  test('the words set right after an image in an HTML block are its caption, not prose', () => {
+    const text = [
+      '<div style="text-align:center"><img src="route.jpg" /></div>',
+      '{:.image-caption}',
+      '*<center>The trade route in 1300. By then the empire had split into 4 states. Image from <a href="https://example.org/map">an atlas</a></center>*',
+      '',
+      '<div><p><img src="port.jpg"></p><p>Trucks queued for 40 hours at the port in 2021.</p><p>Exports fell by 38% in May.</p></div>',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual(
+      parsed.nonProse.map((n) => [n.kind, text.slice(n.span.start, n.span.end).slice(0, 16)]),
+      [
+        ['caption', '<center>The trad'],
+        ['caption', '<p>Trucks queued'],
+      ],
+    );
+    // Only the first text after the image is its caption: the paragraph after that is prose again.
+    assert.deepEqual(proseOf(parsed), ['Exports fell by 38% in May.']);
+  });
+
   test('an HTML paragraph with an uncited figure is reported at the figure’s exact offset', () => {
     const text = 'Intro.\n\n<div>\n<p>Wheat exports fell by <b>38%</b> this spring.</p>\n</div>\n';
     const f = lint(text).findings.find((x) => x.ruleId === 'unsourced-statistic');
@@ -246,6 +266,12 @@ describe('non-prose paragraphs', () => {
     // Further down, a line like it may be prose.
     const later = '# Port strike\n\nA.\n\nB.\n\nC.\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025';
     assert.deepEqual(nonProseOf(later), []);
+  });
+
+  test('a paragraph styled as a caption by a kramdown attribute list is a caption', () => {
+    const text =
+      '# Port strike\n\n<div><img src="port.jpg"/></div>\n\n{:.photo-cutline}\nDockers march in Lisbon on 3 March 2025.\n\n{:.lead}\nThe strike closed 40 terminals.';
+    assert.deepEqual(nonProseOf(text), [['caption', '{:.photo-cutline} Dockers march in Lisbon on 3 March 2025.']]);
   });
 
   test('a serial’s signposts are navigation, not events', () => {

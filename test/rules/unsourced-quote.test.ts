@@ -13,11 +13,21 @@ ruleTester('unsourced-quote', {
     // A question put as an example is no one's words.
     'The debate ran from questions like “Are the banks safe today?” to questions such as “What is money, really?”',
     'This raises the question, “What is the role of the central bank now?”',
+    // Titles and names in quotation marks are no one's words.
+    'In his book “The Long Retreat of the Northern Empires”, the historian traced the decline.',
+    'The ministry launched its “Clean Ports for a Clean Future” campaign in May.',
+    'The party’s motto was “work, bread and order for everyone”.',
+    'The article “why the port deal failed and who paid for it” was shared widely.',
     // An epigraph's credit after a dash names who said it.
     '“War is the continuation of politics by other means, as everyone knows.” ― Carl von Clausewitz',
     '"War is the continuation of politics by other means, as everyone knows." - The Economist',
   ],
   invalid: [
+    {
+      name: 'words in capitals that end a sentence inside are speech, not a title',
+      code: 'It ended with “We Will Never Surrender Our Ports To Anyone!” in capitals.',
+      errors: [{ text: '“We Will Never Surrender Our Ports To Anyone!”' }],
+    },
     {
       code: 'It was, in the end, “a betrayal of the people of Mali and their hopes”.',
       errors: [{ text: '“a betrayal of the people of Mali and their hopes”' }],

@@ -822,6 +822,21 @@ export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
 }
 
 /** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
+const TITLE_COPULA = new Set(['is', 'was', 'are', 'were', 'became', 'read', 'reads']);
+/** Words of four letters or more: the ones a title capitalises ("The Rise and Fall of the Great Powers"). */
+const SIGNIFICANT_WORD = /\p{L}[\p{L}’'-]{3,}/gu;
+
+/**
+ * Whether quoted words are a title or a name rather than speech: every significant word capitalised, at least two of
+ * them, and no sentence ending inside ("“Clean Ports for a Clean Future”", "“Unity, Work and Progress”").
+ */
+export function isTitleCased(quoted: string): boolean {
+  const inner = quoted.replace(/^[\s"“‘«„']+|[\s"”’»']+$/gu, '');
+  if (/[.!?]$|[.!?]\s+\p{Lu}/u.test(inner) || !/^\p{Lu}/u.test(inner)) return false;
+  const significant = inner.match(SIGNIFICANT_WORD) ?? [];
+  return significant.length >= 2 && significant.every((w) => /^\p{Lu}/u.test(w));
+}
+
 export function introducesTitle(words: readonly Word[], quoteStart: number, quoteEnd = quoteStart): boolean {
   let k = words.length - 1;
   while (k >= 0 && words[k].start >= quoteStart) k--;
@@ -829,7 +844,13 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
   // "a report entitled “…”", "known as “…”", "questions like “…”", "slogans such as “…”".
   const linked = words[k].norm === 'like' || words[k].norm === 'as';
   const cue = linked ? k - (words[k - 1]?.norm === 'such' ? 2 : 1) : k;
-  if (inClass('TITLE_CUE', words[cue]?.norm)) return true;
+  if (inClass('TITLE_CUE', words[cue]?.norm) || inClass('WORK_TITLE', words[cue]?.norm)) return true;
+  // "The group's motto was “…”": a title's noun, a copula, then the title.
+  if (
+    TITLE_COPULA.has(words[k].norm) &&
+    (inClass('TITLE_CUE', words[k - 1]?.norm) || inClass('WORK_TITLE', words[k - 1]?.norm))
+  )
+    return true;
   // "The “a debt crisis is coming” people": a quoted phrase between an article and its noun is a label.
   const after = words.find((w) => w.start >= quoteEnd);
   return (

@@ -12,11 +12,11 @@ import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
 import {
   ANSWER_LABEL,
-  MAX_TURN_LABEL,
   QUESTION_LABEL,
   QUESTION_LINE,
-  TURN_LABEL,
   interviewTurns,
+  isSpeakerLabel,
+  turnLabel,
   type Turn,
 } from './interview.js';
 import { speakerInTitle } from './title-speaker.js';
@@ -26,6 +26,7 @@ import {
   describesOwnResearch,
   introducesTitle,
   isExpletiveIt,
+  isTitleCased,
   isSpeechVerbAt,
   reportsResearchFindings,
   type Attribution,
@@ -391,17 +392,14 @@ class DiscourseFlow {
       if (core.named && quote && quote.start < start && quote.end > start)
         this.closingSpeakers.set(quote, core.named.source);
     }
-    const label = TURN_LABEL.exec(
-      source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)),
-    );
+    const name = turnLabel(pb, source);
     this.turnSpeaker = undefined;
     this.questionTurn = false;
     const interviewee = turn?.kind === 'answer' ? turn.speaker : undefined;
-    if (label && pb.block.kind === 'paragraph') {
-      const name = label[1].trim();
+    if (name) {
       if (QUESTION_LABEL.test(name)) this.questionTurn = true;
       else if (ANSWER_LABEL.test(name)) this.turnSpeaker = interviewee ?? 'the interviewee';
-      else if (/^\p{Lu}/u.test(name)) this.turnSpeaker = name;
+      else if (isSpeakerLabel(name)) this.turnSpeaker = name;
     }
     // A Q&A's unlabelled answers: the paragraphs after a set-off question (see interview.ts).
     if (turn?.kind === 'question') this.questionTurn = true;
@@ -575,7 +573,7 @@ function claimCore(
         countWords(text.slice(q.start, q.end)) >= MIN_QUOTE_WORDS &&
         !glosses.some((g) => g.end <= q.start && q.start - g.end <= 3),
     )
-    .filter((q) => !introducesTitle(words, q.start, q.end))
+    .filter((q) => !introducesTitle(words, q.start, q.end) && !isTitleCased(text.slice(q.start, q.end)))
     .map((q) => ({ span: q, attributed: hasSpeaker(speakers, text, q) }));
   const { counts, cue } = claimFeatures(text, words, lexicons.cues);
   // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.

@@ -198,15 +198,30 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
     let run: Node[] = [];
     const children: typeof work = [];
     let ordinal = 'tagName' in el && el.tagName === 'ol' ? Number(attr(el, 'start') ?? 1) : undefined;
+    // The text right after an image with no text of its own is its caption (`<div><img></div>` then
+    // `<center>The route in 1300…</center>`, as blog themes set them).
+    let afterImage = false;
+    const endRun = (): void => {
+      const text = visibleText(run);
+      if (afterImage && text) {
+        const s = spanOf(run.map(loc));
+        if (s) out.nonProse.push({ kind: 'caption', span: s, footnoteRefs: [] });
+      } else if (text) flush(run, kind, quote, extra);
+      if (text) afterImage = false;
+      run = [];
+    };
     for (const child of el.childNodes) {
       if (!('tagName' in child) || !BLOCKS.has(child.tagName)) {
         if (child.nodeName === '#text' || ('tagName' in child && !SKIPPED.has(child.tagName))) run.push(child);
+        else if ('tagName' in child && IMAGES.has(child.tagName)) afterImage = true;
         continue;
       }
-      if (run.length > 0) (flush(run, kind, quote, extra), (run = []));
+      if (run.length > 0) endRun();
       const c = child as Element;
       const s = loc(c);
-      const nonProse = nonProseKind(c);
+      const caption: boolean = afterImage && visibleText([c]) !== '';
+      const nonProse = caption ? 'caption' : nonProseKind(c);
+      afterImage = isImageOnly(c) || (afterImage && !caption);
       if (nonProse) {
         if (s) out.nonProse.push({ kind: nonProse, span: s, footnoteRefs: [] as FootnoteRef[] });
         continue;
@@ -224,11 +239,46 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
           : {};
       children.push({ el: c, kind: childKind, quote: quote || c.tagName === 'blockquote', extra: childExtra });
     }
-    if (run.length > 0) flush(run, kind, quote, extra);
+    if (run.length > 0) endRun();
     for (let i = children.length - 1; i >= 0; i--) work.push(children[i]);
   }
   out.blocks.sort((a, b) => a.start - b.start);
   return out;
+}
+
+const IMAGES = new Set(['img', 'picture', 'svg', 'video', 'iframe', 'canvas', 'object', 'embed']);
+/** A kramdown attribute list (`{:.image-caption}`) and emphasis marks typed around HTML: no words of the text. */
+const NOT_WORDS = /\{:[^{}\n]*\}|[*_\s]+/g;
+
+/** The words a run of nodes shows (text outside scripts, styles and the like), attribute lists and emphasis aside. */
+function visibleText(nodes: readonly Node[]): string {
+  const parts: string[] = [];
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') parts.push((n as DefaultTreeAdapterMap['textNode']).value);
+    else if ('tagName' in n && !SKIPPED.has(n.tagName)) stack.push(...n.childNodes);
+  }
+  return parts.join(' ').replace(NOT_WORDS, ' ').trim();
+}
+
+/** An element that holds an image and no words: what a caption after it describes. */
+function isImageOnly(el: Element): boolean {
+  if (visibleText([el]) !== '') return false;
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ('tagName' in n) {
+      if (IMAGES.has(n.tagName)) return true;
+      stack.push(...n.childNodes);
+    }
+  }
+  return false;
+}
+
+function spanOf(spans: ReadonlyArray<Span | undefined>): Span | undefined {
+  const known = spans.filter((s): s is Span => s !== undefined);
+  return known.length > 0 ? { start: known[0].start, end: known[known.length - 1].end } : undefined;
 }
 
 function nonProseKind(el: Element): NonProseKind | undefined {

@@ -7,9 +7,9 @@
 import type { ProseBlock } from './document.js';
 
 /** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
-export const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
+const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
 /** Room for the label's markup, name and colon. */
-export const MAX_TURN_LABEL = 60;
+const MAX_TURN_LABEL = 60;
 export const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
 /** The label of an answer that does not name its speaker: `**A:**`. */
 export const ANSWER_LABEL = /^(a|answer)\.?$/i;
@@ -63,17 +63,74 @@ function isQuestion(pb: ProseBlock, source: string): boolean {
 }
 
 /**
- * Each block's turn in an interview layout, or `undefined` when the block is no turn (or the document is no Q&A). The
- * answers run from a question to the next question or heading.
+ * Bold run-in headings that take a colon like a speaker's label ("**Background:**", "**Note:**") but name no one.
+ * Labels with a lower-case word ("**Why it matters:**") are never names and need no listing.
+ */
+const RUN_IN_HEADINGS = new Set(
+  (
+    'background context note notes update updates correction summary analysis conclusion conclusions disclaimer ' +
+    'disclosure source sources verdict details timeline flashback takeaway takeaways caveat methodology method result ' +
+    'results outcome impact location date dates status warning tip example examples fact facts claim rating ' +
+    'translation introduction abstract keywords overview recap aside'
+  ).split(' '),
+);
+/** Lower-case words a name may hold: "Ibn Khaldun", "Ursula von der Leyen". */
+const NAME_PARTICLES = /^(?:al|el|bin|ibn|van|von|de|der|den|da|di|du|del|la|le|dos|das)$/;
+
+/** A turn label that names a speaker: every word capitalised ("Wu Xinbo", "Prof. Ana Ruiz"), not a run-in heading. */
+export function isSpeakerLabel(label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  if (words.length === 1 && RUN_IN_HEADINGS.has(words[0].toLowerCase())) return false;
+  return /^\p{Lu}/u.test(words[0]) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_PARTICLES.test(w));
+}
+
+/** The name of a paragraph's turn label (`**Wu Xinbo**:` → "Wu Xinbo"), if it opens with one. */
+export function turnLabel(pb: ProseBlock, source: string): string | undefined {
+  if (pb.block.kind !== 'paragraph') return undefined;
+  return TURN_LABEL.exec(
+    source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)),
+  )?.[1].trim();
+}
+
+/** A labelled dialogue has at least this many labelled turns. */
+const MIN_TURNS = 3;
+
+/**
+ * Each block's turn in an interview layout, or `undefined` when the block is no turn (or the document is no Q&A).
+ * In a labelled dialogue (`**Observer**: …` / `**Wu Xinbo**: …`) a turn runs on through the unlabelled paragraphs after
+ * its label; in a Q&A with set-off questions the answers run from a question to the next. A heading ends either.
  */
 export function interviewTurns(prose: readonly ProseBlock[], source: string): Array<Turn | undefined> {
+  const turns: Array<Turn | undefined> = new Array(prose.length).fill(undefined);
+  const labels = prose.map((pb) => {
+    const label = turnLabel(pb, source);
+    return label && (QUESTION_LABEL.test(label) || ANSWER_LABEL.test(label) || isSpeakerLabel(label))
+      ? label
+      : undefined;
+  });
+  const labelled = labels.filter((l): l is string => l !== undefined);
+  const firstLabel = labels.findIndex(Boolean);
+  const intro = (b: number): string => source.slice(0, prose[b].block.start);
+  if (labelled.length >= MIN_TURNS && new Set(labelled.map((l) => l.toLowerCase())).size >= 2) {
+    const interviewee = INTERVIEWEE.exec(intro(firstLabel))?.[1] ?? 'the interviewee';
+    let turn: Turn | undefined;
+    prose.forEach((pb, b) => {
+      const label = labels[b];
+      if (label)
+        turn = QUESTION_LABEL.test(label)
+          ? { kind: 'question' }
+          : { kind: 'answer', speaker: ANSWER_LABEL.test(label) ? interviewee : label };
+      else if (pb.block.kind === 'heading') turn = undefined;
+      turns[b] = turn;
+    });
+    return turns;
+  }
   const questions = prose.map((pb) => isQuestion(pb, source));
   const first = questions.indexOf(true);
-  const turns: Array<Turn | undefined> = new Array(prose.length).fill(undefined);
   if (first < 0 || questions.filter(Boolean).length < MIN_QUESTIONS) return turns;
-  const introduction = source.slice(0, prose[first].block.start);
-  const labelled = prose.some((pb, b) => questions[b] && isLabelledQuestion(rawText(pb, source)));
-  if (!labelled && !INTERVIEW_CUE.test(introduction)) return turns;
+  const introduction = intro(first);
+  const labelledQuestions = prose.some((pb, b) => questions[b] && isLabelledQuestion(rawText(pb, source)));
+  if (!labelledQuestions && !INTERVIEW_CUE.test(introduction)) return turns;
   const speaker = INTERVIEWEE.exec(introduction)?.[1] ?? 'the interviewee';
   let answering = false;
   prose.forEach((pb, b) => {

@@ -148,6 +148,8 @@ const BOILERPLATE =
 const CREDIT =
   /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|source|sources|data)\s*[:：]/i;
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
+/** A kramdown attribute list that styles the paragraph as a caption: `{:.image-caption}`, `{:.bbg__cutline}`. */
+const CAPTION_CLASS = /^\{:[^{}\n]*(?:caption|cutline|legend|credit)[^{}\n]*\}/i;
 const CAPTION_GLYPH = /^[▲▼►◄▶◀↑↓⬆⬇☝]/u;
 const BYLINE =
   /^(?:by|written by|words by|text by|story by|reporting by|reported by|interview by|interviewed by|compiled by|edited by|editing by|posted by|authors?\s*:|byline\s*:)\s+\p{Lu}/iu;
@@ -268,7 +270,7 @@ function paragraphKind(
 ): NonProseKind | undefined {
   if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
   if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
-  if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text)) return 'caption';
+  if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text) || CAPTION_CLASS.test(text)) return 'caption';
   if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
   if (PHOTO_CREDIT_END.test(text) && words(b.text, 60) <= 60) return 'caption';
   if (READ_MORE.test(text) || SERIES_NOTE.test(text)) return 'read-more';
