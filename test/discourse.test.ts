@@ -493,8 +493,13 @@ describe('quotations and interviews', () => {
       '**Background:** The junta expelled the French ambassador in January 2022.',
       '',
       '**Driving the news:** Mali withdrew its 1,200 troops from the G5 Sahel force in May 2022.',
+      '',
+      '**True:** The junta took a $2 billion loan from the regional bank in 2023.',
     ].join('\n');
-    assert.equal(flagged(text).length, 3);
+    assert.equal(flagged(text).length, 4);
+    // A one-word surname is still a speaker, even one that is also a verb.
+    const answer = '**Sow:** The junta took a $2 billion loan from the regional bank in 2023.';
+    assert.deepEqual(coverageOf(answer, 'Sow:** The junta'), { kind: 'interview', source: 'Sow' });
   });
 
   test('a Q&A with bold questions: the plain paragraphs after each are the named interviewee’s answers', () => {

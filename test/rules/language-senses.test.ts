@@ -46,6 +46,10 @@ ruleTester('loaded-term', {
     { name: 'passed on as handed on', code: 'The fuel costs were passed on to consumers.' },
     { name: 'petty crime is a legal category', code: 'Arrests for petty theft doubled in the capital.' },
     {
+      name: 'a label discussed, not applied',
+      code: 'The report weighed allegations of debt-trap diplomacy against the loan terms, and the notion of a debt trap itself.',
+    },
+    {
       name: 'the exploitation of resources is extraction',
       code: 'The colony lived on the exploitation of its copper mines, and later on the exploitation of offshore gas.',
     },
@@ -62,6 +66,7 @@ ruleTester('loaded-term', {
     { code: 'The tender was run by a corrupt provincial government.', errors: [{ text: 'corrupt' }] },
     { code: 'The sanctions dealt a huge blow to the port.', errors: [{ text: 'huge blow' }] },
     { code: 'The ruling party suffered a crushing defeat in the runoff.', errors: [{ text: 'crushing defeat' }] },
+    { code: 'Beijing set a debt trap for the port authority in 2017.', errors: [{ text: 'debt trap' }] },
     {
       code: 'The firm’s exploitation of seasonal workers kept wages flat.',
       errors: [{ text: 'exploitation', message: /economic relation/ }],

@@ -45,6 +45,11 @@ function wordForms(): WordForms {
   return loaded;
 }
 
+/** Whether a lower-case word is an adjective the data knows ("true", "false", "key"). */
+export function isAdjective(word: string): boolean {
+  return wordForms().adjectives.has(word);
+}
+
 /** Spelling rules for a verb the data does not know. */
 function regularForm(verb: string, form: VerbForm): string {
   const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4 ? verb + verb[verb.length - 1] : verb;

@@ -5,6 +5,7 @@
  * writer's, and the interviewee named in the introduction is their source.
  */
 import type { ProseBlock } from './document.js';
+import { isAdjective } from './inflect.js';
 
 /** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
 const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
@@ -80,7 +81,9 @@ const NAME_PARTICLES = /^(?:al|el|bin|ibn|van|von|de|der|den|da|di|du|del|la|le|
 /** A turn label that names a speaker: every word capitalised ("Wu Xinbo", "Prof. Ana Ruiz"), not a run-in heading. */
 export function isSpeakerLabel(label: string): boolean {
   const words = label.trim().split(/\s+/);
-  if (words.length === 1 && RUN_IN_HEADINGS.has(words[0].toLowerCase())) return false;
+  // "**Verdict:**", "**True:**": one word that heads a paragraph or judges it, not a name (surnames may be verbs: Sow).
+  const single = words.length === 1 ? words[0].toLowerCase() : undefined;
+  if (single && (RUN_IN_HEADINGS.has(single) || isAdjective(single))) return false;
   return /^\p{Lu}/u.test(words[0]) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_PARTICLES.test(w));
 }
 

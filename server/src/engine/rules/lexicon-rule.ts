@@ -153,6 +153,7 @@ export function lexiconRule(
               reportedLabel(characterise, sentence.words, docStart - sentence.span.start, coverage)
             )
               continue;
+            if (characterise && mentioned(characterise, pb.words, m.from)) continue;
             // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
             const alternatives = m.entry.alternatives.filter((alt) => !alt.includes('{'));
             ctx.report({
@@ -226,6 +227,18 @@ function reportedLabel(
     const agent = words[k + 1].norm === 'the' && k + 2 < words.length ? words[k + 2] : words[k + 1];
     if (isCapitalised(agent)) return true;
   }
+  return false;
+}
+
+/** The class of nouns that discuss a term rather than use it: "allegations of debt-trap diplomacy". */
+const MENTION = 'MENTION';
+/** How far back such a noun may stand: "claims of", "the so-called". */
+const MENTION_REACH = 3;
+
+/** Whether the term is talked about (an allegation, a notion, a so-called …), not applied in the writer's voice. */
+function mentioned(lexicon: Lexicon, words: readonly Word[], from: number): boolean {
+  for (let k = from - 1; k >= 0 && k >= from - MENTION_REACH; k--)
+    if (lexicon.inClass(MENTION, words[k].norm)) return true;
   return false;
 }
 
