@@ -17,6 +17,13 @@ test('ratios: fractions, "one in five", "out of", "half a million", tallies near
   assert.deepEqual(figures('Tens of thousands marched.'), [['ratio', 'Tens of thousands']]);
   assert.deepEqual(figures('The vote was 3:1 in favour.'), [['ratio', '3:1']]);
   assert.deepEqual(figures('The motion won 9-3 in the vote.'), [['ratio', '9-3']]);
+  // Fifths and tenths as well as halves, thirds and quarters; a count of parts without a hyphen.
+  assert.deepEqual(figures('Nearly a fifth of the workers left.'), [['ratio', 'fifth of']]);
+  assert.deepEqual(figures('Two fifths of the budget went to the army.'), [['ratio', 'Two fifths of']]);
+  assert.deepEqual(figures('Three quarters of the ballots were spoiled.'), [['ratio', 'Three quarters of']]);
+  assert.deepEqual(figures('Roads cover one-tenth of the land.'), [['ratio', 'one-tenth']]);
+  // An ordinal day is no share.
+  assert.deepEqual(figures('The fifth of November is a holiday.'), []);
 });
 
 test('multipliers and spelled-out amounts', () => {

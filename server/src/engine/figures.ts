@@ -117,15 +117,23 @@ function approximatorStart(words: readonly Word[], i: number): number {
   return i;
 }
 
+const PLURAL_PARTS = new Set(['thirds', 'quarters', 'fifths', 'tenths']);
+
 /** "half of", "a third of", "two-thirds", "one in five": returns one past the fraction's last word, or 0. */
 function fractionAt(words: readonly Word[], i: number): number {
   const n = words[i].norm;
   const next = words[i + 1]?.norm;
   // fractionAt runs on every word: the cheap comparisons come before the patterns.
-  if (n.includes('-') && /^(one|two|three)-(half|halves|third|thirds|quarter|quarters|fifth|fifths)$/.test(n))
-    return i + 1;
   if (
-    (n === 'half' || n === 'third' || n === 'quarter') &&
+    n.includes('-') &&
+    /^(one|two|three|four)-(half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)$/.test(n)
+  )
+    return i + 1;
+  // "two fifths of", "three quarters of": a count of parts, unhyphenated.
+  if (next !== undefined && PLURAL_PARTS.has(next) && SMALL_NUMBER_WORDS.has(n) && words[i + 2]?.norm === 'of')
+    return i + 3;
+  if (
+    (n === 'half' || n === 'third' || n === 'quarter' || n === 'fifth' || n === 'tenth') &&
     next === 'of' &&
     (i === 0 || /^(a|one|the|about|nearly|almost|over|around|than)$/.test(words[i - 1].norm))
   ) {
