@@ -293,6 +293,12 @@ describe('pathological input is linted in linear time without crashing', () => {
     ['50,000 comment openers mid-line', (n) => 'Text ' + '<!-- '.repeat(n), 50_000],
     ['100,000 backticks mid-line', (n) => 'Text ' + '`'.repeat(n), 100_000],
     ['a 100,000-row table', (n) => '|a|b|\n|-|-|\n' + '|1|2|\n'.repeat(n), 100_000],
+    // Every level asks whether it is an image's wrapper (a caption may follow one): the question must stay bounded.
+    [
+      '5,000 nested divs around an image and a caption',
+      (n) => '<div>'.repeat(n) + '<img src="x.jpg"><p>A caption.</p>',
+      5_000,
+    ],
   ];
 
   for (const [name, make, size] of hostile) {

@@ -821,7 +821,6 @@ export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
   return speech && !(isPassive(words, i) && words[i + 1]?.norm !== 'by' && words[i + 2]?.norm !== 'by');
 }
 
-/** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
 const TITLE_COPULA = new Set(['is', 'was', 'are', 'were', 'became', 'read', 'reads']);
 /** Words of four letters or more: the ones a title capitalises ("The Rise and Fall of the Great Powers"). */
 const SIGNIFICANT_WORD = /\p{L}[\p{L}’'-]{3,}/gu;
@@ -837,6 +836,7 @@ export function isTitleCased(quoted: string): boolean {
   return significant.length >= 2 && significant.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
 export function introducesTitle(words: readonly Word[], quoteStart: number, quoteEnd = quoteStart): boolean {
   let k = words.length - 1;
   while (k >= 0 && words[k].start >= quoteStart) k--;

@@ -10,15 +10,7 @@ import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
-import {
-  ANSWER_LABEL,
-  QUESTION_LABEL,
-  QUESTION_LINE,
-  interviewTurns,
-  isSpeakerLabel,
-  turnLabel,
-  type Turn,
-} from './interview.js';
+import { QUESTION_LINE, interviewTurns, type Turn } from './interview.js';
 import { speakerInTitle } from './title-speaker.js';
 import {
   findAttribution,
@@ -392,18 +384,9 @@ class DiscourseFlow {
       if (core.named && quote && quote.start < start && quote.end > start)
         this.closingSpeakers.set(quote, core.named.source);
     }
-    const name = turnLabel(pb, source);
-    this.turnSpeaker = undefined;
-    this.questionTurn = false;
-    const interviewee = turn?.kind === 'answer' ? turn.speaker : undefined;
-    if (name) {
-      if (QUESTION_LABEL.test(name)) this.questionTurn = true;
-      else if (ANSWER_LABEL.test(name)) this.turnSpeaker = interviewee ?? 'the interviewee';
-      else if (isSpeakerLabel(name)) this.turnSpeaker = name;
-    }
-    // A Q&A's unlabelled answers: the paragraphs after a set-off question (see interview.ts).
-    if (turn?.kind === 'question') this.questionTurn = true;
-    else this.turnSpeaker ??= interviewee;
+    // The block's turn in an interview: a question is no claim, an answer is its speaker's (see interview.ts).
+    this.questionTurn = turn?.kind === 'question';
+    this.turnSpeaker = turn?.kind === 'answer' ? turn.speaker : undefined;
     // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
     // mark).
     const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];

@@ -202,12 +202,12 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
     // `<center>The route in 1300…</center>`, as blog themes set them).
     let afterImage = false;
     const endRun = (): void => {
-      const text = visibleText(run);
-      if (afterImage && text) {
-        const s = spanOf(run.map(loc));
+      if (visibleText(run)) {
+        const s = afterImage ? spanOf(run.map(loc)) : undefined;
         if (s) out.nonProse.push({ kind: 'caption', span: s, footnoteRefs: [] });
-      } else if (text) flush(run, kind, quote, extra);
-      if (text) afterImage = false;
+        else flush(run, kind, quote, extra);
+        afterImage = false;
+      }
       run = [];
     };
     for (const child of el.childNodes) {
@@ -262,18 +262,25 @@ function visibleText(nodes: readonly Node[]): string {
   return parts.join(' ').replace(NOT_WORDS, ' ').trim();
 }
 
+/** More nodes than an image's wrapper holds: past this, an element is no image (and deep nesting stays linear). */
+const MAX_IMAGE_WRAPPER = 24;
+
 /** An element that holds an image and no words: what a caption after it describes. */
 function isImageOnly(el: Element): boolean {
-  if (visibleText([el]) !== '') return false;
+  let image = false;
   const stack: Node[] = [el];
-  while (stack.length > 0) {
+  for (let seen = 0; stack.length > 0; seen++) {
     const n = stack.pop()!;
-    if ('tagName' in n) {
-      if (IMAGES.has(n.tagName)) return true;
-      stack.push(...n.childNodes);
-    }
+    if (
+      seen > MAX_IMAGE_WRAPPER ||
+      (n.nodeName === '#text' && /\S/.test((n as DefaultTreeAdapterMap['textNode']).value))
+    )
+      return false;
+    if (!('tagName' in n)) continue;
+    if (IMAGES.has(n.tagName)) image = true;
+    else if (!SKIPPED.has(n.tagName)) stack.push(...n.childNodes);
   }
-  return false;
+  return image;
 }
 
 function spanOf(spans: ReadonlyArray<Span | undefined>): Span | undefined {

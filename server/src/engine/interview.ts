@@ -11,9 +11,9 @@ import { isAdjective } from './inflect.js';
 const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
 /** Room for the label's markup, name and colon. */
 const MAX_TURN_LABEL = 60;
-export const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
+const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
 /** The label of an answer that does not name its speaker: `**A:**`. */
-export const ANSWER_LABEL = /^(a|answer)\.?$/i;
+const ANSWER_LABEL = /^(a|answer)\.?$/i;
 /** A question printed with its label ("Question: “…”", "Q. …"), as survey reports and transcripts do. */
 export const QUESTION_LINE = /^\s*(Q|Question)\s*[:.]/;
 
@@ -79,7 +79,7 @@ const RUN_IN_HEADINGS = new Set(
 const NAME_PARTICLES = /^(?:al|el|bin|ibn|van|von|de|der|den|da|di|du|del|la|le|dos|das)$/;
 
 /** A turn label that names a speaker: every word capitalised ("Wu Xinbo", "Prof. Ana Ruiz"), not a run-in heading. */
-export function isSpeakerLabel(label: string): boolean {
+function isSpeakerLabel(label: string): boolean {
   const words = label.trim().split(/\s+/);
   // "**Verdict:**", "**True:**": one word that heads a paragraph or judges it, not a name (surnames may be verbs: Sow).
   const single = words.length === 1 ? words[0].toLowerCase() : undefined;
@@ -88,7 +88,7 @@ export function isSpeakerLabel(label: string): boolean {
 }
 
 /** The name of a paragraph's turn label (`**Wu Xinbo**:` → "Wu Xinbo"), if it opens with one. */
-export function turnLabel(pb: ProseBlock, source: string): string | undefined {
+function turnLabel(pb: ProseBlock, source: string): string | undefined {
   if (pb.block.kind !== 'paragraph') return undefined;
   return TURN_LABEL.exec(
     source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)),
@@ -99,12 +99,12 @@ export function turnLabel(pb: ProseBlock, source: string): string | undefined {
 const MIN_TURNS = 3;
 
 /**
- * Each block's turn in an interview layout, or `undefined` when the block is no turn (or the document is no Q&A).
- * In a labelled dialogue (`**Observer**: …` / `**Wu Xinbo**: …`) a turn runs on through the unlabelled paragraphs after
- * its label; in a Q&A with set-off questions the answers run from a question to the next. A heading ends either.
+ * Each block's turn, or `undefined` when the block is no turn. A labelled paragraph is its label's turn (`**Q:**` a
+ * question, `**A:**` the interviewee's answer, `**Fatou Sow:**` hers); in a labelled dialogue (`**Observer**: …` /
+ * `**Wu Xinbo**: …`) a turn runs on through the unlabelled paragraphs after its label; in a Q&A with set-off questions
+ * the answers run from a question to the next. A heading ends either.
  */
 export function interviewTurns(prose: readonly ProseBlock[], source: string): Array<Turn | undefined> {
-  const turns: Array<Turn | undefined> = new Array(prose.length).fill(undefined);
   const labels = prose.map((pb) => {
     const label = turnLabel(pb, source);
     return label && (QUESTION_LABEL.test(label) || ANSWER_LABEL.test(label) || isSpeakerLabel(label))
@@ -114,15 +114,16 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Ar
   const labelled = labels.filter((l): l is string => l !== undefined);
   const firstLabel = labels.findIndex(Boolean);
   const intro = (b: number): string => source.slice(0, prose[b].block.start);
+  const interviewee = firstLabel >= 0 ? (INTERVIEWEE.exec(intro(firstLabel))?.[1] ?? 'the interviewee') : '';
+  const turnOf = (label: string): Turn =>
+    QUESTION_LABEL.test(label)
+      ? { kind: 'question' }
+      : { kind: 'answer', speaker: ANSWER_LABEL.test(label) ? interviewee : label };
+  const turns = labels.map((label) => (label ? turnOf(label) : undefined));
   if (labelled.length >= MIN_TURNS && new Set(labelled.map((l) => l.toLowerCase())).size >= 2) {
-    const interviewee = INTERVIEWEE.exec(intro(firstLabel))?.[1] ?? 'the interviewee';
     let turn: Turn | undefined;
     prose.forEach((pb, b) => {
-      const label = labels[b];
-      if (label)
-        turn = QUESTION_LABEL.test(label)
-          ? { kind: 'question' }
-          : { kind: 'answer', speaker: ANSWER_LABEL.test(label) ? interviewee : label };
+      if (turns[b]) turn = turns[b];
       else if (pb.block.kind === 'heading') turn = undefined;
       turns[b] = turn;
     });
@@ -141,7 +142,8 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Ar
       turns[b] = { kind: 'question' };
       answering = true;
     } else if (pb.block.kind === 'heading') answering = false;
-    else if (answering) turns[b] = { kind: 'answer', speaker };
+    // An answer labelled `**A:**` belongs to the interviewee the introduction names.
+    else if (answering && (!labels[b] || ANSWER_LABEL.test(labels[b]!))) turns[b] = { kind: 'answer', speaker };
   });
   return turns;
 }

@@ -21,7 +21,7 @@ const TITLE_SPEAKER = [
   new RegExp(String.raw`^${NAME} (?:on|says|speaks|writes)\b`, 'u'),
 ];
 
-/** The document's title: front matter's `title`, else its first heading if nothing but other headings precedes it. */
+/** The document's title: front matter's `title`, else its first block when that is a heading. */
 function titleOf(doc: AnalyzedDocument): string | undefined {
   const declared = doc.frontMatter?.data.title;
   if (typeof declared === 'string') return declared;
