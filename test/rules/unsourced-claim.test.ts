@@ -15,8 +15,17 @@ ruleTester('unsourced-claim', {
     'If the junta expelled the French ambassador, Paris would recall its troops from Gao.',
     'Had the council ratified the treaty in 1999, the border could have opened a decade earlier.',
     'But if the army had seized the port, exports might have collapsed within a week.',
+    // Recommendations argue for what is not yet so; an -ed adjective ("balanced", "exiled") narrates nothing.
+    'Instead of imposing new levies, the Kenyan treasury should adopt a more balanced budget that protects farmers.',
+    'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
+    'It is essential for the African Union to deploy observers before the Ethiopian vote.',
   ],
   invalid: [
+    {
+      name: 'a recommendation that also narrates what happened',
+      code: 'The Ugandan parliament ought to suspend the oil pipeline deal signed with Total.',
+      errors: [{ text: 'The Ugandan parliament ought to suspend the oil pipeline deal signed with Total.' }],
+    },
     {
       code: 'In 2022, the French ambassador was expelled from Bamako by the transitional authorities.',
       errors: [

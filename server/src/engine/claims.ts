@@ -106,9 +106,9 @@ interface ClaimModel {
   exclude: { categories: string[]; withoutPast: string[] };
 }
 
-function excluded(counts: Record<string, number>): boolean {
+function excluded(counts: Record<string, number>, narrates: boolean): boolean {
   const has = (c: string): boolean => (counts[c] ?? 0) > 0;
-  return MODEL.exclude.categories.some(has) || (!has('past') && MODEL.exclude.withoutPast.some(has));
+  return MODEL.exclude.categories.some(has) || (!narrates && MODEL.exclude.withoutPast.some(has));
 }
 
 /** The sentence-shape features `claimFeatures` counts besides the cue categories. */
@@ -123,6 +123,7 @@ const SENTENCE_FEATURES = [
   'past',
   'figure',
   'hypothetical',
+  'recommendation',
 ] as const;
 
 /**
@@ -169,7 +170,16 @@ export function claimModelFeatures(): string[] {
   return [...SENTENCE_FEATURES, ...CUE_CATEGORIES].filter((f) => !MODEL.exclude.categories.includes(f)).sort();
 }
 const WORDS = readShipped('claim-words.json') as Record<
-  'firstPerson' | 'secondPerson' | 'months' | 'notPast' | 'beOrHave' | 'conditionalOpeners' | 'hypotheticalModals',
+  | 'firstPerson'
+  | 'secondPerson'
+  | 'months'
+  | 'notPast'
+  | 'beOrHave'
+  | 'stateBefore'
+  | 'conditionalOpeners'
+  | 'hypotheticalModals'
+  | 'recommending'
+  | 'necessity',
   string[]
 >;
 const MAX_COUNT = 3;
@@ -179,8 +189,11 @@ const SECOND_PERSON = new Set(WORDS.secondPerson);
 const MONTHS = new Set(WORDS.months);
 const NOT_PAST = new Set(WORDS.notPast);
 const BE_OR_HAVE = new Set(WORDS.beOrHave);
+const STATE_BEFORE = new Set(WORDS.stateBefore);
 const CONDITIONAL_OPENERS = new Set(WORDS.conditionalOpeners);
 const HYPOTHETICAL_MODALS = new Set(WORDS.hypotheticalModals);
+const RECOMMENDING = new Set(WORDS.recommending);
+const NECESSITY = new Set(WORDS.necessity);
 /** What may come before a condition's opening word: "But if…", "And had…". */
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'even', 'or']);
 
@@ -572,7 +585,7 @@ function claimCore(
     glosses,
     quotes,
     score,
-    factual: score >= MODEL.threshold && !excluded(counts),
+    factual: score >= MODEL.threshold && !excluded(counts, narrates(words)),
     cue,
   };
 }
@@ -609,6 +622,7 @@ export function claimFeatures(
     past: pastTenseVerbs(words),
     figure,
     hypothetical: isHypothetical(words) ? 1 : 0,
+    recommendation: isRecommendation(words) ? 1 : 0,
   };
   let cue: Claim['cue'];
   for (const m of cues?.match(words) ?? []) {
@@ -634,15 +648,39 @@ function isHypothetical(words: readonly Word[]): boolean {
   return false;
 }
 
+/** "The government should…", "it is essential to…": the writer argues for what is not yet so. */
+function isRecommendation(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].norm;
+    if (RECOMMENDING.has(w)) return true;
+    const necessity =
+      w === "it's" ? words[i + 1] : w === 'it' && words[i + 1]?.norm === 'is' ? words[i + 2] : undefined;
+    if (necessity && NECESSITY.has(necessity.norm)) return true;
+  }
+  return false;
+}
+
 /** Narrated events: past-tense verbs ("installed", "were accused"), a shape of reported fact in written prose. */
 function pastTenseVerbs(words: readonly Word[]): number {
   let n = 0;
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i];
-    if (w.raw.endsWith('ed') && /^[a-z]{3,}ed$/.test(w.raw) && !NOT_PAST.has(w.norm)) n++;
-    else if (BE_OR_HAVE.has(words[i - 1].norm) && /^[a-z]{3,}(en|wn|ght|t)$/.test(w.raw)) n++;
-  }
+  for (let i = 1; i < words.length; i++) if (isPastVerbAt(words, i)) n++;
   return n;
+}
+
+/**
+ * Whether the sentence tells what happened: a past-tense verb that is not a state. An -ed word after a determiner, an
+ * intensifier or a present "be" is an adjective or a present passive ("a balanced approach", "are trapped").
+ */
+function narrates(words: readonly Word[]): boolean {
+  for (let i = 1; i < words.length; i++)
+    if (isPastVerbAt(words, i) && !STATE_BEFORE.has(words[i - 1].norm)) return true;
+  return false;
+}
+
+function isPastVerbAt(words: readonly Word[], i: number): boolean {
+  const w = words[i];
+  if (w.raw.endsWith('ed') && /^[a-z]{3,}ed$/.test(w.raw)) return !NOT_PAST.has(w.norm);
+  return BE_OR_HAVE.has(words[i - 1].norm) && /^[a-z]{3,}(en|wn|ght|t)$/.test(w.raw);
 }
 
 function countWords(s: string): number {
