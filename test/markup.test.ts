@@ -394,6 +394,50 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('author–date entries ("et al.", "(2021).") end the document before a parenthesised note on the writer', () => {
+    const text = [
+      'Exports fell by 38% [1] while lenders tightened terms [2].',
+      '',
+      '1. Mensah, K. and Osei, A. (2021) After the default. Accra: Example Institute',
+      '2. Central bank and ministry reports on the crisis.',
+      '3. Dlamini, T. (2019). Sovereign Lending in Africa. Example House.',
+      '4. Amina Yusuf et al. (2022). Q&A: Can swaps help? Example Brief.',
+      '5. Okafor, C. (2023). Letter: why the programme failed. 12 April 2023. Example Times.',
+      '',
+      '(The writer is a former economist at the central bank and a lecturer in Accra.)',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual([...parsed.references.numbers], [1, 2, 3, 4, 5]);
+    assert.deepEqual(proseOf(parsed), ['Exports fell by 38% [1] while lenders tightened terms [2].']);
+    assert.deepEqual(
+      nonProseOf(text).filter(([kind]) => kind === 'bio'),
+      [['bio', '(The writer is a former economist at the central bank and a lecturer in Accra.)']],
+    );
+  });
+
+  test('a references heading may say what it covers ("Sources for this section")', () => {
+    const text = [
+      '## Lending',
+      '',
+      'Loans doubled (Dlamini 2019).',
+      '',
+      '## Sources for this section',
+      '',
+      '* Dlamini, T. (2019). Sovereign Lending in Africa. Example House.',
+      '',
+      '## Debt relief',
+      '',
+      'Back to prose.',
+    ].join('\n');
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'Lending',
+      'Loans doubled (Dlamini 2019).',
+      'Sources for this section',
+      'Debt relief',
+      'Back to prose.',
+    ]);
+  });
+
   test('entries whose only bibliographic mark is a page ("p. 4") or a volume ("vol. 3") read as references', () => {
     const text = [
       'Grain exports fell by 38% [1] and fuel imports by 12% [2].',

@@ -108,7 +108,8 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
 
 const SECTION_TITLES: Array<[string, NonProseKind]> = [
   [
-    'references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations',
+    // "Sources for this section", "References used in this article".
+    '(?:references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
     'references',
   ],
   [
@@ -167,6 +168,8 @@ const NAME_LINE =
   /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
 const BIO =
   /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports)\b/u;
+/** "(The writer is a co-founder of …)": the closing note that introduces the writer without naming them. */
+const WRITER_NOTE = /^\(?(?:the|this) (?:writer|author|columnist|contributor)s? (?:is|was|has|teaches|works|writes)\b/i;
 const BIO_CUE =
   /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
 
@@ -280,7 +283,13 @@ function paragraphKind(
   const atEdge = position.index < 3 || last;
   // "Originally published on …" opens a reposted article as often as it closes one.
   if (BOILERPLATE.test(text) && (shape?.emphasized || atEdge)) return 'boilerplate';
-  if (atEdge && (shape?.emphasized || last) && BIO.test(text) && BIO_CUE.test(b.text) && words(b.text, 80) <= 80)
+  if (
+    atEdge &&
+    (shape?.emphasized || last) &&
+    (BIO.test(text) || WRITER_NOTE.test(text)) &&
+    BIO_CUE.test(b.text) &&
+    words(b.text, 80) <= 80
+  )
     return 'bio';
   if (position.index < 3 && b.end - b.start <= 300 && isMasthead(b, source, titleWords)) return 'byline';
   return undefined;
@@ -462,9 +471,12 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
   return { blocks: kept, nonProse, references };
 }
 
-/** Stronger than `looksBibliographic`: what only a reference carries (a URL, a DOI, pages, a volume, a publisher). */
+/**
+ * Stronger than `looksBibliographic`: what only a reference carries (a URL, a DOI, "et al.", the year in parentheses
+ * after the authors, pages, a volume, a publisher).
+ */
 const REFERENCE_ONLY =
-  /https?:\/\/|\bdoi\b|\b(?:(?:pp?|vol)\.\s*\d+|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
+  /https?:\/\/|\bdoi\b|\bet al\.|^[^.()]{3,80}\(\d{4}[a-z]?(?:, [^()]{1,24})?\)\.|\b(?:(?:pp?|vol)\.\s*\d+|retrieved|accessed|journal|press)\b|^\s*\p{Lu}[\p{L}’'-]+,\s*(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+[.,])/iu;
 
 /**
  * Endnotes with no heading: the numbered list that ends the document, when (nearly) every item reads like a
