@@ -15,12 +15,18 @@ ruleTester('unsourced-claim', {
     'If the junta expelled the French ambassador, Paris would recall its troops from Gao.',
     'Had the council ratified the treaty in 1999, the border could have opened a decade earlier.',
     'But if the army had seized the port, exports might have collapsed within a week.',
+    'Moscow would immediately annex the enclave if Chisinau declared a blockade.',
     // Recommendations argue for what is not yet so; an -ed adjective ("balanced", "exiled") narrates nothing.
     'Instead of imposing new levies, the Kenyan treasury should adopt a more balanced budget that protects farmers.',
     'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
     'It is essential for the African Union to deploy observers before the Ethiopian vote.',
   ],
   invalid: [
+    {
+      name: 'a condition after a modal, in a sentence that narrates',
+      code: 'In 2014 Russia annexed Crimea, which it would turn into a base if the fleet needed one.',
+      errors: [{ text: 'In 2014 Russia annexed Crimea, which it would turn into a base if the fleet needed one.' }],
+    },
     {
       name: 'a recommendation that also narrates what happened',
       code: 'The Ugandan parliament ought to suspend the oil pipeline deal signed with Total.',

@@ -643,8 +643,18 @@ export function claimFeatures(
  */
 function isHypothetical(words: readonly Word[]): boolean {
   const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
-  if (!CONDITIONAL_OPENERS.has(words[opening]?.norm)) return false;
-  for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
+  if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
+    for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
+    return false;
+  }
+  // The condition after the scene: "China would invade if Taiwan declared independence", unless the words before the
+  // modal tell what happened ("In 2014 Russia annexed Crimea, which it would use as a base if…").
+  let modal = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (modal < 0 && HYPOTHETICAL_MODALS.has(words[i].norm)) modal = i;
+    else if (modal >= 0 && (words[i].norm === 'if' || words[i].norm === 'unless'))
+      return !narrates(words.slice(0, modal));
+  }
   return false;
 }
 
