@@ -20,8 +20,14 @@ ruleTester('unsourced-claim', {
     'Instead of imposing new levies, the Kenyan treasury should adopt a more balanced budget that protects farmers.',
     'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
     'It is essential for the African Union to deploy observers before the Ethiopian vote.',
+    'Any prolonged closure of the Suez Canal will raise freight costs for Kenyan importers.',
   ],
   invalid: [
+    {
+      name: 'a narrated visit to two named places',
+      code: 'The delegation toured Nairobi and Mombasa before returning home.',
+      errors: [{ text: 'The delegation toured Nairobi and Mombasa before returning home.' }],
+    },
     {
       name: 'a condition after a modal, in a sentence that narrates',
       code: 'In 2014 Russia annexed Crimea, which it would turn into a base if the fleet needed one.',
