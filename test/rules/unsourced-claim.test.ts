@@ -21,6 +21,8 @@ ruleTester('unsourced-claim', {
     'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
     'It is essential for the African Union to deploy observers before the Ethiopian vote.',
     'Any prolonged closure of the Suez Canal will raise freight costs for Kenyan importers.',
+    // What did not happen: a modal perfect narrates nothing.
+    'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
   invalid: [
     {

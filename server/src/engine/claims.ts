@@ -194,6 +194,7 @@ const CONDITIONAL_OPENERS = new Set(WORDS.conditionalOpeners);
 const HYPOTHETICAL_MODALS = new Set(WORDS.hypotheticalModals);
 const RECOMMENDING = new Set(WORDS.recommending);
 const NECESSITY = new Set(WORDS.necessity);
+const RECOMMENDING_OR_HYPOTHETICAL = new Set([...WORDS.recommending, ...WORDS.hypotheticalModals]);
 /** What may come before a condition's opening word: "But if…", "And had…". */
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'even', 'or']);
 
@@ -683,8 +684,14 @@ function pastTenseVerbs(words: readonly Word[]): number {
  */
 function narrates(words: readonly Word[]): boolean {
   for (let i = 1; i < words.length; i++)
-    if (isPastVerbAt(words, i) && !STATE_BEFORE.has(words[i - 1].norm)) return true;
+    if (isPastVerbAt(words, i) && !STATE_BEFORE.has(words[i - 1].norm) && !isModalPerfect(words, i)) return true;
   return false;
+}
+
+/** "should have tested", "could have been avoided": what did not happen. */
+function isModalPerfect(words: readonly Word[], i: number): boolean {
+  const have = words[i - 1].norm === 'been' ? i - 2 : i - 1;
+  return words[have]?.norm === 'have' && RECOMMENDING_OR_HYPOTHETICAL.has(words[have - 1]?.norm);
 }
 
 function isPastVerbAt(words: readonly Word[], i: number): boolean {
