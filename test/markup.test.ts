@@ -415,6 +415,56 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('a lesson’s questions and resources are not prose; the essay before them is', () => {
+    const text = [
+      '## The crisis',
+      '',
+      'In 1956 the canal company was nationalised and its shares frozen.',
+      '',
+      '### Review Questions',
+      '',
+      '1. All the following states sent troops to the canal except',
+      '   - Britain',
+      '   - France',
+      '',
+      '### Primary Sources',
+      '',
+      'Doe, Jane. _Canal Papers_. 2 vols. Cairo: Example Press, 1971.',
+      '',
+      '### Suggested Resources',
+      '',
+      'Roe, Sam. _The Canal Year_. London: Example House, 2018.',
+    ].join('\n');
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'The crisis',
+      'In 1956 the canal company was nationalised and its shares frozen.',
+      'Review Questions',
+      'Primary Sources',
+      'Suggested Resources',
+    ]);
+  });
+
+  test('the plain line under a picture is its caption when it points at it; other text after a picture is prose', () => {
+    const text = [
+      '![Two ministers at a desk](desk.jpg)',
+      '',
+      'The foreign minister (right), pictured here in 1956 with the president, opposed the loan.',
+      '',
+      '![](map.jpg)',
+      '',
+      'This map of the campaign shows where the paratroopers landed.',
+      '',
+      '![](port.jpg)',
+      '',
+      'The port handled 40 ships a day before the war.',
+    ].join('\n');
+    assert.deepEqual(
+      nonProseOf(text).map(([kind]) => kind),
+      ['caption', 'caption', 'caption', 'caption', 'caption'],
+    );
+    assert.deepEqual(proseOf(parseMarkdown(text)), ['The port handled 40 ships a day before the war.']);
+  });
+
   test('a references heading may say what it covers ("Sources for this section")', () => {
     const text = [
       '## Lending',

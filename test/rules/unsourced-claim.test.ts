@@ -2,6 +2,11 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-claim', {
   valid: [
+    // Reporting verbs in any position, and a law as the source of its own terms.
+    'Instead she chided the auditors for publishing figures that covered only three provinces.',
+    'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
+    '“We have never defaulted,” the finance minister bragged in 2019, when bond yields were still low.',
+    'The 2019 decree bans exports of raw cashew nuts to India and Vietnam.',
     'Is this the end of the partnership?',
     'I think we should look at the partnership differently.',
     'We will build a better relationship with our neighbours.',
@@ -25,6 +30,11 @@ ruleTester('unsourced-claim', {
     'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
   invalid: [
+    {
+      name: 'an agreement imposing cuts is narrated, not cited',
+      code: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.',
+      errors: [{ text: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.' }],
+    },
     {
       name: 'a narrated visit to two named places',
       code: 'The delegation toured Nairobi and Mombasa before returning home.',

@@ -2,6 +2,10 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-quote', {
   valid: [
+    // Reporting verbs writers use besides 'said'.
+    'The governor applauded the “bold decision to float the cedi against the dollar”.',
+    'Cambridge defines a creole as “a language that has developed from a mixture of languages spoken together”.',
+    'The plan was to float the cedi, he averred, by “sending a clear signal to the markets that we will not print money”.',
     'The minister said: “We will not accept double standards from anyone.”',
     '“We will not accept double standards from anyone,” the minister told reporters.',
     'The plan was called “a new battleground” by its critics.',

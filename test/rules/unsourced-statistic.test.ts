@@ -2,6 +2,11 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // A forecaster revising its own forecast is the source of the figures.
+    'The bank downgraded its forecast for Kenyan growth to 4.2% from 4.9% in April.',
+    'The fund also made upward revisions to its growth forecasts for Ghana and Nigeria, to 5% and 3% respectively.',
+    // A law is the source of its own terms.
+    'The new law requires every mine in Katanga to pay 10% of its revenue to the province.',
     'Mali became independent in 1960 and joined the union in the 1990s.',
     'Second, the economic dimension matters more than the military one.',
     'The Malian minister left the G5 Sahel after the summit.',
@@ -27,6 +32,11 @@ ruleTester('unsourced-statistic', {
     { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
   ],
   invalid: [
+    {
+      name: 'records are no law: "require" cites nothing',
+      code: 'The records require careful reading, since 40% of entries are missing.',
+      errors: [{ text: '40%' }],
+    },
     {
       code: 'Aid accounted for around 10% of its GDP.',
       errors: [{ text: 'around 10%', message: /"around 10%" has no source/ }],

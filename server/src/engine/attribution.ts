@@ -39,12 +39,14 @@ const INFLECTED = new Set([
   'AGENT_VERB',
   'DESCRIBE_VERB',
   'ESTIMATE_VERB',
+  'REVISION_VERB',
   'NAMING_VERB',
   'QUOTATION_TAG',
   'RELEASE_VERB',
   'WITNESS_VERB',
   'ANNOUNCE_VERB',
   'ANALYSIS_ACT',
+  'LAW_VERB',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -82,7 +84,7 @@ const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
 const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
 const REPORTING_VERBS = new Set(
-  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB', 'RELEASE_VERB'].flatMap((name) => [
+  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB', 'RELEASE_VERB', 'LAW_VERB'].flatMap((name) => [
     ...(CLASSES.get(name) ?? []),
   ]),
 );
@@ -261,7 +263,10 @@ function speakerSubject(
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
   const speech = inClass('SPEECH_VERB', words[verb].norm);
-  const isDocument = inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[verb].norm));
+  const isDocument =
+    (inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[verb].norm))) ||
+    // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
+    (inClass('LAW', h.norm) && inClass('LAW_VERB', words[verb].norm) && !words[verb].norm.endsWith('ing'));
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
     return found({
       kind: isDocument ? 'document' : 'speaker',
@@ -571,7 +576,7 @@ function negated(words: readonly Word[], verb: number): boolean {
   return false;
 }
 
-const MAX_ADVERBIAL_WORDS = 7;
+const MAX_ADVERBIAL_WORDS = 10;
 
 /**
  * "As Omarova notes, …", "As the IMF noted in its report, …": a clause opened by "as" whose reporting verb ends it (a
@@ -616,13 +621,15 @@ function introducesContent(
     if (/^\s*[:“"«]|^\s*[,;]?\s*[“"«]/.test(gap)) return true;
     // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller, maybe with where or
     // when ("”, Lee wrote in a blog post.").
-    if (k === words.length || /^\s*[.!?;]/.test(gap))
-      return closingParenthetical && (k === verb + 1 || CIRCUMSTANCE.has(words[verb + 1].norm));
+    // ("”, the minister boasted in 2019, when …": the comma after the circumstance closes the parenthetical too.)
+    const closes = k === words.length || /^\s*[.!?;]/.test(gap) || (closingParenthetical && /^\s*,/.test(gap));
+    if (closes) return closingParenthetical && (k === verb + 1 || CIRCUMSTANCE.has(words[verb + 1].norm));
     if (/[,;()—–]/.test(gap)) return false;
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
     if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
-    if (w.norm === 'as' && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
+    // "described the deal as …", "blamed wages for the slow fall": the charge is the speaker's.
+    if ((w.norm === 'as' || w.norm === 'for') && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
     // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
@@ -650,6 +657,10 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       // "reported in August that …": no source after the lead-in, but its first word may still be a reporting verb.
     }
     const w = words[i];
+    if (inClass('REVISION_VERB', w.norm) && revisesOwnForecast(words, i)) {
+      const forecaster = speakerSubject(text, words, i);
+      if (forecaster && forecaster.attribution.kind !== 'anaphor') return forecaster.attribution;
+    }
     if (!REPORTING_VERBS.has(w.norm)) continue;
     // A capitalised reporting word is a name ("Reuters Report"), unless a passive with its agent shows it is a verb
     // miscapitalised ("This was Stated by the President").
@@ -707,6 +718,23 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (inverted) return inverted;
   }
   return outletWitness(text, words);
+}
+
+const MAX_FORECAST_DISTANCE = 4;
+
+/**
+ * "downgraded its forecast for growth", "made upward revisions to its 2024 forecasts": the verb's subject changes (or
+ * keeps) its own published forecast, so the figures are its own.
+ */
+function revisesOwnForecast(words: readonly Word[], verb: number): boolean {
+  const end = Math.min(words.length, verb + 2 * MAX_FORECAST_DISTANCE);
+  for (let k = verb + 1; k < end; k++) {
+    if (words[k].norm !== 'its' && words[k].norm !== 'their') continue;
+    for (let f = k + 1; f < Math.min(words.length, k + 1 + MAX_FORECAST_DISTANCE); f++)
+      if (inClass('FORECAST', words[f].norm)) return true;
+    return false;
+  }
+  return false;
 }
 
 const SUBORDINATORS = new Set(

@@ -10,7 +10,16 @@ import type { Block, FootnoteRef } from './markdown.js';
 import type { Span } from './types.js';
 
 export type NonProseKind =
-  'template' | 'caption' | 'credit' | 'byline' | 'bio' | 'read-more' | 'boilerplate' | 'pull-quote' | 'references';
+  | 'template'
+  | 'caption'
+  | 'credit'
+  | 'byline'
+  | 'bio'
+  | 'read-more'
+  | 'boilerplate'
+  | 'pull-quote'
+  | 'references'
+  | 'exercises';
 
 export interface NonProse {
   kind: NonProseKind;
@@ -109,7 +118,7 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
 const SECTION_TITLES: Array<[string, NonProseKind]> = [
   [
     // "Sources for this section", "References used in this article".
-    '(?:references?|reference list|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
+    '(?:references?|reference list|(?:primary|secondary|suggested|additional) (?:sources|resources)|resources|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
     'references',
   ],
   [
@@ -117,6 +126,11 @@ const SECTION_TITLES: Array<[string, NonProseKind]> = [
     'read-more',
   ],
   ['about the authors?|about the contributors?|authors?|contributors?', 'bio'],
+  // A lesson's apparatus: its objectives and the questions after it test the reader, they assert nothing.
+  [
+    '(?:review|discussion|study|comprehension|practice|ap practice|free response|multiple choice|essay|quiz|reading) questions|questions for (?:discussion|review|reflection)|quiz|exercises|activities|learning objectives|key terms|vocabulary',
+    'exercises',
+  ],
   ['acknowledge?ments?|credits|image credits|photo credits', 'boilerplate'],
 ];
 /** One pattern, one group per kind: a single test per heading or short paragraph. */
@@ -151,6 +165,9 @@ const CREDIT =
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
 /** A kramdown attribute list that styles the paragraph as a caption: `{:.image-caption}`, `{:.bbg__cutline}`. */
 const CAPTION_CLASS = /^\{:[^{}\n]*(?:caption|cutline|legend|credit)[^{}\n]*\}/i;
+/** Words by which a caption points at its picture: "pictured here in 1956", "(right)", "This map of the campaign". */
+const POINTS_AT_PICTURE =
+  /\b(?:pictured|photographed|shown (?:here|above|below)|seen (?:here|above|below))\b|\((?:left|right|centre|center|top|bottom|above|below)\)|^(?:this|the|above|below)[,:]? (?:map|photo(?:graph)?|image|picture|illustration|chart|graph|painting|poster|cartoon|engraving|drawing)\b/i;
 const CAPTION_GLYPH = /^[▲▼►◄▶◀↑↓⬆⬇☝]/u;
 const BYLINE =
   /^(?:by|written by|words by|text by|story by|reporting by|reported by|interview by|interviewed by|compiled by|edited by|editing by|posted by|authors?\s*:|byline\s*:)\s+\p{Lu}/iu;
@@ -274,7 +291,8 @@ function paragraphKind(
   if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
   if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
   if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text) || CAPTION_CLASS.test(text)) return 'caption';
-  if (previousShape?.imageOnly && shape?.emphasized) return 'caption';
+  if (previousShape?.imageOnly && (shape?.emphasized || (POINTS_AT_PICTURE.test(text) && words(b.text, 80) <= 80)))
+    return 'caption';
   if (PHOTO_CREDIT_END.test(text) && words(b.text, 60) <= 60) return 'caption';
   if (READ_MORE.test(text) || SERIES_NOTE.test(text)) return 'read-more';
   if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
