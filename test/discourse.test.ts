@@ -237,6 +237,24 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
   });
 
+  test('a line broken off after a report ("… announced that he was closing the port and") covers no plain paragraph', () => {
+    const text = [
+      'In any event, the governor announced that he was closing the port and',
+      '',
+      'The port had been operated by a Belgian company under a treaty signed in 1888. More than 40 shipping lines used it.',
+    ].join('\n');
+    assert.deepEqual(flagged(text), [
+      'The port had been operated by a Belgian company under a treaty signed in 1888.',
+      'More than 40 shipping lines used it.',
+    ]);
+    // A paragraph that closes a single-quoted quotation is no lead-in either.
+    const quoted =
+      "The governor said: 'The port has been run like a private fief.'\n\nThe port had been operated by a Belgian company under a treaty signed in 1888.";
+    assert.deepEqual(flagged(quoted), [
+      'The port had been operated by a Belgian company under a treaty signed in 1888.',
+    ]);
+  });
+
   test('a cited lead-in that ends in a colon cites the paragraph it introduces, and only that one', () => {
     const text = [
       'These estimates are from [the central bank’s May report](https://example.org/report):',

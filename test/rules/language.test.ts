@@ -7,6 +7,8 @@ ruleTester('loaded-term', {
     'The exchange rate regime ties the CFA franc to the euro.',
     'The sanctions regime was lifted in July.',
     'The minister called them “puppet leaders” in a speech.',
+    // British papers set quotations in single quotes; "can't" and "it's" do not close them.
+    "The mayor backed the campaign, saying: 'I can't believe they did it. It's a puppet regime and they know it.'",
     '> Western powers imposed their own puppet leaders.',
     'See [the report](https://example.org/puppet-leaders-report) for details.',
     'The `regime` variable is code.',

@@ -366,9 +366,11 @@ class DiscourseFlow {
   private credit?: string;
   /**
    * A lead-in's speaker, or the citation of a lead-in that ends in a colon ("These figures are from [the IMF][2]:"):
-   * the next paragraph is what it introduces, and so are the paragraphs set off like it.
+   * the next paragraph is what it introduces, and so are the paragraphs set off like it. A lead-in with no colon
+   * ("X stated on 13 July") introduces only a paragraph set off as a statement (italics, a quote mark): after a
+   * broken line ("Nasser announced that he was nationalising the canal and"), plain prose is the writer's again.
    */
-  private leadIn?: { kind: 'speaker' | 'citation'; source: string };
+  private leadIn?: { kind: 'speaker' | 'citation'; source: string; colon: boolean };
   /** What a lead-in introduced: its source, and the emphasis its paragraphs open with (if any). */
   private statement?: { kind: 'speaker' | 'citation'; source: string; opening?: string };
   /** For messages: the source carried at the end of the previous paragraph, and whether this one cites anything. */
@@ -404,7 +406,8 @@ class DiscourseFlow {
     // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
     // mark).
     const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];
-    if (this.leadIn) this.statement = { ...this.leadIn, opening };
+    if (this.leadIn && (this.leadIn.colon || opening || opensWithQuote(pb)))
+      this.statement = { kind: this.leadIn.kind, source: this.leadIn.source, opening };
     else if (namedAfter) this.statement = { kind: 'speaker', source: namedAfter };
     else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
     this.leadIn = undefined;
@@ -489,10 +492,10 @@ class DiscourseFlow {
     const quotedLast =
       last !== undefined && this.blockText.length - last.end <= MAX_CLOSING_TAG && this.lastSpeaker !== undefined;
     this.openQuoteSpeaker = unclosed ? (this.quoteSpeaker ?? this.carried) : quotedLast ? this.lastSpeaker : undefined;
-    if (this.lastSpeaker && /(?::|[^.!?"”»)\]*_\s])\s*$/.test(this.blockText))
-      this.leadIn = { kind: 'speaker', source: this.lastSpeaker };
-    else if (this.lastCitation && /:\s*$/.test(this.blockText))
-      this.leadIn = { kind: 'citation', source: this.lastCitation };
+    const colon = /:\s*$/.test(this.blockText);
+    if (this.lastSpeaker && (colon || /[^.!?"”’'»)\]*_\s]\s*$/.test(this.blockText)))
+      this.leadIn = { kind: 'speaker', source: this.lastSpeaker, colon };
+    else if (this.lastCitation && colon) this.leadIn = { kind: 'citation', source: this.lastCitation, colon };
   }
 }
 

@@ -252,9 +252,9 @@ function assignMarkers(pb: ProseBlock): void {
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“' };
 
 /**
- * Quotations: curly and guillemet pairs, straight double quotes paired left to right, and single curly quotes that
- * open at a word start (so apostrophes never open one, nor the elision of ‘96). Unclosed quotes run to the end of the
- * block.
+ * Quotations: curly and guillemet pairs, straight double quotes paired left to right, and single quotes (curly or
+ * straight, as British papers set them) that open at a word start and close where no letter follows (so apostrophes
+ * never open or close one, nor the elision of ‘96). Unclosed quotes run to the end of the block.
  */
 export function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
@@ -266,7 +266,8 @@ export function findQuotes(text: string): Span[] {
     const i = m.index;
     const c = m[0];
     if (open >= 0) {
-      if (c === close && (close !== '’' || !/\p{L}/u.test(text[i + 1] ?? ''))) {
+      // A single quote between letters is an apostrophe ("can't", "it’s"), not the closing quote.
+      if (c === close && ((close !== '’' && close !== "'") || !/\p{L}/u.test(text[i + 1] ?? ''))) {
         quotes.push({ start: open, end: i + 1 });
         open = -1;
       }
