@@ -5,6 +5,7 @@ ruleTester('unsourced-claim', {
     // Reporting verbs in any position, and a law as the source of its own terms.
     'Instead she chided the auditors for publishing figures that covered only three provinces.',
     'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
+    'Fuel subsidies are keeping inflation high across West Africa, the World Bank cautioned Tuesday in its latest Africa Pulse report.',
     '“We have never defaulted,” the finance minister bragged in 2019, when bond yields were still low.',
     'The 2019 decree bans exports of raw cashew nuts to India and Vietnam.',
     'Is this the end of the partnership?',
@@ -26,6 +27,9 @@ ruleTester('unsourced-claim', {
     'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
     'It is essential for the African Union to deploy observers before the Ethiopian vote.',
     'Any prolonged closure of the Suez Canal will raise freight costs for Kenyan importers.',
+    // The writer’s own view, marked as such; vouching for a state of affairs ("no doubt that … is better equipped").
+    'Washington has been dragged into wars of attrition in Iraq and Syria that have, in my opinion, accelerated its decline.',
+    'There is no doubt that the Kenyan army is better equipped than the Somali militias it fought in 2011.',
     // What did not happen: a modal perfect narrates nothing.
     'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
@@ -34,6 +38,11 @@ ruleTester('unsourced-claim', {
       name: 'an agreement imposing cuts is narrated, not cited',
       code: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.',
       errors: [{ text: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.' }],
+    },
+    {
+      name: 'vouching for what happened leaves a claim',
+      code: 'It is clear that the junta expelled the ambassador to please Moscow in 2022.',
+      errors: [{ text: 'It is clear that the junta expelled the ambassador to please Moscow in 2022.' }],
     },
     {
       name: 'a narrated visit to two named places',

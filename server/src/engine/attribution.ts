@@ -503,6 +503,8 @@ function openingSubject(
 }
 
 const CIRCUMSTANCE = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'outside', 'near']);
+/** What may follow a closing ", X said": where or when ("on Tuesday", "Tuesday"). */
+const isCircumstance = (w: Word): boolean => CIRCUMSTANCE.has(w.norm) || TIME_NOUNS.has(w.norm);
 
 /** ", said the minister", "” said Diop": an inverted attribution names its source after the verb. */
 function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
@@ -623,7 +625,7 @@ function introducesContent(
     // when ("”, Lee wrote in a blog post.").
     // ("”, the minister boasted in 2019, when …": the comma after the circumstance closes the parenthetical too.)
     const closes = k === words.length || /^\s*[.!?;]/.test(gap) || (closingParenthetical && /^\s*,/.test(gap));
-    if (closes) return closingParenthetical && (k === verb + 1 || CIRCUMSTANCE.has(words[verb + 1].norm));
+    if (closes) return closingParenthetical && (k === verb + 1 || isCircumstance(words[verb + 1]));
     if (/[,;()—–]/.test(gap)) return false;
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
