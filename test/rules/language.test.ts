@@ -6,6 +6,7 @@ ruleTester('loaded-term', {
     'Several actors were killed in the attack, and corruption charges followed.',
     'The exchange rate regime ties the CFA franc to the euro.',
     'The sanctions regime was lifted in July.',
+    'The revolution of 1789 swept away the old regime and its privileges.',
     'The minister called them “puppet leaders” in a speech.',
     // British papers set quotations in single quotes; "can't" and "it's" do not close them.
     "The mayor backed the campaign, saying: 'I can't believe they did it. It's a puppet regime and they know it.'",
