@@ -257,6 +257,35 @@ describe('non-prose paragraphs', () => {
     ]);
   });
 
+  test('a scraped page’s metadata header and caption residue are not prose; an empty "authors:" opens no section', () => {
+    const text = [
+      '## Dozens arrested at protests in Minsk',
+      '',
+      'keywords: belarus protests arrested minsk',
+      '',
+      'authors: ',
+      '',
+      'publish date: None',
+      '',
+      'image copyright Reuters image caption Protesters were chased with batons in Minsk',
+      '',
+      'media caption Demonstrators stream through Minsk',
+      '',
+      'Police detained more than 200 protesters in Minsk on Sunday.',
+      '',
+      'The opposition leader left the country in August.',
+    ].join('\n');
+    assert.deepEqual(
+      nonProseOf(text).map(([kind]) => kind),
+      ['boilerplate', 'boilerplate', 'boilerplate', 'caption', 'caption'],
+    );
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'Dozens arrested at protests in Minsk',
+      'Police detained more than 200 protesters in Minsk on Sunday.',
+      'The opposition leader left the country in August.',
+    ]);
+  });
+
   test('a wire credit under the title: names, places, an outlet and a date', () => {
     const text =
       '# Port strike\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025\n\nThe strike closed 40 terminals.';

@@ -630,8 +630,9 @@ function introducesContent(
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
     if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
-    // "described the deal as …", "blamed wages for the slow fall": the charge is the speaker's.
-    if ((w.norm === 'as' || w.norm === 'for') && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
+    // "described the deal as …", "blamed wages for the slow fall", "accused the police of torture": the charge is the
+    // speaker's.
+    if (/^(?:as|for|of)$/.test(w.norm) && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
     // "claimed only 300 people were killed": an object followed by a finite verb is a clause.

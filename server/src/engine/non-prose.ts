@@ -163,6 +163,8 @@ const BOILERPLATE =
 const CREDIT =
   /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|source|sources|data)\s*[:：]/i;
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
+/** A scraped page's caption residue: "image copyright Reuters image caption …", "media caption …". */
+const CAPTION_RESIDUE = /^(?:image (?:copyright|source)|(?:image|media|video) caption)\b/i;
 /** A kramdown attribute list that styles the paragraph as a caption: `{:.image-caption}`, `{:.bbg__cutline}`. */
 const CAPTION_CLASS = /^\{:[^{}\n]*(?:caption|cutline|legend|credit)[^{}\n]*\}/i;
 /** Words by which a caption points at its picture: "pictured here in 1956", "(right)", "This map of the campaign". */
@@ -190,6 +192,10 @@ const WRITER_NOTE = /^\(?(?:the|this) (?:writer|author|columnist|contributor)s? 
 const BIO_CUE =
   /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
 
+/** A scraped page's metadata header under the title: "keywords: …", "authors: …", "publish date: …". */
+const METADATA_LINE =
+  /^(?:keywords|tags|categories|category|authors?|publish(?:ed)? date|published|date|updated|description|summary|slug|lang(?:uage)?|source url|url)\s*:/;
+const MAX_METADATA_LINES = 5;
 const MAX_NON_PROSE = 1200;
 /** The number of words in `s`, counting no further than `limit + 1`. */
 function words(s: string, limit = Infinity): number {
@@ -290,13 +296,15 @@ function paragraphKind(
 ): NonProseKind | undefined {
   if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
   if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
-  if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text) || CAPTION_CLASS.test(text)) return 'caption';
+  if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text) || CAPTION_CLASS.test(text) || CAPTION_RESIDUE.test(text))
+    return 'caption';
   if (previousShape?.imageOnly && (shape?.emphasized || (POINTS_AT_PICTURE.test(text) && words(b.text, 80) <= 80)))
     return 'caption';
   if (PHOTO_CREDIT_END.test(text) && words(b.text, 60) <= 60) return 'caption';
   if (READ_MORE.test(text) || SERIES_NOTE.test(text)) return 'read-more';
   if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
+  if (position.index < MAX_METADATA_LINES && METADATA_LINE.test(text)) return 'boilerplate';
   const last = position.index >= position.count - 2;
   const atEdge = position.index < 3 || last;
   // "Originally published on …" opens a reposted article as often as it closes one.
@@ -433,7 +441,8 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
     // A paragraph that is only a section title acts as a heading below every real one.
     // Captions, credits, bylines, bios and notes are short: long paragraphs are prose, and cost nothing more here.
     const head = b.kind === 'paragraph' && b.end - b.start <= MAX_NON_PROSE ? visible(b, 300) : '';
-    const pseudo = head.length <= 40 && head ? sectionKind(head) : undefined;
+    // A title is capitalised: "authors:" in a scraped page's metadata header opens nothing.
+    const pseudo = head.length <= 40 && /^[^\p{L}]*\p{Lu}/u.test(head) ? sectionKind(head) : undefined;
     if (pseudo) {
       section = { kind: pseudo, depth: 7, start: b.start };
       nonProse.push({ kind: pseudo, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
