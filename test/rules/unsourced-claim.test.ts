@@ -6,6 +6,7 @@ ruleTester('unsourced-claim', {
     'Instead she chided the auditors for publishing figures that covered only three provinces.',
     'Mr Ruto, in power since 2022, has accused Western nations of interfering in the election.',
     'She accused the Kenyan police of torture, citing a 16-year-old who was beaten into a coma.',
+    'The prosecutor charged the former governor with laundering $40m through Dubai property firms in 2019.',
     'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
     'Fuel subsidies are keeping inflation high across West Africa, the World Bank cautioned Tuesday in its latest Africa Pulse report.',
     '“We have never defaulted,” the finance minister bragged in 2019, when bond yields were still low.',
