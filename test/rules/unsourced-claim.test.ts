@@ -6,6 +6,8 @@ ruleTester('unsourced-claim', {
     'Instead she chided the auditors for publishing figures that covered only three provinces.',
     'Mr Ruto, in power since 2022, has accused Western nations of interfering in the election.',
     'She accused the Kenyan police of torture, citing a 16-year-old who was beaten into a coma.',
+    'Piracy was, as suggested by Professor Adeyemi in 1911, a crime committed against all nations.',
+    'Mensah proposes that the raids were organised by a rival guild based in Accra.',
     'The prosecutor charged the former governor with laundering $40m through Dubai property firms in 2019.',
     'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
     'Fuel subsidies are keeping inflation high across West Africa, the World Bank cautioned Tuesday in its latest Africa Pulse report.',
@@ -41,6 +43,11 @@ ruleTester('unsourced-claim', {
       name: 'an agreement imposing cuts is narrated, not cited',
       code: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.',
       errors: [{ text: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.' }],
+    },
+    {
+      name: 'an agent names a source only after "as": "proposed by the army" narrates an act',
+      code: 'The canal levy was proposed by the army in 2019 and approved by parliament.',
+      errors: [{ text: 'The canal levy was proposed by the army in 2019 and approved by parliament.' }],
     },
     {
       name: 'vouching for what happened leaves a claim',

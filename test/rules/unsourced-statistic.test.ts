@@ -7,6 +7,9 @@ ruleTester('unsourced-statistic', {
     'The fund also made upward revisions to its growth forecasts for Ghana and Nigeria, to 5% and 3% respectively.',
     // A law is the source of its own terms.
     'The new law requires every mine in Katanga to pay 10% of its revenue to the province.',
+    // The writer points to a named work.
+    'About 5,000 pirates sailed the Atlantic between 1716 and 1726 (see Mensah’s book for the figures).',
+    'About 5,000 pirates sailed the Atlantic (see the 1730 Admiralty report).',
     'Mali became independent in 1960 and joined the union in the 1990s.',
     'Second, the economic dimension matters more than the military one.',
     'The Malian minister left the G5 Sahel after the summit.',
@@ -32,6 +35,11 @@ ruleTester('unsourced-statistic', {
     { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
   ],
   invalid: [
+    {
+      name: '"see below" points to no work',
+      code: 'About 5,000 pirates sailed the Atlantic (see below).',
+      errors: [{ text: 'About 5,000' }],
+    },
     {
       name: 'records are no law: "require" cites nothing',
       code: 'The records require careful reading, since 40% of entries are missing.',

@@ -47,6 +47,7 @@ const INFLECTED = new Set([
   'ANNOUNCE_VERB',
   'ANALYSIS_ACT',
   'LAW_VERB',
+  'AS_AGENT_VERB',
 ]);
 
 function loadClasses(): Map<string, Set<string>> {
@@ -84,9 +85,9 @@ const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
 const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
 const REPORTING_VERBS = new Set(
-  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB', 'RELEASE_VERB', 'LAW_VERB'].flatMap((name) => [
-    ...(CLASSES.get(name) ?? []),
-  ]),
+  ['SPEECH_VERB', 'DOCUMENT_VERB', 'AGENT_VERB', 'DESCRIBE_VERB', 'RELEASE_VERB', 'LAW_VERB', 'AS_AGENT_VERB'].flatMap(
+    (name) => [...(CLASSES.get(name) ?? [])],
+  ),
 );
 
 /** Capitalised words that begin sentences or name times: never a source by themselves. */
@@ -690,7 +691,9 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (negated(words, i) || hearsay(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters", "a report released on Thursday by the IISS".
     if (
-      (inClass('AGENT_VERB', w.norm) || (inClass('RELEASE_VERB', w.norm) && namesDocument(words, i - 1))) &&
+      (inClass('AGENT_VERB', w.norm) ||
+        (inClass('AS_AGENT_VERB', w.norm) && prev?.norm === 'as') ||
+        (inClass('RELEASE_VERB', w.norm) && namesDocument(words, i - 1))) &&
       agentAfter(text, words, i) > 0
     ) {
       const by = agentAfter(text, words, i);

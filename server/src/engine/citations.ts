@@ -163,6 +163,9 @@ const PARENS = /\(([^()\n]{1,300})\)/g;
 const UNDATED = /n\.\s?d\.|forthcoming|in press/i;
 /** "(Source: Port Authority)", "(Data: World Bank, 2023)": the writer names the source in a parenthesis. */
 export const SOURCE_NOTE = /^\s*(?:sources?|data(?: source)?|via)\s*[:：]\s*\S/i;
+/** "(see Rediker’s book for the figures)", "(cf. the 2019 census report)": the writer points to a named work. */
+const SEE_WORK =
+  /^\s*(?:see(?:\s+also)?|cf\.)\s+(?:the\s+|\p{Lu}[\p{L}-]*[’']s\s+)(?:[\p{L}\d-]+\s+){0,3}(?:book|article|study|report|paper|chapter|biography|history|account|survey|census|memoir|thesis|dataset|data)\b/iu;
 const IBID = /\b(?:ibid(?:em)?|op\.\s?cit|loc\.\s?cit)\b\.?(?:,?\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?/gi;
 const MAX_RANGE = 50;
 
@@ -324,7 +327,7 @@ function findReferenceMarkers(
         (isAuthorDate(inner) || isAuthorPage(inner, references))
       ) {
         add({ kind: 'author-date', span, id: inner.trim() });
-      } else if (SOURCE_NOTE.test(inner)) {
+      } else if (SOURCE_NOTE.test(inner) || SEE_WORK.test(inner)) {
         add({ kind: 'author-date', span, id: inner.trim() });
       } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
         add({ kind: 'ibid', span });
