@@ -11,6 +11,10 @@ ruleTester('loaded-term', {
     },
     { name: 'overrun as an army overruns a position', code: 'Rebel units overran two army posts near the river.' },
     {
+      name: 'collateral damage to servers in a report on internet blocking is technical',
+      code: 'Blocking one CDN address caused collateral damage to hundreds of unrelated servers and hosting customers.',
+    },
+    {
       name: 'witch hunt in a history of witchcraft is literal',
       code: 'Courts in the 1600s tried hundreds of women for witchcraft.\n\nThe witch hunt spread from the towns to the villages.',
     },
@@ -57,6 +61,10 @@ ruleTester('loaded-term', {
   invalid: [
     { code: 'The border towns were swamped by migrants last summer.', errors: [{ text: 'swamped' }] },
     { code: 'The inquiry became a witch hunt against the minister.', errors: [{ text: 'witch hunt' }] },
+    {
+      code: 'The strike killed 40 people in the market, collateral damage in a wider war.',
+      errors: [{ text: 'collateral damage' }],
+    },
     {
       name: 'the label in the writer’s voice',
       code: 'The governor was a tyrant who resigned in March.',
