@@ -7,6 +7,9 @@ ruleTester('unsourced-statistic', {
     'The fund also made upward revisions to its growth forecasts for Ghana and Nigeria, to 5% and 3% respectively.',
     // A law is the source of its own terms.
     'The new law requires every mine in Katanga to pay 10% of its revenue to the province.',
+    // A provision of a legal text, cited in lower case.
+    'Under section 112 of the criminal code, insulting the monarch is a crime.',
+    'The ban rests on article 5, which the court upheld.',
     // The writer points to a named work.
     'About 5,000 pirates sailed the Atlantic between 1716 and 1726 (see Mensah’s book for the figures).',
     'About 5,000 pirates sailed the Atlantic (see the 1730 Admiralty report).',
@@ -35,6 +38,11 @@ ruleTester('unsourced-statistic', {
     { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
   ],
   invalid: [
+    {
+      name: 'a number after a provision label that counts the noun after it is a figure',
+      code: 'The decree covers section 30 officers and their families.',
+      errors: [{ text: '30' }],
+    },
     {
       name: '"see below" points to no work',
       code: 'About 5,000 pirates sailed the Atlantic (see below).',

@@ -36,6 +36,8 @@ const NAME_LABELS = set(
     'summit operation vol volume page part paragraph clause annex appendix table figure unit battalion brigade division regiment ' +
     'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform war',
 );
+/** Provisions of a legal text, numbered in lower case as often as not. */
+const LEGAL_LABELS = set('section article clause paragraph subsection rule regulation amendment');
 /** Words after a number that show it counts nothing ("a TVS 50 in the garage"). */
 const FUNCTION_WORDS = set('in on at to of for with and or but by from as into than was is had has');
 const APPROXIMATORS = set(
@@ -215,6 +217,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? ''))
       return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
+    // A provision cited in lower case: "under section 112 of the criminal code", "article 5, which…".
+    if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
     // A model or designation after an acronym, not a count before its noun: "a TVS 50.", not "NATO 30 members".
     const after = words[i + 1];
     const counts =
