@@ -49,6 +49,11 @@ ruleTester('unsourced-statistic', {
       errors: [{ text: 'About 5,000' }],
     },
     {
+      name: 'a possessive that names no author points to no work',
+      code: 'About 5,000 pirates sailed the Atlantic (see yesterday’s report).',
+      errors: [{ text: 'About 5,000' }],
+    },
+    {
       name: 'records are no law: "require" cites nothing',
       code: 'The records require careful reading, since 40% of entries are missing.',
       errors: [{ text: '40%' }],

@@ -504,7 +504,7 @@ function openingSubject(
 }
 
 const CIRCUMSTANCE = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'outside', 'near']);
-/** What may follow a closing ", X said": where or when ("on Tuesday", "Tuesday"). */
+/** Where or when, which ends a source's name and may follow a closing ", X said" ("on Tuesday", "Tuesday"). */
 const isCircumstance = (w: Word): boolean => CIRCUMSTANCE.has(w.norm) || TIME_NOUNS.has(w.norm);
 
 /** ", said the minister", "” said Diop": an inverted attribution names its source after the verb. */
@@ -539,10 +539,7 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
     to - from < MAX_LEAD_IN_WORDS &&
     !inClass('CLAUSE_BOUNDARY', words[to].norm) &&
     // "criticised by a reporter decades ago for …", "speaking to reporters outside his home": the source ends there.
-    !(
-      to > from &&
-      (CIRCUMSTANCE.has(words[to].norm) || TIME_NOUNS.has(words[to].norm) || words[to + 1]?.norm === 'ago')
-    )
+    !(to > from && (isCircumstance(words[to]) || words[to + 1]?.norm === 'ago'))
   ) {
     to++;
     if (to < words.length && breakBetween(text, words[to - 1], words[to])) break;
@@ -726,6 +723,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
   return outletWitness(text, words);
 }
 
+/** How far after the verb its "its"/"their" may stand, and its forecast after that. */
+const MAX_OWNER_DISTANCE = 8;
 const MAX_FORECAST_DISTANCE = 4;
 
 /**
@@ -733,7 +732,7 @@ const MAX_FORECAST_DISTANCE = 4;
  * keeps) its own published forecast, so the figures are its own.
  */
 function revisesOwnForecast(words: readonly Word[], verb: number): boolean {
-  const end = Math.min(words.length, verb + 2 * MAX_FORECAST_DISTANCE);
+  const end = Math.min(words.length, verb + MAX_OWNER_DISTANCE);
   for (let k = verb + 1; k < end; k++) {
     if (words[k].norm !== 'its' && words[k].norm !== 'their') continue;
     for (let f = k + 1; f < Math.min(words.length, k + 1 + MAX_FORECAST_DISTANCE); f++)

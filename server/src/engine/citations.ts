@@ -165,7 +165,7 @@ const UNDATED = /n\.\s?d\.|forthcoming|in press/i;
 export const SOURCE_NOTE = /^\s*(?:sources?|data(?: source)?|via)\s*[:：]\s*\S/i;
 /** "(see Rediker’s book for the figures)", "(cf. the 2019 census report)": the writer points to a named work. */
 const SEE_WORK =
-  /^\s*(?:see(?:\s+also)?|cf\.)\s+(?:the\s+|\p{Lu}[\p{L}-]*[’']s\s+)(?:[\p{L}\d-]+\s+){0,3}(?:book|article|study|report|paper|chapter|biography|history|account|survey|census|memoir|thesis|dataset|data)\b/iu;
+  /^\s*(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+(?:the\s+|\p{Lu}[\p{L}-]*[’']s\s+)(?:[\p{L}\d-]+\s+){0,3}(?:book|article|study|report|paper|chapter|biography|history|account|survey|census|memoir|thesis|dataset|data)\b/u;
 const IBID = /\b(?:ibid(?:em)?|op\.\s?cit|loc\.\s?cit)\b\.?(?:,?\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?/gi;
 const MAX_RANGE = 50;
 

@@ -106,9 +106,9 @@ interface ClaimModel {
   exclude: { categories: string[]; withoutPast: string[] };
 }
 
-function excluded(counts: Record<string, number>, narrates: boolean): boolean {
+function excluded(counts: Record<string, number>, words: readonly Word[]): boolean {
   const has = (c: string): boolean => (counts[c] ?? 0) > 0;
-  return MODEL.exclude.categories.some(has) || (!narrates && MODEL.exclude.withoutPast.some(has));
+  return MODEL.exclude.categories.some(has) || (MODEL.exclude.withoutPast.some(has) && !narrates(words));
 }
 
 /** The sentence-shape features `claimFeatures` counts besides the cue categories. */
@@ -589,7 +589,7 @@ function claimCore(
     glosses,
     quotes,
     score,
-    factual: score >= MODEL.threshold && !excluded(counts, narrates(words)),
+    factual: score >= MODEL.threshold && !excluded(counts, words),
     cue,
   };
 }
@@ -656,8 +656,7 @@ function isHypothetical(words: readonly Word[]): boolean {
   let modal = -1;
   for (let i = 0; i < words.length; i++) {
     if (modal < 0 && HYPOTHETICAL_MODALS.has(words[i].norm)) modal = i;
-    else if (modal >= 0 && (words[i].norm === 'if' || words[i].norm === 'unless'))
-      return !narrates(words.slice(0, modal));
+    else if (modal >= 0 && (words[i].norm === 'if' || words[i].norm === 'unless')) return !narrates(words, modal);
   }
   return false;
 }
@@ -682,11 +681,12 @@ function pastTenseVerbs(words: readonly Word[]): number {
 }
 
 /**
- * Whether the sentence tells what happened: a past-tense verb that is not a state. An -ed word after a determiner, an
- * intensifier or a present "be" is an adjective or a present passive ("a balanced approach", "are trapped").
+ * Whether the sentence (its words before `end`) tells what happened: a past-tense verb that is not a state. An -ed
+ * word after a determiner, an intensifier or a present "be" is an adjective or a present passive ("a balanced
+ * approach", "are trapped").
  */
-function narrates(words: readonly Word[]): boolean {
-  for (let i = 1; i < words.length; i++)
+function narrates(words: readonly Word[], end = words.length): boolean {
+  for (let i = 1; i < end; i++)
     if (isPastVerbAt(words, i) && !STATE_BEFORE.has(words[i - 1].norm) && !isModalPerfect(words, i)) return true;
   return false;
 }
