@@ -4,17 +4,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
+import type {
+  ClientCapabilities,
   CodeActionKind,
+  InitializeParams,
+  InitializeResult,
   TextDocumentSyncKind,
-  type ClientCapabilities,
-  type InitializeParams,
-  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { negotiateEncoding } from './encoding.js';
 import { shippedFile } from '../engine/paths.js';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sourcelint`;
+// The protocol's values, written out: importing the library's constants would load all of it (main.ts answers first).
+const QUICK_FIX: CodeActionKind = 'quickfix';
+const SOURCE_FIX_ALL: CodeActionKind = 'source.fixAll';
+const INCREMENTAL_SYNC: TextDocumentSyncKind = 2;
+
+export const FIX_ALL_KIND = `${SOURCE_FIX_ALL}.sourcelint`;
 
 /** What the client declared it can do, read once from `initialize`. */
 export interface ClientSupport {
@@ -57,8 +62,8 @@ export function initializeResult(params: InitializeParams): InitializeResult {
   return {
     capabilities: {
       positionEncoding: negotiateEncoding(caps.general?.positionEncodings),
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      textDocumentSync: INCREMENTAL_SYNC,
+      codeActionProvider: { codeActionKinds: [QUICK_FIX, FIX_ALL_KIND] },
       completionProvider: { triggerCharacters: ['@', '^'] },
       hoverProvider: true,
       definitionProvider: true,
