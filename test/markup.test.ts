@@ -628,6 +628,24 @@ describe('author–date citations and ibid', () => {
     }
   });
 
+  test('a work with no author cited by its title (APA): title case, and five words or no date', () => {
+    for (const cite of [
+      '(A Short History of Grain Shipping in the Black Sea, n.d.)',
+      '(Ports and Power, n.d.)',
+      '(“Why the Corridor Matters to Exporters,” 2021)',
+      '(Everything Exporters Should Know About the 2023 Deal, 2024, p. 3)',
+    ]) {
+      assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
+    }
+    for (const s of [
+      'The talks (Treaty of Versailles, 1919) failed.',
+      'The war (the longest of the century, 1914) began.',
+      'The crisis (Prices Rose Sharply in many places, 2019) spread.',
+    ]) {
+      assert.deepEqual(markersOf(s), [], s);
+    }
+  });
+
   test('narrative forms mark only the year, so the author stays in the sentence', () => {
     assert.deepEqual(markersOf('Smith et al. (2019) found it.'), [['author-date', '(2019)']]);
     assert.deepEqual(markersOf('Smith (2019, p. 4) found it.'), [['author-date', '(2019, p. 4)']]);

@@ -178,6 +178,17 @@ const LOCATOR =
 const PREFIX = '(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s+)?cited\\s+in|quoted\\s+in)\\s+)?';
 /** One parenthetical citation: "see Smith and Jones, 2019, p. 4". */
 const CITE = new RegExp(`^\\s*${PREFIX}(${NAMES})(?:[’']s)?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`, 'u');
+/**
+ * A work with no author is cited by its title (APA): "(Everything You Need to Know About the Initiative, n.d.)",
+ * "(“Ports and Power,” 2021)". Title case: capitalised words, numbers and the short words titles keep in lower case.
+ */
+const TITLE_SMALL_WORDS = 'a|an|the|of|to|in|on|for|and|or|with|about|from|at|by|vs';
+const TITLE_CITE = new RegExp(
+  `^\\s*[“"]?(\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:\\p{Lu}[\\p{L}’'-]*|\\d+|${TITLE_SMALL_WORDS})){1,20}),?[”"]?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`,
+  'u',
+);
+/** Fewer title words than this read as a name and a year ("(Treaty of Versailles, 1919)"), unless "n.d.". */
+const MIN_TITLE_WORDS = 5;
 /** An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)". */
 const AUTHOR_PAGE = new RegExp(
   `^\\s*${PREFIX}(${NAMES}),?\\s+(?:(?:pp?|para)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*\\s*$`,
@@ -272,7 +283,9 @@ function isAuthorDate(group: string): boolean {
   const parts = group.split(';');
   return parts.every((part) => {
     const m = CITE.exec(part);
-    return m !== null && !NOT_AUTHORS.has(m[1].split(/\s+/)[0].toLowerCase());
+    if (m !== null) return !NOT_AUTHORS.has(m[1].split(/\s+/)[0].toLowerCase());
+    const title = TITLE_CITE.exec(part);
+    return title !== null && (title[1].split(/\s+/).length >= MIN_TITLE_WORDS || UNDATED.test(title[2]));
   });
 }
 
