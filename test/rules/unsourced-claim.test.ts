@@ -35,6 +35,9 @@ ruleTester('unsourced-claim', {
     // The writer’s own view, marked as such; vouching for a state of affairs ("no doubt that … is better equipped").
     'Washington has been dragged into wars of attrition in Iraq and Syria that have, in my opinion, accelerated its decline.',
     'There is no doubt that the Kenyan army is better equipped than the Somali militias it fought in 2011.',
+    // Who is wagering on what, and who stands to gain: the writer's reading of motives and consequences.
+    'The Kremlin is betting on the worst winter in Europe since 1963 to break German and Italian support for Kyiv.',
+    'Egyptian exporters stand to gain the most from the Kenyan tariff cuts on Mediterranean citrus.',
     // What did not happen: a modal perfect narrates nothing.
     'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
@@ -48,6 +51,15 @@ ruleTester('unsourced-claim', {
       name: 'an agent names a source only after "as": "proposed by the army" narrates an act',
       code: 'The canal levy was proposed by the army in 2019 and approved by parliament.',
       errors: [{ text: 'The canal levy was proposed by the army in 2019 and approved by parliament.' }],
+    },
+    {
+      name: 'a wager told with what was done leaves a claim',
+      code: 'Gazprom was betting on a cold winter when it halted gas deliveries to Germany through Nord Stream in 2022.',
+      errors: [
+        {
+          text: 'Gazprom was betting on a cold winter when it halted gas deliveries to Germany through Nord Stream in 2022.',
+        },
+      ],
     },
     {
       name: 'vouching for what happened leaves a claim',
