@@ -13,6 +13,9 @@ ruleTester('unsourced-claim', {
     'Fuel subsidies are keeping inflation high across West Africa, the World Bank cautioned Tuesday in its latest Africa Pulse report.',
     '“We have never defaulted,” the finance minister bragged in 2019, when bond yields were still low.',
     'The 2019 decree bans exports of raw cashew nuts to India and Vietnam.',
+    // An aside between the reporting verb and its content.
+    'Mr Ochieng denied, sort of, that the Kenyan treasury had planned the levy since 2017.',
+    'The Kenyan ministry denied, in a statement on Friday, that Somali troops had crossed the border at Mandera in 2019.',
     'Is this the end of the partnership?',
     'I think we should look at the partnership differently.',
     'We will build a better relationship with our neighbours.',

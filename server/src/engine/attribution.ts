@@ -599,6 +599,19 @@ function closesAsClause(text: string, words: readonly Word[], subject: number, v
 }
 
 /**
+ * Whether the words from `start` are an aside closed by a comma, then "that": "denied, sort of, that …", "denied, in a
+ * statement on Friday, that …".
+ */
+function asideBeforeThat(text: string, words: readonly Word[], start: number): boolean {
+  for (let j = start; j < Math.min(words.length - 1, start + MAX_ADVERBIAL_WORDS); j++) {
+    const after = text.slice(words[j].end, words[j + 1].start);
+    if (/^\s*,\s*$/.test(after)) return words[j + 1].norm === 'that';
+    if (/\S/.test(after)) return false;
+  }
+  return false;
+}
+
+/**
  * Whether the verb at `verb` introduces reported content, so that it attributes rather than narrates: "said (that)
  * …", "wrote: …", "noted that …", "urged companies to …", or a verb that closes the clause (", the records show.").
  * "China claims 90 percent of the sea" or "King James wrote a treatise" narrate an act: they are the claim itself.
@@ -624,6 +637,7 @@ function introducesContent(
     // ("”, the minister boasted in 2019, when …": the comma after the circumstance closes the parenthetical too.)
     const closes = k === words.length || /^\s*[.!?;]/.test(gap) || (closingParenthetical && /^\s*,/.test(gap));
     if (closes) return closingParenthetical && (k === verb + 1 || isCircumstance(words[verb + 1]));
+    if (k === verb + 1 && /^\s*,\s*$/.test(gap) && asideBeforeThat(text, words, k)) return true;
     if (/[,;()—–]/.test(gap)) return false;
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
