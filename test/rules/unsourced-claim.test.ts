@@ -5,6 +5,7 @@ ruleTester('unsourced-claim', {
     // Reporting verbs in any position, and a law as the source of its own terms.
     'Instead she chided the auditors for publishing figures that covered only three provinces.',
     'Mr Ruto, in power since 2022, has accused Western nations of interfering in the election.',
+    'The Central Bank of Kenya blamed food prices for the slow fall in inflation in 2023.',
     'She accused the Kenyan police of torture, citing a 16-year-old who was beaten into a coma.',
     'Piracy was, as suggested by Professor Adeyemi in 1911, a crime committed against all nations.',
     'Mensah proposes that the raids were organised by a rival guild based in Accra.',
