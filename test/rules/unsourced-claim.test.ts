@@ -17,6 +17,8 @@ ruleTester('unsourced-claim', {
     // An aside between the reporting verb and its content.
     'Mr Ochieng denied, sort of, that the Kenyan treasury had planned the levy since 2017.',
     'The Kenyan ministry denied, in a statement on Friday, that Somali troops had crossed the border at Mandera in 2019.',
+    'The Kenyan ministry denied — in a statement on Friday — that Somali troops had crossed the border at Mandera in 2019.',
+    'The Central Bank of Kenya blamed food prices — driven up by the 2022 drought — for the slow fall in inflation.',
     'Is this the end of the partnership?',
     'I think we should look at the partnership differently.',
     'We will build a better relationship with our neighbours.',
@@ -55,6 +57,11 @@ ruleTester('unsourced-claim', {
       name: 'an agent names a source only after "as": "proposed by the army" narrates an act',
       code: 'The canal levy was proposed by the army in 2019 and approved by parliament.',
       errors: [{ text: 'The canal levy was proposed by the army in 2019 and approved by parliament.' }],
+    },
+    {
+      name: 'an aside between dashes after an act is still an act',
+      code: 'The Kenyan army seized the port of Kismayo — a vital hub for the charcoal trade — in 2012.',
+      errors: [{ text: 'The Kenyan army seized the port of Kismayo — a vital hub for the charcoal trade — in 2012.' }],
     },
     {
       name: 'a wager told with what was done leaves a claim',

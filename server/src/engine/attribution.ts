@@ -598,6 +598,19 @@ function closesAsClause(text: string, words: readonly Word[], subject: number, v
   return false;
 }
 
+/** A dash that opens or closes an aside: an em or en dash, or a double hyphen, with nothing else. */
+const DASH = /^\s*(?:[—–]|--)\s*$/;
+
+/** The index of the word after an aside that opens before `start` and closes with a dash, if it closes soon. */
+function afterDashAside(text: string, words: readonly Word[], start: number): number | undefined {
+  for (let j = start; j < Math.min(words.length - 1, start + MAX_ADVERBIAL_WORDS); j++) {
+    const after = text.slice(words[j].end, words[j + 1].start);
+    if (DASH.test(after)) return j + 1;
+    if (/[^\s,]/.test(after)) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * Whether the words from `start` are an aside closed by a comma, then "that": "denied, sort of, that …", "denied, in a
  * statement on Friday, that …".
@@ -629,8 +642,16 @@ function introducesContent(
   if (document || inClass('SAY_VERB', v.norm)) return true;
   // "X stated on July 13th, 2022" and no full stop: a lead-in to the words in the next paragraph.
   if (words.length - verb - 1 <= MAX_ADVERBIAL_WORDS && !/[.!?;"“”]/.test(text.slice(v.end))) return true;
-  for (let k = verb + 1; k <= Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS); k++) {
-    const gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
+  let limit = Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS);
+  for (let k = verb + 1; k <= limit; k++) {
+    let gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
+    // "blamed inflation — driven by wages — for …": an aside between dashes is read past, as if absent.
+    const resume = DASH.test(gap) ? afterDashAside(text, words, k) : undefined;
+    if (resume !== undefined) {
+      limit = Math.min(words.length, limit + resume - k);
+      k = resume;
+      gap = ' ';
+    }
     if (/^\s*[:“"«]|^\s*[,;]?\s*[“"«]/.test(gap)) return true;
     // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller, maybe with where or
     // when ("”, Lee wrote in a blog post.").
