@@ -32,9 +32,31 @@ export class RpcError extends Error {
   }
 }
 
+/** A message in the protocol's framing: a Content-Length header, then the JSON body. */
+export function encodeFrame(message: object): Buffer {
+  const body = Buffer.from(JSON.stringify(message));
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+}
+
+/** Calls `onMessage` with each framed message read from `stream`, however its chunks cut the frames. */
+export function readFrames(stream: NodeJS.ReadableStream, onMessage: (msg: Message) => void): void {
+  let buffer = Buffer.alloc(0);
+  stream.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())![1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      const msg = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as Message;
+      buffer = buffer.subarray(headerEnd + 4 + length);
+      onMessage(msg);
+    }
+  });
+}
+
 export class LspClient {
   private readonly proc: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: Message) => void }>();
   readonly notifications: Message[] = [];
@@ -51,21 +73,8 @@ export class LspClient {
   /** `server`: the built server by default; tests of the bundle pass dist/server.mjs, run from a folder of its own. */
   constructor(server = SERVER, cwd?: string, env?: NodeJS.ProcessEnv) {
     this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', cwd, env });
-    this.proc.stdout.on('data', (chunk: Buffer) => this.read(chunk));
+    readFrames(this.proc.stdout, (msg) => this.dispatch(msg));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-  }
-
-  private read(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())![1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const msg = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as Message;
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      this.dispatch(msg);
-    }
   }
 
   private dispatch(msg: Message): void {
@@ -87,9 +96,7 @@ export class LspClient {
   }
 
   private send(msg: object): void {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }));
-    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.proc.stdin.write(body);
+    this.proc.stdin.write(encodeFrame({ jsonrpc: '2.0', ...msg }));
   }
 
   async request<T = unknown>(method: string, params: unknown): Promise<T> {
@@ -145,8 +152,7 @@ export class LspClient {
           ? Promise.resolve(undefined)
           : new Promise((resolve) => this.pending.set(id, { resolve: (m) => resolve(m) })),
       );
-      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
-      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+      return encodeFrame({ jsonrpc: '2.0', id, method, params });
     });
     this.proc.stdin.write(Buffer.concat(frames));
     return answers;

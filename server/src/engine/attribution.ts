@@ -598,30 +598,21 @@ function closesAsClause(text: string, words: readonly Word[], subject: number, v
   return false;
 }
 
-/** A dash that opens or closes an aside: an em or en dash, or a double hyphen, with nothing else. */
+/** What opens and closes an aside, alone between two words: a comma, or a dash (em, en, or a double hyphen). */
+const COMMA = /^\s*,\s*$/;
 const DASH = /^\s*(?:[—–]|--)\s*$/;
 
-/** The index of the word after an aside that opens before `start` and closes with a dash, if it closes soon. */
-function afterDashAside(text: string, words: readonly Word[], start: number): number | undefined {
+/**
+ * The index of the word after an aside that starts at `start` and closes with `mark`, if it closes within
+ * MAX_ADVERBIAL_WORDS words: "denied, sort of, that …", "blamed inflation — driven by wages — for …".
+ */
+function afterAside(text: string, words: readonly Word[], start: number, mark: RegExp): number | undefined {
   for (let j = start; j < Math.min(words.length - 1, start + MAX_ADVERBIAL_WORDS); j++) {
     const after = text.slice(words[j].end, words[j + 1].start);
-    if (DASH.test(after)) return j + 1;
+    if (mark.test(after)) return j + 1;
     if (/[^\s,]/.test(after)) return undefined;
   }
   return undefined;
-}
-
-/**
- * Whether the words from `start` are an aside closed by a comma, then "that": "denied, sort of, that …", "denied, in a
- * statement on Friday, that …".
- */
-function asideBeforeThat(text: string, words: readonly Word[], start: number): boolean {
-  for (let j = start; j < Math.min(words.length - 1, start + MAX_ADVERBIAL_WORDS); j++) {
-    const after = text.slice(words[j].end, words[j + 1].start);
-    if (/^\s*,\s*$/.test(after)) return words[j + 1].norm === 'that';
-    if (/\S/.test(after)) return false;
-  }
-  return false;
 }
 
 /**
@@ -646,7 +637,7 @@ function introducesContent(
   for (let k = verb + 1; k <= limit; k++) {
     let gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
     // "blamed inflation — driven by wages — for …": an aside between dashes is read past, as if absent.
-    const resume = DASH.test(gap) ? afterDashAside(text, words, k) : undefined;
+    const resume = DASH.test(gap) ? afterAside(text, words, k, DASH) : undefined;
     if (resume !== undefined) {
       limit = Math.min(words.length, limit + resume - k);
       k = resume;
@@ -658,7 +649,9 @@ function introducesContent(
     // ("”, the minister boasted in 2019, when …": the comma after the circumstance closes the parenthetical too.)
     const closes = k === words.length || /^\s*[.!?;]/.test(gap) || (closingParenthetical && /^\s*,/.test(gap));
     if (closes) return closingParenthetical && (k === verb + 1 || isCircumstance(words[verb + 1]));
-    if (k === verb + 1 && /^\s*,\s*$/.test(gap) && asideBeforeThat(text, words, k)) return true;
+    // "denied, in a statement on Friday, that …": an aside between commas is read past only when "that" follows it.
+    if (k === verb + 1 && COMMA.test(gap) && words[afterAside(text, words, k, COMMA) ?? -1]?.norm === 'that')
+      return true;
     if (/[,;()—–]/.test(gap)) return false;
     const w = words[k];
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;

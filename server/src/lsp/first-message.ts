@@ -8,7 +8,6 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type * as Lsp from 'vscode-languageserver/node';
-import type { Message, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 
 export type Transport = 'stdio' | 'ipc';
 
@@ -60,8 +59,8 @@ type Library = Pick<typeof Lsp, 'StreamMessageWriter' | 'IPCMessageReader' | 'IP
 /** What was read of the client's input, and the connection's ends, which read all of it, once the library is loaded. */
 export interface Received {
   first: FirstRequest | undefined;
-  reader(lsp: Library): MessageReader;
-  writer(lsp: Library): MessageWriter;
+  reader(lsp: Library): Lsp.MessageReader;
+  writer(lsp: Library): Lsp.MessageWriter;
 }
 
 function receiveStdio(stdin: Readable): Promise<Received> {
@@ -77,7 +76,7 @@ function receiveStdio(stdin: Readable): Promise<Received> {
         reader: () => {
           const through = new PassThrough();
           for (const chunk of chunks) through.write(chunk);
-          return (ended ? through.end() : stdin.pipe(through)) as unknown as MessageReader;
+          return (ended ? through.end() : stdin.pipe(through)) as unknown as Lsp.MessageReader;
         },
         writer: (lsp) => new lsp.StreamMessageWriter(process.stdout),
       });
@@ -144,14 +143,14 @@ export function answerFirst(transport: Transport, id: FirstRequest['id'], result
 }
 
 /** `writer`, less the connection's answer to the request main.ts has already answered. */
-export function withoutAnswerTo(writer: MessageWriter, id: FirstRequest['id'] | undefined): MessageWriter {
+export function withoutAnswerTo(writer: Lsp.MessageWriter, id: FirstRequest['id'] | undefined): Lsp.MessageWriter {
   let answered = id;
   return {
     onError: writer.onError,
     onClose: writer.onClose,
     end: () => writer.end(),
     dispose: () => writer.dispose(),
-    write: (message: Message) => {
+    write: (message: Lsp.Message) => {
       const response = message as { id?: unknown; method?: unknown };
       if (answered !== undefined && response.id === answered && response.method === undefined) {
         answered = undefined;

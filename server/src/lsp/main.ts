@@ -25,9 +25,11 @@ const received = transport && (await receiveFirst(transport));
 const first = received?.first;
 const params = first?.params as Lsp.InitializeParams | undefined;
 // Answered here only when it is an `initialize` that initializeResult can read; anything else is the library's.
-const answered =
-  transport && first?.method === 'initialize' && params?.capabilities instanceof Object ? first.id : undefined;
-if (answered !== undefined) answerFirst(transport!, answered, initializeResult(params!));
+let answered: number | string | undefined;
+if (transport && first?.method === 'initialize' && params?.capabilities instanceof Object) {
+  answerFirst(transport, first.id, initializeResult(params));
+  answered = first.id;
+}
 
 // A CommonJS package: its exports are the namespace's default, in Node and in the bundle alike.
 const { default: lsp } = await import('vscode-languageserver/node');
