@@ -248,10 +248,13 @@ const threeHundredKb = (n) => grow(n, (t) => t.length >= 300 * 1024);
 
 async function editorSession(label, make, openMore) {
   const client = new LspClient();
+  // What VS Code declares for diagnostics: each one carries its rule's link and its fix data, as the extension gets them.
   await client.request('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: {},
+    capabilities: {
+      textDocument: { publishDiagnostics: { codeDescriptionSupport: true, dataSupport: true, versionSupport: true } },
+    },
     workspaceFolders: null,
   });
   client.notify('initialized', {});

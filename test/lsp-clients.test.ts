@@ -376,6 +376,13 @@ for (const profile of PROFILES) {
         byCode(ds, 'loaded-term').map((d) => textOf(text, d.range, enc)),
         ['skyrocketed'],
       );
+      // A rule link and fix data only for a client that declared it reads them.
+      const declared = (profile.capabilities as { textDocument?: { publishDiagnostics?: Record<string, unknown> } })
+        .textDocument?.publishDiagnostics;
+      assert.deepEqual(
+        [...new Set(ds.map((d) => [d.codeDescription !== undefined, d.data !== undefined].join()))],
+        [[declared?.codeDescriptionSupport === true, declared?.dataSupport === true].join()],
+      );
     });
 
     test(`an incremental edit with ${enc} positions lands where the client meant`, async () => {

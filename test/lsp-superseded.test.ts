@@ -129,7 +129,11 @@ describe('language server: superseded versions', () => {
 
   let opened: Diagnostic[] = [];
   before(async () => {
-    await client.initialize(dir, { trace: 'verbose' });
+    // Data support, as VS Code declares it: a diagnostic's data names the version it was made for.
+    await client.initialize(dir, {
+      trace: 'verbose',
+      capabilities: { textDocument: { publishDiagnostics: { dataSupport: true } } },
+    });
     const published = diagnosed(uri, 1);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     opened = await published;

@@ -46,10 +46,14 @@ function setup(): { dir: string; file: string; uri: string } {
   return { dir, file, uri: pathToFileURL(file).href };
 }
 
-/** What the VS Code client declares beyond the defaults these tests need: file creation and its own commands. */
+/**
+ * What the VS Code client declares beyond the defaults these tests need: file creation, its own commands, and
+ * diagnostics with rule links and fix data.
+ */
 const VSCODE_LIKE = {
   capabilities: {
     workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
+    textDocument: { publishDiagnostics: { codeDescriptionSupport: true, dataSupport: true } },
   },
   initializationOptions: { clientCommands: ['sourcelint.pickCitation', 'sourcelint.markClaim'] },
 };

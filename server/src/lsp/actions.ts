@@ -60,8 +60,8 @@ function quickFix(
 
 /**
  * The finding a diagnostic stands for, in the lint result of the document's `version`. A diagnostic made for another
- * version matches nothing (its span may now point at other text: no action rather than a wrong one). Clients that drop
- * `data` (some do) are matched by rule and range.
+ * version matches nothing (its span may now point at other text: no action rather than a wrong one). Diagnostics
+ * without `data` (a client that does not keep it, or did not declare it) are matched by rule and range.
  */
 function findingOf(result: LintResult, diagnostic: Diagnostic, version: number | undefined): Finding | undefined {
   if (diagnostic.source !== 'sourcelint') return undefined;
@@ -71,8 +71,9 @@ function findingOf(result: LintResult, diagnostic: Diagnostic, version: number |
     start: result.textDocument.offsetAt(diagnostic.range.start),
     end: result.textDocument.offsetAt(diagnostic.range.end),
   };
-  const ruleId = data?.ruleId ?? diagnostic.code;
-  return result.findings.find((f) => f.ruleId === ruleId && f.span.start === span.start && f.span.end === span.end);
+  return result.findings.find(
+    (f) => f.ruleId === diagnostic.code && f.span.start === span.start && f.span.end === span.end,
+  );
 }
 
 /** Editor abilities that change how an action is built. */

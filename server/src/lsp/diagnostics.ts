@@ -10,13 +10,18 @@ const SEVERITY = {
 } as const;
 
 /**
- * What a diagnostic's `data` holds: enough to find its finding again in the document's current lint result, and the
- * document version it was made for (its span means nothing in another version).
+ * What a diagnostic's `data` holds: with its `code` (the rule), enough to find its finding again in the document's
+ * current lint result, and the document version it was made for (its span means nothing in another version).
  */
 export interface DiagnosticData {
-  ruleId: string;
   span: Finding['span'];
   version?: number;
+}
+
+/** The optional parts of a diagnostic the client declared it supports (`ClientSupport`). */
+export interface DiagnosticParts {
+  diagnosticLinks: boolean;
+  diagnosticData: boolean;
 }
 
 /**
@@ -25,18 +30,22 @@ export interface DiagnosticData {
  */
 export function toDiagnostics(
   result: LintResult,
+  parts: DiagnosticParts,
   doc: TextDocument = result.textDocument,
   version?: number,
 ): Diagnostic[] {
-  return result.findings.map((f) => ({
-    range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
-    severity: SEVERITY[f.severity],
-    source: 'sourcelint',
-    code: f.ruleId,
-    codeDescription: { href: ruleDocsUrl(f.ruleId) },
-    message: f.message,
-    data: { ruleId: f.ruleId, span: f.span, version } satisfies DiagnosticData,
-  }));
+  return result.findings.map((f) => {
+    const diagnostic: Diagnostic = {
+      range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
+      severity: SEVERITY[f.severity],
+      source: 'sourcelint',
+      code: f.ruleId,
+      message: f.message,
+    };
+    if (parts.diagnosticLinks) diagnostic.codeDescription = { href: ruleDocsUrl(f.ruleId) };
+    if (parts.diagnosticData) diagnostic.data = { span: f.span, version } satisfies DiagnosticData;
+    return diagnostic;
+  });
 }
 
 const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -211,7 +211,7 @@ export function startServer(inbound: Inbound, connection: Connection, params: In
         : undefined;
     const tooLarge = workspace.tooLargeMessage(uri);
     const diagnostics = result
-      ? toDiagnostics(result, result.textDocument, doc?.version)
+      ? toDiagnostics(result, state.support, result.textDocument, doc?.version)
       : issue
         ? [configErrorOnDocument(issue.message, at)]
         : tooLarge
