@@ -248,7 +248,7 @@ const threeHundredKb = (n) => grow(n, (t) => t.length >= 300 * 1024);
 
 async function editorSession(label, make, openMore) {
   const client = new LspClient();
-  // What VS Code declares for diagnostics: each one carries its rule's link and its fix data, as the extension gets them.
+  // What VS Code declares for diagnostics: each carries its rule's link and its fix data, as the extension gets them.
   await client.request('initialize', {
     processId: process.pid,
     rootUri: null,
