@@ -194,13 +194,11 @@ if (!only) {
   }
 }
 
+const { LspClient, encodeFrame } = await import('../test/out/helpers/lsp-client.js');
+
 // The language server: the answer to `initialize` (the bundle the extension runs, and the bin), then first
 // diagnostics, keystroke latency and memory on a ~10,000-word article and on a 300 KB document.
 {
-  const frame = (o) => {
-    const b = JSON.stringify({ jsonrpc: '2.0', ...o });
-    return `Content-Length: ${Buffer.byteLength(b)}\r\n\r\n${b}`;
-  };
   const initializeMs = (entry) =>
     new Promise((resolve, reject) => {
       const t = performance.now();
@@ -213,7 +211,12 @@ if (!only) {
       // A server that dies before answering (a broken bundle) is reported, not waited for.
       p.on('exit', (code) => resolve(NaN));
       p.stdin.write(
-        frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
+        encodeFrame({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { processId: null, rootUri: null, capabilities: {} },
+        }),
       );
     });
   const nodeStart = median(
@@ -235,7 +238,6 @@ if (!only) {
   }
 }
 
-const { LspClient } = await import('../test/out/helpers/lsp-client.js');
 const draft = fs.readFileSync(path.join(root, 'samples/mali-russia-draft.md'), 'utf8');
 const body = draft.split('---\n').slice(2).join('---\n');
 const grow = (n, until) => {

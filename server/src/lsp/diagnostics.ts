@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { ruleDocsUrl, type Finding, type LintResult } from '../engine/index.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ClientSupport } from './capabilities.js';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -18,11 +19,8 @@ export interface DiagnosticData {
   version?: number;
 }
 
-/** The optional parts of a diagnostic the client declared it supports (`ClientSupport`). */
-export interface DiagnosticParts {
-  diagnosticLinks: boolean;
-  diagnosticData: boolean;
-}
+/** The optional parts of a diagnostic the client declared it supports. */
+type DiagnosticParts = Pick<ClientSupport, 'diagnosticLinks' | 'diagnosticData'>;
 
 /**
  * `doc` speaks the client's position encoding (see encoding.ts); the result's own document speaks UTF-16. `version`:
