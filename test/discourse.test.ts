@@ -231,6 +231,63 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(flagged(text), ['Inflation fell to 7 per cent in June.']);
   });
 
+  test('a colon lead-in that names a source covers every item of the list it introduces, nested ones too', () => {
+    const text = [
+      'The audit office listed its main findings:',
+      '',
+      '1. The ministry paid 14 contractors twice in 2022.',
+      '2. Road repairs cost 40 per cent more than budgeted.',
+      '   - Two bridges were never built.',
+      '',
+      'The ministry spent $30 million on consultants in 2023.',
+      '',
+      'A few things to know:',
+      '',
+      '- The ministry paid 14 contractors twice in 2022.',
+      '- Road repairs cost 40 per cent more than budgeted.',
+    ].join('\n');
+    for (const item of ['The ministry paid 14', 'Road repairs cost', 'Two bridges'])
+      assert.deepEqual(coverageOf(text, item), { kind: 'speaker', source: 'The audit office' });
+    // After the list the writer speaks again; a lead-in that names nobody covers nothing.
+    assert.deepEqual(flagged(text), [
+      'The ministry spent $30 million on consultants in 2023.',
+      'The ministry paid 14 contractors twice in 2022.',
+      'Road repairs cost 40 per cent more than budgeted.',
+    ]);
+    // The same list written in HTML.
+    const html = [
+      'The audit office listed its main findings:',
+      '',
+      '<ul>\n<li>The ministry paid 14 contractors twice in 2022.</li>\n<li>Two bridges were never built.</li>\n</ul>',
+      '',
+      'The ministry spent $30 million on consultants in 2023.',
+    ].join('\n');
+    assert.deepEqual(coverageOf(html, 'Two bridges'), { kind: 'speaker', source: 'The audit office' });
+    assert.deepEqual(flagged(html), ['The ministry spent $30 million on consultants in 2023.']);
+  });
+
+  test('the items a speaker’s lead-in introduces are the speaker’s words: their loaded terms are not the writer’s', () => {
+    const text = [
+      'The opposition leader, Rui Costa, told parliament:',
+      '',
+      '- The regime squandered the reserves on a disastrous war.',
+      '- The puppet government fled the capital in 2021.',
+      '',
+      'Our view:',
+      '',
+      '- The regime squandered the reserves.',
+    ].join('\n');
+    const loaded = lint(text, { filePath: '/virtual/article.md' }).findings.filter((f) => f.ruleId === 'loaded-term');
+    const writers = text.indexOf('Our view');
+    assert.deepEqual(
+      loaded.map((f) => [text.slice(f.span.start, f.span.end), f.span.start > writers]),
+      [
+        ['regime', true],
+        ['squandered', true],
+      ],
+    );
+  });
+
   test('a statement opened by a bare quote mark is one paragraph; the plain paragraph after it is the writer’s', () => {
     const text =
       'The central bank said on Tuesday\n\n“Inflation fell to 6 per cent in May.”\n\nInflation fell to 7 per cent in June.';

@@ -371,8 +371,11 @@ class DiscourseFlow {
    * broken line ("Nasser announced that he was nationalising the canal and"), plain prose is the writer's again.
    */
   private leadIn?: { kind: 'speaker' | 'citation'; source: string; colon: boolean };
-  /** What a lead-in introduced: its source, and the emphasis its paragraphs open with (if any). */
-  private statement?: { kind: 'speaker' | 'citation'; source: string; opening?: string };
+  /**
+   * What a lead-in introduced: its source, the emphasis its paragraphs open with (if any), and the list it introduced
+   * (if it was one: "The report's findings:" then a list, each item the report's).
+   */
+  private statement?: { kind: 'speaker' | 'citation'; source: string; opening?: string; list?: number };
   /** For messages: the source carried at the end of the previous paragraph, and whether this one cites anything. */
   private previousSource?: string;
   private citedElsewhere = false;
@@ -406,10 +409,18 @@ class DiscourseFlow {
     // "X stated on 13 July:" then the statement, paragraph by paragraph, each set off the same way (italics, a quote
     // mark).
     const opening = SET_OFF.exec(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + 4)))?.[1];
+    const list = pb.block.list;
     if (this.leadIn && (this.leadIn.colon || opening || opensWithQuote(pb)))
-      this.statement = { kind: this.leadIn.kind, source: this.leadIn.source, opening };
+      this.statement = {
+        kind: this.leadIn.kind,
+        source: this.leadIn.source,
+        opening,
+        list: this.leadIn.colon ? list : undefined,
+      };
     else if (namedAfter) this.statement = { kind: 'speaker', source: namedAfter };
-    else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
+    else if (list !== undefined && this.statement?.list === list) {
+      // The next item of the list a lead-in introduced: its source's still.
+    } else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
     this.leadIn = undefined;
     this.lastSpeaker = undefined;
     this.lastCitation = undefined;

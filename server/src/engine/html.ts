@@ -237,6 +237,9 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
         : c.tagName === 'li' && ordinal !== undefined
           ? { ordinal: ordinal++ }
           : {};
+      // The blocks of one list share where its outermost list starts, as in Markdown (see Block.list).
+      const list = extra.list ?? (c.tagName === 'li' && 'tagName' in el ? loc(el)?.start : undefined);
+      if (list !== undefined) childExtra.list = list;
       children.push({ el: c, kind: childKind, quote: quote || c.tagName === 'blockquote', extra: childExtra });
     }
     if (run.length > 0) endRun();

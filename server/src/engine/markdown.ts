@@ -64,6 +64,8 @@ export interface Block {
   depth?: number;
   /** The number of the ordered-list item this block opens. */
   ordinal?: number;
+  /** Where the outermost list this block is in starts: the blocks of one list (nested lists included) share it. */
+  list?: number;
   /** Read from a raw HTML block, where Markdown syntax (`<url>`, `[^1]`) is not read: a fix must write HTML. */
   html?: boolean;
 }
@@ -406,12 +408,12 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
     plain,
   };
   // Iterative walk: pathological nesting must not overflow the stack.
-  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number }> = [
+  const stack: Array<{ node: Nodes; inQuote: boolean; footnote?: string; ordinal?: number; list?: number }> = [
     { node: tree, inQuote: false },
   ];
   const definitions = new Map<string, string>();
   while (stack.length > 0) {
-    const { node, inQuote, footnote, ordinal } = stack.pop()!;
+    const { node, inQuote, footnote, ordinal, list } = stack.pop()!;
     const span = spanOf(node);
     switch (node.type) {
       case 'yaml':
@@ -442,6 +444,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
           const block = buildBlock(text, node, node.type, span, inQuote, footnote, out.comments);
           if (node.type === 'heading') block.depth = node.depth;
           if (ordinal !== undefined) block.ordinal = ordinal;
+          if (list !== undefined) block.list = list;
           if (node.type === 'paragraph') shapes.set(block, shapeOf(node));
           blocks.push(block);
         }
@@ -455,6 +458,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       const childFootnote = node.type === 'footnoteDefinition' ? node.identifier : footnote;
       // An ordered list's items are numbered from its start; the number belongs to the item's first block.
       const first = node.type === 'list' && node.ordered ? (node.start ?? 1) : undefined;
+      const childList = list ?? (node.type === 'list' ? span?.start : undefined);
       for (let i = node.children.length - 1; i >= 0; i--) {
         const childOrdinal =
           first !== undefined ? first + i : i === 0 && node.type === 'listItem' ? ordinal : undefined;
@@ -463,6 +467,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
           inQuote: childQuote,
           footnote: childFootnote,
           ordinal: childOrdinal,
+          list: childList,
         });
       }
     }
