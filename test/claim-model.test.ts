@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { claimModelFeatures, validateClaimModel } from 'sourcelint/engine/claims.js';
+import { lint } from 'sourcelint';
 
 const shipped = JSON.parse(fs.readFileSync(new URL('../../server/data/claim-model.json', import.meta.url), 'utf8')) as {
   threshold: number;
@@ -45,4 +46,12 @@ test('a threshold or weight that is not a number fails', () => {
     /weight of "event" is not a number/,
   );
   assert.throws(() => validateClaimModel(null, categories), /threshold/);
+});
+
+test('a first-person view weighs the same negated or stressed as plain ("I don\'t think", "I really believe")', () => {
+  const scoreOf = (text: string): number => lint(text).claims[0].score;
+  const plain = scoreOf('I think the Kenyan treasury planned the levy in 2017.');
+  assert.ok(plain < scoreOf('The Kenyan treasury planned the levy in 2017.'));
+  for (const variant of ["I don't think", 'I do not think', 'I really believe', 'We strongly believe'])
+    assert.equal(scoreOf(`${variant} the Kenyan treasury planned the levy in 2017.`), plain, variant);
 });

@@ -41,6 +41,13 @@ ruleTester('unsourced-claim', {
     // The writer’s own view, marked as such; vouching for a state of affairs ("no doubt that … is better equipped").
     'Washington has been dragged into wars of attrition in Iraq and Syria that have, in my opinion, accelerated its decline.',
     'There is no doubt that the Kenyan army is better equipped than the Somali militias it fought in 2011.',
+    // A view the writer states as an impression or a disagreement of their own, negated or stressed.
+    'It also seems to me that the debate over whether the Nairobi leak caused the run on Equity Bank is about words.',
+    'To my mind, the Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',
+    'As I see it, the Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',
+    // "Arms" and "armed" in a noun phrase name no event; "coupled with" joins, it narrates nothing.
+    'The Ethiopian arms deal and the Eritrean drills underscore the deepening rivalry between Addis Ababa and Asmara.',
+    "Turkey's role in supporting Azerbaijan, coupled with Russia's assertive actions, will continue to shape the strategic landscape in the South Caucasus, with implications for regional security.",
     // Who is wagering on what, and who stands to gain: the writer's reading of motives and consequences.
     'The Kremlin is betting on the worst winter in Europe since 1963 to break German and Italian support for Kyiv.',
     'Egyptian exporters stand to gain the most from the Kenyan tariff cuts on Mediterranean citrus.',
@@ -48,6 +55,11 @@ ruleTester('unsourced-claim', {
     'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
   invalid: [
+    {
+      name: 'the same sentence without the writer marking it as a view is a claim',
+      code: 'The Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',
+      errors: [{ text: 'The Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.' }],
+    },
     {
       name: 'an agreement imposing cuts is narrated, not cited',
       code: 'Zambia defaulted in 2020, and an IMF agreement imposing wage freezes followed in 2022.',
