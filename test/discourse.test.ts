@@ -57,6 +57,8 @@ describe('attribution as writers write it', () => {
     ['Ankara has long said that 3 million refugees live in Turkey.', 'Ankara'],
     // A verb of making known, with the news as its object.
     ['The ministry announced the closure of 40 schools in the north.', 'The ministry'],
+    // …after a phrase of time set off by a comma, the subject still opens the main clause.
+    ['After the 2021 coup, Minister Diop announced the closure of 40 ports in the north.', 'Diop'],
     // A news organisation's reporters as witnesses.
     ['Example Agency reporters counted 40 trucks at the crossing on Tuesday.', 'Example Agency reporters'],
     // A body's name built on "of" may end in a common noun.
@@ -188,6 +190,7 @@ describe('attribution as writers write it', () => {
       // A verb of making known narrates in a subordinate clause, and before a time.
       ['Trade has slowed since Minister Diop announced the closure of 40 ports in 2021.', 'Trade has'],
       ['The compromise Minister Diop announced this week closed 40 ports in 2021.', 'The compromise'],
+      ['When Minister Diop announced the closure of 40 ports, the unions struck in 2021.', 'When Minister'],
       // Reporters who are the news are no witnesses.
       ['Two Example Agency journalists were detained at the crossing in 2021.', 'Two Example'],
       // After anything but a document, or after one that is another verb's object, a release verb narrates.

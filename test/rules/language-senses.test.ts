@@ -142,6 +142,10 @@ ruleTester('unsupported-attribution', {
     { name: 'states as a noun', code: 'Shipping rights protect vessels from interference by other states.' },
     { name: 'an act, not a view', code: 'Local residents responded by opening their homes to the marchers.' },
     {
+      name: '"the others" are the ones just named, not an unnamed crowd',
+      code: 'Chad, Niger and Mali signed a pact in 2023: when one is threatened, the others respond.',
+    },
+    {
       name: 'belief in something, not a claim',
       code: 'So many people believed in the prophecy that the temple grew rich.',
     },

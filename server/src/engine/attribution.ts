@@ -777,7 +777,7 @@ const SUBORDINATORS = new Set(
 /**
  * "The ministry announced the closure of 40 schools", "Reuters reported five deaths": the object right after the verb
  * is the news, when a named subject opens the sentence's main clause ("since X announced his challenge", "who
- * announced her bid", "the compromise Obama announced this week" narrate).
+ * announced her bid", "the compromise Obama announced this week" narrate; "After the coup, X announced…" reports).
  */
 function announcesObject(
   text: string,
@@ -787,7 +787,10 @@ function announcesObject(
 ): boolean {
   const next = words[verb + 1];
   const v = words[verb];
-  const subordinate = words.slice(0, subject.from).some((w) => SUBORDINATORS.has(w.norm));
+  // A subordinate phrase set off by a comma ends before the subject ("After the coup, Macron announced…").
+  let clause = subject.from;
+  while (clause > 0 && !text.slice(words[clause - 1].end, words[clause].start).includes(',')) clause--;
+  const subordinate = words.slice(clause, subject.from).some((w) => SUBORDINATORS.has(w.norm));
   return (
     inClass('ANNOUNCE_VERB', v.norm) &&
     !v.norm.endsWith('ing') &&
