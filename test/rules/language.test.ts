@@ -19,6 +19,15 @@ ruleTester('loaded-term', {
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
     {
+      name: 'hyperbole about size or surprise is told apart from judgements of people and of measures',
+      code: 'An arms deal with Delhi was unthinkable in 1990; the draconian tariffs of 2019 cost a staggering sum.',
+      errors: [
+        { text: 'unthinkable', message: /Hyperbole about size or surprise/ },
+        { text: 'draconian', message: /how harsh a measure/ },
+        { text: 'staggering', message: /Hyperbole about size or surprise/ },
+      ],
+    },
+    {
       code: "Russia's involvement in Mali skyrocketed after the coup.",
       errors: [{ text: 'skyrocketed', message: /loaded language/ }],
     },
