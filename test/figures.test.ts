@@ -67,6 +67,10 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     'It took 14 short years and three long weeks.',
     // Early years after a time preposition.
     'In 882 Oleg took the city, and by 988, its prince had converted.',
+    // Years of an era, spelled-out durations, target years past 2099.
+    'Farming began around the Nile c. 3000 BCE and the city was founded in AD 700.',
+    'The river fed the empire for three thousand years.',
+    'The coast could be under water by 2100.',
   ]) {
     assert.deepEqual(figures(sentence), [], sentence);
   }
@@ -77,4 +81,8 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
   // After an acronym, a number before its noun is still a count.
   assert.deepEqual(figures('The NATO 30 members met.'), [['count', '30']]);
   assert.deepEqual(figures('In 300 villages the wells ran dry.'), [['count', '300']]);
+  assert.deepEqual(figures('By 2150 ships will sail it, for three thousand dollars.'), [
+    ['count', '2150'],
+    ['money', 'three thousand dollars'],
+  ]);
 });

@@ -131,3 +131,15 @@ test('a first word shared by entries with different required second words matche
   const found = lexicon.match(words).map((m) => text.slice(words[m.from].start, words[m.to - 1].end));
   assert.deepEqual(found, ['prime suspect', 'prime ministers']);
 });
+
+test('a phrase that starts with a number word matches, beside phrases that start with any number', async () => {
+  const { Lexicon } = await import('sourcelint/engine/lexicon.js');
+  const { tokenize } = await import('sourcelint/engine/words.js');
+  const entry = (pattern: string) => ({ pattern, category: 'test', reason: 'a test entry', alternatives: [] });
+  const lexicon = new Lexicon();
+  lexicon.add({ rule: 'test', entries: [entry('one could argue'), entry('{NUM} quorvants')] }, 'test');
+  const text = 'One could argue that two could argue, and one quorvants, and 12 quorvants.';
+  const words = tokenize(text);
+  const found = lexicon.match(words).map((m) => text.slice(words[m.from].start, words[m.to - 1].end));
+  assert.deepEqual(found, ['One could argue', 'one quorvants', '12 quorvants']);
+});

@@ -2,6 +2,14 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-claim', {
   valid: [
+    // Memoir: the writer's own life and family, and an impression marked as the writer's, past or present.
+    'My grandfather left Rangoon in 1964 and drove a truck in Calcutta for twenty years.',
+    'Since then, dad has built solar plants across North Africa and sold a farm in Sumatra.',
+    'When I came to Lagos in 2015, I observed that most traders in the market were paid in cash.',
+    'It seemed to me that the ministry had lost interest in the dam after the election.',
+    // The writer pointing to examples, or offering a reading as one possible argument.
+    'To see why, consider the fate of the Genoese bankers in the 1620s.',
+    'One could argue that the Dutch model was copied on a larger scale in Bengal.',
     // Reporting verbs in any position, and a law as the source of its own terms.
     'Instead she chided the auditors for publishing figures that covered only three provinces.',
     'Mr Ruto, in power since 2022, has accused Western nations of interfering in the election.',
@@ -55,6 +63,11 @@ ruleTester('unsourced-claim', {
     'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
   invalid: [
+    {
+      name: '"c." before a year is circa and ends no sentence',
+      code: 'The first farmers settled along the Nile c. 5000 BCE and drained its marshes.',
+      errors: [{ text: 'The first farmers settled along the Nile c. 5000 BCE and drained its marshes.' }],
+    },
     {
       name: 'the same sentence without the writer marking it as a view is a claim',
       code: 'The Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',

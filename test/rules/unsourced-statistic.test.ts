@@ -14,6 +14,9 @@ ruleTester('unsourced-statistic', {
     'About 5,000 pirates sailed the Atlantic between 1716 and 1726 (see Mensah’s book for the figures).',
     'About 5,000 pirates sailed the Atlantic (see the 1730 Admiralty report).',
     'Mali became independent in 1960 and joined the union in the 1990s.',
+    // A target year, even past 2099.
+    'Rising seas could leave the delta under water by 2100.',
+    'The treaty runs until 2125.',
     'Second, the economic dimension matters more than the military one.',
     'The Malian minister left the G5 Sahel after the summit.',
     'Security Council Resolution 2719 was discussed at length.',
@@ -38,6 +41,11 @@ ruleTester('unsourced-statistic', {
     { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
   ],
   invalid: [
+    {
+      name: 'a number past 2099 that counts a noun is no year',
+      code: 'The navy wants to grow to 2150 ships and recruited 2100 sailors.',
+      errors: [{ text: '2150' }, { text: '2100' }],
+    },
     {
       name: 'a number after a provision label that counts the noun after it is a figure',
       code: 'The decree covers section 30 officers and their families.',

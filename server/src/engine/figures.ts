@@ -57,6 +57,7 @@ const TALLY_WORDS = set(
   'vote votes voted voting defeat defeated victory win won lost losing margin score scored majority tally ballot ballots',
 );
 const CLOCK = set('a.m am p.m pm gmt utc');
+const ERAS = set('bc bce ad ce');
 /** Durations and ages ("ten days", "28 years ago") are time expressions, not statistics. */
 const TIME_UNITS = set(
   'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries',
@@ -207,6 +208,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     if (/(st|nd|rd|th)$/i.test(raw)) return undefined; // ordinal
     if (/^\d{4}s$|^\d0s$/.test(raw)) return undefined; // decade
+    if (ERAS.has(next) || prev?.raw === 'AD') return undefined; // "3000 BCE", "AD 700"
     // "18:00" is a clock time, "3:1" a ratio (reported from its first number, see findFigures); the second part of
     // either is not a figure.
     if (charBefore === ':' && /\d/.test(text[w.start - 2] ?? '')) return undefined;
@@ -242,7 +244,13 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       (charAfter === ',' || (words[i + 1] !== undefined && isCapitalised(words[i + 1])))
     )
       return undefined;
-    if (isYearLike(raw) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
+    // A target year past 2099 ("submerged by 2100") is a year only after a time preposition.
+    const farYear =
+      /^21\d\d$/.test(raw) &&
+      prev !== undefined &&
+      TIME_PREPOSITIONS.has(prev.norm) &&
+      !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '');
+    if ((isYearLike(raw) || farYear) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
       const countNoun = /^[a-z]+s$/.test(words[i + 1]?.raw ?? '') && !(prev && TIME_PREPOSITIONS.has(prev.norm));
       if (!countNoun) return undefined;
     }
@@ -273,6 +281,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // "two million five hundred thousand dollars": the currency after the whole amount.
     let after = i + 1;
     while (after < words.length && (SCALES.has(words[after].norm) || words[after].isNumber)) after++;
+    // "for three thousand years": a duration, as "for 3,000 years" is.
+    if (TIME_UNITS.has(words[after]?.norm ?? '')) return undefined;
     return CURRENCY_WORDS.has(words[after]?.norm ?? '') ? 'money' : 'count';
   }
   if (CURRENCY_WORDS.has(next)) return 'money';

@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { shippedFile } from './paths.js';
-import { normalizeWord, type Word } from './words.js';
+import { isNumberWord, normalizeWord, type Word } from './words.js';
 
 export interface LexiconEntry {
   id: string;
@@ -237,7 +237,8 @@ export class Lexicon {
       second: next && next.kind === 'forms' && !next.optional ? next.forms : undefined,
     };
     const first = compiled.phrase.tokens[0];
-    if (first.kind === 'number') this.numberFirst.push(compiled);
+    // A word like "one" is looked up as a number (see idsOf), so a phrase that starts with it is a number's candidate.
+    if (first.kind === 'number' || [...first.forms].some(isNumberWord)) this.numberFirst.push(compiled);
     for (const form of first.forms) {
       const list = this.byFirst.get(form);
       if (list) list.push(compiled);

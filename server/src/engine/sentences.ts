@@ -32,7 +32,7 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
   let u = 0;
   for (const m of text.matchAll(CANDIDATE)) {
     const punctAt = m.index!;
-    if (m[1] === '.' && !m[2] && endsWithAbbreviation(text, punctAt)) continue;
+    if (m[1] === '.' && !m[2] && endsWithAbbreviation(text, punctAt, text[punctAt + m[0].length])) continue;
     // Spans in order, candidates in order: one pointer, not a search per candidate.
     while (u < unbroken.length && unbroken[u].end <= punctAt + 1) u++;
     if (u < unbroken.length && unbroken[u].start <= punctAt) continue;
@@ -60,13 +60,15 @@ function speakerFollows(after: string): boolean {
   return verb !== undefined && tagsQuotation(verb);
 }
 
-function endsWithAbbreviation(text: string, dot: number): boolean {
+function endsWithAbbreviation(text: string, dot: number, next: string): boolean {
   let i = dot;
   while (i > 0 && isLetterOrDot(text, i - 1)) i--;
   const word = text.slice(i, dot);
   if (word.length === 0) return false;
   // An initial ("George W. Bush"), but not a pronoun "I".
   if (/^\p{Lu}$/u.test(word)) return word !== 'I';
+  // "c. 3000 BCE", "ca. 1200": circa before a year.
+  if ((word === 'c' || word === 'ca') && next >= '0' && next <= '9') return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
