@@ -701,6 +701,45 @@ describe('author–date citations and ibid', () => {
   });
 });
 
+describe('pandoc inline notes', () => {
+  test('^[…] is a note, with a link or a key inside it found too; ^[12]^ stays a superscript number', () => {
+    const text = 'Exports fell 40%.^[See [the data](https://x.org) and @hufbauer2007, ch. 2.] Tariffs ^[2]^ rose.';
+    assert.deepEqual(
+      findMarkers(text, true, refs([2])).map((m) => [m.kind, text.slice(m.span.start, m.span.end)]),
+      [
+        ['note', '^[See [the data](https://x.org) and @hufbauer2007, ch. 2.]'],
+        ['intext', '@hufbauer2007'],
+        ['reference', '^[2]^'],
+      ],
+    );
+    // An empty `^[]`, an unclosed `^[`, and a bracket with no caret make no note.
+    assert.deepEqual(markersOf('A ^[] b ^[ c [d] e'), []);
+  });
+
+  test('a note covers its sentence, not the next one, and the reviewer sees its text', () => {
+    const text =
+      'Sanctions rose by 40% after 1990.^[Hufbauer et al., *Economic Sanctions Reconsidered*, 2007.] ' +
+      'Trade fell by 12% in 2015.';
+    const result = lint(text);
+    assert.deepEqual(
+      result.findings
+        .filter((f) => f.ruleId === 'unsourced-statistic')
+        .map((f) => text.slice(f.span.start, f.span.end)),
+      ['12%'],
+    );
+    const cited = result.claims.find((c) => c.cited);
+    assert.equal(cited?.sentence.citations[0].kind, 'note');
+    assert.match(cited?.sentence.citations[0].id ?? '', /^Hufbauer et al\./);
+  });
+
+  test('thousands of unclosed or nested openers are paired in one pass (work grows linearly)', () => {
+    for (const n of [5_000, 20_000]) {
+      assert.deepEqual(markersOf('^['.repeat(n) + 'x'), []);
+      assert.equal(findMarkers('^[a ^[b]'.repeat(n) + ']', false).filter((m) => m.kind === 'note').length, 1);
+    }
+  });
+});
+
 describe('many markers in one block', () => {
   test('thousands of markers of every kind in one block are all found, none overlapping', () => {
     for (const n of [2_000, 8_000]) {

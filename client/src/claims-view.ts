@@ -26,7 +26,13 @@ const missingCopies = (claim: ClaimItem): string[] =>
   claim.citations
     .filter((c) => c.copy && 'missing' in c.copy)
     .map((c) =>
-      c.kind === 'footnote' ? `[^${c.id}]` : c.kind === 'citekey' ? `@${c.id}` : (c.target ?? c.id ?? c.text),
+      c.kind === 'footnote'
+        ? c.id === undefined
+          ? '^[…]'
+          : `[^${c.id}]`
+        : c.kind === 'citekey'
+          ? `@${c.id}`
+          : (c.target ?? c.id ?? c.text),
     );
 
 export class ClaimsView implements vscode.TreeDataProvider<Node> {

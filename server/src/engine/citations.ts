@@ -29,14 +29,16 @@ export type MarkerKind =
   /** A reference number the document lists no reference for. */
   | 'undefined-reference'
   | 'author-date'
-  | 'ibid';
+  | 'ibid'
+  /** A pandoc inline note, `^[…]`: a footnote written in place. */
+  | 'note';
 
 export interface Marker {
   kind: MarkerKind;
   /** Relative to the text that was scanned. */
   span: Span;
   keys?: CiteKey[];
-  /** Footnote id, link URL, or the author–date citation as written. */
+  /** Footnote id, link URL, the author–date citation as written, or an inline note's text. */
   id?: string;
   /** The reference numbers of a numbered citation. */
   numbers?: number[];
@@ -79,6 +81,8 @@ function cleanKey(raw: string): string {
 export function findMarkers(text: string, inText: boolean, references?: ReferenceIndex): Marker[] {
   const markers: Marker[] = [];
   const claimed = new Claimed(text.length);
+  // Not claimed: a citation key or a reference number inside a note is found as well.
+  findInlineNotes(text, markers);
   findReferenceMarkers(text, references, markers, claimed);
   if (!text.includes('[') && !text.includes('@')) return markers.sort((a, b) => a.span.start - b.span.start);
   const firstText = text.search(/\S/);
@@ -147,6 +151,30 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
     }
   }
   return markers.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Pandoc's inline notes, `^[…]` (R Markdown, Quarto), with balanced brackets inside (a link in the note). One pass
+ * pairs every bracket with a stack, so the scan is linear however the brackets nest or fail to close. A note inside
+ * a note is part of it.
+ */
+function findInlineNotes(text: string, markers: Marker[]): void {
+  if (!text.includes('^[')) return;
+  const open: number[] = [];
+  const notes: Marker[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b) open.push(i);
+    else if (c === 0x5d && open.length > 0) {
+      const start = open.pop()!;
+      // `^[12]^` is a superscript reference number (see CARET), not a note.
+      if (text.charCodeAt(start - 1) !== 0x5e || i === start + 1 || text.charCodeAt(i + 1) === 0x5e) continue;
+      // Notes close inner first: an enclosing note replaces the ones it holds.
+      while (notes.length > 0 && notes[notes.length - 1].span.start > start) notes.pop();
+      notes.push({ kind: 'note', span: { start: start - 1, end: i + 1 }, id: text.slice(start + 1, i).trim() });
+    }
+  }
+  markers.push(...notes);
 }
 
 // ───────────────────────────── numbered and author–date citations ─────────────────────────────

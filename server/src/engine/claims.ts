@@ -549,6 +549,7 @@ function citationLabel(sentence: Sentence): string {
   const c = sentence.citations[0];
   if (!c) return 'a citation in the paragraph';
   if (c.kind === 'footnote') return `[^${c.id}]`;
+  if (c.kind === 'note') return 'an inline note';
   if (c.kind === 'link') return c.id ?? 'a link';
   if (c.kind === 'author-date' && c.id) return `(${c.id})`;
   if (c.kind === 'reference' && c.numbers) return `[${c.numbers.join(', ')}]`;

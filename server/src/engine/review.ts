@@ -174,6 +174,8 @@ export function reviewClaims(result: LintResult): readonly ReviewClaim[] {
       if (m.kind === 'footnote') {
         const note = footnotes.get(m.id ?? '');
         citations.push({ kind: 'footnote', id: m.id, text: note?.text ?? '', target: note?.target });
+      } else if (m.kind === 'note') {
+        citations.push({ kind: 'footnote', text: plainSentence(m.id ?? '') });
       } else if (m.kind === 'link') {
         citations.push({ kind: 'link', text: plainSentence(doc.text.slice(m.span.start, m.span.end)), target: m.id });
       } else if (m.kind === 'reference') {

@@ -20,7 +20,7 @@ import {
   type LintResult,
   type ReviewClaim,
 } from '../engine/index.js';
-import { sourceLabel } from '../shared/checklist.js';
+import { footnoteCall, sourceLabel } from '../shared/checklist.js';
 
 /**
  * Text from a saved source shown as Markdown: its markup characters escaped, so a source cannot inject links or HTML.
@@ -31,7 +31,7 @@ const markdownText = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~&-]/g
 function describeClaim(claim: ReviewClaim): string {
   const sources = claim.citations.map((c) =>
     c.kind === 'footnote'
-      ? `[^${c.id}] ${c.text}`
+      ? `${footnoteCall(c.id)} ${c.text}`
       : c.kind === 'citekey'
         ? `@${c.id}: ${c.text}`
         : c.kind === 'link'

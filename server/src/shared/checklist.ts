@@ -31,6 +31,9 @@ export function claimRows(result: LintResult, filePath: string): ClaimRow[] {
   });
 }
 
+/** A footnote as the writer calls it: `[^label]`, or `^[…]` for a pandoc inline note (it has no label). */
+export const footnoteCall = (id: string | undefined): string => (id === undefined ? '^[…]' : `[^${id}]`);
+
 /** How a claim's sources read in the checklist. */
 export const sourceText = (c: ClaimRow): string =>
   c.citations.length === 0
@@ -38,7 +41,7 @@ export const sourceText = (c: ClaimRow): string =>
     : c.citations
         .map((s) =>
           s.kind === 'footnote'
-            ? `[^${s.id}] ${s.text}`
+            ? `${footnoteCall(s.id)} ${s.text}`
             : s.kind === 'citekey'
               ? `@${s.id} (${s.text})`
               : s.kind === 'link'
@@ -52,7 +55,7 @@ export const sourceText = (c: ClaimRow): string =>
 /** A cited source by its label alone: `[^1]`, `@key`, `[12]`, or a link's target. */
 export const sourceLabel = (s: ClaimRow['citations'][number]): string =>
   s.kind === 'footnote'
-    ? `[^${s.id}]`
+    ? footnoteCall(s.id)
     : s.kind === 'citekey'
       ? `@${s.id}`
       : s.kind === 'reference'
