@@ -71,6 +71,8 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     'Farming began around the Nile c. 3000 BCE and the city was founded in AD 700.',
     'The river fed the empire for three thousand years.',
     'The coast could be under water by 2100.',
+    // Ages in a life story.
+    'By the age of 22 he owned three trucks, and he retired aged 70.',
   ]) {
     assert.deepEqual(figures(sentence), [], sentence);
   }
@@ -84,5 +86,9 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
   assert.deepEqual(figures('By 2150 ships will sail it, for three thousand dollars.'), [
     ['count', '2150'],
     ['money', 'three thousand dollars'],
+  ]);
+  assert.deepEqual(figures('The average age of 40 pilots was 51.'), [
+    ['count', '40'],
+    ['count', '51'],
   ]);
 });

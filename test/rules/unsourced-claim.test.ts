@@ -64,6 +64,11 @@ ruleTester('unsourced-claim', {
   ],
   invalid: [
     {
+      name: 'a life event with its date is a claim, its age no statistic',
+      code: 'The former governor died at the age of 78 in 1977.',
+      errors: [{ text: 'The former governor died at the age of 78 in 1977.' }],
+    },
+    {
       name: '"c." before a year is circa and ends no sentence',
       code: 'The first farmers settled along the Nile c. 5000 BCE and drained its marshes.',
       errors: [{ text: 'The first farmers settled along the Nile c. 5000 BCE and drained its marshes.' }],

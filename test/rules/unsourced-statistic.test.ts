@@ -25,6 +25,10 @@ ruleTester('unsourced-statistic', {
     'A 45-year-old farmer told the story to everyone who would listen.',
     'Polls closed at 18:00 on Sunday.',
     'The foreign ministry said that aid fell by 40%.',
+    // A named institution counting or classifying is the source of its count.
+    'The IMF classifies 39 economies as advanced and the rest as emerging.',
+    'Freedom House rates 84 countries as free.',
+    'The health ministry counted 1,200 deaths in the floods.',
     'Aid accounted for around 10% of its GDP.[^1]\n\n[^1]: World Bank, World Development Indicators.',
     'Aid accounted for around 10% of its GDP [@worldbank2022].',
     'Aid accounted for around 10% of its GDP ([World Bank](https://data.worldbank.org)).',
@@ -41,6 +45,11 @@ ruleTester('unsourced-statistic', {
     { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
   ],
   invalid: [
+    {
+      name: 'a count by unnamed counters, and a rank, are not sourced',
+      code: 'Officials counted 1,200 deaths in the floods. It ranks behind 15 other nations.',
+      errors: [{ text: '1,200' }, { text: '15' }],
+    },
     {
       name: 'a number past 2099 that counts a noun is no year',
       code: 'The navy wants to grow to 2150 ships and recruited 2100 sailors.',

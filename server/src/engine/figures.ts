@@ -218,6 +218,14 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (CLOCK.has(next)) return undefined;
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? ''))
       return undefined;
+    // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots".
+    if (
+      prev &&
+      (prev.norm === 'aged' || (prev.norm === 'of' && words[i - 2]?.norm === 'age')) &&
+      /^\d{1,3}$/.test(raw) &&
+      !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')
+    )
+      return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
     // A provision cited in lower case: "under section 112 of the criminal code", "article 5, which…".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
