@@ -5,6 +5,7 @@ import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { flavorOf, parseMarkdown } from './markdown.js';
 import { analyze, readFrontMatter, type AnalyzedDocument } from './document.js';
+import { documentLanguage } from './language.js';
 import { findClaims, type Claim } from './claims.js';
 import { builtInLexicons, type Lexicon } from './lexicon.js';
 import { RULES } from './rules/index.js';
@@ -93,13 +94,23 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const cache = options.cache ?? NO_CACHE;
   const doc = analyze(parsed, { inTextCitations: bibliography !== undefined, cache }, frontMatter);
   const builtIn = builtInLexicons();
-  const claims = findClaims(
-    doc,
-    { gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
-    { scope: config.scope, cache },
-  );
+  const { english, reason } = documentLanguage(doc, frontMatter?.data);
+  if (!english)
+    problems.push({
+      file: filePath,
+      line: 1,
+      message: `not read as English (${reason}): only the rules that check citations and links ran`,
+    });
+  const claims = english
+    ? findClaims(
+        doc,
+        { gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
+        { scope: config.scope, cache },
+      )
+    : [];
   const sources = sourceIndexFor(config.sourceSettings, problems);
   const findings = runRules(
+    english,
     doc,
     claims,
     config,
@@ -136,6 +147,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function runRules(
+  english: boolean,
   doc: AnalyzedDocument,
   claims: Claim[],
   config: ResolvedConfig,
@@ -152,7 +164,7 @@ function runRules(
   const settings = `${config.attribution}|${copiesId(sourceCopies)}|${[...config.allow].join('|')}`;
   for (const rule of RULES) {
     const severity = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || (rule.meta.readsEnglish && !english)) continue;
     const reused = cache.table(
       `findings|${rule.meta.id}|${severity}|${lexiconsFor(rule.meta.id).map((l) => l.id)}|${settings}`,
     );

@@ -78,6 +78,8 @@ export interface RuleMeta<K extends string = string> {
   reportsClaims?: boolean;
   /** Lexicon-driven: `terms.add` entries may name the rule (set by `lexiconRule`). */
   terms?: boolean;
+  /** Reads English wording: skipped in a document written in another language (see language.ts). */
+  readsEnglish?: boolean;
 }
 
 /** A problem that is not a finding about the prose: a broken `.bib` entry, bad front matter. */

@@ -80,11 +80,11 @@ function blockContext(pb: ProseBlock, coverageAt: ReadonlyMap<number, Coverage |
 export type LexiconMessage = 'found' | 'alternatives' | 'noAlternative';
 
 export function lexiconRule(
-  meta: Omit<RuleMeta<LexiconMessage>, 'terms'>,
+  meta: Omit<RuleMeta<LexiconMessage>, 'terms' | 'readsEnglish'>,
   options: LexiconRuleOptions = {},
 ): Rule<LexiconMessage> {
   return defineRule({
-    meta: { ...meta, terms: true },
+    meta: { ...meta, terms: true, readsEnglish: true },
     check(ctx) {
       const lexicons = ctx.lexicons(meta.id);
       if (lexicons.length === 0) return;

@@ -20,6 +20,7 @@ export const rule = defineRule({
     actions: ['source-sentence'],
     judgementFix: 'citation-needed',
     reportsClaims: true,
+    readsEnglish: true,
     messages: {
       missing:
         'This sentence states a checkable fact without a source{why}. Add a footnote or citation, or mark it [citation needed].',

@@ -12,6 +12,7 @@ export const rule = defineRule({
     actions: ['source-sentence'],
     judgementFix: 'citation-needed',
     reportsClaims: true,
+    readsEnglish: true,
     messages: {
       missing: '"{gloss}" states a meaning or origin as fact. Cite a dictionary, glossary or official source for it.',
     },

@@ -10,6 +10,7 @@ export const rule = defineRule({
     actions: ['source-sentence'],
     judgementFix: 'citation-needed',
     reportsClaims: true,
+    readsEnglish: true,
     messages: {
       missing: 'This quotation has no speaker and no citation. Say who said it, and cite where it was said.',
     },

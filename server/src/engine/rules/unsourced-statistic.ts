@@ -11,6 +11,7 @@ export const rule = defineRule({
     actions: ['source-sentence'],
     judgementFix: 'citation-needed',
     reportsClaims: true,
+    readsEnglish: true,
     messages: {
       missing: 'The figure "{figure}" has no source{why}. Add a footnote or citation where it comes from.',
       attributed:
