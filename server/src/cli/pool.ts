@@ -39,13 +39,15 @@ const thisMachine = (): Machine => ({ cores: os.availableParallelism(), load: os
 
 /**
  * How many threads lint `files`, the main thread included; 1 means the main thread alone. `auto` uses the cores that
- * other processes leave idle (as `make --load-average` does): on a busy machine more threads only add CPU time.
+ * other processes leave idle (as `make --load-average` does): on a busy machine more threads only add CPU time. One
+ * idle core is left to V8's garbage collector, whose helper threads already keep it busy: on two idle cores, two
+ * threads took 1.08× the wall time and 1.25× the CPU of one (ARCHITECTURE.md, *Speed*).
  */
 export function threadCount(concurrency: Concurrency, files: readonly string[], machine = thisMachine()): number {
   if (concurrency === 'off') return 1;
   if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, files.length));
   const idle = Math.ceil(machine.cores - machine.load);
-  const threads = Math.min(idle, files.length);
+  const threads = Math.min(idle - 1, files.length);
   return threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES ? 1 : threads;
 }
 
