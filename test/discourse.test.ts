@@ -661,6 +661,35 @@ describe("the article's own research", () => {
     assert.equal(coverageOf(other, 'Mr. Diop'), undefined);
   });
 
+  test('a writer’s own data analysis: what “my analysis” and the charts above show', () => {
+    const text = [
+      'I scraped 2,400 statements from the websites of the two foreign ministries between 2021 and 2023.',
+      '',
+      'According to my analysis, the ministry in Rabat used the word “crisis” 3 times as often as its neighbour.',
+      '',
+      '![Mentions of “crisis” per month](crisis.png)',
+      '',
+      'As the chart above shows, its use rose by 40% after the border closed.',
+      'Exports through the port fell to $4.1 billion in 2022, the lowest since 1998.',
+      '',
+      'The plot below compares the two ministries. Table 2 lists the months with the most statements.',
+    ].join('\n');
+    assert.equal(coverageOf(text, 'I scraped')?.kind, 'own-research');
+    assert.equal(coverageOf(text, 'According to my analysis')?.kind, 'own-research');
+    assert.equal(coverageOf(text, 'As the chart above')?.kind, 'own-research');
+    // The port's exports are a fact from elsewhere: a finding covers its own sentence (in a survey article, what
+    // follows a finding is often background).
+    assert.deepEqual(flagged(text), ['Exports through the port fell to $4.1 billion in 2022, the lowest since 1998.']);
+    // "I conducted a sentiment analysis" describes the writer's work as well; "I think the analysis" does not.
+    assert.equal(
+      coverageOf('I conducted a sentiment analysis of 900 speeches. It shows a rise of 30% in 2022.', 'I conducted')
+        ?.kind,
+      'own-research',
+    );
+    const opinion = 'I think the analysis by the bank is wrong. The chart above shows a rise of 30% in 2022.';
+    assert.deepEqual(flagged(opinion), ['The chart above shows a rise of 30% in 2022.']);
+  });
+
   test('without a described survey, the same figure is unsourced', () => {
     const text = 'Some 64 percent of aid workers said convoys were stopped at least once a week.';
     assert.deepEqual(flagged(text), [text]);

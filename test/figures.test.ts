@@ -18,10 +18,15 @@ test('ratios: fractions, "one in five", "out of", "half a million", tallies near
   assert.deepEqual(figures('The vote was 3:1 in favour.'), [['ratio', '3:1']]);
   assert.deepEqual(figures('The motion won 9-3 in the vote.'), [['ratio', '9-3']]);
   // Fifths and tenths as well as halves, thirds and quarters; a count of parts without a hyphen.
-  assert.deepEqual(figures('Nearly a fifth of the workers left.'), [['ratio', 'fifth of']]);
+  assert.deepEqual(figures('Nearly a fifth of the workers left.'), [['ratio', 'Nearly a fifth of']]);
   assert.deepEqual(figures('Two fifths of the budget went to the army.'), [['ratio', 'Two fifths of']]);
   assert.deepEqual(figures('Three quarters of the ballots were spoiled.'), [['ratio', 'Three quarters of']]);
   assert.deepEqual(figures('Roads cover one-tenth of the land.'), [['ratio', 'one-tenth']]);
+  // A change by a fraction: "fell by a third", "cut by half", "grew by two thirds".
+  assert.deepEqual(figures('Exports fell by a third in 2022.'), [['ratio', 'a third']]);
+  assert.deepEqual(figures('The ration was cut by half in May.'), [['ratio', 'half']]);
+  assert.deepEqual(figures('The army grew by two thirds.'), [['ratio', 'two thirds']]);
+  assert.deepEqual(figures('The mayor stood by a third candidate.'), []);
   // An ordinal day is no share.
   assert.deepEqual(figures('The fifth of November is a holiday.'), []);
 });

@@ -46,6 +46,7 @@ const INFLECTED = new Set([
   'WITNESS_VERB',
   'ANNOUNCE_VERB',
   'ANALYSIS_ACT',
+  'ANALYSIS_RUN',
   'LAW_VERB',
   'AS_AGENT_VERB',
 ]);
@@ -925,15 +926,29 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
   );
 }
 
+const WRITERS = new Set(['we', 'our', 'i', 'my']);
+/** Words that may stand between "carried out" and the analysis it names ("ran a simple regression analysis"). */
+const ANALYSIS_GAP = 3;
+
+/** "we coded 9,000 speeches", "my analysis", "I conducted a sentiment analysis": the writers' own analysis. */
+function describesOwnAnalysis(words: readonly Word[], i: number): boolean {
+  if (WRITERS.has(words[i - 1]?.norm ?? '')) return true;
+  for (let k = i - 1; k >= Math.max(1, i - 1 - ANALYSIS_GAP); k--) {
+    if (inClass('ANALYSIS_RUN', words[k].norm)) return words[k - 1].norm === 'i' || words[k - 1].norm === 'we';
+    if (inClass('CLAUSE_BOUNDARY', words[k].norm)) return false;
+  }
+  return false;
+}
+
 /**
- * Whether a sentence describes the article's own survey, poll or interviews ("we polled 64 experts", "based on
- * interviews with").
+ * Whether a sentence describes the article's own survey, poll, interviews or analysis ("we polled 64 experts", "based
+ * on interviews with", "I scraped 1,796 press releases").
  */
 export function describesOwnResearch(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const n = words[i].norm;
-    // "we coded 9,000 speeches", "in our model": the writers' own analysis.
-    if (inClass('ANALYSIS_ACT', n) && (words[i - 1]?.norm === 'we' || words[i - 1]?.norm === 'our')) return true;
+    // "in our model", "according to my analysis": the writers' own analysis. After anyone else they narrate.
+    if (inClass('ANALYSIS_ACT', n) && describesOwnAnalysis(words, i)) return true;
     if (!inClass('RESEARCH_ACT', n)) continue;
     const next = words[i + 1];
     // "polled 1,000 voters", not "polling at 6%" (a result).
@@ -945,19 +960,36 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
   return false;
 }
 
+const HERE = new Set(['above', 'below']);
+
+/**
+ * Whether a sentence reads one of the article's own charts or tables: "the plot above", "the above chart", "as Table 2
+ * shows", "as can be seen below".
+ */
+function readsExhibit(words: readonly Word[]): boolean {
+  return words.some((w, i) => {
+    if (HERE.has(w.norm)) {
+      const prev = words[i - 1]?.norm;
+      return inClass('EXHIBIT', prev) || inClass('EXHIBIT', words[i + 1]?.norm) || prev === 'seen' || prev === 'shown';
+    }
+    // "Figure 3", "Table 2": a numbered exhibit, capitalised as captions number them.
+    return inClass('EXHIBIT', w.norm) && isCapitalised(w) && words[i + 1]?.isNumber === true;
+  });
+}
+
 const RESEARCH_FINDING_WORDS = new Set([
   ...(CLASSES.get('RESEARCH_SUBJECT') ?? []),
   ...(CLASSES.get('BELIEF_VERB') ?? []),
 ]);
 
 /**
- * Whether a sentence reports findings of a survey or interviews: it speaks of respondents or of what people believe, or
- * opens with the people a survey asks ("experts").
+ * Whether a sentence reports findings of a survey, interviews or analysis: it speaks of respondents or of what people
+ * believe, opens with the people a survey asks ("experts"), or reads one of the article's charts.
  */
 export function reportsResearchFindings(words: readonly Word[]): boolean {
   // "Experts are split over …" in an article that surveyed experts: its subjects are the respondents.
   if (words.slice(0, 3).some((w) => inClass('VAGUE_PEOPLE', w.norm) && !inClass('QUANTIFIER', w.norm))) return true;
-  return words.some((w) => RESEARCH_FINDING_WORDS.has(w.norm));
+  return words.some((w) => RESEARCH_FINDING_WORDS.has(w.norm)) || readsExhibit(words);
 }
 
 /** The named speaker of the clause before a quotation's colon ("One Novelco executive offered a tip: “…”"). */

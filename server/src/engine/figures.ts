@@ -74,7 +74,9 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     const w = words[i];
     const fractionEnd = fractionAt(words, i);
     if (fractionEnd > 0) {
-      figures.push(makeFigure(text, words, approximatorStart(words, i), fractionEnd, 'ratio'));
+      // "a third of", "about a third": the article belongs to the fraction.
+      const from = /^(a|one)$/.test(words[i - 1]?.norm ?? '') ? i - 1 : i;
+      figures.push(makeFigure(text, words, approximatorStart(words, from), fractionEnd, 'ratio'));
       i = fractionEnd - 1;
       continue;
     }
@@ -121,6 +123,10 @@ function approximatorStart(words: readonly Word[], i: number): number {
 }
 
 const PLURAL_PARTS = new Set(['thirds', 'quarters', 'fifths', 'tenths']);
+/** What may follow a change by a fraction ("fell by a third in 2022", "… by a third, to 40 tonnes"). */
+const AFTER_CHANGE = set(
+  'in on to from since over after before between and or but during within at compared than while',
+);
 
 /** "half of", "a third of", "two-thirds", "one in five": returns one past the fraction's last word, or 0. */
 function fractionAt(words: readonly Word[], i: number): number {
@@ -142,6 +148,18 @@ function fractionAt(words: readonly Word[], i: number): number {
   ) {
     return n === 'half' || words[i - 1]?.norm !== 'the' ? i + 2 : 0;
   }
+  // "fell by a third", "cut by half", "by two thirds": a change by a fraction.
+  const prev = words[i - 1]?.norm;
+  if (prev === 'by' && ((n === 'half' && next !== 'of') || (PLURAL_PARTS.has(next ?? '') && SMALL_NUMBER_WORDS.has(n))))
+    return n === 'half' ? i + 1 : i + 2;
+  // Not "by a third candidate": an ordinal before its noun.
+  if (
+    (n === 'third' || n === 'quarter' || n === 'fifth' || n === 'tenth') &&
+    (prev === 'a' || prev === 'one') &&
+    words[i - 2]?.norm === 'by' &&
+    (next === undefined || AFTER_CHANGE.has(next))
+  )
+    return i + 1;
   // "one in five", "1 in 4" — not "40% in 2022".
   if (
     next === 'in' &&
