@@ -19,6 +19,11 @@ ruleTester('loaded-term', {
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
     {
+      name: 'a term broken over two lines is quoted as one line',
+      code: 'The assembly was a rubber\nstamp for the government.',
+      errors: [{ text: 'rubber\nstamp', message: /^"rubber stamp" is loaded language/ }],
+    },
+    {
       name: 'hyperbole about size or surprise is told apart from judgements of people and of measures',
       code: 'An arms deal with Delhi was unthinkable in 1990; the draconian tariffs of 2019 cost a staggering sum.',
       errors: [

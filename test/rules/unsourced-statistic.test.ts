@@ -76,6 +76,11 @@ ruleTester('unsourced-statistic', {
       errors: [{ text: '40%' }],
     },
     {
+      name: 'the message quotes a figure broken over two lines, escaped dollar and all, as one line of text',
+      code: 'The plant is estimated to cost around\n\\$12 billion over ten years.',
+      errors: [{ text: 'around\n\\$12 billion', message: /"around \$12 billion" has no source/ }],
+    },
+    {
       code: 'Aid accounted for around 10% of its GDP.',
       errors: [{ text: 'around 10%', message: /"around 10%" has no source/ }],
     },

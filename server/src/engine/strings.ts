@@ -42,3 +42,11 @@ export function jsonErrorMessage(e: unknown): string {
 export function escapeControls(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Source text as a message quotes it: one line, without Markdown's backslash escapes ("around\n\\$12 billion" reads
+ * "around $12 billion").
+ */
+export function quotable(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ');
+}

@@ -11,6 +11,7 @@ import { defineRule, format, type Rule, type RuleContext } from './rule.js';
 import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
 import { lastStartingAtOrBefore } from '../search.js';
+import { quotable } from '../strings.js';
 import { isCapitalised, type Word } from '../words.js';
 
 export interface LexiconRuleOptions {
@@ -159,7 +160,7 @@ export function lexiconRule(
             ctx.report({
               messageId: 'found',
               values: {
-                term,
+                term: quotable(term),
                 reason: m.entry.reason.replace(/\.?$/, '.'),
                 category: m.entry.category.replace(/-/g, ' '),
                 advice: advice(alternatives),

@@ -1,4 +1,5 @@
 import { claimContext, needsSource, whyUncovered } from '../claims.js';
+import { quotable } from '../strings.js';
 import { defineRule } from './rule.js';
 
 export const rule = defineRule({
@@ -28,7 +29,7 @@ export const rule = defineRule({
           ctx.report({
             messageId: need.kind === 'attributed' ? 'attributed' : 'missing',
             values: {
-              figure: figure.text,
+              figure: quotable(figure.text),
               source: need.kind === 'attributed' ? need.source : '',
               why: whyUncovered(claim),
             },
