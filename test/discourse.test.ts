@@ -142,6 +142,9 @@ describe('attribution as writers write it', () => {
       '^a statement$',
     ],
     ['Two senators, Sens. Ana Ortiz and Lee Park, said that 40 families lost their homes in 2021.', 'Ana Ortiz'],
+    // A tag set after the whole clause with the verb first, as wire copy does, with any reporting verb.
+    ['The city is home to about 800,000 people, noted CNN.', '^CNN$'],
+    ['The strike closed 40 schools in the north, reported the BBC on Monday.', '^the BBC$'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {
@@ -171,6 +174,9 @@ describe('attribution as writers write it', () => {
     'From the pier she pointed out the 40 ships held at anchor to her son in May 2023.',
     // Hearsay: someone unnamed reported what the president said.
     'The president reportedly told senators that 40 members would back the bill in 2023.',
+    // A verb after an apposition is the subject's own act; a tag in mid-sentence goes on into another clause.
+    'Jo Ray, king of Wessex, wrote the Great Charter of the Marshes in 1019.',
+    'The army lost 4,000 men in the battle, noted the High Command, and the war ended in 1917.',
   ];
   for (const sentence of vague) {
     test(`unsourced (vague, belief or negated): ${sentence.slice(0, 60)}`, () => {

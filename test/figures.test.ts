@@ -50,6 +50,10 @@ test('multipliers and spelled-out amounts', () => {
   // South Asian scales, and a number after a scale only when another scale follows.
   assert.deepEqual(figures('Assets reached ₹82.22 lakh crore in June.'), [['money', '₹82.22 lakh crore']]);
   assert.deepEqual(figures('It was $33.67 million five years earlier.'), [['money', '$33.67 million']]);
+  // A time or a place, then a count; a name, then what it counts.
+  assert.deepEqual(figures('On Monday 40 had died.'), [['count', '40']]);
+  assert.deepEqual(figures('In Kabul 40 had died.'), [['count', '40']]);
+  assert.deepEqual(figures('The Red Cross 40 volunteers arrived.'), [['count', '40']]);
   assert.deepEqual(figures('It cost two million five hundred thousand dollars.'), [
     ['money', 'two million five hundred thousand dollars'],
   ]);
@@ -57,6 +61,9 @@ test('multipliers and spelled-out amounts', () => {
 
 test('not figures: a range of hours with no vote near, ordinals, clock times, ages, decades, dates, names, vague plurals', () => {
   for (const sentence of [
+    // A number that ends a group's name.
+    'The Hong Kong 47 had been arrested in 2021.',
+    'The activists, known as the Chicago 7, were tried in 1969.',
     'The talks ran 12-14 hours a day.',
     'The third of the envoys arrived late.',
     'The meeting started at 18:00.',

@@ -93,6 +93,8 @@ ruleTester('unsupported-attribution', {
   valid: [
     'The World Bank says aid fell.',
     'Critics say the plan failed.[^1]\n\n[^1]: Named critics in Le Monde, 2022.',
+    // The comma ends the clause: "people" is what the city holds, and CNN is who said so.
+    'The city is home to about 800,000 people, said CNN.',
   ],
   invalid: [
     { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },

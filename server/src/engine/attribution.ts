@@ -508,14 +508,26 @@ const CIRCUMSTANCE = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 /** Where or when, which ends a source's name and may follow a closing ", X said" ("on Tuesday", "Tuesday"). */
 const isCircumstance = (w: Word): boolean => CIRCUMSTANCE.has(w.norm) || TIME_NOUNS.has(w.norm);
 
+/** Words a clause before an inverted tag has at least: fewer are an apposition ("X, king of Scotland, wrote"). */
+const MIN_CLAUSE_WORDS = 5;
+
+/** Whether the words before the comma at `verb` run back that far without other punctuation. */
+function followsClause(text: string, words: readonly Word[], verb: number): boolean {
+  for (let k = verb - 1; k > verb - MIN_CLAUSE_WORDS; k--)
+    if (k <= 0 || breakBetween(text, words[k - 1], words[k])) return false;
+  return true;
+}
+
 /** ", said the minister", "” said Diop": an inverted attribution names its source after the verb. */
 function speakerAfter(text: string, words: readonly Word[], verb: number): Attribution | undefined {
   const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
   // "…, saying the report was…" is a participle, never an inversion.
   if ((verb > 0 && !/[,”"]/.test(before)) || words[verb].norm.endsWith('ing')) return undefined;
-  // After a bare comma only "said"/"told" invert ("…, said the minister"); "X, king of Scotland, wrote a treatise" does
-  // not.
-  if (verb > 0 && !/[”"]/.test(before) && !inClass('SAY_VERB', words[verb].norm)) return undefined;
+  // After a bare comma "said"/"told" invert ("…, said the minister"); other speech verbs only after a clause and as
+  // the sentence's last words ("…home to 800,000 people, noted CNN."), not after an apposition ("X, king of Scotland,
+  // wrote the Basilikon Doron").
+  const bareComma = verb > 0 && !/[”"]/.test(before) && !inClass('SAY_VERB', words[verb].norm);
+  if (bareComma && !followsClause(text, words, verb)) return undefined;
   let to = verb + 1;
   // "says Perry in the new ad": the speaker ends before the circumstances.
   while (
@@ -526,7 +538,7 @@ function speakerAfter(text: string, words: readonly Word[], verb: number): Attri
   )
     to++;
   const end = beforeTime(words, to - 1);
-  if (end <= verb) return undefined;
+  if (end <= verb || (bareComma && to < words.length && !CIRCUMSTANCE.has(words[to].norm))) return undefined;
   return isSpecificPhrase(text, words, verb + 1, end)
     ? { kind: 'speaker', ...sliceOf(text, words, verb + 1, end) }
     : undefined;

@@ -30,6 +30,7 @@ const MONTHS = set(
 const TIME_PREPOSITIONS = set(
   'in since by from until till to through during before after early late mid around of the and or between circa',
 );
+const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
 /** Capitalised words that make the following number part of a name. */
 const NAME_LABELS = set(
   'resolution article section chapter amendment flight route highway room title phase level protocol act law no number decree order ' +
@@ -258,6 +259,20 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // "14 February", "Feb 14"
     if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined;
+    // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,"; not "On Monday 40
+    // were killed" or "In Kabul 40 died" (a time or place, then a count).
+    if (
+      prev &&
+      isCapitalised(prev) &&
+      !WEEKDAYS.has(prev.norm) &&
+      /^\d{1,4}$/.test(raw) &&
+      prev.end + 1 === w.start &&
+      !counts &&
+      charAfter !== '%' &&
+      (words[i - 2]?.norm === 'the' ||
+        (words[i - 2] !== undefined && isCapitalised(words[i - 2]) && !TIME_PREPOSITIONS.has(words[i - 2].norm)))
+    )
+      return undefined;
     // "August 14 and 15": the second day of a date.
     if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? ''))
       return undefined;

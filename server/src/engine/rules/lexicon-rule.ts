@@ -117,6 +117,8 @@ export function lexiconRule(
             if (reported.has(`${start}:${end}`)) continue;
             reported.add(`${start}:${end}`);
             const term = pb.text.slice(start, end);
+            // "…800,000 people, said CNN" is not "people said": a phrase does not run across a clause's punctuation.
+            if (CLAUSE_PUNCTUATION.test(term) && !CLAUSE_PUNCTUATION.test(m.entry.pattern)) continue;
             if (!ctx.allowed(m.entry.id, term)) continue;
             const docStart = b.start + start;
             const candidate = pb.sentences[lastStartingAtOrBefore(pb.sentences, (s) => s.span.start, docStart)];
@@ -188,6 +190,8 @@ function formsOf(list: readonly string[]): Set<string> {
   if (!forms) wordForms.set(list, (forms = new Set(list.flatMap((w) => inflections(w.toLowerCase())))));
   return forms;
 }
+
+const CLAUSE_PUNCTUATION = /[,;:()—–]/;
 
 /** Whether the words end at punctuation (or the block's end), or go on with one of the allowed words. */
 function endsOrContinues(text: string, words: readonly Word[], to: number, allowed: ReadonlySet<string>): boolean {
