@@ -145,6 +145,9 @@ describe('attribution as writers write it', () => {
     // A tag set after the whole clause with the verb first, as wire copy does, with any reporting verb.
     ['The city is home to about 800,000 people, noted CNN.', '^CNN$'],
     ['The strike closed 40 schools in the north, reported the BBC on Monday.', '^the BBC$'],
+    // A catenative between the speaker and the reporting verb keeps the report the speaker's.
+    ['Commissioner Ilse Varga went so far as to declare that 9,000 jobs would go by 2027.', 'Ilse Varga'],
+    ['Port director Ana Silva was quick to point out that 14 ships had docked in March.', 'Ana Silva'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {
@@ -482,6 +485,31 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
     const pointedOut = 'As the historian Ana Ruiz pointed out, “the war was lost long before the last battle”.';
     assert.deepEqual(flagged(pointedOut), []);
+  });
+
+  test('a quotation tagged by a pronoun or a document, before or after it, is attributed', () => {
+    const text = [
+      '# Port strike',
+      '',
+      'The dockers’ union addressed the crowd at the gates. “We have not been paid since March,” said Rosa Quint, its secretary.',
+      '',
+      'She continued, “Forty of our members have left the port for jobs in the north this year.”',
+      '',
+      'The port authority issued a statement on Friday. “The port will reopen to container ships on Monday,” the statement read.',
+      '',
+      '“Why should we wait another year?” Quint continued. “The owners made 80 million last year.”',
+    ].join('\n');
+    assert.deepEqual(flagged(text), []);
+    const result = lint(text, { filePath: '/virtual/article.md' });
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'unsourced-quote'),
+      [],
+    );
+  });
+
+  test('a refusal to speak reports nothing: what follows it is still unsourced', () => {
+    const text = 'The minister declined to say whether 300 soldiers had been sent to the border in May.';
+    assert.deepEqual(flagged(text), [text]);
   });
 
   test('a quotation set off as a paragraph belongs to the speaker the next paragraph names for it', () => {

@@ -104,3 +104,13 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     ['count', '51'],
   ]);
 });
+
+test('a conversion in brackets is the same figure, a part in brackets is another', () => {
+  assert.deepEqual(figures('The town lies 15km (9 miles) from the capital.'), [['count', '15km']]);
+  assert.deepEqual(figures('The border runs for 1,200 kilometres (750 miles) of desert.'), [['count', '1,200']]);
+  assert.deepEqual(figures('The deal is worth $5bn (£4bn) over ten years.'), [['money', '$5bn']]);
+  assert.deepEqual(figures('The flood killed 40 people (12 children) in the valley.'), [
+    ['count', '40'],
+    ['count', '12'],
+  ]);
+});

@@ -103,9 +103,17 @@ ruleTester('unsupported-attribution', {
 });
 
 ruleTester('relative-time', {
-  valid: ['In October 2022, the minister visited Moscow.'],
+  valid: [
+    'In October 2022, the minister visited Moscow.',
+    // A date said beside the term anchors it.
+    'The latest coup, on August 18th, has familiar echoes.',
+    'A truce was signed in Geneva in 2015, the latest of several such deals.',
+    'Last week, on 3 March, the council voted to close the port.',
+  ],
   invalid: [
     { code: 'Finally, last October, the minister visited Russia.', errors: [{ text: 'last October' }] },
     { code: 'The partnership has recently grown.', errors: [{ text: 'recently' }] },
+    // A year that labels a thing is no time: "recently" still rots.
+    { code: 'The agency recently published its 2019 report on the floods.', errors: [{ text: 'recently' }] },
   ],
 });

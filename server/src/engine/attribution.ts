@@ -82,6 +82,8 @@ function byFirstWord(phrases: Iterable<string>): ReadonlyMap<string, string[][]>
   return index;
 }
 const LEAD_INS = byFirstWord(CLASSES.get('LEAD_IN') ?? []);
+/** Catenative phrases as word sequences: what may stand between a speaker and "to" and a reporting verb. */
+const CATENATIVES = [...(CLASSES.get('CATENATIVE') ?? [])].map((phrase) => phrase.split(' '));
 const ANAPHORIC_LEAD_INS = byFirstWord(CLASSES.get('ANAPHORIC_LEAD_IN') ?? []);
 const NO_PHRASES: string[][] = [];
 /** The verbs that can report: one look-up per word for the scan in `findAttribution`. */
@@ -216,11 +218,15 @@ function subjectBefore(text: string, words: readonly Word[], verb: number): { fr
   return { from, head };
 }
 
-/** "the spokesperson said", "Reuters reported", "the records show", "He added". */
+/**
+ * "the spokesperson said", "Reuters reported", "the records show", "He added". `reporting`: the reporting verb, when
+ * other words stand between it and the subject ("was quick to point out").
+ */
 function speakerSubject(
   text: string,
   words: readonly Word[],
   verb: number,
+  reporting = verb,
 ): { attribution: Attribution; from: number } | undefined {
   // "“…,” said the minister": the words before the verb are the quotation, not its subject (speakerAfter's form).
   if (verb > 0 && /[”"]/.test(text.slice(words[verb - 1].end, words[verb].start))) return undefined;
@@ -264,11 +270,11 @@ function speakerSubject(
       return found({ kind: 'speaker', ...sliceOf(text, words, from, preposition === 'of' ? head : role) });
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
-  const speech = inClass('SPEECH_VERB', words[verb].norm);
+  const speech = inClass('SPEECH_VERB', words[reporting].norm);
   const isDocument =
-    (inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[verb].norm))) ||
+    (inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[reporting].norm))) ||
     // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
-    (inClass('LAW', h.norm) && inClass('LAW_VERB', words[verb].norm) && !words[verb].norm.endsWith('ing'));
+    (inClass('LAW', h.norm) && inClass('LAW_VERB', words[reporting].norm) && !words[reporting].norm.endsWith('ing'));
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
     return found({
       kind: isDocument ? 'document' : 'speaker',
@@ -286,7 +292,7 @@ function speakerSubject(
     head > from &&
     (words[from].norm === 'both' || (words[from].norm === 'the' && PARTY_COUNTS.has(words[from + 1].norm)));
   if (
-    (inClass('SAY_VERB', words[verb].norm) || onePerson) &&
+    (inClass('SAY_VERB', words[reporting].norm) || onePerson) &&
     short &&
     !inClass('VAGUE_PEOPLE', h.norm) &&
     (singular || counted || isSpecificPhrase(text, words, from, head))
@@ -699,6 +705,10 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       // "reported in August that …": no source after the lead-in, but its first word may still be a reporting verb.
     }
     const w = words[i];
+    if (inClass('QUOTATION_TAG', w.norm)) {
+      const tagged = quotationTagSubject(text, words, i);
+      if (tagged) return tagged;
+    }
     if (inClass('REVISION_VERB', w.norm) && revisesOwnForecast(words, i)) {
       const forecaster = speakerSubject(text, words, i);
       if (forecaster && forecaster.attribution.kind !== 'anaphor') return forecaster.attribution;
@@ -721,6 +731,13 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       !/^\s*(?:that\b|[:“"«])/.test(text.slice(w.end))
     )
       continue;
+    // "Breton went so far as to declare that …": a catenative's infinitive reports for the catenative's subject.
+    if (prev?.norm === 'to' && (inClass('SPEECH_VERB', w.norm) || isPhrasalSpeech(words, i))) {
+      const from = catenativeBefore(words, i - 1);
+      const subject = from > 0 && !negated(words, from) ? speakerSubject(text, words, from, i) : undefined;
+      const verbEnd = isPhrasalSpeech(words, i) ? i + 1 : i;
+      if (subject && introducesContent(text, words, verbEnd, false, false)) return subject.attribution;
+    }
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
     // "a living document that …": a document noun after a determiner and its modifier.
@@ -762,6 +779,28 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (inverted) return inverted;
   }
   return outletWitness(text, words);
+}
+
+/**
+ * The speaker of a quotation tag, which reports nothing by itself: "He continued, “…”" before the quotation, "“…?”
+ * Obama continued" right after it.
+ */
+function quotationTagSubject(text: string, words: readonly Word[], tag: number): Attribution | undefined {
+  if (!/^\p{Ll}/u.test(words[tag].raw)) return undefined;
+  const subject = speakerSubject(text, words, tag);
+  if (!subject) return undefined;
+  const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
+  const opensQuotation = /^\s*[,:]?\s*[“"«]/.test(text.slice(words[tag].end, words[tag].end + 4));
+  return opensQuotation || /[”"»]/.test(before) ? subject.attribution : undefined;
+}
+
+/** Where a catenative phrase that ends right before the "to" at `to` starts, or -1. */
+function catenativeBefore(words: readonly Word[], to: number): number {
+  for (const phrase of CATENATIVES) {
+    const from = to - phrase.length;
+    if (from >= 0 && phrase.every((part, k) => words[from + k].norm === part)) return from;
+  }
+  return -1;
 }
 
 /** How far after the verb its "its"/"their" may stand, and its forecast after that. */
@@ -884,6 +923,16 @@ function isPhrasalSpeech(words: readonly Word[], i: number): boolean {
 /** Whether a word can attribute a quotation set right before it ("“…?” Diop asked", "“…?” she continued"). */
 export function tagsQuotation(norm: string): boolean {
   return inClass('SPEECH_VERB', norm) || inClass('QUOTATION_TAG', norm);
+}
+
+/**
+ * Tags that attribute a quotation only where one stands beside them: a document's verb after the document ("“…,” the
+ * statement read") and a quotation tag before the quotation it opens ("He continued, “…”").
+ */
+export function tagsQuotationAt(text: string, words: readonly Word[], i: number): boolean {
+  const w = words[i];
+  if (inClass('DOCUMENT_VERB', w.norm) && inClass('DOCUMENT', words[i - 1]?.norm)) return true;
+  return inClass('QUOTATION_TAG', w.norm) && /^\s*[,:]?\s*[“"«]/.test(text.slice(w.end, w.end + 4));
 }
 
 /**

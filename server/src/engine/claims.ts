@@ -21,6 +21,7 @@ import {
   isTitleCased,
   isSpeechVerbAt,
   reportsResearchFindings,
+  tagsQuotationAt,
   type Attribution,
 } from './attribution.js';
 import type { Span } from './types.js';
@@ -578,7 +579,10 @@ function claimCore(
     // "what the EEZ is and stands for,": a cue with nothing after it states no meaning.
     .filter((g) => !/^\s*(?:[,.;!?)]|$)/.test(text.slice(g.end)));
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
-  const speakers = sentenceQuotes.length > 0 ? words.filter(isSpeakerWord) : [];
+  const speakers =
+    sentenceQuotes.length > 0
+      ? words.filter((w, i) => isSpeakerWord(w, i, words) || tagsQuotationAt(text, words, i))
+      : [];
   const quotes = sentenceQuotes
     .filter(
       (q) =>

@@ -71,8 +71,11 @@ function isYearLike(raw: string): boolean {
 /** Returns the figures of one sentence; `text` is the masked sentence and `words` its words (sentence-relative). */
 export function findFigures(text: string, words: readonly Word[]): Figure[] {
   const figures: Figure[] = [];
+  // The end of a conversion in brackets after the last figure ("15km (9 miles)"): the same figure again.
+  let conversionEnd = -1;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
+    if (w.start < conversionEnd) continue;
     const fractionEnd = fractionAt(words, i);
     if (fractionEnd > 0) {
       // "a third of", "about a third": the article belongs to the fraction.
@@ -96,10 +99,22 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     if (words[end - 1]?.norm === 'cfa' && /^francs?$/.test(words[end]?.norm ?? '')) end++;
     if (kind === 'multiplier' && words[end]?.norm === 'times') end++;
     figures.push(makeFigure(text, words, approximatorStart(words, i), end, kind));
+    const after = words[end - 1].end;
+    const conversion = CONVERSION.exec(text.slice(after, after + MAX_CONVERSION_CHARS));
+    if (conversion) conversionEnd = after + conversion[0].length;
     i = end - 1;
   }
   return figures;
 }
+
+/**
+ * A figure's unit, then the same quantity in other units or another currency, in brackets: "15km (9 miles)", "1,200
+ * kilometres (750 miles)", "$5bn (£4bn)". Not "40 people (12 children)": a part is a figure of its own. Bounded by
+ * MAX_CONVERSION_CHARS, and no two quantifiers can take the same characters.
+ */
+const CONVERSION =
+  /^\p{L}*\.?(?:\s\p{L}+\.?){0,2}\s?\(\s?(?:(?:about|some|roughly|around|nearly|almost|over|c\.)\s)?(?:[$€£¥₦₹]\d[\d.,]*\s?(?:bn|billion|m|million|tn|trillion|k)?|\d[\d.,]*\s?(?:(?:sq\.?|square|cubic)\s)?(?:km|kilomet(?:re|er)s?|mi|miles?|m|metres?|meters?|feet|ft|yards?|acres?|hectares?|ha|tonnes?|tons?|kg|kilograms?|pounds?|lbs?|litres?|liters?|gallons?|barrels?|°[CF]|degrees))\)/u;
+const MAX_CONVERSION_CHARS = 60;
 
 /** After a scale a number goes on only into another scale: "two million five hundred", not "million five years". */
 const continuesAfterScale = (words: readonly Word[], i: number): boolean =>

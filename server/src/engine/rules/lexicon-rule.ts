@@ -19,6 +19,28 @@ export interface LexiconRuleOptions {
   removable?: boolean;
   /** Skip sentences that already carry a citation (a cited "critics say" names its critics in the note). */
   skipCited?: boolean;
+  /** Skip a term that a date beside it anchors ("the latest coup, on August 18th", "in 2015, the latest deal"). */
+  skipDated?: boolean;
+}
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+/**
+ * A date given as when something happened: "in 2015", "on August 18th", "since 3 March 2021", "as of mid-2022". A year
+ * alone ("the 2019 report") is a label, not a time.
+ */
+const DATE_ADVERBIAL = new RegExp(
+  `\\b(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]s of)\\s(?:(?:early|late|mid)-?\\s?)?(?:${MONTH}\\s(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s)?)?(?:1[5-9]|20)\\d\\d\\b(?![%\\d])` +
+    `|\\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]s of)\\s(?:${MONTH}\\s\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s${MONTH})\\b`,
+);
+/** How far from a relative time a date may stand and still anchor it. */
+const DATE_REACH = 40;
+
+/** Whether a date in the same sentence, close to the term, says when it was. */
+function datedBeside(text: string, sentence: { start: number; end: number }, start: number, end: number): boolean {
+  const before = text.slice(Math.max(sentence.start, start - DATE_REACH), start);
+  const after = text.slice(end, Math.min(sentence.end, end + DATE_REACH));
+  return DATE_ADVERBIAL.test(before) || DATE_ADVERBIAL.test(after);
 }
 
 /** Each sentence's coverage by its start, built once per lint for the four lexicon rules that read it. */
@@ -150,6 +172,17 @@ export function lexiconRule(
               continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
             if (literal.has(m.entry)) continue;
+            if (
+              options.skipDated &&
+              sentence &&
+              datedBeside(
+                pb.text,
+                { start: sentence.span.start - b.start, end: sentence.span.end - b.start },
+                start,
+                end,
+              )
+            )
+              continue;
             if (
               characterise &&
               sentence &&

@@ -15,5 +15,5 @@ export const rule = lexiconRule(
       noAlternative: 'Use an absolute date instead (e.g. "in October 2022").',
     },
   },
-  { removable: false },
+  { removable: false, skipDated: true },
 );
