@@ -114,3 +114,18 @@ test('a conversion in brackets is the same figure, a part in brackets is another
     ['count', '12'],
   ]);
 });
+
+test('not figures: the ages of a range and the second year of a fiscal year', () => {
+  assert.deepEqual(figures('About 31 percent of people are between the ages of 10 and 24.'), [
+    ['percentage', 'About 31 percent'],
+  ]);
+  assert.deepEqual(figures('The 2021–22 budget gave the program $120 million.'), [['money', '$120 million']]);
+  // A count after a range of ages is still a count.
+  assert.deepEqual(figures('Of those aged 18 to 25, 40 enlisted.'), [['count', '40']]);
+});
+
+test('a range joined by a dash is one figure; "per" belongs to a percentage only before "cent"', () => {
+  assert.deepEqual(figures('The cost could reach $35–$40 per ton.'), [['money', '$35–$40']]);
+  assert.deepEqual(figures('Inflation ran at 10–15% in the north.'), [['percentage', '10–15%']]);
+  assert.deepEqual(figures('Fares rose by 40 per cent.'), [['percentage', '40 per cent']]);
+});

@@ -46,6 +46,9 @@ ruleTester('unsourced-claim', {
     'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
     'It is essential for the African Union to deploy observers before the Ethiopian vote.',
     'Any prolonged closure of the Suez Canal will raise freight costs for Kenyan importers.',
+    // An assessment hedged as likely, with an -ed adjective before its noun ("sophisticated platforms"): no past event.
+    'Moscow is likely providing Tehran sophisticated military platforms in exchange for the drones.',
+    'The new corridor will probably give Kenyan exporters limited access to Ethiopian markets.',
     // The writer’s own view, marked as such; vouching for a state of affairs ("no doubt that … is better equipped").
     'Washington has been dragged into wars of attrition in Iraq and Syria that have, in my opinion, accelerated its decline.',
     'There is no doubt that the Kenyan army is better equipped than the Somali militias it fought in 2011.',
@@ -63,6 +66,15 @@ ruleTester('unsourced-claim', {
     'The Kenyan army could have prevented the attack on the Mandera base.',
   ],
   invalid: [
+    {
+      name: 'a hedged assessment that also narrates what happened is a claim',
+      code: 'Iran may be trying to deepen ties with Belarus, which signed a customs treaty with Russia in 2010 and hosted Russian troops in 2022.',
+      errors: [
+        {
+          text: 'Iran may be trying to deepen ties with Belarus, which signed a customs treaty with Russia in 2010 and hosted Russian troops in 2022.',
+        },
+      ],
+    },
     {
       name: 'a life event with its date is a claim, its age no statistic',
       code: 'The former governor died at the age of 78 in 1977.',

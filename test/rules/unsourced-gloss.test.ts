@@ -7,6 +7,9 @@ ruleTester('unsourced-gloss', {
     'The word was spoken loudly.',
     // The cue with nothing after it states no meaning.
     'Few voters could say what ECOWAS is and stands for, and fewer cared.',
+    // "translates into", "derived from" in their figurative senses: nothing about a language.
+    'Political influence still translates into the capacity to win state contracts.',
+    'The estimate of 300,000 members is derived from the subscribers of the channel.',
   ],
   invalid: [
     {
@@ -14,7 +17,13 @@ ruleTester('unsourced-gloss', {
       errors: [{ text: 'literally means' }],
     },
     { code: 'ECOWAS stands for Economic Community of West African States.', errors: [{ text: 'stands for' }] },
-    { code: 'The name Sahel is derived from the Arabic word for shore.', errors: [{ text: 'derived from' }] },
+    {
+      code: 'The name Sahel is derived from the Arabic word for shore.',
+      errors: [{ text: 'derived from the Arabic' }],
+    },
+    { code: 'The memoir was translated into Russian in 1921.', errors: [{ text: 'translated into Russian' }] },
+    { code: 'The name of the river translates as “black water”.', errors: [{ text: 'translates as' }] },
+    { code: 'The Persian term derives from a verb meaning to rule.', errors: [{ text: 'derives from' }] },
     { code: 'Barkhane is French for a crescent-shaped dune.', errors: [{ text: 'is French for' }] },
   ],
 });

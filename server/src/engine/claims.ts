@@ -8,6 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
+import { isAdjective } from './inflect.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
 import { QUESTION_LINE, interviewTurns, type Turn } from './interview.js';
@@ -574,7 +575,11 @@ function claimCore(
   lexicons: ClaimLexicons,
 ): ClaimCore {
   const figures = findFigures(text, words);
-  const glosses = (lexicons.gloss?.match(words) ?? [])
+  const gloss = lexicons.gloss;
+  const glosses = (gloss?.match(words) ?? [])
+    // "influence translates into business advantage" is figurative: a cue with a sense needs a word of language in its
+    // sentence, or a quoted or emphasised term right after it ("translates as “peace”").
+    .filter((m) => /^\s*[“"‘«*_]/.test(text.slice(words[m.to - 1].end)) || gloss!.inSense(m.entry, words))
     .map((m) => ({ start: words[m.from].start, end: words[m.to - 1].end }))
     // "what the EEZ is and stands for,": a cue with nothing after it states no meaning.
     .filter((g) => !/^\s*(?:[,.;!?)]|$)/.test(text.slice(g.end)));
@@ -703,9 +708,43 @@ function pastTenseVerbs(words: readonly Word[]): number {
  */
 function narrates(words: readonly Word[], end = words.length): boolean {
   for (let i = 1; i < end; i++)
-    if (isPastVerbAt(words, i) && !STATE_BEFORE.has(words[i - 1].norm) && !isModalPerfect(words, i)) return true;
+    if (
+      isPastVerbAt(words, i) &&
+      !STATE_BEFORE.has(words[i - 1].norm) &&
+      !isModalPerfect(words, i) &&
+      !modifiesNext(words, i)
+    )
+      return true;
   return false;
 }
+
+/**
+ * An -ed adjective right before the noun it describes ("Iran sophisticated military platforms", "limited funds"): the
+ * word-forms data knows it as an adjective, and no determiner, name, number, pronoun or particle follows it, as one
+ * would follow a verb. "halted gas deliveries" is a verb: "halted" is no adjective.
+ */
+function modifiesNext(words: readonly Word[], i: number): boolean {
+  const next = words[i + 1];
+  return (
+    next !== undefined &&
+    isAdjective(words[i].norm) &&
+    /^\p{Ll}[\p{Ll}-]+$/u.test(next.raw) &&
+    !next.isNumber &&
+    !/ly$/.test(next.norm) &&
+    !VERB_FOLLOWERS.has(next.norm) &&
+    !STATE_BEFORE.has(next.norm)
+  );
+}
+
+/** Words that follow a verb rather than an adjective: prepositions, particles, pronouns, conjunctions, auxiliaries. */
+const VERB_FOLLOWERS = new Set(
+  (
+    'to on of in about for with from at into over against by as up down out off through across after before since ' +
+    'during under until upon within without between among around toward towards back away him her them it us me you ' +
+    'himself herself themselves itself and or but that which who whom whose when while where if than then not also ' +
+    'is are was were be been being has have had will would can could may might should must do does did'
+  ).split(' '),
+);
 
 /** "should have tested", "could have been avoided": what did not happen. */
 function isModalPerfect(words: readonly Word[], i: number): boolean {

@@ -50,7 +50,14 @@ const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillion
 /** Amounts so large they are figures by themselves ("cost billions"). */
 const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?)$/i;
+/** Whether the word at `k` makes the number before it a percentage: "percent", "pct", "per cent", not "per ton". */
+function isPercentWord(words: readonly Word[], k: number): boolean {
+  const norm = words[k]?.norm ?? '';
+  return PERCENT_WORDS.has(norm) && (norm !== 'per' || words[k + 1]?.norm === 'cent');
+}
 const NUMBER_RANGE = /^(\d[\d,.]*)-(\d[\d,.]*)$/;
+/** What joins the two ends of a range written as two words: a dash, maybe with the currency again ("$35–$40"). */
+const RANGE_JOIN = /^[–-][$€£¥₦₹]?$/;
 /** Verbs that state a multiplication: "exports doubled". */
 const MULTIPLIER_VERBS = set('doubled tripled trebled quadrupled halved doubling tripling');
 /** Words near an "N-M" that make it a vote or a score. */
@@ -85,16 +92,24 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
       continue;
     }
     if (!w.isNumber) continue;
-    const kind = classify(text, words, i);
+    let kind = classify(text, words, i);
     if (!kind) continue;
     let end = kind === 'ratio' && text[w.end] === ':' ? i + 2 : i + 1;
+    // "$35–$40", "10–15%": a range joined by a dash is one figure, of the kind its last number says.
+    while (
+      end < words.length &&
+      words[end].isNumber &&
+      RANGE_JOIN.test(text.slice(words[end - 1].end, words[end].start))
+    )
+      end++;
+    if (end > i + 1 && kind === 'count') kind = classify(text, words, end - 1) ?? kind;
     while (
       end < words.length &&
       (SCALES.has(words[end].norm) || (words[end].isNumber && continuesAfterScale(words, end))) &&
       words[end].start - words[end - 1].end <= 1
     )
       end++;
-    if (end < words.length && (PERCENT_WORDS.has(words[end].norm) || CURRENCY_WORDS.has(words[end].norm))) end++;
+    if (isPercentWord(words, end) || CURRENCY_WORDS.has(words[end]?.norm ?? '')) end++;
     if (words[end - 1]?.norm === 'per' && words[end]?.norm === 'cent') end++;
     if (words[end - 1]?.norm === 'cfa' && /^francs?$/.test(words[end]?.norm ?? '')) end++;
     if (kind === 'multiplier' && words[end]?.norm === 'times') end++;
@@ -218,6 +233,12 @@ function isTally(words: readonly Word[], i: number): boolean {
   return false;
 }
 
+/** Whether the number at `i` follows "aged" or "the age(s) of". */
+function agedAt(words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1]?.norm;
+  return prev === 'aged' || (prev === 'of' && /^ages?$/.test(words[i - 2]?.norm ?? ''));
+}
+
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
   const w = words[i];
   // A range ("15-35%", "€6-6.5 billion", "200-300 people") reads as its first number; "50-50" is odds, no range.
@@ -252,13 +273,19 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (CLOCK.has(next)) return undefined;
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? ''))
       return undefined;
-    // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots".
+    // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots". The second age of a
+    // range too: "between the ages of 10 and 24".
+    if (/^\d{1,3}$/.test(raw) && agedAt(words, i) && !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return undefined;
     if (
       prev &&
-      (prev.norm === 'aged' || (prev.norm === 'of' && words[i - 2]?.norm === 'age')) &&
+      /^(and|to|or)$/.test(prev.norm) &&
       /^\d{1,3}$/.test(raw) &&
-      !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')
+      words[i - 2]?.isNumber &&
+      agedAt(words, i - 2)
     )
+      return undefined;
+    // The second year of a fiscal or academic year: "the 2021–22 budget".
+    if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
     if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
     // A provision cited in lower case: "under section 112 of the criminal code", "article 5, which…".
@@ -310,7 +337,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       const countNoun = /^[a-z]+s$/.test(words[i + 1]?.raw ?? '') && !(prev && TIME_PREPOSITIONS.has(prev.norm));
       if (!countNoun) return undefined;
     }
-    if (charAfter === '%' || PERCENT_WORDS.has(next)) return 'percentage';
+    if (charAfter === '%' || isPercentWord(words, i + 1)) return 'percentage';
     if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? ''))
       return 'money';
     if (next === 'times' || next === 'fold') return 'multiplier';
@@ -331,8 +358,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
   const n = w.norm;
   if (QUANTITY_WORDS.has(n))
     return next === 'of' || LARGE_QUANTITY_WORDS.has(n) || CURRENCY_WORDS.has(next) ? 'count' : undefined;
-  if (n === 'one' || n === 'zero') return PERCENT_WORDS.has(next) || SCALES.has(next) ? 'count' : undefined;
-  if (PERCENT_WORDS.has(next)) return 'percentage';
+  if (n === 'one' || n === 'zero') return isPercentWord(words, i + 1) || SCALES.has(next) ? 'count' : undefined;
+  if (isPercentWord(words, i + 1)) return 'percentage';
   if (SCALES.has(next) && next !== 'm' && next !== 'k') {
     // "two million five hundred thousand dollars": the currency after the whole amount.
     let after = i + 1;

@@ -20,7 +20,7 @@ export interface LexiconEntry {
   except?: string[];
   confidence?: 'high' | 'medium';
   inflect?: boolean;
-  /** The loaded sense needs one of these words in the same sentence ("swamped" by migrants, not by complaints). */
+  /** The sense needs one of these words in the same sentence ("swamped" by migrants, not by complaints). */
   sense?: string[];
   /**
    * The match must end its clause (punctuation follows) or be followed by one of these words ("accused by many.", not
@@ -309,6 +309,16 @@ export class Lexicon {
     }
     return found;
   }
+
+  /** Whether `words` (a sentence's) hold a word of the entry's sense, if it has one (see `LexiconEntry.sense`). */
+  inSense(entry: LexiconEntry, words: readonly Word[]): boolean {
+    if (!entry.sense) return true;
+    let forms = this.senseForms.get(entry);
+    if (!forms) this.senseForms.set(entry, (forms = new Set(entry.sense.flatMap((w) => inflections(w.toLowerCase())))));
+    return words.some((w) => forms.has(w.norm));
+  }
+
+  private readonly senseForms = new Map<LexiconEntry, ReadonlySet<string>>();
 
   /** Whether `norm` is a form of a word of the class `name`, e.g. a reporting verb of `SAY`. */
   inClass(name: string, norm: string): boolean {

@@ -168,8 +168,7 @@ export function lexiconRule(
               quote.end > sentence.span.start - b.start;
             if (coverage === 'speaker' && !opensInQuote) continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
-            if (m.entry.sense && !(sentence && sentence.words.some((w) => formsOf(m.entry.sense!).has(w.norm))))
-              continue;
+            if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
             if (literal.has(m.entry)) continue;
             if (
