@@ -8,6 +8,8 @@ ruleTester('loaded-term', {
     'The sanctions regime was lifted in July.',
     'The revolution of 1789 swept away the old regime and its privileges.',
     'The minister called them “puppet leaders” in a speech.',
+    // A label set off and followed by whose label it is.
+    'The aim was not to catch Chechen terrorists, as the security service officially claims, but to recruit agents.',
     // British papers set quotations in single quotes; "can't" and "it's" do not close them.
     "The mayor backed the campaign, saying: 'I can't believe they did it. It's a puppet regime and they know it.'",
     '> Western powers imposed their own puppet leaders.',
@@ -37,6 +39,9 @@ ruleTester('loaded-term', {
       errors: [{ text: 'skyrocketed', message: /loaded language/ }],
     },
     { code: 'The regime in Bamako expelled the ambassador.', errors: [{ text: 'regime' }] },
+    // "as" that opens a clause of the writer's, or a fact no one is said to say, leaves the label the writer's.
+    { code: 'The regime fell as protesters said it would.', errors: [{ text: 'regime' }] },
+    { code: 'They were terrorists, as everyone knows.', errors: [{ text: 'terrorists' }] },
     {
       name: 'after a quotation that goes on with the previous speaker, the words are the writer’s again',
       code: '“Nobody wants a blockade,” Minister Patel said.\n\n“We want open ports,” he added, before attacking the regime.',

@@ -13,6 +13,7 @@ import { matchCase, reinflect } from '../inflect.js';
 import { lastStartingAtOrBefore } from '../search.js';
 import { quotable } from '../strings.js';
 import { isCapitalised, type Word } from '../words.js';
+import { isSpeechVerbAt } from '../attribution.js';
 
 export interface LexiconRuleOptions {
   /** Offer "Remove …" when the entry has no alternatives (adverbs that only editorialise). */
@@ -189,6 +190,7 @@ export function lexiconRule(
             )
               continue;
             if (characterise && mentioned(characterise, pb.words, m.from)) continue;
+            if (characterise && labelledAsSomeoneSays(pb.text, pb.words, m.to)) continue;
             // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
             const alternatives = m.entry.alternatives.filter((alt) => !alt.includes('{'));
             ctx.report({
@@ -264,6 +266,22 @@ function reportedLabel(
     const agent = words[k + 1].norm === 'the' && k + 2 < words.length ? words[k + 2] : words[k + 1];
     if (isCapitalised(agent)) return true;
   }
+  return false;
+}
+
+/** How many words may stand between "as" and the verb in a label's "as X claims". */
+const AS_SAYS_SUBJECT = 5;
+
+/**
+ * A label set off by a comma and followed by whose label it is: "not to expose Ukrainian terrorists, as the FSB
+ * officially claims", "a puppet, as Moscow calls him". Not "terrorists, as everyone knows", nor "the regime fell as
+ * protesters said it would".
+ */
+function labelledAsSomeoneSays(text: string, words: readonly Word[], to: number): boolean {
+  const as = words[to];
+  if (as?.norm !== 'as' || !/^\s*,\s*$/.test(text.slice(words[to - 1].end, as.start))) return false;
+  for (let v = to + 2; v < Math.min(words.length, to + 2 + AS_SAYS_SUBJECT); v++)
+    if (isSpeechVerbAt(words, v)) return true;
   return false;
 }
 
