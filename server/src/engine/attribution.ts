@@ -732,11 +732,11 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     )
       continue;
     // "Breton went so far as to declare that …": a catenative's infinitive reports for the catenative's subject.
-    if (prev?.norm === 'to' && (inClass('SPEECH_VERB', w.norm) || isPhrasalSpeech(words, i))) {
+    const phrasal = isPhrasalSpeech(words, i);
+    if (prev?.norm === 'to' && (inClass('SPEECH_VERB', w.norm) || phrasal)) {
       const from = catenativeBefore(words, i - 1);
       const subject = from > 0 && !negated(words, from) ? speakerSubject(text, words, from, i) : undefined;
-      const verbEnd = isPhrasalSpeech(words, i) ? i + 1 : i;
-      if (subject && introducesContent(text, words, verbEnd, false, false)) return subject.attribution;
+      if (subject && introducesContent(text, words, phrasal ? i + 1 : i, false, false)) return subject.attribution;
     }
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
@@ -758,7 +758,6 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // "is said to be", "was described as": a passive with no agent names nobody.
     if (isPassive(words, i)) continue;
     const subject = speakerSubject(text, words, i);
-    const phrasal = isPhrasalSpeech(words, i);
     const speech =
       inClass('SPEECH_VERB', w.norm) ||
       phrasal ||
@@ -790,8 +789,7 @@ function quotationTagSubject(text: string, words: readonly Word[], tag: number):
   const subject = speakerSubject(text, words, tag);
   if (!subject) return undefined;
   const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
-  const opensQuotation = /^\s*[,:]?\s*[“"«]/.test(text.slice(words[tag].end, words[tag].end + 4));
-  return opensQuotation || /[”"»]/.test(before) ? subject.attribution : undefined;
+  return opensQuotationAfter(text, words[tag]) || /[”"»]/.test(before) ? subject.attribution : undefined;
 }
 
 /** Where a catenative phrase that ends right before the "to" at `to` starts, or -1. */
@@ -932,8 +930,11 @@ export function tagsQuotation(norm: string): boolean {
 export function tagsQuotationAt(text: string, words: readonly Word[], i: number): boolean {
   const w = words[i];
   if (inClass('DOCUMENT_VERB', w.norm) && inClass('DOCUMENT', words[i - 1]?.norm)) return true;
-  return inClass('QUOTATION_TAG', w.norm) && /^\s*[,:]?\s*[“"«]/.test(text.slice(w.end, w.end + 4));
+  return inClass('QUOTATION_TAG', w.norm) && opensQuotationAfter(text, w);
 }
+
+/** Whether a quotation opens right after the word, maybe after a comma or colon: "He continued, “…". */
+const opensQuotationAfter = (text: string, w: Word): boolean => /^\s*[,:]?\s*[“"«]/.test(text.slice(w.end, w.end + 4));
 
 /**
  * Whether the word at `i` is a reporting verb that opens a quotation ("said", "wrote", "pointed out"), for quotation

@@ -615,8 +615,10 @@ function claimCore(
   };
 }
 
-const isYearOrMonth = (norm: string): boolean =>
-  (norm.length === 4 && /^(1[5-9]\d\d|20\d\d)$/.test(norm)) || MONTHS.has(norm);
+/** A year of modern history as a word ("2015"), and a month's name (not "may", more often the modal). */
+export const isYear = (norm: string): boolean => norm.length === 4 && /^(1[5-9]\d\d|20\d\d)$/.test(norm);
+export const isMonth = (norm: string): boolean => MONTHS.has(norm);
+const isYearOrMonth = (norm: string): boolean => isYear(norm) || isMonth(norm);
 
 /** The features the claim model weighs: counts per cue category of the cue lexicon, and sentence-shape features. */
 export function claimFeatures(

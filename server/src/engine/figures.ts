@@ -273,17 +273,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (CLOCK.has(next)) return undefined;
     if (/^\d+-(year|month|week|day)s?-old$/.test(text.slice(w.start, w.start + 20).split(/\s/)[0] ?? ''))
       return undefined;
-    // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots". The second age of a
-    // range too: "between the ages of 10 and 24".
+    // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots".
     if (/^\d{1,3}$/.test(raw) && agedAt(words, i) && !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return undefined;
-    if (
-      prev &&
-      /^(and|to|or)$/.test(prev.norm) &&
-      /^\d{1,3}$/.test(raw) &&
-      words[i - 2]?.isNumber &&
-      agedAt(words, i - 2)
-    )
-      return undefined;
     // The second year of a fiscal or academic year: "the 2021–22 budget".
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
@@ -315,8 +306,13 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
         (words[i - 2] !== undefined && isCapitalised(words[i - 2]) && !TIME_PREPOSITIONS.has(words[i - 2].norm)))
     )
       return undefined;
-    // "August 14 and 15": the second day of a date.
-    if (prev && /^(and|or|to)$/.test(prev.norm) && words[i - 2]?.isNumber && MONTHS.has(words[i - 3]?.norm ?? ''))
+    // The second number of a pair of days or ages: "August 14 and 15", "between the ages of 10 and 24".
+    if (
+      prev &&
+      /^(and|or|to)$/.test(prev.norm) &&
+      words[i - 2]?.isNumber &&
+      (MONTHS.has(words[i - 3]?.norm ?? '') || (/^\d{1,3}$/.test(raw) && agedAt(words, i - 2)))
+    )
       return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02
     // An early year: "In 882 Oleg took Kyiv", "by 988,"; not "in 300 villages".

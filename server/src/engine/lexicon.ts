@@ -313,12 +313,9 @@ export class Lexicon {
   /** Whether `words` (a sentence's) hold a word of the entry's sense, if it has one (see `LexiconEntry.sense`). */
   inSense(entry: LexiconEntry, words: readonly Word[]): boolean {
     if (!entry.sense) return true;
-    let forms = this.senseForms.get(entry);
-    if (!forms) this.senseForms.set(entry, (forms = new Set(entry.sense.flatMap((w) => inflections(w.toLowerCase())))));
+    const forms = formsOf(entry.sense);
     return words.some((w) => forms.has(w.norm));
   }
-
-  private readonly senseForms = new Map<LexiconEntry, ReadonlySet<string>>();
 
   /** Whether `norm` is a form of a word of the class `name`, e.g. a reporting verb of `SAY`. */
   inClass(name: string, norm: string): boolean {
@@ -331,6 +328,14 @@ export class Lexicon {
     this.classSets.set(name, set);
     return set;
   }
+}
+
+const wordForms = new WeakMap<readonly string[], Set<string>>();
+/** An entry's word list (`sense`, `followedBy`, `literalIn`) with its inflections, computed once per list. */
+export function formsOf(list: readonly string[]): Set<string> {
+  let forms = wordForms.get(list);
+  if (!forms) wordForms.set(list, (forms = new Set(list.flatMap((w) => inflections(w.toLowerCase())))));
+  return forms;
 }
 
 /**

@@ -3,9 +3,9 @@
  * match the rule's lexicons against the writer's own prose, skip quotations (the speaker's words, not the writer's),
  * and turn each entry's neutral alternatives into suggestions.
  */
-import type { Claim, Coverage } from '../claims.js';
+import { isMonth, isYear, type Claim, type Coverage } from '../claims.js';
 import type { AnalyzedDocument, ProseBlock } from '../document.js';
-import { inflections, type Lexicon, type LexiconEntry } from '../lexicon.js';
+import { formsOf, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
 import { defineRule, format, type Rule, type RuleContext } from './rule.js';
 import type { RuleMeta } from '../types.js';
@@ -24,24 +24,32 @@ export interface LexiconRuleOptions {
   skipDated?: boolean;
 }
 
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-/**
- * A date given as when something happened: "in 2015", "on August 18th", "since 3 March 2021", "as of mid-2022". A year
- * alone ("the 2019 report") is a label, not a time.
- */
-const DATE_ADVERBIAL = new RegExp(
-  `\\b(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]s of)\\s(?:(?:early|late|mid)-?\\s?)?(?:${MONTH}\\s(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s)?)?(?:1[5-9]|20)\\d\\d\\b(?![%\\d])` +
-    `|\\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]s of)\\s(?:${MONTH}\\s\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s${MONTH})\\b`,
-);
+/** Prepositions that set a date as when something happened ("in 2015", "on August 18th", "as of March 2024"). */
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'until', 'from', 'of']);
+const DATE_QUALIFIERS = new Set(['early', 'late', 'mid']);
+const DAY = /^\d{1,2}(?:st|nd|rd|th)?$/;
 /** How far from a relative time a date may stand and still anchor it. */
 const DATE_REACH = 40;
 
-/** Whether a date in the same sentence, close to the term, says when it was. */
-function datedBeside(text: string, sentence: { start: number; end: number }, start: number, end: number): boolean {
-  const before = text.slice(Math.max(sentence.start, start - DATE_REACH), start);
-  const after = text.slice(end, Math.min(sentence.end, end + DATE_REACH));
-  return DATE_ADVERBIAL.test(before) || DATE_ADVERBIAL.test(after);
+/**
+ * Whether a date said as a time, in the same sentence and within DATE_REACH characters of the term, anchors it: a
+ * preposition, then a year or a month with its day ("in 2015", "on 3 March", "since August 18th"). A year alone is a
+ * label, not a time ("its 2019 report"), and "of" counts only in "as of".
+ */
+function datedBeside(words: readonly Word[], sentence: Span, start: number, end: number): boolean {
+  const from = Math.max(sentence.start, start - DATE_REACH);
+  const to = Math.min(sentence.end, end + DATE_REACH);
+  for (let k = 0; k < words.length && words[k].start < to; k++) {
+    const w = words[k];
+    if (w.start < from || !DATE_PREPOSITIONS.has(w.norm) || (w.norm === 'of' && words[k - 1]?.norm !== 'as')) continue;
+    let j = k + 1;
+    if (DATE_QUALIFIERS.has(words[j]?.norm ?? '')) j++;
+    const [a, b] = [words[j], words[j + 1]];
+    if (!a || a.end > to) continue;
+    if (isYear(a.norm) || (isMonth(a.norm) && DAY.test(b?.raw ?? '')) || (DAY.test(a.raw) && isMonth(b?.norm ?? '')))
+      return true;
+  }
+  return false;
 }
 
 /** Each sentence's coverage by its start, built once per lint for the four lexicon rules that read it. */
@@ -176,7 +184,7 @@ export function lexiconRule(
               options.skipDated &&
               sentence &&
               datedBeside(
-                pb.text,
+                pb.words,
                 { start: sentence.span.start - b.start, end: sentence.span.end - b.start },
                 start,
                 end,
@@ -215,14 +223,6 @@ export function lexiconRule(
     if (alternatives.length === 0) return meta.messages.noAlternative;
     return format(meta.messages.alternatives, { list: alternatives.map((a) => `"${a}"`).join(', ') });
   }
-}
-
-const wordForms = new WeakMap<readonly string[], Set<string>>();
-/** A sense or topic word list with its inflections, computed once per entry. */
-function formsOf(list: readonly string[]): Set<string> {
-  let forms = wordForms.get(list);
-  if (!forms) wordForms.set(list, (forms = new Set(list.flatMap((w) => inflections(w.toLowerCase())))));
-  return forms;
 }
 
 const CLAUSE_PUNCTUATION = /[,;:()—–]/;
