@@ -67,6 +67,15 @@ ruleTester('unsourced-claim', {
   ],
   invalid: [
     {
+      name: '"soon after" a past event narrates it: no hedge about the future',
+      code: 'Soon after independence in 1960, the young republics needed economic partners and found them in Moscow.',
+      errors: [
+        {
+          text: 'Soon after independence in 1960, the young republics needed economic partners and found them in Moscow.',
+        },
+      ],
+    },
+    {
       name: 'a hedged assessment that also narrates what happened is a claim',
       code: 'Iran may be trying to deepen ties with Belarus, which signed a customs treaty with Russia in 2010 and hosted Russian troops in 2022.',
       errors: [
