@@ -11,6 +11,7 @@ import { lint } from 'sourcelint';
 import { parseMarkdown, type ParsedMarkdown } from 'sourcelint/engine/markdown.js';
 import { findMarkers, type ReferenceIndex } from 'sourcelint/engine/citations.js';
 import { blankTemplateTags, sectionKind } from 'sourcelint/engine/non-prose.js';
+import { splitSentences } from 'sourcelint/engine/sentences.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -679,6 +680,40 @@ describe('author–date citations and ibid', () => {
     }
     assert.deepEqual(markersOf('Traffic fell (Route 66).', list), [], 'a name with a number');
     assert.deepEqual(markersOf('A claim (Nitze 14).'), [], 'no reference list');
+    assert.deepEqual(markersOf('A claim (Nitze. 14).', list), [['author-date', '(Nitze. 14)']], 'a period');
+  });
+
+  test('a student essay that cites author and page throughout needs no reference list; one such parenthesis is no style', () => {
+    const essay = [
+      '# The home front',
+      '',
+      'Posters drew on the fear of invasion, and 3,000 were printed in 1915 (Okafor, 77).',
+      '',
+      'The press office employed 400 clerks by the end of the war (Lindqvist. 212–214).',
+    ].join('\n');
+    const statistics = (text: string): string[] =>
+      lint(text)
+        .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+        .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(statistics(essay), []);
+    // Alone, "(Gao, 12)" may as well be a place and a count: it cites nothing, so the figure stays unsourced.
+    assert.deepEqual(statistics('The clinic treated 300 patients a day (Gao, 12).'), ['300']);
+  });
+
+  test('sentence ends: after an ordinal date, not after initials or inside an author–page citation', () => {
+    const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
+    assert.deepEqual(sentences('The talks ended on August 21st. The army shelled the town.'), [
+      'The talks ended on August 21st.',
+      'The army shelled the town.',
+    ]);
+    assert.deepEqual(sentences('The minister S.M. Kibria was killed. J.R.R. Tolkien wrote it.'), [
+      'The minister S.M. Kibria was killed.',
+      'J.R.R. Tolkien wrote it.',
+    ]);
+    assert.deepEqual(sentences('Trade grew by 80 per cent (Davidson. 72). It fell later.'), [
+      'Trade grew by 80 per cent (Davidson. 72).',
+      'It fell later.',
+    ]);
   });
 
   test('ibid. and op. cit.', () => {

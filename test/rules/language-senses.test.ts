@@ -5,6 +5,18 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('loaded-term', {
   valid: [
+    { name: 'money owed', code: 'The bank wrote off outstanding loans worth $2 billion.' },
+    { name: 'a vicious circle is an idiom', code: 'Debt and inflation fed a vicious circle that lasted a decade.' },
+    { name: 'a dangerous route', code: 'Thousands make the treacherous crossing from Libya every summer.' },
+    { name: 'boast as have', code: 'The port city boasts a population of two million.' },
+    {
+      name: 'an official listing is a fact about the list',
+      code: 'The group was designated as a terrorist organisation by the State Department in 2021.',
+    },
+    { name: 'a charge marked as alleged', code: 'Two allegedly corrupt judges were suspended pending trial.' },
+    { name: 'trafficking law', code: 'The law makes labour exploitation a crime punishable by ten years.' },
+    { name: '"so-called" before a name', code: 'The so-called Gezi Park Philharmonic played in the square.' },
+    { name: '"so-called" before a quoted term', code: 'The so-called “sunset clauses” expire in 2025.' },
     {
       name: 'a migration metaphor needs migrants in the sentence',
       code: 'The ministry was swamped by complaints after the fare rise.',
@@ -107,6 +119,9 @@ ruleTester('loaded-term', {
     },
     { code: 'The award-winning mayor opened the bridge.', errors: [{ text: 'award-winning', message: /puffery/ }] },
     { code: 'The highly respected envoy resigned.', errors: [{ text: 'highly respected' }] },
+    { code: 'He boasted that the army had never lost a battle.', errors: [{ text: 'boasted' }] },
+    { code: 'The so-called experts got it wrong again.', errors: [{ text: 'so-called' }] },
+    { code: 'The outstanding leader of the movement died in 1990.', errors: [{ text: 'outstanding' }] },
   ],
 });
 
@@ -116,6 +131,10 @@ ruleTester('editorializing', {
     { name: 'hardly as barely', code: 'The rains came hardly two weeks later.' },
     { name: 'indeed as a connective', code: 'Indeed, the ministry published the figures in May.' },
     { name: 'naturally occurring', code: 'The gas is naturally occurring in the basin.' },
+    {
+      name: 'the writer marking a view as theirs, or softening it',
+      code: 'In my opinion, the treaty was seemingly doomed; admittedly, I think the talks presumably failed.',
+    },
   ],
   invalid: [
     {
@@ -156,6 +175,11 @@ ruleTester('unsupported-attribution', {
     { name: 'perception verbs in history', code: 'In the 1600s a healer was seen as a threat to the parish.' },
     { name: 'a plain crowd', code: 'Many people queued for hours to vote.' },
     { name: 'thought as a noun', code: 'Give the budget some thought; after some thought, the council agreed.' },
+    { name: '"some" before a figure is "about"', code: 'The fund’s debt rose to some $66 billion by 2019.' },
+    {
+      name: 'a phrase does not run across a sentence’s end',
+      code: 'The floods displaced many people. Speaking in Dhaka, the minister promised aid.',
+    },
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },

@@ -43,8 +43,18 @@ ruleTester('unsourced-statistic', {
       config: { citations: { scope: 'paragraph' } },
     },
     { name: 'citation needed is reported by its own rule', code: 'Aid fell by 40% [citation needed].' },
+    {
+      name: 'ages set off by commas after a name or a relation, as the news gives them',
+      code: 'Among the dead in the raid were Amira Haddad, 17, her brother Sami, 14, and their father, 52.',
+    },
+    { name: 'a number in a quoted name', code: 'The so-called “Minsk 2” agreement never took effect.' },
   ],
   invalid: [
+    {
+      name: 'a count after a place set off by a comma is no age',
+      code: 'In Kabul, 12, most of them children, died when the school was hit.',
+      errors: [{ text: '12' }],
+    },
     {
       name: 'a count by unnamed counters, and a rank, are not sourced',
       code: 'Officials counted 1,200 deaths in the floods. It ranks behind 15 other nations.',

@@ -51,6 +51,8 @@ export interface ReferenceIndex {
   numbers: ReadonlySet<number>;
   /** Lower-cased capitalised words at the start of the entries. */
   names: ReadonlySet<string>;
+  /** The document cites author and page with no reference list to check them against (see `citesAuthorPage`). */
+  authorPage?: boolean;
 }
 
 // One bracket group with no nested brackets: each match attempt stops at the next bracket, so the scan is linear.
@@ -217,11 +219,35 @@ const TITLE_CITE = new RegExp(
 );
 /** Fewer title words than this read as a name and a year ("(Treaty of Versailles, 1919)"), unless "n.d.". */
 const MIN_TITLE_WORDS = 5;
-/** An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)". */
+/** An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Gascoigne. 586)". */
 const AUTHOR_PAGE = new RegExp(
-  `^\\s*${PREFIX}(${NAMES}),?\\s+(?:(?:pp?|para)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*\\s*$`,
+  `^\\s*${PREFIX}(${NAMES})([.,]?)\\s+(?:(?:pp?|para)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*\\s*$`,
   'u',
 );
+/** "(Showalter, 713–714)", "(Gascoigne. 586)": an author–page citation set off by a comma or a period. */
+const AUTHOR_COMMA_PAGE = /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] (?:pp?\. ?)?\d{1,4}(?:[–-]\d{1,4})?\)/gu;
+
+/**
+ * Whether `text` cites author and page ("(Showalter, 713–714)") at least twice: a student essay's habit, which makes
+ * such a parenthesis a citation even without a reference list. One alone could be a place and a count ("(Gao, 12)").
+ */
+export function citesAuthorPage(text: string): boolean {
+  let count = 0;
+  for (const m of text.matchAll(AUTHOR_COMMA_PAGE)) {
+    if (
+      NOT_AUTHORS.has(
+        m[0]
+          .slice(1)
+          .split(/[\s.,]/)[0]
+          .toLowerCase(),
+      )
+    )
+      continue;
+    if (++count === 2) return true;
+  }
+  return false;
+}
+
 /** The year part of a narrative citation: "(2019)", "(2019, p. 4)". */
 const NARRATIVE_YEAR = new RegExp(`\\((${YEARS})(${LOCATOR})?\\)`, 'gu');
 /** The names just before it: "Smith et al.", "Smith and Jones’s". */
@@ -319,13 +345,16 @@ function isAuthorDate(group: string): boolean {
 
 /**
  * "(Route 66)" and "(Article 5)" look like author–page citations too: one counts only when its author opens an entry of
- * the document's reference list ("Works Cited").
+ * the document's reference list ("Works Cited"), or, set off by a comma or a period, in a document that cites so
+ * throughout (`ReferenceIndex.authorPage`).
  */
 function isAuthorPage(group: string, references: ReferenceIndex | undefined): boolean {
-  if (!references || references.names.size === 0) return false;
+  if (!references || (references.names.size === 0 && !references.authorPage)) return false;
   return group.split(';').every((part) => {
     const m = AUTHOR_PAGE.exec(part);
-    return m !== null && references.names.has(m[1].split(/[\s,]+/)[0].toLowerCase());
+    if (m === null) return false;
+    const author = m[1].split(/[\s,]+/)[0].toLowerCase();
+    return references.names.has(author) || (references.authorPage === true && m[2] !== '' && !NOT_AUTHORS.has(author));
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { parseYamlData } from './yaml.js';
 import type { Block, ParsedMarkdown } from './markdown.js';
-import { findMarkers, type Marker, type ReferenceIndex } from './citations.js';
+import { citesAuthorPage, findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
 import { NO_CACHE, type Memo } from './cache.js';
@@ -97,7 +97,13 @@ export function analyze(
   frontMatter = readFrontMatter(parsed),
 ): AnalyzedDocument {
   const { numbers, names } = parsed.references;
-  const references = { numbers, names, key: `${[...numbers].join(',')}|${[...names].join(',')}` };
+  const authorPage = citesAuthorPage(parsed.text);
+  const references = {
+    numbers,
+    names,
+    authorPage,
+    key: `${[...numbers].join(',')}|${[...names].join(',')}|${authorPage}`,
+  };
   const withReferences = { ...options, references };
   const prose = parsed.blocks.map((block) => analyzeBlock(block, withReferences));
   return { text: parsed.text, parsed, prose, frontMatter, reviewMarks: attachReviewMarks(parsed, prose) };

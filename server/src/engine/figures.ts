@@ -31,6 +31,10 @@ const TIME_PREPOSITIONS = set(
   'in since by from until till to through during before after early late mid around of the and or between circa',
 );
 const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
+/** People whose age the news gives set off by commas: "their father, 45,". */
+const KIN = set(
+  'father mother son daughter wife husband brother sister uncle aunt cousin grandfather grandmother widow widower man woman boy girl child',
+);
 /** Capitalised words that make the following number part of a name. */
 const NAME_LABELS = set(
   'resolution article section chapter amendment flight route highway room title phase level protocol act law no number decree order ' +
@@ -233,6 +237,23 @@ function isTally(words: readonly Word[], i: number): boolean {
   return false;
 }
 
+/** Whether the number at `i` stands between commas (or ends the clause) right after a person's name or a relation. */
+function ageApposition(text: string, words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1];
+  if (prev === undefined || text.slice(prev.end, words[i].start) !== ', ') return false;
+  if (!/^(?:[,;)]|[.](?:\s|$))/.test(text.slice(words[i].end, words[i].end + 2))) return false;
+  if (KIN.has(prev.norm)) return true;
+  const before = words[i - 2];
+  return (
+    isCapitalised(prev) &&
+    !WEEKDAYS.has(prev.norm) &&
+    !MONTHS.has(prev.norm) &&
+    before !== undefined &&
+    !TIME_PREPOSITIONS.has(before.norm) &&
+    !/^(?:at|across|near|inside|outside|throughout)$/.test(before.norm)
+  );
+}
+
 /** Whether the number at `i` follows "aged" or "the age(s) of". */
 function agedAt(words: readonly Word[], i: number): boolean {
   const prev = words[i - 1]?.norm;
@@ -275,6 +296,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots".
     if (/^\d{1,3}$/.test(raw) && agedAt(words, i) && !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return undefined;
+    // An age set off by commas after a name or a relation, the news convention: "Tahrir, 17, and Ikram, 14," and
+    // "their father, 45."; not "In Kabul, 12 died" (a count starts a clause) or "By Monday, 40," (a time).
+    if (/^\d{1,3}$/.test(raw) && Number(raw) <= 120 && ageApposition(text, words, i)) return undefined;
     // The second year of a fiscal or academic year: "the 2021–22 budget".
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
@@ -292,8 +316,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // "14 February", "Feb 14"
     if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined;
-    // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,"; not "On Monday 40
-    // were killed" or "In Kabul 40 died" (a time or place, then a count).
+    // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,", the “Geneva 2”
+    // talks; not "On Monday 40 were killed" or "In Kabul 40 died" (a time or place, then a count).
     if (
       prev &&
       isCapitalised(prev) &&
@@ -303,7 +327,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       !counts &&
       charAfter !== '%' &&
       (words[i - 2]?.norm === 'the' ||
-        (words[i - 2] !== undefined && isCapitalised(words[i - 2]) && !TIME_PREPOSITIONS.has(words[i - 2].norm)))
+        (words[i - 2] !== undefined && isCapitalised(words[i - 2]) && !TIME_PREPOSITIONS.has(words[i - 2].norm)) ||
+        // A quoted name: the “Geneva 2” talks.
+        (/[”"’]/.test(charAfter) && /[“"‘]/.test(text[prev.start - 1] ?? '')))
     )
       return undefined;
     // The second number of a pair of days or ages: "August 14 and 15", "between the ages of 10 and 24".

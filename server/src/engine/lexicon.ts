@@ -29,6 +29,11 @@ export interface LexiconEntry {
   followedBy?: string[];
   /** Words that make the phrase literal when the document uses them ("witch hunt" in a history of witchcraft). */
   literalIn?: string[];
+  /**
+   * Before a quotation mark or a capitalised word the phrase introduces a name, and doubts nothing ("the so-called
+   * Gezi Park Philharmonic", "the so-called “sunset clauses”"; not "so-called experts").
+   */
+  namesWhatFollows?: boolean;
   /** The rule that reports this entry's matches; set from the file. */
   rule: string;
 }

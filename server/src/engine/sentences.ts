@@ -20,6 +20,9 @@ const ABBREVIATIONS = new Set(
 // sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
 const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
+/** A page number or range and the parenthesis it closes. */
+const PAGE_CLOSES = /^\d{1,4}(?:\s*[–-]\s*\d{1,4})?\)/;
+
 const SOURCE_NOTE_AFTER = /^\((?:sources?|data|via)\s*[:：]/i;
 
 /** Up to three capitalised words (a name, a title) and the word after them: a reporting verb, after a quotation. */
@@ -43,6 +46,8 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
       speakerFollows(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
     )
       continue;
+    // "(Davidson. 72)": a period inside an author–page citation.
+    if (m[1] === '.' && PAGE_CLOSES.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 16))) continue;
     // "… 40 terminals. (Source: Port Authority)": the credit belongs to the sentence before it.
     if (SOURCE_NOTE_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 12))) continue;
     const end = punctAt + m[1].length + m[2].length;
@@ -65,8 +70,11 @@ function endsWithAbbreviation(text: string, dot: number, next: string): boolean 
   while (i > 0 && isLetterOrDot(text, i - 1)) i--;
   const word = text.slice(i, dot);
   if (word.length === 0) return false;
-  // An initial ("George W. Bush"), but not a pronoun "I".
+  // An initial ("George W. Bush"), but not a pronoun "I"; initials ("S.M. Kibria", "J.R.R. Tolkien").
   if (/^\p{Lu}$/u.test(word)) return word !== 'I';
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) return true;
+  // An ordinal ending a sentence ("on August 21st."), not Saint or Street.
+  if (i > 0 && /\d/.test(text[i - 1])) return false;
   // "c. 3000 BCE", "ca. 1200": circa before a year.
   if ((word === 'c' || word === 'ca') && next >= '0' && next <= '9') return true;
   return ABBREVIATIONS.has(word.toLowerCase());

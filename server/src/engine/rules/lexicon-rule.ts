@@ -148,7 +148,8 @@ export function lexiconRule(
             if (reported.has(`${start}:${end}`)) continue;
             reported.add(`${start}:${end}`);
             const term = pb.text.slice(start, end);
-            // "…800,000 people, said CNN" is not "people said": a phrase does not run across a clause's punctuation.
+            // "…800,000 people, said CNN" is not "people said": a phrase does not run across a clause's punctuation or
+            // a sentence's end ("…many people. Speaking at…").
             if (CLAUSE_PUNCTUATION.test(term) && !CLAUSE_PUNCTUATION.test(m.entry.pattern)) continue;
             if (!ctx.allowed(m.entry.id, term)) continue;
             const docStart = b.start + start;
@@ -179,6 +180,7 @@ export function lexiconRule(
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
+            if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
             if (literal.has(m.entry)) continue;
             if (
               options.skipDated &&
@@ -225,12 +227,13 @@ export function lexiconRule(
   }
 }
 
-const CLAUSE_PUNCTUATION = /[,;:()—–]/;
+const CLAUSE_PUNCTUATION = /[,;:()—–]|[.!?…]\s/;
 
 /** Whether the words end at punctuation (or the block's end), or go on with one of the allowed words. */
 function endsOrContinues(text: string, words: readonly Word[], to: number, allowed: ReadonlySet<string>): boolean {
   const next = words[to];
-  if (!next || /[^\s*_]/u.test(text.slice(words[to - 1].end, next.start))) return true;
+  // A currency sign opens the next word's figure ("to some $66 billion"), it ends no clause.
+  if (!next || /[^\s*_$€£¥₦₹]/u.test(text.slice(words[to - 1].end, next.start))) return true;
   return allowed.has(next.norm);
 }
 
@@ -312,6 +315,14 @@ function namedElsewhere(source: string, text: string, sentence: Span, start: num
 }
 
 /** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
+/** Whether the words from `to` on open with a quotation mark or a capitalised word (not "I"): a name follows. */
+function introducesName(text: string, words: readonly Word[], to: number): boolean {
+  const next = words[to];
+  if (next === undefined) return false;
+  const between = text.slice(words[to - 1].end, next.start);
+  return /^\s*[“"‘']\s*$/.test(between) || (/^\s+$/.test(between) && isCapitalised(next) && next.raw !== 'I');
+}
+
 function partOfName(words: readonly Word[], from: number, sentenceInitial: boolean): boolean {
   return !sentenceInitial && isCapitalised(words[from]);
 }
