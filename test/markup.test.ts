@@ -700,6 +700,19 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(statistics('The clinic treated 300 patients a day (Gao, 12).'), ['300']);
   });
 
+  test('a linked image cites nothing: the sentence before it stays unsourced, a text link still covers', () => {
+    const text = [
+      'The government deported 3,000 refugees in 2018.',
+      '[![The border post](https://i.postimg.cc/x/border.jpg)](https://postimg.cc/x)',
+      '',
+      'The camp held 12,000 people in 2019 ([UNHCR](https://www.unhcr.org/camp-report)).',
+    ].join('\n');
+    const found = lint(text)
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(found, ['3,000']);
+  });
+
   test('sentence ends: after an ordinal date, not after initials or inside an author–page citation', () => {
     const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
     assert.deepEqual(sentences('The talks ended on August 21st. The army shelled the town.'), [

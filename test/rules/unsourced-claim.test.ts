@@ -64,8 +64,16 @@ ruleTester('unsourced-claim', {
     'Egyptian exporters stand to gain the most from the Kenyan tariff cuts on Mediterranean citrus.',
     // What did not happen: a modal perfect narrates nothing.
     'The Kenyan army could have prevented the attack on the Mandera base.',
+    // "one" as a pronoun counts nothing: the writer's inference and judgement.
+    'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
+    'One can only conclude that the critics of the treaty have not read the text of the treaty.',
   ],
   invalid: [
+    {
+      name: '"US" is the country: "The US agreed" is no opinion of the writer’s ("us agreed")',
+      code: 'The US agreed to withdraw its troops from northern Syria in 2019.',
+      errors: [{ text: 'The US agreed to withdraw its troops from northern Syria in 2019.' }],
+    },
     {
       name: '"soon after" a past event narrates it: no hedge about the future',
       code: 'Soon after independence in 1960, the young republics needed economic partners and found them in Moscow.',

@@ -187,6 +187,25 @@ const WORDS = readShipped('claim-words.json') as Record<
 const MAX_COUNT = 3;
 const MIN_QUOTE_WORDS = 5;
 const FIRST_PERSON = new Set(WORDS.firstPerson);
+/** "US" is the country, not "us". */
+const isTheUS = (w: Word): boolean => w.raw === 'US';
+/**
+ * "one" is a figure before a scale, a proportion or a partitive ("one million", "one in five", "one of the biggest");
+ * else mostly a pronoun ("a bad one", "one can only conclude").
+ */
+const ONE_COUNTS = new Set([
+  'of',
+  'million',
+  'billion',
+  'trillion',
+  'thousand',
+  'hundred',
+  'in',
+  'third',
+  'quarter',
+  'half',
+  'percent',
+]);
 const SECOND_PERSON = new Set(WORDS.secondPerson);
 const MONTHS = new Set(WORDS.months);
 const NOT_PAST = new Set(WORDS.notPast);
@@ -631,11 +650,12 @@ export function claimFeatures(
   let secondPerson = 0;
   let date = 0;
   let figure = 0;
-  for (const w of words) {
-    if (FIRST_PERSON.has(w.norm)) firstPerson++;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (FIRST_PERSON.has(w.norm) && !isTheUS(w)) firstPerson++;
     if (SECOND_PERSON.has(w.norm)) secondPerson++;
     if (isYearOrMonth(w.norm)) date++;
-    else if (w.isNumber) figure = 1;
+    else if (w.isNumber && (w.norm !== 'one' || ONE_COUNTS.has(words[i + 1]?.norm))) figure = 1;
   }
   const counts: Record<(typeof SENTENCE_FEATURES)[number], number> & Record<string, number> = {
     properNoun: properNouns(words),
@@ -656,6 +676,8 @@ export function claimFeatures(
     const category = m.entry.category;
     // A capitalised word inside the sentence is a name ("Finance Minister"), not the event the cue is about.
     if (m.from > 0 && (MODEL.weights[category] ?? 0) > 0 && isCapitalised(words[m.from])) continue;
+    // "The US agreed to…" is the country's act, not the writer's "us agreed".
+    if (isTheUS(words[m.from])) continue;
     counts[category] = (counts[category] ?? 0) + 1;
     if ((MODEL.weights[category] ?? 0) > (cue ? (MODEL.weights[cue.category] ?? 0) : 0)) {
       cue = { category, text: text.slice(words[m.from].start, words[m.to - 1].end) };

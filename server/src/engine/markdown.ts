@@ -490,17 +490,21 @@ function shapeOf(node: Parents): Shape {
   const content = (node.children as Nodes[]).filter(
     (c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break' && c.type !== 'html',
   );
-  const isImage = (c: Nodes): boolean =>
-    c.type === 'image' ||
-    c.type === 'imageReference' ||
-    ((c.type === 'link' || c.type === 'linkReference') &&
-      c.children.length > 0 &&
-      c.children.every((g) => g.type === 'image' || g.type === 'imageReference'));
+  const isImage = (c: Nodes): boolean => c.type === 'image' || c.type === 'imageReference' || linksImage(c);
   return {
     startsWithImage: content.length > 0 && isImage(content[0]),
     imageOnly: content.length > 0 && content.every(isImage),
     emphasized: content.length > 0 && content.every((c) => c.type === 'emphasis' || c.type === 'strong' || isImage(c)),
   };
+}
+
+/** A link around an image and nothing else: `[![photo](a.jpg)](https://host/a)`. */
+function linksImage(c: Nodes): boolean {
+  return (
+    (c.type === 'link' || c.type === 'linkReference') &&
+    c.children.length > 0 &&
+    c.children.every((g) => g.type === 'image' || g.type === 'imageReference')
+  );
 }
 
 function spanOf(node: Nodes): Span | undefined {
@@ -596,6 +600,8 @@ function buildBlock(
         collectMdxComment(text, s, comments);
         continue;
       case 'link':
+        // A linked image opens a picture (often on an image host); it cites nothing.
+        if (linksImage(child)) continue;
         block.links.push({ span: s, url: child.url, bare: false, reference: false });
         if (numericLabel(child)) continue;
         // An autolink `<https://…>` shows its URL as its text: not prose, keep it as one opaque word.
@@ -605,6 +611,7 @@ function buildBlock(
         }
         break;
       case 'linkReference':
+        if (linksImage(child)) continue;
         block.links.push({ span: s, url: '', bare: false, reference: true, label: child.identifier });
         // `[12]` resolved by a `[12]: url` definition: a reference mark, not a figure.
         if (numericLabel(child)) continue;
