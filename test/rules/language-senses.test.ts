@@ -122,6 +122,11 @@ ruleTester('loaded-term', {
     { code: 'He boasted that the army had never lost a battle.', errors: [{ text: 'boasted' }] },
     { code: 'The so-called experts got it wrong again.', errors: [{ text: 'so-called' }] },
     { code: 'The outstanding leader of the movement died in 1990.', errors: [{ text: 'outstanding' }] },
+    {
+      code: 'The withdrawal was a complete disaster, and foreign meddling made it worse.',
+      errors: [{ text: 'complete disaster' }, { text: 'meddling' }],
+    },
+    { code: 'The general is a war criminal who should stand trial.', errors: [{ text: 'war criminal' }] },
   ],
 });
 
@@ -131,6 +136,10 @@ ruleTester('editorializing', {
     { name: 'hardly as barely', code: 'The rains came hardly two weeks later.' },
     { name: 'indeed as a connective', code: 'Indeed, the ministry published the figures in May.' },
     { name: 'naturally occurring', code: 'The gas is naturally occurring in the basin.' },
+    {
+      name: '"made it clear that" reports how someone spoke; only "it\'s" is "it is"',
+      code: 'The minister made it clear that the talks were over, and made it obvious that she would not return.',
+    },
     {
       name: 'the writer marking a view as theirs, or softening it',
       code: 'In my opinion, the treaty was seemingly doomed; admittedly, I think the talks presumably failed.',
@@ -148,6 +157,11 @@ ruleTester('editorializing', {
     { code: 'The general famously refused to surrender.', errors: [{ text: 'famously' }] },
     { code: 'The opposition leader was suspiciously absent from the vote.', errors: [{ text: 'suspiciously' }] },
     { code: 'The ruling was patently political.', errors: [{ text: 'patently' }] },
+    {
+      name: 'contracted and full forms alike',
+      code: 'There’s no denying that the dam failed. It’s fair to say the ministry knew.',
+      errors: [{ text: 'There’s no denying that' }, { text: 'It’s fair to say' }],
+    },
   ],
 });
 
@@ -177,6 +191,10 @@ ruleTester('unsupported-attribution', {
     { name: 'thought as a noun', code: 'Give the budget some thought; after some thought, the council agreed.' },
     { name: '"some" before a figure is "about"', code: 'The fund’s debt rose to some $66 billion by 2019.' },
     {
+      name: 'a criticism whose critic is named',
+      code: 'The ministry has been criticised by Amnesty International for its handling of the floods.',
+    },
+    {
       name: 'a phrase does not run across a sentence’s end',
       code: 'The floods displaced many people. Speaking in Dhaka, the minister promised aid.',
     },
@@ -195,5 +213,15 @@ ruleTester('unsupported-attribution', {
     { code: 'Many fear that the truce will collapse.', errors: [{ text: 'Many fear' }] },
     { code: 'Some thought the truce would collapse.', errors: [{ text: 'Some thought' }] },
     { code: 'Research has shown that sanctions rarely change regimes.', errors: [{ text: 'Research has shown' }] },
+    { code: 'The rebels are thought to control half of the province.', errors: [{ text: 'are thought to' }] },
+    {
+      code: 'The ministry has been criticised for its handling of the floods.',
+      errors: [{ text: 'has been criticised' }],
+    },
+    {
+      code: 'There was a widespread belief that the king would return.',
+      errors: [{ text: 'There was a widespread belief that' }],
+    },
+    { code: 'The plan was widely perceived as a betrayal of the farmers.', errors: [{ text: 'widely perceived' }] },
   ],
 });

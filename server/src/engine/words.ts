@@ -92,10 +92,25 @@ function splitInnerPunctuation(raw: string): string[] {
 }
 
 /** Lowercased, curly apostrophes straightened, possessive `'s` dropped: how words and lexicon patterns are compared. */
+/** "it's" is "it is", not a possessive: kept whole, so that "made it clear that" is not "it's clear that". */
+const IS_CONTRACTIONS = new Set([
+  "it's",
+  "there's",
+  "that's",
+  "what's",
+  "who's",
+  "here's",
+  "where's",
+  "he's",
+  "she's",
+  "let's",
+]);
+
 export function normalizeWord(raw: string): string {
   const lower = raw.toLowerCase();
   if (!lower.includes("'") && !lower.includes('’')) return lower;
-  return lower.replace(/’/g, "'").replace(/'s?$/, '');
+  const straight = lower.replace(/’/g, "'");
+  return IS_CONTRACTIONS.has(straight) ? straight : straight.replace(/'s?$/, '');
 }
 
 function pushWord(words: Word[], raw: string, start: number): void {
