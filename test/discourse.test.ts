@@ -776,6 +776,19 @@ describe('why a nearby source does not cover a sentence', () => {
       'The central bank said in May that inflation had reached 9%.\n\nUnemployment reached 12% in June 2022.';
     assert.match(reasonOf(text, 'Unemployment') ?? '', /does not carry across paragraphs/);
   });
+  test('a footnote that only explains a detail is no source; a short note or one that names a work is', () => {
+    const notes = [
+      'The militia seized the northern districts in 1996.[^1] The council fled to Mazar in 1997.[^2]',
+      'The garrison surrendered in 1998.[^3]',
+      '',
+      '[^1]: While the history is more complex than a note can show, in short the militia grew out of the village',
+      'councils that ran the valley schools and courts after the old state had collapsed.',
+      '[^2]: Interview with a former council member, Mazar, spring 2004.',
+      '[^3]: Contemporary accounts from the provincial archive.',
+    ].join('\n');
+    assert.deepEqual(flagged(notes), ['The militia seized the northern districts in 1996.']);
+    assert.match(reasonOf(notes, 'The militia') ?? '', /footnote \[\^1\] explains a detail and names no source/);
+  });
   test('no source anywhere near: no reason', () => {
     assert.equal(reasonOf('Unemployment reached 12% in June 2022.', 'Unemployment'), undefined);
   });

@@ -681,6 +681,18 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(markersOf('Traffic fell (Route 66).', list), [], 'a name with a number');
     assert.deepEqual(markersOf('A claim (Nitze 14).'), [], 'no reference list');
     assert.deepEqual(markersOf('A claim (Nitze. 14).', list), [['author-date', '(Nitze. 14)']], 'a period');
+    for (const cite of ['(Nitze, “Tension” 14)', '(Nitze, *Tension* 14)', '(Nitze, xi)']) {
+      assert.deepEqual(
+        markersOf(`A claim ${cite}.`, list),
+        [['author-date', cite]],
+        `a short title, a preface: ${cite}`,
+      );
+    }
+    assert.deepEqual(
+      markersOf('He called it “a new dawn” (30). Prices rose (30).', list),
+      [['author-date', '(30)']],
+      'a bare page after a quotation, in a document that lists its works by author',
+    );
   });
 
   test('a student essay that cites author and page throughout needs no reference list; one such parenthesis is no style', () => {

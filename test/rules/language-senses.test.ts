@@ -6,6 +6,16 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester('loaded-term', {
   valid: [
     { name: 'money owed', code: 'The bank wrote off outstanding loans worth $2 billion.' },
+    {
+      name: 'a balloon that flies',
+      code: 'Two spy balloons crossed the border, and the air force shot down the balloons.',
+    },
+    { name: 'degenerate as a verb', code: 'The talks could only degenerate into open war.' },
+    { name: 'a political revolution', code: 'Revolutionary leaders in Paris sent thousands to the guillotine.' },
+    {
+      name: 'colonisers in a history of colonialism',
+      code: 'Colonial rule reshaped the coast.\n\nThe colonisers built ports and railways to move the copper out.',
+    },
     { name: 'a vicious circle is an idiom', code: 'Debt and inflation fed a vicious circle that lasted a decade.' },
     { name: 'a dangerous route', code: 'Thousands make the treacherous crossing from Libya every summer.' },
     { name: 'boast as have', code: 'The port city boasts a population of two million.' },
@@ -136,6 +146,10 @@ ruleTester('editorializing', {
     { name: 'hardly as barely', code: 'The rains came hardly two weeks later.' },
     { name: 'indeed as a connective', code: 'Indeed, the ministry published the figures in May.' },
     { name: 'naturally occurring', code: 'The gas is naturally occurring in the basin.' },
+    {
+      name: 'crucial to someone: a claim of importance',
+      code: 'It is crucial to both Beijing and Washington that the fabs run.',
+    },
     {
       name: '"made it clear that" reports how someone spoke; only "it\'s" is "it is"',
       code: 'The minister made it clear that the talks were over, and made it obvious that she would not return.',

@@ -64,6 +64,9 @@ ruleTester('unsourced-claim', {
     'Egyptian exporters stand to gain the most from the Kenyan tariff cuts on Mediterranean citrus.',
     // What did not happen: a modal perfect narrates nothing.
     'The Kenyan army could have prevented the attack on the Mandera base.',
+    // A scene the reader is asked to picture; the piece describing itself.
+    'Imagine your life in Gaza in 2009 with no electricity, destroyed homes and closed crossings.',
+    'This feature explores how the Taliban recruited teenagers through encrypted apps after 2021.',
     // "one" as a pronoun counts nothing: the writer's inference and judgement.
     'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',

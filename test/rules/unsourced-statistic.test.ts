@@ -48,8 +48,26 @@ ruleTester('unsourced-statistic', {
       code: 'Among the dead in the raid were Amira Haddad, 17, her brother Sami, 14, and their father, 52.',
     },
     { name: 'a number in a quoted name', code: 'The so-called “Minsk 2” agreement never took effect.' },
+    {
+      name: 'a speaker who describes something in the main clause is its source',
+      code: 'The governor described the camps as “transit centres” that held 12,000 people.',
+    },
+    {
+      name: 'a figure in a scene the writer imagines',
+      code: 'If the dam broke during the festival, with 30,000 people camped below it, the toll would be immense.',
+    },
   ],
   invalid: [
+    {
+      name: 'a name given in a relative clause reports nothing about the rest of the sentence',
+      code: 'The compounds, which the Saudis referred to as “Aramco cities”, housed 12,000 workers by 1950.',
+      errors: [{ text: '12,000' }],
+    },
+    {
+      name: 'a projection is no imagined scene: "will" is not "would"',
+      code: 'If current trends continue, the city will reach 40 million people by 2050.',
+      errors: [{ text: '40 million' }],
+    },
     {
       name: 'a count after a place set off by a comma is no age',
       code: 'In Kabul, 12, most of them children, died when the school was hit.',

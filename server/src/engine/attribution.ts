@@ -687,6 +687,13 @@ function introducesContent(
   return false;
 }
 
+const RELATIVE_PRONOUNS = new Set(['which', 'that', 'what', 'whom']);
+/** Whether a relative pronoun, maybe with a determiner after it, comes right before the subject at `from`. */
+function opensRelativeClause(words: readonly Word[], from: number): boolean {
+  const before = inClass('DETERMINER', words[from - 1]?.norm ?? '') ? from - 2 : from - 1;
+  return RELATIVE_PRONOUNS.has(words[before]?.norm ?? '');
+}
+
 /** The named source a sentence attributes itself to, if any. */
 export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
   for (let i = 0; i < words.length; i++) {
@@ -763,6 +770,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       phrasal ||
       (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that') ||
       (inClass('DESCRIBE_VERB', w.norm) && quotesAfterObject(text, words, i));
+    // "the cities, which the Saudis referred to as “Aramco cities”, housed…": a name given in a relative clause.
+    if (subject && inClass('DESCRIBE_VERB', w.norm) && opensRelativeClause(words, subject.from)) continue;
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
       // "pointed out that …": the content follows the particle.

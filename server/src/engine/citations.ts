@@ -219,13 +219,22 @@ const TITLE_CITE = new RegExp(
 );
 /** Fewer title words than this read as a name and a year ("(Treaty of Versailles, 1919)"), unless "n.d.". */
 const MIN_TITLE_WORDS = 5;
-/** An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Gascoigne. 586)". */
+/** A short title between the author and the page (MLA, for an author of several works): "(Evans, “In Power” 263)". */
+const SHORT_TITLE = '(?:[“"][^”"]{1,80}[”"],?\\s*|[*_][^*_]{1,80}[*_],?\\s*)?';
+/** "(Chatterjee, xi)": a citation of a preface's page has no digit. */
+const ROMAN_PAGE_LAST = /[.,]\s*[ivxlc]{1,7}\s*$/;
+/** A page: a number, a range, or a preface's roman numeral ("xi"). */
+const PAGE = '(?:\\d+(?:\\s*[–-]\\s*\\d+)?|[ivxlc]{1,7})';
+/**
+ * An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Gascoigne. 586)", "(Chatterjee, xi)".
+ */
 const AUTHOR_PAGE = new RegExp(
-  `^\\s*${PREFIX}(${NAMES})([.,]?)\\s+(?:(?:pp?|para)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*\\s*$`,
+  `^\\s*${PREFIX}(${NAMES})([.,]?)\\s+${SHORT_TITLE}(?:(?:pp?|para)\\.?\\s*)?${PAGE}(?:\\s*,\\s*${PAGE})*\\s*$`,
   'u',
 );
 /** "(Showalter, 713–714)", "(Gascoigne. 586)": an author–page citation set off by a comma or a period. */
-const AUTHOR_COMMA_PAGE = /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] (?:pp?\. ?)?\d{1,4}(?:[–-]\d{1,4})?\)/gu;
+const AUTHOR_COMMA_PAGE =
+  /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] (?:[“"][^”"()]{1,80}[”"],? ?)?(?:pp?\. ?)?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,7})\)/gu;
 
 /**
  * Whether `text` cites author and page ("(Showalter, 713–714)") at least twice: a student essay's habit, which makes
@@ -343,6 +352,10 @@ function isAuthorDate(group: string): boolean {
   });
 }
 
+/** Whether the document cites by author and page, or lists the works it cites by author. */
+const citesPages = (references: ReferenceIndex | undefined): boolean =>
+  references !== undefined && (references.authorPage === true || references.names.size > 0);
+
 /**
  * "(Route 66)" and "(Article 5)" look like author–page citations too: one counts only when its author opens an entry of
  * the document's reference list ("Works Cited"), or, set off by a comma or a period, in a document that cites so
@@ -391,9 +404,12 @@ function findReferenceMarkers(
         const numbers = expandNumbers(inner);
         if (hasNumbers && numbers.every((n) => references.numbers.has(n)) && !enumerates(text, span.start, span.end)) {
           add({ kind: 'reference', span, numbers });
+        } else if (citesPages(references) && /[”"’]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))) {
+          // “…began to err from its path” (30): a quotation's page in the work the essay cites.
+          add({ kind: 'author-date', span, id: inner.trim() });
         }
       } else if (
-        (/\d/.test(inner) || UNDATED.test(inner)) &&
+        (/\d/.test(inner) || UNDATED.test(inner) || ROMAN_PAGE_LAST.test(inner)) &&
         (isAuthorDate(inner) || isAuthorPage(inner, references))
       ) {
         add({ kind: 'author-date', span, id: inner.trim() });

@@ -219,6 +219,42 @@ const RECOMMENDING_OR_HYPOTHETICAL = new Set([...WORDS.recommending, ...WORDS.hy
 /** What may come before a condition's opening word: "But if…", "And had…". */
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'even', 'or']);
 
+/** Words in a note that show it points to a work: a page, an interview, a report, a press, a journal. */
+const SOURCE_NOTE_WORDS = new Set(
+  (
+    'p pp pg page pages ibid cf see source sources data interview interviews report reports press journal vol ' +
+    'accessed retrieved archive archives published edition ed eds university according quoted cited'
+  ).split(' '),
+);
+/** Fewer words than this and a note reads as a reference ("a general consensus from Whitney and Barstow"). */
+const MIN_EXPLANATION_WORDS = 12;
+
+/**
+ * The footnotes that only explain a detail ("While the reality is more complex, in short, Marxism–Leninism is…"): prose
+ * with no link, citation, year, page, title or other sign of a work. They are no source (the guidelines an editor
+ * applies), so the sentence that calls them stays uncovered.
+ */
+function explanatoryNotes(doc: AnalyzedDocument): Set<string> {
+  const texts = new Map<string, { words: Word[]; pointsToWork: boolean }>();
+  for (const pb of doc.prose) {
+    const id = pb.block.footnote;
+    if (id === undefined) continue;
+    const note = texts.get(id) ?? { words: [], pointsToWork: false };
+    texts.set(id, note);
+    note.words.push(...pb.words);
+    if (pb.markers.length > 0 || /[“"*_«]/.test(pb.text)) note.pointsToWork = true;
+  }
+  const explanatory = new Set<string>();
+  for (const [id, { words, pointsToWork }] of texts) {
+    if (pointsToWork || words.length < MIN_EXPLANATION_WORDS) continue;
+    const capitalised = words.filter((w, i) => i > 0 && isCapitalised(w)).length;
+    if (capitalised / words.length >= 0.3) continue; // a title or a name list
+    if (words.some((w) => SOURCE_NOTE_WORDS.has(w.norm) || isYear(w.norm))) continue;
+    explanatory.add(id);
+  }
+  return explanatory;
+}
+
 /** Only prose the writer asserts: paragraphs outside quotations and footnote definitions. */
 export function isAssertedProse(sentence: Sentence): boolean {
   const b = sentence.block.block;
@@ -252,6 +288,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     }),
   );
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
+  const explanatory = explanatoryNotes(doc);
   const claims: Claim[] = [];
   const flow = new DiscourseFlow();
   const credits = new Map(
@@ -273,14 +310,23 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       turns[b],
     );
     for (const { sentence, core } of asserted[b]) {
-      const cited = paragraphCited || sentence.citations.length > 0;
+      const explainedOnly =
+        explanatory.size > 0 &&
+        sentence.citations.length > 0 &&
+        sentence.citations.every((c) => c.kind === 'footnote' && explanatory.has(c.id ?? ''));
+      const cited = paragraphCited || (sentence.citations.length > 0 && !explainedOnly);
       // The article's own survey or analysis covers what it found, and the sentences that describe how it was done.
-      const { coverage, uncovered } = flow.cover(
+      const covered = flow.cover(
         sentence,
         core,
         cited,
         ownResearch && (core.reportsResearch || core.describesResearch),
       );
+      const { coverage } = covered;
+      const uncovered =
+        explainedOnly && !coverage
+          ? `its footnote [^${sentence.citations[0].id}] explains a detail and names no source`
+          : covered.uncovered;
       if (flow.isQuestionTurn()) continue;
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
@@ -625,7 +671,8 @@ function claimCore(
     named: findAttribution(text, words) ?? speakerBefore,
     describesResearch: describesOwnResearch(words),
     reportsResearch: reportsResearchFindings(words),
-    figures,
+    // "If the demolition took place during a game, with 30,000 people inside, it would…": an imagined figure.
+    figures: counts.hypothetical ? [] : figures,
     glosses,
     quotes,
     score,
@@ -692,6 +739,8 @@ export function claimFeatures(
  */
 function isHypothetical(words: readonly Word[]): boolean {
   const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
+  // "Imagine your life with no electricity…": the reader is asked to picture a scene.
+  if (words[opening]?.norm === 'imagine') return true;
   if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
     for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
     return false;
