@@ -549,6 +549,28 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('an interview whose questions are set in italics: the one named answerer’s turns run on to the next label', () => {
+    const text = [
+      '_Why did the port deal collapse?_',
+      '',
+      '__Amina Diallo:__ The bids came in 40 percent over budget in March 2022.',
+      '',
+      'Two of the bidders then sued the state in 2023, and they won.',
+      '',
+      '_What happened next?_',
+      '',
+      '__Amina Diallo:__ The second tender drew 11 bids in 2024.',
+      '',
+      'The port reopened in 2025 after a $2 billion refit.',
+      '',
+      '_And the workers?_',
+      '',
+      '__Amina Diallo:__ About 300 were rehired.',
+    ].join('\n');
+    assert.deepEqual(flagged(text), []);
+    assert.deepEqual(coverageOf(text, 'Two of the bidders'), { kind: 'interview', source: 'Amina Diallo' });
+  });
+
   test('a reprinted speech: the quotation that opens the article is the speaker its title names', () => {
     const body = [
       '“We cancelled the tender in March 2022 because the bids came in 40 percent over budget.',

@@ -7,6 +7,14 @@ ruleTester('loaded-term', {
   valid: [
     { name: 'money owed', code: 'The bank wrote off outstanding loans worth $2 billion.' },
     {
+      name: 'a name, or the namer’s words, after a naming phrase',
+      code: 'The killings, commonly referred to as the East Pakistan catastrophe, began in 1971; an offensive dubbed a crusade by its planners followed.',
+    },
+    {
+      name: 'a system of rules',
+      code: 'The two sanctions regimes overlap, and the security regime at the border tightened.',
+    },
+    {
       name: 'a balloon that flies',
       code: 'Two spy balloons crossed the border, and the air force shot down the balloons.',
     },
@@ -137,6 +145,11 @@ ruleTester('loaded-term', {
       errors: [{ text: 'complete disaster' }, { text: 'meddling' }],
     },
     { code: 'The general is a war criminal who should stand trial.', errors: [{ text: 'war criminal' }] },
+    {
+      name: 'the writer’s own label after "as" that names nothing',
+      code: 'The war ended as a catastrophe for the region.',
+      errors: [{ text: 'catastrophe' }],
+    },
   ],
 });
 

@@ -120,7 +120,11 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Ar
       ? { kind: 'question' }
       : { kind: 'answer', speaker: ANSWER_LABEL.test(label) ? interviewee : label };
   const turns = labels.map((label) => (label ? turnOf(label) : undefined));
-  if (labelled.length >= MIN_TURNS && new Set(labelled.map((l) => l.toLowerCase())).size >= 2) {
+  // Two speakers take turns; or one full name labels every answer while the questions are set apart (in italics or
+  // code, which is not prose): `__Evan Medeiros:__ …` three times.
+  const speakers = new Set(labelled.map((l) => l.toLowerCase()));
+  const oneNamedSpeaker = speakers.size === 1 && /\s/.test(labelled[0] ?? '') && isSpeakerLabel(labelled[0]);
+  if (labelled.length >= MIN_TURNS && (speakers.size >= 2 || oneNamedSpeaker)) {
     let turn: Turn | undefined;
     prose.forEach((pb, b) => {
       if (turns[b]) turn = turns[b];

@@ -178,6 +178,7 @@ export function lexiconRule(
               quote.end > sentence.span.start - b.start;
             if (coverage === 'speaker' && !opensInQuote) continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
+            if (namedBefore(pb.words, m.from)) continue;
             if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
             if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
@@ -321,6 +322,22 @@ function introducesName(text: string, words: readonly Word[], to: number): boole
   if (next === undefined) return false;
   const between = text.slice(words[to - 1].end, next.start);
   return /^\s*[“"‘']\s*$/.test(between) || (/^\s+$/.test(between) && isCapitalised(next) && next.raw !== 'I');
+}
+
+const NAMING = new Set(['called', 'dubbed', 'nicknamed', 'termed', 'named']);
+/**
+ * Whether a naming phrase comes right before the match (a determiner and a name's other words may stand between):
+ * "commonly referred to as the East Pakistan catastrophe", "known as the Terror", "an offensive dubbed a crusade by
+ * its planners". The words are a name, or the namer's, not the writer's.
+ */
+function namedBefore(words: readonly Word[], from: number): boolean {
+  let k = from;
+  // The rest of the name: "the East Pakistan catastrophe".
+  while (k > 0 && from - k < 4 && isCapitalised(words[k - 1])) k--;
+  if (/^(?:the|a|an)$/.test(words[k - 1]?.norm ?? '')) k--;
+  if (NAMING.has(words[k - 1]?.norm ?? '')) return true;
+  if (words[k - 1]?.norm !== 'as') return false;
+  return words[k - 2]?.norm === 'known' || (words[k - 2]?.norm === 'to' && words[k - 3]?.norm === 'referred');
 }
 
 function partOfName(words: readonly Word[], from: number, sentenceInitial: boolean): boolean {
