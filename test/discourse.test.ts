@@ -28,6 +28,26 @@ function coverageOf(markdown: string, opening: string): { kind: string; source: 
 }
 
 describe('attribution as writers write it', () => {
+  test('a sentence that opens on a specific document: "In the 2010 census, …"; not "In a report, …"', () => {
+    const text = [
+      'In the last census in 2010, 3 million people lived in the province.',
+      '',
+      'In its 2023 report, the fund counted 400 closed clinics.',
+      '',
+      'In a report, 40% of the clinics were closed.',
+      '',
+      'In terms of national law, the island belongs to the province of 2 million people.',
+    ].join('\n');
+    assert.deepEqual(flagged(text), [
+      'In a report, 40% of the clinics were closed.',
+      'In terms of national law, the island belongs to the province of 2 million people.',
+    ]);
+    assert.deepEqual(coverageOf(text, 'In the last census'), {
+      kind: 'attribution',
+      source: 'the last census in 2010',
+    });
+  });
+
   const named: Array<[string, string]> = [
     ['General Okafor reported that 30,000 troops had crossed the river by March.', 'Okafor'],
     ['Zvezda Weekly proclaimed that the convoy had reached the border on 4 May.', 'Zvezda Weekly'],

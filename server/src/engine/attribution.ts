@@ -571,6 +571,35 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
     : undefined;
 }
 
+/** How many words an opening "In the … census," may hold between "In" and the document. */
+const MAX_OPENING_WORDS = 5;
+
+/**
+ * A sentence that opens on the document its figures come from: "In the 2010 census, 3 million people…", "In its
+ * latest report, the fund…", "In the last census in 2010, …". The document is set off by a comma (after its year),
+ * and specific ("In a survey, …" names nothing).
+ */
+function documentOpening(text: string, words: readonly Word[]): Attribution | undefined {
+  if (words[0]?.norm !== 'in') return undefined;
+  for (let k = 1; k <= MAX_OPENING_WORDS && k < words.length; k++) {
+    // The document's noun phrase comes right after "In": "In terms of Chinese law," is no document.
+    if (breakBetween(text, words[k - 1], words[k]) || PREPOSITIONS.has(words[k].norm)) return undefined;
+    if (!inClass('DOCUMENT', words[k].norm)) continue;
+    const dated = (words[k + 1]?.norm === 'in' || words[k + 1]?.norm === 'of') && isYearWord(words[k + 2]);
+    const end = dated ? k + 2 : k;
+    if (!/^\s*,/.test(text.slice(words[end].end, words[end + 1]?.start ?? text.length))) return undefined;
+    // "In the 2010 census", "In its report", "In a 2019 UN survey"; not "In a survey".
+    const specific = words
+      .slice(1, k)
+      .some((w) => DEFINITE.has(w.norm) || isYearWord(w) || isCapitalised(w) || isPossessive(text, w));
+    return specific || dated ? { kind: 'document', ...sliceOf(text, words, 1, end) } : undefined;
+  }
+  return undefined;
+}
+
+const DEFINITE = new Set(['the', 'this', 'that', 'its', 'their', 'his', 'her', 'our']);
+const isYearWord = (w: Word | undefined): boolean => w !== undefined && /^(1[5-9]|20)\d\d$/.test(w.raw);
+
 function leadInAt(words: readonly Word[], i: number, leadIns: ReadonlyMap<string, string[][]>): number {
   for (const phrase of leadIns.get(words[i].norm) ?? NO_PHRASES) {
     if (phrase.every((p, k) => words[i + k]?.norm === p)) return phrase.length;
@@ -696,6 +725,8 @@ function opensRelativeClause(words: readonly Word[], from: number): boolean {
 
 /** The named source a sentence attributes itself to, if any. */
 export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
+  const opening = documentOpening(text, words);
+  if (opening) return opening;
   for (let i = 0; i < words.length; i++) {
     const back = leadInAt(words, i, ANAPHORIC_LEAD_INS);
     // "To him, …", "…, in her words, …": set off, not "those who voted for him".
