@@ -445,6 +445,20 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('bios that close an interview: a name that holds a chair or is a fellow', () => {
+    const text = [
+      '__Amina Diallo:__ The second tender drew 11 bids in 2024, and the port reopened a year later.',
+      '',
+      '__Kofi Mensah__ holds the Ruth Asante Chair in Maritime Policy at the Example Institute.',
+      '',
+      '__Amina Diallo__ is a nonresident senior fellow in the Africa Program at the Example Institute.',
+    ].join('\n');
+    assert.deepEqual(
+      nonProseOf(text).map(([kind]) => kind),
+      ['bio', 'bio'],
+    );
+  });
+
   test('a lesson’s questions and resources are not prose; the essay before them is', () => {
     const text = [
       '## The crisis',

@@ -48,6 +48,7 @@ ruleTester('unsourced-statistic', {
       code: 'Among the dead in the raid were Amira Haddad, 17, her brother Sami, 14, and their father, 52.',
     },
     { name: 'a number in a quoted name', code: 'The so-called “Minsk 2” agreement never took effect.' },
+    { name: 'a gun’s calibre', code: 'The battery fired its 105mm howitzers and then 155 mm shells at the ridge.' },
     {
       name: 'a speaker who describes something in the main clause is its source',
       code: 'The governor described the camps as “transit centres” that held 12,000 people.',
@@ -68,6 +69,7 @@ ruleTester('unsourced-statistic', {
       code: 'If current trends continue, the city will reach 40 million people by 2050.',
       errors: [{ text: '40 million' }],
     },
+    { name: 'a measured amount', code: 'Rain reached 120mm in two days.', errors: [{ text: '120mm' }] },
     {
       name: 'a count after a place set off by a comma is no age',
       code: 'In Kabul, 12, most of them children, died when the school was hit.',

@@ -31,6 +31,9 @@ const TIME_PREPOSITIONS = set(
   'in since by from until till to through during before after early late mid around of the and or between circa',
 );
 const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
+const WEAPONS = set(
+  'gun guns howitzer howitzers cannon cannons mortar mortars shell shells round rounds artillery rifle rifles ammunition',
+);
 /** People whose age the news gives set off by commas: "their father, 45,". */
 const KIN = set(
   'father mother son daughter wife husband brother sister uncle aunt cousin grandfather grandmother widow widower man woman boy girl child',
@@ -272,6 +275,12 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
   const charAfter = text[w.end] ?? ' ';
 
   if (/\d/.test(raw)) {
+    // A gun's calibre names the weapon: "105mm howitzers", "a 155 mm shell".
+    if (
+      (/^\d{2,3}mm$/i.test(raw) && WEAPONS.has(next)) ||
+      (/^\d{2,3}$/.test(raw) && next === 'mm' && WEAPONS.has(words[i + 2]?.norm ?? ''))
+    )
+      return undefined;
     if (UNIT_SUFFIX.test(raw)) return 'count';
     if (/^\d{1,3}[-–]\d{1,3}$/.test(w.raw) && isTally(words, i)) return 'ratio';
     // "03.03.2025", "3/3/25": a date.

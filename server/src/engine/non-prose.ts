@@ -186,11 +186,11 @@ const PHOTO_CREDIT_END =
 const NAME_LINE =
   /^(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|(?:van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le))(?:\s+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+|van|von|de|da|di|du|del|der|al|el|bin|ibn|la|le)){1,4}$/u;
 const BIO =
-  /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports)\b/u;
+  /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3},?\s+(?:is|was|has been|writes|works|teaches|serves|covers|reports|holds|directs|leads|chairs|heads)\b/u;
 /** "(The writer is a co-founder of …)": the closing note that introduces the writer without naming them. */
 const WRITER_NOTE = /^\(?(?:the|this) (?:writer|author|columnist|contributor)s? (?:is|was|has|teaches|works|writes)\b/i;
 const BIO_CUE =
-  /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of)\b/i;
+  /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of|chair)\b/i;
 
 /** A scraped page's metadata header under the title: "keywords: …", "authors: …", "publish date: …". */
 const METADATA_LINE =
