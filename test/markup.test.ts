@@ -445,6 +445,26 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('a "Work Cited" line (no heading) opens the reference list', () => {
+    const text = [
+      'Interviews changed how historians read the past (Ritchie). The tapes held 400 hours (Mariner,64).',
+      '',
+      'Work Cited',
+      '',
+      'Ritchie, Donald A. "Introduction: The Evolution of Oral History." Oxford University Press, 2011, 40-41.',
+      '',
+      'Mariner, Nicholas. “Oral History: From Fact Finding to History Shaping.” Historia, 2005.',
+    ].join('\n');
+    assert.deepEqual(
+      nonProseOf(text).map(([kind]) => kind),
+      ['references', 'references', 'references'],
+    );
+    assert.deepEqual(
+      lint(text).findings.filter((f) => f.ruleId.startsWith('unsourced')),
+      [],
+    );
+  });
+
   test('bios that close an interview: a name that holds a chair or is a fellow', () => {
     const text = [
       '__Amina Diallo:__ The second tender drew 11 bids in 2024, and the port reopened a year later.',
@@ -695,7 +715,7 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(markersOf('Traffic fell (Route 66).', list), [], 'a name with a number');
     assert.deepEqual(markersOf('A claim (Nitze 14).'), [], 'no reference list');
     assert.deepEqual(markersOf('A claim (Nitze. 14).', list), [['author-date', '(Nitze. 14)']], 'a period');
-    for (const cite of ['(Nitze, “Tension” 14)', '(Nitze, *Tension* 14)', '(Nitze, xi)']) {
+    for (const cite of ['(Nitze, “Tension” 14)', '(Nitze, *Tension* 14)', '(Nitze, xi)', '(Nitze,14)', '(Nitze)']) {
       assert.deepEqual(
         markersOf(`A claim ${cite}.`, list),
         [['author-date', cite]],

@@ -48,6 +48,14 @@ ruleTester('unsourced-statistic', {
       code: 'Among the dead in the raid were Amira Haddad, 17, her brother Sami, 14, and their father, 52.',
     },
     { name: 'a number in a quoted name', code: 'The so-called “Minsk 2” agreement never took effect.' },
+    {
+      name: 'provisions and codes',
+      code: 'The P5+1 talks resumed after Delhi repealed Article 370 and 35(a); Articles 370 and 371 had set the terms.',
+    },
+    {
+      name: 'a named speaker’s words in single quotation marks',
+      code: 'Netanyahu called the deal ‘a historic mistake’ that would let Iran build 40 bombs.',
+    },
     { name: 'a gun’s calibre', code: 'The battery fired its 105mm howitzers and then 155 mm shells at the ridge.' },
     {
       name: 'a speaker who describes something in the main clause is its source',

@@ -691,7 +691,7 @@ function introducesContent(
       k = resume;
       gap = ' ';
     }
-    if (/^\s*[:“"«]|^\s*[,;]?\s*[“"«]/.test(gap)) return true;
+    if (/^\s*[:“"«‘]|^\s*[,;]?\s*[“"«‘]/.test(gap)) return true;
     // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller, maybe with where or
     // when ("”, Lee wrote in a blog post.").
     // ("”, the minister boasted in 2019, when …": the comma after the circumstance closes the parenthetical too.)
@@ -766,7 +766,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (
       inClass('DOCUMENT', w.norm) &&
       !VERB_SUBJECTS.has(prev?.norm ?? '') &&
-      !/^\s*(?:that\b|[:“"«])/.test(text.slice(w.end))
+      !/^\s*(?:that\b|[:“"«‘])/.test(text.slice(w.end))
     )
       continue;
     // "Breton went so far as to declare that …": a catenative's infinitive reports for the catenative's subject.
@@ -940,7 +940,7 @@ const MAX_OBJECT_WORDS = 5;
 function quotesAfterObject(text: string, words: readonly Word[], verb: number): boolean {
   for (let k = verb + 1; k < Math.min(words.length, verb + 1 + MAX_OBJECT_WORDS); k++) {
     const gap = text.slice(words[k - 1].end, words[k].start);
-    if (/[“"«]/.test(gap)) return k > verb + 1 || !inClass('NAMING_VERB', words[verb].norm);
+    if (/[“"«‘]/.test(gap)) return k > verb + 1 || !inClass('NAMING_VERB', words[verb].norm);
     if (/[.;:!?]/.test(gap)) return false;
   }
   return false;
@@ -974,7 +974,7 @@ export function tagsQuotationAt(text: string, words: readonly Word[], i: number)
 }
 
 /** Whether a quotation opens right after the word, maybe after a comma or colon: "He continued, “…". */
-const opensQuotationAfter = (text: string, w: Word): boolean => /^\s*[,:]?\s*[“"«]/.test(text.slice(w.end, w.end + 4));
+const opensQuotationAfter = (text: string, w: Word): boolean => /^\s*[,:]?\s*[“"«‘]/.test(text.slice(w.end, w.end + 4));
 
 /**
  * Whether the word at `i` is a reporting verb that opens a quotation ("said", "wrote", "pointed out"), for quotation

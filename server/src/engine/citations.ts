@@ -229,12 +229,12 @@ const PAGE = '(?:\\d+(?:\\s*[–-]\\s*\\d+)?|[ivxlc]{1,7})';
  * An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Gascoigne. 586)", "(Chatterjee, xi)".
  */
 const AUTHOR_PAGE = new RegExp(
-  `^\\s*${PREFIX}(${NAMES})([.,]?)\\s+${SHORT_TITLE}(?:(?:pp?|para)\\.?\\s*)?${PAGE}(?:\\s*,\\s*${PAGE})*\\s*$`,
+  `^\\s*${PREFIX}(${NAMES})(?:([.,])\\s*|\\s+)${SHORT_TITLE}(?:(?:pp?|para)\\.?\\s*)?${PAGE}(?:\\s*,\\s*${PAGE})*\\s*$`,
   'u',
 );
 /** "(Showalter, 713–714)", "(Gascoigne. 586)": an author–page citation set off by a comma or a period. */
 const AUTHOR_COMMA_PAGE =
-  /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] (?:[“"][^”"()]{1,80}[”"],? ?)?(?:pp?\. ?)?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,7})\)/gu;
+  /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] ?(?:[“"][^”"()]{1,80}[”"],? ?)?(?:pp?\. ?)?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,7})\)/gu;
 
 /**
  * Whether `text` cites author and page ("(Showalter, 713–714)") at least twice: a student essay's habit, which makes
@@ -352,6 +352,13 @@ function isAuthorDate(group: string): boolean {
   });
 }
 
+/** "(Ritchie)", "(Shopes)": an author alone, whose work opens an entry of the document's reference list. */
+const AUTHOR_ALONE = /^\s*(\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\s*$/u;
+function namesListedAuthor(inner: string, references: ReferenceIndex | undefined): boolean {
+  const m = AUTHOR_ALONE.exec(inner);
+  return m !== null && references !== undefined && references.names.has(m[1].toLowerCase());
+}
+
 /** Whether the document cites by author and page, or lists the works it cites by author. */
 const citesPages = (references: ReferenceIndex | undefined): boolean =>
   references !== undefined && (references.authorPage === true || references.names.size > 0);
@@ -367,7 +374,9 @@ function isAuthorPage(group: string, references: ReferenceIndex | undefined): bo
     const m = AUTHOR_PAGE.exec(part);
     if (m === null) return false;
     const author = m[1].split(/[\s,]+/)[0].toLowerCase();
-    return references.names.has(author) || (references.authorPage === true && m[2] !== '' && !NOT_AUTHORS.has(author));
+    return (
+      references.names.has(author) || (references.authorPage === true && m[2] !== undefined && !NOT_AUTHORS.has(author))
+    );
   });
 }
 
@@ -413,7 +422,7 @@ function findReferenceMarkers(
         (isAuthorDate(inner) || isAuthorPage(inner, references))
       ) {
         add({ kind: 'author-date', span, id: inner.trim() });
-      } else if (SOURCE_NOTE.test(inner) || SEE_WORK.test(inner)) {
+      } else if (SOURCE_NOTE.test(inner) || SEE_WORK.test(inner) || namesListedAuthor(inner, references)) {
         add({ kind: 'author-date', span, id: inner.trim() });
       } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
         add({ kind: 'ibid', span });

@@ -46,6 +46,8 @@ const NAME_LABELS = set(
 );
 /** Provisions of a legal text, numbered in lower case as often as not. */
 const LEGAL_LABELS = set('section article clause paragraph subsection rule regulation amendment');
+/** "Resolution", or "Articles" before two numbers ("Articles 370 and 371"). */
+const isNameLabel = (norm: string): boolean => NAME_LABELS.has(norm) || NAME_LABELS.has(norm.replace(/s$/, ''));
 /** Words after a number that show it counts nothing ("a TVS 50 in the garage"). */
 const FUNCTION_WORDS = set('in on at to of for with and or but by from as into than was is had has');
 const APPROXIMATORS = set(
@@ -285,10 +287,12 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/^\d{1,3}[-–]\d{1,3}$/.test(w.raw) && isTally(words, i)) return 'ratio';
     // "03.03.2025", "3/3/25": a date.
     if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(raw)) return undefined;
-    // Part of a name or code: G5, COVID-19, F-16, A400M, 3D.
+    // Part of a name or code: G5, COVID-19, F-16, P5+1, A400M, 3D.
     if (
       !/^\d[\d,.]*(s|bn|mn|m|k|tn|th|st|nd|rd)?$/i.test(raw) ||
-      /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))
+      /[\p{L}\p{N}][-+]$/u.test(text.slice(Math.max(0, w.start - 2), w.start)) ||
+      // "35(a)": a provision's clause.
+      /^\([a-z]\)/.test(text.slice(w.end, w.end + 3))
     )
       return undefined;
     if (/(st|nd|rd|th)$/i.test(raw)) return undefined; // ordinal
@@ -311,7 +315,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // The second year of a fiscal or academic year: "the 2021–22 budget".
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
-    if (prev && NAME_LABELS.has(prev.norm) && isCapitalised(prev)) return undefined;
+    if (prev && isNameLabel(prev.norm) && isCapitalised(prev)) return undefined;
     // A provision cited in lower case: "under section 112 of the criminal code", "article 5, which…".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
     // A model or designation after an acronym, not a count before its noun: "a TVS 50.", not "NATO 30 members".
@@ -341,12 +345,16 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
         (/[”"’]/.test(charAfter) && /[“"‘]/.test(text[prev.start - 1] ?? '')))
     )
       return undefined;
-    // The second number of a pair of days or ages: "August 14 and 15", "between the ages of 10 and 24".
+    // The second number of a pair of days, ages or provisions: "August 14 and 15", "between the ages of 10 and 24",
+    // "Articles 370 and 35".
     if (
       prev &&
       /^(and|or|to)$/.test(prev.norm) &&
       words[i - 2]?.isNumber &&
-      (MONTHS.has(words[i - 3]?.norm ?? '') || (/^\d{1,3}$/.test(raw) && agedAt(words, i - 2)))
+      (MONTHS.has(words[i - 3]?.norm ?? '') ||
+        (/^\d{1,3}$/.test(raw) && agedAt(words, i - 2)) ||
+        isNameLabel(words[i - 3]?.norm ?? '') ||
+        LEGAL_LABELS.has(words[i - 3]?.norm.replace(/s$/, '') ?? ''))
     )
       return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02

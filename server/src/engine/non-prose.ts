@@ -118,7 +118,7 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
 const SECTION_TITLES: Array<[string, NonProseKind]> = [
   [
     // "Sources for this section", "References used in this article".
-    '(?:references?|reference list|(?:primary|secondary|suggested|additional) (?:sources|resources)|resources|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works cited|works consulted|literature|literature cited|citations)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
+    '(?:references?|reference list|(?:primary|secondary|suggested|additional) (?:sources|resources)|resources|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works? cited|works? consulted|literature|literature cited|citations)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
     'references',
   ],
   [

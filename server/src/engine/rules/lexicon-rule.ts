@@ -315,7 +315,6 @@ function namedElsewhere(source: string, text: string, sentence: Span, start: num
   return (from >= end || from + source.length <= start) && /\S/.test(gap);
 }
 
-/** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
 /** Whether the words from `to` on open with a quotation mark or a capitalised word (not "I"): a name follows. */
 function introducesName(text: string, words: readonly Word[], to: number): boolean {
   const next = words[to];
@@ -340,6 +339,7 @@ function namedBefore(words: readonly Word[], from: number): boolean {
   return words[k - 2]?.norm === 'known' || (words[k - 2]?.norm === 'to' && words[k - 3]?.norm === 'referred');
 }
 
+/** A term capitalised mid-sentence is part of a proper name ("People's Liberation Army"), not the writer's wording. */
 function partOfName(words: readonly Word[], from: number, sentenceInitial: boolean): boolean {
   return !sentenceInitial && isCapitalised(words[from]);
 }
