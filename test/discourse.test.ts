@@ -569,6 +569,15 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('a citation right after a quotation cites every sentence of it; one inside the last sentence only that one', () => {
+    const cited =
+      'Reconstruction ended badly. “The board freed 3,000 prisoners in 1868. It closed 40 schools the next year.” (Taylor, 450). Later work disputed this (Foner, 212).';
+    assert.deepEqual(flagged(cited), []);
+    const inside =
+      'Reconstruction ended badly. “The board freed 3,000 prisoners in 1868. It closed 40 schools (Taylor, 450) the next year.” Later work disputed this (Foner, 212).';
+    assert.deepEqual(flagged(inside), ['“The board freed 3,000 prisoners in 1868.']);
+  });
+
   test('an interview whose questions are set in italics: the one named answerer’s turns run on to the next label', () => {
     const text = [
       '_Why did the port deal collapse?_',

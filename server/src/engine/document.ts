@@ -234,6 +234,14 @@ export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock 
   return pb;
 }
 
+/** Markers that cite: not a broken call, an empty one, a cross-reference or a "citation needed". */
+const citesSentence = (m: Marker): boolean =>
+  m.kind !== 'citation-needed' &&
+  m.kind !== 'undefined-footnote' &&
+  m.kind !== 'undefined-reference' &&
+  m.kind !== 'empty' &&
+  m.kind !== 'crossref';
+
 /** A marker belongs to the sentence it sits in, or to the sentence it follows ("… in 1960.[^1] Mali …"). */
 function assignMarkers(pb: ProseBlock): void {
   const sentences = pb.sentences;
@@ -245,13 +253,30 @@ function assignMarkers(pb: ProseBlock): void {
     while (i + 1 < sentences.length && sentences[i + 1].span.start <= at) i++;
     const s = sentences[i];
     if (m.kind === 'citation-needed') s.citationNeeded = true;
-    else if (
-      m.kind !== 'undefined-footnote' &&
-      m.kind !== 'undefined-reference' &&
-      m.kind !== 'empty' &&
-      m.kind !== 'crossref'
-    )
-      s.citations.push(m);
+    else if (citesSentence(m)) s.citations.push(m);
+  }
+  citeQuotedSentences(pb);
+}
+
+/**
+ * A citation right after a quotation's closing mark cites the whole quotation: “The board freed 3,000 prisoners. It
+ * closed 40 schools.” (Taylor, 450) covers both sentences, not only the last. Quotations, markers and sentences are in
+ * order: one pass over each.
+ */
+function citeQuotedSentences(pb: ProseBlock): void {
+  if (pb.quotes.length === 0 || pb.sentences.length < 2) return;
+  const start = pb.block.start;
+  let m = 0;
+  let s = 0;
+  for (const q of pb.quotes) {
+    while (m < pb.markers.length && pb.markers[m].span.start < start + q.end) m++;
+    const after = pb.markers[m];
+    if (!after || !citesSentence(after) || !/^[\s.,;]{0,3}$/.test(pb.text.slice(q.end, after.span.start - start)))
+      continue;
+    while (s < pb.sentences.length && pb.sentences[s].span.start - start < q.start) s++;
+    for (let k = s; k < pb.sentences.length && pb.sentences[k].span.start - start < q.end; k++) {
+      if (!pb.sentences[k].citations.includes(after)) pb.sentences[k].citations.push(after);
+    }
   }
 }
 
