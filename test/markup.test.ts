@@ -759,7 +759,7 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(found, ['3,000']);
   });
 
-  test('sentence ends: after an ordinal date, not after initials or inside an author–page citation', () => {
+  test('sentence ends: an ordinal date, a period with no space after it; not initials, abbreviations, page citations', () => {
     const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
     assert.deepEqual(sentences('The talks ended on August 21st. The army shelled the town.'), [
       'The talks ended on August 21st.',
@@ -768,6 +768,10 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(sentences('The minister S.M. Kibria was killed. J.R.R. Tolkien wrote it.'), [
       'The minister S.M. Kibria was killed.',
       'J.R.R. Tolkien wrote it.',
+    ]);
+    assert.deepEqual(sentences('Exports doubled annually.China bought most of them, etc.Then prices fell.'), [
+      'Exports doubled annually.',
+      'China bought most of them, etc.Then prices fell.',
     ]);
     assert.deepEqual(sentences('Trade grew by 80 per cent (Davidson. 72). It fell later.'), [
       'Trade grew by 80 per cent (Davidson. 72).',

@@ -15,6 +15,10 @@ ruleTester('loaded-term', {
       code: 'The two sanctions regimes overlap, and the security regime at the border tightened.',
     },
     {
+      name: '"holy war" in a text about jihad is its translation',
+      code: 'Jihad has several meanings.\n\nThe holy war of the jihadists spread to twelve countries.',
+    },
+    {
       name: 'a balloon that flies',
       code: 'Two spy balloons crossed the border, and the air force shot down the balloons.',
     },
@@ -184,6 +188,10 @@ ruleTester('editorializing', {
     { code: 'The general famously refused to surrender.', errors: [{ text: 'famously' }] },
     { code: 'The opposition leader was suspiciously absent from the vote.', errors: [{ text: 'suspiciously' }] },
     { code: 'The ruling was patently political.', errors: [{ text: 'patently' }] },
+    {
+      code: 'Who could deny that the empire shaped the world? It is crystal clear that it did.',
+      errors: [{ text: 'Who could deny that' }, { text: 'crystal clear' }],
+    },
     {
       name: 'contracted and full forms alike',
       code: 'There’s no denying that the dam failed. It’s fair to say the ministry knew.',

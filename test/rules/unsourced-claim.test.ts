@@ -64,6 +64,8 @@ ruleTester('unsourced-claim', {
     'Egyptian exporters stand to gain the most from the Kenyan tariff cuts on Mediterranean citrus.',
     // What did not happen: a modal perfect narrates nothing.
     'The Kenyan army could have prevented the attack on the Mandera base.',
+    // "summed up" reports, like "pointed out".
+    'Gideon Levy summed up the mood in 2009: the army had struck 40 targets in a single night.',
     // A scene the reader is asked to picture; the piece describing itself.
     'Imagine your life in Gaza in 2009 with no electricity, destroyed homes and closed crossings.',
     'This feature explores how the Taliban recruited teenagers through encrypted apps after 2021.',
@@ -72,6 +74,11 @@ ruleTester('unsourced-claim', {
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
   ],
   invalid: [
+    {
+      name: 'a report in a condition is no source for the sentence',
+      code: 'The sanctions stayed in place until the IAEA confirmed that Iran had complied in 2016.',
+      errors: [{ text: 'The sanctions stayed in place until the IAEA confirmed that Iran had complied in 2016.' }],
+    },
     {
       name: '"US" is the country: "The US agreed" is no opinion of the writer’s ("us agreed")',
       code: 'The US agreed to withdraw its troops from northern Syria in 2019.',

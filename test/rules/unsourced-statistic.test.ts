@@ -56,6 +56,8 @@ ruleTester('unsourced-statistic', {
       name: 'a named speaker’s words in single quotation marks',
       code: 'Netanyahu called the deal ‘a historic mistake’ that would let Iran build 40 bombs.',
     },
+    { name: 'ages after "ages"', code: 'The draft applies to men of ages 18 to 20 in the northern provinces.' },
+    { name: 'a part of a series', code: 'The host repeated the claim in episode 118 of the podcast.' },
     { name: 'a gun’s calibre', code: 'The battery fired its 105mm howitzers and then 155 mm shells at the ridge.' },
     {
       name: 'a speaker who describes something in the main clause is its source',

@@ -717,10 +717,11 @@ function introducesContent(
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'what', 'whom']);
-/** Whether a relative pronoun, maybe with a determiner after it, comes right before the subject at `from`. */
-function opensRelativeClause(words: readonly Word[], from: number): boolean {
+const CONDITIONS = new Set(['until', 'unless', 'provided', 'providing', 'if', 'once']);
+/** The word that opens the clause of the subject at `from` (a determiner between them is skipped). */
+function clauseOpener(words: readonly Word[], from: number): string {
   const before = inClass('DETERMINER', words[from - 1]?.norm ?? '') ? from - 2 : from - 1;
-  return RELATIVE_PRONOUNS.has(words[before]?.norm ?? '');
+  return words[before]?.norm ?? '';
 }
 
 /** The named source a sentence attributes itself to, if any. */
@@ -802,7 +803,10 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that') ||
       (inClass('DESCRIBE_VERB', w.norm) && quotesAfterObject(text, words, i));
     // "the cities, which the Saudis referred to as “Aramco cities”, housed…": a name given in a relative clause.
-    if (subject && inClass('DESCRIBE_VERB', w.norm) && opensRelativeClause(words, subject.from)) continue;
+    if (subject && inClass('DESCRIBE_VERB', w.norm) && RELATIVE_PRONOUNS.has(clauseOpener(words, subject.from)))
+      continue;
+    // "…until the IAEA confirms that…", "provided the UN confirms…": a condition, not a report the sentence rests on.
+    if (subject && CONDITIONS.has(clauseOpener(words, subject.from))) continue;
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';
       // "pointed out that …": the content follows the particle.

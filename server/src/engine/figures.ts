@@ -44,8 +44,10 @@ const NAME_LABELS = set(
     'summit operation vol volume page part paragraph clause annex appendix table figure unit battalion brigade division regiment ' +
     'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform war',
 );
-/** Provisions of a legal text, numbered in lower case as often as not. */
-const LEGAL_LABELS = set('section article clause paragraph subsection rule regulation amendment');
+/** Provisions of a legal text, and parts of a work or a series, numbered in lower case as often as not. */
+const LEGAL_LABELS = set(
+  'section article clause paragraph subsection rule regulation amendment episode chapter page verse volume issue',
+);
 /** "Resolution", or "Articles" before two numbers ("Articles 370 and 371"). */
 const isNameLabel = (norm: string): boolean => NAME_LABELS.has(norm) || NAME_LABELS.has(norm.replace(/s$/, ''));
 /** Words after a number that show it counts nothing ("a TVS 50 in the garage"). */
@@ -259,10 +261,10 @@ function ageApposition(text: string, words: readonly Word[], i: number): boolean
   );
 }
 
-/** Whether the number at `i` follows "aged" or "the age(s) of". */
+/** Whether the number at `i` follows "aged", "ages" or "the age(s) of". */
 function agedAt(words: readonly Word[], i: number): boolean {
   const prev = words[i - 1]?.norm;
-  return prev === 'aged' || (prev === 'of' && /^ages?$/.test(words[i - 2]?.norm ?? ''));
+  return prev === 'aged' || /^ages?$/.test(prev ?? '') || (prev === 'of' && /^ages?$/.test(words[i - 2]?.norm ?? ''));
 }
 
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
@@ -316,7 +318,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
     if (prev && isNameLabel(prev.norm) && isCapitalised(prev)) return undefined;
-    // A provision cited in lower case: "under section 112 of the criminal code", "article 5, which…".
+    // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
+    // "in episode 118 of the podcast".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
     // A model or designation after an acronym, not a count before its noun: "a TVS 50.", not "NATO 30 members".
     const after = words[i + 1];
