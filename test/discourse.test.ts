@@ -28,6 +28,12 @@ function coverageOf(markdown: string, opening: string): { kind: string; source: 
 }
 
 describe('attribution as writers write it', () => {
+  test('a sentence adverb before a comma is no speaker', () => {
+    const text = 'Finally, state socialism would be tested and challenged more freely in Vietnam after 40 years.';
+    assert.equal(coverageOf(text, 'Finally'), undefined);
+    assert.deepEqual(flagged(text), [text]);
+  });
+
   test('a sentence that opens on a specific document: "In the 2010 census, …"; not "In a report, …"', () => {
     const text = [
       'In the last census in 2010, 3 million people lived in the province.',

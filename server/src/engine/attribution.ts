@@ -101,7 +101,11 @@ const NOT_A_NAME = new Set(
     'with from to of about over under into during despite according last next this that these those there here it its ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december mr mrs ms dr i we you they he she his her their our my your one some many most ' +
-    'what who whom whose which where why how whatever'
+    'what who whom whose which where why how whatever ' +
+    // Sentence adverbs that open a sentence before a comma ("Finally, …"): never a speaker.
+    'finally similarly additionally consequently importantly ultimately likewise furthermore nevertheless nonetheless ' +
+    'overall eventually subsequently initially originally traditionally historically generally notably conversely ' +
+    'alternatively accordingly firstly secondly thirdly lastly'
   ).split(' '),
 );
 /** "I've", "We're", "He’d": a pronoun, not a name. */
