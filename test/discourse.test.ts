@@ -36,7 +36,7 @@ describe('attribution as writers write it', () => {
 
   test('a sentence that opens on a specific document: "In the 2010 census, …"; not "In a report, …"', () => {
     const text = [
-      'In the last census in 2010, 3 million people lived in the province.',
+      'In the last census in 2011, 2.4 million people lived in the province.',
       '',
       'In its 2023 report, the fund counted 400 closed clinics.',
       '',
@@ -50,7 +50,7 @@ describe('attribution as writers write it', () => {
     ]);
     assert.deepEqual(coverageOf(text, 'In the last census'), {
       kind: 'attribution',
-      source: 'the last census in 2010',
+      source: 'the last census in 2011',
     });
   });
 
@@ -577,10 +577,10 @@ describe('quotations and interviews', () => {
 
   test('a citation right after a quotation cites every sentence of it; one inside the last sentence only that one', () => {
     const cited =
-      'Reconstruction ended badly. “The board freed 3,000 prisoners in 1868. It closed 40 schools the next year.” (Taylor, 450). Later work disputed this (Foner, 212).';
+      'The reform ended badly. “The board freed 3,000 prisoners in 1868. It closed 40 schools the next year.” (Okafor, 450). Later work disputed this (Lindqvist, 212).';
     assert.deepEqual(flagged(cited), []);
     const inside =
-      'Reconstruction ended badly. “The board freed 3,000 prisoners in 1868. It closed 40 schools (Taylor, 450) the next year.” Later work disputed this (Foner, 212).';
+      'The reform ended badly. “The board freed 3,000 prisoners in 1868. It closed 40 schools (Okafor, 450) the next year.” Later work disputed this (Lindqvist, 212).';
     assert.deepEqual(flagged(inside), ['“The board freed 3,000 prisoners in 1868.']);
   });
 

@@ -447,13 +447,13 @@ describe('endnotes with no heading', () => {
 
   test('a "Work Cited" line (no heading) opens the reference list', () => {
     const text = [
-      'Interviews changed how historians read the past (Ritchie). The tapes held 400 hours (Mariner,64).',
+      'Interviews changed how historians read the past (Mensah). The tapes held 400 hours (Lindqvist,64).',
       '',
       'Work Cited',
       '',
-      'Ritchie, Donald A. "Introduction: The Evolution of Oral History." Oxford University Press, 2011, 40-41.',
+      'Mensah, Kofi A. "Introduction: Voices of the Coast." Example University Press, 2011, 40-41.',
       '',
-      'Mariner, Nicholas. “Oral History: From Fact Finding to History Shaping.” Historia, 2005.',
+      'Lindqvist, Maja. “Tapes and Transcripts in the Archive.” Example Review, 2005.',
     ].join('\n');
     assert.deepEqual(
       nonProseOf(text).map(([kind]) => kind),
@@ -765,16 +765,16 @@ describe('author–date citations and ibid', () => {
       'The talks ended on August 21st.',
       'The army shelled the town.',
     ]);
-    assert.deepEqual(sentences('The minister S.M. Kibria was killed. J.R.R. Tolkien wrote it.'), [
-      'The minister S.M. Kibria was killed.',
+    assert.deepEqual(sentences('The minister A.K. Mensah was killed. J.R.R. Tolkien wrote it.'), [
+      'The minister A.K. Mensah was killed.',
       'J.R.R. Tolkien wrote it.',
     ]);
     assert.deepEqual(sentences('Exports doubled annually.China bought most of them, etc.Then prices fell.'), [
       'Exports doubled annually.',
       'China bought most of them, etc.Then prices fell.',
     ]);
-    assert.deepEqual(sentences('Trade grew by 80 per cent (Davidson. 72). It fell later.'), [
-      'Trade grew by 80 per cent (Davidson. 72).',
+    assert.deepEqual(sentences('Trade grew by 80 per cent (Lindqvist. 72). It fell later.'), [
+      'Trade grew by 80 per cent (Lindqvist. 72).',
       'It fell later.',
     ]);
   });

@@ -8,7 +8,7 @@ ruleTester('loaded-term', {
     { name: 'money owed', code: 'The bank wrote off outstanding loans worth $2 billion.' },
     {
       name: 'a name, or the namer’s words, after a naming phrase',
-      code: 'The killings, commonly referred to as the East Pakistan catastrophe, began in 1971; an offensive dubbed a crusade by its planners followed.',
+      code: 'The killings, commonly referred to as the Northern Valley catastrophe, began in 1971; an offensive dubbed a crusade by its planners followed.',
     },
     {
       name: 'a system of rules',
@@ -165,7 +165,7 @@ ruleTester('editorializing', {
     { name: 'naturally occurring', code: 'The gas is naturally occurring in the basin.' },
     {
       name: 'crucial to someone: a claim of importance',
-      code: 'It is crucial to both Beijing and Washington that the fabs run.',
+      code: 'It is crucial to both Seoul and Tokyo that the plants keep running.',
     },
     {
       name: '"made it clear that" reports how someone spoke; only "it\'s" is "it is"',
@@ -224,7 +224,7 @@ ruleTester('unsupported-attribution', {
     { name: 'perception verbs in history', code: 'In the 1600s a healer was seen as a threat to the parish.' },
     { name: 'a plain crowd', code: 'Many people queued for hours to vote.' },
     { name: 'thought as a noun', code: 'Give the budget some thought; after some thought, the council agreed.' },
-    { name: '"some" before a figure is "about"', code: 'The fund’s debt rose to some $66 billion by 2019.' },
+    { name: '"some" before a figure is "about"', code: 'The fund’s debt rose to some $48 billion by 2019.' },
     {
       name: 'a criticism whose critic is named',
       code: 'The ministry has been criticised by Amnesty International for its handling of the floods.',

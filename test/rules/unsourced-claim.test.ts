@@ -65,10 +65,10 @@ ruleTester('unsourced-claim', {
     // What did not happen: a modal perfect narrates nothing.
     'The Kenyan army could have prevented the attack on the Mandera base.',
     // "summed up" reports, like "pointed out".
-    'Gideon Levy summed up the mood in 2009: the army had struck 40 targets in a single night.',
+    'The columnist Dan Ofer summed up the mood in 2009: the army had struck 40 targets in a single night.',
     // A scene the reader is asked to picture; the piece describing itself.
-    'Imagine your life in Gaza in 2009 with no electricity, destroyed homes and closed crossings.',
-    'This feature explores how the Taliban recruited teenagers through encrypted apps after 2021.',
+    'Imagine a town of 9,000 with no power for a month in 2009, its clinics shut and its roads cut.',
+    'This feature traces how the militia recruited teenagers through encrypted apps after 2021.',
     // "one" as a pronoun counts nothing: the writer's inference and judgement.
     'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
@@ -76,8 +76,10 @@ ruleTester('unsourced-claim', {
   invalid: [
     {
       name: 'a report in a condition is no source for the sentence',
-      code: 'The sanctions stayed in place until the IAEA confirmed that Iran had complied in 2016.',
-      errors: [{ text: 'The sanctions stayed in place until the IAEA confirmed that Iran had complied in 2016.' }],
+      code: 'The sanctions stayed in place until the inspectors confirmed that the plant had closed in 2016.',
+      errors: [
+        { text: 'The sanctions stayed in place until the inspectors confirmed that the plant had closed in 2016.' },
+      ],
     },
     {
       name: '"US" is the country: "The US agreed" is no opinion of the writer’s ("us agreed")',

@@ -50,28 +50,28 @@ ruleTester('unsourced-statistic', {
     { name: 'a number in a quoted name', code: 'The so-called “Minsk 2” agreement never took effect.' },
     {
       name: 'provisions and codes',
-      code: 'The P5+1 talks resumed after Delhi repealed Article 370 and 35(a); Articles 370 and 371 had set the terms.',
+      code: 'The E3+2 talks resumed after the assembly repealed Article 12 and 14(b); Articles 12 and 13 had set the terms.',
     },
     {
       name: 'a named speaker’s words in single quotation marks',
-      code: 'Netanyahu called the deal ‘a historic mistake’ that would let Iran build 40 bombs.',
+      code: 'Senator Ana Ruiz called the deal ‘a costly error’ that would let the junta build 40 drones.',
     },
-    { name: 'ages after "ages"', code: 'The draft applies to men of ages 18 to 20 in the northern provinces.' },
-    { name: 'a part of a series', code: 'The host repeated the claim in episode 118 of the podcast.' },
-    { name: 'a gun’s calibre', code: 'The battery fired its 105mm howitzers and then 155 mm shells at the ridge.' },
+    { name: 'ages after "ages"', code: 'The draft applies to men of ages 16 to 19 in the northern provinces.' },
+    { name: 'a part of a series', code: 'The host repeated the claim in episode 97 of the podcast.' },
+    { name: 'a gun’s calibre', code: 'The battery fired its 122mm howitzers and then 152 mm shells at the ridge.' },
     {
       name: 'a speaker who describes something in the main clause is its source',
       code: 'The governor described the camps as “transit centres” that held 12,000 people.',
     },
     {
       name: 'a figure in a scene the writer imagines',
-      code: 'If the dam broke during the festival, with 30,000 people camped below it, the toll would be immense.',
+      code: 'If the dam broke during the festival, with 25,000 people camped below it, the toll would be immense.',
     },
   ],
   invalid: [
     {
       name: 'a name given in a relative clause reports nothing about the rest of the sentence',
-      code: 'The compounds, which the Saudis referred to as “Aramco cities”, housed 12,000 workers by 1950.',
+      code: 'The compounds, which the settlers referred to as “company towns”, housed 12,000 workers by 1950.',
       errors: [{ text: '12,000' }],
     },
     {

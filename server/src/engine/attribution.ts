@@ -806,10 +806,11 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       phrasal ||
       (inClass('DOCUMENT_VERB', w.norm) && words[i + 1]?.norm === 'that') ||
       (inClass('DESCRIBE_VERB', w.norm) && quotesAfterObject(text, words, i));
-    // "the cities, which the Saudis referred to as “Aramco cities”, housed…": a name given in a relative clause.
+    // "the cities, which the settlers referred to as “company towns”, housed…": a name given in a relative clause.
     if (subject && inClass('DESCRIBE_VERB', w.norm) && RELATIVE_PRONOUNS.has(clauseOpener(words, subject.from)))
       continue;
-    // "…until the IAEA confirms that…", "provided the UN confirms…": a condition, not a report the sentence rests on.
+    // "…until the inspectors confirm that…", "provided the UN confirms…": a condition, not a report the sentence
+    // rests on.
     if (subject && CONDITIONS.has(clauseOpener(words, subject.from))) continue;
     if (subject && (speech || subject.attribution.kind === 'document')) {
       const before = subject.from > 0 ? text.slice(words[subject.from - 1].end, words[subject.from].start) : '';

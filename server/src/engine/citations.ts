@@ -219,25 +219,25 @@ const TITLE_CITE = new RegExp(
 );
 /** Fewer title words than this read as a name and a year ("(Treaty of Versailles, 1919)"), unless "n.d.". */
 const MIN_TITLE_WORDS = 5;
-/** A short title between the author and the page (MLA, for an author of several works): "(Evans, “In Power” 263)". */
+/** A short title between the author and the page (MLA, for an author of several works): "(Mensah, “Tension” 263)". */
 const SHORT_TITLE = '(?:[“"][^”"]{1,80}[”"],?\\s*|[*_][^*_]{1,80}[*_],?\\s*)?';
-/** "(Chatterjee, xi)": a citation of a preface's page has no digit. */
+/** "(Nitze, xi)": a citation of a preface's page has no digit. */
 const ROMAN_PAGE_LAST = /[.,]\s*[ivxlc]{1,7}\s*$/;
 /** A page: a number, a range, or a preface's roman numeral ("xi"). */
 const PAGE = '(?:\\d+(?:\\s*[–-]\\s*\\d+)?|[ivxlc]{1,7})';
 /**
- * An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Gascoigne. 586)", "(Chatterjee, xi)".
+ * An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Lindqvist. 586)", "(Nitze, xi)".
  */
 const AUTHOR_PAGE = new RegExp(
   `^\\s*${PREFIX}(${NAMES})(?:([.,])\\s*|\\s+)${SHORT_TITLE}(?:(?:pp?|para)\\.?\\s*)?${PAGE}(?:\\s*,\\s*${PAGE})*\\s*$`,
   'u',
 );
-/** "(Showalter, 713–714)", "(Gascoigne. 586)": an author–page citation set off by a comma or a period. */
+/** "(Okafor, 713–714)", "(Lindqvist. 586)": an author–page citation set off by a comma or a period. */
 const AUTHOR_COMMA_PAGE =
   /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] ?(?:[“"][^”"()]{1,80}[”"],? ?)?(?:pp?\. ?)?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,7})\)/gu;
 
 /**
- * Whether `text` cites author and page ("(Showalter, 713–714)") at least twice: a student essay's habit, which makes
+ * Whether `text` cites author and page ("(Okafor, 713–714)") at least twice: a student essay's habit, which makes
  * such a parenthesis a citation even without a reference list. One alone could be a place and a count ("(Gao, 12)").
  */
 export function citesAuthorPage(text: string): boolean {
@@ -352,7 +352,7 @@ function isAuthorDate(group: string): boolean {
   });
 }
 
-/** "(Ritchie)", "(Shopes)": an author alone, whose work opens an entry of the document's reference list. */
+/** "(Mensah)", "(Okafor)": an author alone, whose work opens an entry of the document's reference list. */
 const AUTHOR_ALONE = /^\s*(\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\s*$/u;
 function namesListedAuthor(inner: string, references: ReferenceIndex | undefined): boolean {
   const m = AUTHOR_ALONE.exec(inner);

@@ -311,7 +311,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // An age in a life story: "by the age of 22", "aged 40"; not "the average age of 40 pilots".
     if (/^\d{1,3}$/.test(raw) && agedAt(words, i) && !/^[a-z]+s$/.test(words[i + 1]?.raw ?? '')) return undefined;
-    // An age set off by commas after a name or a relation, the news convention: "Tahrir, 17, and Ikram, 14," and
+    // An age set off by commas after a name or a relation, the news convention: "Amira, 17, and Sami, 14," and
     // "their father, 45."; not "In Kabul, 12 died" (a count starts a clause) or "By Monday, 40," (a time).
     if (/^\d{1,3}$/.test(raw) && Number(raw) <= 120 && ageApposition(text, words, i)) return undefined;
     // The second year of a fiscal or academic year: "the 2021–22 budget".
@@ -332,7 +332,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // "14 February", "Feb 14"
     if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined;
-    // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,", the “Geneva 2”
+    // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,", the “Lakeside 2”
     // talks; not "On Monday 40 were killed" or "In Kabul 40 died" (a time or place, then a count).
     if (
       prev &&
@@ -344,7 +344,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       charAfter !== '%' &&
       (words[i - 2]?.norm === 'the' ||
         (words[i - 2] !== undefined && isCapitalised(words[i - 2]) && !TIME_PREPOSITIONS.has(words[i - 2].norm)) ||
-        // A quoted name: the “Geneva 2” talks.
+        // A quoted name: the “Lakeside 2” talks.
         (/[”"’]/.test(charAfter) && /[“"‘]/.test(text[prev.start - 1] ?? '')))
     )
       return undefined;

@@ -121,7 +121,7 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Ar
       : { kind: 'answer', speaker: ANSWER_LABEL.test(label) ? interviewee : label };
   const turns = labels.map((label) => (label ? turnOf(label) : undefined));
   // Two speakers take turns; or one full name labels every answer while the questions are set apart (in italics or
-  // code, which is not prose): `__Evan Medeiros:__ …` three times.
+  // code, which is not prose): `__Amina Diallo:__ …` three times.
   const speakers = new Set(labelled.map((l) => l.toLowerCase()));
   const oneNamedSpeaker = speakers.size === 1 && /\s/.test(labelled[0] ?? '') && isSpeakerLabel(labelled[0]);
   if (labelled.length >= MIN_TURNS && (speakers.size >= 2 || oneNamedSpeaker)) {

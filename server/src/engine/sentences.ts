@@ -48,7 +48,7 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
       speakerFollows(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
     )
       continue;
-    // "(Davidson. 72)": a period inside an author–page citation.
+    // "(Lindqvist. 72)": a period inside an author–page citation.
     if (m[1] === '.' && PAGE_CLOSES.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 16))) continue;
     // "… 40 terminals. (Source: Port Authority)": the credit belongs to the sentence before it.
     if (SOURCE_NOTE_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 12))) continue;
@@ -72,7 +72,7 @@ function endsWithAbbreviation(text: string, dot: number, next: string): boolean 
   while (i > 0 && isLetterOrDot(text, i - 1)) i--;
   const word = text.slice(i, dot);
   if (word.length === 0) return false;
-  // An initial ("George W. Bush"), but not a pronoun "I"; initials ("S.M. Kibria", "J.R.R. Tolkien").
+  // An initial ("George W. Bush"), but not a pronoun "I"; initials ("A.K. Mensah", "J.R.R. Tolkien").
   if (/^\p{Lu}$/u.test(word)) return word !== 'I';
   if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) return true;
   // An ordinal ending a sentence ("on August 21st."), not Saint or Street.

@@ -326,12 +326,12 @@ function introducesName(text: string, words: readonly Word[], to: number): boole
 const NAMING = new Set(['called', 'dubbed', 'nicknamed', 'termed', 'named']);
 /**
  * Whether a naming phrase comes right before the match (a determiner and a name's other words may stand between):
- * "commonly referred to as the East Pakistan catastrophe", "known as the Terror", "an offensive dubbed a crusade by
+ * "commonly referred to as the Northern Valley catastrophe", "known as the Terror", "an offensive dubbed a crusade by
  * its planners". The words are a name, or the namer's, not the writer's.
  */
 function namedBefore(words: readonly Word[], from: number): boolean {
   let k = from;
-  // The rest of the name: "the East Pakistan catastrophe".
+  // The rest of the name: "the Northern Valley catastrophe".
   while (k > 0 && from - k < 4 && isCapitalised(words[k - 1])) k--;
   if (/^(?:the|a|an)$/.test(words[k - 1]?.norm ?? '')) k--;
   if (NAMING.has(words[k - 1]?.norm ?? '')) return true;
