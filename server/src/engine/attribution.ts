@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { inflections } from './lexicon.js';
 import { shippedFile } from './paths.js';
 import type { Span } from './types.js';
-import { isCapitalised, type Word } from './words.js';
+import { isCapitalised, isYear, type Word } from './words.js';
 
 export type AttributionKind = 'lead-in' | 'speaker' | 'document' | 'agent' | 'anaphor';
 
@@ -589,20 +589,19 @@ function documentOpening(text: string, words: readonly Word[]): Attribution | un
     // The document's noun phrase comes right after "In": "In terms of Chinese law," is no document.
     if (breakBetween(text, words[k - 1], words[k]) || PREPOSITIONS.has(words[k].norm)) return undefined;
     if (!inClass('DOCUMENT', words[k].norm)) continue;
-    const dated = (words[k + 1]?.norm === 'in' || words[k + 1]?.norm === 'of') && isYearWord(words[k + 2]);
+    const dated = (words[k + 1]?.norm === 'in' || words[k + 1]?.norm === 'of') && isYear(words[k + 2]?.norm ?? '');
     const end = dated ? k + 2 : k;
     if (!/^\s*,/.test(text.slice(words[end].end, words[end + 1]?.start ?? text.length))) return undefined;
     // "In the 2010 census", "In its report", "In a 2019 UN survey"; not "In a survey".
     const specific = words
       .slice(1, k)
-      .some((w) => DEFINITE.has(w.norm) || isYearWord(w) || isCapitalised(w) || isPossessive(text, w));
+      .some((w) => DEFINITE.has(w.norm) || isYear(w.norm) || isCapitalised(w) || isPossessive(text, w));
     return specific || dated ? { kind: 'document', ...sliceOf(text, words, 1, end) } : undefined;
   }
   return undefined;
 }
 
 const DEFINITE = new Set(['the', 'this', 'that', 'its', 'their', 'his', 'her', 'our']);
-const isYearWord = (w: Word | undefined): boolean => w !== undefined && /^(1[5-9]|20)\d\d$/.test(w.raw);
 
 function leadInAt(words: readonly Word[], i: number, leadIns: ReadonlyMap<string, string[][]>): number {
   for (const phrase of leadIns.get(words[i].norm) ?? NO_PHRASES) {

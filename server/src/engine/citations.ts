@@ -51,7 +51,7 @@ export interface ReferenceIndex {
   numbers: ReadonlySet<number>;
   /** Lower-cased capitalised words at the start of the entries. */
   names: ReadonlySet<string>;
-  /** The document cites author and page with no reference list to check them against (see `citesAuthorPage`). */
+  /** The document cites author and page with no reference list to check them against (see `countAuthorPages`). */
   authorPage?: boolean;
 }
 
@@ -219,8 +219,11 @@ const TITLE_CITE = new RegExp(
 );
 /** Fewer title words than this read as a name and a year ("(Treaty of Versailles, 1919)"), unless "n.d.". */
 const MIN_TITLE_WORDS = 5;
-/** A short title between the author and the page (MLA, for an author of several works): "(Mensah, “Tension” 263)". */
-const SHORT_TITLE = '(?:[“"][^”"]{1,80}[”"],?\\s*|[*_][^*_]{1,80}[*_],?\\s*)?';
+/**
+ * A short title between the author and the page (MLA, for an author of several works): "(Mensah, “Tension” 263)",
+ * "(Mensah, *Tension* 263)".
+ */
+const SHORT_TITLE = '(?:[“"][^”"()]{1,80}[”"],?\\s*|[*_][^*_()]{1,80}[*_],?\\s*)?';
 /** "(Nitze, xi)": a citation of a preface's page has no digit. */
 const ROMAN_PAGE_LAST = /[.,]\s*[ivxlc]{1,7}\s*$/;
 /** A page: a number, a range, or a preface's roman numeral ("xi"). */
@@ -232,29 +235,21 @@ const AUTHOR_PAGE = new RegExp(
   `^\\s*${PREFIX}(${NAMES})(?:([.,])\\s*|\\s+)${SHORT_TITLE}(?:(?:pp?|para)\\.?\\s*)?${PAGE}(?:\\s*,\\s*${PAGE})*\\s*$`,
   'u',
 );
-/** "(Okafor, 713–714)", "(Lindqvist. 586)": an author–page citation set off by a comma or a period. */
-const AUTHOR_COMMA_PAGE =
-  /\(\p{Lu}[\p{L}’'-]+(?: et al\.?)?[.,] ?(?:[“"][^”"()]{1,80}[”"],? ?)?(?:pp?\. ?)?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,7})\)/gu;
+/** "(Okafor, 713–714)", "(Lindqvist. 586)": one author and a page, set off by a comma or a period, in running text. */
+const AUTHOR_COMMA_PAGE = new RegExp(
+  `\\((\\p{Lu}[\\p{L}’'-]+)(?: et al\\.?)?[.,] ?${SHORT_TITLE}(?:pp?\\. ?)?${PAGE}\\)`,
+  'gu',
+);
 
 /**
- * Whether `text` cites author and page ("(Okafor, 713–714)") at least twice: a student essay's habit, which makes
- * such a parenthesis a citation even without a reference list. One alone could be a place and a count ("(Gao, 12)").
+ * How many author–page citations set off by a comma or a period ("(Okafor, 713–714)") `text` holds. A document with
+ * two or more cites so by habit (a student essay), which makes such a parenthesis a citation even without a reference
+ * list; one alone could be a place and a count ("(Gao, 12)").
  */
-export function citesAuthorPage(text: string): boolean {
+export function countAuthorPages(text: string): number {
   let count = 0;
-  for (const m of text.matchAll(AUTHOR_COMMA_PAGE)) {
-    if (
-      NOT_AUTHORS.has(
-        m[0]
-          .slice(1)
-          .split(/[\s.,]/)[0]
-          .toLowerCase(),
-      )
-    )
-      continue;
-    if (++count === 2) return true;
-  }
-  return false;
+  for (const m of text.matchAll(AUTHOR_COMMA_PAGE)) if (!NOT_AUTHORS.has(m[1].toLowerCase())) count++;
+  return count;
 }
 
 /** The year part of a narrative citation: "(2019)", "(2019, p. 4)". */

@@ -26,7 +26,7 @@ import {
   type Attribution,
 } from './attribution.js';
 import type { Span } from './types.js';
-import { isCapitalised, type Word } from './words.js';
+import { isCapitalised, isYear, type Word } from './words.js';
 
 export interface QuoteInfo {
   /** Relative to the sentence text. */
@@ -681,8 +681,7 @@ function claimCore(
   };
 }
 
-/** A year of modern history as a word ("2015"), and a month's name (not "may", more often the modal). */
-export const isYear = (norm: string): boolean => norm.length === 4 && /^(1[5-9]\d\d|20\d\d)$/.test(norm);
+/** A month's name (not "may", more often the modal). */
 export const isMonth = (norm: string): boolean => MONTHS.has(norm);
 const isYearOrMonth = (norm: string): boolean => isYear(norm) || isMonth(norm);
 

@@ -4,7 +4,7 @@
  */
 import { parseYamlData } from './yaml.js';
 import type { Block, ParsedMarkdown } from './markdown.js';
-import { citesAuthorPage, findMarkers, type Marker, type ReferenceIndex } from './citations.js';
+import { countAuthorPages, findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
 import { NO_CACHE, type Memo } from './cache.js';
@@ -97,7 +97,11 @@ export function analyze(
   frontMatter = readFrontMatter(parsed),
 ): AnalyzedDocument {
   const { numbers, names } = parsed.references;
-  const authorPage = citesAuthorPage(parsed.text);
+  const cache = options.cache ?? NO_CACHE;
+  // Counted block by block, so that a keystroke rescans only the block it changed.
+  let authorPages = 0;
+  for (const b of parsed.blocks) authorPages += cache.memo('author-pages', b.text, () => countAuthorPages(b.text));
+  const authorPage = authorPages >= 2;
   const references = {
     numbers,
     names,

@@ -48,8 +48,9 @@ const NAME_LABELS = set(
 const LEGAL_LABELS = set(
   'section article clause paragraph subsection rule regulation amendment episode chapter page verse volume issue',
 );
-/** "Resolution", or "Articles" before two numbers ("Articles 370 and 371"). */
-const isNameLabel = (norm: string): boolean => NAME_LABELS.has(norm) || NAME_LABELS.has(norm.replace(/s$/, ''));
+/** Whether `norm` is one of `labels` or its plural ("Articles 12 and 13"). */
+const isLabel = (labels: ReadonlySet<string>, norm: string): boolean =>
+  labels.has(norm) || labels.has(norm.replace(/s$/, ''));
 /** Words after a number that show it counts nothing ("a TVS 50 in the garage"). */
 const FUNCTION_WORDS = set('in on at to of for with and or but by from as into than was is had has');
 const APPROXIMATORS = set(
@@ -317,7 +318,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // The second year of a fiscal or academic year: "the 2021–22 budget".
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
-    if (prev && isNameLabel(prev.norm) && isCapitalised(prev)) return undefined;
+    if (prev && isLabel(NAME_LABELS, prev.norm) && isCapitalised(prev)) return undefined;
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
     // "in episode 118 of the podcast".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
@@ -356,8 +357,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       words[i - 2]?.isNumber &&
       (MONTHS.has(words[i - 3]?.norm ?? '') ||
         (/^\d{1,3}$/.test(raw) && agedAt(words, i - 2)) ||
-        isNameLabel(words[i - 3]?.norm ?? '') ||
-        LEGAL_LABELS.has(words[i - 3]?.norm.replace(/s$/, '') ?? ''))
+        isLabel(NAME_LABELS, words[i - 3]?.norm ?? '') ||
+        isLabel(LEGAL_LABELS, words[i - 3]?.norm ?? ''))
     )
       return undefined;
     if (/^\d{1,2}$/.test(raw) && (charAfter === '/' || charBefore === '/')) return undefined; // 14/02

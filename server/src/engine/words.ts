@@ -91,7 +91,6 @@ function splitInnerPunctuation(raw: string): string[] {
   return raw.split(/[.,](?=\p{L}{2})/u).filter(Boolean);
 }
 
-/** Lowercased, curly apostrophes straightened, possessive `'s` dropped: how words and lexicon patterns are compared. */
 /** "it's" is "it is", not a possessive: kept whole, so that "made it clear that" is not "it's clear that". */
 const IS_CONTRACTIONS = new Set([
   "it's",
@@ -106,12 +105,16 @@ const IS_CONTRACTIONS = new Set([
   "let's",
 ]);
 
+/** Lowercased, curly apostrophes straightened, possessive `'s` dropped: how words and lexicon patterns are compared. */
 export function normalizeWord(raw: string): string {
   const lower = raw.toLowerCase();
   if (!lower.includes("'") && !lower.includes('’')) return lower;
   const straight = lower.replace(/’/g, "'");
   return IS_CONTRACTIONS.has(straight) ? straight : straight.replace(/'s?$/, '');
 }
+
+/** A year of modern history as a word ("2015"). */
+export const isYear = (norm: string): boolean => norm.length === 4 && /^(1[5-9]\d\d|20\d\d)$/.test(norm);
 
 function pushWord(words: Word[], raw: string, start: number): void {
   const norm = normalizeWord(raw);

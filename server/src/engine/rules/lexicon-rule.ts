@@ -3,7 +3,7 @@
  * match the rule's lexicons against the writer's own prose, skip quotations (the speaker's words, not the writer's),
  * and turn each entry's neutral alternatives into suggestions.
  */
-import { isMonth, isYear, type Claim, type Coverage } from '../claims.js';
+import { isMonth, type Claim, type Coverage } from '../claims.js';
 import type { AnalyzedDocument, ProseBlock } from '../document.js';
 import { formsOf, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
@@ -12,7 +12,7 @@ import type { RuleMeta } from '../types.js';
 import { matchCase, reinflect } from '../inflect.js';
 import { lastStartingAtOrBefore } from '../search.js';
 import { quotable } from '../strings.js';
-import { isCapitalised, type Word } from '../words.js';
+import { isCapitalised, isYear, type Word } from '../words.js';
 import { isSpeechVerbAt } from '../attribution.js';
 
 export interface LexiconRuleOptions {
