@@ -34,6 +34,14 @@ describe('attribution as writers write it', () => {
     assert.deepEqual(flagged(text), [text]);
   });
 
+  test('a counted name before a plural noun is no speaker: "in five Gulf states: …"', () => {
+    const text = 'In 2024 the strikes hit bases in five Gulf states: Bahrain, Qatar, Kuwait, Oman and the Emirates.';
+    assert.equal(coverageOf(text, 'In 2024'), undefined);
+    assert.deepEqual(flagged(text), [text]);
+    const report = 'The 2019 Gulf report states: “the dam was unsafe.”';
+    assert.deepEqual(coverageOf(report, 'The 2019'), { kind: 'attribution', source: 'The 2019 Gulf report' });
+  });
+
   test('a sentence that opens on a specific document: "In the 2010 census, …"; not "In a report, …"', () => {
     const text = [
       'In the last census in 2011, 2.4 million people lived in the province.',
@@ -451,6 +459,14 @@ describe('sources carried through a paragraph', () => {
     assert.equal(coverageOf(text, 'Meanwhile'), undefined);
   });
 
+  test('"In other words, …" restates what the named source just reported', () => {
+    const text =
+      'The commission’s report concluded in 2010 that the four amendments of 1979 were void. In other words, every law ' +
+      'passed under them was illegal from the start. The army ignored the ruling for two years.';
+    assert.deepEqual(coverageOf(text, 'In other words'), { kind: 'carried', source: 'The commission’s report' });
+    assert.deepEqual(flagged(text), ['The army ignored the ruling for two years.']);
+  });
+
   test('a link whose title asks a question is one sentence with the text after it, which it covers', () => {
     const text =
       '[Was the war inevitable? A short history](https://example.org/history) traces how 40 treaties failed after 1991.';
@@ -724,6 +740,51 @@ describe('quotations and interviews', () => {
     const single = essay.replace('The ports were rebuilt in a hurry.', 'We interviewed Amara Diallo.');
     const once = single.replace('**What happens to the harbour workers?**', 'The workers stayed.');
     assert.equal(coverageOf(once, 'About 3,000')?.kind, undefined);
+  });
+
+  test('a Q&A in plain type: questions to "you", each answered in the first person, are the interviewee’s answers', () => {
+    const text = [
+      '---',
+      'title: >',
+      '  Amara Diallo on ports, tenders and the harbour workers',
+      '---',
+      '',
+      'You said last year that the reconstruction had gone wrong from the start. Why?',
+      '',
+      'I watched the ministry cancel the first tender in March 2022, when the bids came in 40 percent over budget.',
+      '',
+      'Two of the bidders later sued the state and won.',
+      '',
+      'Your critics say the second tender was rigged. Do you accept that?',
+      '',
+      'No. My office published every one of the 11 bids.',
+      '',
+      'What happened to the harbour workers you employed?',
+      '',
+      'About 3,000 of them were moved to the southern terminal in 2024, and I visited them there.',
+    ].join('\n');
+    const interviewee = { kind: 'interview', source: 'Amara Diallo' };
+    assert.deepEqual(coverageOf(text, 'I watched the ministry'), interviewee);
+    assert.deepEqual(coverageOf(text, 'Two of the bidders'), interviewee);
+    assert.deepEqual(coverageOf(text, 'About 3,000'), interviewee);
+    assert.deepEqual(flagged(text), []);
+  });
+
+  test('an essay’s rhetorical questions to the reader, answered by the writer twice, are no Q&A', () => {
+    const essay = [
+      'Do you remember when the ports were rebuilt?',
+      '',
+      'I do: the ministry cancelled the first tender in March 2022 after the bids came in 40 percent over budget.',
+      '',
+      'Have you asked where the money went?',
+      '',
+      'I have. About 3,000 workers were moved to the southern terminal in 2024.',
+    ].join('\n');
+    assert.equal(coverageOf(essay, 'About 3,000'), undefined);
+    assert.deepEqual(flagged(essay), [
+      'I do: the ministry cancelled the first tender in March 2022 after the bids came in 40 percent over budget.',
+      'About 3,000 workers were moved to the southern terminal in 2024.',
+    ]);
   });
 });
 

@@ -479,6 +479,38 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('contributors’ notes that close an article, however long and however many', () => {
+    const note = (name: string, pronoun: string): string =>
+      `__${name}__ is a Research Assistant in the Maritime Programme at the Example Institute. From May 2019 to ` +
+      `January 2023, ${pronoun} served as an adviser to the transport ministry, where ${pronoun} coordinated the ` +
+      `review of 14 port concessions and the 2022 harbour law. Before that, ${pronoun} spent six years at the ` +
+      `Example Shipping Company in Lagos, Dakar and Abidjan, and led its team of 40 analysts through two mergers ` +
+      `and the sale of its river fleet.`;
+    const text = [
+      'The authority spent $2.4 billion on dredging between 2015 and 2020.',
+      '',
+      '---',
+      '',
+      note('Amina Diallo', 'she'),
+      '',
+      note('Kofi Mensah', 'he'),
+      '',
+      note('Ana Ruiz', 'she'),
+    ].join('\n');
+    assert.deepEqual(
+      nonProseOf(text).map(([kind]) => kind),
+      ['bio', 'bio', 'bio'],
+    );
+    assert.deepEqual(
+      lint(text).findings.map((f) => f.ruleId),
+      ['unsourced-statistic'],
+    );
+    // The same paragraph in the body, with prose after it, is prose.
+    const prose = 'The authority spent $2.4 billion on dredging in 2020.';
+    const body = [prose, '', prose, '', note('Amina Diallo', 'she'), '', prose, '', prose].join('\n\n');
+    assert.deepEqual(nonProseOf(body), []);
+  });
+
   test('a lesson’s questions and resources are not prose; the essay before them is', () => {
     const text = [
       '## The crisis',

@@ -25,6 +25,11 @@ ruleTester('loaded-term', {
     { name: 'degenerate as a verb', code: 'The talks could only degenerate into open war.' },
     { name: 'a political revolution', code: 'Revolutionary leaders in Paris sent thousands to the guillotine.' },
     {
+      name: 'revolutionaries are people who make revolutions',
+      code: 'The exiled revolutionary returned in 1917, and the revolutionaries seized the telegraph office.',
+    },
+    { name: 'stunted growth', code: 'One child in three showed stunted growth after the famine.' },
+    {
       name: 'colonisers in a history of colonialism',
       code: 'Colonial rule reshaped the coast.\n\nThe colonisers built ports and railways to move the copper out.',
     },
@@ -93,6 +98,15 @@ ruleTester('loaded-term', {
     },
   ],
   invalid: [
+    {
+      name: 'praise for an idea or a thing made, or said of one',
+      code: 'It was a revolutionary design, and the engine was truly revolutionary.',
+      errors: [{ text: 'revolutionary design' }, { text: 'truly revolutionary' }],
+    },
+    {
+      code: 'The summit was a publicity stunt, and the vote another stunt.',
+      errors: [{ text: 'publicity stunt' }, { text: 'stunt' }],
+    },
     { code: 'The border towns were swamped by migrants last summer.', errors: [{ text: 'swamped' }] },
     { code: 'The inquiry became a witch hunt against the minister.', errors: [{ text: 'witch hunt' }] },
     {
@@ -160,6 +174,10 @@ ruleTester('loaded-term', {
 ruleTester('editorializing', {
   valid: [
     { name: 'clearly as a manner of expressing', code: 'The charter expresses clearly the aims of the coalition.' },
+    {
+      name: 'adverbs of manner: after a degree word, or closing their clause',
+      code: 'Officers must state their intent clearly. We can see the risk more clearly now. Choose your allies wisely, and act fast.',
+    },
     { name: 'hardly as barely', code: 'The rains came hardly two weeks later.' },
     { name: 'indeed as a connective', code: 'Indeed, the ministry published the figures in May.' },
     { name: 'naturally occurring', code: 'The gas is naturally occurring in the basin.' },
@@ -185,6 +203,11 @@ ruleTester('editorializing', {
     { code: 'The audit was thorough, to say the least.', errors: [{ text: 'to say the least' }] },
     { code: 'Without doubt, the vote favoured the incumbent.', errors: [{ text: 'Without doubt' }] },
     { code: 'Naturally, the opposition boycotted the count.', errors: [{ text: 'Naturally' }] },
+    {
+      name: 'the same adverbs as the writer’s comment: before what they qualify, or set off',
+      code: 'The minister clearly misled parliament. The ruling was, naturally, appealed. He wisely resigned. It was clearly “a coup”.',
+      errors: [{ text: 'clearly' }, { text: 'naturally' }, { text: 'wisely' }, { text: 'clearly' }],
+    },
     { code: 'The general famously refused to surrender.', errors: [{ text: 'famously' }] },
     { code: 'The opposition leader was suspiciously absent from the vote.', errors: [{ text: 'suspiciously' }] },
     { code: 'The ruling was patently political.', errors: [{ text: 'patently' }] },
@@ -223,6 +246,10 @@ ruleTester('unsupported-attribution', {
     },
     { name: 'perception verbs in history', code: 'In the 1600s a healer was seen as a threat to the parish.' },
     { name: 'a plain crowd', code: 'Many people queued for hours to vote.' },
+    {
+      name: '"held" as took place, "known as" a name',
+      code: 'The summit was moved. It was held at the palace in Versailles. It is known as the Versailles summit.',
+    },
     { name: 'thought as a noun', code: 'Give the budget some thought; after some thought, the council agreed.' },
     { name: '"some" before a figure is "about"', code: 'The fund’s debt rose to some $48 billion by 2019.' },
     {
@@ -236,6 +263,18 @@ ruleTester('unsupported-attribution', {
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
+    {
+      code: 'It is often stated that the treaty lapsed. It has been concluded that the fire was arson.',
+      errors: [{ text: 'It is often stated' }, { text: 'It has been concluded' }],
+    },
+    {
+      code: 'Many in the capital felt that the vote was rigged, and some within the party said so.',
+      errors: [{ text: 'Many in the capital felt' }, { text: 'some within the party said' }],
+    },
+    {
+      code: 'It is held that the treaty lapsed. It was known to be unsafe.',
+      errors: [{ text: 'It is held' }, { text: 'It was known' }],
+    },
     { code: 'The takeover was regarded by some as a betrayal.', errors: [{ text: 'by some' }] },
     { code: 'The plan was widely praised at the time.', errors: [{ text: 'widely praised' }] },
     { code: 'All signs suggest that the ceasefire will hold.', errors: [{ text: 'All signs suggest' }] },

@@ -266,6 +266,14 @@ function speakerSubject(
     )
       start--;
     while (start < head && !isNameWord(words[start])) start++;
+    // "bases in five Gulf states: …", "several EU members": a counted name modifies a plural noun, which says nothing.
+    const counter = words[start - 1];
+    if (
+      counter &&
+      ((counter.isNumber && !isYear(counter.norm)) || inClass('QUANTIFIER', counter.norm)) &&
+      words[reporting].norm.endsWith('s')
+    )
+      return undefined;
     // A name after a role and a preposition: "the mayor of Dakar" is the speaker, "a Tea Party lawmaker from Florida"
     // is a lawmaker, not Florida.
     const role = start - 2;

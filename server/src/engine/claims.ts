@@ -584,14 +584,16 @@ const MAX_CLOSING_TAG = 80;
 const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such'.split(' '));
 const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
 const CONTINUATION_WINDOW = 6;
+/** A restatement of the sentence before ("In other words, the court ruled…") reports what it reported. */
+const RESTATEMENT = /^\W*(?:in other words|put (?:differently|simply|another way)|that is to say)\b/i;
 
 /**
  * Whether a sentence reads as continuing the report before it: a pronoun or "these …" near its start refers back
- * ("He…", "In 1978 he…", "These included…"), it says "also"/"further" ("The report also found…"), it is a
- * quotation, or its subject is a name the report was about.
+ * ("He…", "In 1978 he…", "These included…"), it says "also"/"further" ("The report also found…"), it restates the
+ * sentence before ("In other words, …"), it is a quotation, or its subject is a name the report was about.
  */
 function continuesReport(sentence: Sentence, core: ClaimCore, topics: ReadonlySet<string>): boolean {
-  if (core.quotes.length > 0 || /^\s*["“«]/.test(sentence.text)) return true;
+  if (core.quotes.length > 0 || /^\s*["“«]/.test(sentence.text) || RESTATEMENT.test(sentence.text)) return true;
   const words = sentence.words;
   if (TOPIC_SHIFTS.has(words[0]?.norm)) return false;
   const opening = words.slice(0, CONTINUATION_WINDOW);

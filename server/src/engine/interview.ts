@@ -95,6 +95,59 @@ function turnLabel(pb: ProseBlock, source: string): string | undefined {
   )?.[1].trim();
 }
 
+type QuestionLayout = { questions: boolean[]; speaker: string };
+
+/** The text before block `b`: the introduction, front matter included. */
+const before = (prose: readonly ProseBlock[], b: number, source: string): string =>
+  source.slice(0, prose[b].block.start);
+
+/**
+ * Questions set off in bold or italics, or labelled: an interview when a question is labelled or the introduction
+ * says so.
+ */
+function setOffQuestions(prose: readonly ProseBlock[], source: string): QuestionLayout | undefined {
+  const questions = prose.map((pb) => isQuestion(pb, source));
+  const first = questions.indexOf(true);
+  if (first < 0 || questions.filter(Boolean).length < MIN_QUESTIONS) return undefined;
+  const introduction = before(prose, first, source);
+  const labelledQuestions = prose.some((pb, b) => questions[b] && isLabelledQuestion(rawText(pb, source)));
+  if (!labelledQuestions && !INTERVIEW_CUE.test(introduction)) return undefined;
+  return { questions, speaker: INTERVIEWEE.exec(introduction)?.[1] ?? 'the interviewee' };
+}
+
+/** A question in plain type put to someone: a paragraph of its own that says "you" and ends on a question mark. */
+function isPlainQuestion(pb: ProseBlock): boolean {
+  const text = pb.block.text.trim();
+  return (
+    pb.block.kind === 'paragraph' &&
+    !pb.block.inQuote &&
+    text.length <= MAX_QUESTION &&
+    /\?["”’)]?$/.test(text) &&
+    /\byou(?:rs?|rself)?\b/i.test(text)
+  );
+}
+/** How an answer speaks: in the first person singular ("I", "my"). Case-sensitive, for the pronoun "I". */
+const FIRST_PERSON_SINGULAR = /\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b/;
+/** A Q&A printed with no labels or set-off questions asks at least this many questions answered in the first person. */
+const MIN_PLAIN_ANSWERED = 3;
+/** "Jane Doe on sanctions, …": the interviewee named at the head of the title. */
+const TITLE_NAME_ON = /^(?:title:\s*>?-?\s*|#\s+)?((?:\p{Lu}[\p{L}’'.-]*\s+){1,3})on\s/mu;
+
+/**
+ * A Q&A in plain type: questions to "you", each answered by a paragraph in the first person. Rhetorical questions in
+ * an essay are rarer, and seldom answered in the writer's "I" three times over.
+ */
+function plainQuestions(prose: readonly ProseBlock[], source: string): QuestionLayout | undefined {
+  const questions = prose.map(isPlainQuestion);
+  const answered = questions.filter(
+    (q, b) => q && b + 1 < prose.length && !questions[b + 1] && FIRST_PERSON_SINGULAR.test(prose[b + 1].block.text),
+  ).length;
+  if (answered < MIN_PLAIN_ANSWERED) return undefined;
+  const introduction = before(prose, questions.indexOf(true), source);
+  const named = INTERVIEWEE.exec(introduction)?.[1] ?? TITLE_NAME_ON.exec(introduction)?.[1]?.trim();
+  return { questions, speaker: named ?? 'the interviewee' };
+}
+
 /** A labelled dialogue has at least this many labelled turns. */
 const MIN_TURNS = 3;
 
@@ -113,8 +166,8 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Ar
   });
   const labelled = labels.filter((l): l is string => l !== undefined);
   const firstLabel = labels.findIndex(Boolean);
-  const intro = (b: number): string => source.slice(0, prose[b].block.start);
-  const interviewee = firstLabel >= 0 ? (INTERVIEWEE.exec(intro(firstLabel))?.[1] ?? 'the interviewee') : '';
+  const interviewee =
+    firstLabel >= 0 ? (INTERVIEWEE.exec(before(prose, firstLabel, source))?.[1] ?? 'the interviewee') : '';
   const turnOf = (label: string): Turn =>
     QUESTION_LABEL.test(label)
       ? { kind: 'question' }
@@ -133,13 +186,9 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Ar
     });
     return turns;
   }
-  const questions = prose.map((pb) => isQuestion(pb, source));
-  const first = questions.indexOf(true);
-  if (first < 0 || questions.filter(Boolean).length < MIN_QUESTIONS) return turns;
-  const introduction = intro(first);
-  const labelledQuestions = prose.some((pb, b) => questions[b] && isLabelledQuestion(rawText(pb, source)));
-  if (!labelledQuestions && !INTERVIEW_CUE.test(introduction)) return turns;
-  const speaker = INTERVIEWEE.exec(introduction)?.[1] ?? 'the interviewee';
+  const layout = setOffQuestions(prose, source) ?? plainQuestions(prose, source);
+  if (!layout) return turns;
+  const { questions, speaker } = layout;
   let answering = false;
   prose.forEach((pb, b) => {
     if (questions[b]) {

@@ -34,6 +34,11 @@ export interface LexiconEntry {
    * Gezi Park Philharmonic", "the so-called “sunset clauses”"; not "so-called experts").
    */
   namesWhatFollows?: boolean;
+  /**
+   * An adverb of comment that is also one of manner: after a degree word or closing its clause it says how something
+   * was done ("explain it clearly.", "see more clearly"), not what the writer thinks.
+   */
+  manner?: boolean;
   /** The rule that reports this entry's matches; set from the file. */
   rule: string;
 }

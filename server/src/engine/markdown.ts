@@ -495,6 +495,7 @@ function shapeOf(node: Parents): Shape {
     startsWithImage: content.length > 0 && isImage(content[0]),
     imageOnly: content.length > 0 && content.every(isImage),
     emphasized: content.length > 0 && content.every((c) => c.type === 'emphasis' || c.type === 'strong' || isImage(c)),
+    opensEmphasized: content.length > 0 && (content[0].type === 'emphasis' || content[0].type === 'strong'),
   };
 }
 

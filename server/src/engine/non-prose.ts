@@ -54,6 +54,8 @@ export interface Shape {
   imageOnly: boolean;
   /** All its text is emphasised or strong: how captions, credits and notes are set. */
   emphasized: boolean;
+  /** Its first content is emphasised or strong: "**Jane Doe** is a fellow at…". */
+  opensEmphasized: boolean;
 }
 
 // ───────────────────────────── template tags ─────────────────────────────
@@ -190,7 +192,7 @@ const BIO =
 /** "(The writer is a co-founder of …)": the closing note that introduces the writer without naming them. */
 const WRITER_NOTE = /^\(?(?:the|this) (?:writer|author|columnist|contributor)s? (?:is|was|has|teaches|works|writes)\b/i;
 const BIO_CUE =
-  /\b(?:researcher|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of|chair)\b/i;
+  /\b(?:research(?:er)?|assistant|advis[eo]r|consultant|specialist|fellow|journalist|writer|student|professor|lecturer|editor|correspondent|analyst|author|director|reporter|contributor|scholar|candidate|graduate|undergraduate|studies|studying|based in|PhD|columnist|freelance|member of|chair)\b/i;
 
 /** A scraped page's metadata header under the title: "keywords: …", "authors: …", "publish date: …". */
 const METADATA_LINE =
@@ -284,6 +286,28 @@ function isMasthead(b: Block, source: string, titleWords: Set<string> | undefine
   });
 }
 
+/** A contributor's note is longer than a byline's bio, and several may close an article. */
+const MAX_CONTRIBUTOR_NOTE_WORDS = 160;
+
+/**
+ * Where the contributors' notes that close the article begin (`paragraphs.length` if none): the run of last
+ * paragraphs that each open on a name in bold or italics and introduce its holder ("**Jane Doe** is a research
+ * fellow at …"), however many contributors there are.
+ */
+function trailingBios(paragraphs: readonly Block[], shapes: ReadonlyMap<Block, Shape>): number {
+  let i = paragraphs.length;
+  for (; i > 0; i--) {
+    const b = paragraphs[i - 1];
+    const isNote =
+      shapes.get(b)?.opensEmphasized &&
+      BIO.test(visible(b, 300)) &&
+      BIO_CUE.test(b.text) &&
+      words(b.text, MAX_CONTRIBUTOR_NOTE_WORDS) <= MAX_CONTRIBUTOR_NOTE_WORDS;
+    if (!isNote) break;
+  }
+  return i;
+}
+
 /** What a paragraph is when it is not prose. `previous` is the block just before it, if adjacent. */
 function paragraphKind(
   b: Block,
@@ -291,7 +315,7 @@ function paragraphKind(
   previousShape: Shape | undefined,
   text: string,
   source: string,
-  position: { index: number; count: number },
+  position: { index: number; count: number; trailingBio: boolean },
   titleWords: Set<string> | undefined,
 ): NonProseKind | undefined {
   if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
@@ -305,6 +329,7 @@ function paragraphKind(
   if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
   if (position.index < MAX_METADATA_LINES && METADATA_LINE.test(text)) return 'boilerplate';
+  if (position.trailingBio) return 'bio';
   const last = position.index >= position.count - 2;
   const atEdge = position.index < 3 || last;
   // "Originally published on …" opens a reposted article as often as it closes one.
@@ -401,6 +426,7 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
     (b) => b.kind === 'paragraph' && !b.inQuote && b.footnote === undefined && b.start < firstSection,
   );
   const paragraphIndex = new Map(paragraphs.map((b, i) => [b, i]));
+  const firstTrailingBio = trailingBios(paragraphs, shapes);
   let section: { kind: NonProseKind; depth: number; start: number } | undefined;
   let sectionEnd = 0;
   const closeSection = (end: number): void => {
@@ -456,7 +482,7 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
         previousShape,
         head,
         source,
-        { index, count: paragraphs.length },
+        { index, count: paragraphs.length, trailingBio: index >= firstTrailingBio },
         titleWords,
       );
       if (kind) {

@@ -182,6 +182,7 @@ export function lexiconRule(
             if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
             if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
+            if (m.entry.manner && saysHow(pb.text, pb.words, m.from, m.to)) continue;
             if (literal.has(m.entry)) continue;
             if (
               options.skipDated &&
@@ -321,6 +322,25 @@ function introducesName(text: string, words: readonly Word[], to: number): boole
   if (next === undefined) return false;
   const between = text.slice(words[to - 1].end, next.start);
   return /^\s*[“"‘']\s*$/.test(between) || (/^\s+$/.test(between) && isCapitalised(next) && next.raw !== 'I');
+}
+
+/** Degree words that make an adverb after them say how, not what the writer thinks: "more clearly", "as wisely". */
+const DEGREE = new Set(['more', 'less', 'most', 'least', 'as', 'very', 'too']);
+
+/**
+ * Whether an adverb of comment is used as one of manner: after a degree word ("see more clearly"), or closing its
+ * clause after the verb or its object ("explain the intent clearly.", "chose wisely,"). Set off by a comma, or
+ * before what it qualifies ("Clearly, …", "was clearly wrong"), it is the writer's comment.
+ */
+function saysHow(text: string, words: readonly Word[], from: number, to: number): boolean {
+  const previous = words[from - 1];
+  if (previous === undefined) return false;
+  if (DEGREE.has(previous.norm)) return true;
+  const setOff = /\S/.test(text.slice(previous.end, words[from].start));
+  const next = words[to];
+  // A quotation mark between is no clause punctuation: "was clearly “a turning point”".
+  const endsClause = next === undefined || /[^\s*_"“”‘’']/.test(text.slice(words[to - 1].end, next.start));
+  return endsClause && !setOff;
 }
 
 const NAMING = new Set(['called', 'dubbed', 'nicknamed', 'termed', 'named']);
