@@ -34,6 +34,12 @@ describe('attribution as writers write it', () => {
     assert.deepEqual(flagged(text), [text]);
   });
 
+  test('an adjective capitalised because it opens the sentence names nobody: "Public reporting suggests…"', () => {
+    const text = 'Public reporting suggests that the strike destroyed a third of the 60 bombers in 2025.';
+    assert.equal(coverageOf(text, 'Public'), undefined);
+    assert.deepEqual(flagged(text), [text]);
+  });
+
   test('a counted name before a plural noun is no speaker: "in five Gulf states: …"', () => {
     const text = 'In 2024 the strikes hit bases in five Gulf states: Bahrain, Qatar, Kuwait, Oman and the Emirates.';
     assert.equal(coverageOf(text, 'In 2024'), undefined);
@@ -573,6 +579,20 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(article), [
       '“We will rebuild every bridge the floods took, and we will do it before the rains.”',
     ]);
+  });
+
+  test('an epigraph belongs to the speaker its credit line names: "— Name", "~ Name (dates)", even as a heading', () => {
+    const quotation =
+      '_“The nation that draws a line between the soldier and the scholar will have its fighting done by fools.”_';
+    const rest = 'The army cut its staff college intake by 40% in 2019.';
+    for (const credit of ['— Gen. Ana Ruiz', '> #### ~ Gen Sir Ana Ruiz (1838-1910)']) {
+      const text = [quotation, '', credit, '', rest].join('\n');
+      assert.ok(coverageOf(text, '“The nation')?.source.endsWith('Ana Ruiz'), credit);
+      assert.deepEqual(flagged(text), [rest]);
+    }
+    // A dash before a sentence that is no name credits nobody.
+    const text = [quotation, '', '— and the army knew it.', '', rest].join('\n');
+    assert.equal(coverageOf(text, '“The nation'), undefined);
   });
 
   test('an interview: answers belong to the speaker of the turn, questions are no claims', () => {

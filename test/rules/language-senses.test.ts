@@ -264,6 +264,11 @@ ruleTester('unsupported-attribution', {
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
     {
+      name: 'reporting by nobody in particular, an adjective capitalised at the start is no name',
+      code: 'Public reporting suggests that the strike destroyed a third of the fleet.',
+      errors: [{ text: 'Public reporting suggests' }],
+    },
+    {
       code: 'It is often stated that the treaty lapsed. It has been concluded that the fire was arson.',
       errors: [{ text: 'It is often stated' }, { text: 'It has been concluded' }],
     },

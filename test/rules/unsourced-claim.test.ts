@@ -10,6 +10,9 @@ ruleTester('unsourced-claim', {
     // The writer pointing to examples, or offering a reading as one possible argument.
     'To see why, consider the fate of the Genoese bankers in the 1620s.',
     'One could argue that the Dutch model was copied on a larger scale in Bengal.',
+    // Advice to the reader: an imperative that narrates nothing.
+    'Read one article a week from a defence journal, and share it with the Chief of Staff.',
+    'Join the unit reading group before the Brigade exercise in Wales.',
     // Reporting verbs in any position, and a law as the source of its own terms.
     'Instead she chided the auditors for publishing figures that covered only three provinces.',
     'Mr Ruto, in power since 2022, has accused Western nations of interfering in the election.',
@@ -74,6 +77,15 @@ ruleTester('unsourced-claim', {
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
   ],
   invalid: [
+    {
+      name: 'an imperative that brings in a case to tell is no advice',
+      code: 'Take the case of Example Chips, a Moscow distributor that was sanctioned by Washington in June 2022.',
+      errors: [
+        {
+          text: 'Take the case of Example Chips, a Moscow distributor that was sanctioned by Washington in June 2022.',
+        },
+      ],
+    },
     {
       name: 'a report in a condition is no source for the sentence',
       code: 'The sanctions stayed in place until the inspectors confirmed that the plant had closed in 2016.',

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { inflections } from './lexicon.js';
+import { isAdjective } from './inflect.js';
 import { shippedFile } from './paths.js';
 import type { Span } from './types.js';
 import { isCapitalised, isYear, type Word } from './words.js';
@@ -148,6 +149,10 @@ function sliceOf(text: string, words: readonly Word[], from: number, to: number)
   return { source: text.slice(span.start, span.end).replace(/\s+/g, ' '), span };
 }
 
+/** "Public reporting suggests", "Recent studies show": an adjective capitalised only because it opens the sentence. */
+const openingAdjective = (words: readonly Word[], k: number): boolean =>
+  k === 0 && isAdjective(words[0].norm) && words[1] !== undefined && !isCapitalised(words[1]);
+
 /**
  * Whether the noun phrase words[from..to] (inclusive) names a specific source: it holds a name, or a document or role
  * noun made specific by a determiner, a possessive, a capitalised modifier or a year ("a 2019 report").
@@ -160,7 +165,8 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
   let specifier = false;
   for (let k = from; k <= to; k++) {
     const w = words[k];
-    if (isNameWord(w) && !(k === from && k === to && PEOPLE_PRONOUNS.has(w.norm))) return true;
+    if (isNameWord(w) && !(k === from && k === to && PEOPLE_PRONOUNS.has(w.norm)) && !openingAdjective(words, k))
+      return true;
     if (inClass('ANAPHOR', w.norm) && from === to) return true;
     if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw)))
       specifier = true;

@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
 import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
-import { isAdjective } from './inflect.js';
+import { isAdjective, isBaseVerb } from './inflect.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
 import { QUESTION_LINE, interviewTurns, type Turn } from './interview.js';
@@ -305,7 +305,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       pb,
       doc.text,
       asserted[b],
-      speakerNamedAfter(pb, asserted[b + 1]),
+      speakerNamedAfter(pb, asserted[b + 1]) ?? epigraphSpeaker(pb, doc.prose[b + 1]),
       creditAfter(pb, doc.prose[b + 1], doc.text, credits),
       turns[b],
     );
@@ -362,15 +362,34 @@ function speakerNamedAfter(
   pb: ProseBlock,
   next: ReadonlyArray<{ sentence: Sentence; core: ClaimCore }> = [],
 ): string | undefined {
-  const [quote, ...others] = pb.quotes;
-  if (!quote || others.length > 0) return undefined;
-  if (!/^[\s*_]*$/.test(pb.text.slice(0, quote.start)) || !/^[\s*_.,;:!?]*$/.test(pb.text.slice(quote.end)))
-    return undefined;
+  if (!isOneQuotation(pb)) return undefined;
   const first = next[0];
   const named = first?.core.named;
   return named && named.kind !== 'anaphor' && BACK_REFERENCE.has(first.sentence.words[0]?.norm)
     ? named.source
     : undefined;
+}
+
+/** A paragraph that is one quotation and nothing else (emphasis and closing punctuation aside). */
+function isOneQuotation(pb: ProseBlock): boolean {
+  const [quote, ...others] = pb.quotes;
+  return (
+    quote !== undefined &&
+    others.length === 0 &&
+    /^[\s*_]*$/.test(pb.text.slice(0, quote.start)) &&
+    /^[\s*_.,;:!?]*$/.test(pb.text.slice(quote.end))
+  );
+}
+
+/** An epigraph's credit line: "— Jane Doe", "~ Gen. Sir Ana Ruiz (1838–1910)", even set as a heading or a quote. */
+const EPIGRAPH_CREDIT = /^[\s>#*_]*[~—–]\s*(\p{Lu}[^\n(]{1,80}?)\s*(?:\([^)\n]*\))?[\s*_.]*$/u;
+const MAX_CREDIT_WORDS = 12;
+
+/** The speaker an epigraph's credit line names, when `pb` is one quotation and the block after it is that line. */
+function epigraphSpeaker(pb: ProseBlock, next: ProseBlock | undefined): string | undefined {
+  if (!next || !isOneQuotation(pb)) return undefined;
+  const name = EPIGRAPH_CREDIT.exec(next.text)?.[1];
+  return name && name.split(/\s+/).length <= MAX_CREDIT_WORDS ? name : undefined;
 }
 
 /** What a credit line may say around its link: "Source: [IMF](…)", "— [IHS Markit](…)". */
@@ -756,8 +775,31 @@ function isHypothetical(words: readonly Word[]): boolean {
   return false;
 }
 
-/** "The government should…", "it is essential to…": the writer argues for what is not yet so. */
+/** What follows an imperative's verb: its object's determiner, a pronoun or a count ("Read one article a week"). */
+const IMPERATIVE_OBJECT = new Set(
+  'a an the this these those your our their my his her its it them him us me yourself yourselves some any every each one two three'.split(
+    ' ',
+  ),
+);
+
+/** Imperatives that bring in a case to tell ("Take the case of X, which…"), not advice. */
+const PRESENTING = new Set('take consider look note see remember recall witness'.split(' '));
+
+/**
+ * "The government should…", "it is essential to…", "Read one article a week": the writer argues for what is not yet
+ * so, or tells the reader what to do.
+ */
 function isRecommendation(words: readonly Word[]): boolean {
+  const first = words[0];
+  if (
+    first &&
+    isCapitalised(first) &&
+    isBaseVerb(first.norm) &&
+    !isAdjective(first.norm) &&
+    !PRESENTING.has(first.norm) &&
+    IMPERATIVE_OBJECT.has(words[1]?.norm ?? '')
+  )
+    return true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i].norm;
     if (RECOMMENDING.has(w)) return true;

@@ -50,6 +50,11 @@ export function isAdjective(word: string): boolean {
   return wordForms().adjectives.has(word);
 }
 
+/** Whether a lower-case word is the base form of a verb the data knows ("join", "read"). */
+export function isBaseVerb(word: string): boolean {
+  return wordForms().verbs.has(word);
+}
+
 /** Spelling rules for a verb the data does not know. */
 function regularForm(verb: string, form: VerbForm): string {
   const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4 ? verb + verb[verb.length - 1] : verb;
