@@ -445,6 +445,32 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('a quotation cited by a web address, or by the listed work’s first name, in a parenthesis after it', () => {
+    const text = [
+      'Vico wrote about cycles. “Thus the course of history depended on how thought changed.”(Example.org/Vico,1) ' +
+        '“He was a defender of rhetoric against the new science.” (encyclopedia.example.edu/vico) ' +
+        '“In 1832 he became minister of education and opened 400 schools.” (Ardent, The Editors. “Guizot”)',
+      '',
+      '## Bibliography',
+      '',
+      'Ardent, The Editors of. "Guizot". Ardent Encyclopedia, 2020.',
+    ].join('\n');
+    assert.deepEqual(
+      lint(text)
+        .findings.filter((f) => f.ruleId.startsWith('unsourced'))
+        .map((f) => text.slice(f.span.start, f.span.end)),
+      [],
+    );
+    // Without the reference list, the name in the parenthesis cites nothing; the web addresses still do.
+    const unlisted = text.split('\n\n## Bibliography')[0];
+    assert.deepEqual(
+      lint(unlisted)
+        .findings.filter((f) => f.ruleId === 'unsourced-quote')
+        .map((f) => unlisted.slice(f.span.start, f.span.start + 12)),
+      ['“In 1832 he '],
+    );
+  });
+
   test('a "Work Cited" line (no heading) opens the reference list', () => {
     const text = [
       'Interviews changed how historians read the past (Mensah). The tapes held 400 hours (Lindqvist,64).',

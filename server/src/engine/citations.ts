@@ -354,6 +354,23 @@ function namesListedAuthor(inner: string, references: ReferenceIndex | undefined
   return m !== null && references !== undefined && references.names.has(m[1].toLowerCase());
 }
 
+/** "(iep.utm.edu/Vico)", "(Example.com/page, 1)": a web source named by its address, a page after it. */
+const SITE_CITATION = /^\s*(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,6}(?:\/[^\s,()]*)?(?:,\s*\d+)?\s*$/i;
+
+/**
+ * "“…” (Britannica, The Editors …)": right after a quotation, a parenthesis that opens on a name the reference list
+ * opens an entry with names the work the quotation comes from.
+ */
+function quotesListedWork(text: string, start: number, inner: string, references: ReferenceIndex | undefined): boolean {
+  const first = /^\s*(\p{Lu}[\p{L}’'-]+)/u.exec(inner)?.[1];
+  return (
+    first !== undefined &&
+    references !== undefined &&
+    references.names.has(first.toLowerCase()) &&
+    /[”"’]\s?$/.test(text.slice(Math.max(0, start - 2), start))
+  );
+}
+
 /** Whether the document cites by author and page, or lists the works it cites by author. */
 const citesPages = (references: ReferenceIndex | undefined): boolean =>
   references !== undefined && (references.authorPage === true || references.names.size > 0);
@@ -417,7 +434,14 @@ function findReferenceMarkers(
         (isAuthorDate(inner) || isAuthorPage(inner, references))
       ) {
         add({ kind: 'author-date', span, id: inner.trim() });
-      } else if (SOURCE_NOTE.test(inner) || SEE_WORK.test(inner) || namesListedAuthor(inner, references)) {
+      } else if (
+        SOURCE_NOTE.test(inner) ||
+        SEE_WORK.test(inner) ||
+        // `[text](example.org)` is a link's destination, found as the link.
+        (SITE_CITATION.test(inner) && text[span.start - 1] !== ']') ||
+        namesListedAuthor(inner, references) ||
+        quotesListedWork(text, span.start, inner, references)
+      ) {
         add({ kind: 'author-date', span, id: inner.trim() });
       } else if (/^\s*(?:ibid|op\.\s?cit|loc\.\s?cit)/i.test(inner)) {
         add({ kind: 'ibid', span });
