@@ -30,6 +30,10 @@ ruleTester('loaded-term', {
     },
     { name: 'stunted growth', code: 'One child in three showed stunted growth after the famine.' },
     {
+      name: 'a label whose author is the subject, or an accusation',
+      code: 'His rivals portray him as a bumbling fool. He has been accused of being a corrupt businessman.',
+    },
+    {
       name: 'colonisers in a history of colonialism',
       code: 'Colonial rule reshaped the coast.\n\nThe colonisers built ports and railways to move the copper out.',
     },
@@ -102,6 +106,11 @@ ruleTester('loaded-term', {
       name: 'praise for an idea or a thing made, or said of one',
       code: 'It was a revolutionary design, and the engine was truly revolutionary.',
       errors: [{ text: 'revolutionary design' }, { text: 'truly revolutionary' }],
+    },
+    {
+      name: 'the writer’s own label: a passive with no agent, a crowd’s, or past the clause',
+      code: 'The new government is best described as brutal. Critics call him a liar. They made a film called “Tides,” starring a bumbling fool.',
+      errors: [{ text: 'brutal' }, { text: 'liar' }, { text: 'bumbling' }],
     },
     {
       code: 'The summit was a publicity stunt, and the vote another stunt.',

@@ -4,7 +4,7 @@
  * and turn each entry's neutral alternatives into suggestions.
  */
 import { isMonth, type Claim, type Coverage } from '../claims.js';
-import type { AnalyzedDocument, ProseBlock } from '../document.js';
+import type { AnalyzedDocument, ProseBlock, Sentence } from '../document.js';
 import { formsOf, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
 import { defineRule, format, type Rule, type RuleContext } from './rule.js';
@@ -198,7 +198,7 @@ export function lexiconRule(
             if (
               characterise &&
               sentence &&
-              reportedLabel(characterise, sentence.words, docStart - sentence.span.start, coverage)
+              reportedLabel(characterise, sentence, docStart - sentence.span.start, coverage)
             )
               continue;
             if (characterise && mentioned(characterise, pb.words, m.from)) continue;
@@ -249,12 +249,8 @@ const CHARACTERISE_REACH = 8;
  * "a governor described as a tyrant by the opposition party". The label belongs to the named speaker (the sentence's
  * attribution) or to the named agent of the passive ("by" and a capitalised name after the label).
  */
-function reportedLabel(
-  lexicon: Lexicon,
-  words: readonly Word[],
-  termStart: number,
-  coverage: string | undefined,
-): boolean {
+function reportedLabel(lexicon: Lexicon, sentence: Sentence, termStart: number, coverage: string | undefined): boolean {
+  const words = sentence.words;
   const at = words.findIndex((w) => w.start >= termStart);
   if (at < 0) return false;
   let verb = -1;
@@ -266,6 +262,8 @@ function reportedLabel(
   }
   if (verb < 0) return false;
   if (coverage === 'attribution' || coverage === 'carried') return true;
+  // "a movie called “Plandemic,” featuring disgraced…": past the clause, the label is over.
+  if (!/[,;:.()]/.test(sentence.text.slice(words[verb].end, termStart)) && labelOfSubject(words, verb)) return true;
   for (let k = at + 1; k < words.length - 1; k++) {
     if (words[k].norm !== 'by') continue;
     const agent = words[k + 1].norm === 'the' && k + 2 < words.length ? words[k + 2] : words[k + 1];
@@ -273,6 +271,40 @@ function reportedLabel(
   }
   return false;
 }
+
+/** Words before a labelling verb that make it passive or the writer's own ("is best described as", "I'd call it"). */
+const WRITERS_LABELLING = new Set(
+  "be been being is was are were am best only aptly rightly fairly can could would might may must i we i'd we'd".split(
+    ' ',
+  ),
+);
+
+/**
+ * A label whose author the sentence names as its subject, however vaguely ("His rivals portray him as a bumbling
+ * fool", "Critics dismiss it as a stunt"), or an accusation ("accused of being corrupt"): the words are theirs, and
+ * what the writer owes is who they are (the attribution rules' business). Not a passive with no agent ("what can only
+ * be described as a massacre") nor the writer's "I", where the label is the writer's.
+ */
+function labelOfSubject(words: readonly Word[], verb: number): boolean {
+  const before = words[verb - 1];
+  const form = words[verb].norm;
+  if (words[verb + 1]?.norm === 'of' && /^accus/.test(form)) return true;
+  return (
+    before !== undefined &&
+    !WRITERS_LABELLING.has(before.norm) &&
+    // "his first term", "Bundy's brand": a noun; "labeling him a menace": its subject is further back, if anywhere.
+    !NOT_A_SUBJECT.has(before.norm) &&
+    !/['’]s$/.test(before.raw) &&
+    !form.endsWith('ing') &&
+    !/^accus/.test(form) &&
+    // "what critics call amnesty": a crowd's label insinuates as the writer's own does.
+    !VAGUE_LABELLERS.has(before.norm)
+  );
+}
+const NOT_A_SUBJECT = new Set(
+  'a an the his her its their our my your this that these those first second third last new one'.split(' '),
+);
+const VAGUE_LABELLERS = new Set('critics some many others opponents observers detractors people'.split(' '));
 
 /** How many words may stand between "as" and the verb in a label's "as X claims". */
 const AS_SAYS_SUBJECT = 5;
