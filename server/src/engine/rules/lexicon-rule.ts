@@ -68,22 +68,41 @@ function literalOf(lexicon: Lexicon): readonly LexiconEntry[] {
   return entries;
 }
 
+/** Those entries by each form of their topic words, so that a block is read once, not once per entry. */
+const literalIndexes = new WeakMap<Lexicon, ReadonlyMap<string, readonly LexiconEntry[]>>();
+function literalIndex(lexicon: Lexicon): ReadonlyMap<string, readonly LexiconEntry[]> {
+  const known = literalIndexes.get(lexicon);
+  if (known) return known;
+  const byForm = new Map<string, LexiconEntry[]>();
+  for (const e of literalOf(lexicon))
+    for (const form of formsOf(e.literalIn!)) {
+      const list = byForm.get(form);
+      if (list) list.push(e);
+      else byForm.set(form, [e]);
+    }
+  literalIndexes.set(lexicon, byForm);
+  return byForm;
+}
+
 /**
- * Which of `entries` the document makes literal: each block's answer is remembered by its text, so that a keystroke
- * looks at the edited block's words only.
+ * Which literal entries of `lexicons` the document makes literal: each block's answer is remembered by its text, so
+ * that a keystroke looks at the edited block's words only.
  */
 function literalInDocument(
   doc: AnalyzedDocument,
-  entries: readonly LexiconEntry[],
+  lexicons: readonly Lexicon[],
   memo: RuleContext['memo'],
   kind: string,
 ): Set<LexiconEntry> {
   const literal = new Set<LexiconEntry>();
-  if (entries.length === 0) return literal;
+  const indexes = lexicons.map(literalIndex).filter((index) => index.size > 0);
+  if (indexes.length === 0) return literal;
   for (const pb of doc.prose) {
-    const found = memo(kind, pb.text, () =>
-      entries.filter((e) => pb.words.some((w) => formsOf(e.literalIn!).has(w.norm))),
-    );
+    const found = memo(kind, pb.text, () => {
+      const inBlock = new Set<LexiconEntry>();
+      for (const w of pb.words) for (const index of indexes) for (const e of index.get(w.norm) ?? []) inBlock.add(e);
+      return inBlock;
+    });
     for (const e of found) literal.add(e);
   }
   return literal;
@@ -123,7 +142,7 @@ export function lexiconRule(
       const coverageAt = coverageBySentence(ctx.claims());
       const characterise = lexicons.find((l) => l.classes[CHARACTERISE]);
       const entries = lexicons.flatMap(literalOf);
-      const literal = literalInDocument(ctx.doc, entries, ctx.memo, `literal|${lexicons.map((l) => l.id)}`);
+      const literal = literalInDocument(ctx.doc, lexicons, ctx.memo, `literal|${lexicons.map((l) => l.id)}`);
       const literalKey = entries.map((e) => (literal.has(e) ? 1 : 0)).join('');
       for (const pb of ctx.doc.prose) {
         const b = pb.block;
