@@ -691,6 +691,32 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), ['The state paid the bidders $12 million in damages in 2025.']);
   });
 
+  test('a transcript: speakers in capitals with a full stop take turns; run-in headings in title case do not', () => {
+    const transcript = [
+      'What follows is an edited transcript of our conversation with Ana Ruiz.',
+      '',
+      '**OKAFOR**. The tender was cancelled in 2022. Why?',
+      '',
+      '**MS. RUIZ.** The bids came in 40 percent over the budget the ministry had set in 2021.',
+      '',
+      'Two of the bidders sued the state in 2023 and won.',
+      '',
+      '**OKAFOR**. And the workers?',
+      '',
+      '**MS. RUIZ.** About 3,000 of them were moved to the southern terminal in 2024.',
+    ].join('\n');
+    assert.deepEqual(coverageOf(transcript, 'Two of the bidders'), { kind: 'interview', source: 'MS. RUIZ' });
+    assert.deepEqual(flagged(transcript), []);
+    const essay = [
+      '**Energy security.** The grid lost 40 percent of its capacity in 2022.',
+      '',
+      '**Trade.** Exports to the north fell by a third in 2023.',
+      '',
+      '**Migration.** About 3,000 workers left the valley in 2024.',
+    ].join('\n');
+    assert.equal(flagged(essay).length, 3);
+  });
+
   test('bold run-in headings take a colon but name no speaker', () => {
     const text = [
       '**Why it matters:** The army seized 40 tanks at the border in 2020.',

@@ -7,8 +7,24 @@
 import type { ProseBlock } from './document.js';
 import { isAdjective } from './inflect.js';
 
-/** A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`. */
-const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
+/**
+ * A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`, or in a transcript's capitals
+ * with a full stop, `**MS. RUIZ.**`, `**Q**.`.
+ */
+const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?:([:.])\s*(?:\*\*|__)|(?:\*\*|__)\s*([:.]))/;
+/**
+ * A label with a full stop must be in capitals, as transcripts print speakers: in title case it is an essay's run-in
+ * heading ("**Energy security.** The grid…").
+ */
+const TRANSCRIPT_LABEL = /^(?:\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]*\p{Lu})$/u;
+
+/** The label a paragraph's opening holds, if any. */
+function labelAt(head: string): string | undefined {
+  const m = TURN_LABEL.exec(head);
+  if (!m) return undefined;
+  const label = m[1].trim();
+  return (m[2] ?? m[3]) === '.' && !TRANSCRIPT_LABEL.test(label) ? undefined : label;
+}
 /** Room for the label's markup, name and colon. */
 const MAX_TURN_LABEL = 60;
 const QUESTION_LABEL = /^(q|question|interviewer)\.?$/i;
@@ -51,8 +67,8 @@ function isSetOffQuestion(raw: string): boolean {
 
 /** A question labelled as one (`**Q:**`, `Q.`): that makes the layout an interview whatever the introduction says. */
 function isLabelledQuestion(raw: string): boolean {
-  const label = TURN_LABEL.exec(raw.slice(0, MAX_TURN_LABEL));
-  return (label !== null && QUESTION_LABEL.test(label[1].trim())) || QUESTION_LINE.test(raw);
+  const label = labelAt(raw.slice(0, MAX_TURN_LABEL));
+  return (label !== undefined && QUESTION_LABEL.test(label)) || QUESTION_LINE.test(raw);
 }
 
 const rawText = (pb: ProseBlock, source: string): string => source.slice(pb.block.start, pb.block.end);
@@ -90,9 +106,7 @@ function isSpeakerLabel(label: string): boolean {
 /** The name of a paragraph's turn label (`**Wu Xinbo**:` → "Wu Xinbo"), if it opens with one. */
 function turnLabel(pb: ProseBlock, source: string): string | undefined {
   if (pb.block.kind !== 'paragraph') return undefined;
-  return TURN_LABEL.exec(
-    source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)),
-  )?.[1].trim();
+  return labelAt(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)));
 }
 
 type QuestionLayout = { questions: boolean[]; speaker: string };
