@@ -122,6 +122,44 @@ describe('R Markdown', () => {
   });
 });
 
+describe('Hugo', () => {
+  test('TOML front matter between +++ fences is data, not prose: its title, bibliography and table are read', () => {
+    const { dir, cleanup } = tempDir({
+      'refs.bib': BIB,
+      'post.md': [
+        '+++',
+        'title = "Displacement in the Sahel: 40% more in a year"',
+        'date = 2024-03-01T09:00:00Z',
+        'tags = ["sahel", "refugees"]',
+        "bibliography = ['refs.bib']",
+        'draft = false',
+        '',
+        '[params]',
+        'image = "https://example.org/camp-3.jpg"',
+        '+++',
+        '',
+        'Displacement doubled in 2023 [@unhcr2023]. Costs rose 30% [@missing2020].',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const [r] = parseJson(sourcelint(['--format', 'json', 'post.md'], { cwd: dir }).stdout);
+      // The bibliography resolves one key and not the other; nothing inside the fences is linted as prose.
+      assert.deepEqual(
+        r.messages.map((m) => [m.ruleId, m.line]),
+        [['unknown-citekey', 12]],
+      );
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('an unclosed +++ is no front matter', () => {
+    const open = '+++\ntitle = "Aid"\n\nAid fell by 25% in 2023.\n';
+    assert.ok(flagged(open, '/tmp/post.md').some(([rule, text]) => rule === 'unsourced-statistic' && text === '25%'));
+  });
+});
+
 describe('MDX', () => {
   const mdx = [
     "import { Chart } from './chart.js'",

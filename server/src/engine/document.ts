@@ -3,6 +3,7 @@
  * Built once per lint; every rule reads it and none re-parses.
  */
 import { parseYamlData } from './yaml.js';
+import { parseTomlData } from './toml.js';
 import type { Block, ParsedMarkdown } from './markdown.js';
 import { countAuthorPages, findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
@@ -53,7 +54,7 @@ export interface ProseBlock {
 export interface FrontMatterInfo {
   span: Span;
   data: Record<string, unknown>;
-  /** Set when the YAML does not parse. */
+  /** Set when YAML front matter does not parse (TOML is read as far as it can be: see toml.ts). */
   error?: string;
 }
 
@@ -78,6 +79,8 @@ export interface AnalyzeOptions {
 export function readFrontMatter(parsed: ParsedMarkdown, cache: Memo = NO_CACHE): FrontMatterInfo | undefined {
   const fm = parsed.frontMatter;
   if (!fm) return undefined;
+  if (fm.format === 'toml')
+    return { span: fm.span, data: cache.memo('frontmatter-toml', fm.raw, () => parseTomlData(fm.raw)) };
   return { span: fm.span, ...cache.memo('frontmatter', fm.raw, () => readYamlObject(fm.raw)) };
 }
 

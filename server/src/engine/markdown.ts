@@ -15,7 +15,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import type { Nodes, Root, Parents } from 'mdast';
+import type { Literal, Nodes, Root, Parents } from 'mdast';
 import { parseFragment } from 'parse5';
 import type { Span } from './types.js';
 import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
@@ -28,6 +28,16 @@ import {
   type References,
   type Shape,
 } from './non-prose.js';
+
+/** remark-frontmatter's TOML node, which mdast's types leave to the extension. */
+interface Toml extends Literal {
+  type: 'toml';
+}
+declare module 'mdast' {
+  interface RootContentMap {
+    toml: Toml;
+  }
+}
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -88,6 +98,8 @@ export interface HtmlComment {
 export interface FrontMatter {
   span: Span;
   raw: string;
+  /** YAML between `---` fences (Jekyll, Pandoc, Hugo) or TOML between `+++` fences (Hugo). */
+  format: 'yaml' | 'toml';
 }
 
 export interface ParsedMarkdown {
@@ -115,7 +127,7 @@ export interface ParsedMarkdown {
  * GFM's footnotes, tables and strikethrough, but not its autolink literals: measured on prose, that one extension makes
  * parsing 3.5× slower, and bare URLs are found with one linear scan of the prose instead (see ARCHITECTURE.md).
  * Each syntax extension costs parse time on every line, so a document gets only those whose marker it contains
- * (a footnote needs "[^", a table a delimiter row, strikethrough "~", front matter a "---" fence that closes).
+ * (a footnote needs "[^", a table a delimiter row, strikethrough "~", front matter a "---" or "+++" fence that closes).
  */
 interface Syntax {
   footnotes: boolean;
@@ -147,7 +159,7 @@ function processorFor(syntax: Syntax): Processor {
   if (syntax.footnotes) (micromark.push(gfmFootnote()), fromMarkdown.push(gfmFootnoteFromMarkdown()));
   if (syntax.tables) (micromark.push(gfmTable()), fromMarkdown.push(gfmTableFromMarkdown()));
   if (syntax.strikethrough) (micromark.push(gfmStrikethrough()), fromMarkdown.push(gfmStrikethroughFromMarkdown()));
-  if (syntax.frontMatter) processor = processor.use(remarkFrontmatter, ['yaml']) as unknown as Processor;
+  if (syntax.frontMatter) processor = processor.use(remarkFrontmatter, ['yaml', 'toml']) as unknown as Processor;
   if (syntax.mdx) processor = processor.use(remarkMdx) as unknown as Processor;
   processors.set(key, processor);
   return processor;
@@ -247,10 +259,10 @@ function neutralise(text: string): {
     plain.push({ start: lineStarts[from], end: lineStarts[to - 1] + lines[to - 1].length });
   };
   let changed = false;
-  // Front matter is YAML, not Markdown: left as it is (its size and aliases are bounded when it is read).
-  const frontMatterEnd = /^---[ \t\r]*$/.test(lines[0])
-    ? lines.findIndex((l, n) => n > 0 && /^(---|\.\.\.)[ \t\r]*$/.test(l))
-    : -1;
+  // Front matter is YAML or TOML, not Markdown: left as it is (its size and aliases are bounded when it is read).
+  const fence = /^(---|\+\+\+)[ \t\r]*$/.exec(lines[0])?.[1];
+  const closing = fence === '---' ? /^(---|\.\.\.)[ \t\r]*$/ : /^\+\+\+[ \t\r]*$/;
+  const frontMatterEnd = fence ? lines.findIndex((l, n) => n > 0 && closing.test(l)) : -1;
   // The current stretch of inline content: its first line, and its count of each crowd's characters.
   let from = frontMatterEnd + 1;
   const counts = [0, 0, 0];
@@ -318,14 +330,16 @@ function neutralise(text: string): {
 }
 
 /**
- * Whether `text` opens with front matter that closes: a `---` line, then a later `---` line, as
+ * Whether `text` opens with front matter that closes: a `---` (or TOML's `+++`) line, then a later one, as
  * micromark-extension-frontmatter reads them. Unclosed, it is no front matter, and must not be parsed as one: the
  * extension's failed attempt leaves every footnote definition in the document unread (`[^1]: …` stays text), so that
  * a line added above it ("disable for this file") would change what the rest of the document means.
  */
 function opensFrontMatter(text: string): boolean {
-  const opener = /^---[ \t]*[\r\n]/.exec(text);
-  return opener !== null && /[\r\n]---[ \t]*(?:[\r\n]|$)/.test(text.slice(opener[0].length - 1));
+  const opener = /^(---|\+\+\+)[ \t]*[\r\n]/.exec(text);
+  if (!opener) return false;
+  const closer = opener[1] === '---' ? /[\r\n]---[ \t]*(?:[\r\n]|$)/ : /[\r\n]\+\+\+[ \t]*(?:[\r\n]|$)/;
+  return closer.test(text.slice(opener[0].length - 1));
 }
 
 /** The mdast tree of `text`, and the neutralised text its positions should be read against. */
@@ -417,7 +431,8 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
     const span = spanOf(node);
     switch (node.type) {
       case 'yaml':
-        if (span) out.frontMatter = { span, raw: node.value };
+      case 'toml':
+        if (span) out.frontMatter = { span, raw: node.value, format: node.type };
         continue;
       case 'html':
         if (span) collectComments(text, span, out.comments);

@@ -61,6 +61,8 @@ const SEPARATOR = `\n\n${SENTINEL}\n\n`;
  * Blocks that a blank line ends whatever follows it; a list, quotation, footnote or indented code may go on after it.
  */
 const CLOSED_BY_BLANK_LINE = new Set(['paragraph', 'heading', 'thematicBreak', 'table', 'html', 'definition']);
+/** Front matter, which ends on its closing fence. */
+const FRONT_MATTER = new Set(['yaml', 'toml']);
 
 function splice(memory: TreeMemory, last: Parse, text: string, parse: (text: string) => Root): Root | undefined {
   for (const margin of MARGINS) {
@@ -101,7 +103,7 @@ function spliceWith(
     (first >= kids.length ||
       (from > 0 &&
         !(
-          (CLOSED_BY_BLANK_LINE.has(kids[from - 1].type) || kids[from - 1].type === 'yaml') &&
+          (CLOSED_BY_BLANK_LINE.has(kids[from - 1].type) || FRONT_MATTER.has(kids[from - 1].type)) &&
           BLANK_GAP.test(old.slice(end(kids[from - 1]), start(kids[from])))
         )))
   )
@@ -117,11 +119,11 @@ function spliceWith(
   if (sliceEndOld < oldEnd || sliceStart > p) return undefined;
 
   const slice = text.slice(sliceStart, sliceEndOld + delta);
-  // An opening "---" that closes no front matter changes how micromark reads footnote definitions anywhere after it:
-  // edits that reach the front matter, or a document whose front matter is unclosed, are parsed whole. And a
+  // An opening "---" (or "+++") that closes no front matter changes how micromark reads footnote definitions anywhere
+  // after it: edits that reach the front matter, or a document whose front matter is unclosed, are parsed whole. And a
   // thematic break at the slice's start must not read as front matter.
-  if (old.startsWith('---') && (sliceStart === 0 || kids[0].type !== 'yaml')) return undefined;
-  if (sliceStart > 0 && /^(---|\.\.\.)[ \t\r]*(\n|$)/.test(slice)) return undefined;
+  if (/^(---|\+\+\+)/.test(old) && (sliceStart === 0 || !FRONT_MATTER.has(kids[0].type))) return undefined;
+  if (sliceStart > 0 && /^(---|\.\.\.|\+\+\+)[ \t\r]*(\n|$)/.test(slice)) return undefined;
   const kept = [...kids.slice(0, Math.max(0, from)), ...kids.slice(suffix)];
   const keptDefinitions = definitionsIn(kept);
   const fresh = parseInContext(slice, keptDefinitions, memory, parse);
