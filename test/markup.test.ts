@@ -785,6 +785,12 @@ describe('author–date citations and ibid', () => {
       [['author-date', '(30)']],
       'a bare page after a quotation, in a document that lists its works by author',
     );
+    // Without a reference list (a book review quotes the book it names), a quotation of several words and a page.
+    assert.deepEqual(
+      markersOf('The author calls the treaty “a peace made to be broken” (212–213). The vote was “yes” (12).'),
+      [['author-date', '(212–213)']],
+      'a page after a long quotation; a tally after a one-word answer',
+    );
   });
 
   test('a student essay that cites author and page throughout needs no reference list; one such parenthesis is no style', () => {

@@ -371,6 +371,27 @@ function quotesListedWork(text: string, start: number, inner: string, references
   );
 }
 
+/**
+ * A quotation of at least this many words followed by a bare number cites the quotation's page, with or without a
+ * reference list (a book review quotes the book it names); a short quoted answer and a number is a survey's tally
+ * ("“yes” (12)").
+ */
+const MIN_PAGE_QUOTE_WORDS = 4;
+const OPENING_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘' };
+/** Farther back than this, an opening mark belongs to another quotation. */
+const MAX_QUOTE_SCAN = 1500;
+/** How many words the quotation that closes just before `at` holds (0 when none does). */
+function quotedWordsBefore(text: string, at: number): number {
+  const close = text[at - 1] === ' ' ? at - 2 : at - 1;
+  const opening = OPENING_OF[text[close]];
+  if (!opening) return 0;
+  const open = text.lastIndexOf(opening, close - 1);
+  if (open < 0 || close - open > MAX_QUOTE_SCAN) return 0;
+  return text
+    .slice(open + 1, close)
+    .split(/\s+/)
+    .filter(Boolean).length;
+}
 /** Whether the document cites by author and page, or lists the works it cites by author. */
 const citesPages = (references: ReferenceIndex | undefined): boolean =>
   references !== undefined && (references.authorPage === true || references.names.size > 0);
@@ -425,8 +446,12 @@ function findReferenceMarkers(
         const numbers = expandNumbers(inner);
         if (hasNumbers && numbers.every((n) => references.numbers.has(n)) && !enumerates(text, span.start, span.end)) {
           add({ kind: 'reference', span, numbers });
-        } else if (citesPages(references) && /[”"’]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))) {
-          // “…began to err from its path” (30): a quotation's page in the work the essay cites.
+        } else if (
+          citesPages(references)
+            ? /[”"’]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))
+            : quotedWordsBefore(text, span.start) >= MIN_PAGE_QUOTE_WORDS
+        ) {
+          // “…began to err from its path” (30): a quotation's page in the work the essay cites or reviews.
           add({ kind: 'author-date', span, id: inner.trim() });
         }
       } else if (
