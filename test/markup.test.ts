@@ -161,6 +161,27 @@ describe('inline HTML in Markdown paragraphs', () => {
   });
 });
 
+describe('TeX math', () => {
+  test('$…$ that reads as TeX and $$…$$ are opaque words; prices are text', () => {
+    const text = [
+      'We set $\\alpha = 0.35$ and take $z_1$ and $x$ from the 2019 model.',
+      '',
+      'Fares rose from $5 to $10, and $12 million was spent.',
+      '',
+      '$$ y_{t} = 0.8 y_{t-1} + 4 $$',
+    ].join('\n');
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'We set xxxxxxxxxxxxxxx and take xxxxx and xxx from the 2019 model.',
+      'Fares rose from $5 to $10, and $12 million was spent.',
+      'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ]);
+    const statistics = lint(text)
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => text.slice(f.span.start, f.span.end));
+    assert.ok(statistics.length > 0 && statistics.every((s) => s.includes('$')), statistics.join(' | '));
+  });
+});
+
 describe('template tags', () => {
   test('Liquid and Hugo tags are blanked to the same length, newlines kept; a tag on its own lines ends a paragraph', () => {
     const text =

@@ -598,7 +598,11 @@ function buildBlock(
     if (!s) continue;
     switch (child.type) {
       case 'text':
-        emit(s.start, s.end, maskBareUrls(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links));
+        emit(
+          s.start,
+          s.end,
+          maskMath(maskBareUrls(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links)),
+        );
         continue;
       case 'inlineCode':
         emit(s.start, s.end, 'x'.repeat(s.end - s.start));
@@ -732,6 +736,23 @@ function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string 
     done = end;
   }
   return masked + slice.slice(done);
+}
+
+/**
+ * TeX math, as Pandoc, Quarto and most static-site generators render it: `$$…$$`, and `$…$` whose content reads as
+ * TeX (a backslash, `_`, `^`, braces, `=`, or a lone variable: `$x$`, `$z_1$`). Its digits are no figures. A price
+ * ("from $5 to $10") opens on a digit, and a closing `$` before a digit is a price's, so neither is math.
+ */
+const DISPLAY_MATH = /\$\$[^$]{1,2000}?\$\$/g;
+const INLINE_MATH = /(?<![\\$\p{L}\p{N}])\$(?=[^\s$\d.,])([^$\n]{1,200}?)(?<=[^\s\\])\$(?![\p{N}$])/gu;
+const TEX = /[\\_^{}=]|^\p{L}$/u;
+
+/** `slice` with its math masked as opaque words, of the same length. */
+function maskMath(slice: string): string {
+  if (slice.indexOf('$') === slice.lastIndexOf('$')) return slice;
+  return slice
+    .replace(DISPLAY_MATH, (m) => 'x'.repeat(m.length))
+    .replace(INLINE_MATH, (m, content: string) => (TEX.test(content) ? 'x'.repeat(m.length) : m));
 }
 
 /**
