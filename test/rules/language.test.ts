@@ -114,9 +114,12 @@ ruleTester('relative-time', {
     'The latest coup, on August 18th, has familiar echoes.',
     'A truce was signed in Geneva in 2015, the latest of several such deals.',
     'Last week, on 3 March, the council voted to close the port.',
+    // "may" the modal, not the month.
+    'This may be the end of the coalition, and next may bring another vote.',
   ],
   invalid: [
     { code: 'Finally, last October, the minister visited Russia.', errors: [{ text: 'last October' }] },
+    { code: 'The talks resume this May in Geneva.', errors: [{ text: 'this May' }] },
     { code: 'The partnership has recently grown.', errors: [{ text: 'recently' }] },
     // A year that labels a thing is no time: "recently" still rots.
     { code: 'The agency recently published its 2019 report on the floods.', errors: [{ text: 'recently' }] },

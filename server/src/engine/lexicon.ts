@@ -39,6 +39,8 @@ export interface LexiconEntry {
    * was done ("explain it clearly.", "see more clearly"), not what the writer thinks.
    */
   manner?: boolean;
+  /** Words of the pattern that count only when capitalised: "May" the month, not "may" the modal ("This may end"). */
+  capitalised?: string[];
   /** The rule that reports this entry's matches; set from the file. */
   rule: string;
 }

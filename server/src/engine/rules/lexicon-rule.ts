@@ -202,6 +202,7 @@ export function lexiconRule(
             if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
             if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
             if (m.entry.manner && saysHow(pb.text, pb.words, m.from, m.to)) continue;
+            if (m.entry.capitalised && lowerCaseWhereCapitalised(pb.words, m.from, m.to, m.entry.capitalised)) continue;
             if (literal.has(m.entry)) continue;
             if (
               options.skipDated &&
@@ -377,6 +378,17 @@ function introducesName(text: string, words: readonly Word[], to: number): boole
 
 /** Degree words that make an adverb after them say how, not what the writer thinks: "more clearly", "as wisely". */
 const DEGREE = new Set(['more', 'less', 'most', 'least', 'as', 'very', 'too']);
+
+/** Whether a word that the entry needs capitalised ("May" the month) is written in lower case ("may" the modal). */
+function lowerCaseWhereCapitalised(
+  words: readonly Word[],
+  from: number,
+  to: number,
+  capitalised: readonly string[],
+): boolean {
+  for (let i = from; i < to; i++) if (capitalised.includes(words[i].norm) && !isCapitalised(words[i])) return true;
+  return false;
+}
 
 /**
  * Whether an adverb of comment is used as one of manner: after a degree word ("see more clearly"), or closing its
