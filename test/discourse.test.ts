@@ -34,6 +34,24 @@ describe('attribution as writers write it', () => {
     assert.deepEqual(flagged(text), [text]);
   });
 
+  test('a document named by nothing but "a" is no source; one with a year, a name or an author is', () => {
+    for (const vague of [
+      'A report found that 40% of the wells in the valley had run dry by 2021.',
+      'A recent study found that 40% of the wells in the valley had run dry by 2021.',
+      'Lawmakers said that 40% of the wells in the valley had run dry by 2021.',
+      'Journalists reported that 40% of the wells in the valley had run dry by 2021.',
+    ])
+      assert.deepEqual(flagged(vague), [vague], vague);
+    for (const [text, source] of [
+      ['A 2022 report found that 40% of the wells in the valley had run dry.', 'A 2022 report'],
+      ['A study by the central bank found that 40% of the wells had run dry.', 'A study by the central bank'],
+      ['A report from the ministry found that 40% of the wells had run dry.', 'A report from the ministry'],
+      ['The report found that 40% of the wells had run dry.', 'The report'],
+      ['A spokesman said that 40% of the wells had run dry.', 'A spokesman'],
+    ])
+      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+  });
+
   test('an adjective capitalised because it opens the sentence names nobody: "Public reporting suggests…"', () => {
     const text = 'Public reporting suggests that the strike destroyed a third of the 60 bombers in 2025.';
     assert.equal(coverageOf(text, 'Public'), undefined);

@@ -149,6 +149,14 @@ function sliceOf(text: string, words: readonly Word[], from: number, to: number)
   return { source: text.slice(span.start, span.end).replace(/\s+/g, ' '), span };
 }
 
+/** Determiners that make a person specific ("a shopkeeper told the BBC") but not a document ("a report found"). */
+const INDEFINITE = new Set(['a', 'an', 'another']);
+const isDefinite = (w: Word | undefined): boolean =>
+  w !== undefined && inClass('DETERMINER', w.norm) && !INDEFINITE.has(w.norm);
+/** "by the water board", "from UNICEF": the author of a document, named after it. */
+const authoredAt = (words: readonly Word[], k: number): boolean =>
+  (words[k]?.norm === 'by' || words[k]?.norm === 'from') && (isDefinite(words[k + 1]) || isNameWord(words[k + 1]));
+
 /** "Public reporting suggests", "Recent studies show": an adjective capitalised only because it opens the sentence. */
 const openingAdjective = (words: readonly Word[], k: number): boolean =>
   k === 0 && isAdjective(words[0].norm) && words[1] !== undefined && !isCapitalised(words[1]);
@@ -163,14 +171,26 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
   // "one of his relatives", "one person": one specific individual, even when unnamed.
   if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
   let specifier = false;
+  let indefinite = false;
+  let document = false;
+  const standsAlone = from === 0 || (words[from - 1]?.norm === 'to' && words[from - 2]?.norm === 'according');
   for (let k = from; k <= to; k++) {
     const w = words[k];
     if (isNameWord(w) && !(k === from && k === to && PEOPLE_PRONOUNS.has(w.norm)) && !openingAdjective(words, k))
       return true;
     if (inClass('ANAPHOR', w.norm) && from === to) return true;
-    if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw)))
-      specifier = true;
-    if (specifier && (inClass('ROLE', w.norm) || inClass('DOCUMENT', w.norm))) return true;
+    if (!document) {
+      if (INDEFINITE.has(w.norm)) indefinite = true;
+      else if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw)))
+        specifier = true;
+      if ((specifier || indefinite) && inClass('ROLE', w.norm)) return true;
+      // "A report found", "according to a study" name no document; "the report", "a 2019 report", "a report by the
+      // ministry" do, and so does one that a named subject issued ("Mr. Diop issued a statement saying").
+      if (inClass('DOCUMENT', w.norm)) {
+        if (specifier || (indefinite && !standsAlone)) return true;
+        document = true;
+      }
+    } else if (authoredAt(words, k)) return true;
     if (isCapitalised(w) && k > from && inClass('DOCUMENT', words[to].norm)) return true;
     // "court records show", "Company filings show": a body's records, named by any modifier but a quantifier.
     if (
@@ -182,7 +202,7 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
     )
       return true;
   }
-  return false;
+  return document && authoredAt(words, to + 1);
 }
 
 const PARTY_COUNTS = new Set(['two', 'three', 'four', 'both']);
