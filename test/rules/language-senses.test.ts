@@ -103,6 +103,11 @@ ruleTester('loaded-term', {
   ],
   invalid: [
     {
+      name: 'verdicts on prices, hidden motives and dramatised haste',
+      code: 'Fees at the border were exorbitant, and the shadowy brokers worked under the guise of charity in a frantic week.',
+      errors: [{ text: 'exorbitant' }, { text: 'shadowy' }, { text: 'under the guise of' }, { text: 'frantic' }],
+    },
+    {
       name: 'praise for an idea or a thing made, or said of one',
       code: 'It was a revolutionary design, and the engine was truly revolutionary.',
       errors: [{ text: 'revolutionary design' }, { text: 'truly revolutionary' }],
@@ -272,6 +277,11 @@ ruleTester('unsupported-attribution', {
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
+    {
+      name: 'hearsay in the passive, and reports from no one',
+      code: 'The colonel is said to have signed the order. There were reports of looting in the port.',
+      errors: [{ text: 'is said to have' }, { text: 'There were reports' }],
+    },
     {
       name: 'reporting by nobody in particular, an adjective capitalised at the start is no name',
       code: 'Public reporting suggests that the strike destroyed a third of the fleet.',
