@@ -7,6 +7,10 @@ ruleTester('loaded-term', {
   valid: [
     { name: 'money owed', code: 'The bank wrote off outstanding loans worth $2 billion.' },
     {
+      name: 'terms of art: a measure, a branch of mathematics',
+      code: 'Scores are in arbitrary units. Chaos theory began with weather models.',
+    },
+    {
       name: 'a name, or the namer’s words, after a naming phrase',
       code: 'The killings, commonly referred to as the Northern Valley catastrophe, began in 1971; an offensive dubbed a crusade by its planners followed.',
     },
