@@ -97,6 +97,15 @@ describe('1. YAML aliases in front matter and configuration', () => {
   });
 });
 
+describe('1b. TOML front matter', () => {
+  test('long runs of spaces and #, and an array that never closes, are read in linear time', (t) => {
+    const hostile = (n: number): string =>
+      `+++\ntitle = "x${' '.repeat(n)}#${'#'.repeat(n)}"\nnote = ${' '.repeat(n)}x${'#'.repeat(n)}"\ntags = [\n${'"a",\n'.repeat(n / 10)}+++${TAIL}`;
+    assert.deepEqual(statistics(hostile(20_000)), ['40%']);
+    assertLinear('TOML front matter', hostile, 20_000, t);
+  });
+});
+
 describe('2–3. runs of emphasis markers and brackets', () => {
   const shapes: Array<[string, (n: number) => string, number]> = [
     ['"*"×n x "*"×n', (n) => '*'.repeat(n) + 'x' + '*'.repeat(n) + TAIL, 1500],

@@ -21,9 +21,23 @@ function readString(text: string): { value: string; rest: string } | undefined {
   return { value, rest: text.slice(m[0].length) };
 }
 
+/** `text` up to a `#` outside quotes, in one pass (a pattern for it backtracks on long runs of spaces or `#`). */
+function withoutComment(text: string): string {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return text.slice(0, i);
+  }
+  return text;
+}
+
 /** A value's text: a string, an array of strings, a number, a boolean, or else the text itself. */
 function readValue(text: string): unknown {
-  const value = text.replace(/\s+#[^"']*$/, '').trim();
+  const value = withoutComment(text).trim();
   const string = readString(value);
   if (string) return string.value;
   if (value.startsWith('[')) {
@@ -60,11 +74,11 @@ export function parseTomlData(raw: string): Record<string, unknown> {
     }
     const assignment = ASSIGNMENT.exec(lines[n]);
     if (!assignment) continue;
-    let value = assignment[2];
+    const parts = [assignment[2]];
     // An array may run over several lines, until its closing bracket.
-    if (value.trimStart().startsWith('[') && !value.includes(']'))
-      while (n + 1 < lines.length && !value.includes(']')) value += ' ' + lines[++n].trim();
-    table[unquote(assignment[1])] = readValue(value);
+    if (assignment[2].trimStart().startsWith('[') && !assignment[2].includes(']'))
+      while (n + 1 < lines.length && !parts[parts.length - 1].includes(']')) parts.push(lines[++n].trim());
+    table[unquote(assignment[1])] = readValue(parts.join(' '));
   }
   return root;
 }
