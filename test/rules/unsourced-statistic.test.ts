@@ -20,6 +20,8 @@ ruleTester('unsourced-statistic', {
     'Second, the economic dimension matters more than the military one.',
     'The Malian minister left the G5 Sahel after the summit.',
     'Security Council Resolution 2719 was discussed at length.',
+    // Roads, camps and lines are named by their numbers.
+    'Interstate 95 was closed for hours, and Camp 14 lies north of the river on Line 2.',
     'The talks resumed on 14 February 2023 at 10 a.m. in Bamako.',
     'COVID-19 changed the calendar of the elections.',
     'A 45-year-old farmer told the story to everyone who would listen.',

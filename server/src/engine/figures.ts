@@ -42,7 +42,8 @@ const KIN = set(
 const NAME_LABELS = set(
   'resolution article section chapter amendment flight route highway room title phase level protocol act law no number decree order ' +
     'summit operation vol volume page part paragraph clause annex appendix table figure unit battalion brigade division regiment ' +
-    'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform war',
+    'group g windows iphone boeing airbus apollo mark model version covid ward district zone sector gate terminal platform war ' +
+    'interstate road street avenue line channel camp checkpoint hill pier berth block building bus tram runway lane',
 );
 /** Provisions of a legal text, and parts of a work or a series, numbered in lower case as often as not. */
 const LEGAL_LABELS = set(
