@@ -526,6 +526,18 @@ describe('quotations and interviews', () => {
     ].join('\n');
     assert.equal(coverageOf(text, '“By Wednesday')?.kind, 'speaker');
     assert.deepEqual(flagged(text), []);
+    // The British way: single marks, each paragraph opened, only the last closed; then the writer's voice again.
+    const british = [
+      'Amina Diallo wrote in the Sahel Review in 2019:',
+      '',
+      '‘The convoy arrived on Monday with 40 trucks. The market closed on the Tuesday.',
+      '',
+      '‘Nobody came back before the rains. The school lost 300 of its pupils that year.’',
+      '',
+      'The town council rebuilt the market in 2021 for $2 million.',
+    ].join('\n');
+    assert.equal(coverageOf(british, 'The school lost')?.kind, 'speaker');
+    assert.deepEqual(flagged(british), ['The town council rebuilt the market in 2021 for $2 million.']);
   });
 
   test('a quotation of several sentences belongs to the speaker named where it closes', () => {

@@ -583,7 +583,7 @@ class DiscourseFlow {
 
   endBlock(): void {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
-    const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»]\s*$/.test(this.blockText);
+    const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»’]\s*$/.test(this.blockText);
     // “…,” Minister Patel said. — then a paragraph that is another quotation: wire copy's way of going on with the
     // same speaker.
     const quotedLast =
@@ -596,7 +596,8 @@ class DiscourseFlow {
   }
 }
 
-const opensWithQuote = (pb: ProseBlock): boolean => /^\s*["“«„]/.test(pb.text);
+/** British style opens (and closes) quotations with single marks: ‘…’. */
+const opensWithQuote = (pb: ProseBlock): boolean => /^\s*["“«„‘]/.test(pb.text);
 
 /** Characters after a quotation's close that can be its speaker tag (", Minister Patel said on Monday."). */
 const MAX_CLOSING_TAG = 80;
