@@ -22,6 +22,7 @@ ruleTester('unsourced-statistic', {
     'Security Council Resolution 2719 was discussed at length.',
     // Roads, camps and lines are named by their numbers.
     'Interstate 95 was closed for hours, and Camp 14 lies north of the river on Line 2.',
+    'The Group of 77 met in Havana to discuss debt relief.',
     'The talks resumed on 14 February 2023 at 10 a.m. in Bamako.',
     'COVID-19 changed the calendar of the elections.',
     'A 45-year-old farmer told the story to everyone who would listen.',

@@ -320,6 +320,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
     if (prev && isLabel(NAME_LABELS, prev.norm) && isCapitalised(prev)) return undefined;
+    // "the Group of 77": a name with "of" before its number.
+    if (prev?.norm === 'of' && words[i - 2] && isLabel(NAME_LABELS, words[i - 2].norm) && isCapitalised(words[i - 2]))
+      return undefined;
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
     // "in episode 118 of the podcast".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
