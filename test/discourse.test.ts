@@ -766,6 +766,37 @@ describe('quotations and interviews', () => {
     assert.deepEqual(coverageOf(answer, 'Sow:** The junta'), { kind: 'interview', source: 'Sow' });
   });
 
+  test('questions set as headings answer for the interviewee the introduction names; a report’s question headings do not', () => {
+    const answers = [
+      'The ministry cancelled it in March 2022 after the bids came in 40 percent over budget.',
+      '',
+      '### What happened to the workers?',
+      '',
+      'About 3,000 of them were moved to the southern terminal in 2024.',
+    ];
+    const interview = [
+      '# Rebuilding the port: an interview with Ana Ruiz',
+      '',
+      'We spoke to Ana Ruiz, who ran the port authority until 2023.',
+      '',
+      '### Why did the first tender fail?',
+      '',
+      ...answers,
+    ].join('\n');
+    assert.deepEqual(coverageOf(interview, 'About 3,000'), { kind: 'interview', source: 'Ana Ruiz' });
+    assert.deepEqual(flagged(interview), []);
+    const report = [
+      '# Rebuilding the port',
+      '',
+      'We interviewed 40 dock workers for this report.',
+      '',
+      '### Why did the first tender fail?',
+      '',
+      ...answers,
+    ].join('\n');
+    assert.equal(flagged(report).length, 2);
+  });
+
   test('a Q&A with bold questions: the plain paragraphs after each are the named interviewee’s answers', () => {
     const text = [
       '# Rebuilding the northern ports',

@@ -48,7 +48,7 @@ const INTERVIEW_CUE =
  * Case-sensitive: with the `i` flag, `\p{Lu}` would match any letter.
  */
 const INTERVIEWEE =
-  /\b(?:[Ii]nterview(?:ed)?(?: with)?|[Cc]onversation with|[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Ss]at down with)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'-]+)/u;
+  /\b(?:[Ii]nterview(?:ed)?(?: with)?|[Cc]onversation with|[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Ss]at down with)\s+((?:\p{Lu}[\p{L}’'.-]*[ \t]+){0,3}\p{Lu}[\p{L}’'-]+)/u;
 
 export type Turn = { kind: 'question' } | { kind: 'answer'; speaker: string };
 
@@ -74,10 +74,15 @@ function isLabelledQuestion(raw: string): boolean {
 const rawText = (pb: ProseBlock, source: string): string => source.slice(pb.block.start, pb.block.end);
 
 function isQuestion(pb: ProseBlock, source: string): boolean {
+  if (isQuestionHeading(pb)) return true;
   if (pb.block.kind !== 'paragraph') return false;
   const raw = rawText(pb, source);
   return isLabelledQuestion(raw) || isSetOffQuestion(raw);
 }
+
+/** A question set as a heading (`### Why did the talks fail?`), as many blogs print an interview. */
+const isQuestionHeading = (pb: ProseBlock): boolean =>
+  pb.block.kind === 'heading' && pb.block.text.trim().length <= MAX_QUESTION && /\?["”’)]?$/.test(pb.block.text.trim());
 
 /**
  * Bold run-in headings that take a colon like a speaker's label ("**Background:**", "**Note:**") but name no one.
@@ -126,7 +131,12 @@ function setOffQuestions(prose: readonly ProseBlock[], source: string): Question
   const introduction = before(prose, first, source);
   const labelledQuestions = prose.some((pb, b) => questions[b] && isLabelledQuestion(rawText(pb, source)));
   if (!labelledQuestions && !INTERVIEW_CUE.test(introduction)) return undefined;
-  return { questions, speaker: INTERVIEWEE.exec(introduction)?.[1] ?? 'the interviewee' };
+  const interviewee = INTERVIEWEE.exec(introduction)?.[1];
+  // Headings that ask questions are a report's sections ("We interviewed 40 farmers. ## Why do they leave?") unless
+  // the introduction names the one person who answers them.
+  if (!interviewee && !labelledQuestions && prose.some((pb, b) => questions[b] && isQuestionHeading(pb)))
+    return undefined;
+  return { questions, speaker: interviewee ?? 'the interviewee' };
 }
 
 /** A question in plain type put to someone: a paragraph of its own that says "you" and ends on a question mark. */
@@ -145,7 +155,7 @@ const FIRST_PERSON_SINGULAR = /\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b/;
 /** A Q&A printed with no labels or set-off questions asks at least this many questions answered in the first person. */
 const MIN_PLAIN_ANSWERED = 3;
 /** "Jane Doe on sanctions, …": the interviewee named at the head of the title. */
-const TITLE_NAME_ON = /^(?:title:\s*>?-?\s*|#\s+)?((?:\p{Lu}[\p{L}’'.-]*\s+){1,3})on\s/mu;
+const TITLE_NAME_ON = /^(?:title:\s*>?-?\s*|#\s+)?((?:\p{Lu}[\p{L}’'.-]*[ \t]+){1,3})on\s/mu;
 
 /**
  * A Q&A in plain type: questions to "you", each answered by a paragraph in the first person. Rhetorical questions in
