@@ -78,6 +78,11 @@ ruleTester('unsourced-claim', {
   ],
   invalid: [
     {
+      name: 'an accusation with no accuser named: by whom?',
+      code: 'The governor was accused of diverting flood relief to his home district in 2021.',
+      errors: [{ text: 'The governor was accused of diverting flood relief to his home district in 2021.' }],
+    },
+    {
       name: 'an imperative that brings in a case to tell is no advice',
       code: 'Take the case of Example Chips, a Moscow distributor that was sanctioned by Washington in June 2022.',
       errors: [
