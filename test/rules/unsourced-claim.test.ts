@@ -78,6 +78,13 @@ ruleTester('unsourced-claim', {
   ],
   invalid: [
     {
+      name: '"May" before a year is the month, not a possibility',
+      code: 'In May 2019, the two states sent a joint submission to the tribunal setting out their claims.',
+      errors: [
+        { text: 'In May 2019, the two states sent a joint submission to the tribunal setting out their claims.' },
+      ],
+    },
+    {
       name: 'an accusation with no accuser named: by whom?',
       code: 'The governor was accused of diverting flood relief to his home district in 2021.',
       errors: [{ text: 'The governor was accused of diverting flood relief to his home district in 2021.' }],

@@ -705,6 +705,9 @@ function claimCore(
 
 /** A month's name (not "may", more often the modal). */
 export const isMonth = (norm: string): boolean => MONTHS.has(norm);
+/** "May" as the month: capitalised inside the sentence, or before a day or a year ("May 2009 saw…"). */
+const isMonthAt = (words: readonly Word[], i: number): boolean =>
+  isCapitalised(words[i]) && (i > 0 || /^\d{1,4}$/.test(words[i + 1]?.raw ?? ''));
 const isYearOrMonth = (norm: string): boolean => isYear(norm) || isMonth(norm);
 
 /** The features the claim model weighs: counts per cue category of the cue lexicon, and sentence-shape features. */
@@ -744,6 +747,8 @@ export function claimFeatures(
     const category = m.entry.category;
     // A capitalised word inside the sentence is a name ("Finance Minister"), not the event the cue is about.
     if (m.from > 0 && (MODEL.weights[category] ?? 0) > 0 && isCapitalised(words[m.from])) continue;
+    // "In May 2009" is the month, not the modal of a possibility.
+    if (words[m.from].norm === 'may' && isMonthAt(words, m.from)) continue;
     // "The US agreed to…" is the country's act, not the writer's "us agreed".
     if (isTheUS(words[m.from])) continue;
     counts[category] = (counts[category] ?? 0) + 1;
