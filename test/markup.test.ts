@@ -669,6 +669,18 @@ describe('numbered citations', () => {
     ]);
   });
 
+  test('a superscript that lost its markup ("the treaty.12", "rule3,") points into the list; decimals and codes do not', () => {
+    const list = refs([1, 2, 3, 12]);
+    assert.deepEqual(markersOf('They signed the treaty.12 Then the rule3, later the ban.1', list), [
+      ['reference', '12'],
+      ['reference', '3'],
+      ['reference', '1'],
+    ]);
+    assert.deepEqual(markersOf('A ratio of 3.12 and a 2.1 rise, in COVID19 and G12 files.', list), []);
+    assert.deepEqual(markersOf('They signed the treaty.12 Then', refs([1])), [], 'a number the list lacks');
+    assert.deepEqual(markersOf('They signed the treaty.12 Then'), [], 'no list');
+  });
+
   test('a number missing from the list, or any [n] with no list, is undefined', () => {
     assert.deepEqual(markersOf('A [1]. B [9].', refs([1])), [
       ['reference', '[1]'],

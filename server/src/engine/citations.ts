@@ -185,6 +185,8 @@ const NUMBER_LIST = /^\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*$/;
 /** `^12^`, and `<sup>12</sup>` as markdown.ts and html.ts mask it: `^    12     ^`. */
 const CARET = /\^ {0,12}\[?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]? {0,12}\^/g;
 const SUPERSCRIPT = /(?<=[\p{L}.,;:!?”"’')\]])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+/** Digits glued to a word of three lower-case letters or more, or to its closing punctuation, then a space or stop. */
+const GLUED_NUMBER = /(?<=\p{Ll}{3}[.,;:”"’)]?)\d{1,3}(?=[\s.,;:]|$)/gu;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** Units written with a superscript power: km², m³. */
 const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|ft|mi|in|yd|sq)$/u;
@@ -430,6 +432,13 @@ function findReferenceMarkers(
       add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
   }
   if (hasNumbers) {
+    // A superscript number that lost its markup on the way from a word processor: "…the treaty.12 It" or "rule1.".
+    for (const m of text.matchAll(GLUED_NUMBER)) {
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      const n = Number(m[0]);
+      if (references.numbers.has(n) && !/\d/.test(text[span.start - 2] ?? '') && claimed.free(span))
+        add({ kind: 'reference', span, numbers: [n] });
+    }
     for (const m of text.matchAll(SUPERSCRIPT)) {
       if (UNIT_BEFORE.test(text.slice(Math.max(0, m.index! - 4), m.index!))) continue;
       const n = [...m[0]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('');
