@@ -740,6 +740,18 @@ describe('quotations and interviews', () => {
     ].join('\n');
     assert.deepEqual(coverageOf(transcript, 'Two of the bidders'), { kind: 'interview', source: 'MS. RUIZ' });
     assert.deepEqual(flagged(transcript), []);
+    // Plain labels in capitals, as transcripts print them; a roundup's places in title case are no speakers.
+    const plain = transcript.replace(/\*\*OKAFOR\*\*\./g, 'OKAFOR:').replace(/\*\*MS\. RUIZ\.\*\*/g, 'MS. RUIZ:');
+    assert.deepEqual(coverageOf(plain, 'Two of the bidders'), { kind: 'interview', source: 'MS. RUIZ' });
+    assert.deepEqual(flagged(plain), []);
+    const roundup = [
+      'Mali: The junta expelled 40 French officers in 2022.',
+      '',
+      'Niger: The army seized the capital in July 2023.',
+      '',
+      'Chad: The president died at the front in 2021.',
+    ].join('\n');
+    for (const place of ['Mali', 'Niger', 'Chad']) assert.equal(coverageOf(roundup, place), undefined, place);
     const essay = [
       '**Energy security.** The grid lost 40 percent of its capacity in 2022.',
       '',

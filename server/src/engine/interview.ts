@@ -9,7 +9,7 @@ import { isAdjective } from './inflect.js';
 
 /**
  * A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`, or in a transcript's capitals
- * with a full stop, `**MS. RUIZ.**`, `**Q**.`.
+ * with a full stop, `**MS. RUIZ.**`, `**Q**.` (plain labels: `PLAIN_TRANSCRIPT_LABEL`).
  */
 const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?:([:.])\s*(?:\*\*|__)|(?:\*\*|__)\s*([:.]))/;
 /**
@@ -18,10 +18,16 @@ const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?:([:.])\s*(?:\*\*|__)|(?:\
  */
 const TRANSCRIPT_LABEL = /^(?:\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]*\p{Lu})$/u;
 
+/**
+ * A plain label in a transcript's capitals: `RUIZ: …`, `MS. RUIZ: …`. In title case it is a run-in heading or a
+ * roundup's place ("Mali: the junta…").
+ */
+const PLAIN_TRANSCRIPT_LABEL = /^\s*(\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]{0,38}\p{Lu}):\s/u;
+
 /** The label a paragraph's opening holds, if any. */
 function labelAt(head: string): string | undefined {
   const m = TURN_LABEL.exec(head);
-  if (!m) return undefined;
+  if (!m) return PLAIN_TRANSCRIPT_LABEL.exec(head)?.[1];
   const label = m[1].trim();
   return (m[2] ?? m[3]) === '.' && !TRANSCRIPT_LABEL.test(label) ? undefined : label;
 }
