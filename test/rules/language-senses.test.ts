@@ -11,6 +11,10 @@ ruleTester('loaded-term', {
       code: 'Scores are in arbitrary units. Chaos theory began with weather models.',
     },
     {
+      name: 'the historians’ names for past regimes',
+      code: 'The Nazi regime deported thousands from France with the help of the Vichy regime.',
+    },
+    {
       name: 'a name, or the namer’s words, after a naming phrase',
       code: 'The killings, commonly referred to as the Northern Valley catastrophe, began in 1971; an offensive dubbed a crusade by its planners followed.',
     },
