@@ -78,6 +78,21 @@ test('random edits and setting changes: every incremental lint equals a fresh li
   }
 });
 
+test('TOML front matter: edits inside, after and across its fences lint as fresh', () => {
+  const rng = random(7);
+  const head = '+++\ntitle = "Aid fell by 40%"\ntags = ["aid"]\n+++\n\n';
+  for (const draft of drafts.slice(0, 3)) {
+    const cache = new LintCache();
+    let text = head + draft;
+    for (let k = 0; k < 30; k++) {
+      // Every third edit lands in the front matter or on its closing fence.
+      const at = k % 3 === 0 ? Math.floor(rng() * head.length) : Math.floor(rng() * text.length);
+      text = k % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      assert.deepEqual(outcome(lint(text, { cache })), outcome(lint(text)), `edit ${k} at ${at}`);
+    }
+  }
+});
+
 test('what changes how unchanged text reads, elsewhere in the document: every state lints as fresh', () => {
   const body =
     'The army seized the port of Kidal in 1960. Imports fell by 7% in 2021. Critics say it was a witch hunt.\n\n' +

@@ -24,6 +24,8 @@ export const INSERTS = [
   '# ',
   '```\n',
   '---\n',
+  // TOML front matter's fence (Hugo), at the start of a document or anywhere else.
+  '+++\n',
   '|a|b|\n|-|-|\n',
   '<!--',
   '-->',
