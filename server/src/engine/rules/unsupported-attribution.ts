@@ -10,9 +10,9 @@ export const rule = lexiconRule(
     actions: ['allow-term', 'attribute'],
     judgementFix: 'wording',
     messages: {
-      found: '"{term}" attributes a view to unnamed people: {reason} {advice}',
-      alternatives: 'Name who says so and cite them (e.g. {list}).',
-      noAlternative: 'Name who says so and cite them.',
+      found: '"{term}" names no source: {reason} {advice}',
+      alternatives: 'For example: {list}.',
+      noAlternative: 'Name the source and cite it.',
     },
   },
   { skipCited: true },
