@@ -206,6 +206,9 @@ describe('attribution as writers write it', () => {
     // A catenative between the speaker and the reporting verb keeps the report the speaker's.
     ['Commissioner Ilse Varga went so far as to declare that 9,000 jobs would go by 2027.', 'Ilse Varga'],
     ['Port director Ana Silva was quick to point out that 14 ships had docked in March.', 'Ana Silva'],
+    // Bodies that find and report: boards, panels, auditors.
+    ['The water board found that 40% of the wells had run dry by 2021.', '^The water board$'],
+    ['The state auditor reported that the ministry overspent by $12 million in 2022.', 'auditor'],
     // The data a sentence is built on, named in a lead-in.
     ['Using the data provided by the 1961 census, the district had 40,000 residents.', '^the 1961 census$'],
     ['Drawing on the ministry’s records, the district had 40,000 residents.', 'records'],
