@@ -359,6 +359,33 @@ function namesListedAuthor(inner: string, references: ReferenceIndex | undefined
 /** "(iep.utm.edu/Vico)", "(Example.com/page, 1)": a web source named by its address, a page after it. */
 const SITE_CITATION = /^\s*(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,6}(?:\/[^\s,()]*)?(?:,\s*\d+)?\s*$/i;
 
+const OPENING_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘' };
+/** Where the quotation mark that closes right before `at` sits (one space may stand between), or -1. */
+function closingMarkBefore(text: string, at: number): number {
+  const close = /\s/.test(text[at - 1] ?? '') ? at - 2 : at - 1;
+  return close >= 0 && OPENING_OF[text[close]] !== undefined ? close : -1;
+}
+
+/**
+ * A quotation of at least this many words followed by a bare number cites the quotation's page, with or without a
+ * reference list (a book review quotes the book it names); a short quoted answer and a number is a survey's tally
+ * ("“yes” (12)").
+ */
+const MIN_PAGE_QUOTE_WORDS = 4;
+/** Farther back than this, an opening mark belongs to another quotation. */
+const MAX_QUOTE_SCAN = 1500;
+/** How many words the quotation that closes just before `at` holds (0 when none does). */
+function quotedWordsBefore(text: string, at: number): number {
+  const close = closingMarkBefore(text, at);
+  if (close < 0) return 0;
+  const open = text.lastIndexOf(OPENING_OF[text[close]], close - 1);
+  if (open < 0 || close - open > MAX_QUOTE_SCAN) return 0;
+  return text
+    .slice(open + 1, close)
+    .split(/\s+/)
+    .filter(Boolean).length;
+}
+
 /**
  * "“…” (Britannica, The Editors …)": right after a quotation, a parenthesis that opens on a name the reference list
  * opens an entry with names the work the quotation comes from.
@@ -369,31 +396,10 @@ function quotesListedWork(text: string, start: number, inner: string, references
     first !== undefined &&
     references !== undefined &&
     references.names.has(first.toLowerCase()) &&
-    /[”"’]\s?$/.test(text.slice(Math.max(0, start - 2), start))
+    closingMarkBefore(text, start) >= 0
   );
 }
 
-/**
- * A quotation of at least this many words followed by a bare number cites the quotation's page, with or without a
- * reference list (a book review quotes the book it names); a short quoted answer and a number is a survey's tally
- * ("“yes” (12)").
- */
-const MIN_PAGE_QUOTE_WORDS = 4;
-const OPENING_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘' };
-/** Farther back than this, an opening mark belongs to another quotation. */
-const MAX_QUOTE_SCAN = 1500;
-/** How many words the quotation that closes just before `at` holds (0 when none does). */
-function quotedWordsBefore(text: string, at: number): number {
-  const close = text[at - 1] === ' ' ? at - 2 : at - 1;
-  const opening = OPENING_OF[text[close]];
-  if (!opening) return 0;
-  const open = text.lastIndexOf(opening, close - 1);
-  if (open < 0 || close - open > MAX_QUOTE_SCAN) return 0;
-  return text
-    .slice(open + 1, close)
-    .split(/\s+/)
-    .filter(Boolean).length;
-}
 /** Whether the document cites by author and page, or lists the works it cites by author. */
 const citesPages = (references: ReferenceIndex | undefined): boolean =>
   references !== undefined && (references.authorPage === true || references.names.size > 0);
@@ -436,8 +442,7 @@ function findReferenceMarkers(
     for (const m of text.matchAll(GLUED_NUMBER)) {
       const span = { start: m.index!, end: m.index! + m[0].length };
       const n = Number(m[0]);
-      if (references.numbers.has(n) && !/\d/.test(text[span.start - 2] ?? '') && claimed.free(span))
-        add({ kind: 'reference', span, numbers: [n] });
+      if (references.numbers.has(n) && claimed.free(span)) add({ kind: 'reference', span, numbers: [n] });
     }
     for (const m of text.matchAll(SUPERSCRIPT)) {
       if (UNIT_BEFORE.test(text.slice(Math.max(0, m.index! - 4), m.index!))) continue;
@@ -457,7 +462,7 @@ function findReferenceMarkers(
           add({ kind: 'reference', span, numbers });
         } else if (
           citesPages(references)
-            ? /[”"’]\s?$/.test(text.slice(Math.max(0, span.start - 2), span.start))
+            ? closingMarkBefore(text, span.start) >= 0
             : quotedWordsBefore(text, span.start) >= MIN_PAGE_QUOTE_WORDS
         ) {
           // “…began to err from its path” (30): a quotation's page in the work the essay cites or reviews.

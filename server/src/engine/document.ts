@@ -79,9 +79,8 @@ export interface AnalyzeOptions {
 export function readFrontMatter(parsed: ParsedMarkdown, cache: Memo = NO_CACHE): FrontMatterInfo | undefined {
   const fm = parsed.frontMatter;
   if (!fm) return undefined;
-  if (fm.format === 'toml')
-    return { span: fm.span, data: cache.memo('frontmatter-toml', fm.raw, () => parseTomlData(fm.raw)) };
-  return { span: fm.span, ...cache.memo('frontmatter', fm.raw, () => readYamlObject(fm.raw)) };
+  const read = fm.format === 'toml' ? () => ({ data: parseTomlData(fm.raw) }) : () => readYamlObject(fm.raw);
+  return { span: fm.span, ...cache.memo(`frontmatter-${fm.format}`, fm.raw, read) };
 }
 
 function readYamlObject(raw: string): Omit<FrontMatterInfo, 'span'> {

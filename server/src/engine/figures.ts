@@ -52,6 +52,9 @@ const LEGAL_LABELS = set(
 /** Whether `norm` is one of `labels` or its plural ("Articles 12 and 13"). */
 const isLabel = (labels: ReadonlySet<string>, norm: string): boolean =>
   labels.has(norm) || labels.has(norm.replace(/s$/, ''));
+/** A capitalised label that makes a number part of a name ("Resolution", "Camp"). */
+const namesItsNumber = (w: Word | undefined): boolean =>
+  w !== undefined && isLabel(NAME_LABELS, w.norm) && isCapitalised(w);
 /** Words after a number that show it counts nothing ("a TVS 50 in the garage"). */
 const FUNCTION_WORDS = set('in on at to of for with and or but by from as into than was is had has');
 const APPROXIMATORS = set(
@@ -319,10 +322,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // The second year of a fiscal or academic year: "the 2021–22 budget".
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
-    if (prev && isLabel(NAME_LABELS, prev.norm) && isCapitalised(prev)) return undefined;
-    // "the Group of 77": a name with "of" before its number.
-    if (prev?.norm === 'of' && words[i - 2] && isLabel(NAME_LABELS, words[i - 2].norm) && isCapitalised(words[i - 2]))
-      return undefined;
+    // "Resolution 2719", and "the Group of 77": a name with "of" before its number.
+    if (namesItsNumber(prev) || (prev?.norm === 'of' && namesItsNumber(words[i - 2]))) return undefined;
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
     // "in episode 118 of the podcast".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;

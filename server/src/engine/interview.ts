@@ -9,27 +9,30 @@ import { isAdjective } from './inflect.js';
 
 /**
  * A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`, or in a transcript's capitals
- * with a full stop, `**MS. RUIZ.**`, `**Q**.` (plain labels: `PLAIN_TRANSCRIPT_LABEL`).
+ * with a full stop, `**MS. RUIZ.**`, `**Q**.` (plain labels: `PLAIN_LABEL`).
  */
 const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?:([:.])\s*(?:\*\*|__)|(?:\*\*|__)\s*([:.]))/;
 /**
- * A label with a full stop must be in capitals, as transcripts print speakers: in title case it is an essay's run-in
- * heading ("**Energy security.** The grid…").
+ * A transcript's speaker, in capitals. A bold label with a full stop, or a plain one, must be one: in title case it is
+ * an essay's run-in heading ("**Energy security.** The grid…").
  */
 const TRANSCRIPT_LABEL = /^(?:\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]*\p{Lu})$/u;
 
 /**
- * A plain label in a transcript's capitals: `RUIZ: …`, `MS. RUIZ: …`. In title case it is a run-in heading or a
+ * A plain label, `RUIZ: …`: a speaker only in a transcript's capitals. In title case it is a run-in heading or a
  * roundup's place ("Mali: the junta…").
  */
-const PLAIN_TRANSCRIPT_LABEL = /^\s*(\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]{0,38}\p{Lu}):\s/u;
+const PLAIN_LABEL = /^\s*([^:\n]{1,40}):\s/;
 
 /** The label a paragraph's opening holds, if any. */
 function labelAt(head: string): string | undefined {
-  const m = TURN_LABEL.exec(head);
-  if (!m) return PLAIN_TRANSCRIPT_LABEL.exec(head)?.[1];
-  const label = m[1].trim();
-  return (m[2] ?? m[3]) === '.' && !TRANSCRIPT_LABEL.test(label) ? undefined : label;
+  const bold = TURN_LABEL.exec(head);
+  if (bold) {
+    const label = bold[1].trim();
+    return (bold[2] ?? bold[3]) === '.' && !TRANSCRIPT_LABEL.test(label) ? undefined : label;
+  }
+  const plain = PLAIN_LABEL.exec(head)?.[1];
+  return plain !== undefined && TRANSCRIPT_LABEL.test(plain) ? plain : undefined;
 }
 /** Room for the label's markup, name and colon. */
 const MAX_TURN_LABEL = 60;
@@ -87,8 +90,10 @@ function isQuestion(pb: ProseBlock, source: string): boolean {
 }
 
 /** A question set as a heading (`### Why did the talks fail?`), as many blogs print an interview. */
-const isQuestionHeading = (pb: ProseBlock): boolean =>
-  pb.block.kind === 'heading' && pb.block.text.trim().length <= MAX_QUESTION && /\?["”’)]?$/.test(pb.block.text.trim());
+function isQuestionHeading(pb: ProseBlock): boolean {
+  const text = pb.block.text.trim();
+  return pb.block.kind === 'heading' && text.length <= MAX_QUESTION && /\?["”’)]?$/.test(text);
+}
 
 /**
  * Bold run-in headings that take a colon like a speaker's label ("**Background:**", "**Note:**") but name no one.
