@@ -755,6 +755,10 @@ describe('quotations and interviews', () => {
       'Chad: The president died at the front in 2021.',
     ].join('\n');
     for (const place of ['Mali', 'Niger', 'Chad']) assert.equal(coverageOf(roundup, place), undefined, place);
+    // A podcast transcript's speakers in title case: speakers because each takes turns again.
+    const podcast = plain.replace(/OKAFOR:/g, 'Tomas Okafor:').replace(/MS\. RUIZ:/g, 'Ana Ruiz:');
+    assert.deepEqual(coverageOf(podcast, 'Two of the bidders'), { kind: 'interview', source: 'Ana Ruiz' });
+    assert.deepEqual(flagged(podcast), []);
     const essay = [
       '**Energy security.** The grid lost 40 percent of its capacity in 2022.',
       '',

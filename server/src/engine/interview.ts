@@ -19,20 +19,24 @@ const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?:([:.])\s*(?:\*\*|__)|(?:\
 const TRANSCRIPT_LABEL = /^(?:\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]*\p{Lu})$/u;
 
 /**
- * A plain label, `RUIZ: …`: a speaker only in a transcript's capitals. In title case it is a run-in heading or a
- * roundup's place ("Mali: the junta…").
+ * A plain label, `RUIZ: …` or `Jordan Lee: …`. In capitals it is a transcript's speaker. In title case it is one only
+ * when it recurs, as a podcast transcript's speakers take turns: once, it is a run-in heading or a roundup's place
+ * ("Mali: the junta…").
  */
 const PLAIN_LABEL = /^\s*([^:\n]{1,40}):\s/;
 
+/** A turn's label, and whether it counts only when another paragraph opens with it too. */
+type Label = { name: string; mustRecur: boolean };
+
 /** The label a paragraph's opening holds, if any. */
-function labelAt(head: string): string | undefined {
+function labelAt(head: string): Label | undefined {
   const bold = TURN_LABEL.exec(head);
   if (bold) {
-    const label = bold[1].trim();
-    return (bold[2] ?? bold[3]) === '.' && !TRANSCRIPT_LABEL.test(label) ? undefined : label;
+    const name = bold[1].trim();
+    return (bold[2] ?? bold[3]) === '.' && !TRANSCRIPT_LABEL.test(name) ? undefined : { name, mustRecur: false };
   }
   const plain = PLAIN_LABEL.exec(head)?.[1];
-  return plain !== undefined && TRANSCRIPT_LABEL.test(plain) ? plain : undefined;
+  return plain === undefined ? undefined : { name: plain, mustRecur: !TRANSCRIPT_LABEL.test(plain) };
 }
 /** Room for the label's markup, name and colon. */
 const MAX_TURN_LABEL = 60;
@@ -77,7 +81,7 @@ function isSetOffQuestion(raw: string): boolean {
 /** A question labelled as one (`**Q:**`, `Q.`): that makes the layout an interview whatever the introduction says. */
 function isLabelledQuestion(raw: string): boolean {
   const label = labelAt(raw.slice(0, MAX_TURN_LABEL));
-  return (label !== undefined && QUESTION_LABEL.test(label)) || QUESTION_LINE.test(raw);
+  return (label !== undefined && !label.mustRecur && QUESTION_LABEL.test(label.name)) || QUESTION_LINE.test(raw);
 }
 
 const rawText = (pb: ProseBlock, source: string): string => source.slice(pb.block.start, pb.block.end);
@@ -120,7 +124,7 @@ function isSpeakerLabel(label: string): boolean {
 }
 
 /** The name of a paragraph's turn label (`**Wu Xinbo**:` → "Wu Xinbo"), if it opens with one. */
-function turnLabel(pb: ProseBlock, source: string): string | undefined {
+function turnLabel(pb: ProseBlock, source: string): Label | undefined {
   if (pb.block.kind !== 'paragraph') return undefined;
   return labelAt(source.slice(pb.block.start, Math.min(pb.block.end, pb.block.start + MAX_TURN_LABEL)));
 }
@@ -193,12 +197,16 @@ const MIN_TURNS = 3;
  * the answers run from a question to the next. A heading ends either.
  */
 export function interviewTurns(prose: readonly ProseBlock[], source: string): Array<Turn | undefined> {
-  const labels = prose.map((pb) => {
-    const label = turnLabel(pb, source);
-    return label && (QUESTION_LABEL.test(label) || ANSWER_LABEL.test(label) || isSpeakerLabel(label))
-      ? label
-      : undefined;
-  });
+  const found = prose.map((pb) => turnLabel(pb, source));
+  const openings = new Map<string, number>();
+  for (const label of found) if (label) openings.set(label.name, (openings.get(label.name) ?? 0) + 1);
+  const labels = found.map((label) =>
+    label &&
+    (!label.mustRecur || openings.get(label.name)! > 1) &&
+    (QUESTION_LABEL.test(label.name) || ANSWER_LABEL.test(label.name) || isSpeakerLabel(label.name))
+      ? label.name
+      : undefined,
+  );
   const labelled = labels.filter((l): l is string => l !== undefined);
   const firstLabel = labels.findIndex(Boolean);
   const interviewee =
