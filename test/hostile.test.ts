@@ -41,6 +41,16 @@ describe('files that cannot be linted', () => {
       /UTF-8/i,
     ],
     [
+      'invalid UTF-8 after a byte-order mark and a two-byte character: the offset of the ill-formed one',
+      'cut.md',
+      (dir) =>
+        fs.writeFileSync(
+          path.join(dir, 'cut.md'),
+          Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0xa9, 0x20, 0xe2, 0x82, 0x28, 0x41]),
+        ),
+      /UTF-8 \(first bad byte at offset 7\)/,
+    ],
+    [
       'a dangling symlink gone.md',
       'gone.md',
       (dir) => fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'gone.md')),

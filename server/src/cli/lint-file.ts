@@ -103,16 +103,25 @@ export function readText(file: string, maxBytes?: number): { text: string; bom: 
 }
 
 function firstInvalidByte(buf: Buffer): number {
-  for (let lo = 0, hi = buf.length; ;) {
-    if (hi - lo <= 1) return lo;
-    const mid = (lo + hi) >> 1;
+  const decodes = (length: number, stream: boolean): boolean => {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid));
-      lo = mid;
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, length), { stream });
+      return true;
     } catch {
-      hi = mid;
+      return false;
     }
+  };
+  // Bisect on prefixes that decode as a stream: a prefix that cuts a character short is still good, so the test is
+  // monotonic (without streaming, every cut character looks bad and the search lands anywhere before the real fault).
+  let lo = 0;
+  for (let hi = buf.length; hi - lo > 1;) {
+    const mid = (lo + hi) >> 1;
+    if (decodes(mid, true)) lo = mid;
+    else hi = mid;
   }
+  // A character left open at `lo` is the ill-formed one: report its lead byte.
+  while (lo > 0 && !decodes(lo, false)) lo--;
+  return lo;
 }
 
 function toRange(doc: TextDocument, edits: readonly Edit[]): { range: [number, number]; text: string } {
