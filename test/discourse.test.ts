@@ -632,6 +632,11 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
     const pointedOut = 'As the historian Ana Ruiz pointed out, “the war was lost long before the last battle”.';
     assert.deepEqual(flagged(pointedOut), []);
+    const asFollows = 'Ana Ruiz summarized the court’s view as follows: “No town may levy a toll on the king’s road.”';
+    assert.deepEqual(coverageOf(asFollows, 'Ana Ruiz'), { kind: 'attribution', source: 'Ana Ruiz' });
+    // Without the colon, "as follows" introduces nothing of the speaker's.
+    const narrated = 'Ana Ruiz summarized the court’s view as follows and the tolls stopped in 1712.';
+    assert.deepEqual(flagged(narrated), [narrated]);
   });
 
   test('a quotation tagged by a pronoun or a document, before or after it, is attributed', () => {

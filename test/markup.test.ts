@@ -314,6 +314,9 @@ describe('non-prose paragraphs', () => {
     assert.deepEqual(nonProseOf(text), [['byline', 'Jane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025']]);
     const authors = '# Port strike\n\nJane Doe, Łukasz Nowak, Sam Roe / 28 Feb 2026\n\nThe strike closed 40 terminals.';
     assert.deepEqual(nonProseOf(authors), [['byline', 'Jane Doe, Łukasz Nowak, Sam Roe / 28 Feb 2026']]);
+    // A blog theme sets a bullet between the name and the date.
+    const bulleted = ['# Border towns', '', 'By Jane Doe • 14 Jan 2026', '', 'Trade fell by 70% after the closure.'];
+    assert.deepEqual(nonProseOf(bulleted.join('\n')), [['byline', 'By Jane Doe • 14 Jan 2026']]);
     // Further down, a line like it may be prose.
     const later = '# Port strike\n\nA.\n\nB.\n\nC.\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025';
     assert.deepEqual(nonProseOf(later), []);

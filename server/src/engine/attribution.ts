@@ -789,6 +789,11 @@ function introducesContent(
       return true;
     if (/[,;()—–]/.test(gap)) return false;
     const w = words[k];
+    // "summarized the view as follows: “…”": the colon after "as follows" opens the content.
+    if (w.norm === 'as' && words[k + 1]?.norm === 'follows') {
+      k++;
+      continue;
+    }
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
     if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
     // "described the deal as …", "blamed wages for the slow fall", "accused the police of torture": the charge is the

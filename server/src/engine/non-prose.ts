@@ -228,7 +228,7 @@ function isByline(text: string): boolean {
 }
 
 /** The names, places and dates of a credit line, split at its separators. */
-const creditParts = (line: string): string[] => line.split(/\s*(?:[,;|·—–/]|\band\b|&|\bin\b)\s*/u).filter(Boolean);
+const creditParts = (line: string): string[] => line.split(/\s*(?:[,;|·•—–/]|\band\b|&|\bin\b)\s*/u).filter(Boolean);
 
 /** A credit line's part: a name, an outlet, a place, or a date or time ("Mar 3", "03.03.2025", "7:45 PM ET"). */
 const isNameOrDate = (part: string): boolean =>
