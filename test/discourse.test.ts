@@ -639,6 +639,32 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(narrated), [narrated]);
   });
 
+  test('a source with a modifier, an adverb or a role in a named body before its verb', () => {
+    const covered = [
+      [
+        'The 2019 Lund study into tariff success found only a third of 120 cases to be a success.',
+        'The 2019 Lund study into tariff success',
+      ],
+      ['Later work by Ana Okafor which showed only 5 of these cases to be successful.', 'Ana Okafor'],
+      ['Ana Ruiz flatly denied that 40 ships were turned away in March.', 'Ana Ruiz'],
+      ['The director of the Health Ministry’s vaccine programme admits that 40 schools turn no child away.', ''],
+      ['Prime Minister Ana Okafor announced strict measures against the junta in 2021.', 'Ana Okafor'],
+      ['A survey by the Lund Institute in 2019 concluded that 40 clinics had closed.', ''],
+    ];
+    for (const [sentence, source] of covered) {
+      const coverage = coverageOf(sentence, sentence.slice(0, 12));
+      assert.equal(coverage?.kind, 'attribution', sentence);
+      if (source) assert.equal(coverage?.source, source);
+    }
+    const unsourced = [
+      // A relative clause that narrates ("which used to"), and "puts it" as an act, not "as she put it".
+      'The agency, which used to approve 300 loans a month, lost six million dollars in 2019.',
+      'Beijing drew a line that covers 90% of the sea and effectively puts it under its control.',
+      'The family reportedly sold 40 hectares of land in 1998.',
+    ];
+    for (const sentence of unsourced) assert.deepEqual(flagged(sentence), [sentence]);
+  });
+
   test('a quotation tagged by a pronoun or a document, before or after it, is attributed', () => {
     const text = [
       '# Port strike',

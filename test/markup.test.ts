@@ -784,6 +784,9 @@ describe('author–date citations and ibid', () => {
       '(Ivanova et al., forthcoming)',
       '(Source: Port Authority of Lisbon)',
       '(Data: World Bank, 2023)',
+      // An archive's years and folders.
+      '(Lindqvist 1910-1913, F3-F7; F11-F13)',
+      '(Okafor 1912, F3)',
     ]) {
       assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
     }
@@ -795,6 +798,10 @@ describe('author–date citations and ibid', () => {
       '(Ports and Power, n.d.)',
       '(“Why the Corridor Matters to Exporters,” 2021)',
       '(Everything Exporters Should Know About the 2023 Deal, 2024, p. 3)',
+      // A title in quotation marks is one however short.
+      '(“Harbour Notes” 1893)',
+      '("For Harbour Workers Everywhere", 1924)',
+      '(“Dockers’ Association Bulletin” 1880-1884, 12)',
     ]) {
       assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
     }

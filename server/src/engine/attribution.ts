@@ -217,18 +217,34 @@ const TIME_NOUNS = new Set(
 );
 const TIME_LEADS = new Set('on this that last late early earlier at the over during'.split(' '));
 
-/** "The president this morning said", "the State Department on Friday said": the time is not part of the source. */
+/**
+ * "The president this morning said", "the State Department on Friday said", "a survey by UNICEF in 1999 concluded":
+ * the time is not part of the source.
+ */
 function beforeTime(words: readonly Word[], head: number): number {
+  if (head > 1 && isYear(words[head].norm) && words[head - 1].norm === 'in') return head - 2;
   if (head < 1 || !TIME_NOUNS.has(words[head].norm)) return head;
   let k = head;
   while (k > 0 && (TIME_NOUNS.has(words[k].norm) || TIME_LEADS.has(words[k].norm))) k--;
   return k;
 }
 
+/** What a work does with its findings ("which showed", "which found"), unlike "which used to be". */
+const FINDING = /^(?:show|found|find|reveal|indicat|suggest|conclud|estimat|demonstrat|confirm)/;
+
+/** Words in -ly that are nouns or adjectives, never the adverb between a subject and its verb. */
+const NOT_ADVERBS = new Set(
+  'family assembly supply ally rally reply monopoly anomaly homily bully belly jelly folly daily weekly monthly quarterly'.split(
+    ' ',
+  ),
+);
+/** "he confidently states", "Ana Ruiz flatly denied": how the speaker spoke, read past like "also". */
+const isMannerAdverb = (w: Word): boolean => /^[a-z]{4,}ly$/.test(w.raw) && !NOT_ADVERBS.has(w.norm);
+
 /** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
 function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
   let head = verb - 1;
-  while (head >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm)) head--;
+  while (head >= 0 && (inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm) || isMannerAdverb(words[head]))) head--;
   head = beforeTime(words, head);
   if (head < 0) return undefined;
   // "Sen. Jane Doe (D-Conn.) said": the subject is before the parenthetical, not the party and state in it.
@@ -271,10 +287,15 @@ function speakerSubject(
   // ("…and asking Syria to…" is a participle: an act, not a report.)
   if (h.norm === 'and' || h.norm === 'but')
     return words[verb].norm.endsWith('ing') ? undefined : openingSubject(text, words, head);
-  // "Bintu, who told the BBC …": a relative clause's speaker is the name it follows.
-  if (h.norm === 'who' && isNameWord(words[head - 1])) {
+  // "Bintu, who told the BBC …": a relative clause's speaker is the name it follows; "work by Ana Okafor which
+  // showed …": the named author's work is the source of what it shows.
+  const work = h.norm === 'which' && FINDING.test(words[reporting].norm);
+  if ((h.norm === 'who' || work) && isNameWord(words[head - 1])) {
     const name = nameRunEnding(text, words, head - 1);
-    return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, head - 1) }, from: name };
+    return {
+      attribution: { kind: work ? 'document' : 'speaker', ...sliceOf(text, words, name, head - 1) },
+      from: name,
+    };
   }
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
@@ -314,6 +335,24 @@ function speakerSubject(
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
   const speech = inClass('SPEECH_VERB', words[reporting].norm);
+  // "The 2019 Lund study into tariffs found": the document before its modifier is the subject.
+  const document = documentBeforeModifier(words, from, head);
+  if (
+    document >= 0 &&
+    (speech || inClass('DOCUMENT_VERB', words[reporting].norm)) &&
+    isSpecificPhrase(text, words, from, document)
+  )
+    return found({ kind: 'document', ...sliceOf(text, words, nounPhraseStart(text, words, from, document), head) });
+  // "The director of the Health Ministry's vaccine programme admits": a role in a named body is one speaker.
+  const role = inClass('DETERMINER', words[from].norm) ? from + 1 : from;
+  if (
+    speech &&
+    role < head &&
+    inClass('ROLE', words[role].norm) &&
+    words[role + 1].norm === 'of' &&
+    words.slice(role + 2, head + 1).some(isNameWord)
+  )
+    return found({ kind: 'speaker', ...sliceOf(text, words, from, head) });
   const isDocument =
     (inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[reporting].norm))) ||
     // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
@@ -375,6 +414,14 @@ function namesDocument(words: readonly Word[], noun: number): boolean {
     if (inClass('DETERMINER', words[k].norm)) return k === 0 || PHRASE_PREPOSITIONS.has(words[k - 1].norm);
   }
   return false;
+}
+
+const MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'on', 'into', 'about', 'from', 'by', 'for']);
+/** The document noun before a prepositional phrase that ends at `head` ("study into tariff success"), or -1. */
+function documentBeforeModifier(words: readonly Word[], from: number, head: number): number {
+  for (let k = head - 1; k > from && k >= head - MAX_MODIFIER_WORDS; k--)
+    if (MODIFIER_PREPOSITIONS.has(words[k].norm)) return inClass('DOCUMENT', words[k - 1].norm) ? k - 1 : -1;
+  return -1;
 }
 
 /** Whether the words before `head` (down to `from`) are a body, "of" and a name: "Union of Concerned …". */
@@ -750,6 +797,9 @@ function afterAside(text: string, words: readonly Word[], start: number, mark: R
   return undefined;
 }
 
+/** "put it this way", "put it bluntly": how a speaker put it, before their words. */
+const PUT_IT_MANNER = new Set(['this', 'thus', 'so', 'best', 'simply', 'bluntly', 'succinctly', 'another', 'more']);
+
 /**
  * Whether the verb at `verb` introduces reported content, so that it attributes rather than narrates: "said (that)
  * …", "wrote: …", "noted that …", "urged companies to …", or a verb that closes the clause (", the records show.").
@@ -763,8 +813,14 @@ function introducesContent(
   closingParenthetical: boolean,
 ): boolean {
   const v = words[verb];
-  // "as she put it"; "putting curbs on exports" is an act.
-  if (/^put(?:s|ting)?$/.test(v.norm)) return words[verb + 1]?.norm === 'it';
+  // "as she put it", "put it this way:"; "putting curbs on exports" and "puts it under Chinese control" are acts.
+  if (/^put(?:s|ting)?$/.test(v.norm))
+    return (
+      words[verb + 1]?.norm === 'it' &&
+      (verb + 2 === words.length ||
+        /^\s*[,:;.!?“"—–]/.test(text.slice(words[verb + 1].end, words[verb + 2].start)) ||
+        PUT_IT_MANNER.has(words[verb + 2].norm))
+    );
   if (document || inClass('SAY_VERB', v.norm)) return true;
   // "X stated on July 13th, 2022" and no full stop: a lead-in to the words in the next paragraph.
   if (words.length - verb - 1 <= MAX_ADVERBIAL_WORDS && !/[.!?;"“”]/.test(text.slice(v.end))) return true;
@@ -1050,7 +1106,12 @@ function announcesObject(
     inClass('ANNOUNCE_VERB', v.norm) &&
     !TIME_NOUNS.has(next.norm) &&
     !(TIME_LEADS.has(next.norm) && TIME_NOUNS.has(words[verb + 2]?.norm ?? '')) &&
-    (inClass('DETERMINER', next.norm) || next.isNumber || isCapitalised(next) || /^\p{Ll}+s$/u.test(next.raw)) &&
+    (inClass('DETERMINER', next.norm) ||
+      next.isNumber ||
+      isCapitalised(next) ||
+      /^\p{Ll}+s$/u.test(next.raw) ||
+      // "announced strict measures"
+      (/^\p{Ll}+$/u.test(next.raw) && /^\p{Ll}+s$/u.test(words[verb + 2]?.raw ?? ''))) &&
     !PREPOSITIONS.has(next.norm)
   );
 }

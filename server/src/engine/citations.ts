@@ -204,9 +204,15 @@ const MAX_RANGE = 50;
 const NAME = "(?:(?:van|von|de|der|del|da|di|du|la|le|al|el|bin|ibn)\\s+)?\\p{Lu}[\\p{L}’'-]+";
 const NAME_GROUP = `${NAME}(?:\\s+${NAME}){0,3}`;
 const NAMES = `${NAME_GROUP}(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)${NAME_GROUP}){0,5}(?:,?\\s+et\\s+al\\.?)?`;
-const YEARS = '(?:(?:1[5-9]|20)\\d\\d[a-z]?|n\\.\\s?d\\.|forthcoming|in press)(?:\\s*,\\s*(?:1[5-9]|20)\\d\\d[a-z]?)*';
-const LOCATOR =
-  '(?:\\s*[,:]\\s*(?:(?:pp?|ch|chap|para|fig|sec|vol|no)\\.?\\s*)?\\d+(?:\\s*[–-]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[–-]\\s*\\d+)?)*)';
+/** A year, or the years a source spans ("1910-1913", "1880–84"): a run of letters or minutes. */
+const YEAR = '(?:1[5-9]|20)\\d\\d[a-z]?(?:\\s*[–-]\\s*(?:(?:1[5-9]|20)\\d\\d|\\d\\d))?';
+const YEARS = `(?:${YEAR}|n\\.\\s?d\\.|forthcoming|in press)(?:\\s*,\\s*${YEAR})*`;
+/** A page, or where an archive keeps the item: "p. 4", "12–14", "F3" (a folder), "box 2". */
+const PLACE_IN_SOURCE =
+  '(?:(?:pp?|ch|chap|para|fig|sec|vol|no|box|folder|fol|ff?)\\.?\\s*)?[A-Z]?\\d+[a-z]?(?:\\s*[–-]\\s*[A-Z]?\\d+[a-z]?)?';
+const LOCATOR = `(?:\\s*[,:]\\s*${PLACE_IN_SOURCE}(?:\\s*,\\s*${PLACE_IN_SOURCE})*)`;
+/** "F11-F13" after a semicolon: more places in the source the part before cites ("(Lund 1910, F3-F7; F11-F13)"). */
+const MORE_PLACES = new RegExp(`^\\s*${PLACE_IN_SOURCE}(?:\\s*,\\s*${PLACE_IN_SOURCE})*\\s*$`, 'u');
 const PREFIX = '(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s+)?cited\\s+in|quoted\\s+in)\\s+)?';
 /** One parenthetical citation: "see Smith and Jones, 2019, p. 4". */
 const CITE = new RegExp(`^\\s*${PREFIX}(${NAMES})(?:[’']s)?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`, 'u');
@@ -341,11 +347,16 @@ function enumerates(text: string, start: number, end: number): boolean {
 
 function isAuthorDate(group: string): boolean {
   const parts = group.split(';');
-  return parts.every((part) => {
+  return parts.every((part, i) => {
+    if (i > 0 && MORE_PLACES.test(part)) return true;
     const m = CITE.exec(part);
     if (m !== null) return !NOT_AUTHORS.has(m[1].split(/\s+/)[0].toLowerCase());
     const title = TITLE_CITE.exec(part);
-    return title !== null && (title[1].split(/\s+/).length >= MIN_TITLE_WORDS || UNDATED.test(title[2]));
+    // A title in quotation marks is a work's title however short ("(“Harbour Notes” 1893)").
+    return (
+      title !== null &&
+      (title[1].split(/\s+/).length >= MIN_TITLE_WORDS || UNDATED.test(title[2]) || /^\s*[“"]/.test(part))
+    );
   });
 }
 
