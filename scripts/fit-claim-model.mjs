@@ -5,7 +5,7 @@
  * check-worthiness labels and the real articles' `claim` labels). The features are the cue categories of our own
  * cue lexicon and the sentence-shape features of `claimFeatures`; no word of the evaluation data enters the product.
  *
- *   npm run build && node scripts/fit-claim-model.mjs [--eval DIR] [--write]
+ *   npm run build && node scripts/fit-claim-model.mjs [--eval DIR] [--extra DIR,…] [--test DIR,…] [--write]
  *
  * Without --write it prints the weights and the fit's figures. The threshold is chosen on the training data for a
  * claim precision of at least 0.70 on the real articles (editors want few false alarms), then fixed in the file;
@@ -51,21 +51,29 @@ for (const row of readJsonl(path.join(evalDir, 'claimbuster.jsonl'))) {
     set: 'claimbuster',
   });
 }
-const wild = path.join(evalDir, 'wild');
-for (const name of fs.readdirSync(wild).filter((f) => f.endsWith('.md'))) {
-  const text = fs.readFileSync(path.join(wild, name), 'utf8');
-  const rows = readJsonl(path.join(wild, name.replace(/\.md$/, '.labels.jsonl')));
-  const { claims } = lint(text, { filePath: path.join(wild, name) });
-  let cursor = 0;
-  for (const row of rows) {
-    const at = text.indexOf(row.text, cursor);
-    cursor = at + row.text.length;
-    const claim = claims.find((c) => c.sentence.span.start < cursor && at < c.sentence.span.end);
-    if (!claim) continue;
-    const s = claim.sentence;
-    samples.push({ x: claimFeatures(s.text, s.words, cues).counts, y: row.claim ? 1 : 0, w: WILD_WEIGHT, set: 'wild' });
+/** The sentences of a folder of labelled articles (`wild/` beside the eval data, or another labelled the same way). */
+function addArticles(wild, set, weight) {
+  for (const name of fs.readdirSync(wild).filter((f) => f.endsWith('.md'))) {
+    const text = fs.readFileSync(path.join(wild, name), 'utf8');
+    const rows = readJsonl(path.join(wild, name.replace(/\.md$/, '.labels.jsonl')));
+    const { claims } = lint(text, { filePath: path.join(wild, name) });
+    let cursor = 0;
+    for (const row of rows) {
+      const at = text.indexOf(row.text, cursor);
+      cursor = at + row.text.length;
+      const claim = claims.find((c) => c.sentence.span.start < cursor && at < c.sentence.span.end);
+      if (!claim) continue;
+      const s = claim.sentence;
+      samples.push({ x: claimFeatures(s.text, s.words, cues).counts, y: row.claim ? 1 : 0, w: weight, set });
+    }
   }
 }
+addArticles(path.join(evalDir, 'wild'), 'wild', WILD_WEIGHT);
+// More articles labelled by the same guidelines (`--extra DIR,DIR`, each holding a wild/ folder) train with the eval's
+// own; `--test DIR,DIR` only reports the fit's figures on them, for a check on articles the fit never saw.
+const dirsOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1].split(',') : []);
+for (const dir of dirsOf('--extra')) addArticles(path.join(dir, 'wild'), 'wild', WILD_WEIGHT);
+for (const dir of dirsOf('--test')) addArticles(path.join(dir, 'wild'), 'test', 0);
 
 // Every feature the engine counts, seen in the data or not: the engine refuses a model that misses one.
 const features = claimModelFeatures();
@@ -117,11 +125,12 @@ for (let t = -b - 2; t <= -b + 2; t += 0.05) {
 const weights = Object.fromEntries(features.map((f, j) => [f, +w[j].toFixed(2)]));
 console.log(JSON.stringify({ threshold: +threshold.toFixed(2), weights }, null, 1));
 console.log('wild', prf(threshold, 'wild'), 'claimbuster', prf(threshold, 'claimbuster'), 'samples', samples.length);
+if (dirsOf('--test').length > 0) console.log('test', prf(threshold, 'test'));
 if (args.includes('--write')) {
   fs.writeFileSync(modelFile, JSON.stringify({ ...model, threshold: +threshold.toFixed(2), weights }, null, 2) + '\n');
   console.log(`wrote ${path.relative(root, modelFile)}`);
 }
 if (args.includes('--sweep')) {
   for (let t = threshold - 0.5; t <= threshold + 1; t += 0.1)
-    console.log(t.toFixed(2), 'wild', prf(t, 'wild'), 'cb', prf(t, 'claimbuster'));
+    console.log(t.toFixed(2), 'wild', prf(t, 'wild'), 'cb', prf(t, 'claimbuster'), 'test', prf(t, 'test'));
 }

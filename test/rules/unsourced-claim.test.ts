@@ -64,6 +64,7 @@ ruleTester('unsourced-claim', {
     'It also seems to me that the debate over whether the Nairobi leak caused the run on Equity Bank is about words.',
     'To my mind, the Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',
     'As I see it, the Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',
+    'In my experience, the Kenyan treasury caused the 2023 shilling crisis by delaying the Eurobond buyback.',
     // "Arms" and "armed" in a noun phrase name no event; "coupled with" joins, it narrates nothing.
     'The Ethiopian arms deal and the Eritrean drills underscore the deepening rivalry between Addis Ababa and Asmara.',
     "Turkey's role in supporting Azerbaijan, coupled with Russia's assertive actions, will continue to shape the strategic landscape in the South Caucasus, with implications for regional security.",
