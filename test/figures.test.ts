@@ -15,6 +15,10 @@ test('ratios: fractions, "one in five", "out of", "half a million", tallies near
   assert.deepEqual(figures('Three out of 10 clinics closed.'), [['ratio', 'Three out of 10']]);
   assert.deepEqual(figures('Half a million people fled.'), [['ratio', 'Half a million']]);
   assert.deepEqual(figures('Tens of thousands marched.'), [['ratio', 'Tens of thousands']]);
+  assert.deepEqual(figures('Thousands of families fled.'), [['count', 'Thousands']]);
+  // A sense of scale in time or distance is no count: "for thousands of years", "hundreds of miles away".
+  assert.deepEqual(figures('Salt was traded here for thousands of years.'), []);
+  assert.deepEqual(figures('The ships sailed hundreds of miles from home.'), []);
   assert.deepEqual(figures('The vote was 3:1 in favour.'), [['ratio', '3:1']]);
   assert.deepEqual(figures('The motion won 9-3 in the vote.'), [['ratio', '9-3']]);
   // Fifths and tenths as well as halves, thirds and quarters; a count of parts without a hyphen.

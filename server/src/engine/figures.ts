@@ -95,6 +95,7 @@ const ERAS = set('bc bce ad ce');
 const TIME_UNITS = set(
   'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries',
 );
+const DISTANCE_UNITS = set('miles kilometres kilometers km metres meters feet yards leagues');
 
 function isYearLike(raw: string): boolean {
   return /^(1[0-9]|20)\d\d$/.test(raw);
@@ -410,8 +411,12 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
 
   // Number words.
   const n = w.norm;
-  if (QUANTITY_WORDS.has(n))
+  if (QUANTITY_WORDS.has(n)) {
+    // "for thousands of years", "hundreds of miles from home": a sense of scale, not a count anyone made.
+    if (next === 'of' && (TIME_UNITS.has(words[i + 2]?.norm ?? '') || DISTANCE_UNITS.has(words[i + 2]?.norm ?? '')))
+      return undefined;
     return next === 'of' || LARGE_QUANTITY_WORDS.has(n) || CURRENCY_WORDS.has(next) ? 'count' : undefined;
+  }
   if (n === 'one' || n === 'zero') return isPercentWord(words, i + 1) || SCALES.has(next) ? 'count' : undefined;
   if (isPercentWord(words, i + 1)) return 'percentage';
   if (SCALES.has(next) && next !== 'm' && next !== 'k') {
