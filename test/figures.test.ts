@@ -68,6 +68,10 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
     // A number that ends a group's name.
     'The Hong Kong 47 had been arrested in 2021.',
     'The activists, known as the Chicago 7, were tried in 1969.',
+    // A course's number, however the sentence reaches it.
+    'The chair of Geog 210, Ana Ruiz, cancelled the lecture.',
+    'Tensions in the Geog 210 faculty grew.',
+    'It is unclear how the dispute over Geog 210 will end.',
     'The talks ran 12-14 hours a day.',
     'The third of the envoys arrived late.',
     'The meeting started at 18:00.',
@@ -98,6 +102,11 @@ test('not figures: a range of hours with no vote near, ordinals, clock times, ag
   assert.deepEqual(figures('The army bought 40 F-16 jets.'), [['count', '40']]);
   // After an acronym, a number before its noun is still a count.
   assert.deepEqual(figures('The NATO 30 members met.'), [['count', '30']]);
+  assert.deepEqual(figures('Germany sent Poland 40 tanks and the Red Cross 12 people.'), [
+    ['count', '40'],
+    ['count', '12'],
+  ]);
+  assert.deepEqual(figures('The border of Syria 40 km to the east was shut.'), [['count', '40']]);
   assert.deepEqual(figures('In 300 villages the wells ran dry.'), [['count', '300']]);
   assert.deepEqual(figures('By 2150 ships will sail it, for three thousand dollars.'), [
     ['count', '2150'],

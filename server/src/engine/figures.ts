@@ -66,6 +66,11 @@ const NOT_PLURAL = set(
 /** Whether the word at `k` reads as a plural noun ("1500 officers"), the thing a number before it counts. */
 const pluralAt = (words: readonly Word[], k: number): boolean =>
   /^[a-z]+s$/.test(words[k]?.raw ?? '') && !NOT_PLURAL.has(words[k].norm);
+/** A unit written as a word after its number: "40 km", "12 tonne trucks". */
+const UNIT_WORD =
+  /^(?:km|kg|mm|cm|m|mi|ha|mw|gw|kw|kwh|mph|kph|bpd|mt|kt|lbs?|tonnes?|tons?|acres?|hectares?|metres?|meters?|miles?|kilomet(?:re|er)s?|feet|ft|yards?|percent|pct)$/;
+/** Plural nouns that do not end in -s: "the Red Cross 40 people" counts them. */
+const PLURAL_NOUNS = set('people children men women police staff personnel cattle troops');
 const APPROXIMATORS = set(
   'around about nearly almost over under roughly approximately some estimated circa just only fully',
 );
@@ -349,17 +354,20 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // "14 February", "Feb 14"
     if (MONTHS.has(next) || (prev && MONTHS.has(prev.norm) && isCapitalised(prev))) return undefined;
     // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,", the “Lakeside 2”
-    // talks; not "On Monday 40 were killed" or "In Kabul 40 died" (a time or place, then a count).
+    // talks, a course ("chair of Hum 110,", "the Hum 110 faculty"); not "On Monday 40 were killed" or "In Kabul 40
+    // died" (a time or place, then a count), nor "the Red Cross 40 volunteers" (a count before its plural noun).
+    const before = words[i - 2];
     if (
       prev &&
       isCapitalised(prev) &&
       !WEEKDAYS.has(prev.norm) &&
       /^\d{1,4}$/.test(raw) &&
       prev.end + 1 === w.start &&
-      !counts &&
+      !(counts && (pluralAt(words, i + 1) || PLURAL_NOUNS.has(next) || UNIT_WORD.test(next))) &&
       charAfter !== '%' &&
-      (words[i - 2]?.norm === 'the' ||
-        (words[i - 2] !== undefined && isCapitalised(words[i - 2]) && !TIME_PREPOSITIONS.has(words[i - 2].norm)) ||
+      !isPercentWord(words, i + 1) &&
+      (before?.norm === 'the' ||
+        (before !== undefined && (before.norm === 'of' || !TIME_PREPOSITIONS.has(before.norm)) && !before.isNumber) ||
         // A quoted name: the “Lakeside 2” talks.
         (/[”"’]/.test(charAfter) && /[“"‘]/.test(text[prev.start - 1] ?? '')))
     )
