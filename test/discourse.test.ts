@@ -216,6 +216,11 @@ describe('attribution as writers write it', () => {
     ['The ministry’s drone footage shows 40 soldiers at the gate in 2011.', 'drone footage$'],
     // A second verb shares the name that opens the sentence, after an opening adverbial too.
     ['In 1934, Ana Okafor denounced the war and argued that 40 banks had financed it.', '^Ana Okafor$'],
+    // Also after an apposition, a title before the name, and an aside before "that".
+    [
+      'Professor Ana Ruiz, chair of Geog 210, took the microphone and announced, after a short exchange, that 300 students would have no lecture.',
+      '^Professor Ana Ruiz$',
+    ],
     // A quotation after "that" holds its subject's words, whatever the verb.
     ['Ana Ruiz conceded that “40 ships were turned away in 2019.”', '^Ana Ruiz$'],
     // A passive "reported in" names its source when a publication or a document follows; one of a crowd is a person.

@@ -593,22 +593,31 @@ function openingSubject(
   words: readonly Word[],
   limit: number,
 ): { attribution: Attribution; from: number } | undefined {
+  // A name: "Eugene V. Debs denounced the war and argued that …"; with an apposition after it too ("Professor Ana
+  // Ruiz, chair of the department, approached the microphone and announced that …").
+  const nameAt = (start: number): Attribution | undefined => {
+    // A title before the name: "Professor", "General".
+    let end = isCapitalised(words[start]) && inClass('ROLE', words[start].norm) ? start + 1 : start;
+    while (
+      end < limit &&
+      (isNameWord(words[end]) || (end > start && isInitial(words[end]))) &&
+      (end === start || !breakBetween(text, words[end - 1], words[end]))
+    )
+      end++;
+    return end > start && isNameWord(words[end - 1])
+      ? { kind: 'speaker', ...sliceOf(text, words, start, end - 1) }
+      : undefined;
+  };
   let start = 0;
   for (let k = 1; k <= MAX_OPENING_ADVERBIAL && k < limit; k++)
     if (/^\s*,/.test(text.slice(words[k - 1].end, words[k].start))) {
+      const opening = nameAt(0);
+      if (opening && opening.span.end === words[k - 1].end) return { attribution: opening, from: 0 };
       start = k;
       break;
     }
-  // A name: "Eugene V. Debs denounced the war and argued that …".
-  let end = start;
-  while (
-    end < limit &&
-    (isNameWord(words[end]) || (end > start && isInitial(words[end]))) &&
-    (end === start || !breakBetween(text, words[end - 1], words[end]))
-  )
-    end++;
-  if (end > start && isNameWord(words[end - 1]))
-    return { attribution: { kind: 'speaker', ...sliceOf(text, words, start, end - 1) }, from: start };
+  const name = nameAt(start);
+  if (name) return { attribution: name, from: start };
   for (let k = start; k < Math.min(limit, start + 5); k++) {
     if (k > start && breakBetween(text, words[k - 1], words[k])) return undefined;
     const w = words[k];
