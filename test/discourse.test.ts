@@ -655,6 +655,10 @@ describe('quotations and interviews', () => {
       ['The director of the Health Ministry’s vaccine programme admits that 40 schools turn no child away.', ''],
       ['Prime Minister Ana Okafor announced strict measures against the junta in 2021.', 'Ana Okafor'],
       ['A survey by the Lund Institute in 2019 concluded that 40 clinics had closed.', ''],
+      // A participle's phrase after the document: dated, or naming who sent it.
+      ['A report released in 2004 found that 40 troopers stopped drivers by race.', 'A report released in 2004'],
+      ['An email sent out by the dean on Monday encouraged the 300 students to stay home.', ''],
+      ['The Harbour Policy holds that 40 berths are kept for fishing boats.', 'The Harbour Policy'],
     ];
     for (const [sentence, source] of covered) {
       const coverage = coverageOf(sentence, sentence.slice(0, 12));
@@ -666,6 +670,8 @@ describe('quotations and interviews', () => {
       'The agency, which used to approve 300 loans a month, lost six million dollars in 2019.',
       'Beijing drew a line that covers 90% of the sea and effectively puts it under its control.',
       'The family reportedly sold 40 hectares of land in 1998.',
+      // An undated report no one is named for is no source, whatever phrase follows it.
+      'A report released last week found that 40 troopers stopped drivers by race.',
     ];
     for (const sentence of unsourced) assert.deepEqual(flagged(sentence), [sentence]);
   });

@@ -335,14 +335,20 @@ function speakerSubject(
     return found({ kind: 'speaker', ...sliceOf(text, words, start, head) });
   }
   const speech = inClass('SPEECH_VERB', words[reporting].norm);
-  // "The 2019 Lund study into tariffs found": the document before its modifier is the subject.
+  // "The 2019 Lund study into tariffs found", "An email sent by the dean urged": the document before its modifier is
+  // the subject.
   const document = documentBeforeModifier(words, from, head);
   if (
     document >= 0 &&
     (speech || inClass('DOCUMENT_VERB', words[reporting].norm)) &&
-    isSpecificPhrase(text, words, from, document)
-  )
-    return found({ kind: 'document', ...sliceOf(text, words, nounPhraseStart(text, words, from, document), head) });
+    // "A report released in 2004" is as specific as "a 2004 report".
+    (isSpecificPhrase(text, words, from, head) || words.slice(document, verb).some((w) => isYear(w.norm)))
+  ) {
+    // The source runs to its last word before the verb: "A report released in 2004" (a time the head stops before).
+    let end = verb - 1;
+    while (end > head && (inClass('BETWEEN_SOURCE_AND_VERB', words[end].norm) || isMannerAdverb(words[end]))) end--;
+    return found({ kind: 'document', ...sliceOf(text, words, nounPhraseStart(text, words, from, document), end) });
+  }
   // "The director of the Health Ministry's vaccine programme admits": a role in a named body is one speaker.
   const role = inClass('DETERMINER', words[from].norm) ? from + 1 : from;
   if (
@@ -417,10 +423,32 @@ function namesDocument(words: readonly Word[], noun: number): boolean {
 }
 
 const MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'on', 'into', 'about', 'from', 'by', 'for']);
-/** The document noun before a prepositional phrase that ends at `head` ("study into tariff success"), or -1. */
+/** Past participles that do not end in -ed: "an email sent out by the dean". */
+const IRREGULAR_PARTICIPLES = new Set([
+  'sent',
+  'written',
+  'made',
+  'given',
+  'drawn',
+  'taken',
+  'put',
+  'set',
+  'kept',
+  'shown',
+]);
+/** How far back from the verb a modified document may stand: "An email sent out by the dean on August 25th". */
+const MAX_DOCUMENT_MODIFIER_WORDS = 8;
+/**
+ * The document noun before the phrase that modifies it and ends at `head`, or -1: a prepositional phrase ("study into
+ * tariff success") or a participle's ("a report released in 2004", "an email sent out by the dean on Monday").
+ */
 function documentBeforeModifier(words: readonly Word[], from: number, head: number): number {
-  for (let k = head - 1; k > from && k >= head - MAX_MODIFIER_WORDS; k--)
-    if (MODIFIER_PREPOSITIONS.has(words[k].norm)) return inClass('DOCUMENT', words[k - 1].norm) ? k - 1 : -1;
+  for (let k = head; k > from && k >= head - MAX_DOCUMENT_MODIFIER_WORDS; k--) {
+    const w = words[k];
+    const opensModifier =
+      MODIFIER_PREPOSITIONS.has(w.norm) || /^[a-z]{3,}ed$/.test(w.raw) || IRREGULAR_PARTICIPLES.has(w.raw);
+    if (opensModifier && inClass('DOCUMENT', words[k - 1].norm)) return k - 1;
+  }
   return -1;
 }
 
