@@ -498,6 +498,21 @@ describe('headings set as emphasis', () => {
       'The trial opened in 2018.[^1]\n\n**Sentenced to Death in 2019 by the Court of Urumqi**\n\nHe was sentenced in 2019.[^1]\n\n[^1]: Court record.';
     assert.deepEqual(flagged(text), []);
   });
+  test('a one-item list in title case, maybe after a bracketed date, titles what follows; a list of sentences is prose', () => {
+    const text = [
+      '- [March 3] Offices Searched by Police',
+      '',
+      'Police searched the union’s offices and took 40 boxes of files.[^1]',
+      '',
+      '- Police arrested 40 people in the raid',
+      '',
+      '- Offices Searched by Police',
+      '- Police arrested 40 people in the raid',
+      '',
+      '[^1]: Union statement, 4 March.',
+    ].join('\n');
+    assert.deepEqual(flagged(text), ['Police arrested 40 people in the raid', 'Police arrested 40 people in the raid']);
+  });
   test('a bold sentence that ends in a full stop is still prose', () => {
     const text = '**The court sentenced him to death in 2019 after a closed trial.**';
     assert.deepEqual(flagged(text), [
@@ -1109,9 +1124,11 @@ describe("the article's own research", () => {
     assert.equal(coverageOf(text, 'For this column')?.kind, 'own-research');
     assert.equal(coverageOf(text, 'In our model')?.kind, 'own-research');
     // Someone else's compiling, and a poll's result, are no research of the article's.
-    const other = 'The agency compiled 40 reports in 2019. Mr. Diop was polling at 6% in March.';
+    const other =
+      'The agency compiled 40 reports in 2019. Mr. Diop was polling at 6% in March. The families asked 12 police stations where he was.';
     assert.equal(coverageOf(other, 'The agency'), undefined);
     assert.equal(coverageOf(other, 'Mr. Diop'), undefined);
+    assert.equal(coverageOf(other, 'The families'), undefined);
   });
 
   test('a writer’s own data analysis: what “my analysis” and the charts above show', () => {

@@ -1307,6 +1307,13 @@ function describesOwnAnalysis(words: readonly Word[], i: number): boolean {
  * Whether a sentence describes the article's own survey, poll, interviews or analysis ("we polled 64 experts", "based
  * on interviews with", "I scraped 1,796 press releases").
  */
+/** Whether the act at `i` is the writers' own: theirs, a passive, or with no subject before it. */
+function writersAct(words: readonly Word[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[k].norm)) k--;
+  return k < 0 || /^(?:we|i|our|this|were|was|been|be)$/.test(words[k].norm) || words[k].isNumber;
+}
+
 export function describesOwnResearch(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const n = words[i].norm;
@@ -1314,9 +1321,11 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
     if (inClass('ANALYSIS_ACT', n) && describesOwnAnalysis(words, i)) return true;
     if (!inClass('RESEARCH_ACT', n)) continue;
     const next = words[i + 1];
-    // "polled 1,000 voters", not "polling at 6%" (a result).
-    if (next?.isNumber || (words[i + 2]?.isNumber && !/^(in|on|since|by|at)$/.test(next?.norm ?? ''))) return true;
     const prev = words[i - 1]?.norm;
+    // "we polled 1,000 voters", "1,000 voters were polled", not "polling at 6%" (a result) nor "The families asked 12
+    // police stations" (someone else's act).
+    const counted = next?.isNumber || (words[i + 2]?.isNumber && !/^(in|on|since|by|at)$/.test(next?.norm ?? ''));
+    if (counted && writersAct(words, i)) return true;
     if (prev === 'our' || prev === 'we' || prev === 'this' || (prev === 'on' && words[i - 2]?.norm === 'based'))
       return true;
   }

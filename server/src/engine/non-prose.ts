@@ -5,6 +5,7 @@
  *
  * Works on blocks (from Markdown or HTML alike) and the source text; knows nothing about mdast.
  */
+import { isTitleCased } from './attribution.js';
 import { romanNumber } from './citations.js';
 import type { Block, FootnoteRef } from './markdown.js';
 import type { Span } from './types.js';
@@ -205,6 +206,8 @@ const METADATA_LINE =
   /^(?:keywords|tags|categories|category|authors?|publish(?:ed)? date|published|date|updated|description|summary|slug|lang(?:uage)?|source url|url)\s*:/;
 const MAX_METADATA_LINES = 5;
 const MAX_NON_PROSE = 1200;
+/** A label in brackets that opens a line: "[March 3]". */
+const LEADING_BRACKETS = /^\[[^\]\n]{1,40}\]\s*/;
 /** The number of words in `s`, counting no further than `limit + 1`. */
 function words(s: string, limit = Infinity): number {
   let n = 0;
@@ -450,6 +453,8 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
       for (const name of head.match(ENTRY_NAMES) ?? []) references.names.add(name.toLowerCase());
     }
   };
+  const listSizes = new Map<number, number>();
+  for (const b of blocks) if (b.list !== undefined) listSizes.set(b.list, (listSizes.get(b.list) ?? 0) + 1);
   let previous: Block | undefined;
   for (const b of blocks) {
     const shape = shapes.get(b);
@@ -506,6 +511,19 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
         !head.includes('\n') &&
         !/[.!?:;,]["”’)]?\s*$/.test(head) &&
         words(head, 13) <= 12
+      ) {
+        kept.push({ ...b, kind: 'heading', depth: 7 });
+        continue;
+      }
+      // A list of one short item in title case with no closing punctuation, maybe after a bracketed date, titles the
+      // paragraphs after it: "- [March 3] Offices Searched by Police".
+      if (
+        b.list !== undefined &&
+        listSizes.get(b.list) === 1 &&
+        head &&
+        !head.includes('\n') &&
+        words(head, 13) <= 12 &&
+        isTitleCased(head.replace(LEADING_BRACKETS, ''))
       ) {
         kept.push({ ...b, kind: 'heading', depth: 7 });
         continue;
