@@ -557,6 +557,18 @@ describe('sources carried through a paragraph', () => {
     });
   });
 
+  test('"Another 13…", "That includes…" and "on this measure" take the named survey’s figures further', () => {
+    const text =
+      'The Lund Institute’s survey found that 27 states record the race of every driver stopped. Another 13 record the race ' +
+      'only when a ticket is issued. That includes 9 of the 10 largest states. By population, 61 percent of drivers ' +
+      'live in such states on this measure. The city council cut the road budget by 12 percent in 2015.';
+    const source = { kind: 'carried', source: 'The Lund Institute’s survey' };
+    assert.deepEqual(coverageOf(text, 'Another 13'), source);
+    assert.deepEqual(coverageOf(text, 'That includes'), source);
+    assert.deepEqual(coverageOf(text, 'By population'), source);
+    assert.deepEqual(flagged(text), ['The city council cut the road budget by 12 percent in 2015.']);
+  });
+
   test('a sentence that gives a vague source of its own does not go on with the one named before it', () => {
     const text =
       'The port authority said 14 ships were held at anchor in May. The ships also lost 4,000 tonnes of grain, ' +

@@ -634,7 +634,14 @@ class DiscourseFlow {
 /** British style opens (and closes) quotations with single marks: ‘…’. */
 const opensWithQuote = (pb: ProseBlock): boolean => /^\s*["“«„‘]/.test(pb.text);
 
-const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such'.split(' '));
+const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such another'.split(' '));
+const DEMONSTRATIVES = new Set(['that', 'this']);
+const REFERRING_VERBS = new Set(
+  'includes included means meant represents represented amounts amounted compares compared'.split(' '),
+);
+/** "on this measure", "by the same count": the figures of the report before, read on. */
+const SAME_MEASURE =
+  /\b(?:on|by|under) (?:this|that|the same) (?:measure|metric|count|definition|estimate|yardstick)\b/i;
 const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
 /** "The estimate for 2014 is…", "Its findings…": the report's own parts, named as the subject, continue its report. */
 const REPORT_PARTS = new Set(
@@ -652,9 +659,17 @@ const RESTATEMENT = /^\W*(?:in other words|put (?:differently|simply|another way
  * 2014…") or a name the report was about.
  */
 function continuesReport(sentence: Sentence, core: ClaimCore, topics: ReadonlySet<string>): boolean {
-  if (core.quotes.length > 0 || /^\s*["“«]/.test(sentence.text) || RESTATEMENT.test(sentence.text)) return true;
+  if (
+    core.quotes.length > 0 ||
+    /^\s*["“«]/.test(sentence.text) ||
+    RESTATEMENT.test(sentence.text) ||
+    SAME_MEASURE.test(sentence.text)
+  )
+    return true;
   const words = sentence.words;
   if (TOPIC_SHIFTS.has(words[0]?.norm)) return false;
+  // "That includes…", "This amounts to…": what the sentence before reported, taken further.
+  if (DEMONSTRATIVES.has(words[0]?.norm) && REFERRING_VERBS.has(words[1]?.norm)) return true;
   const opening = words.slice(0, CONTINUATION_WINDOW);
   if (
     opening.some(
