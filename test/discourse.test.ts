@@ -567,6 +567,11 @@ describe('sources carried through a paragraph', () => {
     assert.deepEqual(coverageOf(text, 'That includes'), source);
     assert.deepEqual(coverageOf(text, 'By population'), source);
     assert.deepEqual(flagged(text), ['The city council cut the road budget by 12 percent in 2015.']);
+    // The people a named survey asked exist only in its report.
+    const asked =
+      'The Lund Institute’s 2016 survey found that trust in vaccines fell in 40 countries. In France, 40% of ' +
+      'respondents (against 12% worldwide) disagreed that vaccines are safe.';
+    assert.deepEqual(coverageOf(asked, 'In France'), { kind: 'carried', source: 'The Lund Institute’s 2016 survey' });
   });
 
   test('a sentence that gives a vague source of its own does not go on with the one named before it', () => {

@@ -642,7 +642,10 @@ const REFERRING_VERBS = new Set(
 /** "on this measure", "by the same count": the figures of the report before, read on. */
 const SAME_MEASURE =
   /\b(?:on|by|under) (?:this|that|the same) (?:measure|metric|count|definition|estimate|yardstick)\b/i;
-const CONTINUATION_WORDS = new Set('also added adds further furthermore moreover likewise similarly'.split(' '));
+/** "also", "further"; and the people a named survey asked ("respondents"), who exist only in its report. */
+const CONTINUATION_WORDS = new Set(
+  'also added adds further furthermore moreover likewise similarly respondents interviewees'.split(' '),
+);
 /** "The estimate for 2014 is…", "Its findings…": the report's own parts, named as the subject, continue its report. */
 const REPORT_PARTS = new Set(
   'estimate estimates figure figures finding findings data numbers result results calculation calculations'.split(' '),
