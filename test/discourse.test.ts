@@ -698,7 +698,11 @@ describe('quotations and interviews', () => {
       assert.equal(coverage?.kind, 'attribution', sentence);
       if (source) assert.equal(coverage?.source, source);
     }
+    // A participle after a clause reports for the clause's subject.
+    assert.equal(coverageOf('Ana Ruiz objected, saying that 40 ships left.', 'Ana Ruiz')?.source, 'Ana Ruiz');
     const unsourced = [
+      // A naming participle set off after a name: the name calls nothing.
+      'Lundmark -- called the “Roof of the North” -- feeds 40 rivers that water two million people.',
       // A relative clause that narrates ("which used to"), and "puts it" as an act, not "as she put it".
       'The agency, which used to approve 300 loans a month, lost six million dollars in 2019.',
       'Beijing drew a line that covers 90% of the sea and effectively puts it under its control.',

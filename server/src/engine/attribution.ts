@@ -298,6 +298,13 @@ function speakerSubject(
     };
   }
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
+  // "The companies objected, saying that …": a participle after a clause reports for the clause's subject.
+  if (
+    words[verb].norm.endsWith('ing') &&
+    /^[a-z]{3,}ed$/.test(h.raw) &&
+    /,\s*$/.test(text.slice(h.end, words[verb].start))
+  )
+    return speakerSubject(text, words, head, reporting);
   // "a senior executive at F+ tech, a Russian manufacturer that…, said": the subject sits before an appositive.
   if (/^\.?\s*,/.test(text.slice(h.end, words[head + 1].start)) || /,\s*$/.test(text.slice(h.end, words[verb].start))) {
     const appositive = appositiveSubject(text, words, verb);
@@ -451,6 +458,10 @@ function documentBeforeModifier(words: readonly Word[], from: number, head: numb
   }
   return -1;
 }
+
+/** Whether a comma or a dash sets the word at `i` off from the one before it. */
+const setOffBefore = (text: string, words: readonly Word[], i: number): boolean =>
+  i > 0 && /[,—–]|--/.test(text.slice(words[i - 1].end, words[i].start));
 
 /** Whether the words before `head` (down to `from`) are a body, "of" and a name: "Union of Concerned …". */
 function endsNameWithOf(text: string, words: readonly Word[], from: number, head: number): boolean {
@@ -1031,8 +1042,13 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       const found = phraseAfter(text, words, by + 1);
       if (found) return { ...found, kind: 'agent' };
     }
-    // "is said to be", "was described as": a passive with no agent names nobody.
-    if (isPassive(words, i)) continue;
+    // "is said to be", "was described as": a passive with no agent names nobody; nor does a participle set off after
+    // a name: "Tibet -- called the “Water Tower of Asia” -- sources…".
+    if (
+      isPassive(words, i) ||
+      (inClass('DESCRIBE_VERB', w.norm) && w.norm.endsWith('ed') && setOffBefore(text, words, i))
+    )
+      continue;
     const subject = speakerSubject(text, words, i);
     const speech =
       inClass('SPEECH_VERB', w.norm) ||
