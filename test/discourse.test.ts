@@ -706,7 +706,11 @@ describe('quotations and interviews', () => {
       // A relative clause that narrates ("which used to"), and "puts it" as an act, not "as she put it".
       'The agency, which used to approve 300 loans a month, lost six million dollars in 2019.',
       'Beijing drew a line that covers 90% of the sea and effectively puts it under its control.',
+      // A noun that looks like a reporting verb after a modified document: "project" in "a long project phase".
+      'The port plan that Lund and Varga are about to start results from a long project design phase begun in 2019.',
       'The family reportedly sold 40 hectares of land in 1998.',
+      // What the writer reports of an act, with the act's claim after it: the act needs a source.
+      'The harbour board issued 40 fines to traders and porters, falsely claiming that the market was unlicensed.',
       // An undated report no one is named for is no source, whatever phrase follows it.
       'A report released last week found that 40 troopers stopped drivers by race.',
     ];

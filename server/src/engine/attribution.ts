@@ -244,7 +244,10 @@ const isMannerAdverb = (w: Word): boolean => /^[a-z]{4,}ly$/.test(w.raw) && !NOT
 /** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
 function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
   let head = verb - 1;
-  while (head >= 0 && (inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm) || isMannerAdverb(words[head]))) head--;
+  // (Not before a participle: in "…, falsely claiming that" the participle's clause is the writer's own report.)
+  const finite = !words[verb].norm.endsWith('ing');
+  while (head >= 0 && (inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm) || (finite && isMannerAdverb(words[head]))))
+    head--;
   head = beforeTime(words, head);
   if (head < 0) return undefined;
   // "Sen. Jane Doe (D-Conn.) said": the subject is before the parenthetical, not the party and state in it.
@@ -298,10 +301,11 @@ function speakerSubject(
     };
   }
   if (inClass('CLAUSE_BOUNDARY', h.norm)) return undefined;
-  // "The companies objected, saying that …": a participle after a clause reports for the clause's subject.
+  // "The companies objected, saying that …": a participle after a clause of speech reports for its subject.
   if (
     words[verb].norm.endsWith('ing') &&
     /^[a-z]{3,}ed$/.test(h.raw) &&
+    inClass('SPEECH_VERB', h.norm) &&
     /,\s*$/.test(text.slice(h.end, words[verb].start))
   )
     return speakerSubject(text, words, head, reporting);
@@ -347,6 +351,7 @@ function speakerSubject(
   const document = documentBeforeModifier(words, from, head);
   if (
     document >= 0 &&
+    reportsPlainly(text, words, reporting) &&
     (speech || inClass('DOCUMENT_VERB', words[reporting].norm)) &&
     // "A report released in 2004" is as specific as "a 2004 report".
     (isSpecificPhrase(text, words, from, head) || words.slice(document, verb).some((w) => isYear(w.norm)))
@@ -428,6 +433,18 @@ function namesDocument(words: readonly Word[], noun: number): boolean {
   }
   return false;
 }
+
+/** Past tenses of reporting verbs that do not end in -ed. */
+const IRREGULAR_REPORTING_PAST = new Set(['found', 'said', 'told', 'wrote', 'held', 'put', 'gave', 'shown']);
+/**
+ * Whether the word at `i` is a verb by its form, not a noun that looks like one ("a long project design phase"): a
+ * past tense, or a word that introduces content ("holds that", "reads: …").
+ */
+const reportsPlainly = (text: string, words: readonly Word[], i: number): boolean =>
+  /^[a-z]{3,}ed$/.test(words[i].raw) ||
+  IRREGULAR_REPORTING_PAST.has(words[i].raw) ||
+  words[i + 1]?.norm === 'that' ||
+  /^\s*[:“"]/.test(text.slice(words[i].end, words[i].end + 3));
 
 const MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'on', 'into', 'about', 'from', 'by', 'for']);
 /** Past participles that do not end in -ed: "an email sent out by the dean". */
