@@ -474,6 +474,27 @@ describe('endnotes with no heading', () => {
     assert.deepEqual([...parseMarkdown(uncited.join('\n')).references.numbers], []);
   });
 
+  test('a legal paper’s notes after each page, styled by kramdown attribute lines, are its references', () => {
+    const text = [
+      'Exports fell by 38% in a year.<sup>12</sup> Lenders tightened terms for 40 banks.<sup>13</sup>',
+      '',
+      '***',
+      '<sup>12</sup>. Okafor, *supra* note 3, at 14.',
+      '{: .fs-2}',
+      '<sup>13</sup>. *Id*.',
+      '{: .fs-2}',
+      '<sup>14</sup>. *Id*. at 16.',
+      '',
+      'Imports fell by 12% in the same year.<sup>14</sup>',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual([...parsed.references.numbers], [12, 13, 14]);
+    assert.deepEqual(
+      lint(text).findings.filter((f) => f.ruleId.startsWith('unsourced') || f.ruleId === 'undefined-reference'),
+      [],
+    );
+  });
+
   test('author–date entries ("et al.", "(2021).") end the document before a parenthesised note on the writer', () => {
     const text = [
       'Exports fell by 38% [1] while lenders tightened terms [2].',

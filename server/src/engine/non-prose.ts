@@ -367,7 +367,7 @@ function paragraphKind(
 const ENTRY_LABEL =
   /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>|\[([ivxl]{1,7})\](?=\s))/;
 const BIBLIOGRAPHIC =
-  /https?:\/\/|\bdoi\b|\b(?:pp?|vol|no)\.\s*\d|\beds?\.|\b(?:retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid)\b/i;
+  /https?:\/\/|\bdoi\b|\b(?:pp?|vol|no)\.\s*\d|\beds?\.|\b(?:retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid|supra|infra)\b|\bId\b\W{0,3}(?:\s+at\s+\d|\s*$)/i;
 const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 const ENTRY_NAMES = /\p{Lu}[\p{L}’'-]+/gu;
 
@@ -385,10 +385,17 @@ interface EntryLine {
   text: string;
 }
 
+const KRAMDOWN_ATTRIBUTES = /^\s*\{:[^{}]*\}\s*$/;
+
 function entryLines(b: Block, source: string): EntryLine[] {
   const out: EntryLine[] = [];
   let at = b.start;
   for (const line of source.slice(b.start, b.end).split('\n')) {
+    // A kramdown attribute list after an entry ("{: .fs-2}") styles it and is no entry.
+    if (KRAMDOWN_ATTRIBUTES.test(line)) {
+      at += line.length + 1;
+      continue;
+    }
     const label = ENTRY_LABEL.exec(line);
     const n = label
       ? label[6] !== undefined
@@ -600,7 +607,8 @@ function citesEntries(text: string, entries: readonly Block[]): boolean {
 
 /** A paragraph of two or more `[n]` / `(n)` / `^n^` lines that read like references, with no heading above it. */
 function isNumberedReferenceList(b: Block, source: string): boolean {
-  if (b.ordinal !== undefined || !/[[(^]\d|<sup>\d|^\[[ivxl]+\]/m.test(b.text)) return false;
+  // (`<sup>12</sup>` is masked as `^    12     ^` in the block's text.)
+  if (b.ordinal !== undefined || !/[[(]\d|\^ *\d|<sup>\d|^\[[ivxl]+\]/m.test(b.text)) return false;
   const lines = entryLines(b, source);
   const labelled = lines.filter((l) => l.number !== undefined && !/^\s*\d/.test(l.text));
   return (
