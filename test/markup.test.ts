@@ -820,6 +820,7 @@ describe('author–date citations and ibid', () => {
       '(“Why the Corridor Matters to Exporters,” 2021)',
       '(Everything Exporters Should Know About the 2023 Deal, 2024, p. 3)',
       // A title in quotation marks is one however short.
+      '(Ports Compared: The Old Route and the New One | Lund Policy Centre, 2022)',
       '(“Harbour Notes” 1893)',
       '("For Harbour Workers Everywhere", 1924)',
       '(“Dockers’ Association Bulletin” 1880-1884, 12)',

@@ -218,11 +218,12 @@ const PREFIX = '(?:(?:see(?:\\s+also)?|e\\.g\\.,?|cf\\.|also|i\\.e\\.,?|(?:as\\s
 const CITE = new RegExp(`^\\s*${PREFIX}(${NAMES})(?:[’']s)?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`, 'u');
 /**
  * A work with no author is cited by its title (APA): "(Everything You Need to Know About the Initiative, n.d.)",
- * "(“Ports and Power,” 2021)". Title case: capitalised words, numbers and the short words titles keep in lower case.
+ * "(“Ports and Power,” 2021)", "(Ports Compared: A Study | Lund Policy Centre, 2022)". Title case: capitalised words,
+ * numbers and the short words titles keep in lower case; a subtitle or the site's name after a colon or a bar.
  */
 const TITLE_SMALL_WORDS = 'a|an|the|of|to|in|on|for|and|or|with|about|from|at|by|vs';
 const TITLE_CITE = new RegExp(
-  `^\\s*[“"]?(\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:\\p{Lu}[\\p{L}’'-]*|\\d+|${TITLE_SMALL_WORDS})){1,20}),?[”"]?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`,
+  `^\\s*[“"]?(\\p{Lu}[\\p{L}’'-]*(?:(?:\\s*[:|–—]\\s*|\\s+)(?:\\p{Lu}[\\p{L}’'-]*|\\d+|${TITLE_SMALL_WORDS})){1,30}),?[”"]?,?\\s+(${YEARS})(${LOCATOR})?\\s*$`,
   'u',
 );
 /** Fewer title words than this read as a name and a year ("(Treaty of Versailles, 1919)"), unless "n.d.". */
