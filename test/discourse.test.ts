@@ -231,6 +231,9 @@ describe('attribution as writers write it', () => {
     ['The Example Front claimed full responsibility for the 40 blasts in 2019.', '^Example Front$'],
     ['The sale of 40 jets was deemed unlawful by the Court of Appeal in 2019.', '^the Court of Appeal$'],
     ['The three students were informed by Dean Ana Ruiz that they were banned from 40 lectures.', 'Ana Ruiz$'],
+    // A role in apposition ended by the verb alone; a contract's clause states its terms.
+    ['As Ana Ruiz, a teacher in the Lund district explained, “Forty pupils walked out in May.”', '^Ana Ruiz$'],
+    ['The strike is lawful: this clause explicitly states that “40 days’ notice is enough.”', '^this clause$'],
     ['The Example Forests 2023 Scorecard ranked 10 global brands on their pledges.', 'Scorecard$'],
     // One unnamed person after an inverted "said", and the writer's own relatives, as personal essays quote them.
     ['“The army took 40 men from the village in 2009,” said the shopkeeper.', '^the shopkeeper$'],

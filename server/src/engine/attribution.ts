@@ -319,6 +319,16 @@ function speakerSubject(
   while (from > subject.from && !breakBetween(text, words[from - 1], words[from])) from--;
   const found = (attribution: Attribution | undefined) => (attribution ? { attribution, from } : undefined);
   if (inClass('ANAPHOR', h.norm)) return found({ kind: 'anaphor', ...sliceOf(text, words, head, head) });
+  // "As Ana Ruiz, a teacher in the Lund district explained, “…”": a role in apposition, ended by the verb alone; the
+  // name before it is the speaker.
+  const named = nameBefore(text, words, from);
+  if (
+    named !== undefined &&
+    inClass('SPEECH_VERB', words[reporting].norm) &&
+    words.slice(from, head + 1).some((w) => inClass('ROLE', w.norm)) &&
+    opensSubject(text, words, named)
+  )
+    return { attribution: { kind: 'speaker', ...sliceOf(text, words, named, from - 1) }, from: named };
   // "the Federation of American Scientists": a capitalised common noun that ends a name built on "of" is part of it.
   const endsName = isCapitalised(h) && endsNameWithOf(text, words, from, head);
   if (isNameWord(h) || endsName) {
@@ -629,7 +639,7 @@ function opensSubject(text: string, words: readonly Word[], i: number): boolean 
   // "But House Speaker Nancy Pelosi, D-Calif., said": a conjunction opening the sentence.
   return j === 0 || breakBetween(text, words[j - 1], words[j]) || (j === 1 && OPENING_CONJUNCTIONS.has(words[0].norm));
 }
-const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'also']);
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'also', 'as']);
 
 /** A party tag in apposition: "R-Texas", "D-N.Y.", "Democrat of Ohio", "a Republican". */
 function isAffiliation(words: readonly Word[], from: number, to: number): boolean {
