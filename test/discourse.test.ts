@@ -709,6 +709,8 @@ describe('quotations and interviews', () => {
       // A relative clause that narrates ("which used to"), and "puts it" as an act, not "as she put it".
       'The agency, which used to approve 300 loans a month, lost six million dollars in 2019.',
       'Beijing drew a line that covers 90% of the sea and effectively puts it under its control.',
+      // A reporting verb's form used as a noun, the subject of the verb after it.
+      'Harbour projects are also built in response to the 40 new factories on the coast.',
       // A noun that looks like a reporting verb after a modified document: "project" in "a long project phase".
       'The port plan that Lund and Varga are about to start results from a long project design phase begun in 2019.',
       'The family reportedly sold 40 hectares of land in 1998.',
@@ -994,8 +996,10 @@ describe('quotations and interviews', () => {
       '**Driving the news:** Mali withdrew its 1,200 troops from the G5 Sahel force in May 2022.',
       '',
       '**True:** The junta took a $2 billion loan from the regional bank in 2023.',
+      '',
+      '**Not True:** The junta repaid 40 percent of the loan by 2024.',
     ].join('\n');
-    assert.equal(flagged(text).length, 4);
+    assert.equal(flagged(text).length, 5);
     // A one-word surname is still a speaker, even one that is also a verb.
     const answer = '**Sow:** The junta took a $2 billion loan from the regional bank in 2023.';
     assert.deepEqual(coverageOf(answer, 'Sow:** The junta'), { kind: 'interview', source: 'Sow' });

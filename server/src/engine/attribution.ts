@@ -939,6 +939,7 @@ function introducesContent(
   return false;
 }
 
+const AUXILIARIES = new Set('are is was were has have had will would can could should must may might'.split(' '));
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'what', 'whom']);
 const CONDITIONS = new Set(['until', 'unless', 'provided', 'providing', 'if', 'once']);
 /** The word that opens the clause of the subject at `from` (a determiner between them is skipped). */
@@ -1032,6 +1033,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // miscapitalised ("This was Stated by the President").
     if (!/^\p{Ll}/u.test(w.raw) && !(i > 0 && isPassive(words, i) && words[i + 1]?.norm === 'by')) continue;
     const prev = words[i - 1];
+    // "Infrastructure projects are built…", "the claims were false": a noun, the subject of the verb after it.
+    if (w.norm.endsWith('s') && AUXILIARIES.has(words[i + 1]?.norm ?? '')) continue;
     // "a UN report found": a document noun followed by its own verb.
     if (
       inClass('DOCUMENT', w.norm) &&

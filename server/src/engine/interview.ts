@@ -120,6 +120,8 @@ const NAME_PARTICLES = /^(?:al|el|bin|ibn|van|von|de|der|den|da|di|du|del|la|le|
 const DATE_IN_LABEL =
   /\b(?:1[0-9]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+const VERDICT_DEGREES = /^(?:not|no|yes|mostly|partly|partially|largely|half|somewhat)$/i;
+
 /** A turn label that names a speaker: every word capitalised ("Wu Xinbo", "Prof. Ana Ruiz"), not a run-in heading. */
 function isSpeakerLabel(label: string): boolean {
   if (DATE_IN_LABEL.test(label)) return false;
@@ -127,6 +129,8 @@ function isSpeakerLabel(label: string): boolean {
   // "**Verdict:**", "**True:**": one word that heads a paragraph or judges it, not a name (surnames may be verbs: Sow).
   const single = words.length === 1 ? words[0].toLowerCase() : undefined;
   if (single && (RUN_IN_HEADINGS.has(single) || isAdjective(single))) return false;
+  // "**Not True:**", "**Mostly False:**": a verdict's degree, not a first name.
+  if (VERDICT_DEGREES.test(words[0])) return false;
   return /^\p{Lu}/u.test(words[0]) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_PARTICLES.test(w));
 }
 
