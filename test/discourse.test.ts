@@ -1162,6 +1162,13 @@ describe("the article's own research", () => {
     assert.equal(coverageOf(other, 'The agency'), undefined);
     assert.equal(coverageOf(other, 'Mr. Diop'), undefined);
     assert.equal(coverageOf(other, 'The families'), undefined);
+    // A speaker's "we asked" inside a quotation is the speaker's act, not the article's research.
+    const quoted = [
+      'Ana Ruiz and Lee Park went to the head teacher. “We asked her if she would punish the 40 students who left.”',
+      '',
+      'Most of the students said they felt watched by the guards in 2019.',
+    ].join('\n');
+    assert.equal(coverageOf(quoted, 'Most of the students'), undefined);
   });
 
   test('a writer’s own data analysis: what “my analysis” and the charts above show', () => {

@@ -760,7 +760,12 @@ function claimCore(
     subjectPerson: personSubject(text, words),
     // Read only when the sentence names no source of its own (see DiscourseFlow.cover).
     vagueSource: !named && namesVagueSource(text, words),
-    describesResearch: describesOwnResearch(words),
+    // A speaker's "we asked her…" inside a quotation is not the article's research.
+    describesResearch: describesOwnResearch(
+      sentenceQuotes.length > 0
+        ? words.filter((w) => !sentenceQuotes.some((q) => w.start >= q.start && w.end <= q.end))
+        : words,
+    ),
     reportsResearch: reportsResearchFindings(words),
     // "If the demolition took place during a game, with 30,000 people inside, it would…": an imagined figure.
     figures: counts.hypothetical ? [] : figures,
