@@ -711,6 +711,7 @@ describe('quotations and interviews', () => {
       'Beijing drew a line that covers 90% of the sea and effectively puts it under its control.',
       // A reporting verb's form used as a noun, the subject of the verb after it.
       'Harbour projects are also built in response to the 40 new factories on the coast.',
+      'The response rested on two pillars, as illustrated by the Lundby project: 120 beds and 40 water points.',
       // A noun that looks like a reporting verb after a modified document: "project" in "a long project phase".
       'The port plan that Lund and Varga are about to start results from a long project design phase begun in 2019.',
       'The family reportedly sold 40 hectares of land in 1998.',

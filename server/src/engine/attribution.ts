@@ -939,6 +939,7 @@ function introducesContent(
   return false;
 }
 
+const MOSTLY_NOUNS = new Set(['project', 'projects']);
 const AUXILIARIES = new Set('are is was were has have had will would can could should must may might'.split(' '));
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'what', 'whom']);
 const CONDITIONS = new Set(['until', 'unless', 'provided', 'providing', 'if', 'once']);
@@ -1035,6 +1036,14 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     const prev = words[i - 1];
     // "Infrastructure projects are built…", "the claims were false": a noun, the subject of the verb after it.
     if (w.norm.endsWith('s') && AUXILIARIES.has(words[i + 1]?.norm ?? '')) continue;
+    // "the Lilongwe project:", "a long project phase": a noun far more often than "the bank projects that…" or
+    // "projects 3% growth".
+    if (
+      MOSTLY_NOUNS.has(w.norm) &&
+      words[i + 1]?.norm !== 'that' &&
+      !(/^\s+$/.test(text.slice(w.end, words[i + 1]?.start)) && words.slice(i + 1, i + 4).some((x) => x.isNumber))
+    )
+      continue;
     // "a UN report found": a document noun followed by its own verb.
     if (
       inClass('DOCUMENT', w.norm) &&
