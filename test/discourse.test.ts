@@ -1244,6 +1244,22 @@ describe('why a nearby source does not cover a sentence', () => {
     const text = 'The audit found that 40% of grants were never paid. Inflation reached 9% in 2022.';
     assert.match(reasonOf(text, 'Inflation') ?? '', /"The audit", named before it, does not carry over/);
   });
+  test('a name linked to its front page, or a file on the writer’s machine, is no citation', () => {
+    const named = 'The lab at [Lundby Institute](https://lundby.example.org/) has trained 40 mappers since 2011.';
+    assert.deepEqual(flagged(named), [named]);
+    assert.match(reasonOf(named, 'The lab') ?? '', /only names a site's front page/);
+    const html = 'The lab at <a href="https://lundby.example.org/en/">LI</a> has trained 40 mappers since 2011.';
+    assert.deepEqual(flagged(html), [html]);
+    const file = 'The union put forth a [proposal](file://localhost/files/proposal.pdf) with 40 demands.';
+    assert.match(reasonOf(file, 'The union') ?? '', /a file on the writer's machine/);
+    // A page below the front page, or link text that says what it supports, is a citation.
+    for (const cited of [
+      'The lab has trained 40 mappers since 2011, says [Lundby Institute](https://lundby.example.org/news/2012).',
+      'The lab [has trained 40 mappers](https://lundby.example.org/) since 2011.',
+    ])
+      assert.deepEqual(flagged(cited), []);
+  });
+
   test('a citation elsewhere in the paragraph', () => {
     const text = 'The mine closed in 2019.[^1] Output in the region fell by 30% in 2020.\n\n[^1]: Court record.';
     assert.match(reasonOf(text, 'Output') ?? '', /covers only the sentence it is in/);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Lexicon } from './lexicon.js';
 import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
-import type { Sentence, AnalyzedDocument, ProseBlock } from './document.js';
+import { namesOnly, type Sentence, type AnalyzedDocument, type ProseBlock } from './document.js';
 import { isAdjective, isBaseVerb } from './inflect.js';
 import { findFigures, type Figure } from './figures.js';
 import { lastStartingAtOrBefore } from './search.js';
@@ -610,7 +610,8 @@ class DiscourseFlow {
     this.lastSpeaker = named && coverage?.kind === 'attribution' ? coverage.source : undefined;
     this.lastPerson = this.lastSpeaker ?? core.subjectPerson;
     this.lastCitation = cited && coverage?.kind === 'citation' ? coverage.source : undefined;
-    return coverage ? { coverage } : { uncovered: this.whyUncovered(carriedBefore, core.vagueSource) };
+    if (coverage) return { coverage };
+    return { uncovered: nameLinkIn(sentence) ?? this.whyUncovered(carriedBefore, core.vagueSource) };
   }
 
   endBlock(): void {
@@ -1018,6 +1019,18 @@ export function claimContext(claim: Claim): string {
   context += review ? `${review.status}:${free(review.note)}` : '';
   claimContexts.set(claim, context);
   return context;
+}
+
+/** Why a link in an uncovered sentence is no citation (see `namesOnly`), or undefined when it has none. */
+function nameLinkIn(sentence: Sentence): string | undefined {
+  const { block } = sentence.block;
+  const link = block.links.find(
+    (l) => l.span.start >= sentence.span.start && l.span.end <= sentence.span.end && namesOnly(block, l),
+  );
+  if (!link) return undefined;
+  return /^file:/i.test(link.url)
+    ? `its link points to a file on the writer's machine, which no reader can open`
+    : `its link to ${link.url} only names a site's front page, which sources nothing in the sentence`;
 }
 
 /** For a finding's message: why a source near an uncovered claim does not count, as " (…)", or nothing. */

@@ -4,7 +4,7 @@
  */
 import { parseYamlData } from './yaml.js';
 import { parseTomlData } from './toml.js';
-import type { Block, ParsedMarkdown } from './markdown.js';
+import type { Block, LinkInfo, ParsedMarkdown } from './markdown.js';
 import { countAuthorPages, findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Word } from './words.js';
@@ -206,6 +206,27 @@ function linkKey(block: Block): string {
   return block.links.map((l) => `${l.span.start - block.start}-${l.span.end - block.start}`).join(',');
 }
 
+/** A site's front page: no path beyond a language or an index page, no query. */
+const FRONT_PAGE = /^https?:\/\/[^/?#]+\/?(?:(?:[a-z]{2}(?:-[a-z]{2})?|index\.html?)\/?)?$/i;
+/** A link text that is a name: up to five capitalised words or acronyms ("ESIH", "Haiti Communitere"). */
+const NAME_TEXT = /^\W*\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}’'&.-]*|of|de|for|and|the)){0,4}\W*$/u;
+
+/**
+ * Whether a link of `block` only names what its text names, not a source for the sentence: a name in the running text
+ * linked to its organisation's front page ("the lab at [ESIH](https://esih.edu/)"; in brackets, "([UN News](…))", it
+ * credits the outlet), or a file on the writer's own machine (`file://…`), which no reader opens.
+ */
+export function namesOnly(block: Block, link: LinkInfo): boolean {
+  if (/^file:/i.test(link.url)) return true;
+  const at = link.span.start - block.start;
+  if (!FRONT_PAGE.test(link.url) || /\(\s*$/.test(block.text.slice(Math.max(0, at - 2), at))) return false;
+  const visible = block.text
+    .slice(at, link.span.end - block.start)
+    .replace(/^\[|\]\s*$/g, '')
+    .trim();
+  return NAME_TEXT.test(visible);
+}
+
 export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock {
   const cache = options.cache ?? NO_CACHE;
   const { local, text, words, quotes, sentences } = cache.memo(
@@ -222,7 +243,7 @@ export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock 
     })),
     // An empty footnote still covers its sentence: empty-citation reports it once, while the writer fills it in.
     ...block.footnoteRefs.map((r): Marker => ({ kind: 'footnote', span: r.span, id: r.id })),
-    ...block.links.map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
+    ...block.links.filter((l) => !namesOnly(block, l)).map((l): Marker => ({ kind: 'link', span: l.span, id: l.url })),
   ].sort((a, b) => a.span.start - b.span.start);
   const pb: ProseBlock = { block, text, markers, sentences: [], words, quotes };
   for (const s of sentences) {
