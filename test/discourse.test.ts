@@ -772,6 +772,23 @@ describe('quotations and interviews', () => {
     assert.equal(coverageOf(agrees, 'Ana Ruiz agrees'), undefined);
   });
 
+  test('quotations typed with straight single marks go on like curly ones', () => {
+    const article = [
+      "'The sentence of 10 years is wrong,' said Ana Ruiz, the agency's representative in Lundby.",
+      "'It also breaks the 40 principles the state has signed.'",
+      "Ruiz added that the case shows the need to 'pass the child protection bill so that all children are protected.",
+      "'And that all 40 districts treat children the same.'",
+      "'90s rules still apply in 12 districts.",
+    ];
+    for (const [opening, source] of [
+      ["'It also", 'Ana Ruiz'],
+      ["'And that", 'Ruiz'],
+    ])
+      assert.equal(coverageOf(article.join('\n\n'), opening)?.source, source, opening);
+    // An apostrophe that opens a word opens no quotation.
+    assert.deepEqual(flagged(article.join('\n\n')), ["'90s rules still apply in 12 districts."]);
+  });
+
   test('a quotation set off as a paragraph belongs to the speaker the next paragraph names for it', () => {
     const article = [
       '“Not one soldier will cross that river while I am in office and the army answers to me.”',

@@ -616,7 +616,7 @@ class DiscourseFlow {
 
   endBlock(): void {
     const last = this.blockQuotes[this.blockQuotes.length - 1];
-    const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»’]\s*$/.test(this.blockText);
+    const unclosed = last !== undefined && last.end === this.blockText.length && !/["”»’']\s*$/.test(this.blockText);
     // “…,” Minister Patel said. — or "Patel says the port is full." — then a paragraph that is a quotation: news
     // copy's way of going on with the speaker its last sentence named; not after a paragraph that credits the
     // quotation before it ("These were the words of …").
@@ -632,8 +632,12 @@ class DiscourseFlow {
   }
 }
 
-/** British style opens (and closes) quotations with single marks: ‘…’. */
-const opensWithQuote = (pb: ProseBlock): boolean => /^\s*["“«„‘]/.test(pb.text);
+/**
+ * British style opens (and closes) quotations with single marks: ‘…’, or typed straight ('…'), when the paragraph
+ * closes it too ("'It also negates the law.'"; not "'90s fashion").
+ */
+const opensWithQuote = (pb: ProseBlock): boolean =>
+  /^\s*["“«„‘]/.test(pb.text) || (/^\s*'\p{L}/u.test(pb.text) && /[\p{L}.,!?]'\W*$/u.test(pb.text.trimEnd()));
 
 const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such another'.split(' '));
 const DEMONSTRATIVES = new Set(['that', 'this']);
