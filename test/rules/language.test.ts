@@ -91,6 +91,10 @@ ruleTester('editorializing', {
       code: 'Paradoxically, Russia has symbolised anti-imperialism.',
       errors: [{ text: 'Paradoxically', output: 'Russia has symbolised anti-imperialism.' }],
     },
+    {
+      code: 'It is apparent from the figures that the port is failing.',
+      errors: [{ text: 'It is apparent from' }],
+    },
   ],
 });
 
@@ -100,10 +104,19 @@ ruleTester('unsupported-attribution', {
     'Critics say the plan failed.[^1]\n\n[^1]: Named critics in Le Monde, 2022.',
     // The comma ends the clause: "people" is what the city holds, and CNN is who said so.
     'The city is home to about 800,000 people, said CNN.',
+    // Named estimates and a view with its holder.
+    'The Lund Institute’s estimates place the toll at 40,000.',
+    'Other estimates by the Lund Institute place the toll at 40,000.',
+    'The treaty was viewed as a failure by the Lund Institute.',
   ],
   invalid: [
     { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },
     { code: 'It is believed that the talks failed.', errors: [{ text: 'It is believed' }] },
+    // Claims, estimates and views said to exist, with no one to hold them.
+    { code: 'There are claims that the dams cut the river’s flow.', errors: [{ text: 'There are claims that' }] },
+    { code: 'The general consensus is that the sanctions worked.', errors: [{ text: 'The general consensus is' }] },
+    { code: 'Some estimates place the toll at 40,000.', errors: [{ text: 'Some estimates place' }] },
+    { code: 'The treaty is often viewed as a failure.', errors: [{ text: 'is often viewed as' }] },
   ],
 });
 
