@@ -20,6 +20,11 @@ ruleTester('loaded-term', {
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
+    // A verdict on charges, an economy or a resource in the writer's voice.
+    {
+      code: 'The police brought trumped-up charges, the port’s economy is moribund and the archive is invaluable.',
+      errors: [{ text: 'trumped-up' }, { text: 'moribund' }, { text: 'invaluable' }],
+    },
     {
       name: 'a term broken over two lines is quoted as one line',
       code: 'The assembly was a rubber\nstamp for the government.',
