@@ -231,6 +231,7 @@ describe('attribution as writers write it', () => {
     ['The Example Front claimed full responsibility for the 40 blasts in 2019.', '^Example Front$'],
     ['The sale of 40 jets was deemed unlawful by the Court of Appeal in 2019.', '^the Court of Appeal$'],
     ['The three students were informed by Dean Ana Ruiz that they were banned from 40 lectures.', 'Ana Ruiz$'],
+    ['The dean’s email presented the walkout as “a threat to 40 lectures and to every student.”', '^The dean’s email$'],
     // A role in apposition ended by the verb alone; a contract's clause states its terms.
     ['As Ana Ruiz, a teacher in the Lund district explained, “Forty pupils walked out in May.”', '^Ana Ruiz$'],
     ['The strike is lawful: this clause explicitly states that “40 days’ notice is enough.”', '^this clause$'],
@@ -661,10 +662,15 @@ describe('quotations and interviews', () => {
   });
 
   test('a quoted phrase between an article and its noun is a label, not a quotation', () => {
-    const text = 'The “a debt crisis is coming next spring” crowd has warned of it since 2008.';
-    const result = lint(text, { filePath: '/virtual/article.md' });
-    assert.deepEqual(result.claims[0].quotes, []);
-    assert.ok(!result.findings.some((f) => f.ruleId === 'unsourced-quote'));
+    for (const text of [
+      'The “a debt crisis is coming next spring” crowd has warned of it since 2008.',
+      // The title of the work its authors write in.
+      'In “Why port towns vote the way they do,” Ana Ruiz and Lee Park analyse 20 years of ballots.',
+    ]) {
+      const result = lint(text, { filePath: '/virtual/article.md' });
+      assert.deepEqual(result.claims[0].quotes, [], text);
+      assert.ok(!result.findings.some((f) => f.ruleId === 'unsourced-quote'), text);
+    }
   });
 
   test('a quotation whose speaker is named in its sentence is attributed', () => {

@@ -382,7 +382,9 @@ function speakerSubject(
   )
     return found({ kind: 'speaker', ...sliceOf(text, words, from, head) });
   const isDocument =
-    (inClass('DOCUMENT', h.norm) && (speech || inClass('DOCUMENT_VERB', words[reporting].norm))) ||
+    // ("The email presented the talks as…": a document characterises as a speaker does.)
+    (inClass('DOCUMENT', h.norm) &&
+      (speech || inClass('DOCUMENT_VERB', words[reporting].norm) || inClass('DESCRIBE_VERB', words[reporting].norm))) ||
     // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
     (inClass('LAW', h.norm) && inClass('LAW_VERB', words[reporting].norm) && !words[reporting].norm.endsWith('ing'));
   if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
@@ -1324,6 +1326,8 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
   let k = words.length - 1;
   while (k >= 0 && words[k].start >= quoteStart) k--;
   if (k < 0) return false;
+  // "In “Wolf warriors talk tough,” Ana Ruiz and Lee Park analyse…": the work in which the authors write.
+  if (k === 0 && words[0].norm === 'in' && isNameWord(words.find((w) => w.start >= quoteEnd))) return true;
   // "a report entitled “…”", "known as “…”", "questions like “…”", "slogans such as “…”".
   const linked = words[k].norm === 'like' || words[k].norm === 'as';
   const cue = linked ? k - (words[k - 1]?.norm === 'such' ? 2 : 1) : k;
