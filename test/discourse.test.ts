@@ -655,6 +655,17 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
+  test('a tag set as a sentence of its own right after the quotation names its speaker; a crowd does not', () => {
+    const tagged = [
+      '“I am striking because the college owes 40 advisers their pay.” Ana Ruiz, a community adviser, explains.',
+      '“The port has been closed to 40 ships since May.” The harbour master explains.',
+    ];
+    assert.deepEqual(coverageOf(tagged[0], '“I am striking'), { kind: 'speaker', source: 'Ana Ruiz' });
+    assert.deepEqual(coverageOf(tagged[1], '“The port'), { kind: 'speaker', source: 'The harbour master' });
+    const crowd = '“The port has been closed to 40 ships since May.” Officials explain.';
+    assert.ok(flagged(crowd).includes('“The port has been closed to 40 ships since May.”'));
+  });
+
   test('a quoted question before its speaker ends no sentence, and the quotation after it continues', () => {
     const text = '“Why would 40 ships wait at anchor?” Mr. Diop asked. “Nobody at the port could tell me.”';
     assert.deepEqual(coverageOf(text, '“Why would'), { kind: 'attribution', source: 'Diop' });

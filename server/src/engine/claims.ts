@@ -500,6 +500,11 @@ class DiscourseFlow {
       const quote = this.blockQuotes[lastStartingAtOrBefore(this.blockQuotes, (q) => q.start, start)];
       if (core.named && quote && quote.start < start && quote.end > start)
         this.closingSpeakers.set(quote, core.named.source);
+      // “…” Ana Ruiz, a community adviser, explains.: a tag of its own right after the quotation closed.
+      else if (quote && isBareTag(sentence) && /^\s*$/.test(pb.text.slice(quote.end, start))) {
+        const speaker = core.named?.source ?? tagSpeaker(sentence);
+        if (speaker) this.closingSpeakers.set(quote, speaker);
+      }
     }
     // The block's turn in an interview: a question is no claim, an answer is its speaker's (see interview.ts).
     this.takeTurn(turn?.turn);
@@ -1023,6 +1028,26 @@ export function claimContext(claim: Claim): string {
   context += review ? `${review.status}:${free(review.note)}` : '';
   claimContexts.set(claim, context);
   return context;
+}
+
+/** How many words a tag set as a sentence of its own may hold: "Ana Ruiz, a community adviser, explains." */
+const MAX_BARE_TAG_WORDS = 10;
+/** A sentence that only names a speaker and a reporting verb, which ends it. */
+const isBareTag = (sentence: Sentence): boolean =>
+  sentence.words.length >= 2 &&
+  sentence.words.length <= MAX_BARE_TAG_WORDS &&
+  /\.\s*$/.test(sentence.text) &&
+  SAID.test(sentence.words[sentence.words.length - 1].raw);
+const SAID = /^(?:says|said|explains|explained|adds|added|recalls|recalled|notes|noted|continues|continued|told)$/;
+/** The speaker a bare tag names: its words before the verb, or before a comma; not a crowd ("Officials explain."). */
+function tagSpeaker(sentence: Sentence): string | undefined {
+  const { words, text } = sentence;
+  // The name before an apposition: "Ana Ruiz" of "Ana Ruiz, a community adviser,".
+  const subject = text
+    .slice(words[0].start, words[words.length - 2]?.end ?? 0)
+    .split(',')[0]
+    .trim();
+  return subject && !/^\p{Lu}\p{Ll}+s$/u.test(subject) ? subject : undefined;
 }
 
 /** Why a link in an uncovered sentence is no citation (see `namesOnly`), or undefined when it has none. */
