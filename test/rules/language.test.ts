@@ -17,9 +17,13 @@ ruleTester('loaded-term', {
     'The `regime` variable is code.',
     '---\ntitle: The regime\n---\n\nNeutral text.',
     { name: 'allowed by configuration', code: 'The regime fell.', config: { terms: { allow: ['regime'] } } },
+    // News copy's neutral "forces loyal to", and "harsh" for a tone or a climate.
+    'Forces loyal to the general shelled the port in May.',
+    'The harsh rhetoric of the envoys worried the markets, as did the harsh winter.',
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
+    { code: 'The court handed down a harsh sentence.', errors: [{ text: 'harsh' }] },
     // A verdict on charges, an economy or a resource in the writer's voice.
     {
       code: 'The police brought trumped-up charges, the port’s economy is moribund and the archive is invaluable.',
