@@ -241,13 +241,21 @@ const NOT_ADVERBS = new Set(
 /** "he confidently states", "Ana Ruiz flatly denied": how the speaker spoke, read past like "also". */
 const isMannerAdverb = (w: Word): boolean => /^[a-z]{4,}ly$/.test(w.raw) && !NOT_ADVERBS.has(w.norm);
 
-/** The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped). */
-function subjectBefore(text: string, words: readonly Word[], verb: number): { from: number; head: number } | undefined {
+/**
+ * The subject of a verb at `verb`: its head is the word just before it (auxiliaries and adverbs skipped, and a time
+ * after it: "the ministry on Friday said"); `last` is its last word, that time included.
+ */
+function subjectBefore(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+): { from: number; head: number; last: number } | undefined {
   let head = verb - 1;
   // (Not before a participle: in "…, falsely claiming that" the participle's clause is the writer's own report.)
   const finite = !words[verb].norm.endsWith('ing');
   while (head >= 0 && (inClass('BETWEEN_SOURCE_AND_VERB', words[head].norm) || (finite && isMannerAdverb(words[head]))))
     head--;
+  const last = head;
   head = beforeTime(words, head);
   if (head < 0) return undefined;
   // "Sen. Jane Doe (D-Conn.) said": the subject is before the parenthetical, not the party and state in it.
@@ -267,7 +275,7 @@ function subjectBefore(text: string, words: readonly Word[], verb: number): { fr
     if (inClass('CLAUSE_BOUNDARY', prev.norm) || /[;:()—“”"]/.test(text.slice(prev.end, words[from].start))) break;
     from--;
   }
-  return { from, head };
+  return { from, head, last };
 }
 
 /**
@@ -284,7 +292,7 @@ function speakerSubject(
   if (verb > 0 && /[”"]/.test(text.slice(words[verb - 1].end, words[verb].start))) return undefined;
   const subject = subjectBefore(text, words, verb);
   if (!subject) return undefined;
-  const { head } = subject;
+  const { head, last } = subject;
   const h = words[head];
   // "The investigation identified … and found that …": the verb shares the sentence's opening subject.
   // ("…and asking Syria to…" is a participle: an act, not a report.)
@@ -365,12 +373,9 @@ function speakerSubject(
     (speech || inClass('DOCUMENT_VERB', words[reporting].norm)) &&
     // "A report released in 2004" is as specific as "a 2004 report".
     (isSpecificPhrase(text, words, from, head) || words.slice(document, verb).some((w) => isYear(w.norm)))
-  ) {
-    // The source runs to its last word before the verb: "A report released in 2004" (a time the head stops before).
-    let end = verb - 1;
-    while (end > head && (inClass('BETWEEN_SOURCE_AND_VERB', words[end].norm) || isMannerAdverb(words[end]))) end--;
-    return found({ kind: 'document', ...sliceOf(text, words, nounPhraseStart(text, words, from, document), end) });
-  }
+  )
+    // The source runs to its last word: "A report released in 2004" (a time the head stops before).
+    return found({ kind: 'document', ...sliceOf(text, words, nounPhraseStart(text, words, from, document), last) });
   // "The director of the Health Ministry's vaccine programme admits": a role in a named body is one speaker.
   const role = inClass('DETERMINER', words[from].norm) ? from + 1 : from;
   if (
@@ -446,32 +451,20 @@ function namesDocument(words: readonly Word[], noun: number): boolean {
   return false;
 }
 
-/** Past tenses of reporting verbs that do not end in -ed. */
-const IRREGULAR_REPORTING_PAST = new Set(['found', 'said', 'told', 'wrote', 'held', 'put', 'gave', 'shown']);
+/** Past tenses and participles that do not end in -ed: "found", "an email sent out by the dean". */
+const IRREGULAR_PAST = new Set(
+  'found said told wrote written held put gave given shown sent made drawn taken set kept'.split(' '),
+);
+/** A past tense or participle by its form: "released", "found", "sent". */
+const isPastForm = (w: Word): boolean => /^[a-z]{3,}ed$/.test(w.raw) || IRREGULAR_PAST.has(w.raw);
 /**
  * Whether the word at `i` is a verb by its form, not a noun that looks like one ("a long project design phase"): a
  * past tense, or a word that introduces content ("holds that", "reads: …").
  */
 const reportsPlainly = (text: string, words: readonly Word[], i: number): boolean =>
-  /^[a-z]{3,}ed$/.test(words[i].raw) ||
-  IRREGULAR_REPORTING_PAST.has(words[i].raw) ||
-  words[i + 1]?.norm === 'that' ||
-  /^\s*[:“"]/.test(text.slice(words[i].end, words[i].end + 3));
+  isPastForm(words[i]) || words[i + 1]?.norm === 'that' || /^\s*[:“"]/.test(text.slice(words[i].end, words[i].end + 3));
 
 const MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'on', 'into', 'about', 'from', 'by', 'for']);
-/** Past participles that do not end in -ed: "an email sent out by the dean". */
-const IRREGULAR_PARTICIPLES = new Set([
-  'sent',
-  'written',
-  'made',
-  'given',
-  'drawn',
-  'taken',
-  'put',
-  'set',
-  'kept',
-  'shown',
-]);
 /** How far back from the verb a modified document may stand: "An email sent out by the dean on August 25th". */
 const MAX_DOCUMENT_MODIFIER_WORDS = 8;
 /**
@@ -481,8 +474,7 @@ const MAX_DOCUMENT_MODIFIER_WORDS = 8;
 function documentBeforeModifier(words: readonly Word[], from: number, head: number): number {
   for (let k = head; k > from && k >= head - MAX_DOCUMENT_MODIFIER_WORDS; k--) {
     const w = words[k];
-    const opensModifier =
-      MODIFIER_PREPOSITIONS.has(w.norm) || /^[a-z]{3,}ed$/.test(w.raw) || IRREGULAR_PARTICIPLES.has(w.raw);
+    const opensModifier = MODIFIER_PREPOSITIONS.has(w.norm) || isPastForm(w);
     if (opensModifier && inClass('DOCUMENT', words[k - 1].norm)) return k - 1;
   }
   return -1;
@@ -1171,7 +1163,6 @@ const CLAIM = /^claim(?:s|ed)?$/;
  * is the news, when a named subject opens the sentence's main clause ("since X announced his challenge", "who
  * announced her bid", "the compromise Obama announced this week" narrate; "After the coup, X announced…" reports).
  */
-
 function announcesObject(
   text: string,
   words: readonly Word[],
@@ -1362,10 +1353,6 @@ function describesOwnAnalysis(words: readonly Word[], i: number): boolean {
   return false;
 }
 
-/**
- * Whether a sentence describes the article's own survey, poll, interviews or analysis ("we polled 64 experts", "based
- * on interviews with", "I scraped 1,796 press releases").
- */
 /** Whether the act at `i` is the writers' own: theirs, a passive, or with no subject before it. */
 function writersAct(words: readonly Word[], i: number): boolean {
   let k = i - 1;
@@ -1373,6 +1360,10 @@ function writersAct(words: readonly Word[], i: number): boolean {
   return k < 0 || /^(?:we|i|our|this|were|was|been|be)$/.test(words[k].norm) || words[k].isNumber;
 }
 
+/**
+ * Whether a sentence describes the article's own survey, poll, interviews or analysis ("we polled 64 experts", "based
+ * on interviews with", "I scraped 1,796 press releases").
+ */
 export function describesOwnResearch(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const n = words[i].norm;

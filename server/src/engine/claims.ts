@@ -22,6 +22,7 @@ import {
   isTitleCased,
   isSpeechVerbAt,
   reportsResearchFindings,
+  tagsQuotation,
   tagsQuotationAt,
   personSubject,
   namesVagueSource,
@@ -1032,19 +1033,17 @@ export function claimContext(claim: Claim): string {
 
 /** How many words a tag set as a sentence of its own may hold: "Ana Ruiz, a community adviser, explains." */
 const MAX_BARE_TAG_WORDS = 10;
-/** A sentence that only names a speaker and a reporting verb, which ends it. */
-const isBareTag = (sentence: Sentence): boolean =>
-  sentence.words.length >= 2 &&
-  sentence.words.length <= MAX_BARE_TAG_WORDS &&
-  /\.\s*$/.test(sentence.text) &&
-  SAID.test(sentence.words[sentence.words.length - 1].raw);
-const SAID = /^(?:says|said|explains|explained|adds|added|recalls|recalled|notes|noted|continues|continued|told)$/;
+/** A sentence that only names a speaker and a reporting verb, which ends it ("Ana Ruiz explains."). */
+const isBareTag = ({ words, text }: Sentence): boolean =>
+  words.length >= 2 &&
+  words.length <= MAX_BARE_TAG_WORDS &&
+  /\.\s*$/.test(text) &&
+  tagsQuotation(words[words.length - 1].norm);
 /** The speaker a bare tag names: its words before the verb, or before a comma; not a crowd ("Officials explain."). */
-function tagSpeaker(sentence: Sentence): string | undefined {
-  const { words, text } = sentence;
+function tagSpeaker({ words, text }: Sentence): string | undefined {
   // The name before an apposition: "Ana Ruiz" of "Ana Ruiz, a community adviser,".
   const subject = text
-    .slice(words[0].start, words[words.length - 2]?.end ?? 0)
+    .slice(words[0].start, words[words.length - 2].end)
     .split(',')[0]
     .trim();
   return subject && !/^\p{Lu}\p{Ll}+s$/u.test(subject) ? subject : undefined;

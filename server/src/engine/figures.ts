@@ -66,9 +66,16 @@ const NOT_PLURAL = set(
 /** Whether the word at `k` reads as a plural noun ("1500 officers"), the thing a number before it counts. */
 const pluralAt = (words: readonly Word[], k: number): boolean =>
   /^[a-z]+s$/.test(words[k]?.raw ?? '') && !NOT_PLURAL.has(words[k].norm);
-/** A unit written as a word after its number: "40 km", "12 tonne trucks". */
-const UNIT_WORD =
-  /^(?:km|kg|mm|cm|m|mi|ha|mw|gw|kw|kwh|mph|kph|bpd|mt|kt|lbs?|tonnes?|tons?|acres?|hectares?|metres?|meters?|miles?|kilomet(?:re|er)s?|feet|ft|yards?|percent|pct)$/;
+/** Units by their abbreviation, written after the number or glued to it: "40 km", "120km". */
+const UNIT_ABBREVIATIONS = 'km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?';
+const UNIT_ABBREVIATION = new RegExp(`^(?:${UNIT_ABBREVIATIONS})$`);
+const DISTANCE_UNITS = set(
+  'mile miles kilometre kilometres kilometer kilometers km metre metres meter meters feet ft yard yards leagues',
+);
+const MEASURE_WORDS = set('tonne tonnes ton tons acre acres hectare hectares percent pct');
+/** A unit written as a word after its number: "40 km", "12 tonne trucks", "30 miles". */
+const isUnitWord = (norm: string): boolean =>
+  UNIT_ABBREVIATION.test(norm) || DISTANCE_UNITS.has(norm) || MEASURE_WORDS.has(norm);
 /** Plural nouns that do not end in -s: "the Red Cross 40 people" counts them. */
 const PLURAL_NOUNS = set('people children men women police staff personnel cattle troops');
 const APPROXIMATORS = set(
@@ -79,7 +86,7 @@ const SMALL_NUMBER_WORDS = set('zero one two three four five six seven eight nin
 const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillions tens lakhs crores');
 /** Amounts so large they are figures by themselves ("cost billions"). */
 const LARGE_QUANTITY_WORDS = set('billions trillions');
-const UNIT_SUFFIX = /^\d[\d,.]*(km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?)$/i;
+const UNIT_SUFFIX = new RegExp(`^\\d[\\d,.]*(?:${UNIT_ABBREVIATIONS})$`, 'i');
 /** Whether the word at `k` makes the number before it a percentage: "percent", "pct", "per cent", not "per ton". */
 function isPercentWord(words: readonly Word[], k: number): boolean {
   const norm = words[k]?.norm ?? '';
@@ -100,7 +107,6 @@ const ERAS = set('bc bce ad ce');
 const TIME_UNITS = set(
   'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries',
 );
-const DISTANCE_UNITS = set('miles kilometres kilometers km metres meters feet yards leagues');
 
 function isYearLike(raw: string): boolean {
   return /^(1[0-9]|20)\d\d$/.test(raw);
@@ -363,7 +369,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       !WEEKDAYS.has(prev.norm) &&
       /^\d{1,4}$/.test(raw) &&
       prev.end + 1 === w.start &&
-      !(counts && (pluralAt(words, i + 1) || PLURAL_NOUNS.has(next) || UNIT_WORD.test(next))) &&
+      !(counts && (pluralAt(words, i + 1) || PLURAL_NOUNS.has(next) || isUnitWord(next))) &&
       charAfter !== '%' &&
       !isPercentWord(words, i + 1) &&
       (before?.norm === 'the' ||

@@ -510,27 +510,14 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
         nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
         continue;
       }
-      // A short, wholly bold or italic line with no closing punctuation is a heading set as emphasis (markdownlint's
-      // MD036): it titles what follows and asserts nothing.
+      // A short line that titles what follows and asserts nothing: wholly bold or italic with no closing punctuation (a
+      // heading set as emphasis, markdownlint's MD036), or a list's only item in title case, maybe after a bracketed
+      // date ("- [March 3] Offices Searched by Police").
+      const shortLine = head !== '' && !head.includes('\n') && words(head, 13) <= 12;
       if (
-        shape?.emphasized &&
-        head &&
-        !head.includes('\n') &&
-        !/[.!?:;,]["”’)]?\s*$/.test(head) &&
-        words(head, 13) <= 12
-      ) {
-        kept.push({ ...b, kind: 'heading', depth: 7 });
-        continue;
-      }
-      // A list of one short item in title case with no closing punctuation, maybe after a bracketed date, titles the
-      // paragraphs after it: "- [March 3] Offices Searched by Police".
-      if (
-        b.list !== undefined &&
-        listSizes.get(b.list) === 1 &&
-        head &&
-        !head.includes('\n') &&
-        words(head, 13) <= 12 &&
-        isTitleCased(head.replace(LEADING_BRACKETS, ''))
+        shortLine &&
+        ((shape?.emphasized && !/[.!?:;,]["”’)]?\s*$/.test(head)) ||
+          (b.list !== undefined && listSizes.get(b.list) === 1 && isTitleCased(head.replace(LEADING_BRACKETS, ''))))
       ) {
         kept.push({ ...b, kind: 'heading', depth: 7 });
         continue;
