@@ -787,6 +787,26 @@ describe('numbered citations', () => {
       ['undefined-reference', '[2]'],
     ]);
   });
+
+  test('a superscript note number in a section published without its notes cites its sentence; the list is reported', () => {
+    const text = [
+      '## The northern line',
+      '',
+      'The Lund army kept 60 percent of its divisions in the north.<sup>19</sup> The port held 30 ships by 1990.^20^',
+      'Its bays cover 40 km<sup>2</sup> of coast. Ports stored 10<sup>6</sup> tonnes in 1991. The fleet lost 9 ships [21].',
+    ].join('\n');
+    const found = lint(text).findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]);
+    assert.deepEqual(found, [
+      ['undefined-reference', '<sup>19</sup>'],
+      ['undefined-reference', '^20^'],
+      // A power is no note, and a bracketed number without a list may be anything: neither cites.
+      ['unsourced-statistic', '40'],
+      ['unsourced-statistic', '10'],
+      ['undefined-reference', '<sup>6</sup>'],
+      ['unsourced-statistic', '9'],
+      ['undefined-reference', '[21]'],
+    ]);
+  });
 });
 
 describe('author–date citations and ibid', () => {

@@ -44,6 +44,11 @@ export interface Marker {
   numbers?: number[];
   /** A footnote call typed with a space after the caret (`[^ 18]`): Markdown prints it as text. */
   spaced?: boolean;
+  /**
+   * A superscript note number in a document that numbers no references at all: its notes are kept elsewhere (a
+   * paper's section published alone), so it cites its sentence, and undefined-reference reports the missing list.
+   */
+  unlisted?: boolean;
 }
 
 /** What the document's reference list offers in-text citations (see non-prose.ts). */
@@ -312,10 +317,12 @@ function expandNumbers(list: string): number[] {
 }
 
 /** A numbered citation: it points into the reference list, or, when a number is missing there, nowhere. */
-function numbered(span: Span, list: string, references: ReferenceIndex | undefined): Marker {
+function numbered(span: Span, list: string, references: ReferenceIndex | undefined, superscript = false): Marker {
   const numbers = expandNumbers(list.replace(/[[\]]/g, ''));
   const defined = references !== undefined && numbers.every((n) => references.numbers.has(n));
-  return { kind: defined ? 'reference' : 'undefined-reference', span, numbers };
+  if (defined) return { kind: 'reference', span, numbers };
+  const unlisted = superscript && (references === undefined || references.numbers.size === 0);
+  return { kind: 'undefined-reference', span, numbers, ...(unlisted && { unlisted }) };
 }
 
 /** The characters markers already claim: an overlap check costs the span's length, not the number of markers. */
@@ -446,8 +453,12 @@ function findReferenceMarkers(
   };
   const hasNumbers = references !== undefined && references.numbers.size > 0;
   if (text.includes('^')) {
-    for (const m of text.matchAll(CARET))
-      add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references));
+    for (const m of text.matchAll(CARET)) {
+      // A unit's power is no note ("40 km<sup>2</sup>"), and a number's ("10<sup>6</sup>") cites nothing.
+      const before = text.slice(Math.max(0, m.index! - 4), m.index!);
+      if (UNIT_BEFORE.test(before)) continue;
+      add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references, !/\d$/.test(before)));
+    }
   }
   if (hasNumbers) {
     // A superscript number that lost its markup on the way from a word processor: "…the treaty.12 It" or "rule1.".

@@ -265,7 +265,7 @@ export function analyzeBlock(block: Block, options: AnalyzeOptions): ProseBlock 
 const citesSentence = (m: Marker): boolean =>
   m.kind !== 'citation-needed' &&
   m.kind !== 'undefined-footnote' &&
-  m.kind !== 'undefined-reference' &&
+  (m.kind !== 'undefined-reference' || m.unlisted === true) &&
   m.kind !== 'empty' &&
   m.kind !== 'crossref';
 
