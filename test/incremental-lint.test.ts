@@ -117,7 +117,7 @@ test('what changes how unchanged text reads, elsewhere in the document: every st
 test('a keystroke reuses the findings of the blocks before it instead of rebuilding them', () => {
   const paragraph = (i: number) =>
     `Exports from region ${i} soared by ${i + 3}% in 2022.[^${i}] Imports fell by ${i + 7}% in 2021. The army seized ` +
-    `the port of Kidal in ${1960 + i}. Critics say it was clearly "a turning point". Recently, officials met.`;
+    `the port of Kidal in ${1960 + i}. Critics say region ${i} was clearly "a turning point". Recently, officials met.`;
   const notes = Array.from({ length: 40 }, (_, i) => `[^${i}]: Ministry of Trade, annual report.`);
   const doc = [...Array.from({ length: 40 }, (_, i) => paragraph(i)), ...notes].join('\n\n');
   const cache = new LintCache();

@@ -30,6 +30,11 @@ ruleTester('unsourced-claim', {
     'Mr Ochieng denied, sort of, that the Kenyan treasury had planned the levy since 2017.',
     'The Kenyan ministry denied, in a statement on Friday, that Somali troops had crossed the border at Mandera in 2019.',
     'The Kenyan ministry denied — in a statement on Friday — that Somali troops had crossed the border at Mandera in 2019.',
+    // A subject pronoun right after the verb opens the reported clause; a named speaker "cites" reasons "as" causes.
+    'Okafor, in a 1988 interview for the Lagos Review, stated he believed the bridge to be the only steel one in the state.',
+    'When asked about the debate, Prof. Ana Mensah cited the lack of a hall and security as the obstacles to the event.',
+    // A view given to unnamed people inside a named speaker's quotation is the speaker's.
+    'Ana Mensah told the council: “Many feel the levy only serves the traders who voted for it.”',
     'The Central Bank of Kenya blamed food prices — driven up by the 2022 drought — for the slow fall in inflation.',
     'Is this the end of the partnership?',
     'I think we should look at the partnership differently.',
@@ -214,6 +219,18 @@ ruleTester('unsourced-claim', {
       name: 'only the uncited sentence',
       code: 'The junta expelled the French ambassador in January.[^1] Later that year, Mali left the G5 Sahel alliance and withdrew its troops.\n\n[^1]: Reuters.',
       errors: [{ text: 'Later that year, Mali left the G5 Sahel alliance and withdrew its troops.' }],
+    },
+    {
+      name: 'a view given to unnamed people is a claim about them, whatever else the sentence holds',
+      code: 'Many feel the levy only serves the traders who voted for it. The tariff was regarded by some as a signal to Accra. Ports are seen to be slow.',
+      errors: [
+        {
+          text: 'Many feel the levy only serves the traders who voted for it.',
+          message: /a view given to unnamed people: "Many feel"/,
+        },
+        { text: 'The tariff was regarded by some as a signal to Accra.', message: /"by some"/ },
+        { text: 'Ports are seen to be slow.', message: /"are seen to be"/ },
+      ],
     },
     {
       name: 'a condition without a modal narrates what happened',

@@ -867,6 +867,7 @@ function afterAside(text: string, words: readonly Word[], start: number, mark: R
 }
 
 /** "put it this way", "put it bluntly": how a speaker put it, before their words. */
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i']);
 const PUT_IT_MANNER = new Set(['this', 'thus', 'so', 'best', 'simply', 'bluntly', 'succinctly', 'another', 'more']);
 
 /**
@@ -920,6 +921,8 @@ function introducesContent(
       continue;
     }
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
+    // "stated she believed…": a subject pronoun right after the verb opens the reported clause ("told" takes "her").
+    if (k === verb + 1 && CLAUSE_SUBJECTS.has(w.norm)) return true;
     if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
     // "described the deal as …", "blamed wages for the slow fall", "accused the police of torture": the charge is the
     // speaker's.

@@ -93,6 +93,8 @@ export function statusOf(claim: Claim, policy: 'accept' | 'warn'): ClaimStatus {
 export interface ClaimLexicons {
   gloss?: Lexicon;
   cues?: Lexicon;
+  /** The unsupported-attribution lexicon: its `unnamedViews` categories make a sentence a claim (see ClaimModel). */
+  views?: Lexicon;
 }
 
 export interface ClaimOptions {
@@ -109,6 +111,11 @@ interface ClaimModel {
    * the past.
    */
   exclude: { categories: string[]; withoutPast: string[] };
+  /**
+   * Categories of the unsupported-attribution lexicon that make a sentence a claim whatever its score: what unnamed
+   * people think or say ("many feel that…", "was criticised by some") is a claim about them that no one is named for.
+   */
+  unnamedViews: { categories: string[] };
 }
 
 function excluded(counts: Record<string, number>, words: readonly Word[]): boolean {
@@ -159,7 +166,10 @@ export function validateClaimModel(model: unknown, cueCategories: readonly strin
     );
   const notNumbers = Object.entries(weights).filter(([, w]) => typeof w !== 'number' || !Number.isFinite(w));
   if (notNumbers.length > 0) throw new Error(`claim-model.json: the weight of "${notNumbers[0][0]}" is not a number`);
-  return { threshold: m.threshold, weights, exclude };
+  const unnamedViews = { categories: m.unnamedViews?.categories ?? [] };
+  if (!Array.isArray(unnamedViews.categories) || unnamedViews.categories.some((c) => typeof c !== 'string'))
+    throw new Error('claim-model.json: "unnamedViews.categories" must be an array of category names');
+  return { threshold: m.threshold, weights, exclude, unnamedViews };
 }
 
 const readShipped = (...parts: string[]): unknown => JSON.parse(fs.readFileSync(shippedFile('data', ...parts), 'utf8'));
@@ -763,6 +773,7 @@ function claimCore(
   // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.
   const colonQuote = quotes.find((q) => q.attributed && lastNonSpaceIs(text, q.span.start, ':'));
   const speakerBefore = colonQuote ? findSpeakerBefore(text, words, colonQuote.span.start) : undefined;
+  const unnamedView = viewOfUnnamed(text, words, sentenceQuotes, lexicons.views);
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   const named = findAttribution(text, words) ?? speakerBefore;
@@ -785,8 +796,9 @@ function claimCore(
     score,
     // A question asks rather than states, whatever it holds ("Who signed the treaty in 1993?"); its weight in the
     // model only tells the fit how often questions hold a claim, and a figure in one is still checked.
-    factual: score >= MODEL.threshold && !excluded(counts, words) && counts.question === 0,
-    cue,
+    factual:
+      (score >= MODEL.threshold || unnamedView !== undefined) && !excluded(counts, words) && counts.question === 0,
+    cue: unnamedView ?? cue,
   };
 }
 
@@ -796,6 +808,26 @@ export const isMonth = (norm: string): boolean => MONTHS.has(norm);
 const isMonthAt = (words: readonly Word[], i: number): boolean =>
   isCapitalised(words[i]) && (i > 0 || /^\d{1,4}$/.test(words[i + 1]?.raw ?? ''));
 const isYearOrMonth = (norm: string): boolean => isYear(norm) || isMonth(norm);
+
+/** The words by which the writer, outside any quotation, gives a view to unnamed people ("Many feel"), if any. */
+function viewOfUnnamed(
+  text: string,
+  words: readonly Word[],
+  quotes: readonly Span[],
+  views: Lexicon | undefined,
+): Claim['cue'] {
+  if (MODEL.unnamedViews.categories.length === 0) return undefined;
+  for (const m of views?.match(words) ?? []) {
+    const start = words[m.from].start;
+    if (
+      !MODEL.unnamedViews.categories.includes(m.entry.category) ||
+      quotes.some((q) => start >= q.start && start < q.end)
+    )
+      continue;
+    return { category: 'unnamed-view', text: text.slice(start, words[m.to - 1].end) };
+  }
+  return undefined;
+}
 
 /** The features the claim model weighs: counts per cue category of the cue lexicon, and sentence-shape features. */
 export function claimFeatures(

@@ -104,7 +104,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const claims = english
     ? findClaims(
         doc,
-        { gloss: builtIn.get('unsourced-gloss'), cues: builtIn.get('unsourced-claim') },
+        {
+          gloss: builtIn.get('unsourced-gloss'),
+          cues: builtIn.get('unsourced-claim'),
+          views: builtIn.get('unsupported-attribution'),
+        },
         { scope: config.scope, cache },
       )
     : [];

@@ -7,6 +7,7 @@ const CUE_NAMES: Record<string, string> = {
   superlative: 'a superlative',
   causal: 'a cause',
   state: 'a state of affairs',
+  'unnamed-view': 'a view given to unnamed people',
 };
 
 export const rule = defineRule({
