@@ -196,6 +196,26 @@ describe('template tags', () => {
     assert.deepEqual(proseOf(parseMarkdown(text)), ['First line.', 'Second line .']);
   });
 
+  test('a tag with a web address inside a line of prose links its sentence; one on its own lines links nothing', () => {
+    const text = [
+      'Rents rose by 12% {{< smartlink "in the Lund tracker" "https://example.org/lund" >}} last year.',
+      'Prices fell by 8% in 2020.',
+      '{{< figure src="https://example.org/crane.png" caption="A crane" >}}',
+      'Wages fell by 3% in 2021.',
+      '',
+      'Fares rose by 5% {% include link.html url="https://example.org/fares" %}',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual(
+      parsed.blocks.flatMap((b) => b.links.map((l) => l.url)),
+      ['https://example.org/lund', 'https://example.org/fares'],
+    );
+    const statistics = lint(text)
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(statistics, ['8%', '3%']);
+  });
+
   test('an unclosed opener blanks nothing, and a blank line bounds the search', () => {
     const text = 'Costs {{ rose by 40%.\n\nThen }} they fell.';
     assert.deepEqual(blankTemplateTags(text).tags, []);

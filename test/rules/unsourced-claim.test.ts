@@ -33,6 +33,10 @@ ruleTester('unsourced-claim', {
     // A subject pronoun right after the verb opens the reported clause; a named speaker "cites" reasons "as" causes.
     'Okafor, in a 1988 interview for the Lagos Review, stated he believed the bridge to be the only steel one in the state.',
     'When asked about the debate, Prof. Ana Mensah cited the lack of a hall and security as the obstacles to the event.',
+    // "however" between a speaker and the verb; one of several documents opening the sentence; research by a body.
+    'Ministry spokesperson Ana Mensah did however say in May that one convoy was diverted by the militia near Gao.',
+    'In one of the complaints, a student said she was put on probation after the 2013 hearing at Lund College.',
+    'Research by the Lund Institute shows that the levy raised rents across the northern districts in 2019.',
     // A view given to unnamed people inside a named speaker's quotation is the speaker's.
     'Ana Mensah told the council: “Many feel the levy only serves the traders who voted for it.”',
     'The Central Bank of Kenya blamed food prices — driven up by the 2022 drought — for the slow fall in inflation.',

@@ -786,7 +786,9 @@ const MAX_OPENING_WORDS = 5;
 function documentOpening(text: string, words: readonly Word[]): Attribution | undefined {
   if (words[0]?.norm !== 'in') return undefined;
   for (let k = 1; k <= MAX_OPENING_WORDS && k < words.length; k++) {
-    // The document's noun phrase comes right after "In": "In terms of Chinese law," is no document.
+    // The document's noun phrase comes right after "In": "In terms of Chinese law," is no document; "In one of the
+    // complaints," picks one of the documents.
+    if (k === 2 && words[1].norm === 'one' && words[2].norm === 'of') continue;
     if (breakBetween(text, words[k - 1], words[k]) || PREPOSITIONS.has(words[k].norm)) return undefined;
     if (!inClass('DOCUMENT', words[k].norm)) continue;
     const dated = (words[k + 1]?.norm === 'in' || words[k + 1]?.norm === 'of') && isYear(words[k + 2]?.norm ?? '');

@@ -790,7 +790,7 @@ function claimCore(
     ),
     reportsResearch: reportsResearchFindings(words),
     // "If the demolition took place during a game, with 30,000 people inside, it would…": an imagined figure.
-    figures: counts.hypothetical ? [] : figures,
+    figures: counts.hypothetical ? [] : figures.filter((f) => f.span.start < assumptionStart(words)),
     glosses,
     quotes,
     score,
@@ -878,6 +878,19 @@ export function claimFeatures(
   return { counts, cue };
 }
 
+const ASSUMING = new Set(['assume', 'say', 'suppose', 'imagine', 'posit', 'round']);
+/**
+ * Where the writer starts setting the terms of a calculation ("…, so let's assume 3,000 a month", "let us say"): the
+ * figures after it are the writer's own assumptions; those before it are still told as facts.
+ */
+function assumptionStart(words: readonly Word[]): number {
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i].norm === "let's" ? i + 1 : words[i].norm === 'let' && words[i + 1]?.norm === 'us' ? i + 2 : -1;
+    if (next > 0 && ASSUMING.has(words[next]?.norm ?? '')) return words[i].start;
+  }
+  return Infinity;
+}
+
 /**
  * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
  * a modal — a scene the writer imagines, not one that happened.
@@ -886,6 +899,7 @@ function isHypothetical(words: readonly Word[]): boolean {
   const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.
   if (words[opening]?.norm === 'imagine') return true;
+
   if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
     for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
     return false;

@@ -488,6 +488,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
     }
   }
   blocks.sort((a, b) => a.start - b.start);
+  linkInlineTags(original, templates, blocks);
   for (const b of blocks) b.links = withoutLinkTexts(b.links);
   // Definitions may come after their links: resolve reference links once the whole tree is read.
   if (definitions.size > 0)
@@ -716,6 +717,35 @@ function anchorHref(tag: string): string | undefined {
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]/g;
 
 const count = (s: string, c: string): number => s.split(c).length - 1;
+
+/** Whether a character other than a space or a tab stands at `at`, or past spaces from it in `step`, on its line. */
+function textBeside(text: string, at: number, step: 1 | -1): boolean {
+  let k = at;
+  while (text[k] === ' ' || text[k] === '\t') k += step;
+  return k >= 0 && k < text.length && text[k] !== '\n' && text[k] !== '\r';
+}
+
+const TAG_URL = /https?:\/\/[^\s"'<>{}]+/;
+/**
+ * A template tag inside a line of prose that carries a web address links its sentence as `[text](url)` would: Hugo's
+ * `{{< smartlink "the 2025 data" "https://…" >}}`, Jekyll's `{% include link.html url="https://…" %}`. A tag on lines
+ * of its own (a figure, an embed) links nothing. Tags and blocks are both in document order: one pass.
+ */
+function linkInlineTags(original: string, tags: readonly NonProse[], blocks: Block[]): void {
+  const linked = new Set<Block>();
+  let b = 0;
+  for (const { span } of tags) {
+    const url = TAG_URL.exec(original.slice(span.start, span.end))?.[0];
+    if (url === undefined) continue;
+    while (b < blocks.length && blocks[b].end <= span.start) b++;
+    const block = blocks[b];
+    if (!block || block.start > span.start || span.end > block.end) continue;
+    if (!textBeside(original, span.start - 1, -1) && !textBeside(original, span.end, 1)) continue;
+    block.links.push({ span, url, bare: false, reference: false });
+    linked.add(block);
+  }
+  for (const block of linked) block.links.sort((x, y) => x.span.start - y.span.start);
+}
 
 /** Records bare URLs in a text node as links and masks them as one opaque word. */
 function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string {
