@@ -76,6 +76,11 @@ ruleTester('unsourced-statistic', {
   ],
   invalid: [
     {
+      name: "the writer's assumptions for a calculation are no statistics; the fact before them is",
+      code: "A Lund cargo ship carried 250 tons of salt in 1606, so let's round it to 300 tons and say 12 ships a year.",
+      errors: [{ text: '250' }],
+    },
+    {
       name: 'a name given in a relative clause reports nothing about the rest of the sentence',
       code: 'The compounds, which the settlers referred to as “company towns”, housed 12,000 workers by 1950.',
       errors: [{ text: '12,000' }],

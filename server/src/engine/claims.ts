@@ -774,6 +774,7 @@ function claimCore(
   const colonQuote = quotes.find((q) => q.attributed && lastNonSpaceIs(text, q.span.start, ':'));
   const speakerBefore = colonQuote ? findSpeakerBefore(text, words, colonQuote.span.start) : undefined;
   const unnamedView = viewOfUnnamed(text, words, sentenceQuotes, lexicons.views);
+  const assumed = figures.length > 0 ? assumptionStart(words) : Infinity;
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   const named = findAttribution(text, words) ?? speakerBefore;
@@ -790,7 +791,7 @@ function claimCore(
     ),
     reportsResearch: reportsResearchFindings(words),
     // "If the demolition took place during a game, with 30,000 people inside, it would…": an imagined figure.
-    figures: counts.hypothetical ? [] : figures.filter((f) => f.span.start < assumptionStart(words)),
+    figures: counts.hypothetical ? [] : figures.filter((f) => f.span.start < assumed),
     glosses,
     quotes,
     score,
@@ -885,7 +886,8 @@ const ASSUMING = new Set(['assume', 'say', 'suppose', 'imagine', 'posit', 'round
  */
 function assumptionStart(words: readonly Word[]): number {
   for (let i = 0; i < words.length; i++) {
-    const next = words[i].norm === "let's" ? i + 1 : words[i].norm === 'let' && words[i + 1]?.norm === 'us' ? i + 2 : -1;
+    const next =
+      words[i].norm === "let's" ? i + 1 : words[i].norm === 'let' && words[i + 1]?.norm === 'us' ? i + 2 : -1;
     if (next > 0 && ASSUMING.has(words[next]?.norm ?? '')) return words[i].start;
   }
   return Infinity;
