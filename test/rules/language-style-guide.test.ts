@@ -7,6 +7,7 @@ import { ruleTester } from '../helpers/rule-tester.js';
 ruleTester('loaded-term', {
   valid: [
     { name: 'parties to a war are belligerents in law', code: 'Both belligerent parties signed the ceasefire in May.' },
+    { name: 'ruins are literal after a siege', code: 'By May the old town lay in ruins.' },
     {
       name: 'liquidation of a company',
       code: 'The creditors voted to liquidate the shipping firm and sell its two tankers.',
@@ -55,6 +56,11 @@ ruleTester('loaded-term', {
     { name: 'thundered as weather', code: 'Artillery thundered across the valley all night.' },
   ],
   invalid: [
+    {
+      code: 'The meteoric rise of the port drew countless traders.',
+      errors: [{ text: 'meteoric' }, { text: 'countless' }],
+    },
+    { code: 'The health system is in shambles.', errors: [{ text: 'in shambles' }] },
     { code: 'The blockade is unacceptable.', errors: [{ text: 'unacceptable' }] },
     {
       name: 'a year typed with an opening quote (‘96) opens no quotation that hides the rest of the paragraph',
@@ -97,6 +103,10 @@ ruleTester('editorializing', {
     { name: 'an outcome someone predicted is no verdict', code: 'The outcome was predicted by the bank in May.' },
   ],
   invalid: [
+    { code: 'It was clear that the council needed a new hall.', errors: [{ text: 'It was clear that' }] },
+    { code: 'This proves that the bank never meant to lend.', errors: [{ text: 'This proves that' }] },
+    { code: 'The port deal is a classic example of overreach.', errors: [{ text: 'a classic example of' }] },
+    { code: 'To make matters worse, the rents rose.', errors: [{ text: 'To make matters worse' }] },
     {
       name: 'removing the phrase leaves a sentence',
       code: 'No one can deny that the talks failed.',
@@ -116,8 +126,21 @@ ruleTester('editorializing', {
 });
 
 ruleTester('unsupported-attribution', {
-  valid: [{ name: 'for some time is no group of people', code: 'The port has been closed for some time.' }],
+  valid: [
+    { name: 'for some time is no group of people', code: 'The port has been closed for some time.' },
+    {
+      name: 'figures named before',
+      code: 'The Lund port authority counted 40 ships in May. These figures show a fall.',
+    },
+  ],
   invalid: [
+    { code: 'Some may say that the treaty failed.', errors: [{ text: 'Some may say' }] },
+    { code: 'In fact, statistics show that rents doubled.', errors: [{ text: 'statistics show' }] },
+    {
+      code: 'There are also concerns that the loans will not be repaid.',
+      errors: [{ text: 'There are also concerns that' }],
+    },
+    { code: "It's well known that the port was built for the tin trade.", errors: [{ text: "It's well known that" }] },
     { code: 'Some have recently argued that the deal failed.', errors: [{ text: 'Some have recently argued' }] },
     { code: 'The ministry is seen to be losing control.', errors: [{ text: 'is seen to be' }] },
     { code: 'Many are of the opinion that the treaty failed.', errors: [{ text: 'Many are of the opinion' }] },
