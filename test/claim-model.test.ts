@@ -48,6 +48,17 @@ test('a threshold or weight that is not a number fails', () => {
   assert.throws(() => validateClaimModel(null, categories), /threshold/);
 });
 
+test('unnamedViews must name categories and give a numeric minimum score', () => {
+  assert.throws(
+    () => validateClaimModel({ ...shipped, unnamedViews: { categories: 'passive-attribution' } }, categories),
+    /"unnamedViews.categories" must be an array/,
+  );
+  assert.throws(
+    () => validateClaimModel({ ...shipped, unnamedViews: { categories: [], minScore: 'low' } }, categories),
+    /"unnamedViews.minScore" must be a number/,
+  );
+});
+
 test('a first-person view weighs the same negated or stressed as plain ("I don\'t think", "I really believe")', () => {
   const scoreOf = (text: string): number => lint(text).claims[0].score;
   const plain = scoreOf('I think the Kenyan treasury planned the levy in 2017.');

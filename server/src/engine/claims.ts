@@ -113,9 +113,10 @@ interface ClaimModel {
   exclude: { categories: string[]; withoutPast: string[] };
   /**
    * Categories of the unsupported-attribution lexicon that make a sentence a claim whatever its score: what unnamed
-   * people think or say ("many feel that…", "was criticised by some") is a claim about them that no one is named for.
+   * people think or say ("many feel that…", "was criticised by some") is a claim about them that no one is named for,
+   * unless the sentence's cues weigh against a claim overall (a score below `minScore`).
    */
-  unnamedViews: { categories: string[] };
+  unnamedViews: { categories: string[]; minScore: number };
 }
 
 function excluded(counts: Record<string, number>, words: readonly Word[]): boolean {
@@ -166,9 +167,11 @@ export function validateClaimModel(model: unknown, cueCategories: readonly strin
     );
   const notNumbers = Object.entries(weights).filter(([, w]) => typeof w !== 'number' || !Number.isFinite(w));
   if (notNumbers.length > 0) throw new Error(`claim-model.json: the weight of "${notNumbers[0][0]}" is not a number`);
-  const unnamedViews = { categories: m.unnamedViews?.categories ?? [] };
+  const unnamedViews = { categories: m.unnamedViews?.categories ?? [], minScore: m.unnamedViews?.minScore ?? 0 };
   if (!Array.isArray(unnamedViews.categories) || unnamedViews.categories.some((c) => typeof c !== 'string'))
     throw new Error('claim-model.json: "unnamedViews.categories" must be an array of category names');
+  if (typeof unnamedViews.minScore !== 'number' || !Number.isFinite(unnamedViews.minScore))
+    throw new Error('claim-model.json: "unnamedViews.minScore" must be a number');
   return { threshold: m.threshold, weights, exclude, unnamedViews };
 }
 
@@ -798,7 +801,9 @@ function claimCore(
     // A question asks rather than states, whatever it holds ("Who signed the treaty in 1993?"); its weight in the
     // model only tells the fit how often questions hold a claim, and a figure in one is still checked.
     factual:
-      (score >= MODEL.threshold || unnamedView !== undefined) && !excluded(counts, words) && counts.question === 0,
+      (score >= MODEL.threshold || (unnamedView !== undefined && score >= MODEL.unnamedViews.minScore)) &&
+      !excluded(counts, words) &&
+      counts.question === 0,
     cue: unnamedView ?? cue,
   };
 }
