@@ -37,6 +37,8 @@ ruleTester('unsourced-claim', {
     'Ministry spokesperson Ana Mensah did however say in May that one convoy was diverted by the militia near Gao.',
     'In one of the complaints, a student said she was put on probation after the 2013 hearing at Lund College.',
     'Research by the Lund Institute shows that the levy raised rents across the northern districts in 2019.',
+    // "by many" before a noun is no vague agent: the entry's own context applies.
+    'The strait is shared by many nations.',
     // A view given to unnamed people in a sentence that speaks to the reader, under a condition, states nothing.
     'If you are not judged by others for the way you look, you have a privilege many of your neighbours lack.',
     // A view given to unnamed people inside a named speaker's quotation is the speaker's.

@@ -2,6 +2,9 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // A document set off from its verb by a participle's aside, dated or named.
+    'The new Lund port data, released in February, found 14,000 evictions were filed in the region in 2025.',
+    'A second report, released in 2005, found that 40% of stops had no recorded reason.',
     // A forecaster revising its own forecast is the source of the figures.
     'The bank downgraded its forecast for Kenyan growth to 4.2% from 4.9% in April.',
     'The fund also made upward revisions to its growth forecasts for Ghana and Nigeria, to 5% and 3% respectively.',
@@ -75,6 +78,11 @@ ruleTester('unsourced-statistic', {
     },
   ],
   invalid: [
+    {
+      name: 'a document the writer narrates, an aside after it, and a participle: the writer reports the filing',
+      code: 'This morning, 23 Lund students filed a federal complaint, more than a hundred pages long, alleging bias.',
+      errors: [{ text: '23' }],
+    },
     {
       name: "the writer's assumptions for a calculation are no statistics; the fact before them is",
       code: "A Lund cargo ship carried 250 tons of salt in 1606, so let's round it to 300 tons and say 12 ships a year.",

@@ -516,6 +516,9 @@ const MAX_APPOSITIVE_WORDS = 30;
 /** Words in a subject that is one speaker ("the Africa Report publication"); longer runs are clauses. */
 const MAX_SPEAKER_PHRASE = 5;
 
+/** More words than this before the comma are a clause, not a document's name ("The new Lund port data"). */
+const MAX_APPOSITIVE_DOCUMENT_WORDS = 6;
+
 /** The comma-separated chunks before a verb, nearest first; the first that names a specific source is the subject. */
 function appositiveSubject(
   text: string,
@@ -531,6 +534,17 @@ function appositiveSubject(
       end = k - 1;
       continue;
     }
+    // "The new Lund data, released in February, found": a document set off from its verb by a participle's aside, as
+    // specific as "a report released in 2005" when the aside dates it.
+    if (
+      inClass('DOCUMENT', words[end].norm) &&
+      !words[verb].norm.endsWith('ing') &&
+      end - k < MAX_APPOSITIVE_DOCUMENT_WORDS &&
+      !words.slice(k, end).some((w) => inClass('CLAUSE_VERB', w.norm) || isPastForm(w)) &&
+      opensSubject(text, words, k) &&
+      (isSpecificPhrase(text, words, k, end) || words.slice(end + 1, verb).some((w) => isYear(w.norm)))
+    )
+      return { attribution: { kind: 'document', ...sliceOf(text, words, k, end) }, from: k };
     if (isSpecificPhrase(text, words, k, end)) {
       // A description in apposition to the name that opens the subject: a role ("Michael R. Pompeo, Former Secretary
       // of State, stated"), a phrase ("Politico, a news site that covers politics, reported"), a party tag ("Sen. Jo

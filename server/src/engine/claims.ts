@@ -4,7 +4,7 @@
  * document and shared by the sourcing rules.
  */
 import fs from 'node:fs';
-import type { Lexicon } from './lexicon.js';
+import { followedAsRequired, type Lexicon } from './lexicon.js';
 import { NO_CACHE, type Memo } from './cache.js';
 import { shippedFile } from './paths.js';
 import { namesOnly, type Sentence, type AnalyzedDocument, type ProseBlock } from './document.js';
@@ -827,6 +827,7 @@ function viewOfUnnamed(
     const start = words[m.from].start;
     if (
       !MODEL.unnamedViews.categories.includes(m.entry.category) ||
+      !followedAsRequired(m, text, words) ||
       quotes.some((q) => start >= q.start && start < q.end)
     )
       continue;

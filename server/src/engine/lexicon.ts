@@ -351,6 +351,18 @@ export function formsOf(list: readonly string[]): Set<string> {
 }
 
 /**
+ * Whether a match of an entry with `followedBy` ends its clause (punctuation, or the end of the words) or goes on with
+ * one of the allowed words: "accused by many." and "by many critics", not "shared by many nations".
+ */
+export function followedAsRequired(m: LexiconMatch, text: string, words: readonly Word[]): boolean {
+  if (!m.entry.followedBy) return true;
+  const next = words[m.to];
+  // A currency sign opens the next word's figure ("to some $66 billion"), it ends no clause.
+  if (!next || /[^\s*_$€£¥₦₹]/u.test(text.slice(words[m.to - 1].end, next.start))) return true;
+  return formsOf(m.entry.followedBy).has(next.norm);
+}
+
+/**
  * One past the last word of the longest match of `tokens` starting at words[i], or -1. The tokens are run as an NFA:
  * the set of tokens reached so far is a bit mask, so a pattern of optional words costs one step per word and token,
  * never the exponential backtracking that trying each optional token both ways would.

@@ -5,7 +5,7 @@
  */
 import { isMonth, type Claim, type Coverage } from '../claims.js';
 import type { AnalyzedDocument, ProseBlock, Sentence } from '../document.js';
-import { formsOf, type Lexicon, type LexiconEntry } from '../lexicon.js';
+import { followedAsRequired, formsOf, type Lexicon, type LexiconEntry } from '../lexicon.js';
 import type { Span, Suggestion } from '../types.js';
 import { defineRule, format, type Rule, type RuleContext } from './rule.js';
 import type { RuleMeta } from '../types.js';
@@ -248,7 +248,7 @@ export function lexiconRule(
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             if (namedBefore(pb.words, m.from)) continue;
             if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
-            if (m.entry.followedBy && !endsOrContinues(pb.text, pb.words, m.to, formsOf(m.entry.followedBy))) continue;
+            if (!followedAsRequired(m, pb.text, pb.words)) continue;
             if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
             if (m.entry.manner && saysHow(pb.text, pb.words, m.from, m.to)) continue;
             if (m.entry.capitalised && lowerCaseWhereCapitalised(pb.words, m.from, m.to, m.entry.capitalised)) continue;
@@ -299,14 +299,6 @@ export function lexiconRule(
 }
 
 const CLAUSE_PUNCTUATION = /[,;:()—–]|[.!?…]\s/;
-
-/** Whether the words end at punctuation (or the block's end), or go on with one of the allowed words. */
-function endsOrContinues(text: string, words: readonly Word[], to: number, allowed: ReadonlySet<string>): boolean {
-  const next = words[to];
-  // A currency sign opens the next word's figure ("to some $66 billion"), it ends no clause.
-  if (!next || /[^\s*_$€£¥₦₹]/u.test(text.slice(words[to - 1].end, next.start))) return true;
-  return allowed.has(next.norm);
-}
 
 /** The lexicon class of verbs that put a label on someone ("described as", "branded", "dismissed … as"). */
 const CHARACTERISE = 'CHARACTERISE';
