@@ -61,6 +61,10 @@ ruleTester('loaded-term', {
       errors: [{ text: 'meteoric' }, { text: 'countless' }],
     },
     { code: 'The health system is in shambles.', errors: [{ text: 'in shambles' }] },
+    {
+      code: 'The tireless mayor faced an alarmist press and a dire budget.',
+      errors: [{ text: 'tireless' }, { text: 'alarmist' }, { text: 'dire' }],
+    },
     { code: 'The blockade is unacceptable.', errors: [{ text: 'unacceptable' }] },
     {
       name: 'a year typed with an opening quote (‘96) opens no quotation that hides the rest of the paragraph',
