@@ -62,6 +62,10 @@ ruleTester('loaded-term', {
     },
     { code: 'The health system is in shambles.', errors: [{ text: 'in shambles' }] },
     {
+      code: 'The pledges ring hollow, and the gleefully cherry-picked figures made it a fool’s errand.',
+      errors: [{ text: 'ring hollow' }, { text: 'gleefully' }, { text: 'cherry-picked' }, { text: 'fool’s errand' }],
+    },
+    {
       code: 'The tireless mayor faced an alarmist press and a dire budget.',
       errors: [{ text: 'tireless' }, { text: 'alarmist' }, { text: 'dire' }],
     },
