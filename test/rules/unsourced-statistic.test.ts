@@ -2,6 +2,8 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // A figure that names a benchmark the text refers to.
+    'Only Lund and Ostmark spend above the 2% benchmark, and neither met NATO’s 2 percent target before 2014.',
     // A document set off from its verb by a participle's aside, dated or named.
     'The new Lund port data, released in February, found 14,000 evictions were filed in the region in 2025.',
     'A second report, released in 2005, found that 40% of stops had no recorded reason.',
@@ -82,6 +84,11 @@ ruleTester('unsourced-statistic', {
       name: 'a document the writer narrates, an aside after it, and a participle: the writer reports the filing',
       code: 'This morning, 23 Lund students filed a federal complaint, more than a hundred pages long, alleging bias.',
       errors: [{ text: '23' }],
+    },
+    {
+      name: 'a benchmark named without "the" is a measured share',
+      code: 'Lund spent 2% of its budget on defence, a 2 percent target it had set itself.',
+      errors: [{ text: '2%' }, { text: '2 percent' }],
     },
     {
       name: "the writer's assumptions for a calculation are no statistics; the fact before them is",

@@ -88,6 +88,22 @@ const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillion
 const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = new RegExp(`^\\d[\\d,.]*(?:${UNIT_ABBREVIATIONS})$`, 'i');
 /** Whether the word at `k` makes the number before it a percentage: "percent", "pct", "per cent", not "per ton". */
+/** Nouns a known level is named by: "the 2% benchmark", "NATO's 2 percent target", "the 1.5 degree limit". */
+const BENCHMARKS = set('benchmark target threshold goal limit cap ceiling guideline guidelines pledge quota');
+/**
+ * Whether the figure at `i` names a benchmark the text refers to ("the 2% benchmark"), after "the" or a possessive:
+ * an editor checks where the benchmark was set, not the number in its name.
+ */
+function namesBenchmark(words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1];
+  if (!prev || !(prev.norm === 'the' || /['’]s$/.test(prev.raw))) return false;
+  let k = i + 1;
+  if (isPercentWord(words, k)) k += words[k].norm === 'per' ? 2 : 1;
+  else if (UNIT_AFTER_BENCHMARK.has(words[k]?.norm ?? '')) k++;
+  return BENCHMARKS.has(words[k]?.norm ?? '');
+}
+const UNIT_AFTER_BENCHMARK = set('degree degrees c f');
+
 function isPercentWord(words: readonly Word[], k: number): boolean {
   const norm = words[k]?.norm ?? '';
   return PERCENT_WORDS.has(norm) && (norm !== 'per' || words[k + 1]?.norm === 'cent');
@@ -406,6 +422,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       const countNoun = pluralAt(words, i + 1) && !(prev && TIME_PREPOSITIONS.has(prev.norm));
       if (!countNoun) return undefined;
     }
+    if (namesBenchmark(words, i)) return undefined;
     if (charAfter === '%' || isPercentWord(words, i + 1)) return 'percentage';
     if (/[$€£¥₦₹]/.test(charBefore) || CURRENCY_WORDS.has(next) || CURRENCY_WORDS.has(words[i + 2]?.norm ?? ''))
       return 'money';
