@@ -882,8 +882,9 @@ function afterAside(text: string, words: readonly Word[], start: number, mark: R
   return undefined;
 }
 
-/** "put it this way", "put it bluntly": how a speaker put it, before their words. */
+/** Subject pronouns: right after a reporting verb, one opens the reported clause ("stated she believed"). */
 const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i']);
+/** "put it this way", "put it bluntly": how a speaker put it, before their words. */
 const PUT_IT_MANNER = new Set(['this', 'thus', 'so', 'best', 'simply', 'bluntly', 'succinctly', 'another', 'more']);
 
 /**

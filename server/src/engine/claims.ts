@@ -907,7 +907,6 @@ function isHypothetical(words: readonly Word[]): boolean {
   const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.
   if (words[opening]?.norm === 'imagine') return true;
-
   if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
     for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
     return false;

@@ -87,7 +87,6 @@ const QUANTITY_WORDS = set('dozens hundreds thousands millions billions trillion
 /** Amounts so large they are figures by themselves ("cost billions"). */
 const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = new RegExp(`^\\d[\\d,.]*(?:${UNIT_ABBREVIATIONS})$`, 'i');
-/** Whether the word at `k` makes the number before it a percentage: "percent", "pct", "per cent", not "per ton". */
 /** Nouns a known level is named by: "the 2% benchmark", "NATO's 2 percent target", "the 1.5 degree limit". */
 const BENCHMARKS = set('benchmark target threshold goal limit cap ceiling guideline guidelines pledge quota');
 /**
@@ -102,8 +101,10 @@ function namesBenchmark(words: readonly Word[], i: number): boolean {
   else if (UNIT_AFTER_BENCHMARK.has(words[k]?.norm ?? '')) k++;
   return BENCHMARKS.has(words[k]?.norm ?? '');
 }
+/** Units between a benchmark's number and its noun: "the 1.5 degree limit". */
 const UNIT_AFTER_BENCHMARK = set('degree degrees c f');
 
+/** Whether the word at `k` makes the number before it a percentage: "percent", "pct", "per cent", not "per ton". */
 function isPercentWord(words: readonly Word[], k: number): boolean {
   const norm = words[k]?.norm ?? '';
   return PERCENT_WORDS.has(norm) && (norm !== 'per' || words[k + 1]?.norm === 'cent');
