@@ -155,6 +155,35 @@ describe('inline HTML in Markdown paragraphs', () => {
     assert.equal(block.text.length, text.length);
   });
 
+  test('quotation marks typed as entities are quotation marks, in Markdown and in HTML blocks, at the same length', () => {
+    const quote = 'A marcher shouted, &quot;The police took 40 of us away in the night!&quot;';
+    for (const text of [
+      quote,
+      `<p>${quote}</p>`,
+      'She said &ldquo;the dock closes in 2026 after 40 years&rdquo; today.',
+    ]) {
+      const [block] = parseMarkdown(text).blocks;
+      assert.equal(block.text.length, block.end - block.start);
+      assert.doesNotMatch(block.text, /&(?:quot|ldquo|rdquo);/);
+      assert.match(block.text, /(?:"|“) +\S.* +(?:"|”)/);
+    }
+    // Read as the plain-mark version of the same sentence is read, and reported over both entities.
+    const chant = 'The crowd kept chanting &quot;The police took all of us away in the night&quot; for an hour.';
+    const plain = chant.replace(/&quot;/g, '"');
+    const quoted = (text: string) =>
+      lint(text)
+        .findings.filter((f) => f.ruleId === 'unsourced-quote')
+        .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(quoted(plain), ['"The police took all of us away in the night"']);
+    assert.deepEqual(quoted(chant), ['&quot;The police took all of us away in the night&quot;']);
+    // A named speaker's words, entities and all, need no second source.
+    const said = 'Ana Ruiz, the harbour master, said: &quot;The police took 40 of us away in the night.&quot;';
+    assert.deepEqual(
+      lint(said).findings.filter((f) => f.ruleId.startsWith('unsourced')),
+      [],
+    );
+  });
+
   test('a superscript that is not a number (19<sup>th</sup>) is left alone', () => {
     const [block] = parseMarkdown('In the 19<sup>th</sup> century.').blocks;
     assert.doesNotMatch(block.text, /\^/);

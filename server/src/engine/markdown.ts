@@ -437,7 +437,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'html':
         if (span) collectComments(text, span, out.comments);
         if (span && hasHtmlText(node.value)) {
-          const html = htmlBlocks(text, span, inQuote, maskBareUrls);
+          const html = htmlBlocks(text, span, inQuote, maskHtmlText);
           blocks.push(...html.blocks.map((b) => ({ ...b, footnote })));
           nonProse.push(...html.nonProse);
         }
@@ -602,7 +602,9 @@ function buildBlock(
         emit(
           s.start,
           s.end,
-          maskMath(maskBareUrls(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links)),
+          maskMath(
+            maskBareUrls(maskQuoteEntities(maskContainerPrefixes(text.slice(s.start, s.end))), s.start, block.links),
+          ),
         );
         continue;
       case 'inlineCode':
@@ -747,6 +749,10 @@ function linkInlineTags(original: string, tags: readonly NonProse[], blocks: Blo
   for (const block of linked) block.links.sort((x, y) => x.span.start - y.span.start);
 }
 
+/** Text inside an HTML block: its bare URLs are links, its quotation-mark entities marks. */
+const maskHtmlText = (slice: string, offset: number, links: LinkInfo[]): string =>
+  maskBareUrls(maskQuoteEntities(slice), offset, links);
+
 /** Records bare URLs in a text node as links and masks them as one opaque word. */
 function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string {
   if (!slice.includes('http') && !slice.includes('www.')) return slice;
@@ -778,6 +784,25 @@ const INLINE_MATH = /(?<![\\$\p{L}\p{N}])\$(?=[^\s$\d.,])([^$\n]{1,200}?)(?<=[^\
 const TEX = /[\\_^{}=]|^\p{L}$/u;
 
 /** `slice` with its math masked as opaque words, of the same length. */
+const QUOTE_ENTITY = /&(?:quot|#34|#x22|ldquo|#8220|rdquo|#8221);/gi;
+const QUOTE_OF_ENTITY: Record<string, string> = { ldquo: '“', '#8220': '“', rdquo: '”', '#8221': '”' };
+/**
+ * A quotation mark typed as an HTML entity (`&quot;They left&quot;`, common in Markdown exported from a CMS) reads as
+ * the mark, at the same length: an opening mark stands where the entity starts and a closing one where it ends, so a
+ * quotation's span covers both entities.
+ */
+function maskQuoteEntities(slice: string): string {
+  if (!slice.includes('&')) return slice;
+  return slice.replace(QUOTE_ENTITY, (entity, at: number) => {
+    const name = entity.slice(1, -1).toLowerCase();
+    const opens =
+      QUOTE_OF_ENTITY[name] === '“' || (!(name in QUOTE_OF_ENTITY) && /\S/.test(slice[at + entity.length] ?? ''));
+    const mark = QUOTE_OF_ENTITY[name] ?? '"';
+    const pad = ' '.repeat(entity.length - 1);
+    return opens && !/\S/.test(slice[at - 1] ?? ' ') ? mark + pad : pad + mark;
+  });
+}
+
 function maskMath(slice: string): string {
   if (slice.indexOf('$') === slice.lastIndexOf('$')) return slice;
   return slice
