@@ -372,7 +372,7 @@ function speakerSubject(
     reportsPlainly(text, words, reporting) &&
     (speech || inClass('DOCUMENT_VERB', words[reporting].norm)) &&
     // "A report released in 2004" is as specific as "a 2004 report".
-    (isSpecificPhrase(text, words, from, head) || words.slice(document, verb).some((w) => isYear(w.norm)))
+    (isSpecificPhrase(text, words, from, head) || datedBetween(words, document, verb))
   )
     // The source runs to its last word: "A report released in 2004" (a time the head stops before).
     return found({ kind: 'document', ...sliceOf(text, words, nounPhraseStart(text, words, from, document), last) });
@@ -480,6 +480,10 @@ function documentBeforeModifier(words: readonly Word[], from: number, head: numb
   return -1;
 }
 
+/** Whether a year stands among words[from..to): the modifier that dates a document ("a report released in 2004"). */
+const datedBetween = (words: readonly Word[], from: number, to: number): boolean =>
+  words.slice(from, to).some((w) => isYear(w.norm));
+
 /** Whether a comma or a dash sets the word at `i` off from the one before it. */
 const setOffBefore = (text: string, words: readonly Word[], i: number): boolean =>
   i > 0 && /[,—–]|--/.test(text.slice(words[i - 1].end, words[i].start));
@@ -542,7 +546,7 @@ function appositiveSubject(
       end - k < MAX_APPOSITIVE_DOCUMENT_WORDS &&
       !words.slice(k, end).some((w) => inClass('CLAUSE_VERB', w.norm) || isPastForm(w)) &&
       opensSubject(text, words, k) &&
-      (isSpecificPhrase(text, words, k, end) || words.slice(end + 1, verb).some((w) => isYear(w.norm)))
+      (isSpecificPhrase(text, words, k, end) || datedBetween(words, end + 1, verb))
     )
       return { attribution: { kind: 'document', ...sliceOf(text, words, k, end) }, from: k };
     if (isSpecificPhrase(text, words, k, end)) {

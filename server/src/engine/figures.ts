@@ -89,6 +89,8 @@ const LARGE_QUANTITY_WORDS = set('billions trillions');
 const UNIT_SUFFIX = new RegExp(`^\\d[\\d,.]*(?:${UNIT_ABBREVIATIONS})$`, 'i');
 /** Nouns a known level is named by: "the 2% benchmark", "NATO's 2 percent target", "the 1.5 degree limit". */
 const BENCHMARKS = set('benchmark target threshold goal limit cap ceiling guideline guidelines pledge quota');
+/** Units between a benchmark's number and its noun: "the 1.5 degree limit". */
+const UNIT_AFTER_BENCHMARK = set('degree degrees c f');
 /**
  * Whether the figure at `i` names a benchmark the text refers to ("the 2% benchmark"), after "the" or a possessive:
  * an editor checks where the benchmark was set, not the number in its name.
@@ -101,8 +103,6 @@ function namesBenchmark(words: readonly Word[], i: number): boolean {
   else if (UNIT_AFTER_BENCHMARK.has(words[k]?.norm ?? '')) k++;
   return BENCHMARKS.has(words[k]?.norm ?? '');
 }
-/** Units between a benchmark's number and its noun: "the 1.5 degree limit". */
-const UNIT_AFTER_BENCHMARK = set('degree degrees c f');
 
 /** Whether the word at `k` makes the number before it a percentage: "percent", "pct", "per cent", not "per ton". */
 function isPercentWord(words: readonly Word[], k: number): boolean {

@@ -437,7 +437,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'html':
         if (span) collectComments(text, span, out.comments);
         if (span && hasHtmlText(node.value)) {
-          const html = htmlBlocks(text, span, inQuote, maskHtmlText);
+          const html = htmlBlocks(text, span, inQuote, maskText);
           blocks.push(...html.blocks.map((b) => ({ ...b, footnote })));
           nonProse.push(...html.nonProse);
         }
@@ -602,9 +602,7 @@ function buildBlock(
         emit(
           s.start,
           s.end,
-          maskMath(
-            maskBareUrls(maskQuoteEntities(maskContainerPrefixes(text.slice(s.start, s.end))), s.start, block.links),
-          ),
+          maskMath(maskText(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links)),
         );
         continue;
       case 'inlineCode':
@@ -749,8 +747,8 @@ function linkInlineTags(original: string, tags: readonly NonProse[], blocks: Blo
   for (const block of linked) block.links.sort((x, y) => x.span.start - y.span.start);
 }
 
-/** Text inside an HTML block: its bare URLs are links, its quotation-mark entities marks. */
-const maskHtmlText = (slice: string, offset: number, links: LinkInfo[]): string =>
+/** A run of text, in Markdown or in an HTML block: its bare URLs are links, its quotation-mark entities marks. */
+const maskText = (slice: string, offset: number, links: LinkInfo[]): string =>
   maskBareUrls(maskQuoteEntities(slice), offset, links);
 
 /** Records bare URLs in a text node as links and masks them as one opaque word. */
@@ -783,7 +781,6 @@ const DISPLAY_MATH = /\$\$[^$]{1,2000}?\$\$/g;
 const INLINE_MATH = /(?<![\\$\p{L}\p{N}])\$(?=[^\s$\d.,])([^$\n]{1,200}?)(?<=[^\s\\])\$(?![\p{N}$])/gu;
 const TEX = /[\\_^{}=]|^\p{L}$/u;
 
-/** `slice` with its math masked as opaque words, of the same length. */
 const QUOTE_ENTITY = /&(?:quot|#34|#x22|ldquo|#8220|rdquo|#8221);/gi;
 const QUOTE_OF_ENTITY: Record<string, string> = { ldquo: '“', '#8220': '“', rdquo: '”', '#8221': '”' };
 /**
@@ -794,15 +791,17 @@ const QUOTE_OF_ENTITY: Record<string, string> = { ldquo: '“', '#8220': '“', 
 function maskQuoteEntities(slice: string): string {
   if (!slice.includes('&')) return slice;
   return slice.replace(QUOTE_ENTITY, (entity, at: number) => {
-    const name = entity.slice(1, -1).toLowerCase();
-    const opens =
-      QUOTE_OF_ENTITY[name] === '“' || (!(name in QUOTE_OF_ENTITY) && /\S/.test(slice[at + entity.length] ?? ''));
-    const mark = QUOTE_OF_ENTITY[name] ?? '"';
+    const mark = QUOTE_OF_ENTITY[entity.slice(1, -1).toLowerCase()] ?? '"';
+    // A straight mark opens before a word; either kind opens only after a space or at the start.
+    const before = slice[at - 1] ?? ' ';
+    const after = slice[at + entity.length] ?? ' ';
+    const opens = /\s/.test(before) && (mark === '“' || (mark === '"' && /\S/.test(after)));
     const pad = ' '.repeat(entity.length - 1);
-    return opens && !/\S/.test(slice[at - 1] ?? ' ') ? mark + pad : pad + mark;
+    return opens ? mark + pad : pad + mark;
   });
 }
 
+/** `slice` with its math masked as opaque words, of the same length. */
 function maskMath(slice: string): string {
   if (slice.indexOf('$') === slice.lastIndexOf('$')) return slice;
   return slice
