@@ -497,6 +497,27 @@ describe('endnotes with no heading', () => {
     );
   });
 
+  test('notes exported as one paragraph per "[n]Entry" (no space, no heading) end the document as its references', () => {
+    const notes = [
+      '[1]Customs directorate, monthly bulletin. https://example.org/customs',
+      '',
+      '[2]Mensah, Kofi. 2021. “Trade after the closure.” *Journal of Border Studies* 4(2):3-9.',
+      '',
+      '[3]Port authority.[Annual report 2020](https://example.org/port)(accessed 3/2/2022).',
+    ];
+    const body = 'Exports fell by 38% in a year.[1]Imports fell by 12%,[2]and tonnage by a third.[3]';
+    const parsed = parseMarkdown([body, '', ...notes].join('\n'));
+    assert.deepEqual([...parsed.references.numbers], [1, 2, 3]);
+    assert.deepEqual(proseOf(parsed), [body]);
+    assert.deepEqual(
+      lint([body, '', ...notes].join('\n')).findings.map((f) => f.ruleId),
+      [],
+    );
+    // The same paragraphs read as prose, not notes, when they are not references.
+    const prose = ['[1]The ministry closed the border in May.', '', '[2]It reopened in June.'];
+    assert.deepEqual(parseMarkdown([body, '', ...prose].join('\n')).references.numbers.size, 0);
+  });
+
   test('superscript-numbered endnotes followed by a short postscript; a list the body does not cite stays prose', () => {
     const endnotes = [
       '1. Mensah, K. _After the default_. Example Press (2021), p. 12.',

@@ -559,13 +559,24 @@ const CITED_NUMBER = /<sup>\s*(\d{1,4})\s*<\/sup>|\^(\d{1,4})\^|\[(\d{1,4})\]/g;
 
 /**
  * Endnotes with no heading: the numbered list that ends the document, when (nearly) every item reads like a
- * reference. A numbered list in the body stays prose; so does one followed by prose, unless that is a short postscript
- * and the body cites at least two of the list's numbers as superscripts or in brackets.
+ * reference. Its items are list items or paragraphs of one labelled entry each ("[12]Kilian, Lutz. 2008…", as a
+ * CMS exports its notes). A numbered list in the body stays prose; so does one followed by prose, unless that is a
+ * short postscript and the body cites at least two of the list's numbers as superscripts or in brackets.
  */
 function trailingReferenceList(kept: Block[], source: string): Block[] {
   // Footnote definitions may follow the list: they are not part of it, and not prose either.
   const body = kept.filter((b) => b.footnote === undefined);
-  const isEntry = (b: Block): boolean => b.ordinal !== undefined && b.kind === 'paragraph' && !b.inQuote;
+  // The label of a paragraph that is one labelled entry, by block (read once: the loop below revisits blocks).
+  const labels = new Map<Block, number | undefined>();
+  const labelOf = (b: Block): number | undefined => {
+    if (!labels.has(b)) {
+      const lines = entryLines(b, source);
+      labels.set(b, lines.length === 1 && !/^\s*\d/.test(lines[0].text) ? lines[0].number : undefined);
+    }
+    return labels.get(b);
+  };
+  const isEntry = (b: Block): boolean =>
+    b.kind === 'paragraph' && !b.inQuote && (b.ordinal !== undefined || labelOf(b) !== undefined);
   for (let postscript = 0; postscript <= MAX_POSTSCRIPT && postscript < body.length; postscript++) {
     const end = body.length - postscript;
     if (postscript > 0 && (body[end].kind !== 'paragraph' || isEntry(body[end]))) return [];
@@ -573,16 +584,22 @@ function trailingReferenceList(kept: Block[], source: string): Block[] {
     while (i > 0 && isEntry(body[i - 1])) i--;
     const run = body.slice(i, end);
     if (run.length < 2) continue;
-    const referenceLike = run.filter((b) => REFERENCE_ONLY.test(source.slice(b.start, b.end))).length;
+    const referenceLike = run.filter((b) =>
+      REFERENCE_ONLY.test(source.slice(b.start, b.end).replace(ENTRY_LABEL, '')),
+    ).length;
     if (referenceLike * 5 < run.length * 4) continue;
-    if (postscript === 0 || citesEntries(source.slice(0, run[0].start), run)) return run;
+    if (postscript === 0 || citesEntries(source.slice(0, run[0].start), run, labels)) return run;
   }
   return [];
 }
 
 /** Whether `text` cites at least two of the entries' numbers. */
-function citesEntries(text: string, entries: readonly Block[]): boolean {
-  const numbers = new Set(entries.map((b) => b.ordinal));
+function citesEntries(
+  text: string,
+  entries: readonly Block[],
+  labels: ReadonlyMap<Block, number | undefined>,
+): boolean {
+  const numbers = new Set(entries.map((b) => b.ordinal ?? labels.get(b)));
   const cited = new Set<number>();
   for (const m of text.matchAll(CITED_NUMBER)) {
     const n = Number(m[1] ?? m[2] ?? m[3]);
