@@ -184,6 +184,18 @@ describe('inline HTML in Markdown paragraphs', () => {
     );
   });
 
+  test('other character references read as their characters: a symbol’s code is no figure, a percent sign is one', () => {
+    const figures = (text: string) =>
+      lint(text)
+        .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+        .map((f) => f.message.match(/"([^"]+)"/)![1]);
+    assert.deepEqual(figures('Try the new BorderPass&#8482; app.&#160;It launches&nbsp;soon.'), []);
+    assert.deepEqual(figures('Exports fell by 38&#37; in a year.'), ['38%']);
+    assert.deepEqual(figures('Exports fell by 38&percnt; in a year, to &euro;4&nbsp;billion.'), ['38%', '€4 billion']);
+    const [block] = parseMarkdown('The minister didn&#39;t resign &amp; stayed &bogus; on.').blocks;
+    assert.equal(block.text, "The minister didn'    t resign &     stayed &bogus; on.");
+  });
+
   test('a superscript that is not a number (19<sup>th</sup>) is left alone', () => {
     const [block] = parseMarkdown('In the 19<sup>th</sup> century.').blocks;
     assert.doesNotMatch(block.text, /\^/);

@@ -15,6 +15,8 @@ export interface Figure {
 }
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
+/** Nothing or blanks, as between a number and its scale (a non-breaking space typed as `&nbsp;` reads as several). */
+const isSpace = (between: string): boolean => /^\s*$/.test(between);
 
 // Lakh (100,000) and crore (10 million) are the scales of South Asian English ("₹82 lakh crore").
 const SCALES = set('hundred thousand million billion trillion bn mn m k tn lakh lakhs crore crores');
@@ -160,7 +162,7 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     while (
       end < words.length &&
       (SCALES.has(words[end].norm) || (words[end].isNumber && continuesAfterScale(words, end))) &&
-      words[end].start - words[end - 1].end <= 1
+      isSpace(text.slice(words[end - 1].end, words[end].start))
     )
       end++;
     if (isPercentWord(words, end) || CURRENCY_WORDS.has(words[end]?.norm ?? '')) end++;

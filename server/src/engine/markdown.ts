@@ -5,6 +5,7 @@
  * offset in the document: no position maps to maintain. Everything that is not prose (markup, link targets, code,
  * footnote markers, HTML) is blanked with spaces; inline code becomes a run of `x` so it still reads as one word.
  */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -747,9 +748,9 @@ function linkInlineTags(original: string, tags: readonly NonProse[], blocks: Blo
   for (const block of linked) block.links.sort((x, y) => x.span.start - y.span.start);
 }
 
-/** A run of text, in Markdown or in an HTML block: its bare URLs are links, its quotation-mark entities marks. */
+/** A run of text, in Markdown or in an HTML block: its bare URLs are links, its character references read. */
 const maskText = (slice: string, offset: number, links: LinkInfo[]): string =>
-  maskBareUrls(maskQuoteEntities(slice), offset, links);
+  maskBareUrls(maskEntities(slice), offset, links);
 
 /** Records bare URLs in a text node as links and masks them as one opaque word. */
 function maskBareUrls(slice: string, offset: number, links: LinkInfo[]): string {
@@ -781,23 +782,32 @@ const DISPLAY_MATH = /\$\$[^$]{1,2000}?\$\$/g;
 const INLINE_MATH = /(?<![\\$\p{L}\p{N}])\$(?=[^\s$\d.,])([^$\n]{1,200}?)(?<=[^\s\\])\$(?![\p{N}$])/gu;
 const TEX = /[\\_^{}=]|^\p{L}$/u;
 
-const QUOTE_ENTITY = /&(?:quot|#34|#x22|ldquo|#8220|rdquo|#8221);/gi;
-const QUOTE_OF_ENTITY: Record<string, string> = { ldquo: '“', '#8220': '“', rdquo: '”', '#8221': '”' };
+/** An HTML character reference: named, decimal or hexadecimal. */
+const ENTITY = /&(?:([a-z][a-z\d]{1,31})|#(\d{1,7})|#x([\da-f]{1,6}));/gi;
 /**
- * A quotation mark typed as an HTML entity (`&quot;They left&quot;`, common in Markdown exported from a CMS) reads as
- * the mark, at the same length: an opening mark stands where the entity starts and a closing one where it ends, so a
- * quotation's span covers both entities.
+ * Character references, common in Markdown exported from a CMS, read as their characters at the same length: the
+ * character where the entity starts, then blanks ("12&#37;" is "12%", "don&#39;t" is "don'" and "t", and the digits
+ * of `&#8482;` are no figure). A currency sign stands where its entity ends, next to its amount ("&euro;4" is
+ * "€4"), and so does a closing double mark (a straight one closes unless it opens a word after a space:
+ * `&quot;They left,&quot; she said`), so a quotation's span covers both entities. An unknown name stays as written.
  */
-function maskQuoteEntities(slice: string): string {
+function maskEntities(slice: string): string {
   if (!slice.includes('&')) return slice;
-  return slice.replace(QUOTE_ENTITY, (entity, at: number) => {
-    const mark = QUOTE_OF_ENTITY[entity.slice(1, -1).toLowerCase()] ?? '"';
-    // A straight mark opens before a word; either kind opens only after a space or at the start.
-    const before = slice[at - 1] ?? ' ';
-    const after = slice[at + entity.length] ?? ' ';
-    const opens = /\s/.test(before) && (mark === '“' || (mark === '"' && /\S/.test(after)));
-    const pad = ' '.repeat(entity.length - 1);
-    return opens ? mark + pad : pad + mark;
+  return slice.replace(ENTITY, (entity, name: string | undefined, decimal?: string, hex?: string, at = 0) => {
+    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
+    const char =
+      code === undefined
+        ? decodeNamedCharacterReference(name!) || undefined
+        : code > 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : undefined;
+    if (char === undefined) return entity;
+    const pad = ' '.repeat(entity.length - char.length);
+    const closes =
+      char === '”' ||
+      /\p{Sc}/u.test(char) ||
+      (char === '"' && !(/\s/.test(slice[at - 1] ?? ' ') && /\S/.test(slice[at + entity.length] ?? ' ')));
+    return closes ? pad + char : char + pad;
   });
 }
 
