@@ -760,6 +760,17 @@ describe('quotations and interviews', () => {
     );
   });
 
+  test('a "not" inside the quotation does not negate the verb that tags it; one before the verb does', () => {
+    const text = [
+      'Rosa Quint, the union’s secretary, spoke at the gates on Friday. “Waiting another year for 40 jobs is not an',
+      'option”, said Quint at a meeting organised by the dockers’ union. “We have not been paid since March, and',
+      '200 of us have left.”',
+    ].join('\n');
+    assert.deepEqual(flagged(text), []);
+    const denied = 'Quint did not say that 200 dockers had left the port since March.';
+    assert.deepEqual(flagged(denied), [denied]);
+  });
+
   test('a refusal to speak reports nothing: what follows it is still unsourced', () => {
     const text = 'The minister declined to say whether 300 soldiers had been sent to the border in May.';
     assert.deepEqual(flagged(text), [text]);

@@ -842,8 +842,10 @@ function hearsay(words: readonly Word[], verb: number): boolean {
   return inClass('HEARSAY', words[verb - 1]?.norm) || inClass('HEARSAY', words[verb + 1]?.norm);
 }
 
-function negated(words: readonly Word[], verb: number): boolean {
-  for (let k = Math.max(0, verb - 3); k < verb; k++) if (inClass('NEGATION', words[k].norm)) return true;
+/** "did not say", "never claimed"; not the end of a quotation before the verb ("…is not an option", said Okoro). */
+function negated(text: string, words: readonly Word[], verb: number): boolean {
+  for (let k = verb - 1; k >= Math.max(0, verb - 3) && !breakBetween(text, words[k], words[k + 1]); k--)
+    if (inClass('NEGATION', words[k].norm)) return true;
   return false;
 }
 
@@ -1079,7 +1081,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     const phrasal = isPhrasalSpeech(words, i);
     if (prev?.norm === 'to' && (inClass('SPEECH_VERB', w.norm) || phrasal)) {
       const from = catenativeBefore(words, i - 1);
-      const subject = from > 0 && !negated(words, from) ? speakerSubject(text, words, from, i) : undefined;
+      const subject = from > 0 && !negated(text, words, from) ? speakerSubject(text, words, from, i) : undefined;
       if (subject && introducesContent(text, words, phrasal ? i + 1 : i, false, false)) return subject.attribution;
     }
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
@@ -1087,7 +1089,7 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     // "a living document that …": a document noun after a determiner and its modifier.
     if (inClass('DOCUMENT', w.norm) && inClass('DETERMINER', words[i - 2]?.norm) && !isCapitalised(prev!)) continue;
     // "The president reportedly told…": hearsay names who spoke, not who reports it.
-    if (negated(words, i) || hearsay(words, i)) continue;
+    if (negated(text, words, i) || hearsay(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters", "a report released on Thursday by the IISS".
     if (
       (inClass('AGENT_VERB', w.norm) ||
