@@ -1246,6 +1246,26 @@ describe("the article's own research", () => {
     assert.deepEqual(flagged(opinion), ['The chart above shows a rise of 30% in 2022.']);
   });
 
+  test('“our study” describes the writers’ research, and “we found” reports from it; neither does so alone', () => {
+    const text = [
+      'Our study asked one question: do the dam projects account for the water they divert?',
+      '',
+      'We found that 14 of the 40 projects reported two different flows for the same river. We also identified 6 projects',
+      'whose permits had expired in 2019.',
+    ].join('\n');
+    assert.equal(coverageOf(text, 'We found')?.kind, 'own-research');
+    assert.equal(coverageOf(text, 'We also identified')?.kind, 'own-research');
+    assert.deepEqual(flagged(text), []);
+    // Without a study of the writers' own, "we found" is a claim like any other; "their study" is someone else's.
+    const unstudied = 'We found that 14 of the 40 projects reported two different flows for the same river.';
+    assert.deepEqual(flagged(unstudied), [unstudied]);
+    const theirs = ['Their study asked one question.', '', unstudied].join('\n');
+    assert.deepEqual(flagged(theirs), [unstudied]);
+    // "I studied history" is a life, not a study of the article's.
+    const life = ['I studied history at the university in 2004.', '', unstudied].join('\n');
+    assert.deepEqual(flagged(life), [unstudied]);
+  });
+
   test('without a described survey, the same figure is unsourced', () => {
     const text = 'Some 64 percent of aid workers said convoys were stopped at least once a week.';
     assert.deepEqual(flagged(text), [text]);

@@ -48,6 +48,7 @@ const INFLECTED = new Set([
   'ANNOUNCE_VERB',
   'ANALYSIS_ACT',
   'ANALYSIS_RUN',
+  'OWN_FINDING_VERB',
   'LAW_VERB',
   'AS_AGENT_VERB',
 ]);
@@ -1388,13 +1389,14 @@ function writersAct(words: readonly Word[], i: number): boolean {
 
 /**
  * Whether a sentence describes the article's own survey, poll, interviews or analysis ("we polled 64 experts", "based
- * on interviews with", "I scraped 1,796 press releases").
+ * on interviews with", "I scraped 1,796 press releases", "our study").
  */
 export function describesOwnResearch(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const n = words[i].norm;
     // "in our model", "according to my analysis": the writers' own analysis. After anyone else they narrate.
     if (inClass('ANALYSIS_ACT', n) && describesOwnAnalysis(words, i)) return true;
+    if (inClass('OWN_STUDY', n) && WRITERS_OWN.has(words[i - 1]?.norm ?? '')) return true;
     if (!inClass('RESEARCH_ACT', n)) continue;
     const next = words[i + 1];
     const prev = words[i - 1]?.norm;
@@ -1430,14 +1432,25 @@ const RESEARCH_FINDING_WORDS = new Set([
   ...(CLASSES.get('BELIEF_VERB') ?? []),
 ]);
 
+/** "we found", "I also noticed": the writers telling what their own research turned up. */
+function writersFinding(words: readonly Word[]): boolean {
+  return words.some((w, i) => {
+    if (!inClass('OWN_FINDING_VERB', w.norm)) return false;
+    let k = i - 1;
+    while (k >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[k].norm)) k--;
+    return words[k]?.norm === 'we' || words[k]?.norm === 'i';
+  });
+}
+
 /**
  * Whether a sentence reports findings of a survey, interviews or analysis: it speaks of respondents or of what people
- * believe, opens with the people a survey asks ("experts"), or reads one of the article's charts.
+ * believe, opens with the people a survey asks ("experts"), reads one of the article's charts, or tells what the
+ * writers found.
  */
 export function reportsResearchFindings(words: readonly Word[]): boolean {
   // "Experts are split over …" in an article that surveyed experts: its subjects are the respondents.
   if (words.slice(0, 3).some((w) => inClass('VAGUE_PEOPLE', w.norm) && !inClass('QUANTIFIER', w.norm))) return true;
-  return words.some((w) => RESEARCH_FINDING_WORDS.has(w.norm)) || readsExhibit(words);
+  return words.some((w) => RESEARCH_FINDING_WORDS.has(w.norm)) || readsExhibit(words) || writersFinding(words);
 }
 
 /** The named speaker of the clause before a quotation's colon ("One Novelco executive offered a tip: “…”"). */
