@@ -58,6 +58,14 @@ ruleTester('loaded-term', {
     },
     { name: 'stunted growth', code: 'One child in three showed stunted growth after the famine.' },
     {
+      name: 'chemistry and medicine: toxic emissions, a neutralising antibody',
+      code: 'The plant released toxic metals and toxic fumes. The serum neutralized the virus, and a neutralizing antibody followed.',
+    },
+    {
+      name: 'a fringe event at a party conference; attacks described as racist by what they were',
+      code: 'She spoke at a fringe event on Tuesday about racist attacks in the city.',
+    },
+    {
       name: 'a label whose author is the subject, or an accusation',
       code: 'His rivals portray him as a bumbling fool. He has been accused of being a corrupt businessman.',
     },
@@ -134,6 +142,17 @@ ruleTester('loaded-term', {
       name: 'the same term used without a definition anywhere in the article',
       code: 'Whether the port loan was debt-trap diplomacy is the question.',
       errors: [{ text: 'debt-trap' }],
+    },
+    {
+      name: 'the same words as the writer’s judgement of people and talk',
+      code: 'The toxic campaign neutralized the opposition. The fringe candidates lost. A vocal minority cheered the contemptuous speech.',
+      errors: [
+        { text: 'toxic' },
+        { text: 'neutralized' },
+        { text: 'fringe' },
+        { text: 'vocal minority' },
+        { text: 'contemptuous' },
+      ],
     },
     {
       name: 'radical as the writer’s label for a person',
@@ -260,6 +279,11 @@ ruleTester('editorializing', {
     { code: 'The audit was thorough, to say the least.', errors: [{ text: 'to say the least' }] },
     { code: 'Without doubt, the vote favoured the incumbent.', errors: [{ text: 'Without doubt' }] },
     { code: 'Naturally, the opposition boycotted the count.', errors: [{ text: 'Naturally' }] },
+    {
+      name: 'claims of plain or hidden truth in the writer’s voice',
+      code: 'We know for a fact that the count was rigged. In reality, the real reason was the drought.',
+      errors: [{ text: 'know for a fact' }, { text: 'In reality' }, { text: 'the real reason' }],
+    },
     {
       name: 'the same adverbs as the writer’s comment: before what they qualify, or set off',
       code: 'The minister clearly misled parliament. The ruling was, naturally, appealed. He wisely resigned. It was clearly “a coup”.',
