@@ -1286,6 +1286,11 @@ describe('figures that are statistics, and those that are not', () => {
     assert.deepEqual(figureOf('The floods displaced tens of thousands of people along the river.'), [
       'tens of thousands',
     ]);
+    assert.deepEqual(figureOf('The vast majority of the dockers joined the strike.'), ['The vast majority of']);
+    assert.deepEqual(figureOf('Only a small minority of lenders accepted the terms.'), ['Only a small minority of']);
+    // A margin is the number after it; a party's majority is no share.
+    assert.deepEqual(figureOf('The coalition won a majority of 40 seats in the assembly.'), ['40']);
+    assert.deepEqual(figureOf('The coalition kept its majority in the assembly.'), []);
   });
 
   test('years, date ranges and durations are not', () => {
