@@ -525,6 +525,21 @@ describe('endnotes with no heading', () => {
       lint([body, '', ...notes].join('\n')).findings.map((f) => f.ruleId),
       [],
     );
+    // A note exported as two paragraphs (its second work unlabelled), and a label glued to the entry before it.
+    const glued = [
+      'Exports fell by 38% in a year.[1]Imports fell by 12%,[2]and tonnage by a third.[3]',
+      '',
+      '[1]Customs directorate, monthly bulletin, *Trade Review* 4, p. 3.[2]Mensah, Kofi. 2021. “After the closure.”',
+      '',
+      'Osei, Ama. 2020. “Ports in crisis.” *Journal of Border Studies* 3(1):1-9.',
+      '',
+      '[3]Port authority.[Annual report 2020](https://example.org/port).',
+    ].join('\n');
+    assert.deepEqual([...parseMarkdown(glued).references.numbers].sort(), [1, 2, 3]);
+    assert.deepEqual(
+      lint(glued).findings.map((f) => f.ruleId),
+      [],
+    );
     // The same paragraphs read as prose, not notes, when they are not references.
     const prose = ['[1]The ministry closed the border in May.', '', '[2]It reopened in June.'];
     assert.deepEqual(parseMarkdown([body, '', ...prose].join('\n')).references.numbers.size, 0);

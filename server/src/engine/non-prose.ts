@@ -370,6 +370,8 @@ const BIBLIOGRAPHIC =
   /https?:\/\/|\bdoi\b|\b(?:pp?|vol|no)\.\s*\d|\beds?\.|\b(?:retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid|supra|infra)\b|\bId\b\W{0,3}(?:\s+at\s+\d|\s*$)/i;
 const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
 const ENTRY_NAMES = /\p{Lu}[\p{L}’'-]+/gu;
+/** An entry's label inside a line, right after the end of the entry before it and before a name or a title. */
+const GLUED_LABEL = /(?<=[.*_)”"])\[(\d{1,3})\](?=[\p{Lu}“"*_[])/gu;
 
 function looksBibliographic(entry: string): boolean {
   return (
@@ -456,6 +458,8 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
     for (const e of entryLines(b, source)) {
       references.entries.push({ number: e.number, span: e.span });
       if (e.number !== undefined) references.numbers.add(e.number);
+      // A label a CMS glued to the end of the entry before ("…Economics 9(3).[2]Boustan, Leah…").
+      for (const m of e.text.matchAll(GLUED_LABEL)) references.numbers.add(Number(m[1]));
       const head = e.text.replace(ENTRY_LABEL, '').slice(0, 60);
       for (const name of head.match(ENTRY_NAMES) ?? []) references.names.add(name.toLowerCase());
     }
@@ -577,11 +581,18 @@ function trailingReferenceList(kept: Block[], source: string): Block[] {
   };
   const isEntry = (b: Block): boolean =>
     b.kind === 'paragraph' && !b.inQuote && (b.ordinal !== undefined || labelOf(b) !== undefined);
+  const isContinuation = (b: Block): boolean =>
+    b.kind === 'paragraph' && !b.inQuote && REFERENCE_ONLY.test(source.slice(b.start, b.end));
   for (let postscript = 0; postscript <= MAX_POSTSCRIPT && postscript < body.length; postscript++) {
     const end = body.length - postscript;
     if (postscript > 0 && (body[end].kind !== 'paragraph' || isEntry(body[end]))) return [];
+    // The run starts at its first labelled entry; a bibliographic paragraph between entries continues the one before
+    // it (a note that cites two works, exported as two paragraphs).
     let i = end;
-    while (i > 0 && isEntry(body[i - 1])) i--;
+    for (let k = end - 1; k >= 0; k--) {
+      if (isEntry(body[k])) i = k;
+      else if (!isContinuation(body[k])) break;
+    }
     const run = body.slice(i, end);
     if (run.length < 2) continue;
     const referenceLike = run.filter((b) =>
