@@ -1298,6 +1298,12 @@ describe('figures that are statistics, and those that are not', () => {
     assert.deepEqual(figureOf('The agency plans to close the camp by 2030.'), []);
   });
 
+  test('numbers named as codes are not; a count of codes is', () => {
+    assert.deepEqual(figureOf('Emissions were summed over the 70512, 70523 and 70601 zip codes in the parish.'), []);
+    assert.deepEqual(figureOf('Callers from the 0161 area code were charged twice in the county.'), []);
+    assert.deepEqual(figureOf('The survey reached 400 zip codes in the state in the county.'), ['400']);
+  });
+
   test('enumerations and ranking sizes are not', () => {
     assert.deepEqual(figureOf('Both sides met the terms of the first 2 parts of the agreement signed in Geneva.'), []);
     assert.deepEqual(figureOf('The top 10 exporters of cocoa met in Abidjan in March.'), []);

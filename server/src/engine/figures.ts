@@ -321,6 +321,31 @@ function agedAt(words: readonly Word[], i: number): boolean {
   return prev === 'aged' || /^ages?$/.test(prev ?? '') || (prev === 'of' && /^ages?$/.test(words[i - 2]?.norm ?? ''));
 }
 
+const CODE_KINDS = set('zip postal area post dialling dialing country');
+const MAX_CODES_LISTED = 6;
+/**
+ * Numbers named as codes after them: "the 70792 zip code", "the 0207 and 0208 area codes", "postcodes 1010 and 1020"
+ * are names; "200 zip codes" (one number before a plural) is a count of them.
+ */
+function codedAfter(words: readonly Word[], i: number): boolean {
+  if (!/^\d{3,6}$/.test(words[i].raw)) return false;
+  let listed = 0;
+  for (let k = i - 1; k >= 0 && k >= i - 2 * MAX_CODES_LISTED; k--) {
+    if (words[k].isNumber) listed++;
+    else if (words[k].norm !== 'and' && words[k].norm !== 'or') break;
+  }
+  for (let k = i; k < words.length && k <= i + 2 * MAX_CODES_LISTED; k++) {
+    const n = words[k].norm;
+    if (words[k].isNumber) listed++;
+    else if (n !== 'and' && n !== 'or') {
+      const code = n === 'postcode' || n === 'postcodes' ? n : CODE_KINDS.has(n) ? words[k + 1]?.norm : undefined;
+      if (code === 'code' || code === 'postcode') return true;
+      return (code === 'codes' || code === 'postcodes') && (listed > 1 || words[i].raw.startsWith('0'));
+    }
+  }
+  return false;
+}
+
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
   const w = words[i];
   // A range ("15-35%", "€6-6.5 billion", "200-300 people") reads as its first number; "50-50" is odds, no range.
@@ -373,6 +398,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // "Resolution 2719", and "the Group of 77": a name with "of" before its number.
     if (namesItsNumber(prev) || (prev?.norm === 'of' && namesItsNumber(words[i - 2]))) return undefined;
+    if (codedAfter(words, i)) return undefined;
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
     // "in episode 118 of the podcast".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
