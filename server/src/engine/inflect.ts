@@ -88,7 +88,8 @@ const PARTICLES = new Set(['into', 'out', 'on', 'at', 'against', 'up', 'down', '
 /**
  * Which verb form `word` is of one of `bases` ("fled" of "flee": past), if any. A pattern may list the inflected form
  * itself: alone ("slams") or before a particle ("ripped into") it is that form of its verb; before a noun it is a
- * modifier ("killing spree", "enhanced interrogation"). `next`: the pattern's next word, if any.
+ * modifier ("killing spree", "enhanced interrogation"). `next`: the pattern's next word; undefined when the pattern is
+ * this one word.
  */
 function verbFormOf(word: string, bases: readonly string[], next: string | undefined): VerbForm | undefined {
   const listed = bases.includes(word) && (next === undefined || PARTICLES.has(next));
@@ -165,7 +166,9 @@ function reinflectNow(alternative: string, matched: string, pattern: string, bef
   let plural = false;
   tokens.forEach((token, i) => {
     const bases = token.split('|');
-    const form = verbFormOf(words[i], bases, tokens[i + 1]?.split('|')[0]);
+    // Only a one-word pattern is "alone": the last word of a longer one ("lurch to the left") is no listed verb form.
+    const next = tokens.length === 1 ? undefined : (tokens[i + 1]?.split('|')[0] ?? '');
+    const form = verbFormOf(words[i], bases, next);
     const noun = isPluralOf(words[i], bases);
     // "attacks": a plural noun at the end of a phrase ("artillery attacks"), a verb at its start ("attacks civilians").
     if (form && !(noun && i > 0) && !verb) {
