@@ -906,6 +906,28 @@ describe('numbered citations', () => {
   });
 });
 
+describe('superscript notes as wiki exports write them', () => {
+  test('escaped brackets inside <sup>, one or several, in Markdown and in HTML, cite their sentence', () => {
+    for (const text of [
+      'Thousands of dockers joined the strike.<sup>\\[8\\]</sup>',
+      'Thousands of dockers joined the strike.<sup>\\[3\\]\\[4\\]\\[5\\]</sup>',
+      '<p>Thousands of dockers joined the strike.<sup>\\[8\\]</sup></p>',
+    ]) {
+      const findings = lint(text).findings;
+      // No list of notes here: the call is reported once, and its number is no figure.
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['undefined-reference'],
+        text,
+      );
+    }
+    assert.match(
+      lint('Thousands of dockers joined the strike.<sup>\\[3\\]\\[4\\]</sup>').findings[0].message,
+      /^References 3, 4 point to no reference list/,
+    );
+  });
+});
+
 describe('author–date citations and ibid', () => {
   test('parenthetical forms', () => {
     for (const cite of [
@@ -925,6 +947,9 @@ describe('author–date citations and ibid', () => {
       // An archive's years and folders.
       '(Lindqvist 1910-1913, F3-F7; F11-F13)',
       '(Okafor 1912, F3)',
+      // A newspaper's page; the common slip "et. al".
+      '(Mensah 1986, 2B)',
+      '(Okafor et. al 1978, 8-11)',
     ]) {
       assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
     }
@@ -941,6 +966,9 @@ describe('author–date citations and ibid', () => {
       '(“Harbour Notes” 1893)',
       '("For Harbour Workers Everywhere", 1924)',
       '(“Dockers’ Association Bulletin” 1880-1884, 12)',
+      // No date, a page (MLA): the title, whole or shortened.
+      '(“Report on the dockers’ meeting of Sunday, May 2, 1956”, 2)',
+      '(“Report…”, 3)',
     ]) {
       assert.deepEqual(markersOf(`A claim ${cite}.`), [['author-date', cite]], cite);
     }

@@ -187,8 +187,13 @@ function findInlineNotes(text: string, markers: Marker[]): void {
 // ───────────────────────────── numbered and author–date citations ─────────────────────────────
 
 const NUMBER_LIST = /^\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*$/;
-/** `^12^`, and `<sup>12</sup>` as markdown.ts and html.ts mask it: `^    12     ^`. */
-const CARET = /\^ {0,12}\[?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]? {0,12}\^/g;
+/**
+ * `^12^`, and `<sup>12</sup>` as markdown.ts and html.ts mask it: `^    12     ^`; also bracketed, as a wiki export
+ * writes it, escapes and all: `<sup>\[3\]\[4\]</sup>`.
+ */
+const CARET = /\^ {0,12}((?:\\?\[)?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*(?:\\?\])?(?:\\?\[\d{1,3}\\?\]){0,12}) {0,12}\^/g;
+/** The numbers of a caret citation as one list: "[3][4]" → "3, 4". */
+const caretList = (inner: string): string => inner.replace(/\\?\]\\?\[/g, ', ').replace(/[\\[\]]/g, '');
 const SUPERSCRIPT = /(?<=[\p{L}.,;:!?”"’')\]])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
 /** Digits glued to a word of three lower-case letters or more, or to its closing punctuation, then a space or stop. */
 const GLUED_NUMBER = /(?<=\p{Ll}{3}[.,;:”"’)]?)\d{1,3}(?=[\s.,;:]|$)/gu;
@@ -208,13 +213,14 @@ const MAX_RANGE = 50;
 
 const NAME = "(?:(?:van|von|de|der|del|da|di|du|la|le|al|el|bin|ibn)\\s+)?\\p{Lu}[\\p{L}’'-]+";
 const NAME_GROUP = `${NAME}(?:\\s+${NAME}){0,3}`;
-const NAMES = `${NAME_GROUP}(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)${NAME_GROUP}){0,5}(?:,?\\s+et\\s+al\\.?)?`;
+// "et. al" is a common slip for "et al.".
+const NAMES = `${NAME_GROUP}(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)${NAME_GROUP}){0,5}(?:,?\\s+et\\.?\\s+al\\.?)?`;
 /** A year, or the years a source spans ("1910-1913", "1880–84"): a run of letters or minutes. */
 const YEAR = '(?:1[5-9]|20)\\d\\d[a-z]?(?:\\s*[–-]\\s*(?:(?:1[5-9]|20)\\d\\d|\\d\\d))?';
 const YEARS = `(?:${YEAR}|n\\.\\s?d\\.|forthcoming|in press)(?:\\s*,\\s*${YEAR})*`;
-/** A page, or where an archive keeps the item: "p. 4", "12–14", "F3" (a folder), "box 2". */
+/** A page, or where an archive keeps the item: "p. 4", "12–14", "F3" (a folder), "box 2", "2B" (a newspaper's). */
 const PLACE_IN_SOURCE =
-  '(?:(?:pp?|ch|chap|para|fig|sec|vol|no|box|folder|fol|ff?)\\.?\\s*)?[A-Z]?\\d+[a-z]?(?:\\s*[–-]\\s*[A-Z]?\\d+[a-z]?)?';
+  '(?:(?:pp?|ch|chap|para|fig|sec|vol|no|box|folder|fol|ff?)\\.?\\s*)?[A-Z]?\\d+[a-zA-Z]?(?:\\s*[–-]\\s*[A-Z]?\\d+[a-zA-Z]?)?';
 const LOCATOR = `(?:\\s*[,:]\\s*${PLACE_IN_SOURCE}(?:\\s*,\\s*${PLACE_IN_SOURCE})*)`;
 /** "F11-F13" after a semicolon: more places in the source the part before cites ("(Lund 1910, F3-F7; F11-F13)"). */
 const MORE_PLACES = new RegExp(`^\\s*${PLACE_IN_SOURCE}(?:\\s*,\\s*${PLACE_IN_SOURCE})*\\s*$`, 'u');
@@ -242,6 +248,8 @@ const SHORT_TITLE = '(?:[“"][^”"()]{1,80}[”"],?\\s*|[*_][^*_()]{1,80}[*_],
 const ROMAN_PAGE_LAST = /[.,]\s*[ivxlc]{1,7}\s*$/;
 /** A page: a number, a range, or a preface's roman numeral ("xi"). */
 const PAGE = '(?:\\d+(?:\\s*[–-]\\s*\\d+)?|[ivxlc]{1,7})';
+/** A work with no author cited by its quoted title and a page (MLA): "(“Report on the Strike,” 2)". */
+const QUOTED_TITLE_PAGE = new RegExp(`^\\s*[“"][^“”"]{2,150}[”"]\\s*,?\\s*(?:pp?\\.\\s*)?${PAGE}\\s*$`, 'u');
 /**
  * An author–page (MLA) citation: "(Nitze 14)", "(Smith and Jones, pp. 22–23)", "(Lindqvist. 586)", "(Nitze, xi)".
  */
@@ -457,7 +465,8 @@ function findReferenceMarkers(
       // A unit's power is no note ("40 km<sup>2</sup>"), and a number's ("10<sup>6</sup>") cites nothing.
       const before = text.slice(Math.max(0, m.index! - 4), m.index!);
       if (UNIT_BEFORE.test(before)) continue;
-      add(numbered({ start: m.index!, end: m.index! + m[0].length }, m[1], references, !/\d$/.test(before)));
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      add(numbered(span, caretList(m[1]), references, !/\d$/.test(before)));
     }
   }
   if (hasNumbers) {
@@ -499,6 +508,7 @@ function findReferenceMarkers(
       } else if (
         SOURCE_NOTE.test(inner) ||
         SEE_WORK.test(inner) ||
+        QUOTED_TITLE_PAGE.test(inner) ||
         // `[text](example.org)` is a link's destination, found as the link.
         (SITE_CITATION.test(inner) && text[span.start - 1] !== ']') ||
         namesListedAuthor(inner, references) ||

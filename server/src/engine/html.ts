@@ -88,7 +88,8 @@ const BLOCKS = new Set([
   'legend',
 ]);
 /** What a superscript reference number looks like: `12`, `[12]`, `12,13`, `12–14`. */
-export const NUMBERED = /^\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?\s*$/;
+export const NUMBERED =
+  /^\s*(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|(?:\\?\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\\?\])+)\s*$/;
 const CODE = new Set(['code', 'kbd', 'samp', 'var', 'tt']);
 /** Class names that mark a block as something other than the writer's prose. */
 const CLASS_KINDS: Array<[RegExp, NonProseKind]> = [

@@ -13,6 +13,10 @@ export const rule = defineRule({
         'Reference {numbers} is not in the reference list. Add the entry under References, or correct the number.',
       noList:
         'Reference {numbers} points to no reference list. Add a "References" section that numbers its entries, or cite with a link or footnote.',
+      missingSeveral:
+        'References {numbers} are not in the reference list. Add the entries under References, or correct the numbers.',
+      noListSeveral:
+        'References {numbers} point to no reference list. Add a "References" section that numbers its entries, or cite with a link or footnote.',
     },
   },
   check(ctx) {
@@ -23,7 +27,8 @@ export const rule = defineRule({
         const missing = listed
           ? (m.numbers ?? []).filter((n) => !ctx.doc.parsed.references.numbers.has(n))
           : (m.numbers ?? []);
-        ctx.report({ messageId: listed ? 'missing' : 'noList', values: { numbers: missing.join(', ') }, span: m.span });
+        const messageId = `${listed ? 'missing' : 'noList'}${missing.length > 1 ? 'Several' : ''}` as const;
+        ctx.report({ messageId, values: { numbers: missing.join(', ') }, span: m.span });
       }
     }
   },
