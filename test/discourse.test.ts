@@ -1298,6 +1298,17 @@ describe('figures that are statistics, and those that are not', () => {
     assert.deepEqual(figureOf('The agency plans to close the camp by 2030.'), []);
   });
 
+  test('the writer’s arithmetic: a figure supposed in a condition, and what “that would mean”, are not', () => {
+    assert.deepEqual(
+      figureOf('If 40,000 dockers have joined the strike, another 20,000 are waiting at the gates.'),
+      [],
+    );
+    assert.deepEqual(figureOf('That would mean 2.5 million tonnes of grain left in the silos.'), []);
+    // A condition that supposes nothing keeps the figure a statistic.
+    assert.deepEqual(figureOf('If you look at the port records, 40% of the grain left by rail in 2019.'), ['40%']);
+    assert.deepEqual(figureOf('That meant 2.5 million tonnes of grain left in the silos.'), ['2.5 million']);
+  });
+
   test('numbers named as codes are not; a count of codes is', () => {
     assert.deepEqual(figureOf('Emissions were summed over the 70512, 70523 and 70601 zip codes in the parish.'), []);
     assert.deepEqual(figureOf('Callers from the 0161 area code were charged twice in the county.'), []);

@@ -865,7 +865,7 @@ export function claimFeatures(
     date,
     past: pastTenseVerbs(words),
     figure,
-    hypothetical: isHypothetical(words) ? 1 : 0,
+    hypothetical: isHypothetical(text, words) ? 1 : 0,
     recommendation: isRecommendation(words) ? 1 : 0,
   };
   let cue: Claim['cue'];
@@ -903,13 +903,29 @@ function assumptionStart(words: readonly Word[]): number {
  * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
  * a modal — a scene the writer imagines, not one that happened.
  */
-function isHypothetical(words: readonly Word[]): boolean {
+const REFERRING_SUBJECTS = new Set(['that', 'this', 'which', 'it']);
+const INFERENCE_VERBS = new Set(['mean', 'imply', 'suggest', 'put', 'make', 'give', 'leave', 'bring']);
+
+/** Whether the condition that opens at word `from` (up to its comma) holds a number. */
+function conditionFigure(text: string, words: readonly Word[], from: number): boolean {
+  const comma = text.indexOf(',', words[from]?.start ?? text.length);
+  for (let i = from; i < words.length && (comma < 0 || words[i].start < comma); i++) if (words[i].isNumber) return true;
+  return false;
+}
+
+function isHypothetical(text: string, words: readonly Word[]): boolean {
   const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.
   if (words[opening]?.norm === 'imagine') return true;
   if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
     for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
-    return false;
+    // "If there have been 500,000 cases, there are 250,000 more…": a figure supposed in the condition makes the rest
+    // the writer's arithmetic, modal or not ("If you look at the data, 40% of…" supposes nothing).
+    return conditionFigure(text, words, opening + 1);
+  }
+  // "That would mean 2.5 million cases": the writer's projection from what came before.
+  if (REFERRING_SUBJECTS.has(words[opening]?.norm) && HYPOTHETICAL_MODALS.has(words[opening + 1]?.norm)) {
+    if (INFERENCE_VERBS.has(words[opening + 2]?.norm)) return true;
   }
   // The condition after the scene: "China would invade if Taiwan declared independence", unless the words before the
   // modal tell what happened ("In 2014 Russia annexed Crimea, which it would use as a base if…").
