@@ -899,6 +899,27 @@ describe('quotations and interviews', () => {
     assert.deepEqual(coverageOf(text, 'Two of the bidders'), { kind: 'interview', source: 'Amina Diallo' });
   });
 
+  test('questions set off in HTML bold answer for the one the title says the conversation is with', () => {
+    const text = [
+      '---',
+      'title: In conversation with Dr. Amina Diallo, former port director',
+      '---',
+      '',
+      '<b>How did the port change after the strike?</b>',
+      '',
+      'The bids came in 40 percent over budget in March 2022. Two of the bidders then sued the state in 2023.',
+      '',
+      '<strong>And the workers?</strong>',
+      '',
+      'About 300 were rehired after the refit was finished in 2025.',
+    ].join('\n');
+    assert.deepEqual(flagged(text), []);
+    assert.deepEqual(coverageOf(text, 'Two of the bidders'), { kind: 'interview', source: 'Dr. Amina Diallo' });
+    // Without the introduction's word for an interview, bold questions are an essay's signposts.
+    const essay = text.replace('In conversation with', 'A profile of');
+    assert.deepEqual(flagged(essay).length, 3);
+  });
+
   test('a reprinted speech: the quotation that opens the article is the speaker its title names', () => {
     const body = [
       '“We cancelled the tender in March 2022 because the bids came in 40 percent over budget.',

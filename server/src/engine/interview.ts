@@ -65,17 +65,24 @@ const INTERVIEWEE =
 
 export type Turn = { kind: 'question' } | { kind: 'answer'; speaker: string };
 
+/** An HTML tag that sets a question off: `<b>`, `<strong>`, `<i>`, `<em>`. */
+const EMPHASIS_TAG = /^<(b|strong|i|em)>/i;
+
 /**
  * A paragraph that is one question set off in bold or italics, and nothing else: `**Why did the talks fail?**`,
- * `*Q: And the sanctions?*`.
+ * `*Q: And the sanctions?*`, `<b>Why did the talks fail?</b>`.
  */
 function isSetOffQuestion(raw: string): boolean {
-  const text = raw.trim();
-  if (text.length > MAX_QUESTION) return false;
-  const mark = /^(?:\*\*|__|\*|_)/.exec(text)?.[0];
-  if (!mark || text.length <= 2 * mark.length || !text.endsWith(mark)) return false;
-  const inner = text.slice(mark.length, text.length - mark.length).trim();
-  return /\?["”’)]?$/.test(inner) && !inner.includes(mark);
+  const trimmed = raw.trim();
+  if (trimmed.length > MAX_QUESTION) return false;
+  const tag = EMPHASIS_TAG.exec(trimmed)?.[1].toLowerCase();
+  // Tags in any case: `<B>…</B>` as well.
+  const text = tag ? trimmed.toLowerCase() : trimmed;
+  const mark = tag ? undefined : /^(?:\*\*|__|\*|_)/.exec(text)?.[0];
+  const [open, close] = tag ? [`<${tag}>`, `</${tag}>`] : [mark, mark];
+  if (!open || !close || text.length <= open.length + close.length || !text.endsWith(close)) return false;
+  const inner = text.slice(open.length, text.length - close.length).trim();
+  return /\?["”’)]?$/.test(inner) && !inner.includes(open) && !inner.includes(close);
 }
 
 /** A question labelled as one (`**Q:**`, `Q.`): that makes the layout an interview whatever the introduction says. */
