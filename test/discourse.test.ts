@@ -241,6 +241,9 @@ describe('attribution as writers write it', () => {
     ['“The army took 40 men from the village in 2009,” my grandfather told me.', 'grandfather$'],
     ['“The army took 40 men from the village in 2009,” recalls my mother.', '^my mother$'],
     ['“Remember when the army took 40 men from the village in 2009?” recalls my Aunt.', '^my Aunt$'],
+    // Two named sources reporting together; a named reporter's finding.
+    ['Two blogs, Lund Watch and Harbour Notes, both stated that 40 ships were turned away in 2019.', '^Lund Watch$'],
+    ['Reading the ledgers, Ana Ruiz and Lee Park uncovered that 40 ships were turned away in 2019.', '^Lee Park$'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {
