@@ -241,9 +241,8 @@ describe('attribution as writers write it', () => {
     ['“The army took 40 men from the village in 2009,” my grandfather told me.', 'grandfather$'],
     ['“The army took 40 men from the village in 2009,” recalls my mother.', '^my mother$'],
     ['“Remember when the army took 40 men from the village in 2009?” recalls my Aunt.', '^my Aunt$'],
-    // Two named sources reporting together; a named reporter's finding.
+    // Two named sources reporting together.
     ['Two blogs, Lund Watch and Harbour Notes, both stated that 40 ships were turned away in 2019.', '^Lund Watch$'],
-    ['Reading the ledgers, Ana Ruiz and Lee Park uncovered that 40 ships were turned away in 2019.', '^Lee Park$'],
   ];
   for (const [sentence, source] of named) {
     test(`covered: ${sentence.slice(0, 60)}`, () => {
@@ -290,6 +289,8 @@ describe('attribution as writers write it', () => {
     // Claiming a thing (not the responsibility for it) is no report; a passive with no agent names nobody.
     'The army claimed 40 villages in the north in 2019.',
     'The sale of 40 jets was deemed unlawful in 2019.',
+    // A discovery narrated is an event of the story, not a report of it.
+    'In 1948 the pilots discovered that 40 planes a day could land at the airfield.',
     // Unnamed people in the plural stay vague however the tag is set.
     '“The army took 40 men from the village in 2009,” said the villagers.',
   ];
@@ -1331,6 +1332,8 @@ describe('figures that are statistics, and those that are not', () => {
     // A condition that supposes nothing keeps the figure a statistic.
     assert.deepEqual(figureOf('If you look at the port records, 40% of the grain left by rail in 2019.'), ['40%']);
     assert.deepEqual(figureOf('That meant 2.5 million tonnes of grain left in the silos.'), ['2.5 million']);
+    // A year in the condition supposes no figure.
+    assert.deepEqual(figureOf('If the port reopens in 2026, 400 ships a year will call there.'), ['400']);
   });
 
   test('numbers named as codes are not; a count of codes is', () => {

@@ -906,11 +906,11 @@ function assumptionStart(words: readonly Word[]): number {
 const REFERRING_SUBJECTS = new Set(['that', 'this', 'which', 'it']);
 const INFERENCE_VERBS = new Set(['mean', 'imply', 'suggest', 'put', 'make', 'give', 'leave', 'bring']);
 
-/** Whether the condition that opens at word `from` (up to its comma) holds a number. */
+/** Whether the condition that opens at word `from` (up to its comma) holds a figure (a year is none). */
 function conditionFigure(text: string, words: readonly Word[], from: number): boolean {
-  const comma = text.indexOf(',', words[from]?.start ?? text.length);
-  for (let i = from; i < words.length && (comma < 0 || words[i].start < comma); i++) if (words[i].isNumber) return true;
-  return false;
+  const start = words[from]?.start ?? text.length;
+  const comma = text.indexOf(',', start);
+  return findFigures(text, words).some((f) => f.span.start >= start && (comma < 0 || f.span.start < comma));
 }
 
 function isHypothetical(text: string, words: readonly Word[]): boolean {
