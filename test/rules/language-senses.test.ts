@@ -308,6 +308,10 @@ ruleTester('unsupported-attribution', {
   valid: [
     { name: 'a passive agent that is a noun phrase, not a vague crowd', code: 'The strait is shared by many nations.' },
     {
+      name: 'people accused or held, not people accusing; the belief of one crowd in a story',
+      code: 'Residents accused of breaking the curfew were beaten. A crowd who believed the rumour chased him out of town.',
+    },
+    {
       name: "the writers' own research, and a term named by the people who use it",
       code: 'Our research shows that most landlords in Lund rarely evict. Their studies have shown the same. Tenants faced what researchers call “serial filings”.',
     },
