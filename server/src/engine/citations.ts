@@ -67,7 +67,10 @@ const IN_TEXT = /(?<=^|[\s(;])@([\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const SPACED_FOOTNOTE = /^\^ {1,3}[\p{L}\p{N}_-]+$/u;
 const ROMAN = /^[ivxl]{1,7}$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
-const CITATION_NEEDED = /^(citation|source|reference)s? needed$/i;
+/** The writer's (or a wiki's) tag: "[citation needed]", "[better source needed]", exported as `\[*citation needed*\]`. */
+const CITATION_NEEDED = /^(?:(?:citation|source|reference)s?|better source|verification) needed$/i;
+/** A tag's text without the emphasis and escapes an export wraps it in. */
+const tagText = (inner: string): string => inner.replace(/[*_\\]/g, '').trim();
 /**
  * Quarto's cross-reference prefixes (figures, tables, sections, equations, listings, theorems, callouts…); pandoc-
  * crossref writes `fig:`.
@@ -115,7 +118,7 @@ export function findMarkers(text: string, inText: boolean, references?: Referenc
       if (start <= firstText || n === undefined || !references?.numbers.has(n) || !claimed.free(span)) continue;
       markers.push({ kind: 'reference', span, numbers: [n] });
       claimed.take(span);
-    } else if (CITATION_NEEDED.test(inner.trim())) {
+    } else if (CITATION_NEEDED.test(tagText(inner))) {
       markers.push({ kind: 'citation-needed', span });
       claimed.take(span);
     } else if (inner.includes('@')) {
@@ -191,9 +194,10 @@ const NUMBER_LIST = /^\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*$/;
  * `^12^`, and `<sup>12</sup>` as markdown.ts and html.ts mask it: `^    12     ^`; also bracketed, as a wiki export
  * writes it, escapes and all: `<sup>\[3\]\[4\]</sup>`.
  */
-const CARET = /\^ {0,12}((?:\\?\[)?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*(?:\\?\])?(?:\\?\[\d{1,3}\\?\]){0,12}) {0,12}\^/g;
-/** The numbers of a caret citation as one list: "[3][4]" → "3, 4". */
-const caretList = (inner: string): string => inner.replace(/\\?\]\\?\[/g, ', ').replace(/[\\[\]]/g, '');
+const CARET =
+  /\^ {0,12}((?:[\\ ]?\[)?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*(?:[\\ ]?\])?(?:[\\ ]?\[\d{1,3}[\\ ]?\]){0,12}) {0,12}\^/g;
+/** The numbers of a caret citation as one list: "[3][4]" → "3, 4" (an escape may be masked as a blank). */
+const caretList = (inner: string): string => inner.replace(/[\\ ]?\][\\ ]?\[/g, ', ').replace(/[\\[\]\s]/g, '');
 const SUPERSCRIPT = /(?<=[\p{L}.,;:!?”"’')\]])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
 /** Digits glued to a word of three lower-case letters or more, or to its closing punctuation, then a space or stop. */
 const GLUED_NUMBER = /(?<=\p{Ll}{3}[.,;:”"’)]?)\d{1,3}(?=[\s.,;:]|$)/gu;

@@ -603,7 +603,9 @@ function buildBlock(
         emit(
           s.start,
           s.end,
-          maskMath(maskText(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links)),
+          maskBracketEscapes(
+            maskMath(maskText(maskContainerPrefixes(text.slice(s.start, s.end)), s.start, block.links)),
+          ),
         );
         continue;
       case 'inlineCode':
@@ -810,6 +812,13 @@ function maskEntities(slice: string): string {
     return closes ? pad + char : char + pad;
   });
 }
+
+/**
+ * A backslash that escapes a bracket (`\\[3\\]`, as wiki exports write note calls and tags) is Markdown syntax, not
+ * text: a blank, so "…restored.\\[citation needed\\] The" reads like "…restored. [citation needed] The".
+ */
+const maskBracketEscapes = (slice: string): string =>
+  slice.includes('\\') ? slice.replace(/\\(?=[[\]])/g, ' ') : slice;
 
 /** `slice` with its math masked as opaque words, of the same length. */
 function maskMath(slice: string): string {
