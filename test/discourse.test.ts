@@ -491,6 +491,9 @@ describe('sentences that are no claim', () => {
     'You may be surprised to learn how rarely the treaty of 1921 is taught in schools.',
     'I met the novelist in Dakar in 2004, when she was finishing her second book.',
     'The regional manager, Oleg Sidorov, hung up when our reporter called him in March.',
+    // The writers' own journey, and what they were shown on it.
+    'We walked back to the checkpoint in Lund as the guards changed shifts in the afternoon.',
+    'In the house of the mayor we were shown videos he recorded of the night the port burned in 2019.',
   ];
   for (const sentence of notClaims) {
     test(`not flagged: ${sentence.slice(0, 60)}`, () => assert.deepEqual(flagged(sentence), []));
