@@ -67,7 +67,7 @@ const IN_TEXT = /(?<=^|[\s(;])@([\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const SPACED_FOOTNOTE = /^\^ {1,3}[\p{L}\p{N}_-]+$/u;
 const ROMAN = /^[ivxl]{1,7}$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
-/** The writer's (or a wiki's) tag: "[citation needed]", "[better source needed]", exported as `\[*citation needed*\]`. */
+/** The writer's or a wiki's tag: "[citation needed]", "[better source needed]", or `\[*citation needed*\]`. */
 const CITATION_NEEDED = /^(?:(?:citation|source|reference)s?|better source|verification) needed$/i;
 /** A tag's text without the emphasis and escapes an export wraps it in. */
 const tagText = (inner: string): string => inner.replace(/[*_\\]/g, '').trim();
