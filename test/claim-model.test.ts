@@ -9,6 +9,7 @@ const shipped = JSON.parse(fs.readFileSync(new URL('../../server/data/claim-mode
   threshold: number;
   weights: Record<string, number>;
   exclude: { categories: string[]; withoutPast: string[] };
+  context: { margin: number };
 };
 const cues = JSON.parse(
   fs.readFileSync(new URL('../../server/data/claims/claim-cues.json', import.meta.url), 'utf8'),
@@ -56,6 +57,33 @@ test('unnamedViews must name categories and give a numeric minimum score', () =>
   assert.throws(
     () => validateClaimModel({ ...shipped, unnamedViews: { categories: [], minScore: 'low' } }, categories),
     /"unnamedViews.minScore" must be a number/,
+  );
+});
+
+test('context.margin must be a number of 0 or more', () => {
+  for (const margin of ['wide', -0.5])
+    assert.throws(
+      () => validateClaimModel({ ...shipped, context: { margin } }, categories),
+      /"context.margin" must be a number of 0 or more/,
+    );
+});
+
+test('a sentence of plain narration just short of the threshold is factual between two factual ones', () => {
+  const short = 'Local councils were given more power.';
+  const factualOf = (text: string): boolean | undefined =>
+    lint(text).claims.find((c) => c.sentence.text === short)?.factual;
+  // Alone it scores too low; amid a paragraph of narration it narrates with its neighbours.
+  assert.equal(factualOf(short), false);
+  assert.ok(lint(short).claims[0].score >= shipped.threshold - shipped.context.margin);
+  const narration = `The occupation authorities dissolved the army in 1945. ${short} The new cabinet signed the treaty in 1951.`;
+  assert.equal(factualOf(narration), true);
+  // One factual neighbour is not enough, and a paragraph break parts them.
+  assert.equal(factualOf(`The occupation authorities dissolved the army in 1945. ${short} What a pity.`), false);
+  assert.equal(
+    factualOf(
+      `The occupation authorities dissolved the army in 1945.\n\n${short} The new cabinet signed the treaty in 1951.`,
+    ),
+    false,
   );
 });
 

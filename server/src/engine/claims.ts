@@ -117,6 +117,8 @@ interface ClaimModel {
    * unless the sentence's cues weigh against a claim overall (a score below `minScore`).
    */
   unnamedViews: { categories: string[]; minScore: number };
+  /** A sentence between two factual ones of its paragraph is factual from `threshold - margin` (factualInContext). */
+  context: { margin: number };
 }
 
 function excluded(counts: Record<string, number>, words: readonly Word[]): boolean {
@@ -172,7 +174,10 @@ export function validateClaimModel(model: unknown, cueCategories: readonly strin
     throw new Error('claim-model.json: "unnamedViews.categories" must be an array of category names');
   if (typeof unnamedViews.minScore !== 'number' || !Number.isFinite(unnamedViews.minScore))
     throw new Error('claim-model.json: "unnamedViews.minScore" must be a number');
-  return { threshold: m.threshold, weights, exclude, unnamedViews };
+  const contextMargin = m.context?.margin ?? 0;
+  if (typeof contextMargin !== 'number' || !Number.isFinite(contextMargin) || contextMargin < 0)
+    throw new Error('claim-model.json: "context.margin" must be a number of 0 or more');
+  return { threshold: m.threshold, weights, exclude, unnamedViews, context: { margin: contextMargin } };
 }
 
 const readShipped = (...parts: string[]): unknown => JSON.parse(fs.readFileSync(shippedFile('data', ...parts), 'utf8'));
@@ -325,7 +330,8 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       creditAfter(pb, doc.prose[b + 1], doc.text, credits),
       turns[b],
     );
-    for (const { sentence, core } of asserted[b]) {
+    const block = asserted[b];
+    block.forEach(({ sentence, core }, i) => {
       const explainedOnly =
         explanatory.size > 0 &&
         sentence.citations.length > 0 &&
@@ -343,7 +349,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
         explainedOnly && !coverage
           ? `its footnote [^${sentence.citations[0].id}] explains a detail and names no source`
           : covered.uncovered;
-      if (flow.isQuestionTurn()) continue;
+      if (flow.isQuestionTurn()) return;
       const quotes =
         coverage && coverage.kind !== 'citation' ? core.quotes.map((q) => ({ ...q, attributed: true })) : core.quotes;
       // One object shape for every claim (a spread of the core gave each combination of its optional fields its own,
@@ -358,13 +364,27 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
         glosses: core.glosses,
         quotes,
         score: core.score,
-        factual: core.factual,
+        factual: core.factual || factualInContext(block, i),
         cue: core.cue,
       });
-    }
+    });
     flow.endBlock();
   });
   return claims;
+}
+
+/**
+ * A sentence just short of the threshold between two factual ones of its paragraph narrates with them ("Territories
+ * were lost." amid a history of the occupation): short sentences of plain narration score low on their own.
+ */
+function factualInContext(block: ReadonlyArray<{ core: ClaimCore }>, i: number): boolean {
+  const { core } = block[i];
+  return (
+    core.assertive &&
+    core.score >= MODEL.threshold - MODEL.context.margin &&
+    block[i - 1]?.core.factual === true &&
+    block[i + 1]?.core.factual === true
+  );
 }
 
 /** A sentence that refers back to what came before: "This was stated by…", "These were the words of…". */
@@ -741,6 +761,8 @@ type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
   describesResearch: boolean;
   /** The sentence reports respondents or what people believe: a finding, when the article has its own research. */
   reportsResearch: boolean;
+  /** Nothing but its score keeps the sentence from being factual: no exclusion, no question. */
+  assertive: boolean;
 };
 
 /** What depends only on the sentence's text: cached across lints of a document. */
@@ -781,6 +803,7 @@ function claimCore(
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   const named = findAttribution(text, words) ?? speakerBefore;
+  const assertive = !excluded(counts, words) && counts.question === 0;
   return {
     named,
     subjectPerson: personSubject(text, words),
@@ -801,9 +824,8 @@ function claimCore(
     // A question asks rather than states, whatever it holds ("Who signed the treaty in 1993?"); its weight in the
     // model only tells the fit how often questions hold a claim, and a figure in one is still checked.
     factual:
-      (score >= MODEL.threshold || (unnamedView !== undefined && score >= MODEL.unnamedViews.minScore)) &&
-      !excluded(counts, words) &&
-      counts.question === 0,
+      (score >= MODEL.threshold || (unnamedView !== undefined && score >= MODEL.unnamedViews.minScore)) && assertive,
+    assertive,
     cue: unnamedView ?? cue,
   };
 }
