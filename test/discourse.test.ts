@@ -241,6 +241,12 @@ describe('attribution as writers write it', () => {
     ['“The army took 40 men from the village in 2009,” my grandfather told me.', 'grandfather$'],
     ['“The army took 40 men from the village in 2009,” recalls my mother.', '^my mother$'],
     ['“Remember when the army took 40 men from the village in 2009?” recalls my Aunt.', '^my Aunt$'],
+    // A named subject of an absolute clause of speech; a named scholar who "expressed that".
+    [
+      'Their use has been linked to trauma, with Amnesty International noting 40 cases in 2019.',
+      '^Amnesty International$',
+    ],
+    ['Talcott Parsons expressed that 40 percent of households in 1938 were headed by women.', '^Talcott Parsons$'],
     // Two named sources reporting together.
     ['Two blogs, Lund Watch and Harbour Notes, both stated that 40 ships were turned away in 2019.', '^Lund Watch$'],
   ];

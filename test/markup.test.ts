@@ -955,6 +955,23 @@ describe('author–date citations and ibid', () => {
     }
   });
 
+  test('a name in parentheses right after a sentence credits it; a pointer or a stage note does not', () => {
+    const text = [
+      'The birth rate had fallen by 14.7 percent by 1933. (Population Index) Then it rose by 12% in a decade.',
+      '',
+      'Grain exports fell by 40% in 2019. (Reuters)',
+      '',
+      'The port shed 400 jobs in 2019. (Laughter) Then 300 more went in 2020. (See Figure 2)',
+    ].join('\n');
+    const figures = lint(text)
+      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+      .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(figures, ['12%', '400', '300']);
+    // The credit stays with its sentence; the next sentence starts after it.
+    const [first] = parseMarkdown(text).blocks;
+    assert.ok(first.text.startsWith('The birth rate'));
+  });
+
   test('a work with no author cited by its title (APA): title case, and five words or no date', () => {
     for (const cite of [
       '(A Short History of Grain Shipping in the Black Sea, n.d.)',

@@ -607,6 +607,18 @@ function nameBefore(text: string, words: readonly Word[], k: number): number | u
   return nameRunEnding(text, words, k - 1);
 }
 
+/**
+ * "…, with Amnesty International noting that …": an absolute clause whose named subject reports the rest (a participle
+ * of speech right after the name, "with" right before it).
+ */
+function withSpeaker(text: string, words: readonly Word[], verb: number): Attribution | undefined {
+  const v = words[verb];
+  if (!v.norm.endsWith('ing') || !inClass('SPEECH_VERB', v.norm) || !isNameWord(words[verb - 1])) return undefined;
+  const from = nameRunEnding(text, words, verb - 1);
+  if (words[from - 1]?.norm !== 'with') return undefined;
+  return { kind: 'speaker', ...sliceOf(text, words, from, verb - 1) };
+}
+
 /** The first word of the name that ends at `last` ("Senator Mark Warner of Virginia"). */
 function nameRunEnding(text: string, words: readonly Word[], last: number): number {
   const partOfName = (i: number): boolean =>
@@ -1085,6 +1097,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       const subject = from > 0 && !negated(text, words, from) ? speakerSubject(text, words, from, i) : undefined;
       if (subject && introducesContent(text, words, phrasal ? i + 1 : i, false, false)) return subject.attribution;
     }
+    const accompanying = withSpeaker(text, words, i);
+    if (accompanying) return accompanying;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
     // "a living document that …": a document noun after a determiner and its modifier.

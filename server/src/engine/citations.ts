@@ -209,6 +209,23 @@ const PARENS = /\(([^()\n]{1,300})\)/g;
 const UNDATED = /n\.\s?d\.|forthcoming|in press/i;
 /** "(Source: Port Authority)", "(Data: World Bank, 2023)": the writer names the source in a parenthesis. */
 export const SOURCE_NOTE = /^\s*(?:sources?|data(?: source)?|via)\s*[:：]\s*\S/i;
+/** A name in title case: "Reuters", "Leila Rupp", "Population Index", "Bank of Ghana". */
+const CREDIT_NAME = /^\s*\p{Lu}[\p{L}’'.&-]*(?:\s+(?:\p{Lu}[\p{L}’'.&-]*|of|the|and|for|on|&)){0,5}\s*$/u;
+/** Parentheses set after a sentence that credit nothing: the writer's pointers and a transcript's stage notes. */
+const NOT_CREDITS =
+  /^\s*(?:see|cf|photo|photos|figure|fig|table|chart|map|updated?|emphasis|laughter|applause|sic|translation|note|video|audio|pictured)\b/i;
+/**
+ * "…decreased by 14.7 percent by 1933. (Population Index)": a name in parentheses right after a sentence's end, as
+ * news copy credits an agency ("(Reuters)") and student papers a source, is that sentence's citation.
+ */
+function creditAfterSentence(text: string, span: Span, inner: string): boolean {
+  return (
+    CREDIT_NAME.test(inner) &&
+    !NOT_CREDITS.test(inner) &&
+    /[.!?]["”’]?\s?$/.test(text.slice(Math.max(0, span.start - 3), span.start)) &&
+    /^(?:\s|$)/.test(text.slice(span.end, span.end + 1))
+  );
+}
 /** "(see Rediker’s book for the figures)", "(cf. the 2019 census report)": the writer points to a named work. */
 const SEE_WORK =
   /^\s*(?:[Ss]ee(?:\s+also)?|[Cc]f\.)\s+(?:the\s+|\p{Lu}[\p{L}-]*[’']s\s+)(?:[\p{L}\d-]+\s+){0,3}(?:book|article|study|report|paper|chapter|biography|history|account|survey|census|memoir|thesis|dataset|data)\b/u;
@@ -511,6 +528,7 @@ function findReferenceMarkers(
         add({ kind: 'author-date', span, id: inner.trim() });
       } else if (
         SOURCE_NOTE.test(inner) ||
+        creditAfterSentence(text, span, inner) ||
         SEE_WORK.test(inner) ||
         QUOTED_TITLE_PAGE.test(inner) ||
         // `[text](example.org)` is a link's destination, found as the link.

@@ -26,6 +26,9 @@ const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+(?=["'“‘(\[]?[\p{Lu}\p{N}]
 const PAGE_CLOSES = /^\d{1,4}(?:\s*[–-]\s*\d{1,4})?\)/;
 
 const SOURCE_NOTE_AFTER = /^\((?:sources?|data|via)\s*[:：]/i;
+const MAX_ASIDE = 60;
+/** A short parenthesis with no sentence in it, set after a sentence: a credit ("(Reuters)") or a stage note. */
+const PARENTHESIS_AFTER = new RegExp(`^\\([^()\\n.!?]{1,${MAX_ASIDE}}\\)(?=\\s|$)`);
 
 /** Up to three capitalised words (a name, a title) and the word after them: a reporting verb, after a quotation. */
 const SPEAKER_AFTER = /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}(\p{Ll}+)\b/u;
@@ -52,6 +55,15 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
     if (m[1] === '.' && PAGE_CLOSES.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 16))) continue;
     // "… 40 terminals. (Source: Port Authority)": the credit belongs to the sentence before it.
     if (SOURCE_NOTE_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 12))) continue;
+    // "… by 1933. (Population Index) The…": so does a short parenthesis that is no sentence, and the next one starts
+    // after it.
+    const aside = PARENTHESIS_AFTER.exec(text.slice(punctAt + m[0].length, punctAt + m[0].length + MAX_ASIDE + 2));
+    if (aside) {
+      const end = punctAt + m[0].length + aside[0].length;
+      if (end > start) spans.push({ start, end });
+      start = skipSpace(text, end);
+      continue;
+    }
     const end = punctAt + m[1].length + m[2].length;
     if (end > start) spans.push({ start, end });
     start = end + m[3].length;
