@@ -1330,6 +1330,9 @@ describe('figures that are statistics, and those that are not', () => {
   test('years, date ranges and durations are not', () => {
     assert.deepEqual(figureOf('Both countries mark their independence on August 14 and 15 each year.'), []);
     assert.deepEqual(figureOf('The agency plans to close the camp by 2030.'), []);
+    // A year as the subject of its sentence, whatever its verb looks like; a count before its plural noun is a count.
+    assert.deepEqual(figureOf('1965 marks the start of the protests at the port.'), []);
+    assert.deepEqual(figureOf('1500 dockers marched to the port in May.'), ['1500']);
   });
 
   test('the writer’s arithmetic: a figure supposed in a condition, and what “that would mean”, are not', () => {

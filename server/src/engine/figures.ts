@@ -2,6 +2,7 @@
  * Figures in a sentence: percentages, money, counts, ratios, multipliers. Not dates and years used as time markers,
  * ordinals, ages, clock times, or numbers that are part of a name ("G5 Sahel", "Resolution 2719", "COVID-19").
  */
+import { isFiniteVerbForm } from './inflect.js';
 import { isCapitalised, type Word } from './words.js';
 import type { Span } from './types.js';
 
@@ -457,7 +458,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     const farYear =
       /^21\d\d$/.test(raw) && prev !== undefined && TIME_PREPOSITIONS.has(prev.norm) && !pluralAt(words, i + 1);
     if ((isYearLike(raw) || farYear) && !/[$€£¥₦₹]/.test(charBefore) && charAfter !== '%') {
-      const countNoun = pluralAt(words, i + 1) && !(prev && TIME_PREPOSITIONS.has(prev.norm));
+      // "1965 marks a time of protest", "1973 saw…": a year as the sentence's subject, before its verb.
+      const subjectYear = i === 0 && isFiniteVerbForm(next);
+      const countNoun = pluralAt(words, i + 1) && !(prev && TIME_PREPOSITIONS.has(prev.norm)) && !subjectYear;
       if (!countNoun) return undefined;
     }
     if (namesBenchmark(words, i)) return undefined;

@@ -46,6 +46,15 @@ function wordForms(): WordForms {
 }
 
 /** Whether a lower-case word is an adjective the data knows ("true", "false", "key"). */
+/** Whether `word` is a past or third-person form of a verb the data knows ("marks", "saw"): a finite verb. */
+export function isFiniteVerbForm(word: string): boolean {
+  return (
+    wordForms()
+      .verbOf.get(word)
+      ?.some((v) => v.form === 'past' || v.form === 'third') ?? false
+  );
+}
+
 export function isAdjective(word: string): boolean {
   return wordForms().adjectives.has(word);
 }
