@@ -420,9 +420,9 @@ for (const profile of PROFILES) {
           'applies to the sentence under the cursor',
         );
       } else {
-        // The whole line: each of its sentences once, labelled so they can be told apart.
-        assert.equal(footnotes.length, 2, titles.join(' | '));
-        assert.equal(new Set(footnotes).size, 2, 'distinct titles');
+        // The whole line: each of its three flagged sentences once, labelled so they can be told apart.
+        assert.equal(footnotes.length, 3, titles.join(' | '));
+        assert.equal(new Set(footnotes).size, 3, 'distinct titles');
         const first = actions.find((a) => a.title.startsWith('Add footnote') && a.title.includes('Le Monde'))!;
         assert.match(applyIn(text, first.edit!.changes![env.uri], enc), /of its GDP\.\[\^2\] Russia/);
       }
