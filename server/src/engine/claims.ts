@@ -946,9 +946,12 @@ function isHypothetical(text: string, words: readonly Word[]): boolean {
     return conditionFigure(text, words, opening + 1);
   }
   // "That would mean 2.5 million cases": the writer's projection from what came before.
-  if (REFERRING_SUBJECTS.has(words[opening]?.norm) && HYPOTHETICAL_MODALS.has(words[opening + 1]?.norm)) {
-    if (INFERENCE_VERBS.has(words[opening + 2]?.norm)) return true;
-  }
+  if (
+    REFERRING_SUBJECTS.has(words[opening]?.norm) &&
+    HYPOTHETICAL_MODALS.has(words[opening + 1]?.norm) &&
+    INFERENCE_VERBS.has(words[opening + 2]?.norm)
+  )
+    return true;
   // The condition after the scene: "China would invade if Taiwan declared independence", unless the words before the
   // modal tell what happened ("In 2014 Russia annexed Crimea, which it would use as a base if…").
   let modal = -1;

@@ -325,26 +325,22 @@ function agedAt(words: readonly Word[], i: number): boolean {
 const CODE_KINDS = set('zip postal area post dialling dialing country');
 const MAX_CODES_LISTED = 6;
 /**
- * Numbers named as codes after them: "the 70792 zip code", "the 0207 and 0208 area codes", "postcodes 1010 and 1020"
- * are names; "200 zip codes" (one number before a plural) is a count of them.
+ * Numbers named as codes after them: "the 70792 zip code", "the 0207 and 0208 area codes" are names; "200 zip
+ * codes" (one number before a plural) is a count of them.
  */
 function codedAfter(words: readonly Word[], i: number): boolean {
   if (!/^\d{3,6}$/.test(words[i].raw)) return false;
-  let listed = 0;
-  for (let k = i - 1; k >= 0 && k >= i - 2 * MAX_CODES_LISTED; k--) {
-    if (words[k].isNumber) listed++;
-    else if (words[k].norm !== 'and' && words[k].norm !== 'or') break;
-  }
-  for (let k = i; k < words.length && k <= i + 2 * MAX_CODES_LISTED; k++) {
-    const n = words[k].norm;
-    if (words[k].isNumber) listed++;
-    else if (n !== 'and' && n !== 'or') {
-      const code = n === 'postcode' || n === 'postcodes' ? n : CODE_KINDS.has(n) ? words[k + 1]?.norm : undefined;
-      if (code === 'code' || code === 'postcode') return true;
-      return (code === 'codes' || code === 'postcodes') && (listed > 1 || words[i].raw.startsWith('0'));
-    }
-  }
-  return false;
+  // The list the number stands in: "70512, 70523 and 70601".
+  const inList = (w: Word): boolean => w.isNumber || w.norm === 'and' || w.norm === 'or';
+  let first = i;
+  while (first > 0 && i - first < 2 * MAX_CODES_LISTED && inList(words[first - 1])) first--;
+  let end = i + 1;
+  while (end < words.length && end - i < 2 * MAX_CODES_LISTED && inList(words[end])) end++;
+  const listed = words.slice(first, end).filter((w) => w.isNumber).length;
+  const n = words[end]?.norm ?? '';
+  const code = n === 'postcode' || n === 'postcodes' ? n : CODE_KINDS.has(n) ? words[end + 1]?.norm : undefined;
+  if (code === 'code' || code === 'postcode') return true;
+  return (code === 'codes' || code === 'postcodes') && (listed > 1 || words[i].raw.startsWith('0'));
 }
 
 function classify(text: string, words: readonly Word[], i: number): FigureKind | undefined {
