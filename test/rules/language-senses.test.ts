@@ -58,6 +58,10 @@ ruleTester('loaded-term', {
     },
     { name: 'stunted growth', code: 'One child in three showed stunted growth after the famine.' },
     {
+      name: 'a blast that explodes',
+      code: 'A blast in the market killed 40 people; twin blasts rocked the port and police found blast devices.',
+    },
+    {
       name: 'chemistry and medicine: toxic emissions, a neutralising antibody',
       code: 'The plant released toxic metals and toxic fumes. The serum neutralized the virus, and a neutralizing antibody followed.',
     },
