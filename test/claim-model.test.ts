@@ -10,6 +10,7 @@ const shipped = JSON.parse(fs.readFileSync(new URL('../../server/data/claim-mode
   weights: Record<string, number>;
   exclude: { categories: string[]; withoutPast: string[] };
   context: { margin: number };
+  personal: { share: number; margin: number };
 };
 const cues = JSON.parse(
   fs.readFileSync(new URL('../../server/data/claims/claim-cues.json', import.meta.url), 'utf8'),
@@ -66,6 +67,39 @@ test('context.margin must be a number of 0 or more', () => {
       () => validateClaimModel({ ...shipped, context: { margin } }, categories),
       /"context.margin" must be a number of 0 or more/,
     );
+});
+
+test('personal.share and personal.margin must be numbers in range', () => {
+  for (const personal of [
+    { share: 0, margin: 0.5 },
+    { share: 1.5, margin: 0.5 },
+    { share: 0.35, margin: -1 },
+  ])
+    assert.throws(
+      () => validateClaimModel({ ...shipped, personal }, categories),
+      /"personal\.(share|margin)" must be a number/,
+      JSON.stringify(personal),
+    );
+});
+
+test('in a personal account a claim needs the raised threshold; its figures are still statistics', () => {
+  const claim = 'The occupation authorities dissolved the army in 1945.';
+  const score = lint(claim).claims[0].score;
+  // A plain claim, between the threshold and the raised one.
+  assert.ok(score >= shipped.threshold && score < shipped.threshold + shipped.personal.margin, String(score));
+  const flagged = (text: string) =>
+    lint(text)
+      .findings.filter((f) => f.ruleId.startsWith('unsourced'))
+      .map((f) => f.ruleId);
+  assert.deepEqual(flagged(claim), ['unsourced-claim']);
+  const memoir = [
+    'I grew up by the harbour in Lund.',
+    'My father worked on the cranes, and we lived by the gate.',
+    'I remember the sirens at night.',
+    claim,
+    'The port employed 4,000 men.',
+  ].join(' ');
+  assert.deepEqual(flagged(memoir), ['unsourced-statistic']);
 });
 
 test('a sentence of plain narration just short of the threshold is factual between two factual ones', () => {

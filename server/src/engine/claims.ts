@@ -119,6 +119,8 @@ interface ClaimModel {
   unnamedViews: { categories: string[]; minScore: number };
   /** A sentence between two factual ones of its paragraph is factual from `threshold - margin` (factualInContext). */
   context: { margin: number };
+  /** In a personal account (`share` of its sentences in the first person), a claim needs `threshold + margin`. */
+  personal: { share: number; margin: number };
 }
 
 function excluded(counts: Record<string, number>, words: readonly Word[]): boolean {
@@ -177,7 +179,12 @@ export function validateClaimModel(model: unknown, cueCategories: readonly strin
   const contextMargin = m.context?.margin ?? 0;
   if (typeof contextMargin !== 'number' || !Number.isFinite(contextMargin) || contextMargin < 0)
     throw new Error('claim-model.json: "context.margin" must be a number of 0 or more');
-  return { threshold: m.threshold, weights, exclude, unnamedViews, context: { margin: contextMargin } };
+  const personal = { share: m.personal?.share ?? 1, margin: m.personal?.margin ?? 0 };
+  if (!(typeof personal.share === 'number' && personal.share > 0 && personal.share <= 1))
+    throw new Error('claim-model.json: "personal.share" must be a number above 0 and at most 1');
+  if (!(typeof personal.margin === 'number' && Number.isFinite(personal.margin) && personal.margin >= 0))
+    throw new Error('claim-model.json: "personal.margin" must be a number of 0 or more');
+  return { threshold: m.threshold, weights, exclude, unnamedViews, context: { margin: contextMargin }, personal };
 }
 
 const readShipped = (...parts: string[]): unknown => JSON.parse(fs.readFileSync(shippedFile('data', ...parts), 'utf8'));
@@ -309,6 +316,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     }),
   );
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
+  const personal = isPersonalAccount(asserted);
   const explanatory = explanatoryNotes(doc);
   const claims: Claim[] = [];
   const flow = new DiscourseFlow();
@@ -364,13 +372,30 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
         glosses: core.glosses,
         quotes,
         score: core.score,
-        factual: core.factual || factualInContext(block, i),
+        factual: personal
+          ? core.factual && core.score >= MODEL.threshold + MODEL.personal.margin
+          : core.factual || factualInContext(block, i),
         cue: core.cue,
       });
     });
     flow.endBlock();
   });
   return claims;
+}
+
+/**
+ * A personal account (an essay, a diary, a travelogue) speaks in the first person in at least `personal.share` of its
+ * sentences: its narration is the writer's own, so a sentence is a claim only above a raised threshold.
+ */
+function isPersonalAccount(asserted: ReadonlyArray<ReadonlyArray<{ core: ClaimCore }>>): boolean {
+  let sentences = 0;
+  let personal = 0;
+  for (const block of asserted)
+    for (const { core } of block) {
+      sentences++;
+      if (core.personal) personal++;
+    }
+  return sentences > 0 && personal >= sentences * MODEL.personal.share;
 }
 
 /**
@@ -763,6 +788,8 @@ type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
   reportsResearch: boolean;
   /** Nothing but its score keeps the sentence from being factual: no exclusion, no question. */
   assertive: boolean;
+  /** The writer speaks in the first person ("I", "we", "my"). */
+  personal: boolean;
 };
 
 /** What depends only on the sentence's text: cached across lints of a document. */
@@ -807,6 +834,7 @@ function claimCore(
   return {
     named,
     subjectPerson: personSubject(text, words),
+    personal: counts.firstPerson > 0,
     // Read only when the sentence names no source of its own (see DiscourseFlow.cover).
     vagueSource: !named && namesVagueSource(text, words),
     // A speaker's "we asked her…" inside a quotation is not the article's research.
