@@ -373,7 +373,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
         quotes,
         score: core.score,
         factual: personal
-          ? core.factual && core.score >= MODEL.threshold + MODEL.personal.margin
+          ? core.factual && (core.anchored || core.score >= MODEL.threshold + MODEL.personal.margin)
           : core.factual || factualInContext(block, i),
         cue: core.cue,
       });
@@ -385,7 +385,8 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
 
 /**
  * A personal account (an essay, a diary, a travelogue) speaks in the first person in at least `personal.share` of its
- * sentences: its narration is the writer's own, so a sentence is a claim only above a raised threshold.
+ * sentences: its narration is the writer's own, so a sentence that names no date and no one is a claim only above a
+ * raised threshold. One that does ("we ended the war in 2011") can be checked against the record like any other.
  */
 function isPersonalAccount(asserted: ReadonlyArray<ReadonlyArray<{ core: ClaimCore }>>): boolean {
   let sentences = 0;
@@ -790,6 +791,8 @@ type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
   assertive: boolean;
   /** The writer speaks in the first person ("I", "we", "my"). */
   personal: boolean;
+  /** The sentence names a date or a proper noun: what it tells can be checked against the record. */
+  anchored: boolean;
 };
 
 /** What depends only on the sentence's text: cached across lints of a document. */
@@ -835,6 +838,7 @@ function claimCore(
     named,
     subjectPerson: personSubject(text, words),
     personal: counts.firstPerson > 0,
+    anchored: counts.date > 0 || counts.properNoun > 0,
     // Read only when the sentence names no source of its own (see DiscourseFlow.cover).
     vagueSource: !named && namesVagueSource(text, words),
     // A speaker's "we asked her…" inside a quotation is not the article's research.
