@@ -540,6 +540,25 @@ describe('endnotes with no heading', () => {
       lint(glued).findings.map((f) => f.ruleId),
       [],
     );
+    // Only a paragraph right after a labelled note continues it: prose with links between a numbered list in the body
+    // and the notes stays prose.
+    const linkedProse = [
+      '1. Close the [old port](https://example.org/a) by 2020.',
+      '2. Hire 400 dockers, as [the plan](https://example.org/b) said.',
+      '',
+      'Exports fell by 38% in 2021, said [the bulletin](https://example.org/c) of the customs office.',
+      '',
+      'Imports rose by 12% in 2022, as the [journal](https://example.org/d) reported in its review.',
+      '',
+      ...notes,
+    ].join('\n');
+    assert.deepEqual(
+      proseOf(parseMarkdown(linkedProse)).filter((p) => !p.startsWith('Close') && !p.startsWith('Hire')),
+      [
+        'Exports fell by 38% in 2021, said the bulletin of the customs office.',
+        'Imports rose by 12% in 2022, as the journal reported in its review.',
+      ],
+    );
     // The same paragraphs read as prose, not notes, when they are not references.
     const prose = ['[1]The ministry closed the border in May.', '', '[2]It reopened in June.'];
     assert.deepEqual(parseMarkdown([body, '', ...prose].join('\n')).references.numbers.size, 0);

@@ -581,17 +581,21 @@ function trailingReferenceList(kept: Block[], source: string): Block[] {
   };
   const isEntry = (b: Block): boolean =>
     b.kind === 'paragraph' && !b.inQuote && (b.ordinal !== undefined || labelOf(b) !== undefined);
-  const isContinuation = (b: Block): boolean =>
-    b.kind === 'paragraph' && !b.inQuote && REFERENCE_ONLY.test(source.slice(b.start, b.end));
+  // A bibliographic paragraph right after a labelled one continues its note (a note citing two works, exported as two
+  // paragraphs). Only there: a paragraph of prose with a link reads as bibliographic too.
+  const continuesNote = (k: number): boolean =>
+    k > 0 &&
+    labelOf(body[k - 1]) !== undefined &&
+    body[k].kind === 'paragraph' &&
+    !body[k].inQuote &&
+    REFERENCE_ONLY.test(source.slice(body[k].start, body[k].end));
   for (let postscript = 0; postscript <= MAX_POSTSCRIPT && postscript < body.length; postscript++) {
     const end = body.length - postscript;
     if (postscript > 0 && (body[end].kind !== 'paragraph' || isEntry(body[end]))) return [];
-    // The run starts at its first labelled entry; a bibliographic paragraph between entries continues the one before
-    // it (a note that cites two works, exported as two paragraphs).
     let i = end;
     for (let k = end - 1; k >= 0; k--) {
       if (isEntry(body[k])) i = k;
-      else if (!isContinuation(body[k])) break;
+      else if (!continuesNote(k)) break;
     }
     const run = body.slice(i, end);
     if (run.length < 2) continue;
