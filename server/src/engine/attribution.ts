@@ -1394,10 +1394,16 @@ function describesOwnAnalysis(words: readonly Word[], i: number): boolean {
   return false;
 }
 
-/** Whether the act at `i` is the writers' own: theirs, a passive, or with no subject before it. */
-function writersAct(words: readonly Word[], i: number): boolean {
+/** The word before the verb at `i` and the auxiliaries and adverbs it takes ("we have also found"): -1 if none. */
+function beforeVerbPhrase(words: readonly Word[], i: number): number {
   let k = i - 1;
   while (k >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[k].norm)) k--;
+  return k;
+}
+
+/** Whether the act at `i` is the writers' own: theirs, a passive, or with no subject before it. */
+function writersAct(words: readonly Word[], i: number): boolean {
+  const k = beforeVerbPhrase(words, i);
   return k < 0 || /^(?:we|i|our|this|were|was|been|be)$/.test(words[k].norm) || words[k].isNumber;
 }
 
@@ -1450,9 +1456,8 @@ const RESEARCH_FINDING_WORDS = new Set([
 function writersFinding(words: readonly Word[]): boolean {
   return words.some((w, i) => {
     if (!inClass('OWN_FINDING_VERB', w.norm)) return false;
-    let k = i - 1;
-    while (k >= 0 && inClass('BETWEEN_SOURCE_AND_VERB', words[k].norm)) k--;
-    return words[k]?.norm === 'we' || words[k]?.norm === 'i';
+    const subject = words[beforeVerbPhrase(words, i)]?.norm;
+    return subject === 'we' || subject === 'i';
   });
 }
 

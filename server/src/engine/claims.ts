@@ -824,7 +824,7 @@ function claimCore(
     )
     .filter((q) => !introducesTitle(words, q.start, q.end) && !isTitleCased(text.slice(q.start, q.end)))
     .map((q) => ({ span: q, attributed: hasSpeaker(speakers, text, q) }));
-  const { counts, cue } = claimFeatures(text, words, lexicons.cues);
+  const { counts, cue } = claimFeatures(text, words, lexicons.cues, figures);
   // "One Novelco executive offered a tip: “…”": a quotation introduced by a colon after a named speaker.
   const colonQuote = quotes.find((q) => q.attributed && lastNonSpaceIs(text, q.span.start, ':'));
   const speakerBefore = colonQuote ? findSpeakerBefore(text, words, colonQuote.span.start) : undefined;
@@ -895,6 +895,8 @@ export function claimFeatures(
   text: string,
   words: readonly Word[],
   cues: Lexicon | undefined,
+  // The sentence's figures, when the caller has them already (the model's fit does not).
+  figures: readonly Figure[] = findFigures(text, words),
 ): { counts: Record<string, number>; cue?: Claim['cue'] } {
   // One pass over the words for the word-level counts (this runs on every sentence).
   let firstPerson = 0;
@@ -919,7 +921,7 @@ export function claimFeatures(
     date,
     past: pastTenseVerbs(words),
     figure,
-    hypothetical: isHypothetical(text, words) ? 1 : 0,
+    hypothetical: isHypothetical(text, words, figures) ? 1 : 0,
     recommendation: isRecommendation(words) ? 1 : 0,
   };
   let cue: Claim['cue'];
@@ -953,21 +955,21 @@ function assumptionStart(words: readonly Word[]): number {
   return Infinity;
 }
 
-/**
- * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
- * a modal — a scene the writer imagines, not one that happened.
- */
 const REFERRING_SUBJECTS = new Set(['that', 'this', 'which', 'it']);
 const INFERENCE_VERBS = new Set(['mean', 'imply', 'suggest', 'put', 'make', 'give', 'leave', 'bring']);
 
-/** Whether the condition that opens at word `from` (up to its comma) holds a figure (a year is none). */
-function conditionFigure(text: string, words: readonly Word[], from: number): boolean {
+/** Whether the condition that opens at word `from` (up to its comma) holds one of the sentence's figures. */
+function conditionFigure(text: string, words: readonly Word[], from: number, figures: readonly Figure[]): boolean {
   const start = words[from]?.start ?? text.length;
   const comma = text.indexOf(',', start);
-  return findFigures(text, words).some((f) => f.span.start >= start && (comma < 0 || f.span.start < comma));
+  return figures.some((f) => f.span.start >= start && (comma < 0 || f.span.start < comma));
 }
 
-function isHypothetical(text: string, words: readonly Word[]): boolean {
+/**
+ * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
+ * a modal — a scene the writer imagines, not one that happened. `figures`: the sentence's (a year is none).
+ */
+function isHypothetical(text: string, words: readonly Word[], figures: readonly Figure[]): boolean {
   const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.
   if (words[opening]?.norm === 'imagine') return true;
@@ -975,7 +977,7 @@ function isHypothetical(text: string, words: readonly Word[]): boolean {
     for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
     // "If there have been 500,000 cases, there are 250,000 more…": a figure supposed in the condition makes the rest
     // the writer's arithmetic, modal or not ("If you look at the data, 40% of…" supposes nothing).
-    return conditionFigure(text, words, opening + 1);
+    return conditionFigure(text, words, opening + 1, figures);
   }
   // "That would mean 2.5 million cases": the writer's projection from what came before.
   if (

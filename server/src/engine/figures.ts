@@ -144,8 +144,7 @@ export function findFigures(text: string, words: readonly Word[]): Figure[] {
     if (fractionEnd > 0) {
       // "a third of", "about a third": the article belongs to the fraction; "the vast majority of": the size too.
       let from = /^(a|one)$/.test(words[i - 1]?.norm ?? '') ? i - 1 : i;
-      if (w.norm === 'majority' || w.norm === 'minority')
-        while (from > i - 2 && SHARE_SIZES.has(words[from - 1]?.norm ?? '')) from--;
+      if (SHARE_NOUNS.has(w.norm)) while (from > i - 2 && SHARE_SIZES.has(words[from - 1]?.norm ?? '')) from--;
       figures.push(makeFigure(text, words, approximatorStart(words, from), fractionEnd, 'ratio'));
       i = fractionEnd - 1;
       continue;
@@ -283,11 +282,11 @@ function fractionAt(words: readonly Word[], i: number): number {
   if (MULTIPLIER_VERBS.has(n) && i > 0) return i + 1;
   // "the vast majority of voters", "a small minority of states": a share in words, like "more than half of" (not a
   // margin: "a majority of 40 seats").
-  if ((n === 'majority' || n === 'minority') && next === 'of' && SHARE_SIZES.has(prev ?? '') && !words[i + 2]?.isNumber)
-    return i + 2;
+  if (SHARE_NOUNS.has(n) && next === 'of' && SHARE_SIZES.has(prev ?? '') && !words[i + 2]?.isNumber) return i + 2;
   return 0;
 }
 
+const SHARE_NOUNS = set('majority minority');
 /** What may stand before "majority of" / "minority of" when it states a share of a group. */
 const SHARE_SIZES = set('a the vast overwhelming great large slim narrow small tiny significant substantial sizeable');
 

@@ -45,7 +45,6 @@ function wordForms(): WordForms {
   return loaded;
 }
 
-/** Whether a lower-case word is an adjective the data knows ("true", "false", "key"). */
 /** Whether `word` is a past or third-person form of a verb the data knows ("marks", "saw"): a finite verb. */
 export function isFiniteVerbForm(word: string): boolean {
   return (
@@ -55,6 +54,7 @@ export function isFiniteVerbForm(word: string): boolean {
   );
 }
 
+/** Whether a lower-case word is an adjective the data knows ("true", "false", "key"). */
 export function isAdjective(word: string): boolean {
   return wordForms().adjectives.has(word);
 }

@@ -51,15 +51,16 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
       speakerFollows(text.slice(punctAt + m[0].length, punctAt + m[0].length + 60))
     )
       continue;
+    const after = punctAt + m[0].length;
     // "(Lindqvist. 72)": a period inside an author–page citation.
-    if (m[1] === '.' && PAGE_CLOSES.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 16))) continue;
+    if (m[1] === '.' && PAGE_CLOSES.test(text.slice(after, after + 16))) continue;
     // "… 40 terminals. (Source: Port Authority)": the credit belongs to the sentence before it.
-    if (SOURCE_NOTE_AFTER.test(text.slice(punctAt + m[0].length, punctAt + m[0].length + 12))) continue;
+    if (SOURCE_NOTE_AFTER.test(text.slice(after, after + 12))) continue;
     // "… by 1933. (Population Index) The…": so does a short parenthesis that is no sentence, and the next one starts
     // after it.
-    const aside = PARENTHESIS_AFTER.exec(text.slice(punctAt + m[0].length, punctAt + m[0].length + MAX_ASIDE + 2));
+    const aside = PARENTHESIS_AFTER.exec(text.slice(after, after + MAX_ASIDE + 2));
     if (aside) {
-      const end = punctAt + m[0].length + aside[0].length;
+      const end = after + aside[0].length;
       if (end > start) spans.push({ start, end });
       start = skipSpace(text, end);
       continue;
