@@ -270,6 +270,9 @@ function subjectBefore(
       open--;
     if (open > 0 && text.slice(words[open - 1].end, words[open].start).includes('(')) head = open - 1;
   }
+  // "President Ana Ruiz and others asserted": the one named leads the group, so the subject ends at the name.
+  if (words[head].norm === 'others' && words[head - 1]?.norm === 'and' && head >= 2 && isNameWord(words[head - 2]))
+    head -= 2;
   let from = head;
   while (from > 0 && head - from < MAX_SUBJECT_WORDS) {
     const prev = words[from - 1];
