@@ -691,15 +691,27 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(text), []);
   });
 
-  test('a quoted phrase between an article and its noun is a label, not a quotation', () => {
+  test('a quoted phrase between an article or a possessive and its noun is a label, not a quotation', () => {
     for (const text of [
       'The “a debt crisis is coming next spring” crowd has warned of it since 2008.',
+      'The minister defended his “we will not retreat from the north” speech in the 2019 debate.',
       // The title of the work its authors write in.
       'In “Why port towns vote the way they do,” Ana Ruiz and Lee Park analyse 20 years of ballots.',
     ]) {
       const result = lint(text, { filePath: '/virtual/article.md' });
       assert.deepEqual(result.claims[0].quotes, [], text);
       assert.ok(!result.findings.some((f) => f.ruleId === 'unsourced-quote'), text);
+    }
+    // Before a preposition the quotation is no noun's label: whose words are they?
+    for (const text of [
+      'Critics mocked his “army will never retreat from the north” in the 2019 debate.',
+      'Critics mocked the “army will never retreat from the north” at the 2019 debate.',
+    ]) {
+      const result = lint(text, { filePath: '/virtual/article.md' });
+      assert.ok(
+        result.findings.some((f) => f.ruleId === 'unsourced-quote'),
+        text,
+      );
     }
   });
 

@@ -1356,6 +1356,9 @@ export function isTitleCased(quoted: string): boolean {
   return significant.length >= 2 && significant.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/** Words after a quotation that show it is no label of the noun they would be: "mocked his “…” in 2019". */
+const LABEL_FOLLOWERS_NOT_NOUNS = new Set(['in', 'on', 'at', 'of', 'to', 'for', 'with', 'by', 'from', 'about', 'into']);
+
 /** Whether the words before a quotation make it a title or name ("a report entitled “…”") rather than a statement. */
 export function introducesTitle(words: readonly Word[], quoteStart: number, quoteEnd = quoteStart): boolean {
   let k = words.length - 1;
@@ -1373,13 +1376,15 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
     (inClass('TITLE_CUE', words[k - 1]?.norm) || inClass('WORK_TITLE', words[k - 1]?.norm))
   )
     return true;
-  // "The “a debt crisis is coming” people": a quoted phrase between an article and its noun is a label.
+  // "The “a debt crisis is coming” people", "its “weird things in other languages” mode": a quoted phrase between an
+  // article or a possessive and its noun is a label. ("her" may be an object: "called her “…” at once".)
   const after = words.find((w) => w.start >= quoteEnd);
   return (
-    /^(the|a|an)$/.test(words[k].norm) &&
+    /^(the|a|an|its|his|their|our|my|your|this|these)$/.test(words[k].norm) &&
     after !== undefined &&
     /^\p{Ll}+$/u.test(after.raw) &&
-    !inClass('CLAUSE_BOUNDARY', after.norm)
+    !inClass('CLAUSE_BOUNDARY', after.norm) &&
+    !LABEL_FOLLOWERS_NOT_NOUNS.has(after.norm)
   );
 }
 
