@@ -715,6 +715,15 @@ describe('quotations and interviews', () => {
     }
   });
 
+  test('a quotation from a named writer’s work is attributed to it, whatever the verb', () => {
+    const named =
+      'Ruiz’s essay is short and offers a kind portrait of the mayor as “a man who rebuilt the harbour twice”.';
+    assert.ok(!lint(named, { filePath: '/virtual/article.md' }).findings.some((f) => f.ruleId === 'unsourced-quote'));
+    const unnamed =
+      'The essay is short and offers a kind portrait of the mayor as “a man who rebuilt the harbour twice”.';
+    assert.ok(lint(unnamed, { filePath: '/virtual/article.md' }).findings.some((f) => f.ruleId === 'unsourced-quote'));
+  });
+
   test('a quotation whose speaker is named in its sentence is attributed', () => {
     const text =
       'In the words of the commission’s chair, Ruth Mensah, “we counted 1,100 ballots that were never opened”.';

@@ -142,6 +142,20 @@ function isPossessive(text: string, w: Word): boolean {
   return /['’]s$/.test(w.raw) || ((text[w.end] === "'" || text[w.end] === '’') && w.raw.endsWith('s'));
 }
 
+/**
+ * Whether the word at `i` is a named writer's work ("Chen’s piece", "Orwell's essay"): in "Chen’s piece offers an
+ * assessment of him as “…”" the quotation is that work's words, whatever verb the sentence takes.
+ */
+export function isNamedWorkAt(text: string, words: readonly Word[], i: number): boolean {
+  const owner = words[i - 1];
+  return (
+    (inClass('WORK_TITLE', words[i].norm) || inClass('DOCUMENT', words[i].norm)) &&
+    owner !== undefined &&
+    isPossessive(text, owner) &&
+    isNameWord(owner)
+  );
+}
+
 /** Punctuation between two words that ends a noun phrase. */
 function breakBetween(text: string, a: Word, b: Word): boolean {
   // "--" is a typed dash: "WASHINGTON -- Arizona Gov. Jan Brewer said".

@@ -19,6 +19,7 @@ import {
   describesOwnResearch,
   introducesTitle,
   isExpletiveIt,
+  isNamedWorkAt,
   isTitleCased,
   isSpeechVerbAt,
   reportsResearchFindings,
@@ -814,7 +815,9 @@ function claimCore(
   // Short quoted phrases are terms or scare quotes, and a quoted gloss ("literally means “…”") is the gloss's business.
   const speakers =
     sentenceQuotes.length > 0
-      ? words.filter((w, i) => isSpeakerWord(w, i, words) || tagsQuotationAt(text, words, i))
+      ? words.filter(
+          (w, i) => isSpeakerWord(w, i, words) || tagsQuotationAt(text, words, i) || isNamedWorkAt(text, words, i),
+        )
       : [];
   const quotes = sentenceQuotes
     .filter(
