@@ -126,6 +126,9 @@ ruleTester('unsupported-attribution', {
     { code: 'The general consensus is that the sanctions worked.', errors: [{ text: 'The general consensus is' }] },
     { code: 'Some estimates place the toll at 40,000.', errors: [{ text: 'Some estimates place' }] },
     { code: 'The treaty is often viewed as a failure.', errors: [{ text: 'is often viewed as' }] },
+    // A passive of belief or fear hides who believes or fears.
+    { code: 'Only landowners were believed to have the vote.', errors: [{ text: 'were believed to' }] },
+    { code: 'The ferry was feared to have sunk.', errors: [{ text: 'was feared to' }] },
   ],
 });
 
