@@ -129,6 +129,10 @@ ruleTester('unsupported-attribution', {
     // A passive of belief or fear hides who believes or fears.
     { code: 'Only landowners were believed to have the vote.', errors: [{ text: 'were believed to' }] },
     { code: 'The ferry was feared to have sunk.', errors: [{ text: 'was feared to' }] },
+    {
+      code: 'The old council is often wrongly described as corrupt.',
+      errors: [{ text: 'is often wrongly described as' }],
+    },
   ],
 });
 
