@@ -11,6 +11,8 @@ ruleTester('unsourced-claim', {
     // The writer pointing to examples, or offering a reading as one possible argument.
     'To see why, consider the fate of the Genoese bankers in the 1620s.',
     'One could argue that the Dutch model was copied on a larger scale in Bengal.',
+    // A list of names with nothing said of them (the participants thanked at the end of a report).
+    '_Ana de Souza, Jude Okafor, Dennis J. Lund, Lee van Dijk, Jean-Pierre Ruiz and Mei Tanaka._',
     // Advice to the reader: an imperative that narrates nothing.
     'Read one article a week from a defence journal, and share it with the Chief of Staff.',
     'Join the unit reading group before the Brigade exercise in Wales.',
@@ -96,6 +98,11 @@ ruleTester('unsourced-claim', {
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
   ],
   invalid: [
+    {
+      name: 'names that do something are no list',
+      code: 'Ana de Souza, Jude Okafor and Lee van Dijk founded the Lund Institute in 1990.',
+      errors: [{ text: 'Ana de Souza, Jude Okafor and Lee van Dijk founded the Lund Institute in 1990.' }],
+    },
     {
       name: '"May" before a year is the month, not a possibility',
       code: 'In May 2019, the two states sent a joint submission to the tribunal setting out their claims.',

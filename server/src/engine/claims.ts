@@ -129,6 +129,18 @@ function excluded(counts: Record<string, number>, words: readonly Word[]): boole
   return MODEL.exclude.categories.some(has) || (MODEL.exclude.withoutPast.some(has) && !narrates(words));
 }
 
+/** Words that join the parts of names in a list of them ("Ana de Souza, Lee van Dijk and Jo Ray"). */
+const NAME_JOINERS = new Set(['and', 'of', 'de', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'del']);
+const MIN_NAME_LIST_WORDS = 6;
+
+/**
+ * A run of names with nothing said of them (acknowledgements, a list of participants): every word capitalised or a
+ * joiner, so no verb.
+ */
+function isListOfNames(words: readonly Word[]): boolean {
+  return words.length >= MIN_NAME_LIST_WORDS && words.every((w) => isCapitalised(w) || NAME_JOINERS.has(w.norm));
+}
+
 /** The sentence-shape features `claimFeatures` counts besides the cue categories. */
 const SENTENCE_FEATURES = [
   'properNoun',
@@ -836,7 +848,7 @@ function claimCore(
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   const named = findAttribution(text, words) ?? speakerBefore;
-  const assertive = !excluded(counts, words) && counts.question === 0;
+  const assertive = !excluded(counts, words) && counts.question === 0 && !isListOfNames(words);
   return {
     named,
     subjectPerson: personSubject(text, words),
