@@ -635,6 +635,16 @@ describe('sources carried through a paragraph', () => {
     assert.deepEqual(flagged(text), ['Three months later 600 soldiers left the base at Gao.']);
   });
 
+  test('a link that opens a sentence covers that sentence, even with a blank inside its bracket', () => {
+    for (const link of [
+      '[The Lund Charter](https://example.org/charter)',
+      '[ The Lund Charter](https://example.org/charter)',
+    ]) {
+      const text = `The council closed 12 of the 40 toll gates in 1712. ${link} set the tolls on the other roads.`;
+      assert.deepEqual(flagged(text), ['The council closed 12 of the 40 toll gates in 1712.'], link);
+    }
+  });
+
   test('a footnote call typed with a space still cites its note (undefined-footnote asks for the space to go)', () => {
     const text =
       'The junta expelled the ambassador in January 2022 [^ 1]. Three months later 600 soldiers left the base at Gao.\n\n[^1]: Wire report, 31 January 2022.';
