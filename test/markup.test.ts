@@ -490,6 +490,20 @@ describe('reference sections', () => {
     assert.deepEqual(proseOf(parsed), ['Claim one [1]. Claim two [2].']);
     assert.deepEqual([...parsed.references.numbers].sort(), [3, 4]);
   });
+
+  test('a section a bold title opened ends at the next bold title; a real heading’s section does not', () => {
+    const entries = ['- Ruiz, Ana. “Forty Arrested.” Lund Times, 7 May 2020.', ''];
+    const update = ['**Update from 7 July 2020**', '', 'Another protest followed and 20 people were arrested.'];
+    const bold = parseMarkdown(['Body.', '', '**References**', '', ...entries, ...update].join('\n'));
+    assert.deepEqual(proseOf(bold), [
+      'Body.',
+      'Update from 7 July 2020',
+      'Another protest followed and 20 people were arrested.',
+    ]);
+    // Under a real heading, a bold line may title a group of entries ("**Books**"): the section goes on.
+    const headed = parseMarkdown(['Body.', '', '## References', '', ...entries, ...update].join('\n'));
+    assert.deepEqual(proseOf(headed), ['Body.', 'References']);
+  });
 });
 
 describe('endnotes with no heading', () => {

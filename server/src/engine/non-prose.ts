@@ -423,6 +423,21 @@ export interface Classified {
   references: References;
 }
 
+/** The depth given to a title set as a paragraph: below every real heading. */
+const PSEUDO_HEADING_DEPTH = 7;
+/** One line of at most 12 words. */
+const isShortLine = (head: string): boolean => head !== '' && !head.includes('\n') && words(head, 13) <= 12;
+/**
+ * A short line that titles what follows and asserts nothing: wholly bold or italic with no closing punctuation (a
+ * heading set as emphasis, markdownlint's MD036).
+ */
+const titlesWhatFollows = (b: Block, shape: Shape | undefined, head: string): boolean =>
+  b.kind === 'paragraph' &&
+  !b.inQuote &&
+  isShortLine(head) &&
+  shape?.emphasized === true &&
+  !/[.!?:;,]["”’)]?\s*$/.test(head);
+
 /**
  * Splits blocks (in document order) into prose and non-prose, and reads reference sections and unheaded numbered
  * reference lists. A section runs from its heading to the next heading of the same or a higher level; a paragraph
@@ -483,6 +498,11 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
       kept.push(b);
       continue;
     }
+    // Captions, credits, bylines, bios and notes are short: long paragraphs are prose, and cost nothing more here.
+    const head = b.kind === 'paragraph' && b.end - b.start <= MAX_NON_PROSE ? visible(b, 300) : '';
+    // A section a title set in bold opened ends at the next such title ("**References**" … "**Update, 7 July**"), as
+    // a heading's ends at the next of its level.
+    if (section?.depth === PSEUDO_HEADING_DEPTH && titlesWhatFollows(b, shape, head)) closeSection(b.start);
     if (section) {
       sectionEnd = b.end;
       if (section.kind === 'references') addEntries(b);
@@ -490,12 +510,10 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
       continue;
     }
     // A paragraph that is only a section title acts as a heading below every real one.
-    // Captions, credits, bylines, bios and notes are short: long paragraphs are prose, and cost nothing more here.
-    const head = b.kind === 'paragraph' && b.end - b.start <= MAX_NON_PROSE ? visible(b, 300) : '';
     // A title is capitalised: "authors:" in a scraped page's metadata header opens nothing.
     const pseudo = head.length <= 40 && /^[^\p{L}]*\p{Lu}/u.test(head) ? sectionKind(head) : undefined;
     if (pseudo) {
-      section = { kind: pseudo, depth: 7, start: b.start };
+      section = { kind: pseudo, depth: PSEUDO_HEADING_DEPTH, start: b.start };
       nonProse.push({ kind: pseudo, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
       continue;
     }
@@ -514,16 +532,16 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
         nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
         continue;
       }
-      // A short line that titles what follows and asserts nothing: wholly bold or italic with no closing punctuation (a
-      // heading set as emphasis, markdownlint's MD036), or a list's only item in title case, maybe after a bracketed
-      // date ("- [March 3] Offices Searched by Police").
-      const shortLine = head !== '' && !head.includes('\n') && words(head, 13) <= 12;
+      // A list's only item in title case, maybe after a bracketed date, titles what follows too ("- [March 3] Offices
+      // Searched by Police").
       if (
-        shortLine &&
-        ((shape?.emphasized && !/[.!?:;,]["”’)]?\s*$/.test(head)) ||
-          (b.list !== undefined && listSizes.get(b.list) === 1 && isTitleCased(head.replace(LEADING_BRACKETS, ''))))
+        titlesWhatFollows(b, shape, head) ||
+        (isShortLine(head) &&
+          b.list !== undefined &&
+          listSizes.get(b.list) === 1 &&
+          isTitleCased(head.replace(LEADING_BRACKETS, '')))
       ) {
-        kept.push({ ...b, kind: 'heading', depth: 7 });
+        kept.push({ ...b, kind: 'heading', depth: PSEUDO_HEADING_DEPTH });
         continue;
       }
       if (isNumberedReferenceList(b, source)) {
