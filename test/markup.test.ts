@@ -491,6 +491,25 @@ describe('reference sections', () => {
     assert.deepEqual([...parsed.references.numbers].sort(), [3, 4]);
   });
 
+  test('sentences underlined with dashes are a paragraph before a separator, not a title', () => {
+    const text = [
+      'Title of the Piece',
+      '==================',
+      '',
+      'I was born in 1947. Tens of thousands died in the partition that year.',
+      '--------------------',
+      'Section Two',
+      '-----------',
+      '',
+      'More.',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    assert.deepEqual(
+      parsed.blocks.map((b) => b.kind),
+      ['heading', 'paragraph', 'heading', 'paragraph'],
+    );
+  });
+
   test('a section a bold title opened ends at the next bold title; a real heading’s section does not', () => {
     const entries = ['- Ruiz, Ana. “Forty Arrested.” Lund Times, 7 May 2020.', ''];
     const update = ['**Update from 7 July 2020**', '', 'Another protest followed and 20 people were arrested.'];

@@ -457,11 +457,12 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'heading':
       case 'tableCell':
         if (span) {
-          const block = buildBlock(text, node, node.type, span, inQuote, footnote, out.comments);
-          if (node.type === 'heading') block.depth = node.depth;
+          const kind = node.type === 'heading' && isUnderlinedParagraph(text, span) ? 'paragraph' : node.type;
+          const block = buildBlock(text, node, kind, span, inQuote, footnote, out.comments);
+          if (kind === 'heading' && node.type === 'heading') block.depth = node.depth;
           if (ordinal !== undefined) block.ordinal = ordinal;
           if (list !== undefined) block.list = list;
-          if (node.type === 'paragraph') shapes.set(block, shapeOf(node));
+          if (kind === 'paragraph') shapes.set(block, shapeOf(node));
           blocks.push(block);
         }
         continue;
@@ -565,6 +566,21 @@ function footnoteOf(text: string, id: string, span: Span): FootnoteDefinition {
 }
 
 const spaces = (n: number): string => ' '.repeat(Math.max(0, n));
+
+/** How many words a title underlined with "===" or "---" may hold before it reads as a paragraph. */
+const MAX_UNDERLINED_TITLE_WORDS = 30;
+
+/**
+ * A paragraph that a rule of dashes right under it turned into a heading (setext syntax): the writer meant a
+ * separator, and a reader sees sentences, not a title. Long, or more than one sentence.
+ */
+function isUnderlinedParagraph(text: string, span: Span): boolean {
+  const source = text.slice(span.start, span.end);
+  const underline = /\n[ \t]*(?:=+|-+)[ \t]*$/.exec(source);
+  if (!underline) return false;
+  const title = source.slice(0, underline.index);
+  return (title.match(/\S+/g) ?? []).length > MAX_UNDERLINED_TITLE_WORDS || /[.!?]["”’)]?\s+\p{Lu}/u.test(title);
+}
 
 function buildBlock(
   text: string,
