@@ -867,6 +867,18 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(article.join('\n\n')), ["'90s rules still apply in 12 districts."]);
   });
 
+  test('a straight double mark after a word or a stop closes a quotation whose opening was left out', () => {
+    // The excerpt's opening mark is missing: its closing one must not open a quotation that pairs the rest wrongly.
+    const text =
+      'The revolutionaries claimed to serve the nation better than could the appointees of the King."<sup>27</sup> ' +
+      'This was the reason for the war against "traitors within" -- and for the campaigns of the next 12 years.';
+    const quotes = lint(text, { filePath: '/virtual/article.md' }).claims.flatMap((c) =>
+      c.quotes.map((q) => c.sentence.text.slice(q.span.start, q.span.end)),
+    );
+    assert.deepEqual(quotes, []);
+    assert.ok(!lint(text, { filePath: '/virtual/article.md' }).findings.some((f) => f.ruleId === 'unsourced-quote'));
+  });
+
   test('a quotation set off as a paragraph belongs to the speaker the next paragraph names for it', () => {
     const article = [
       '“Not one soldier will cross that river while I am in office and the army answers to me.”',

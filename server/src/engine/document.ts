@@ -318,9 +318,10 @@ function citeQuotedSentences(pb: ProseBlock): void {
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“' };
 
 /**
- * Quotations: curly and guillemet pairs, straight double quotes paired left to right, and single quotes (curly or
- * straight, as British papers set them) that open at a word start and close where no letter follows (so apostrophes
- * never open or close one, nor the elision of ‘96). Unclosed quotes run to the end of the block.
+ * Quotations: curly and guillemet pairs, straight double quotes paired left to right (one that follows a word or a stop
+ * opens nothing), and single quotes (curly or straight, as British papers set them) that open at a word start and
+ * close where no letter follows (so apostrophes never open or close one, nor the elision of ‘96). Unclosed quotes run
+ * to the end of the block.
  */
 export function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
@@ -343,7 +344,9 @@ export function findQuotes(text: string): Span[] {
     if (OPEN_CLOSE[c]) {
       open = i;
       close = OPEN_CLOSE[c];
-    } else if (c === '"') {
+    } else if (c === '"' && !/[\p{L}\p{N}.,;!?]/u.test(prev)) {
+      // A straight mark right after a word or a stop closes a quotation whose opening the writer left out ('…of the
+      // King."'): opening one there would pair every later mark the wrong way round.
       open = i;
       close = '"';
     } else if (c === '‘' && !/[\p{L}\p{N}]/u.test(prev) && !/^\d\d(?!\d)/.test(text.slice(i + 1, i + 4))) {
