@@ -117,6 +117,11 @@ ruleTester('unsupported-attribution', {
     'The Lund Institute’s estimates place the toll at 40,000.',
     'Other estimates by the Lund Institute place the toll at 40,000.',
     'The treaty was viewed as a failure by the Lund Institute.',
+    // A preposition, imagining, a term people use, and a crowd of things rather than people.
+    'The letter records the fears of various Lund researchers regarding the invasion.',
+    'When people think of the war, they think of the men who went to the front.',
+    'She stared at what these people call a harbour.',
+    'The hotel is surrounded by some of the most valuable land in the city.',
   ],
   invalid: [
     { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },
