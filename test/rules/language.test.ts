@@ -20,10 +20,13 @@ ruleTester('loaded-term', {
     // News copy's neutral "forces loyal to", and "harsh" for a tone or a climate.
     'Forces loyal to the general shelled the port in May.',
     'The harsh rhetoric of the envoys worried the markets, as did the harsh winter.',
+    // "Radical" said of an idea is no label for a group.
+    'The plan was dismissed as too radical in 1950, and the party was at its best when it was radical.',
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
     { code: 'The court handed down a harsh sentence.', errors: [{ text: 'harsh' }] },
+    { code: 'Radical groups took the port.', errors: [{ text: 'Radical' }] },
     // A verdict on charges, an economy or a resource in the writer's voice.
     {
       code: 'The police brought trumped-up charges, the port’s economy is moribund and the archive is invaluable.',
