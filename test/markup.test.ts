@@ -508,6 +508,21 @@ describe('reference sections', () => {
       parsed.blocks.map((b) => b.kind),
       ['heading', 'paragraph', 'heading', 'paragraph'],
     );
+    // Front matter pushed below a comment is metadata under a rule, not sentences.
+    const metadata = [
+      '<!-- imported -->',
+      '---',
+      'layout: post',
+      'title: "Sudan in stalemate. The war goes on in 2025 with no end in sight for anyone at all"',
+      'excerpt: "The war is in strategic stalemate, and Sudan is no-one\'s priority in a region that is ablaze."',
+      '---',
+      '',
+      'Body.',
+    ].join('\n');
+    assert.deepEqual(
+      parseMarkdown(metadata).blocks.map((b) => b.kind),
+      ['heading', 'paragraph'],
+    );
   });
 
   test('a section a bold title opened ends at the next bold title; a real heading’s section does not', () => {

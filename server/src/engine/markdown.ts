@@ -579,6 +579,8 @@ function isUnderlinedParagraph(text: string, span: Span): boolean {
   const underline = /\n[ \t]*(?:=+|-+)[ \t]*$/.exec(source);
   if (!underline) return false;
   const title = source.slice(0, underline.index);
+  // Lines of "key: value" are metadata set out of place (front matter below a comment), not sentences.
+  if (title.split('\n').every((line) => /^\s*[\w-]+:(\s|$)/.test(line))) return false;
   return (title.match(/\S+/g) ?? []).length > MAX_UNDERLINED_TITLE_WORDS || /[.!?]["”’)]?\s+\p{Lu}/u.test(title);
 }
 
