@@ -249,6 +249,8 @@ describe('attribution as writers write it', () => {
     ['Talcott Parsons expressed that 40 percent of households in 1938 were headed by women.', '^Talcott Parsons$'],
     // Two named sources reporting together.
     ['Two blogs, Lund Watch and Harbour Notes, both stated that 40 ships were turned away in 2019.', '^Lund Watch$'],
+    // A site the writer saw it on.
+    ['As seen on Lund Watch, 40 ships were turned away from the port in 2019.', '^Lund Watch$'],
     // A named leader of a group; a decree; a document of a death.
     ['Governor Ana Ruiz and others asserted that the 1855 treaty opened 40 valleys to settlers.', '^Ana Ruiz$'],
     ['The capital, Lund, decreed on 1 September that all 40 schools must close for the funeral.', '^Lund$'],
@@ -270,6 +272,8 @@ describe('attribution as writers write it', () => {
     'Studies show that 2,400 schools closed in the region in 2019.',
     'The minister declined to comment on reports that 400 soldiers were killed in the raid.',
     'Analysts estimated the damage at $2 billion in 2023.',
+    // A kind of media is no outlet.
+    'As seen on TV, 40 ships were turned away from the port in 2019.',
     // A group with no one named in it stays vague.
     'Critics and others asserted that the 1855 treaty opened 40 valleys to settlers.',
     // "to him" that is not set off is no lead-in; "I've" is the writer, not a name.

@@ -95,7 +95,7 @@ const REPORTING_VERBS = new Set(
   ),
 );
 
-/** Capitalised words that begin sentences or name times: never a source by themselves. */
+/** Capitalised words that begin sentences, name times or kinds of media: never a source by themselves. */
 const NOT_A_NAME = new Set(
   (
     'a an the and but or so yet if when while as since because although though after before once then now also still ' +
@@ -107,7 +107,9 @@ const NOT_A_NAME = new Set(
     // Sentence adverbs that open a sentence before a comma ("Finally, …"): never a speaker.
     'finally similarly additionally consequently importantly ultimately likewise furthermore nevertheless nonetheless ' +
     'overall eventually subsequently initially originally traditionally historically generally notably conversely ' +
-    'alternatively accordingly firstly secondly thirdly lastly'
+    'alternatively accordingly firstly secondly thirdly lastly ' +
+    // Kinds of media, not outlets: "as seen on TV".
+    'tv television radio internet web'
   ).split(' '),
 );
 /** "I've", "We're", "He’d": a pronoun, not a name. */
