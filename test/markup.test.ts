@@ -16,6 +16,11 @@ import { splitSentences } from 'sourcelint/engine/sentences.js';
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
 /** The prose blocks' visible text, whitespace collapsed. */
+/** The figures unsourced-statistic reports in `text`, as they are written there. */
+const unsourcedFigures = (text: string): string[] =>
+  lint(text)
+    .findings.filter((f) => f.ruleId === 'unsourced-statistic')
+    .map((f) => text.slice(f.span.start, f.span.end));
 const proseOf = (parsed: ParsedMarkdown): string[] =>
   parsed.blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
 const nonProseOf = (text: string): Array<[string, string]> =>
@@ -216,9 +221,7 @@ describe('TeX math', () => {
       'Fares rose from $5 to $10, and $12 million was spent.',
       'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ]);
-    const statistics = lint(text)
-      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
-      .map((f) => text.slice(f.span.start, f.span.end));
+    const statistics = unsourcedFigures(text);
     assert.ok(statistics.length > 0 && statistics.every((s) => s.includes('$')), statistics.join(' | '));
   });
 });
@@ -251,9 +254,7 @@ describe('template tags', () => {
       parsed.blocks.flatMap((b) => b.links.map((l) => l.url)),
       ['https://example.org/lund', 'https://example.org/fares'],
     );
-    const statistics = lint(text)
-      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
-      .map((f) => text.slice(f.span.start, f.span.end));
+    const statistics = unsourcedFigures(text);
     assert.deepEqual(statistics, ['8%', '3%']);
   });
 
@@ -1030,9 +1031,7 @@ describe('author–date citations and ibid', () => {
       '',
       'The port shed 400 jobs in 2019. (Laughter) Then 300 more went in 2020. (See Figure 2)',
     ].join('\n');
-    const figures = lint(text)
-      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
-      .map((f) => text.slice(f.span.start, f.span.end));
+    const figures = unsourcedFigures(text);
     assert.deepEqual(figures, ['12%', '400', '300']);
     // The credit stays with its sentence; the next sentence starts after it.
     const [first] = parseMarkdown(text).blocks;
@@ -1127,13 +1126,9 @@ describe('author–date citations and ibid', () => {
       '',
       'The press office employed 400 clerks by the end of the war (Lindqvist. 212–214).',
     ].join('\n');
-    const statistics = (text: string): string[] =>
-      lint(text)
-        .findings.filter((f) => f.ruleId === 'unsourced-statistic')
-        .map((f) => text.slice(f.span.start, f.span.end));
-    assert.deepEqual(statistics(essay), []);
+    assert.deepEqual(unsourcedFigures(essay), []);
     // Alone, "(Gao, 12)" may as well be a place and a count: it cites nothing, so the figure stays unsourced.
-    assert.deepEqual(statistics('The clinic treated 300 patients a day (Gao, 12).'), ['300']);
+    assert.deepEqual(unsourcedFigures('The clinic treated 300 patients a day (Gao, 12).'), ['300']);
   });
 
   test('a linked image cites nothing: the sentence before it stays unsourced, a text link still covers', () => {
@@ -1143,9 +1138,7 @@ describe('author–date citations and ibid', () => {
       '',
       'The camp held 12,000 people in 2019 ([UNHCR](https://www.unhcr.org/camp-report)).',
     ].join('\n');
-    const found = lint(text)
-      .findings.filter((f) => f.ruleId === 'unsourced-statistic')
-      .map((f) => text.slice(f.span.start, f.span.end));
+    const found = unsourcedFigures(text);
     assert.deepEqual(found, ['3,000']);
   });
 
@@ -1181,9 +1174,7 @@ describe('author–date citations and ibid', () => {
       'Remittances were 31% of income (Haddad 2019). Fees fell to 3% of the amount.',
       'The strike closed 40 terminals. (Source: Port Authority) Fees fell to 3% of the amount.',
     ]) {
-      const found = lint(text)
-        .findings.filter((f) => f.ruleId === 'unsourced-statistic')
-        .map((f) => text.slice(f.span.start, f.span.end));
+      const found = unsourcedFigures(text);
       assert.deepEqual(found, ['3%'], text);
     }
   });

@@ -65,24 +65,21 @@ const INTERVIEWEE =
 
 export type Turn = { kind: 'question' } | { kind: 'answer'; speaker: string };
 
-/** An HTML tag that sets a question off: `<b>`, `<strong>`, `<i>`, `<em>`. */
-const EMPHASIS_TAG = /^<(b|strong|i|em)>/i;
+/** A paragraph inside one pair of emphasis marks or tags: `**…**`, `_…_`, `<b>…</b>`, `<EM>…</EM>`. */
+const SET_OFF = /^(?:(\*\*|__|\*|_)([\s\S]+)\1|<(b|strong|i|em)>([\s\S]+)<\/\3>)$/i;
 
 /**
  * A paragraph that is one question set off in bold or italics, and nothing else: `**Why did the talks fail?**`,
  * `*Q: And the sanctions?*`, `<b>Why did the talks fail?</b>`.
  */
 function isSetOffQuestion(raw: string): boolean {
-  const trimmed = raw.trim();
-  if (trimmed.length > MAX_QUESTION) return false;
-  const tag = EMPHASIS_TAG.exec(trimmed)?.[1].toLowerCase();
-  // Tags in any case: `<B>…</B>` as well.
-  const text = tag ? trimmed.toLowerCase() : trimmed;
-  const mark = tag ? undefined : /^(?:\*\*|__|\*|_)/.exec(text)?.[0];
-  const [open, close] = tag ? [`<${tag}>`, `</${tag}>`] : [mark, mark];
-  if (!open || !close || text.length <= open.length + close.length || !text.endsWith(close)) return false;
-  const inner = text.slice(open.length, text.length - close.length).trim();
-  return /\?["”’)]?$/.test(inner) && !inner.includes(open) && !inner.includes(close);
+  const text = raw.trim();
+  const m = text.length <= MAX_QUESTION ? SET_OFF.exec(text) : null;
+  if (!m) return false;
+  const inner = (m[2] ?? m[4]).trim().toLowerCase();
+  // One run set off, not two ("**Q:** and **why?**"): its marks do not recur inside it.
+  const marks = m[1] ? [m[1]] : [`<${m[3]}>`, `</${m[3]}>`].map((tag) => tag.toLowerCase());
+  return /\?["”’)]?$/.test(inner) && !marks.some((mark) => inner.includes(mark));
 }
 
 /** A question labelled as one (`**Q:**`, `Q.`): that makes the layout an interview whatever the introduction says. */

@@ -19,6 +19,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import type { Literal, Nodes, Root, Parents } from 'mdast';
 import { parseFragment } from 'parse5';
 import type { Span } from './types.js';
+import { wordCount } from './words.js';
 import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
 import { parseWithMemory, type TreeMemory } from './reparse.js';
 import {
@@ -581,7 +582,9 @@ function isUnderlinedParagraph(text: string, span: Span): boolean {
   const title = source.slice(0, underline.index);
   // Lines of "key: value" are metadata set out of place (front matter below a comment), not sentences.
   if (title.split('\n').every((line) => /^\s*[\w-]+:(\s|$)/.test(line))) return false;
-  return (title.match(/\S+/g) ?? []).length > MAX_UNDERLINED_TITLE_WORDS || /[.!?]["”’)]?\s+\p{Lu}/u.test(title);
+  return (
+    wordCount(title, MAX_UNDERLINED_TITLE_WORDS) > MAX_UNDERLINED_TITLE_WORDS || /[.!?]["”’)]?\s+\p{Lu}/u.test(title)
+  );
 }
 
 function buildBlock(

@@ -9,6 +9,7 @@ import { isTitleCased } from './attribution.js';
 import { romanNumber } from './citations.js';
 import type { Block, FootnoteRef } from './markdown.js';
 import type { Span } from './types.js';
+import { wordCount } from './words.js';
 
 export type NonProseKind =
   | 'template'
@@ -208,24 +209,13 @@ const MAX_METADATA_LINES = 5;
 const MAX_NON_PROSE = 1200;
 /** A label in brackets that opens a line: "[March 3]". */
 const LEADING_BRACKETS = /^\[[^\]\n]{1,40}\]\s*/;
-/** The number of words in `s`, counting no further than `limit + 1`. */
-function words(s: string, limit = Infinity): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length && n <= limit; i++) {
-    const space = s.charCodeAt(i) <= 32;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
 
 /**
  * "By Jane Doe and Sam Roe, Reuters | 03.03.2025" — credit phrases, names and dates only, so "By March the town was
  * empty" is prose.
  */
 function isByline(text: string): boolean {
-  if (!BYLINE.test(text) || words(text, 40) > 40) return false;
+  if (!BYLINE.test(text) || wordCount(text, 40) > 40) return false;
   const parts = creditParts(text.replace(BYLINE_PHRASES, ';'));
   return parts.length > 0 && parts.every(isNameOrDate);
 }
@@ -235,7 +225,7 @@ const creditParts = (line: string): string[] => line.split(/\s*(?:[,;|·•—�
 
 /** A credit line's part: a name, an outlet, a place, or a date or time ("Mar 3", "03.03.2025", "7:45 PM ET"). */
 const isNameOrDate = (part: string): boolean =>
-  words(part) <= 5 && part.split(/\s+/).every((w) => NAME_WORD.test(w) || DATE_WORD.test(w));
+  wordCount(part) <= 5 && part.split(/\s+/).every((w) => NAME_WORD.test(w) || DATE_WORD.test(w));
 
 /**
  * "Jane Doe and Sam Roe in Dakar, Reuters — Mar 3, 2025": a wire credit without "By", names and places with a date
@@ -287,7 +277,7 @@ function isMasthead(b: Block, source: string, titleWords: Set<string> | undefine
   if (lines.length === 0) return false;
   return lines.every((line) => {
     if (isByline(line) || isWireCredit(line)) return true;
-    if (DATELINE.test(line)) return words(line) <= 15;
+    if (DATELINE.test(line)) return wordCount(line) <= 15;
     if (NAME_LINE.test(line) && line.length <= 40) return true;
     if (!titleWords) return false;
     const w = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -311,7 +301,7 @@ function trailingBios(paragraphs: readonly Block[], shapes: ReadonlyMap<Block, S
       shapes.get(b)?.opensEmphasized &&
       BIO.test(visible(b, 300)) &&
       BIO_CUE.test(b.text) &&
-      words(b.text, MAX_CONTRIBUTOR_NOTE_WORDS) <= MAX_CONTRIBUTOR_NOTE_WORDS;
+      wordCount(b.text, MAX_CONTRIBUTOR_NOTE_WORDS) <= MAX_CONTRIBUTOR_NOTE_WORDS;
     if (!isNote) break;
   }
   return i;
@@ -333,12 +323,13 @@ function paragraphKind(
     return 'caption';
   if (
     previousShape?.imageOnly &&
-    (shape?.emphasized || ((POINTS_AT_PICTURE.test(text) || PHOTO_CREDIT_TAIL.test(text)) && words(b.text, 80) <= 80))
+    (shape?.emphasized ||
+      ((POINTS_AT_PICTURE.test(text) || PHOTO_CREDIT_TAIL.test(text)) && wordCount(b.text, 80) <= 80))
   )
     return 'caption';
-  if (PHOTO_CREDIT_END.test(text) && words(b.text, 60) <= 60) return 'caption';
+  if (PHOTO_CREDIT_END.test(text) && wordCount(b.text, 60) <= 60) return 'caption';
   if (READ_MORE.test(text) || SERIES_NOTE.test(text)) return 'read-more';
-  if (CREDIT.test(text) && words(b.text, 40) <= 40) return 'credit';
+  if (CREDIT.test(text) && wordCount(b.text, 40) <= 40) return 'credit';
   if (isByline(text)) return 'byline';
   if (position.index < MAX_METADATA_LINES && METADATA_LINE.test(text)) return 'boilerplate';
   if (position.trailingBio) return 'bio';
@@ -351,7 +342,7 @@ function paragraphKind(
     (shape?.emphasized || last) &&
     (BIO.test(text) || WRITER_NOTE.test(text)) &&
     BIO_CUE.test(b.text) &&
-    words(b.text, 80) <= 80
+    wordCount(b.text, 80) <= 80
   )
     return 'bio';
   if (position.index < 3 && b.end - b.start <= 300 && isMasthead(b, source, titleWords)) return 'byline';
@@ -426,7 +417,7 @@ export interface Classified {
 /** The depth given to a title set as a paragraph: below every real heading. */
 const PSEUDO_HEADING_DEPTH = 7;
 /** One line of at most 12 words. */
-const isShortLine = (head: string): boolean => head !== '' && !head.includes('\n') && words(head, 13) <= 12;
+const isShortLine = (head: string): boolean => head !== '' && !head.includes('\n') && wordCount(head, 13) <= 12;
 /**
  * A short line that titles what follows and asserts nothing: wholly bold or italic with no closing punctuation (a
  * heading set as emphasis, markdownlint's MD036).
@@ -499,7 +490,13 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
       continue;
     }
     // Captions, credits, bylines, bios and notes are short: long paragraphs are prose, and cost nothing more here.
-    const head = b.kind === 'paragraph' && b.end - b.start <= MAX_NON_PROSE ? visible(b, 300) : '';
+    // Within a section, only one a bold title opened needs its paragraphs' text: to find the bold title that ends it.
+    const head =
+      (section === undefined || section.depth === PSEUDO_HEADING_DEPTH) &&
+      b.kind === 'paragraph' &&
+      b.end - b.start <= MAX_NON_PROSE
+        ? visible(b, 300)
+        : '';
     // A section a title set in bold opened ends at the next such title ("**References**" … "**Update, 7 July**"), as
     // a heading's ends at the next of its level.
     if (section?.depth === PSEUDO_HEADING_DEPTH && titlesWhatFollows(b, shape, head)) closeSection(b.start);

@@ -113,6 +113,18 @@ export function normalizeWord(raw: string): string {
   return IS_CONTRACTIONS.has(straight) ? straight : straight.replace(/'s?$/, '');
 }
 
+/** The number of blank-separated words in `s`, counting no further than `limit + 1`. */
+export function wordCount(s: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n <= limit; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 /** A year of modern history as a word ("2015"). */
 export const isYear = (norm: string): boolean => norm.length === 4 && /^(1[5-9]\d\d|20\d\d)$/.test(norm);
 
