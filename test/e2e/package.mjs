@@ -301,6 +301,50 @@ try {
       lint.stdout,
     );
   });
+
+  await check(
+    '`npm pack` at the repository root makes a tarball whose CLI and language server work when installed',
+    () => {
+      // The build is done (this runs after `npm ci`, whose prepare built it): the root's prepare need not run again.
+      const rootPacked = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', tmp], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .pop();
+      const elsewhere = path.join(tmp, 'root-user');
+      fs.mkdirSync(elsewhere);
+      const inFolder = (cmd, args, options = {}) => run(cmd, args, { cwd: elsewhere, ...options });
+      const install = inFolder('npm', [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        path.join(tmp, rootPacked),
+      ]);
+      assert(install.status === 0, `npm install ${rootPacked} exited ${install.status}:\n${install.stderr}`);
+      assert(!fs.existsSync(path.join(elsewhere, 'node_modules/sourcelint/server/src')), 'TypeScript sources shipped');
+      fs.writeFileSync(path.join(elsewhere, 'draft.md'), `# Draft\n\n${STAT}\n`);
+      const r = inFolder('npx', ['--no-install', 'sourcelint', '--format', 'json', 'draft.md']);
+      assert(r.status === 0, `exit ${r.status}: ${r.stderr}`);
+      const stats = JSON.parse(r.stdout)[0].messages.filter((m) => m.ruleId === 'unsourced-statistic');
+      assert(stats.length === 1 && stats[0].line === 3, r.stdout);
+      const initialize = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { processId: null, rootUri: null, capabilities: {} },
+      });
+      // A client that sends `initialize` and closes its end: the server answers, then exits.
+      const server = inFolder('npx', ['--no-install', 'sourcelint-language-server', '--stdio'], {
+        input: `Content-Length: ${Buffer.byteLength(initialize)}\r\n\r\n${initialize}`,
+        timeout: 20_000,
+      });
+      assert(/"textDocumentSync"/.test(server.stdout), `initialize: ${server.stdout.slice(0, 300)} ${server.stderr}`);
+    },
+  );
 } catch (e) {
   fail('pack and install', e);
 } finally {
