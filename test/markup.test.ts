@@ -539,6 +539,45 @@ describe('reference sections', () => {
     const headed = parseMarkdown(['Body.', '', '## References', '', ...entries, ...update].join('\n'));
     assert.deepEqual(proseOf(headed), ['Body.', 'References']);
   });
+
+  test('a bold first line with the text on the lines below is a title, not the start of the first sentence', () => {
+    const text = [
+      '1. **"They take our jobs and give nothing back"**',
+      '   The claim is common. Wages rose by 4 per cent in 2019.',
+      '',
+      '**The protest was loud.**',
+      'It went on all night.',
+      '',
+      '*Why did the talks fail?*',
+      'Nobody came.',
+      '',
+      '**References**',
+      '- Ruiz, Ana. “Forty Arrested.” Lund Times, 7 May 2020.',
+      '',
+      '**Update from 7 July**',
+      'Another protest followed and 20 people were arrested.',
+    ].join('\n');
+    const parsed = parseMarkdown(text);
+    const kinds = parsed.blocks.map((b) => [b.kind, b.text.replace(/[*\s]+/g, ' ').trim()]);
+    // A sentence with its stop, or a question (maybe an interviewer's), stays the paragraph's first sentence.
+    assert.deepEqual(kinds, [
+      ['heading', '"They take our jobs and give nothing back"'],
+      ['paragraph', 'The claim is common. Wages rose by 4 per cent in 2019.'],
+      ['paragraph', 'The protest was loud. It went on all night.'],
+      ['paragraph', 'Why did the talks fail? Nobody came.'],
+      ['heading', 'Update from 7 July'],
+      ['paragraph', 'Another protest followed and 20 people were arrested.'],
+    ]);
+    assert.equal(parsed.blocks[0].ordinal, 1);
+    // The title is the list item's, not a quotation to source; a run-in title ends the section "References" opened.
+    assert.deepEqual(
+      lint(text).findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]),
+      [
+        ['unsourced-statistic', '4 per cent'],
+        ['unsourced-statistic', '20'],
+      ],
+    );
+  });
 });
 
 describe('endnotes with no heading', () => {
@@ -1151,6 +1190,16 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(sentences('The minister A.K. Mensah was killed. J.R.R. Tolkien wrote it.'), [
       'The minister A.K. Mensah was killed.',
       'J.R.R. Tolkien wrote it.',
+    ]);
+    // Initials that end a sentence: a word that opens sentences and is never a name starts the next one.
+    assert.deepEqual(sentences('The war ended with the U.S.S.R. On 9 May the army left. Dr. J. A. Ruiz wrote it.'), [
+      'The war ended with the U.S.S.R.',
+      'On 9 May the army left.',
+      'Dr. J. A. Ruiz wrote it.',
+    ]);
+    assert.deepEqual(sentences('They chose Plan B. The plan failed in the U.S. Army.'), [
+      'They chose Plan B.',
+      'The plan failed in the U.S. Army.',
     ]);
     assert.deepEqual(sentences('Exports doubled annually.China bought most of them, etc.Then prices fell.'), [
       'Exports doubled annually.',

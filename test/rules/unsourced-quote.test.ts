@@ -22,6 +22,8 @@ ruleTester('unsourced-quote', {
     'The ministry launched its “Clean Ports for a Clean Future” campaign in May.',
     'The party’s motto was “work, bread and order for everyone”.',
     'The article “why the port deal failed and who paid for it” was shared widely.',
+    // Marks around how someone was regarded set off a characterisation, not anyone's words.
+    'In the war years the dockers were widely seen as “the guardians of the nation’s lifeline”.',
     // An epigraph's credit after a dash names who said it.
     '“War is the continuation of politics by other means, as everyone knows.” ― Carl von Clausewitz',
     '"War is the continuation of politics by other means, as everyone knows." - The Economist',

@@ -1386,6 +1386,7 @@ export function introducesTitle(words: readonly Word[], quoteStart: number, quot
   const linked = words[k].norm === 'like' || words[k].norm === 'as';
   const cue = linked ? k - (words[k - 1]?.norm === 'such' ? 2 : 1) : k;
   if (inClass('TITLE_CUE', words[cue]?.norm) || inClass('WORK_TITLE', words[cue]?.norm)) return true;
+  if (words[k].norm === 'as' && inClass('PERCEIVED_AS', words[k - 1]?.norm)) return true;
   // "The group's motto was “…”": a title's noun, a copula, then the title.
   if (
     TITLE_COPULA.has(words[k].norm) &&

@@ -26,6 +26,7 @@ import {
   blankTemplateTags,
   classifyBlocks,
   noReferences,
+  PSEUDO_HEADING_DEPTH,
   type NonProse,
   type References,
   type Shape,
@@ -459,6 +460,19 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'tableCell':
         if (span) {
           const kind = node.type === 'heading' && isUnderlinedParagraph(text, span) ? 'paragraph' : node.type;
+          const runIn = kind === 'paragraph' && !inQuote ? splitRunInTitle(text, node, span) : undefined;
+          if (runIn) {
+            // The title opens the list item, if any; the paragraph after it is the item's text.
+            const title = buildBlock(text, runIn.title, 'heading', runIn.titleSpan, inQuote, footnote, out.comments);
+            title.depth = PSEUDO_HEADING_DEPTH;
+            if (ordinal !== undefined) title.ordinal = ordinal;
+            if (list !== undefined) title.list = list;
+            const rest = buildBlock(text, runIn.rest, 'paragraph', runIn.restSpan, inQuote, footnote, out.comments);
+            if (list !== undefined) rest.list = list;
+            shapes.set(rest, shapeOf(runIn.rest));
+            blocks.push(title, rest);
+            continue;
+          }
           const block = buildBlock(text, node, kind, span, inQuote, footnote, out.comments);
           if (kind === 'heading' && node.type === 'heading') block.depth = node.depth;
           if (ordinal !== undefined) block.ordinal = ordinal;
@@ -515,6 +529,40 @@ function shapeOf(node: Parents): Shape {
     imageOnly: content.length > 0 && content.every(isImage),
     emphasized: content.length > 0 && content.every((c) => c.type === 'emphasis' || c.type === 'strong' || isImage(c)),
     opensEmphasized: content.length > 0 && (content[0].type === 'emphasis' || content[0].type === 'strong'),
+  };
+}
+
+/** At most this many words in a run-in title. */
+const MAX_RUN_IN_TITLE_WORDS = 12;
+
+/**
+ * A bold or italic first line that titles the lines below it in the same paragraph ("**Myth 2: They take our
+ * jobs**", then the text on the next line): a heading, not the opening words of the paragraph's first sentence. A line
+ * that ends in a stop or a colon is a sentence or a label, and a question may be an interviewer's (interview.ts).
+ */
+function splitRunInTitle(
+  text: string,
+  node: Parents,
+  span: Span,
+): { title: Parents; titleSpan: Span; rest: Parents; restSpan: Span } | undefined {
+  const [first, second, ...others] = node.children as Nodes[];
+  if (!first || !second || (first.type !== 'strong' && first.type !== 'emphasis')) return undefined;
+  const titleSpan = spanOf(first);
+  const breakSpan = spanOf(second);
+  if (!titleSpan || !breakSpan || titleSpan.start !== span.start) return undefined;
+  const lineBreak = second.type === 'break' || (second.type === 'text' && /^[ \t]*\r?\n/.test(second.value));
+  if (!lineBreak) return undefined;
+  const title = text.slice(titleSpan.start, titleSpan.end).replace(/^[*_]+|[*_]+$/g, '');
+  if (/[.!?:;,]["”’)]?\s*$/.test(title) || wordCount(title, MAX_RUN_IN_TITLE_WORDS + 1) > MAX_RUN_IN_TITLE_WORDS)
+    return undefined;
+  const restChildren = second.type === 'break' ? others : [second, ...others];
+  const restStart = restChildren.length > 0 ? spanOf(restChildren[0])?.start : undefined;
+  if (restStart === undefined || !/\p{L}/u.test(text.slice(restStart, span.end))) return undefined;
+  return {
+    title: { ...node, children: [first] } as Parents,
+    titleSpan,
+    rest: { ...node, children: restChildren } as Parents,
+    restSpan: { start: restStart, end: span.end },
   };
 }
 

@@ -415,7 +415,7 @@ export interface Classified {
 }
 
 /** The depth given to a title set as a paragraph: below every real heading. */
-const PSEUDO_HEADING_DEPTH = 7;
+export const PSEUDO_HEADING_DEPTH = 7;
 /** One line of at most 12 words. */
 const isShortLine = (head: string): boolean => head !== '' && !head.includes('\n') && wordCount(head, 13) <= 12;
 /**

@@ -40,7 +40,7 @@ export function splitSentences(text: string, unbroken: readonly Span[] = []): Sp
   let u = 0;
   for (const m of text.matchAll(CANDIDATE)) {
     const punctAt = m.index!;
-    if (m[1] === '.' && !m[2] && endsWithAbbreviation(text, punctAt, text[punctAt + m[0].length])) continue;
+    if (m[1] === '.' && !m[2] && endsWithAbbreviation(text, punctAt, punctAt + m[0].length)) continue;
     // Spans in order, candidates in order: one pointer, not a search per candidate.
     while (u < unbroken.length && unbroken[u].end <= punctAt + 1) u++;
     if (u < unbroken.length && unbroken[u].start <= punctAt) continue;
@@ -80,14 +80,22 @@ function speakerFollows(after: string): boolean {
   return verb !== undefined && tagsQuotation(verb);
 }
 
-function endsWithAbbreviation(text: string, dot: number, next: string): boolean {
+/**
+ * Capitalised words that open sentences and never a name: after initials ("…the U.S.S.R. On 15 October…", "Plan
+ * B. The…") they start the next sentence.
+ */
+const SENTENCE_OPENER =
+  /^["“‘]?(?:The|A|An|On|In|At|By|For|From|After|Before|During|When|While|Since|As|But|And|Yet|So|However|It|Its|He|She|They|We|This|That|These|Those|There|His|Her|Their|Our|Then)(?=\s)/u;
+
+function endsWithAbbreviation(text: string, dot: number, nextAt: number): boolean {
   let i = dot;
   while (i > 0 && isLetterOrDot(text, i - 1)) i--;
   const word = text.slice(i, dot);
   if (word.length === 0) return false;
   // An initial ("George W. Bush"), but not a pronoun "I"; initials ("A.K. Mensah", "J.R.R. Tolkien").
-  if (/^\p{Lu}$/u.test(word)) return word !== 'I';
-  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) return true;
+  if (/^\p{Lu}$/u.test(word) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word))
+    return word !== 'I' && !SENTENCE_OPENER.test(text.slice(nextAt, nextAt + 12));
+  const next = text[nextAt];
   // An ordinal ending a sentence ("on August 21st."), not Saint or Street.
   if (i > 0 && /\d/.test(text[i - 1])) return false;
   // "c. 3000 BCE", "ca. 1200": circa before a year.
