@@ -96,8 +96,20 @@ ruleTester('unsourced-claim', {
     // "one" as a pronoun counts nothing: the writer's inference and judgement.
     'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
+    // A work named by its title right before its verb reports what follows, even with a question inside the title.
+    'The essay, "Drowned Archives? A Study of the Delta Floods" examines the records the ministry burned in 1994.',
+    'A 2019 report, “Lost Files,” found that the ministry had burned the delta records in 1994.',
   ],
   invalid: [
+    {
+      name: 'a quotation before the verb that titles no work is no source',
+      code: 'Some journalists, “unsure of the facts,” reported that the ministry had burned the delta records in 1994.',
+      errors: [
+        {
+          text: 'Some journalists, “unsure of the facts,” reported that the ministry had burned the delta records in 1994.',
+        },
+      ],
+    },
     {
       name: 'names that do something are no list',
       code: 'Ana de Souza, Jude Okafor and Lee van Dijk founded the Lund Institute in 1990.',

@@ -298,6 +298,36 @@ function subjectBefore(
   return { from, head, last };
 }
 
+/** At most this many characters in a title set between a work and its verb. */
+const MAX_TITLE_CHARS = 200;
+
+/**
+ * "The article “Denied? A Case Study of Archives” examines…", "a 2019 report, “Lost Files,” found…": a work named by
+ * its title right before the verb is the source of what it reports.
+ */
+function titledWorkSubject(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+  reporting: number,
+): { attribution: Attribution; from: number } | undefined {
+  const verbWord = words[reporting].norm;
+  if (!inClass('SPEECH_VERB', verbWord) && !inClass('DOCUMENT_VERB', verbWord)) return undefined;
+  const lastInTitle = words[verb - 1];
+  const window = text.slice(Math.max(0, lastInTitle.end - MAX_TITLE_CHARS), lastInTitle.end);
+  const openAt = lastInTitle.end - window.length + Math.max(window.lastIndexOf('“'), window.lastIndexOf('"'));
+  if (openAt < lastInTitle.end - window.length) return undefined;
+  let noun = verb - 1;
+  while (noun >= 0 && words[noun].end > openAt) noun--;
+  if (noun < 0 || !/^\s*,?\s*$/.test(text.slice(words[noun].end, openAt))) return undefined;
+  if (!inClass('WORK_TITLE', words[noun].norm) && !inClass('DOCUMENT', words[noun].norm)) return undefined;
+  let from = noun;
+  while (from > 0 && !breakBetween(text, words[from - 1], words[from])) from--;
+  if (inClass('QUANTIFIER', words[from].norm)) return undefined;
+  const start = nounPhraseStart(text, words, from, noun);
+  return { attribution: { kind: 'document', ...sliceOf(text, words, start, verb - 1) }, from: start };
+}
+
 /**
  * "the spokesperson said", "Reuters reported", "the records show", "He added". `reporting`: the reporting verb, when
  * other words stand between it and the subject ("was quick to point out").
@@ -308,8 +338,10 @@ function speakerSubject(
   verb: number,
   reporting = verb,
 ): { attribution: Attribution; from: number } | undefined {
-  // "“…,” said the minister": the words before the verb are the quotation, not its subject (speakerAfter's form).
-  if (verb > 0 && /[”"]/.test(text.slice(words[verb - 1].end, words[verb].start))) return undefined;
+  // "“…,” said the minister": the words before the verb are the quotation, not its subject (speakerAfter's form),
+  // unless they are the title of the work before it.
+  if (verb > 0 && /[”"]/.test(text.slice(words[verb - 1].end, words[verb].start)))
+    return titledWorkSubject(text, words, verb, reporting);
   const subject = subjectBefore(text, words, verb);
   if (!subject) return undefined;
   const { head, last } = subject;
@@ -776,6 +808,8 @@ function speakerAfter(text: string, words: readonly Word[], verb: number): Attri
   const before = text.slice(verb > 0 ? words[verb - 1].end : 0, words[verb].start);
   // "…, saying the report was…" is a participle, never an inversion.
   if ((verb > 0 && !/[,”"]/.test(before)) || words[verb].norm.endsWith('ing')) return undefined;
+  // "…, “unsure of the facts,” reported that the…": a clause after the verb is what was reported, not who reported it.
+  if (inClass('CLAUSE_BOUNDARY', words[verb + 1]?.norm)) return undefined;
   // After a bare comma "said"/"told" invert ("…, said the minister"); other speech verbs only after a clause and as
   // the sentence's last words ("…home to 800,000 people, noted CNN."), not after an apposition ("X, king of Scotland,
   // wrote the Basilikon Doron").

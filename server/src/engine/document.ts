@@ -7,6 +7,7 @@ import { parseTomlData } from './toml.js';
 import type { Block, LinkInfo, ParsedMarkdown } from './markdown.js';
 import { countAuthorPages, findMarkers, type Marker, type ReferenceIndex } from './citations.js';
 import { splitSentences } from './sentences.js';
+import { introducesTitle, isTitleCased } from './attribution.js';
 import { tokenize, type Word } from './words.js';
 import { NO_CACHE, type Memo } from './cache.js';
 import { lastStartingAtOrBefore } from './search.js';
@@ -178,8 +179,8 @@ function blockCore(
   const sentences: BlockCore['sentences'] = [];
   let w = 0;
   let q = 0;
-  // A link's text is never cut: "[What if Russia loses?](…) argues that…" is one sentence.
-  for (const s of splitSentences(text, links)) {
+  // A link's text is never cut: "[What if Russia loses?](…) argues that…" is one sentence; nor is a quoted title.
+  for (const s of splitSentences(text, mergeSpans([...links, ...quotedTitles(text, words, quotes)]))) {
     const sentenceWords: Word[] = [];
     while (w < words.length && words[w].start < s.end) {
       if (words[w].start >= s.start)
@@ -195,6 +196,35 @@ function blockCore(
     sentences.push({ span: s, text: text.slice(s.start, s.end), words: sentenceWords, quotes: sentenceQuotes });
   }
   return { local, text, words, quotes, sentences };
+}
+
+/**
+ * Quoted titles with a question or an exclamation inside ("the report “Denied? A Case Study of Archives” examines…"):
+ * the title is a name within its sentence, not a sentence of its own.
+ */
+function quotedTitles(text: string, words: readonly Word[], quotes: readonly Span[]): Span[] {
+  const titles: Span[] = [];
+  let w = 0;
+  for (const q of quotes) {
+    const quoted = text.slice(q.start, q.end);
+    if (!/[?!]\s/.test(quoted)) continue;
+    while (w < words.length && words[w].start < q.start) w++;
+    // Sliced only for these rare quotations: introducesTitle reads the words just before the quotation.
+    if (isTitleCased(quoted.replace(/[?!]\s+/g, ' ')) || introducesTitle(words.slice(0, w), q.start, q.end))
+      titles.push(q);
+  }
+  return titles;
+}
+
+/** Spans sorted and overlapping ones joined: what splitSentences expects of the spans it must not cut. */
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const s of spans.sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
 }
 
 /** The block's links, relative to the block. */
