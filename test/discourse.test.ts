@@ -407,6 +407,18 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(flagged(html), ['The ministry spent $30 million on consultants in 2023.']);
   });
 
+  test('a colon after what a body did ("responded with force") introduces the writer’s list of its acts', () => {
+    const text = [
+      'The city police responded with growing force over the summer:',
+      '',
+      '- Officers fired 400 rounds of tear gas in the old town in August.',
+      '',
+      'The city police replied with a warning: “Officers fired 400 rounds of tear gas in the old town in August.”',
+    ].join('\n');
+    assert.deepEqual(flagged(text), ['Officers fired 400 rounds of tear gas in the old town in August.']);
+    assert.deepEqual(coverageOf(text, 'The city police replied'), { kind: 'attribution', source: 'The city police' });
+  });
+
   test('the items a speaker’s lead-in introduces are the speaker’s words: their loaded terms are not the writer’s', () => {
     const text = [
       'The opposition leader, Rui Costa, told parliament:',

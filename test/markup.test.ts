@@ -414,6 +414,11 @@ describe('non-prose paragraphs', () => {
       'E.',
     ];
     assert.deepEqual(nonProseOf(middle.join('\n\n')), []);
+    // A closing note in italics whose repost line follows the byline; in plain type the same lines are prose.
+    const note = 'Article by Ana Ruiz and Lee Park. Originally published on 5 May, 2017 on Lund Weekly.';
+    const closing = ['# Port strike', 'The strike closed 40 terminals.', 'A.', `*${note}*`].join('\n\n');
+    assert.deepEqual(nonProseOf(closing), [['boilerplate', `*${note}*`]]);
+    assert.deepEqual(nonProseOf(closing.replace(`*${note}*`, `${note} It sold well.`)), []);
   });
 
   test('prose that merely starts like a byline or a note stays prose', () => {

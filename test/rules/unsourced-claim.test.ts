@@ -93,6 +93,7 @@ ruleTester('unsourced-claim', {
     // A scene the reader is asked to picture; the piece describing itself.
     'Imagine a town of 9,000 with no power for a month in 2009, its clinics shut and its roads cut.',
     'This feature traces how the militia recruited teenagers through encrypted apps after 2021.',
+    'Earlier editions of this newsletter covered the Lund port strike of 2019 and its settlement.',
     // "one" as a pronoun counts nothing: the writer's inference and judgement.
     'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',

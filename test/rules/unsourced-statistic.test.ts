@@ -2,6 +2,8 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // The year of a date is no count, even before a word that could be a plural noun ("shows").
+    'Imagery from July 20, 2011 shows the roof of the school intact, and so does imagery from August 3rd 2012.',
     // A figure that names a benchmark the text refers to.
     'Only Lund and Ostmark spend above the 2% benchmark, and neither met NATO’s 2 percent target before 2014.',
     // A document set off from its verb by a participle's aside, dated or named.

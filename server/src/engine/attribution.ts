@@ -981,8 +981,11 @@ function introducesContent(
         PUT_IT_MANNER.has(words[verb + 2].norm))
     );
   if (document || inClass('SAY_VERB', v.norm)) return true;
+  // "The police responded with force over the month:" and a list of what they did: an act, not a statement, unless a
+  // quotation follows ("replied with a warning: “…”").
+  const act = /^(?:with|by)$/.test(words[verb + 1]?.norm ?? '');
   // "X stated on July 13th, 2022" and no full stop: a lead-in to the words in the next paragraph.
-  if (words.length - verb - 1 <= MAX_ADVERBIAL_WORDS && !/[.!?;"“”]/.test(text.slice(v.end))) return true;
+  if (words.length - verb - 1 <= MAX_ADVERBIAL_WORDS && !/[.!?;"“”]/.test(text.slice(v.end)) && !act) return true;
   let limit = Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS);
   for (let k = verb + 1; k <= limit; k++) {
     let gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
@@ -993,7 +996,7 @@ function introducesContent(
       k = resume;
       gap = ' ';
     }
-    if (/^\s*[:“"«‘]|^\s*[,;]?\s*[“"«‘]/.test(gap)) return true;
+    if (/^\s*[:“"«‘]|^\s*[,;]?\s*[“"«‘]/.test(gap)) return !act || /[“"«‘]/.test(gap);
     // The verb closes its sentence: only the parenthetical ", X said." form, checked by the caller, maybe with where or
     // when ("”, Lee wrote in a blog post.").
     // ("”, the minister boasted in 2019, when …": the comma after the circumstance closes the parenthetical too.)

@@ -164,6 +164,8 @@ const SERIES_NOTE =
   /^(?:\(?(?:end of|continued (?:from|in|on)) (?:part|chapter|section|episode|page) [\p{L}\d]{1,8}\)?|to be continued)[\s.…!)]*$/iu;
 const BOILERPLATE =
   /^(?:this (?:article|story|piece|post|essay|interview) (?:was|is|has been) (?:first |originally |also )?(?:published|posted|written|produced|funded|supported|updated|translated|adapted|mirrored|republished|reprinted|part of|based on)\b|originally (?:published|appeared|posted)\b|a version of this (?:article|story|piece)\b|republished\b|reprinted\b|cross-?posted\b|(?:editor[’']?s |author[’']?s )?(?:note|disclaimer|disclosure|correction|update)\s*[:：])/i;
+/** At most this many words in an emphasised note at the article's edge ("Article by …. Originally published …"). */
+const MAX_NOTE_WORDS = 60;
 const CREDIT =
   /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|source|sources|data)\s*[:：]/i;
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
@@ -335,8 +337,16 @@ function paragraphKind(
   if (position.trailingBio) return 'bio';
   const last = position.index >= position.count - 2;
   const atEdge = position.index < 3 || last;
-  // "Originally published on …" opens a reposted article as often as it closes one.
+  // "Originally published on …" opens a reposted article as often as it closes one, maybe after its byline ("Article
+  // by Ana Ruiz. Originally published…").
   if (BOILERPLATE.test(text) && (shape?.emphasized || atEdge)) return 'boilerplate';
+  if (
+    shape?.emphasized &&
+    atEdge &&
+    wordCount(b.text, MAX_NOTE_WORDS + 1) <= MAX_NOTE_WORDS &&
+    text.split(/(?<=[.!?])\s+/).some((s) => BOILERPLATE.test(s))
+  )
+    return 'boilerplate';
   if (
     atEdge &&
     (shape?.emphasized || last) &&
