@@ -441,6 +441,26 @@ describe('a lead-in and the statement that follows it', () => {
     );
   });
 
+  test('a cited speaker’s lead-in introduces the speaker’s words too: their loaded terms are not the writer’s', () => {
+    const text = [
+      'In the [transcript](https://example.org/briefing) the Lund defence ministry states the following:',
+      '',
+      '_The so-called revelations of the puppet media are a fabrication._',
+      '',
+      'The so-called revelations were accurate.',
+    ].join('\n');
+    const loaded = lint(text, { filePath: '/virtual/article.md' }).findings.filter((f) => f.ruleId === 'loaded-term');
+    const writers = text.indexOf('The so-called revelations were');
+    assert.deepEqual(
+      loaded.map((f) => [text.slice(f.span.start, f.span.end), f.span.start >= writers]),
+      [['so-called', true]],
+    );
+    assert.deepEqual(coverageOf(text, 'The so-called revelations of'), {
+      kind: 'speaker',
+      source: 'the Lund defence ministry',
+    });
+  });
+
   test('a statement opened by a bare quote mark is one paragraph; the plain paragraph after it is the writer’s', () => {
     const text =
       'The central bank said on Tuesday\n\n“Inflation fell to 6 per cent in May.”\n\nInflation fell to 7 per cent in June.';

@@ -7,6 +7,10 @@ ruleTester('loaded-term', {
   valid: [
     { name: 'money owed', code: 'The bank wrote off outstanding loans worth $2 billion.' },
     {
+      name: 'weather, things thrown and a system of rules: the literal senses',
+      code: 'It stayed bitterly cold as crowds threw ink balloons, and the disclosure regime for banks did not change.',
+    },
+    {
       name: 'terms of art: a measure, a branch of mathematics',
       code: 'Scores are in arbitrary units. Chaos theory began with weather models.',
     },

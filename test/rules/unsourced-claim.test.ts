@@ -4,6 +4,7 @@ ruleTester('unsourced-claim', {
   valid: [
     // Memoir: the writer's own life and family, and an impression marked as the writer's, past or present.
     'My grandfather left Rangoon in 1964 and drove a truck in Calcutta for twenty years.',
+    'In 2020 I joined a panel at the Lund Press Club, chaired by its president Ana Ruiz, on the new security law.',
     'Since then, dad has built solar plants across North Africa and sold a farm in Sumatra.',
     'My cousin began supporting the rebels in 2003 and joined their northern brigade in 2005.',
     'When I came to Lagos in 2015, I observed that most traders in the market were paid in cash.',

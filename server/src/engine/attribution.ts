@@ -565,6 +565,10 @@ function nounPhraseStart(text: string, words: readonly Word[], from: number, hea
   while (np < head && !opensNounPhrase(text, words, np, np)) np++;
   for (let d = head; d > np; d--)
     if (inClass('DETERMINER', words[d].norm) && /^[a-z]{3,}ed$/.test(words[d - 1].raw)) return d;
+  // "In the transcript the ministry states": the phrase that sets the scene is not part of the speaker.
+  if (PREPOSITIONS.has(words[np].norm))
+    for (let d = np + 2; d < head; d++)
+      if (inClass('DETERMINER', words[d].norm) && !PREPOSITIONS.has(words[d - 1].norm)) return d;
   return np;
 }
 

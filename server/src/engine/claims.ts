@@ -685,7 +685,11 @@ class DiscourseFlow {
     const touching = quoteAt(end - 1);
     if (speaker && touching && touching.end > start) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
-    this.lastSpeaker = named && coverage?.kind === 'attribution' ? coverage.source : undefined;
+    // A cited speaker still speaks: "In the [transcript][2] the ministry states the following:" introduces its words.
+    this.lastSpeaker =
+      named && (coverage?.kind === 'attribution' || (coverage?.kind === 'citation' && named.kind !== 'anaphor'))
+        ? named.source
+        : undefined;
     this.lastPerson = this.lastSpeaker ?? core.subjectPerson;
     this.lastCitation = cited && coverage?.kind === 'citation' ? coverage.source : undefined;
     if (coverage) return { coverage };
