@@ -419,6 +419,14 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(coverageOf(text, 'The city police replied'), { kind: 'attribution', source: 'The city police' });
   });
 
+  /** Each loaded-term finding's words, and whether it lies in the writer's part, from `writersFrom` on. */
+  const loadedTerms = (text: string, writersFrom: string): Array<[string, boolean]> => {
+    const writers = text.indexOf(writersFrom);
+    return lint(text, { filePath: '/virtual/article.md' })
+      .findings.filter((f) => f.ruleId === 'loaded-term')
+      .map((f) => [text.slice(f.span.start, f.span.end), f.span.start >= writers]);
+  };
+
   test('the items a speaker’s lead-in introduces are the speaker’s words: their loaded terms are not the writer’s', () => {
     const text = [
       'The opposition leader, Rui Costa, told parliament:',
@@ -430,15 +438,10 @@ describe('a lead-in and the statement that follows it', () => {
       '',
       '- The regime squandered the reserves.',
     ].join('\n');
-    const loaded = lint(text, { filePath: '/virtual/article.md' }).findings.filter((f) => f.ruleId === 'loaded-term');
-    const writers = text.indexOf('Our view');
-    assert.deepEqual(
-      loaded.map((f) => [text.slice(f.span.start, f.span.end), f.span.start > writers]),
-      [
-        ['regime', true],
-        ['squandered', true],
-      ],
-    );
+    assert.deepEqual(loadedTerms(text, 'Our view'), [
+      ['regime', true],
+      ['squandered', true],
+    ]);
   });
 
   test('a cited speaker’s lead-in introduces the speaker’s words too: their loaded terms are not the writer’s', () => {
@@ -449,12 +452,7 @@ describe('a lead-in and the statement that follows it', () => {
       '',
       'The so-called revelations were accurate.',
     ].join('\n');
-    const loaded = lint(text, { filePath: '/virtual/article.md' }).findings.filter((f) => f.ruleId === 'loaded-term');
-    const writers = text.indexOf('The so-called revelations were');
-    assert.deepEqual(
-      loaded.map((f) => [text.slice(f.span.start, f.span.end), f.span.start >= writers]),
-      [['so-called', true]],
-    );
+    assert.deepEqual(loadedTerms(text, 'The so-called revelations were'), [['so-called', true]]);
     assert.deepEqual(coverageOf(text, 'The so-called revelations of'), {
       kind: 'speaker',
       source: 'the Lund defence ministry',
