@@ -147,6 +147,11 @@ ruleTester('loaded-term', {
   ],
   invalid: [
     {
+      name: 'a term applied to a noun of talk is used, not mentioned; a two-word term written with a hyphen',
+      code: 'The debate is a farce, and the courts hold show-trials for the ruler’s henchmen.',
+      errors: [{ text: 'farce' }, { text: 'show-trials' }, { text: 'henchmen' }],
+    },
+    {
       name: 'the same term used without a definition anywhere in the article',
       code: 'Whether the port loan was debt-trap diplomacy is the question.',
       errors: [{ text: 'debt-trap' }],

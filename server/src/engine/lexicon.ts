@@ -151,6 +151,19 @@ function compilePhrase(
   return { tokens };
 }
 
+/** At most this many hyphenated forms of one two-word phrase (its words' alternatives and inflections, multiplied). */
+const MAX_HYPHENATED_FORMS = 400;
+
+/** A two-word phrase as one hyphenated word ("show trial" → "show-trial", "show-trials"), if it is plain words. */
+function hyphenated(phrase: CompiledPhrase): CompiledPhrase | undefined {
+  const [a, b, ...rest] = phrase.tokens;
+  if (!a || !b || rest.length > 0 || [a, b].some((t) => t.kind !== 'forms' || t.optional)) return undefined;
+  if (a.forms.size * b.forms.size > MAX_HYPHENATED_FORMS) return undefined;
+  const forms = new Set<string>();
+  for (const x of a.forms) for (const y of b.forms) forms.add(`${x}-${y}`);
+  return { tokens: [{ optional: false, kind: 'forms', forms }] };
+}
+
 let nextLexiconId = 0;
 
 /** A compiled lexicon as plain data: the build writes the shipped lexicons' so that start-up skips compiling them. */
@@ -240,11 +253,18 @@ export class Lexicon {
   private index(entry: CompiledEntry): void {
     this.compiled.push(entry);
     this.entries.push(entry.entry);
-    const next = entry.phrase.tokens[1];
+    this.indexPhrase(entry, entry.phrase);
+    // "show trial" is written "show-trials" too: one word, found through its own first forms.
+    const joined = hyphenated(entry.phrase);
+    if (joined) this.indexPhrase(entry, joined);
+  }
+
+  private indexPhrase(entry: CompiledEntry, phrase: CompiledPhrase): void {
+    const next = phrase.tokens[1];
     // One shape for every indexed entry (`second` always present), so that the matching loop stays monomorphic.
     const compiled: IndexedEntry = {
       entry: entry.entry,
-      phrase: entry.phrase,
+      phrase,
       except: entry.except,
       second: next && next.kind === 'forms' && !next.optional ? next.forms : undefined,
     };

@@ -388,10 +388,15 @@ const MENTION = 'MENTION';
 /** How far back such a noun may stand: "claims of", "the so-called". */
 const MENTION_REACH = 3;
 
+/** Verbs that apply a term to their subject: "the debate is a farce" calls the debate one, it mentions no term. */
+const COPULAS = new Set('is was are were be been being remains remained became becomes seems seemed'.split(' '));
+
 /** Whether the term is talked about (an allegation, a notion, a so-called …), not applied in the writer's voice. */
 function mentioned(lexicon: Lexicon, words: readonly Word[], from: number): boolean {
-  for (let k = from - 1; k >= 0 && k >= from - MENTION_REACH; k--)
+  for (let k = from - 1; k >= 0 && k >= from - MENTION_REACH; k--) {
+    if (COPULAS.has(words[k].norm)) return false;
     if (lexicon.inClass(MENTION, words[k].norm)) return true;
+  }
   return false;
 }
 
