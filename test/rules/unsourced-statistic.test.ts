@@ -2,6 +2,8 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // A licence's version after its designation.
+    'The photograph is published under CC BY-NC-ND 2.0, and the map under CC BY-SA 3.0.',
     // The year of a date is no count, even before a word that could be a plural noun ("shows").
     'Imagery from July 20, 2011 shows the roof of the school intact, and so does imagery from August 3rd 2012.',
     // A figure that names a benchmark the text refers to.

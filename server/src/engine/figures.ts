@@ -402,14 +402,21 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
     // "in episode 118 of the podcast".
     if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
-    // A model or designation after an acronym, not a count before its noun: "a TVS 50.", not "NATO 30 members".
+    // A model, a designation or a version after an acronym, not a count before its noun: "a TVS 50.", "CC BY-SA 3.0",
+    // not "NATO 30 members".
     const after = words[i + 1];
     const counts =
       after !== undefined &&
       /^\s+$/.test(text.slice(w.end, after.start)) &&
       /^\p{Ll}/u.test(after.raw) &&
       !FUNCTION_WORDS.has(after.norm);
-    if (prev && /^\p{Lu}{2,5}$/u.test(prev.raw) && /^\d{1,4}$/.test(raw) && prev.end + 1 === w.start && !counts)
+    if (
+      prev &&
+      /^\p{Lu}{2,5}(?:-\p{Lu}{1,5})*$/u.test(prev.raw) &&
+      /^\d{1,4}(?:\.\d{1,2})?$/.test(raw) &&
+      prev.end + 1 === w.start &&
+      !counts
+    )
       return undefined;
     // "14 February", "Feb 14"
     if (MONTHS.has(next) || isMonthAt(words, i - 1)) return undefined;
