@@ -98,11 +98,23 @@ ruleTester('unsourced-claim', {
     // "one" as a pronoun counts nothing: the writer's inference and judgement.
     'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
+    // A named body's public stance on something: its condemnation or criticism is what it said.
+    'The Lund Press Club criticised the city government for expelling three reporters in 2020.',
+    'The Foreign Press Association also condemns the expulsion of three reporters from Lund in 2020.',
     // A work named by its title right before its verb reports what follows, even with a question inside the title.
     'The essay, "Drowned Archives? A Study of the Delta Floods" examines the records the ministry burned in 1994.',
     'A 2019 report, “Lost Files,” found that the ministry had burned the delta records in 1994.',
   ],
   invalid: [
+    {
+      name: 'criticism with no critic named is no source',
+      code: 'The press club was widely criticised for its silence during the expulsions of three reporters in 2020.',
+      errors: [
+        {
+          text: 'The press club was widely criticised for its silence during the expulsions of three reporters in 2020.',
+        },
+      ],
+    },
     {
       name: 'a quotation before the verb that titles no work is no source',
       code: 'Some journalists, “unsure of the facts,” reported that the ministry had burned the delta records in 1994.',
