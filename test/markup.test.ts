@@ -201,6 +201,13 @@ describe('inline HTML in Markdown paragraphs', () => {
     assert.equal(block.text, "The minister didn'    t resign &     stayed &bogus; on.");
   });
 
+  test('a linked note number in a superscript right after a full stop cites the sentence it follows', () => {
+    const text =
+      'The cartel holds over 80% of proven reserves.<sup>[3](https://example.org/data)</sup> Output fell by 4% in ' +
+      '2019. <sup>[4](https://example.org/output)</sup> Prices rose by 9% in 2020.';
+    assert.deepEqual(unsourcedFigures(text), ['9%']);
+  });
+
   test('a superscript that is not a number (19<sup>th</sup>) is left alone', () => {
     const [block] = parseMarkdown('In the 19<sup>th</sup> century.').blocks;
     assert.doesNotMatch(block.text, /\^/);

@@ -98,6 +98,10 @@ ruleTester('unsourced-claim', {
     // "one" as a pronoun counts nothing: the writer's inference and judgement.
     'Admitting this in no way suggests that the decision to leave Kabul was a bad one.',
     'One can only conclude that the critics of the treaty have not read the text of the treaty.',
+    // A time phrase between the verb and its "that"; a recommendation; an adverb of manner before the verb.
+    'Energy Minister Ana Ruiz announced last week after talks with a Lund delegation that the refinery would close in 2027.',
+    'Okafor and Mensah recommend that the Lund port authority publish the loan terms it signed in 2019.',
+    'The Lund Courier aptly described the 2019 port deal as “a loan with a lock on it”.',
     // A named body's public stance on something: its condemnation or criticism is what it said.
     'The Lund Press Club criticised the city government for expelling three reporters in 2020.',
     'The Foreign Press Association also condemns the expulsion of three reporters from Lund in 2020.',
@@ -106,6 +110,11 @@ ruleTester('unsourced-claim', {
     'A 2019 report, “Lost Files,” found that the ministry had burned the delta records in 1994.',
   ],
   invalid: [
+    {
+      name: 'a clause after "after" is when the speaker spoke, and the "that" after it no content of the speech',
+      code: 'Energy Minister Ana Ruiz spoke after she left the talks that had collapsed in 2019.',
+      errors: [{ text: 'Energy Minister Ana Ruiz spoke after she left the talks that had collapsed in 2019.' }],
+    },
     {
       name: 'criticism with no critic named is no source',
       code: 'The press club was widely criticised for its silence during the expulsions of three reporters in 2020.',

@@ -1024,6 +1024,8 @@ function introducesContent(
     // speaker's.
     if (/^(?:as|for|of)$/.test(w.norm) && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
+    // "announced last week after talks with a Saudi delegation that …": a time phrase, not a clause, before "that".
+    if (TIME_PREPOSITIONS.has(w.norm) && opensNounPhraseAfter(words[k + 1])) continue;
     if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
     // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
     // ("in May 2022" is a month, not a modal.)
@@ -1031,6 +1033,14 @@ function introducesContent(
   }
   return false;
 }
+
+/** Words that open a time phrase as often as a clause: "after talks", "after he left". */
+const TIME_PREPOSITIONS = new Set(['after', 'before', 'since', 'until']);
+/** A determiner, a number or a lower-case plural: a noun phrase follows, not a clause ("after the talks", "after talks"). */
+const opensNounPhraseAfter = (w: Word | undefined): boolean =>
+  w !== undefined &&
+  (inClass('DETERMINER', w.norm) || w.isNumber || /^\p{Ll}+s$/u.test(w.raw)) &&
+  !CLAUSE_SUBJECTS.has(w.norm);
 
 const MOSTLY_NOUNS = new Set(['project', 'projects']);
 const AUXILIARIES = new Set('are is was were has have had will would can could should must may might'.split(' '));

@@ -300,10 +300,11 @@ const citesSentence = (m: Marker): boolean =>
   m.kind !== 'crossref';
 
 /** Where the text of the link at `start` begins: after its "[" and any blanks. */
-function linkTextStart(pb: ProseBlock, start: number): number {
-  let at = start + 1;
-  while (at < pb.block.end && /\s/.test(pb.text[at - pb.block.start] ?? '')) at++;
-  return at;
+function linkTextStart(pb: ProseBlock, link: Span): number {
+  let at = link.start + 1;
+  while (at < link.end && /\s/.test(pb.text[at - pb.block.start] ?? '')) at++;
+  // A link whose text is blanked (a numbered note, "<sup>[3](…)</sup>"): where it stands.
+  return at < link.end ? at : link.start;
 }
 
 /** A marker belongs to the sentence it sits in, or to the sentence it follows ("… in 1960.[^1] Mali …"). */
@@ -314,7 +315,7 @@ function assignMarkers(pb: ProseBlock): void {
   for (const m of pb.markers) {
     // A link belongs to the sentence its text is in: "[Like others](url), he…" opens the sentence, not the one before,
     // and so does "[ Like others](url)", whose text starts after a blank.
-    const at = m.kind === 'link' ? linkTextStart(pb, m.span.start) : m.span.start;
+    const at = m.kind === 'link' ? linkTextStart(pb, m.span) : m.span.start;
     while (i + 1 < sentences.length && sentences[i + 1].span.start <= at) i++;
     const s = sentences[i];
     if (m.kind === 'citation-needed') s.citationNeeded = true;
