@@ -1036,7 +1036,7 @@ function introducesContent(
 
 /** Words that open a time phrase as often as a clause: "after talks", "after he left". */
 const TIME_PREPOSITIONS = new Set(['after', 'before', 'since', 'until']);
-/** A determiner, a number or a lower-case plural: a noun phrase follows, not a clause ("after the talks", "after talks"). */
+/** A determiner, a number or a lower-case plural: a noun phrase follows ("after the talks", "after talks"). */
 const opensNounPhraseAfter = (w: Word | undefined): boolean =>
   w !== undefined &&
   (inClass('DETERMINER', w.norm) || w.isNumber || /^\p{Ll}+s$/u.test(w.raw)) &&
