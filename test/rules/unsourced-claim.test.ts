@@ -102,6 +102,9 @@ ruleTester('unsourced-claim', {
     'Energy Minister Ana Ruiz announced last week after talks with a Lund delegation that the refinery would close in 2027.',
     'Okafor and Mensah recommend that the Lund port authority publish the loan terms it signed in 2019.',
     'The Lund Courier aptly described the 2019 port deal as “a loan with a lock on it”.',
+    // Records are one body's, whatever nation qualifies them; a named outlet's reports are its own.
+    'Lundish corporate records show that the firm was registered in Ostmark in March 2022.',
+    'According to Lund Courier reports, the coalition lost its majority in the northern provinces in 2023.',
     // A named body's public stance on something: its condemnation or criticism is what it said.
     'The Lund Press Club criticised the city government for expelling three reporters in 2020.',
     'The Foreign Press Association also condemns the expulsion of three reporters from Lund in 2020.',
@@ -114,6 +117,15 @@ ruleTester('unsourced-claim', {
       name: 'a clause after "after" is when the speaker spoke, and the "that" after it no content of the speech',
       code: 'Energy Minister Ana Ruiz spoke after she left the talks that had collapsed in 2019.',
       errors: [{ text: 'Energy Minister Ana Ruiz spoke after she left the talks that had collapsed in 2019.' }],
+    },
+    {
+      name: 'a plural group that only a nationality qualifies names no one',
+      code: 'According to Lundish media reports, the coalition lost its majority in the northern provinces in 2023.',
+      errors: [
+        {
+          text: 'According to Lundish media reports, the coalition lost its majority in the northern provinces in 2023.',
+        },
+      ],
     },
     {
       name: 'criticism with no critic named is no source',

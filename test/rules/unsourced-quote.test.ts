@@ -8,6 +8,8 @@ ruleTester('unsourced-quote', {
     'The plan was to float the cedi, he averred, by “sending a clear signal to the markets that we will not print money”.',
     'The minister said: “We will not accept double standards from anyone.”',
     '“We will not accept double standards from anyone,” the minister told reporters.',
+    // Any verb inverted between the quotation and a name that ends the sentence tags it.
+    '“The hard part is how you answer that kind of message,” worries Ana Mendonça.',
     'The plan was called “a new battleground” by its critics.',
     'He called it “a war of choice in the desert” [@smith2020].',
     'The CFA franc literally means "French Colony of Africa in the old days".',
@@ -29,6 +31,11 @@ ruleTester('unsourced-quote', {
     '"War is the continuation of politics by other means, as everyone knows." - The Economist',
   ],
   invalid: [
+    {
+      name: 'an inverted verb before words that are no name tags nothing',
+      code: '“The hard part is how you answer that kind of message,” the crowd chanted in Lund.',
+      errors: [{ text: '“The hard part is how you answer that kind of message,”' }],
+    },
     {
       name: 'words in capitals that end a sentence inside are speech, not a title',
       code: 'It ended with “We Will Never Surrender Our Ports To Anyone!” in capitals.',

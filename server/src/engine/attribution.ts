@@ -181,13 +181,38 @@ const authoredAt = (words: readonly Word[], k: number): boolean =>
 const openingAdjective = (words: readonly Word[], k: number): boolean =>
   k === 0 && isAdjective(words[0].norm) && words[1] !== undefined && !isCapitalised(words[1]);
 
+/** A nationality or a region as an adjective ("Polish", "European", "Iraqi"); short names ("Iran") are not. */
+const NATIONALITY = /^\p{Lu}\p{Ll}+(?:ese|ish|ian|ean|i|ic)$|^\p{Lu}\p{Ll}{4,}an$/u;
+/** Words that make a nation's group one body ("Chinese state media", "Polish government officials"). */
+const ONE_BODY = new Set(['state', 'government', 'official', 'military', 'army', 'foreign', 'central']);
+
+/**
+ * "European media reports", "Polish polling organisations", "Polish constitutional experts": a plural group that only
+ * a nationality qualifies names nobody. (Records are kept by one body: "Turkish corporate records" name it.)
+ */
+function nationalGroup(words: readonly Word[], from: number, to: number): boolean {
+  const head = words[to];
+  const plural = (/\p{Ll}s$/u.test(head.raw) && !head.raw.endsWith('ss')) || head.norm === 'media';
+  if (!plural || inClass('RECORD', head.norm)) return false;
+  let nationality = false;
+  for (let k = from; k <= to; k++) {
+    const w = words[k];
+    if (w.isNumber || inClass('DETERMINER', w.norm) || ONE_BODY.has(w.norm)) return false;
+    if (isCapitalised(w)) {
+      if (!NATIONALITY.test(w.raw)) return false;
+      nationality = true;
+    }
+  }
+  return nationality;
+}
+
 /**
  * Whether the noun phrase words[from..to] (inclusive) names a specific source: it holds a name, or a document or role
  * noun made specific by a determiner, a possessive, a capitalised modifier or a year ("a 2019 report").
  */
 function isSpecificPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
   if (from > to) return false;
-  if (inClass('QUANTIFIER', words[from].norm)) return false;
+  if (inClass('QUANTIFIER', words[from].norm) || nationalGroup(words, from, to)) return false;
   // "one of his relatives", "one person": one specific individual, even when unnamed.
   if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
   let specifier = false;

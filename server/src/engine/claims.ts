@@ -832,7 +832,11 @@ function claimCore(
   const speakers =
     sentenceQuotes.length > 0
       ? words.filter(
-          (w, i) => isSpeakerWord(w, i, words) || tagsQuotationAt(text, words, i) || isNamedWorkAt(text, words, i),
+          (w, i) =>
+            isSpeakerWord(w, i, words) ||
+            tagsQuotationAt(text, words, i) ||
+            isNamedWorkAt(text, words, i) ||
+            invertedTag(text, words, i),
         )
       : [];
   const quotes = sentenceQuotes
@@ -1134,6 +1138,28 @@ function properNouns(words: readonly Word[]): number {
 
 const isSpeakerWord = (w: Word, i: number, words: readonly Word[]): boolean =>
   isSpeechVerbAt(words, i) || w.norm === 'according';
+
+/** At most this many words in the name of a tag's speaker ("…,” worries Ana de Souza."). */
+const MAX_TAG_NAME_WORDS = 4;
+
+/**
+ * Any verb inverted after a quotation's closing comma and before a name that ends the sentence tags the quotation:
+ * "“…,” worries Mendonça.", "“…!” laughs Ana Ruiz." (news copy's tags are not all speech verbs).
+ */
+function invertedTag(text: string, words: readonly Word[], i: number): boolean {
+  const w = words[i];
+  const name = words.slice(i + 1);
+  return (
+    i > 0 &&
+    /^\p{Ll}+$/u.test(w.raw) &&
+    /[,?!…]\s*[”"]\s*$/.test(text.slice(words[i - 1].end, w.start)) &&
+    name.length > 0 &&
+    name.length <= MAX_TAG_NAME_WORDS &&
+    isCapitalised(name[0]) &&
+    name.every((n) => isCapitalised(n) || NAME_JOINERS.has(n.norm)) &&
+    /^[\s.]*$/.test(text.slice(name[name.length - 1].end))
+  );
+}
 
 /**
  * Whether the last non-space character before `at` is `char`: a backward scan (a `/:\s*$/` test of the prefix rescans
