@@ -11,6 +11,10 @@ ruleTester('loaded-term', {
       code: 'It stayed bitterly cold as crowds threw ink balloons, and the disclosure regime for banks did not change.',
     },
     {
+      name: 'rockets fired, not numbers that rose',
+      code: 'The base was hit by a number of Katyusha rockets in 2019, and fired rockets struck a number of houses.',
+    },
+    {
       name: 'terms of art: a measure, a branch of mathematics',
       code: 'Scores are in arbitrary units. Chaos theory began with weather models.',
     },
@@ -146,6 +150,11 @@ ruleTester('loaded-term', {
     },
   ],
   invalid: [
+    {
+      name: 'dramatised damage and an intensifier of size',
+      code: 'The floods ravaged the delta towns, and rents rose astronomically.',
+      errors: [{ text: 'ravaged' }, { text: 'astronomically' }],
+    },
     {
       name: 'a term applied to a noun of talk is used, not mentioned; a two-word term written with a hyphen',
       code: 'The debate is a farce, and the courts hold show-trials for the ruler’s henchmen.',
