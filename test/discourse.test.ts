@@ -1452,6 +1452,9 @@ describe('why a nearby source does not cover a sentence', () => {
   test('a named report that the sentence does not continue', () => {
     const text = 'The audit found that 40% of grants were never paid. Inflation reached 9% in 2022.';
     assert.match(reasonOf(text, 'Inflation') ?? '', /"The audit", named before it, does not carry over/);
+    // A pronoun says nothing out of its context: the message calls it the source.
+    const pronoun = 'She said that the port had closed in 2019. The shipyard then laid off 400 workers in Lund.';
+    assert.match(reasonOf(pronoun, 'The shipyard') ?? '', /^the source, named before it, does not carry over/);
   });
   test('a name linked to its front page, or a file on the writer’s machine, is no citation', () => {
     const named = 'The lab at [Lundby Institute](https://lundby.example.org/) has trained 40 mappers since 2011.';

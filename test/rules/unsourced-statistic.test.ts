@@ -85,6 +85,11 @@ ruleTester('unsourced-statistic', {
   ],
   invalid: [
     {
+      name: 'a count before a record noun ("17 minutes") is no body whose records they are',
+      code: 'Some 300 families left the valley in 2021, as you can hear in the segment (17 minutes; recorded 12 July).',
+      errors: [{ text: 'Some 300' }],
+    },
+    {
       name: 'a document the writer narrates, an aside after it, and a participle: the writer reports the filing',
       code: 'This morning, 23 Lund students filed a federal complaint, more than a hundred pages long, alleging bias.',
       errors: [{ text: '23' }],

@@ -243,7 +243,9 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
       k > from &&
       inClass('RECORD', w.norm) &&
       !inClass('QUANTIFIER', words[k - 1].norm) &&
-      !inClass('VAGUE_PEOPLE', words[k - 1].norm)
+      !inClass('VAGUE_PEOPLE', words[k - 1].norm) &&
+      // "17 minutes", "40 files": a count, not whose records they are.
+      !words[k - 1].isNumber
     )
       return true;
   }

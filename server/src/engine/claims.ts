@@ -617,12 +617,12 @@ class DiscourseFlow {
   /** Why a nearby source does not cover an uncovered sentence, if one is near. */
   private whyUncovered(carriedBefore: string | undefined, vagueSource: boolean): string | undefined {
     if (carriedBefore && vagueSource)
-      return `it gives a source of its own that names no one, so "${carriedBefore}", named before it, does not carry over`;
+      return `it gives a source of its own that names no one, so ${sourceLabel(carriedBefore)}, named before it, does not carry over`;
     if (carriedBefore)
-      return `"${carriedBefore}", named before it, does not carry over: it does not continue that report`;
+      return `${sourceLabel(carriedBefore)}, named before it, does not carry over: it does not continue that report`;
     if (this.citedElsewhere) return 'a citation covers only the sentence it is in, not the rest of its paragraph';
     if (this.previousSource)
-      return `"${this.previousSource}", named in the paragraph before, does not carry across paragraphs`;
+      return `${sourceLabel(this.previousSource)}, named in the paragraph before, does not carry across paragraphs`;
     return undefined;
   }
 
@@ -713,6 +713,10 @@ class DiscourseFlow {
     else if (this.lastCitation && colon) this.leadIn = { kind: 'citation', source: this.lastCitation, colon };
   }
 }
+
+/** A source as a message quotes it: a pronoun ("he") says nothing out of context, so it is "the source". */
+const sourceLabel = (source: string): string =>
+  /^(?:he|she|it|they|him|her|them)$/i.test(source) ? 'the source' : `"${source}"`;
 
 /**
  * British style opens (and closes) quotations with single marks: ‘…’, or typed straight ('…'), when the paragraph
