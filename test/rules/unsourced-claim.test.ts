@@ -128,6 +128,23 @@ ruleTester('unsourced-claim', {
       ],
     },
     {
+      name: 'sceptics, and the unnamed officials of a named government, are no source',
+      code: 'Sceptics blame the Lund port loans of 2015 for the record trade deficit Ostmark posted in 2019. Officials of the new Lund government insist the loans were never audited before 2019.',
+      errors: [
+        { text: 'Sceptics blame the Lund port loans of 2015 for the record trade deficit Ostmark posted in 2019.' },
+        { text: 'Officials of the new Lund government insist the loans were never audited before 2019.' },
+      ],
+    },
+    {
+      name: 'what a named body will announce is no report yet',
+      code: 'Ostmark and Lund closed their embassies in 2019, and the Lund government will announce the same move on Monday.',
+      errors: [
+        {
+          text: 'Ostmark and Lund closed their embassies in 2019, and the Lund government will announce the same move on Monday.',
+        },
+      ],
+    },
+    {
       name: 'criticism with no critic named is no source',
       code: 'The press club was widely criticised for its silence during the expulsions of three reporters in 2020.',
       errors: [

@@ -213,6 +213,9 @@ function nationalGroup(words: readonly Word[], from: number, to: number): boolea
 function isSpecificPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
   if (from > to) return false;
   if (inClass('QUANTIFIER', words[from].norm) || nationalGroup(words, from, to)) return false;
+  // "Officials of the new government", "analysts at the bank": a body's unnamed people are still unnamed.
+  if (inClass('VAGUE_PEOPLE', words[from].norm) && /^(?:of|at|in|from)$/.test(words[from + 1]?.norm ?? ''))
+    return false;
   // "one of his relatives", "one person": one specific individual, even when unnamed.
   if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
   let specifier = false;
@@ -1168,6 +1171,14 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (w.norm.endsWith('s') && AUXILIARIES.has(words[i + 1]?.norm ?? '')) continue;
     // "the Lilongwe project:", "a long project phase": a noun far more often than "the bank projects that…" or
     // "projects 3% growth".
+    // "slashed interest rates to near 0", "the exchange rate": a compound noun, not a rating.
+    if (
+      (w.norm === 'rates' || w.norm === 'rate') &&
+      prev !== undefined &&
+      /^\p{Ll}+$/u.test(prev.raw) &&
+      !VERB_SUBJECTS.has(prev.norm)
+    )
+      continue;
     if (
       MOSTLY_NOUNS.has(w.norm) &&
       words[i + 1]?.norm !== 'that' &&
