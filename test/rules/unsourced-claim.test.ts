@@ -105,6 +105,9 @@ ruleTester('unsourced-claim', {
     // Records are one body's, whatever nation qualifies them; a named outlet's reports are its own.
     'Lundish corporate records show that the firm was registered in Ostmark in March 2022.',
     'According to Lund Courier reports, the coalition lost its majority in the northern provinces in 2023.',
+    // What a named speaker stressed is what they said; a warning against something is their appeal.
+    'Finance Minister Ana Ruiz stressed the need for an audit of the 2019 port loans at the Lund summit.',
+    'The Lund government cautioned the Ostmark bank against lending to the port authority in 2018.',
     // A named body's public stance on something: its condemnation or criticism is what it said.
     'The Lund Press Club criticised the city government for expelling three reporters in 2020.',
     'The Foreign Press Association also condemns the expulsion of three reporters from Lund in 2020.',

@@ -1049,7 +1049,8 @@ function introducesContent(
     if (w.norm === 'that' || w.norm === 'how' || w.norm === 'whether') return true;
     // "stated she believed…": a subject pronoun right after the verb opens the reported clause ("told" takes "her").
     if (k === verb + 1 && CLAUSE_SUBJECTS.has(w.norm)) return true;
-    if (w.norm === 'to' && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
+    // "urged companies to stockpile", "cautioned the fund against lending": the appeal is the speaker's.
+    if ((w.norm === 'to' || w.norm === 'against') && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
     // "described the deal as …", "blamed wages for the slow fall", "accused the police of torture": the charge is the
     // speaker's.
     if (/^(?:as|for|of)$/.test(w.norm) && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
