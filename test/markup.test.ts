@@ -552,6 +552,16 @@ describe('reference sections', () => {
     assert.deepEqual(proseOf(headed), ['Body.', 'References']);
   });
 
+  test('a numbered section title in bold may run to 20 words; the same line in plain type is prose', () => {
+    const title = '4. Trade: the Lund port was closed by the navy of Ostmark in 2019 over the strait';
+    const flaggedAt = (text: string): string[] =>
+      lint(text, { filePath: '/virtual/article.md' })
+        .findings.filter((f) => f.ruleId === 'unsourced-claim')
+        .map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(flaggedAt(`# Port\n\n**${title}**\n\nThe council met.`), []);
+    assert.deepEqual(flaggedAt(`# Port\n\n${title}\n\nThe council met.`).length, 1);
+  });
+
   test('a bold first line with the text on the lines below is a title, not the start of the first sentence', () => {
     const text = [
       '1. **"They take our jobs and give nothing back"**',

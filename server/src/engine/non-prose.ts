@@ -435,9 +435,15 @@ const isShortLine = (head: string): boolean => head !== '' && !head.includes('\n
 const titlesWhatFollows = (b: Block, shape: Shape | undefined, head: string): boolean =>
   b.kind === 'paragraph' &&
   !b.inQuote &&
-  isShortLine(head) &&
+  (isShortLine(head) || isNumberedTitle(head)) &&
   shape?.emphasized === true &&
   !/[.!?:;,]["”’)]?\s*$/.test(head);
+/** A numbered section's title may run longer: "**4. Geopolitics: the city is on the front line of a wider war**". */
+const MAX_NUMBERED_TITLE_WORDS = 20;
+const isNumberedTitle = (head: string): boolean =>
+  /^\d{1,2}[.):]\s/.test(head) &&
+  !head.includes('\n') &&
+  wordCount(head, MAX_NUMBERED_TITLE_WORDS + 1) <= MAX_NUMBERED_TITLE_WORDS;
 
 /**
  * Splits blocks (in document order) into prose and non-prose, and reads reference sections and unheaded numbered
