@@ -1056,7 +1056,7 @@ function introducesContent(
     if (/^(?:as|for|of)$/.test(w.norm) && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     // "announced last week after talks with a Saudi delegation that …": a time phrase, not a clause, before "that".
-    if (TIME_PREPOSITIONS.has(w.norm) && opensNounPhraseAfter(words[k + 1])) continue;
+    if (TIME_CONJUNCTIONS.has(w.norm) && opensNounPhraseAfter(words[k + 1])) continue;
     if (inClass('CLAUSE_BOUNDARY', w.norm)) return false;
     // "claimed only 300 people were killed": an object followed by a finite verb is a clause.
     // ("in May 2022" is a month, not a modal.)
@@ -1066,7 +1066,7 @@ function introducesContent(
 }
 
 /** Words that open a time phrase as often as a clause: "after talks", "after he left". */
-const TIME_PREPOSITIONS = new Set(['after', 'before', 'since', 'until']);
+const TIME_CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);
 /** A determiner, a number or a lower-case plural: a noun phrase follows ("after the talks", "after talks"). */
 const opensNounPhraseAfter = (w: Word | undefined): boolean =>
   w !== undefined &&
@@ -1170,8 +1170,6 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     const prev = words[i - 1];
     // "Infrastructure projects are built…", "the claims were false": a noun, the subject of the verb after it.
     if (w.norm.endsWith('s') && AUXILIARIES.has(words[i + 1]?.norm ?? '')) continue;
-    // "the Lilongwe project:", "a long project phase": a noun far more often than "the bank projects that…" or
-    // "projects 3% growth".
     // "slashed interest rates to near 0", "the exchange rate": a compound noun, not a rating.
     if (
       (w.norm === 'rates' || w.norm === 'rate') &&
@@ -1180,6 +1178,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
       !VERB_SUBJECTS.has(prev.norm)
     )
       continue;
+    // "the Lilongwe project:", "a long project phase": a noun far more often than "the bank projects that…" or
+    // "projects 3% growth".
     if (
       MOSTLY_NOUNS.has(w.norm) &&
       words[i + 1]?.norm !== 'that' &&

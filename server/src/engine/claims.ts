@@ -1152,13 +1152,12 @@ const MAX_TAG_NAME_WORDS = 4;
  */
 function invertedTag(text: string, words: readonly Word[], i: number): boolean {
   const w = words[i];
+  const nameWords = words.length - i - 1;
+  // Tested for every word of a sentence that quotes: the name is sliced only where a tag can stand.
+  if (i === 0 || nameWords === 0 || nameWords > MAX_TAG_NAME_WORDS || !/^\p{Ll}+$/u.test(w.raw)) return false;
+  if (!/[,?!…]\s*[”"]\s*$/.test(text.slice(words[i - 1].end, w.start))) return false;
   const name = words.slice(i + 1);
   return (
-    i > 0 &&
-    /^\p{Ll}+$/u.test(w.raw) &&
-    /[,?!…]\s*[”"]\s*$/.test(text.slice(words[i - 1].end, w.start)) &&
-    name.length > 0 &&
-    name.length <= MAX_TAG_NAME_WORDS &&
     isCapitalised(name[0]) &&
     name.every((n) => isCapitalised(n) || NAME_JOINERS.has(n.norm)) &&
     /^[\s.]*$/.test(text.slice(name[name.length - 1].end))

@@ -124,7 +124,7 @@ const TALLY_WORDS = set(
 const CLOCK = set('a.m am p.m pm gmt utc');
 const ERAS = set('bc bce ad ce');
 /** A capitalised month name at `i` ("July", not the modal "may"). */
-const isMonthAt = (words: readonly Word[], i: number): boolean =>
+const capitalisedMonthAt = (words: readonly Word[], i: number): boolean =>
   i >= 0 && MONTHS.has(words[i].norm) && isCapitalised(words[i]);
 
 /** Durations and ages ("ten days", "28 years ago") are time expressions, not statistics. */
@@ -419,7 +419,7 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     )
       return undefined;
     // "14 February", "Feb 14"
-    if (MONTHS.has(next) || isMonthAt(words, i - 1)) return undefined;
+    if (MONTHS.has(next) || capitalisedMonthAt(words, i - 1)) return undefined;
     // A number that ends a name: "the Hong Kong 47 had been arrested", "known as the Chicago 7,", the “Lakeside 2”
     // talks, a course ("chair of Hum 110,", "the Hum 110 faculty"); not "On Monday 40 were killed" or "In Kabul 40
     // died" (a time or place, then a count), nor "the Red Cross 40 volunteers" (a count before its plural noun).
@@ -467,7 +467,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       // "1965 marks a time of protest", "1973 saw…": a year as the sentence's subject, before its verb.
       const subjectYear = i === 0 && isFiniteVerbForm(next);
       // "imagery from July 20, 2011 shows…": the year of a date, whatever noun-like word follows it.
-      const dated = prev !== undefined && /^\d{1,2}(?:st|nd|rd|th)?$/.test(prev.raw) && isMonthAt(words, i - 2);
+      const dated =
+        prev !== undefined && /^\d{1,2}(?:st|nd|rd|th)?$/.test(prev.raw) && capitalisedMonthAt(words, i - 2);
       const countNoun = pluralAt(words, i + 1) && !(prev && TIME_PREPOSITIONS.has(prev.norm)) && !subjectYear && !dated;
       if (!countNoun) return undefined;
     }

@@ -60,6 +60,8 @@ interface CompiledEntry {
   entry: LexiconEntry;
   phrase: CompiledPhrase;
   except: CompiledPhrase[];
+  /** A two-word phrase as one hyphenated word (see `hyphenated`). */
+  joined?: CompiledPhrase;
 }
 /** An indexed entry, with the words its second token requires when that token is a required word: most candidates
  * fail on the next word, and a set look-up rejects them before the token automaton runs. */
@@ -151,16 +153,26 @@ function compilePhrase(
   return { tokens };
 }
 
-/** At most this many hyphenated forms of one two-word phrase (its words' alternatives and inflections, multiplied). */
+/** At most this many hyphenated forms of one two-word phrase (its first word's alternatives × its last's forms). */
 const MAX_HYPHENATED_FORMS = 400;
 
-/** A two-word phrase as one hyphenated word ("show trial" → "show-trial", "show-trials"), if it is plain words. */
-function hyphenated(phrase: CompiledPhrase): CompiledPhrase | undefined {
+/**
+ * A two-word phrase of plain words as one hyphenated word, inflected on its last part as compounds are ("show trial" →
+ * "show-trial", "show-trials"). Compiled with the phrase, so that the shipped index carries it and start-up does not
+ * build it again.
+ */
+function hyphenated(
+  pattern: string,
+  phrase: CompiledPhrase,
+  classes: Record<string, string[]>,
+  where: string,
+): CompiledPhrase | undefined {
   const [a, b, ...rest] = phrase.tokens;
   if (!a || !b || rest.length > 0 || [a, b].some((t) => t.kind !== 'forms' || t.optional)) return undefined;
-  if (a.forms.size * b.forms.size > MAX_HYPHENATED_FORMS) return undefined;
+  const [first] = compilePhrase(pattern.trim().split(/\s+/)[0], classes, false, where).tokens;
+  if (first.forms.size * b.forms.size > MAX_HYPHENATED_FORMS) return undefined;
   const forms = new Set<string>();
-  for (const x of a.forms) for (const y of b.forms) forms.add(`${x}-${y}`);
+  for (const x of first.forms) for (const y of b.forms) forms.add(`${x}-${y}`);
   return { tokens: [{ optional: false, kind: 'forms', forms }] };
 }
 
@@ -169,7 +181,7 @@ let nextLexiconId = 0;
 /** A compiled lexicon as plain data: the build writes the shipped lexicons' so that start-up skips compiling them. */
 export interface LexiconData {
   classes: Record<string, string[]>;
-  entries: Array<{ entry: LexiconEntry; phrase: TokenData[]; except: TokenData[][] }>;
+  entries: Array<{ entry: LexiconEntry; phrase: TokenData[]; except: TokenData[][]; joined?: TokenData[] }>;
 }
 type TokenData = [optional: boolean, kind: TokenMatcher['kind'], forms: string[]];
 
@@ -238,6 +250,7 @@ export class Lexicon {
         entry: c.entry,
         phrase: tokensToData(c.phrase),
         except: c.except.map(tokensToData),
+        ...(c.joined && { joined: tokensToData(c.joined) }),
       })),
     };
   }
@@ -246,7 +259,12 @@ export class Lexicon {
     const lexicon = new Lexicon();
     Object.assign(lexicon.classes, data.classes);
     for (const e of data.entries)
-      lexicon.index({ entry: e.entry, phrase: tokensFromData(e.phrase), except: e.except.map(tokensFromData) });
+      lexicon.index({
+        entry: e.entry,
+        phrase: tokensFromData(e.phrase),
+        except: e.except.map(tokensFromData),
+        joined: e.joined && tokensFromData(e.joined),
+      });
     return lexicon;
   }
 
@@ -255,8 +273,7 @@ export class Lexicon {
     this.entries.push(entry.entry);
     this.indexPhrase(entry, entry.phrase);
     // "show trial" is written "show-trials" too: one word, found through its own first forms.
-    const joined = hyphenated(entry.phrase);
-    if (joined) this.indexPhrase(entry, joined);
+    if (entry.joined) this.indexPhrase(entry, entry.joined);
   }
 
   private indexPhrase(entry: CompiledEntry, phrase: CompiledPhrase): void {
@@ -302,10 +319,12 @@ export class Lexicon {
       const id = raw.id ?? raw.pattern.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       const entry: LexiconEntry = { ...raw, id, rule: file.rule, alternatives: raw.alternatives ?? [] };
       const inflect = entry.inflect !== false;
+      const phrase = compilePhrase(entry.pattern, classes, inflect, at);
       const compiled: CompiledEntry = {
         entry,
-        phrase: compilePhrase(entry.pattern, classes, inflect, at),
+        phrase,
         except: (entry.except ?? []).map((p) => compilePhrase(p, classes, inflect, at)),
+        joined: hyphenated(entry.pattern, phrase, classes, at),
       };
       this.index(compiled);
     }

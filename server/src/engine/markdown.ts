@@ -460,25 +460,19 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'tableCell':
         if (span) {
           const kind = node.type === 'heading' && isUnderlinedParagraph(text, span) ? 'paragraph' : node.type;
-          const runIn = kind === 'paragraph' && !inQuote ? splitRunInTitle(text, node, span) : undefined;
-          if (runIn) {
-            // The title opens the list item, if any; the paragraph after it is the item's text.
-            const title = buildBlock(text, runIn.title, 'heading', runIn.titleSpan, inQuote, footnote, out.comments);
-            title.depth = PSEUDO_HEADING_DEPTH;
-            if (ordinal !== undefined) title.ordinal = ordinal;
-            if (list !== undefined) title.list = list;
-            const rest = buildBlock(text, runIn.rest, 'paragraph', runIn.restSpan, inQuote, footnote, out.comments);
-            if (list !== undefined) rest.list = list;
-            shapes.set(rest, shapeOf(runIn.rest));
-            blocks.push(title, rest);
-            continue;
-          }
-          const block = buildBlock(text, node, kind, span, inQuote, footnote, out.comments);
-          if (kind === 'heading' && node.type === 'heading') block.depth = node.depth;
-          if (ordinal !== undefined) block.ordinal = ordinal;
-          if (list !== undefined) block.list = list;
-          if (kind === 'paragraph') shapes.set(block, shapeOf(node));
-          blocks.push(block);
+          const depth = kind === 'heading' && node.type === 'heading' ? node.depth : undefined;
+          // A run-in title and the text below it are two blocks; the title opens the list item, if any.
+          const parts = (kind === 'paragraph' && !inQuote && splitRunInTitle(text, node, span)) || [
+            { node, kind, span, depth },
+          ];
+          parts.forEach((part, i) => {
+            const block = buildBlock(text, part.node, part.kind, part.span, inQuote, footnote, out.comments);
+            if (part.depth !== undefined) block.depth = part.depth;
+            if (ordinal !== undefined && i === 0) block.ordinal = ordinal;
+            if (list !== undefined) block.list = list;
+            if (part.kind === 'paragraph') shapes.set(block, shapeOf(part.node));
+            blocks.push(block);
+          });
         }
         continue;
       case 'footnoteDefinition':
@@ -532,6 +526,14 @@ function shapeOf(node: Parents): Shape {
   };
 }
 
+/** A block to build from a node, or from part of one (see splitRunInTitle). */
+interface BlockPart {
+  node: Parents;
+  kind: BlockKind;
+  span: Span;
+  depth?: number;
+}
+
 /** At most this many words in a run-in title. */
 const MAX_RUN_IN_TITLE_WORDS = 12;
 
@@ -540,16 +542,11 @@ const MAX_RUN_IN_TITLE_WORDS = 12;
  * jobs**", then the text on the next line): a heading, not the opening words of the paragraph's first sentence. A line
  * that ends in a stop or a colon is a sentence or a label, and a question may be an interviewer's (interview.ts).
  */
-function splitRunInTitle(
-  text: string,
-  node: Parents,
-  span: Span,
-): { title: Parents; titleSpan: Span; rest: Parents; restSpan: Span } | undefined {
+function splitRunInTitle(text: string, node: Parents, span: Span): BlockPart[] | undefined {
   const [first, second, ...others] = node.children as Nodes[];
   if (!first || !second || (first.type !== 'strong' && first.type !== 'emphasis')) return undefined;
   const titleSpan = spanOf(first);
-  const breakSpan = spanOf(second);
-  if (!titleSpan || !breakSpan || titleSpan.start !== span.start) return undefined;
+  if (!titleSpan || titleSpan.start !== span.start) return undefined;
   const lineBreak = second.type === 'break' || (second.type === 'text' && /^[ \t]*\r?\n/.test(second.value));
   if (!lineBreak) return undefined;
   const title = text.slice(titleSpan.start, titleSpan.end).replace(/^[*_]+|[*_]+$/g, '');
@@ -558,12 +555,14 @@ function splitRunInTitle(
   const restChildren = second.type === 'break' ? others : [second, ...others];
   const restStart = restChildren.length > 0 ? spanOf(restChildren[0])?.start : undefined;
   if (restStart === undefined || !/\p{L}/u.test(text.slice(restStart, span.end))) return undefined;
-  return {
-    title: { ...node, children: [first] } as Parents,
-    titleSpan,
-    rest: { ...node, children: restChildren } as Parents,
-    restSpan: { start: restStart, end: span.end },
-  };
+  return [
+    { node: { ...node, children: [first] } as Parents, kind: 'heading', span: titleSpan, depth: PSEUDO_HEADING_DEPTH },
+    {
+      node: { ...node, children: restChildren } as Parents,
+      kind: 'paragraph',
+      span: { start: restStart, end: span.end },
+    },
+  ];
 }
 
 /** A link around an image and nothing else: `[![photo](a.jpg)](https://host/a)`. */

@@ -337,16 +337,11 @@ function paragraphKind(
   if (position.trailingBio) return 'bio';
   const last = position.index >= position.count - 2;
   const atEdge = position.index < 3 || last;
-  // "Originally published on …" opens a reposted article as often as it closes one, maybe after its byline ("Article
-  // by Ana Ruiz. Originally published…").
-  if (BOILERPLATE.test(text) && (shape?.emphasized || atEdge)) return 'boilerplate';
-  if (
-    shape?.emphasized &&
-    atEdge &&
-    wordCount(b.text, MAX_NOTE_WORDS + 1) <= MAX_NOTE_WORDS &&
-    text.split(/(?<=[.!?])\s+/).some((s) => BOILERPLATE.test(s))
-  )
-    return 'boilerplate';
+  // "Originally published on …" opens a reposted article as often as it closes one; in a short note set off at the
+  // article's edge it may follow the byline ("Article by Ana Ruiz. Originally published…").
+  const note = shape?.emphasized && atEdge && wordCount(b.text, MAX_NOTE_WORDS + 1) <= MAX_NOTE_WORDS;
+  const lines = note ? text.split(/(?<=[.!?])\s+/) : [text];
+  if ((shape?.emphasized || atEdge) && lines.some((line) => BOILERPLATE.test(line))) return 'boilerplate';
   if (
     atEdge &&
     (shape?.emphasized || last) &&
