@@ -61,6 +61,12 @@ ruleTester('unsourced-claim', {
     'Had the council ratified the treaty in 1999, the border could have opened a decade earlier.',
     'But if the army had seized the port, exports might have collapsed within a week.',
     'Moscow would immediately annex the enclave if Chisinau declared a blockade.',
+    // A condition after a short aside, or after "so even".
+    'For example, if the union imposes a levy on Baltic timber imports, Novelco would earn 20 euros less per tonne.',
+    'So even if the levy may at first cut timber supplies from Riga, the union would keep a lever over Minsk.',
+    // Courses the writer weighs, not facts.
+    'One option is not yet to limit timber imports from Minsk, while still cutting the union’s dependence on them.',
+    'Another course would be to start reducing timber imports from Minsk now, by urging mills to buy elsewhere.',
     // Recommendations argue for what is not yet so; an -ed adjective ("balanced", "exiled") narrates nothing.
     'Instead of imposing new levies, the Kenyan treasury should adopt a more balanced budget that protects farmers.',
     'It is time for Brussels to rethink its sanctions against Minsk and reopen talks with the exiled opposition.',
@@ -269,6 +275,16 @@ ruleTester('unsourced-claim', {
       name: 'a narrated visit to two named places',
       code: 'The delegation toured Nairobi and Mombasa before returning home.',
       errors: [{ text: 'The delegation toured Nairobi and Mombasa before returning home.' }],
+    },
+    {
+      // A course that was taken is told as a fact.
+      code: 'The government’s solution was to raise the levy on Baltic timber imports in 2019.',
+      errors: [{ text: 'The government’s solution was to raise the levy on Baltic timber imports in 2019.' }],
+    },
+    {
+      // An aside before a clause that supposes nothing.
+      code: 'In 2019, the union imposed a levy on Baltic timber imports from Riga.',
+      errors: [{ text: 'In 2019, the union imposed a levy on Baltic timber imports from Riga.' }],
     },
     {
       name: 'a condition after a modal, in a sentence that narrates',

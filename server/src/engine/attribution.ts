@@ -13,7 +13,7 @@ import { inflections } from './lexicon.js';
 import { isAdjective } from './inflect.js';
 import { shippedFile } from './paths.js';
 import type { Span } from './types.js';
-import { isCapitalised, isYear, type Word } from './words.js';
+import { isCapitalised, isNumberWord, isYear, type Word } from './words.js';
 
 export type AttributionKind = 'lead-in' | 'speaker' | 'document' | 'agent' | 'anaphor';
 
@@ -132,6 +132,8 @@ const isInitial = (w: Word): boolean => /^\p{Lu}$/u.test(w.raw);
 function isNameWord(w: Word | undefined): boolean {
   if (!w || !isCapitalised(w) || NOT_A_NAME.has(w.norm) || isInitial(w) || PRONOUN_CONTRACTION.test(w.norm))
     return false;
+  // "Three generals were detained, said…": a count capitalised because it opens the sentence.
+  if (isNumberWord(w.norm)) return false;
   // A common noun capitalised because it opens the sentence ("Officials said", "Studies show") names nobody.
   return !(
     /^\p{Lu}\p{Ll}+$/u.test(w.raw) &&
@@ -206,18 +208,48 @@ function nationalGroup(words: readonly Word[], from: number, to: number): boolea
   return nationality;
 }
 
+/** Prepositions after which a role names its field or body ("commissioner for refugees", "head of research"). */
+const ROLE_OBJECT = new Set(['of', 'for', 'at', 'on']);
+
+/** Regions that qualify an insider without naming a body ("a senior Western diplomat"). */
+const REGION_ADJECTIVE = /^(?:Western|Eastern|Northern|Southern|Arab)$/;
+
+/**
+ * "an official", "a senior Western diplomat", "one government source": an insider with no name and no named body, the
+ * anonymous source an editor asks about ("a Pentagon official" names the body, "a shopkeeper" is no insider).
+ */
+function unnamedInsider(words: readonly Word[], from: number, to: number): boolean {
+  if (!(INDEFINITE.has(words[from].norm) || words[from].norm === 'one')) return false;
+  if (!inClass('UNNAMED_INSIDER', words[to].norm)) return false;
+  return words
+    .slice(from + 1, to)
+    .every((w) => !isCapitalised(w) || NATIONALITY.test(w.raw) || REGION_ADJECTIVE.test(w.raw));
+}
+
+/** "…, an official told Reuters": the outlet that the unnamed insider spoke to reports it. */
+const toldOutlet = (words: readonly Word[], verb: number): boolean =>
+  words[verb].norm === 'told' && isNameWord(words[words[verb + 1]?.norm === 'the' ? verb + 2 : verb + 1]);
+
 /**
  * Whether the noun phrase words[from..to] (inclusive) names a specific source: it holds a name, or a document or role
  * noun made specific by a determiner, a possessive, a capitalised modifier or a year ("a 2019 report").
  */
 function isSpecificPhrase(text: string, words: readonly Word[], from: number, to: number): boolean {
   if (from > to) return false;
-  if (inClass('QUANTIFIER', words[from].norm) || nationalGroup(words, from, to)) return false;
+  if (inClass('QUANTIFIER', words[from].norm) || nationalGroup(words, from, to) || unnamedInsider(words, from, to))
+    return false;
   // "Officials of the new government", "analysts at the bank": a body's unnamed people are still unnamed.
   if (inClass('VAGUE_PEOPLE', words[from].norm) && /^(?:of|at|in|from)$/.test(words[from + 1]?.norm ?? ''))
     return false;
   // "one of his relatives", "one person": one specific individual, even when unnamed.
-  if (words[from].norm === 'one' && to > from && !PEOPLE_PRONOUNS.has(words[from + 1].norm)) return true;
+  // ("One video showed…" is no more specific than "a video showed".)
+  if (
+    words[from].norm === 'one' &&
+    to > from &&
+    !PEOPLE_PRONOUNS.has(words[from + 1].norm) &&
+    !inClass('DOCUMENT', words[from + 1].norm)
+  )
+    return true;
   let specifier = false;
   let indefinite = false;
   let document = false;
@@ -228,10 +260,10 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
       return true;
     if (inClass('ANAPHOR', w.norm) && from === to) return true;
     if (!document) {
-      if (INDEFINITE.has(w.norm)) indefinite = true;
+      if (INDEFINITE.has(w.norm) || (k === from && w.norm === 'one')) indefinite = true;
       else if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw)))
         specifier = true;
-      if ((specifier || indefinite) && inClass('ROLE', w.norm)) return true;
+      if ((specifier || (indefinite && !unnamedInsider(words, from, k))) && inClass('ROLE', w.norm)) return true;
       // "A report found", "according to a study" name no document; "the report", "a 2019 report", "a report by the
       // ministry" do, and so does one that a named subject issued ("Mr. Diop issued a statement saying").
       if (inClass('DOCUMENT', w.norm)) {
@@ -494,6 +526,7 @@ function speakerSubject(
     (inClass('SAY_VERB', words[reporting].norm) || onePerson) &&
     short &&
     (onePerson || !inClass('VAGUE_PEOPLE', h.norm)) &&
+    (!unnamedInsider(words, from, head) || toldOutlet(words, reporting)) &&
     (singular || counted || isSpecificPhrase(text, words, from, head))
   ) {
     return found({ kind: 'speaker', ...sliceOf(text, words, nounPhraseStart(text, words, from, head), head) });
@@ -635,14 +668,21 @@ function appositiveSubject(
       (isSpecificPhrase(text, words, k, end) || datedBetween(words, end + 1, verb))
     )
       return { attribution: { kind: 'document', ...sliceOf(text, words, k, end) }, from: k };
+    // "…, an official said, adding that…": the participle's subject is the unnamed insider, no source.
+    for (let role = k; role <= end; role++) if (unnamedInsider(words, k, role)) return undefined;
     if (isSpecificPhrase(text, words, k, end)) {
       // A description in apposition to the name that opens the subject: a role ("Michael R. Pompeo, Former Secretary
       // of State, stated"), a phrase ("Politico, a news site that covers politics, reported"), a party tag ("Sen. Jo
       // Ray, R-Texas, said") or a relative clause. Not a bare name ("Trump, Pelosi said, …"), a place after a
       // preposition ("In Accra, the minister said"), or a clause ("…, the minister disputed it, saying …").
-      const isRole =
-        words.slice(k, end + 1).some((w) => inClass('ROLE', w.norm)) &&
-        (inClass('ROLE', words[end].norm) || isNameWord(words[end]));
+      // ("U.N. high commissioner for refugees": a role may end in what it is for.)
+      const isRole = words
+        .slice(k, end + 1)
+        .some(
+          (w, i) =>
+            inClass('ROLE', w.norm) &&
+            (k + i === end || isNameWord(words[end]) || ROLE_OBJECT.has(words[k + i + 1].norm)),
+        );
       const relative = RELATIVE.has(words[k].norm);
       const describes = isRole || relative || inClass('DETERMINER', words[k].norm) || isAffiliation(words, k, end);
       let name = describes ? nameBefore(text, words, k) : undefined;
@@ -1545,20 +1585,39 @@ export function describesOwnResearch(words: readonly Word[]): boolean {
   return false;
 }
 
-const HERE = new Set(['above', 'below']);
+const HERE = new Set(['above', 'below', 'following']);
+/** Verbs of an exhibit showing its data ("the chart shows", "this graph illustrates"). */
+const SHOWS = /^(?:show|shows|showed|illustrates?|depicts?|displays?|plots?)$/;
+/** "figures" and "figure" are statistics as often as charts: an exhibit only when placed or numbered. */
+const FIGURES = new Set(['figure', 'figures']);
 
 /**
  * Whether a sentence reads one of the article's own charts or tables: "the plot above", "the above chart", "as Table 2
- * shows", "as can be seen below".
+ * shows", "as can be seen below", "the following plot shows", "this chart shows", "we can see in the graph".
  */
-function readsExhibit(words: readonly Word[]): boolean {
+export function readsExhibit(words: readonly Word[]): boolean {
+  // "We see how prices…", "We can see that…": the writer reading what the article shows.
+  const seeAt = words[1]?.norm === 'can' ? 2 : 1;
+  if (
+    words[0]?.norm === 'we' &&
+    words[seeAt]?.norm === 'see' &&
+    /^(?:how|that|in|from)$/.test(words[seeAt + 1]?.norm ?? '')
+  )
+    return true;
   return words.some((w, i) => {
     if (HERE.has(w.norm)) {
       const prev = words[i - 1]?.norm;
       return inClass('EXHIBIT', prev) || inClass('EXHIBIT', words[i + 1]?.norm) || prev === 'seen' || prev === 'shown';
     }
+    if (!inClass('EXHIBIT', w.norm)) return false;
     // "Figure 3", "Table 2": a numbered exhibit, capitalised as captions number them.
-    return inClass('EXHIBIT', w.norm) && isCapitalised(w) && words[i + 1]?.isNumber === true;
+    if (isCapitalised(w) && words[i + 1]?.isNumber === true) return true;
+    // "The chart shows", "this graph illustrates": a definite exhibit showing, not "figures show" (statistics).
+    return (
+      !FIGURES.has(w.norm) &&
+      /^(?:the|this|these)$/.test(words[i - 1]?.norm ?? '') &&
+      SHOWS.test(words[i + 1]?.norm ?? '')
+    );
   });
 }
 

@@ -23,6 +23,7 @@ import {
   isTitleCased,
   isSpeechVerbAt,
   reportsResearchFindings,
+  readsExhibit,
   tagsQuotation,
   tagsQuotationAt,
   personSubject,
@@ -329,6 +330,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     }),
   );
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
+  const exhibits = hasExhibits(doc);
   const personal = isPersonalAccount(asserted);
   const explanatory = explanatoryNotes(doc);
   const claims: Claim[] = [];
@@ -358,13 +360,15 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
         sentence.citations.length > 0 &&
         sentence.citations.every((c) => c.kind === 'footnote' && explanatory.has(c.id ?? ''));
       const cited = paragraphCited || (sentence.citations.length > 0 && !explainedOnly);
-      // The article's own survey or analysis covers what it found, and the sentences that describe how it was done.
-      const covered = flow.cover(
-        sentence,
-        core,
-        cited,
-        ownResearch && (core.reportsResearch || core.describesResearch),
-      );
+      // The article's own survey or analysis covers what it found, and the sentences that describe how it was done;
+      // its own chart or table covers the sentence that reads it.
+      const ownEvidence =
+        ownResearch && (core.reportsResearch || core.describesResearch)
+          ? "the article's own research"
+          : exhibits && core.readsExhibit
+            ? "the article's own chart or table"
+            : undefined;
+      const covered = flow.cover(sentence, core, cited, ownEvidence);
       const { coverage } = covered;
       const uncovered =
         explainedOnly && !coverage
@@ -394,6 +398,11 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     flow.endBlock();
   });
   return claims;
+}
+
+/** An image or a table in the article: a chart its prose may read ("the following plot shows…"). */
+function hasExhibits(doc: AnalyzedDocument): boolean {
+  return /!\[[^\]\n]*\]\(|<img\b/i.test(doc.text) || doc.parsed.blocks.some((b) => b.kind === 'tableCell');
 }
 
 /**
@@ -640,7 +649,7 @@ class DiscourseFlow {
     sentence: Sentence,
     core: ClaimCore,
     cited: boolean,
-    researchFinding: boolean,
+    ownEvidence: string | undefined,
   ): { coverage?: Coverage; uncovered?: string } {
     const carriedBefore = this.carried;
     this.questionLine = QUESTION_LINE.test(sentence.text);
@@ -672,7 +681,7 @@ class DiscourseFlow {
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
     else if (this.statement) coverage = { kind: this.statement.kind, source: this.statement.source };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
-    else if (researchFinding) coverage = { kind: 'own-research', source: "the article's own research" };
+    else if (ownEvidence) coverage = { kind: 'own-research', source: ownEvidence };
     else if (this.credit) coverage = { kind: 'citation', source: this.credit };
 
     // What the following sentences inherit: a named source, while they continue its report.
@@ -808,6 +817,8 @@ type ClaimCore = Omit<Claim, 'sentence' | 'cited' | 'coverage'> & {
   describesResearch: boolean;
   /** The sentence reports respondents or what people believe: a finding, when the article has its own research. */
   reportsResearch: boolean;
+  /** The sentence reads a chart or table ("the following plot shows…"): its source, when the article has one. */
+  readsExhibit: boolean;
   /** Nothing but its score keeps the sentence from being factual: no exclusion, no question. */
   assertive: boolean;
   /** The writer speaks in the first person ("I", "we", "my"). */
@@ -875,6 +886,7 @@ function claimCore(
         : words,
     ),
     reportsResearch: reportsResearchFindings(words),
+    readsExhibit: readsExhibit(words),
     // "If the demolition took place during a game, with 30,000 people inside, it would…": an imagined figure.
     figures: counts.hypothetical ? [] : figures.filter((f) => f.span.start < assumed),
     glosses,
@@ -996,8 +1008,23 @@ function conditionFigure(text: string, words: readonly Word[], from: number, fig
  * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
  * a modal — a scene the writer imagines, not one that happened. `figures`: the sentence's (a year is none).
  */
+const MAX_ASIDE_WORDS = 3;
+
+/**
+ * Where a condition would open the sentence: after its leading conjunctions ("So even if…") and a short aside set off
+ * by a comma ("For example, if…", "In theory, if…").
+ */
+function conditionStart(text: string, words: readonly Word[]): number {
+  let k = 0;
+  while (LEADING_CONJUNCTIONS.has(words[k]?.norm)) k++;
+  for (let j = k + 1; j <= k + MAX_ASIDE_WORDS && j < words.length; j++)
+    if (text.slice(words[j - 1].end, words[j].start).includes(','))
+      return CONDITIONAL_OPENERS.has(words[j].norm) ? j : k;
+  return k;
+}
+
 function isHypothetical(text: string, words: readonly Word[], figures: readonly Figure[]): boolean {
-  const opening = LEADING_CONJUNCTIONS.has(words[0]?.norm) ? 1 : 0;
+  const opening = conditionStart(text, words);
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.
   if (words[opening]?.norm === 'imagine') return true;
   if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
@@ -1033,6 +1060,26 @@ const IMPERATIVE_OBJECT = new Set(
 /** Imperatives that bring in a case to tell ("Take the case of X, which…"), not advice. */
 const PRESENTING = new Set('take consider look note see remember recall witness'.split(' '));
 
+/** Nouns of a course the writer weighs: "One option is to…". */
+const PROPOSAL_NOUNS = new Set('option course alternative approach possibility way choice solution remedy'.split(' '));
+const MAX_PROPOSAL_OPENING = 4;
+const PROPOSAL_ADVERBS = new Set(['not', 'yet', 'simply', 'just', 'then', 'also']);
+
+/**
+ * "One option is not yet to limit imports", "Another course would be to…": a course proposed, not a fact. Only in the
+ * present or conditional: "the government's solution was to raise taxes" tells what was done.
+ */
+function proposes(words: readonly Word[]): boolean {
+  const noun = words.slice(0, MAX_PROPOSAL_OPENING).findIndex((w) => PROPOSAL_NOUNS.has(w.norm));
+  if (noun < 0) return false;
+  let k = noun + 1;
+  if (words[k]?.norm === 'is') k++;
+  else if (/^(?:would|could|might)$/.test(words[k]?.norm ?? '') && words[k + 1]?.norm === 'be') k += 2;
+  else return false;
+  while (PROPOSAL_ADVERBS.has(words[k]?.norm ?? '')) k++;
+  return words[k]?.norm === 'to';
+}
+
 /** Verbs of an obligation before "to be": "has to be secured", "need to be reinforced". */
 const OBLIGATION = new Set(['has', 'have', 'need', 'needs']);
 
@@ -1041,6 +1088,7 @@ const OBLIGATION = new Set(['has', 'have', 'need', 'needs']);
  * so, or tells the reader what to do.
  */
 function isRecommendation(words: readonly Word[]): boolean {
+  if (proposes(words)) return true;
   const first = words[0];
   if (
     first &&
