@@ -82,6 +82,18 @@ ruleTester('loaded-term', {
       code: 'His rivals portray him as a bumbling fool. He has been accused of being a corrupt businessman.',
     },
     {
+      name: 'words in a reported clause are the speaker’s: claimed … that, accused … of, hear that',
+      code: [
+        'He also claimed, without evidence, that the marchers were hate-filled criminals.',
+        'Many abroad have accused the council of a grossly unfair response.',
+        'It is common to hear that the country is recklessly embracing wind power.',
+      ].join(' '),
+    },
+    {
+      name: 'weapons and rebels: incendiary bombs, revolting peasants',
+      code: 'In 1945 bombers dropped incendiary bombs on the port, and the revolting peasants burned the manor.',
+    },
+    {
       name: 'colonisers in a history of colonialism',
       code: 'Colonial rule reshaped the coast.\n\nThe colonisers built ports and railways to move the copper out.',
     },
@@ -254,6 +266,13 @@ ruleTester('loaded-term', {
     { code: 'The award-winning mayor opened the bridge.', errors: [{ text: 'award-winning', message: /puffery/ }] },
     { code: 'The highly respected envoy resigned.', errors: [{ text: 'highly respected' }] },
     { code: 'He boasted that the army had never lost a battle.', errors: [{ text: 'boasted' }] },
+    // Past the reported clause, or in the writer's own "I said that", the wording is the writer's.
+    {
+      code: 'She said that the talks failed, despite the hate-filled campaign against her.',
+      errors: [{ text: 'hate-filled' }],
+    },
+    { code: 'I have long said that the hate-filled campaign must end.', errors: [{ text: 'hate-filled' }] },
+    { code: 'The speech was incendiary.', errors: [{ text: 'incendiary' }] },
     { code: 'The so-called experts got it wrong again.', errors: [{ text: 'so-called' }] },
     { code: 'The outstanding leader of the movement died in 1990.', errors: [{ text: 'outstanding' }] },
     {

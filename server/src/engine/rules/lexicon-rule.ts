@@ -270,6 +270,8 @@ export function lexiconRule(
               reportedLabel(characterise, sentence, docStart - sentence.span.start, coverage)
             )
               continue;
+            if (sentence && inReportedSpeech(sentence.text, sentence.words, start + b.start - sentence.span.start))
+              continue;
             if (characterise && mentioned(characterise, pb.words, m.from)) continue;
             if (characterise && labelledAsSomeoneSays(pb.text, pb.words, m.to)) continue;
             // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
@@ -380,6 +382,45 @@ function labelledAsSomeoneSays(text: string, words: readonly Word[], to: number)
   if (as?.norm !== 'as' || !/^\s*,\s*$/.test(text.slice(words[to - 1].end, as.start))) return false;
   for (let v = to + 2; v < Math.min(words.length, to + 2 + AS_SAYS_SUBJECT); v++)
     if (isSpeechVerbAt(words, v)) return true;
+  return false;
+}
+
+/** How far back from a term its clause's "that" may stand, and "that" from its verb ("claimed, without…, that"). */
+const REPORTED_CLAUSE_REACH = 25;
+const VERB_TO_THAT = 6;
+/** Verbs whose "that" clause (or "of", after "accused") holds someone's words, not the writer's inference. */
+const REPORTING =
+  /^(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|argu(?:e|es|ed)|insist(?:s|ed)?|assert(?:s|ed)?|contend(?:s|ed)?|told|tells?|warn(?:s|ed)?|charg(?:e|es|ed)|hear(?:s|d)?)$/;
+const ACCUSE = /^accus(?:e|es|ed)$/;
+/** The writer as the subject, up to three words before the verb: "I said that", "we have long argued that". */
+const WRITERS = new Set(['i', 'we']);
+const WRITER_SUBJECT_REACH = 3;
+/** "at that time": "that" as a determiner, no clause. */
+const THAT_DETERMINES = new Set(['time', 'day', 'week', 'month', 'year', 'moment', 'point', 'period', 'stage', 'era']);
+
+/**
+ * Whether the term at `termStart` (an offset in the sentence) stands in a clause that reports what someone else said
+ * ("He claimed, without evidence, that the protesters were hate-filled criminals", "many have accused the government
+ * of a grossly disproportionate response", "it is common to hear that we are recklessly embracing…"): the wording is
+ * the speaker's, and a vague speaker is the attribution rules' business. Not the writer's own "I said that…", nor
+ * past the clause ("…, despite its extraordinary record").
+ */
+function inReportedSpeech(text: string, words: readonly Word[], termStart: number): boolean {
+  const at = words.findIndex((w) => w.start >= termStart);
+  for (let k = at - 1; k > 0 && k >= at - REPORTED_CLAUSE_REACH; k--) {
+    // A comma ends the clause, unless another "that" clause of the same verb follows it (", that we are…").
+    const gap = text.slice(words[k].end, words[k + 1].start);
+    if (/[;:.!?()]/.test(gap) || (gap.includes(',') && words[k + 1].norm !== 'that')) return false;
+    const opener = words[k].norm;
+    if (opener === 'that' ? THAT_DETERMINES.has(words[k + 1].norm) : opener !== 'of') continue;
+    for (let v = k - 1; v > 0 && v >= k - VERB_TO_THAT; v--) {
+      const verb = words[v].norm;
+      if (!(opener === 'of' ? ACCUSE.test(verb) : REPORTING.test(verb))) continue;
+      // "I said", "we have long argued", "it is fair to say" (but "common to hear" is what others say).
+      if (words[v - 1].norm === 'to') return verb.startsWith('hear');
+      return !words.slice(Math.max(0, v - WRITER_SUBJECT_REACH), v).some((w) => WRITERS.has(w.norm));
+    }
+  }
   return false;
 }
 
