@@ -95,6 +95,15 @@ describe('attribution as writers write it', () => {
     assert.equal(coverageOf(act, 'The army'), undefined);
   });
 
+  test('a body that determined, a speaker who talked about it or attributed it to a cause', () => {
+    for (const [text, source] of [
+      ['Earlier this year the US determined that the militia had killed 300 people in Lundby.', 'US'],
+      ['Former President Ana Ruiz had talked about the country leaving default in 2024.', 'Ana Ruiz'],
+      ['The minister attributed the delay of 40 days to the talks with bond holders.', 'The minister'],
+    ])
+      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+  });
+
   test("an outlet's own teams witness what they report", () => {
     const text = 'Lundposten teams witnessed dozens of soldiers in riot gear breaking up the march in May 2024.';
     assert.equal(coverageOf(text, 'Lundposten')?.source, 'Lundposten teams');

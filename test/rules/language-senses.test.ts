@@ -347,6 +347,14 @@ ruleTester('editorializing', {
 
 ruleTester('unsupported-attribution', {
   valid: [
+    {
+      name: 'a relative "who" after a name, people physically attacked, voices made known',
+      code: [
+        'The story was rebuffed by Dr. Ana Silva who argued that only the agencies can declare a default.',
+        'Several have been attacked, arrested or even murdered.',
+        'The party reminded people to make their voices known at the polls.',
+      ].join(' '),
+    },
     { name: 'a passive agent that is a noun phrase, not a vague crowd', code: 'The strait is shared by many nations.' },
     {
       name: 'people accused or held, not people accusing; the belief of one crowd in a story',
@@ -399,6 +407,11 @@ ruleTester('unsupported-attribution', {
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
+    {
+      name: 'a sentence that opens on a crowd who argue, and an attack with a reason',
+      code: 'The war ended. Analysts who argue otherwise are few. The plan has been attacked as reckless.',
+      errors: [{ text: 'who argue' }, { text: 'has been attacked as' }],
+    },
     {
       name: 'unnamed people as the subject still weasel, beside the same words after a preposition',
       code: 'Local activists posted that 40 people died. The file held reports from local activists posted online.',

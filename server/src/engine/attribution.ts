@@ -990,6 +990,8 @@ function negated(text: string, words: readonly Word[], verb: number): boolean {
 }
 
 const MAX_ADVERBIAL_WORDS = 10;
+/** Verbs of talk, whose "about" names what was said. */
+const TALK = /^(?:talk|talks|talked|spoke|speaks|speak|wrote|writes|write|written|testified|testify|testifies)$/;
 
 /**
  * "As Omarova notes, …", "As the IMF noted in its report, …": a clause opened by "as" whose reporting verb ends it (a
@@ -1091,9 +1093,16 @@ function introducesContent(
     if (k === verb + 1 && CLAUSE_SUBJECTS.has(w.norm)) return true;
     // "urged companies to stockpile", "cautioned the fund against lending": the appeal is the speaker's.
     if ((w.norm === 'to' || w.norm === 'against') && k > verb + 1 && inClass('DIRECTIVE_VERB', v.norm)) return true;
-    // "described the deal as …", "blamed wages for the slow fall", "accused the police of torture": the charge is the
-    // speaker's.
-    if (/^(?:as|for|of)$/.test(w.norm) && k > verb + 1 && inClass('DESCRIBE_VERB', v.norm)) return true;
+    // "described the deal as …", "blamed wages for the slow fall", "accused the police of torture", "attributed the
+    // delay to the talks": the charge is the speaker's.
+    if (
+      (/^(?:as|for|of)$/.test(w.norm) || (w.norm === 'to' && /^attribut/.test(v.norm))) &&
+      k > verb + 1 &&
+      inClass('DESCRIBE_VERB', v.norm)
+    )
+      return true;
+    // "talked about the default": what the speaker said, named.
+    if (k === verb + 1 && w.norm === 'about' && TALK.test(v.norm)) return true;
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     // "announced last week after talks with a Saudi delegation that …": a time phrase, not a clause, before "that".
     if (TIME_CONJUNCTIONS.has(w.norm) && opensNounPhraseAfter(words[k + 1])) continue;

@@ -247,6 +247,15 @@ export function lexiconRule(
             if (coverage === 'speaker' && !opensInQuote) continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             if (namedBefore(pb.words, m.from)) continue;
+            // "…rebuffed by Dr. Ana Silva, who argued that…": a relative "who" after a name is the named person's view.
+            const antecedent = m.from - 1;
+            if (
+              pb.words[m.from].norm === 'who' &&
+              antecedent >= 0 &&
+              isCapitalised(pb.words[antecedent]) &&
+              !opensSentence(pb, antecedent)
+            )
+              continue;
             if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
             if (!followedAsRequired(m, pb.text, pb.words)) continue;
             if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
