@@ -90,6 +90,11 @@ describe('attribution as writers write it', () => {
       ['The opposition also alleged that the board had halted 400 tally sheets.', 'The opposition'],
     ])
       assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+    // A noun closing a prepositional phrase is no verb: "on an ethics violation charge".
+    const noun = 'The vote came hours after Ana Diop, the prime minister, was ousted by the court on an ethics charge.';
+    assert.equal(coverageOf(noun, 'The vote'), undefined);
+    const relatives = 'As one of his relatives said, Diop passed the entrance exam in 1978 with the top mark.';
+    assert.equal(coverageOf(relatives, 'As one')?.kind, 'attribution');
     // Denying a thing is an act, not a statement: "denied entry to".
     const act = 'The army denied entry to the 40 journalists at the border in May 2021.';
     assert.equal(coverageOf(act, 'The army'), undefined);

@@ -1123,6 +1123,25 @@ const opensNounPhraseAfter = (w: Word | undefined): boolean =>
   !CLAUSE_SUBJECTS.has(w.norm);
 
 const MOSTLY_NOUNS = new Set(['project', 'projects']);
+/** Reporting words that are nouns as often as verbs ("an ethics charge", "his comments"). */
+const NOUN_READINGS = new Set(
+  'charge charges claim claims comment comments report reports reply replies answer answers estimate estimates quote quotes post posts tweet tweets count counts note notes remark remarks'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether words[i] ends "on an ethics violation charge": a preposition, a determiner and lower-case modifiers before
+ * a reporting word that is as often a noun, with no "that" or quotation after it.
+ */
+function closesPrepositionalPhrase(text: string, words: readonly Word[], i: number): boolean {
+  if (!NOUN_READINGS.has(words[i].norm) || /^\s*(?:that\b|[:“"«‘])/.test(text.slice(words[i].end))) return false;
+  for (let det = i - 2; det >= Math.max(1, i - 3); det--) {
+    if (!inClass('DETERMINER', words[det].norm)) continue;
+    return PREPOSITIONS.has(words[det - 1].norm) && words.slice(det + 1, i).every((x) => /^\p{Ll}/u.test(x.raw));
+  }
+  return false;
+}
 const AUXILIARIES = new Set('are is was were has have had will would can could should must may might'.split(' '));
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'what', 'whom']);
 const CONDITIONS = new Set(['until', 'unless', 'provided', 'providing', 'if', 'once']);
@@ -1261,6 +1280,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
     // "a living document that …": a document noun after a determiner and its modifier.
     if (inClass('DOCUMENT', w.norm) && inClass('DETERMINER', words[i - 2]?.norm) && !isCapitalised(prev!)) continue;
+    // "ousted on an ethics violation charge": a noun closing a prepositional phrase, not a verb.
+    if (closesPrepositionalPhrase(text, words, i)) continue;
     // "The president reportedly told…": hearsay names who spoke, not who reports it.
     if (negated(text, words, i) || hearsay(words, i)) continue;
     // Passive: "was denounced by the UN", "as reported by Reuters", "a report released on Thursday by the IISS".
