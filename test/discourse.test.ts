@@ -88,6 +88,9 @@ describe('attribution as writers write it', () => {
       ['The electoral board previously denied the assertion.', 'The electoral board'],
       ['Ana Ruiz accused the board of hiding 40 tally sheets in July 2024.', 'Ana Ruiz'],
       ['The opposition also alleged that the board had halted 400 tally sheets.', 'The opposition'],
+      // What a named body found and made known: identified, documented.
+      ['The UN has identified 10,000 cases of acute malnutrition among children since January.', 'UN'],
+      ['Lundby Watch documented 12 attacks on schools in 2023.', 'Lundby Watch'],
     ])
       assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
     // A noun closing a prepositional phrase is no verb: "on an ethics violation charge".
