@@ -75,6 +75,22 @@ describe('attribution as writers write it', () => {
       assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
   });
 
+  test('a people or a region is no source: "the Israeli government" is not "Israeli", "the West" names nobody', () => {
+    for (const vague of [
+      'Her harshest criticism was reserved for the Lundian government, charging that it had shelled 40 villages.',
+      'Many in the West have accused the government of shelling 40 villages in 2014.',
+    ]) {
+      assert.equal(coverageOf(vague, vague.slice(0, 8)), undefined, vague);
+      assert.deepEqual(flagged(vague), [vague], vague);
+    }
+    // A name that ends like a nationality is still a name; a country is a source.
+    for (const [text, source] of [
+      ['Modi said the army had shelled 40 villages in 2014.', 'Modi'],
+      ['The shelling of 40 villages was condemned by Pakistan as a crime in 2014.', 'Pakistan'],
+    ])
+      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+  });
+
   test('"one video" names no more than "a video" does', () => {
     const text = 'One video posted on social media showed soldiers beating detainees in a square in 2016.';
     assert.equal(coverageOf(text, 'One video'), undefined);

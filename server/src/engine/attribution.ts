@@ -1201,7 +1201,30 @@ function passiveInPlace(words: readonly Word[], i: number, lead: number): boolea
 }
 
 /** The named source a sentence attributes itself to, if any. */
+/** Words for a people or a region ("Israeli", "the West", "Westerners"): who they are, never who said it. */
+const DEMONYM = /^(?:West|East|Westerners|Easterners|Europeans|Americans|Africans|Asians|Arabs)$/;
+
+/**
+ * The source a sentence names (see `attribution`), unless all it names is a people or a region ("…reserved for the
+ * Israeli government, charging that…", "many in the West have accused…"): demonyms are not sources (#14).
+ */
 export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
+  const found = attribution(text, words);
+  if (!found) return undefined;
+  if (DEMONYM.test(found.source)) return undefined;
+  // A nationality cut from its noun ("the Israeli government" read as "Israeli"); "Modi said" is a name.
+  const next = /^\s+(\p{Ll}+)\b/u.exec(text.slice(found.span.end))?.[1];
+  const adjective =
+    next !== undefined &&
+    !REPORTING_VERBS.has(next) &&
+    !AUXILIARIES.has(next) &&
+    !next.endsWith('ly') &&
+    !PREPOSITIONS.has(next) &&
+    !/^(?:as|and|or|but|by|that|which|who)$/.test(next);
+  return NATIONALITY.test(found.source) && adjective ? undefined : found;
+}
+
+function attribution(text: string, words: readonly Word[]): Attribution | undefined {
   const opening = documentOpening(text, words);
   if (opening) return opening;
   for (let i = 0; i < words.length; i++) {
