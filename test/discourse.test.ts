@@ -764,6 +764,26 @@ describe('sources carried through a paragraph', () => {
 });
 
 describe('quotations and interviews', () => {
+  test('bold run-in terms that each appear once are a list, not speakers taking turns', () => {
+    const text = [
+      'Three blocs formed before the union was founded.',
+      '',
+      '**The Lagos Bloc**: so called because it met in Lagos in 1961, it wanted a federation at once.',
+      '',
+      '**The Accra Bloc**: met in Accra in 1960 and held 12 states.',
+      '',
+      '**The Dakar Bloc**: met in Dakar in 1960 and spoke for French interests.',
+      '',
+      'On 25 May 1963, delegates from 32 states founded the union in Addis Ababa.',
+    ].join('\n');
+    const { claims } = lint(text, { filePath: '/virtual/article.md' });
+    assert.deepEqual(
+      claims.filter((c) => c.coverage?.kind === 'interview').map((c) => c.sentence.text),
+      [],
+    );
+    assert.ok(flagged(text).some((s) => s.startsWith('On 25 May')));
+  });
+
   test('a quotation over several paragraphs belongs to the speaker named where it opens', () => {
     const text = [
       'Amina Diallo, the mayor of Kidal, described the week in detail: “The convoy arrived on Monday with 40 trucks.',

@@ -133,8 +133,8 @@ function isSpeakerLabel(label: string): boolean {
   // "**Verdict:**", "**True:**": one word that heads a paragraph or judges it, not a name (surnames may be verbs: Sow).
   const single = words.length === 1 ? words[0].toLowerCase() : undefined;
   if (single && (RUN_IN_HEADINGS.has(single) || isAdjective(single))) return false;
-  // "**Not True:**", "**Mostly False:**": a verdict's degree, not a first name.
-  if (VERDICT_DEGREES.test(words[0])) return false;
+  // "**Not True:**", "**Mostly False:**": a verdict's degree, not a first name; "**The Monrovia Group:**" names a thing.
+  if (VERDICT_DEGREES.test(words[0]) || words[0] === 'The') return false;
   return /^\p{Lu}/u.test(words[0]) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_PARTICLES.test(w));
 }
 
@@ -261,7 +261,10 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Bl
   const speakers = new Set(labels.map(({ label }) => label.name.toLowerCase()));
   const first = labels[0]?.label.name ?? '';
   const oneNamedSpeaker = speakers.size === 1 && /\s/.test(first) && isSpeakerLabel(first);
-  if (labels.length >= MIN_TURNS && (speakers.size >= 2 || oneNamedSpeaker)) {
+  // Speakers take turns, so some label recurs: three different ones once each are a list's run-in terms
+  // ("**The Casablanca Group**: so called because…", "**The Monrovia Group**: …").
+  const takesTurns = labels.length > speakers.size;
+  if (labels.length >= MIN_TURNS && takesTurns && (speakers.size >= 2 || oneNamedSpeaker)) {
     let turn: Turn | undefined;
     let next = 0;
     return prose.map((pb, b) => {
