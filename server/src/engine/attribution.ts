@@ -1200,13 +1200,12 @@ function passiveInPlace(words: readonly Word[], i: number, lead: number): boolea
   return first !== undefined && !isCapitalised(first) && !inClass('DOCUMENT', first.norm);
 }
 
-/** The named source a sentence attributes itself to, if any. */
 /** Words for a people or a region ("Israeli", "the West", "Westerners"): who they are, never who said it. */
 const DEMONYM = /^(?:West|East|Westerners|Easterners|Europeans|Americans|Africans|Asians|Arabs)$/;
 
 /**
- * The source a sentence names (see `attribution`), unless all it names is a people or a region ("…reserved for the
- * Israeli government, charging that…", "many in the West have accused…"): demonyms are not sources (#14).
+ * The named source a sentence attributes itself to, if any. Not a people or a region alone ("…reserved for the Israeli
+ * government, charging that…", "many in the West have accused…"): demonyms are not sources (#14).
  */
 export function findAttribution(text: string, words: readonly Word[]): Attribution | undefined {
   const found = attribution(text, words);

@@ -1004,10 +1004,6 @@ function conditionFigure(text: string, words: readonly Word[], from: number, fig
   return figures.some((f) => f.span.start >= start && (comma < 0 || f.span.start < comma));
 }
 
-/**
- * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
- * a modal — a scene the writer imagines, not one that happened. `figures`: the sentence's (a year is none).
- */
 const MAX_ASIDE_WORDS = 3;
 
 /**
@@ -1023,6 +1019,10 @@ function conditionStart(text: string, words: readonly Word[]): number {
   return k;
 }
 
+/**
+ * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
+ * a modal — a scene the writer imagines, not one that happened. `figures`: the sentence's (a year is none).
+ */
 function isHypothetical(text: string, words: readonly Word[], figures: readonly Figure[]): boolean {
   const opening = conditionStart(text, words);
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.

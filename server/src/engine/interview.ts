@@ -133,7 +133,7 @@ function isSpeakerLabel(label: string): boolean {
   // "**Verdict:**", "**True:**": one word that heads a paragraph or judges it, not a name (surnames may be verbs: Sow).
   const single = words.length === 1 ? words[0].toLowerCase() : undefined;
   if (single && (RUN_IN_HEADINGS.has(single) || isAdjective(single))) return false;
-  // "**Not True:**", "**Mostly False:**": a verdict's degree, not a first name; "**The Monrovia Group:**" names a thing.
+  // "**Not True:**", "**Mostly False:**": a verdict's degree, not a first name; "**The Dakar Bloc:**" names a thing.
   if (VERDICT_DEGREES.test(words[0]) || words[0] === 'The') return false;
   return /^\p{Lu}/u.test(words[0]) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_PARTICLES.test(w));
 }
