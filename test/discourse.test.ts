@@ -128,6 +128,15 @@ describe('attribution as writers write it', () => {
       assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
   });
 
+  test('"according to these …" points back to a source the article named; an abbreviation ends no clause', () => {
+    const text =
+      'The observers photographed the tally sheets of 80% of the booths.\n\n' +
+      "According to these 'tallies', Ruiz won 67 per cent of the vote in 2024.";
+    assert.equal(coverageOf(text, 'According')?.source, "these 'tallies");
+    const abbreviation = 'Ruiz claimed 3.5% of the U.S. defense budget has been spent on Ukraine since 2022.';
+    assert.equal(coverageOf(abbreviation, 'Ruiz')?.source, 'Ruiz');
+  });
+
   test("an outlet's own teams witness what they report", () => {
     const text = 'Lundposten teams witnessed dozens of soldiers in riot gear breaking up the march in May 2024.';
     assert.equal(coverageOf(text, 'Lundposten')?.source, 'Lundposten teams');

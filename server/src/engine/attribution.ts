@@ -912,6 +912,8 @@ function speakerAfter(text: string, words: readonly Word[], verb: number): Attri
     : undefined;
 }
 
+const DEMONSTRATIVE_DETERMINERS = new Set(['this', 'these', 'that', 'those']);
+
 /** A noun phrase introduced by a lead-in, up to the next punctuation or clause boundary. */
 function phraseAfter(text: string, words: readonly Word[], from: number): Attribution | undefined {
   let to = from;
@@ -928,7 +930,9 @@ function phraseAfter(text: string, words: readonly Word[], from: number): Attrib
   let end = to - 1 > from ? beforeTime(words, to - 1) : to - 1;
   // "a Fox News poll released Friday": the participle after the source is not part of it.
   if (end > from && /^[a-z]{3,}ed$/.test(words[end].raw)) end--;
-  return end >= from && isSpecificPhrase(text, words, from, end)
+  // "according to these 'actas'": a demonstrative points back to what the article has named.
+  const pointsBack = end > from && DEMONSTRATIVE_DETERMINERS.has(words[from].norm);
+  return end >= from && (pointsBack || isSpecificPhrase(text, words, from, end))
     ? { kind: 'lead-in', ...sliceOf(text, words, from, end) }
     : undefined;
 }
@@ -990,6 +994,8 @@ function negated(text: string, words: readonly Word[], verb: number): boolean {
 }
 
 const MAX_ADVERBIAL_WORDS = 10;
+/** Initials joined by full stops, as the word splitter leaves "U.S." ("U.S"). */
+const ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 /** Verbs of talk, whose "about" names what was said. */
 const TALK = /^(?:talk|talks|talked|spoke|speaks|speak|wrote|writes|write|written|testified|testify|testifies)$/;
 
@@ -1065,6 +1071,8 @@ function introducesContent(
   let limit = Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS);
   for (let k = verb + 1; k <= limit; k++) {
     let gap = text.slice(words[k - 1].end, k < words.length ? words[k].start : text.length);
+    // "the U.S. defense budget": an abbreviation's full stop ends no sentence.
+    if (ABBREVIATION.test(words[k - 1].raw) && /^\.\s/.test(gap)) gap = ' ';
     // "blamed inflation — driven by wages — for …": an aside between dashes is read past, as if absent.
     const resume = DASH.test(gap) ? afterAside(text, words, k, DASH) : undefined;
     if (resume !== undefined) {
