@@ -59,6 +59,7 @@ describe('attribution as writers write it', () => {
       'Three generals were detained at the base on Friday, said a senior Western diplomat.',
       'One government source said the army had detained 300 officers in the capital by Monday.',
       'A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.',
+      'Afterwards an army officer boasted that the garrison could hold out for 40 days.',
     ]) {
       assert.equal(coverageOf(vague, vague.slice(0, 12)), undefined, vague);
       assert.deepEqual(flagged(vague), [vague], vague);

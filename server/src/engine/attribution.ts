@@ -219,10 +219,13 @@ const REGION_ADJECTIVE = /^(?:Western|Eastern|Northern|Southern|Arab)$/;
  * anonymous source an editor asks about ("a Pentagon official" names the body, "a shopkeeper" is no insider).
  */
 function unnamedInsider(words: readonly Word[], from: number, to: number): boolean {
-  if (!(INDEFINITE.has(words[from].norm) || words[from].norm === 'one')) return false;
   if (!inClass('UNNAMED_INSIDER', words[to].norm)) return false;
+  // "Afterwards an Ethiopian official": an adverb opening the sentence may stand before the article.
+  let article = from;
+  if (article === 0 && !INDEFINITE.has(words[0].norm) && words[0].norm !== 'one') article = 1;
+  if (article >= to || !(INDEFINITE.has(words[article].norm) || words[article].norm === 'one')) return false;
   return words
-    .slice(from + 1, to)
+    .slice(article + 1, to)
     .every((w) => !isCapitalised(w) || NATIONALITY.test(w.raw) || REGION_ADJECTIVE.test(w.raw));
 }
 
