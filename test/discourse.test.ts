@@ -27,6 +27,19 @@ function coverageOf(markdown: string, opening: string): { kind: string; source: 
   return claim.coverage ? { kind: claim.coverage.kind, source: claim.coverage.source } : undefined;
 }
 
+/** Each sentence is covered by the source given beside it (the source of the sentence that opens like it). */
+function assertSources(cases: ReadonlyArray<readonly [text: string, source: string]>): void {
+  for (const [text, source] of cases) assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+}
+
+/** Each sentence is covered by nothing, and flagged whole. */
+function assertUnsourced(texts: readonly string[], opening = 8): void {
+  for (const text of texts) {
+    assert.equal(coverageOf(text, text.slice(0, opening)), undefined, text);
+    assert.deepEqual(flagged(text), [text], text);
+  }
+}
+
 describe('attribution as writers write it', () => {
   test('a sentence adverb before a comma is no speaker', () => {
     const text = 'Finally, state socialism would be tested and challenged more freely in Vietnam after 40 years.';
@@ -42,29 +55,28 @@ describe('attribution as writers write it', () => {
       'Journalists reported that 40% of the wells in the valley had run dry by 2021.',
     ])
       assert.deepEqual(flagged(vague), [vague], vague);
-    for (const [text, source] of [
+    assertSources([
       ['A 2022 report found that 40% of the wells in the valley had run dry.', 'A 2022 report'],
       ['A study by the central bank found that 40% of the wells had run dry.', 'A study by the central bank'],
       ['A report from the ministry found that 40% of the wells had run dry.', 'A report from the ministry'],
       ['The report found that 40% of the wells had run dry.', 'The report'],
       ['A spokesman said that 40% of the wells had run dry.', 'A spokesman'],
-    ])
-      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+    ]);
   });
 
   test('an unnamed insider is an anonymous source; a named body, or the outlet told, is a source', () => {
-    for (const vague of [
-      'The garrison commander was among the 40 officers detained on Sunday, an official said.',
-      'Troops clashed with rebels at the southern airport on Sunday, a senior official said, adding that 12 were held.',
-      'Three generals were detained at the base on Friday, said a senior Western diplomat.',
-      'One government source said the army had detained 300 officers in the capital by Monday.',
-      'A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.',
-      'Afterwards an army officer boasted that the garrison could hold out for 40 days.',
-    ]) {
-      assert.equal(coverageOf(vague, vague.slice(0, 12)), undefined, vague);
-      assert.deepEqual(flagged(vague), [vague], vague);
-    }
-    for (const [text, source] of [
+    assertUnsourced(
+      [
+        'The garrison commander was among the 40 officers detained on Sunday, an official said.',
+        'Troops clashed with rebels at the southern airport on Sunday, a senior official said, adding that 12 were held.',
+        'Three generals were detained at the base on Friday, said a senior Western diplomat.',
+        'One government source said the army had detained 300 officers in the capital by Monday.',
+        'A customs officer, who asked not to be named, later said the trucks crossed at night in 2021.',
+        'Afterwards an army officer boasted that the garrison could hold out for 40 days.',
+      ],
+      12,
+    );
+    assertSources([
       ['A Pentagon official said the drills would last until 2027.', 'A Pentagon official'],
       [
         'A spokesman for the Interior Ministry said 40 papers were closed in 2023.',
@@ -72,24 +84,19 @@ describe('attribution as writers write it', () => {
       ],
       ['The army sealed off the airport on Monday, an official told Reuters.', 'an official'],
       ['A shopkeeper said the army took 40 men from the village in 2009.', 'A shopkeeper'],
-    ])
-      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+    ]);
   });
 
   test('a people or a region is no source: "the Israeli government" is not "Israeli", "the West" names nobody', () => {
-    for (const vague of [
+    assertUnsourced([
       'Her harshest criticism was reserved for the Lundian government, charging that it had shelled 40 villages.',
       'Many in the West have accused the government of shelling 40 villages in 2014.',
-    ]) {
-      assert.equal(coverageOf(vague, vague.slice(0, 8)), undefined, vague);
-      assert.deepEqual(flagged(vague), [vague], vague);
-    }
+    ]);
     // A name that ends like a nationality is still a name; a country is a source.
-    for (const [text, source] of [
+    assertSources([
       ['Modi said the army had shelled 40 villages in 2014.', 'Modi'],
       ['The shelling of 40 villages was condemned by Pakistan as a crime in 2014.', 'Pakistan'],
-    ])
-      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+    ]);
   });
 
   test('"one video" names no more than "a video" does', () => {
@@ -101,15 +108,14 @@ describe('attribution as writers write it', () => {
   });
 
   test("a named body's public stance is what it said: accused, denied, voiced, welcomed", () => {
-    for (const [text, source] of [
+    assertSources([
       ['The electoral board previously denied the assertion.', 'The electoral board'],
       ['Ana Ruiz accused the board of hiding 40 tally sheets in July 2024.', 'Ana Ruiz'],
       ['The opposition also alleged that the board had halted 400 tally sheets.', 'The opposition'],
       // What a named body found and made known: identified, documented.
       ['The UN has identified 10,000 cases of acute malnutrition among children since January.', 'UN'],
       ['Lundby Watch documented 12 attacks on schools in 2023.', 'Lundby Watch'],
-    ])
-      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+    ]);
     // A noun closing a prepositional phrase is no verb: "on an ethics violation charge".
     const noun = 'The vote came hours after Ana Diop, the prime minister, was ousted by the court on an ethics charge.';
     assert.equal(coverageOf(noun, 'The vote'), undefined);
@@ -121,12 +127,11 @@ describe('attribution as writers write it', () => {
   });
 
   test('a body that determined, a speaker who talked about it or attributed it to a cause', () => {
-    for (const [text, source] of [
+    assertSources([
       ['Earlier this year the US determined that the militia had killed 300 people in Lundby.', 'US'],
       ['Former President Ana Ruiz had talked about the country leaving default in 2024.', 'Ana Ruiz'],
       ['The minister attributed the delay of 40 days to the talks with bond holders.', 'The minister'],
-    ])
-      assert.equal(coverageOf(text, text.slice(0, 8))?.source, source, text);
+    ]);
   });
 
   test('"according to these …" points back to a source the article named; an abbreviation ends no clause', () => {

@@ -48,14 +48,20 @@ const thisMachine = (): Machine => ({ cores: os.availableParallelism(), load: os
  * How many threads lint `files`, the main thread included; 1 means the main thread alone. `auto` uses the cores that
  * other processes leave idle (as `make --load-average` does): on a busy machine more threads only add CPU time. One
  * idle core is left to V8's garbage collector, whose helper threads already keep it busy: on two idle cores, two
- * threads took 1.08× the wall time and 1.25× the CPU of one (ARCHITECTURE.md, *Speed*).
+ * threads took 1.08× the wall time and 1.25× the CPU of one (ARCHITECTURE.md, *Speed*). `bytes`: the files' total
+ * size, read only when needed.
  */
-export function threadCount(concurrency: Concurrency, files: readonly string[], machine = thisMachine()): number {
+export function threadCount(
+  concurrency: Concurrency,
+  files: readonly string[],
+  machine = thisMachine(),
+  bytes = (): number => totalSize(files),
+): number {
   if (concurrency === 'off') return 1;
   if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, files.length));
   const idle = Math.ceil(machine.cores - machine.load);
   const threads = Math.min(idle - 1, files.length);
-  return threads < 2 || totalSize(files) < PARALLEL_MIN_BYTES ? 1 : threads;
+  return threads < 2 || bytes() < PARALLEL_MIN_BYTES ? 1 : threads;
 }
 
 /** Lets the event loop deliver the workers' answers between two files linted on the main thread. */
@@ -84,8 +90,11 @@ export async function lintFiles(
     maxFileBytes: options.maxFileBytes,
     sourcesCache: options.sourcesCache,
   };
-  const threads = threadCount(concurrency, files);
-  const mainLints = threads > 1 || concurrency !== 'auto' || totalSize(files) < PARALLEL_MIN_BYTES;
+  // The files' size is read once, and only when `auto` needs it.
+  let size: number | undefined;
+  const bytes = (): number => (size ??= totalSize(files));
+  const threads = threadCount(concurrency, files, thisMachine(), bytes);
+  const mainLints = threads > 1 || concurrency !== 'auto' || bytes() < PARALLEL_MIN_BYTES;
   const workers = Array.from({ length: mainLints ? threads - 1 : 1 }, () => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
       workerData,

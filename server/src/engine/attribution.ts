@@ -173,6 +173,8 @@ function sliceOf(text: string, words: readonly Word[], from: number, to: number)
 
 /** Determiners that make a person specific ("a shopkeeper told the BBC") but not a document ("a report found"). */
 const INDEFINITE = new Set(['a', 'an', 'another']);
+/** "a", "an", "another", or "one" counting one of a kind ("one video", "one official"). */
+const isIndefiniteOrOne = (w: Word): boolean => INDEFINITE.has(w.norm) || w.norm === 'one';
 const isDefinite = (w: Word | undefined): boolean =>
   w !== undefined && inClass('DETERMINER', w.norm) && !INDEFINITE.has(w.norm);
 /** "by the water board", "from UNICEF": the author of a document, named after it. */
@@ -221,9 +223,8 @@ const REGION_ADJECTIVE = /^(?:Western|Eastern|Northern|Southern|Arab)$/;
 function unnamedInsider(words: readonly Word[], from: number, to: number): boolean {
   if (!inClass('UNNAMED_INSIDER', words[to].norm)) return false;
   // "Afterwards an Ethiopian official": an adverb opening the sentence may stand before the article.
-  let article = from;
-  if (article === 0 && !INDEFINITE.has(words[0].norm) && words[0].norm !== 'one') article = 1;
-  if (article >= to || !(INDEFINITE.has(words[article].norm) || words[article].norm === 'one')) return false;
+  const article = from === 0 && !isIndefiniteOrOne(words[0]) ? 1 : from;
+  if (article >= to || !isIndefiniteOrOne(words[article])) return false;
   return words
     .slice(article + 1, to)
     .every((w) => !isCapitalised(w) || NATIONALITY.test(w.raw) || REGION_ADJECTIVE.test(w.raw));
@@ -263,7 +264,7 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
       return true;
     if (inClass('ANAPHOR', w.norm) && from === to) return true;
     if (!document) {
-      if (INDEFINITE.has(w.norm) || (k === from && w.norm === 'one')) indefinite = true;
+      if (k === from ? isIndefiniteOrOne(w) : INDEFINITE.has(w.norm)) indefinite = true;
       else if (inClass('DETERMINER', w.norm) || isPossessive(text, w) || (w.isNumber && /^\d{4}$/.test(w.raw)))
         specifier = true;
       if ((specifier || (indefinite && !unnamedInsider(words, from, k))) && inClass('ROLE', w.norm)) return true;
@@ -915,7 +916,8 @@ function speakerAfter(text: string, words: readonly Word[], verb: number): Attri
     : undefined;
 }
 
-const DEMONSTRATIVE_DETERMINERS = new Set(['this', 'these', 'that', 'those']);
+/** Determiners that point back to what the text has named: "these records", "that report". */
+export const DEMONSTRATIVE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'these', 'that', 'those']);
 
 /** A noun phrase introduced by a lead-in, up to the next punctuation or clause boundary. */
 function phraseAfter(text: string, words: readonly Word[], from: number): Attribution | undefined {

@@ -24,6 +24,7 @@ import {
   isSpeechVerbAt,
   reportsResearchFindings,
   readsExhibit,
+  DEMONSTRATIVE_DETERMINERS,
   tagsQuotation,
   tagsQuotationAt,
   personSubject,
@@ -330,7 +331,8 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     }),
   );
   const ownResearch = asserted.some((block) => block.some(({ core }) => core.describesResearch));
-  const exhibits = hasExhibits(doc);
+  // Read only for a sentence that reads a chart, rare: a scan of the whole text is not every keystroke's work.
+  let exhibits: boolean | undefined;
   const personal = isPersonalAccount(asserted);
   const explanatory = explanatoryNotes(doc);
   const claims: Claim[] = [];
@@ -365,7 +367,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       const ownEvidence =
         ownResearch && (core.reportsResearch || core.describesResearch)
           ? "the article's own research"
-          : exhibits && core.readsExhibit
+          : core.readsExhibit && (exhibits ??= hasExhibits(doc))
             ? "the article's own chart or table"
             : undefined;
       const covered = flow.cover(sentence, core, cited, ownEvidence);
@@ -435,9 +437,6 @@ function factualInContext(block: ReadonlyArray<{ core: ClaimCore }>, i: number):
   );
 }
 
-/** A sentence that refers back to what came before: "This was stated by…", "These were the words of…". */
-const BACK_REFERENCE = new Set(['this', 'that', 'these', 'those']);
-
 /**
  * The speaker of a paragraph that is one quotation and nothing else, when the next paragraph opens by naming who said
  * it ("“…” ⏎ These were the words of the defence minister, Ana Ruiz."): the quotation set off first, its speaker after.
@@ -449,7 +448,8 @@ function speakerNamedAfter(
   if (!isOneQuotation(pb)) return undefined;
   const first = next[0];
   const named = first?.core.named;
-  return named && named.kind !== 'anaphor' && BACK_REFERENCE.has(first.sentence.words[0]?.norm)
+  // A sentence that refers back to what came before: "This was stated by…", "These were the words of…".
+  return named && named.kind !== 'anaphor' && DEMONSTRATIVE_DETERMINERS.has(first.sentence.words[0]?.norm)
     ? named.source
     : undefined;
 }

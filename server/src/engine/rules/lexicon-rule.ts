@@ -247,15 +247,7 @@ export function lexiconRule(
             if (coverage === 'speaker' && !opensInQuote) continue;
             if (partOfName(pb.words, m.from, sentence?.span.start === docStart)) continue;
             if (namedBefore(pb.words, m.from)) continue;
-            // "…rebuffed by Dr. Ana Silva, who argued that…": a relative "who" after a name is the named person's view.
-            const antecedent = m.from - 1;
-            if (
-              pb.words[m.from].norm === 'who' &&
-              antecedent >= 0 &&
-              isCapitalised(pb.words[antecedent]) &&
-              !opensSentence(pb, antecedent)
-            )
-              continue;
+            if (relativeAfterName(pb, m.from)) continue;
             if (m.entry.sense && !(sentence && lexicon.inSense(m.entry, sentence.words))) continue;
             if (!followedAsRequired(m, pb.text, pb.words)) continue;
             if (m.entry.namesWhatFollows && introducesName(pb.text, pb.words, m.to)) continue;
@@ -273,14 +265,10 @@ export function lexiconRule(
               )
             )
               continue;
-            if (
-              characterise &&
-              sentence &&
-              reportedLabel(characterise, sentence, docStart - sentence.span.start, coverage)
-            )
-              continue;
-            if (sentence && inReportedSpeech(sentence.text, sentence.words, start + b.start - sentence.span.start))
-              continue;
+            // The term's first word in its sentence, for the checks that read the sentence around it.
+            const at = sentence ? sentence.words.findIndex((w) => w.start >= docStart - sentence.span.start) : -1;
+            if (characterise && sentence && reportedLabel(characterise, sentence, at, coverage)) continue;
+            if (sentence && inReportedSpeech(sentence.text, sentence.words, at)) continue;
             if (characterise && mentioned(characterise, pb.words, m.from)) continue;
             if (characterise && labelledAsSomeoneSays(pb.text, pb.words, m.to)) continue;
             // Alternatives with a placeholder ("in {month} {year}") are forms, not words: neither suggested nor quoted.
@@ -321,9 +309,8 @@ const CHARACTERISE_REACH = 12;
  * "a governor described as a tyrant by the opposition party". The label belongs to the named speaker (the sentence's
  * attribution) or to the named agent of the passive ("by" and a capitalised name after the label).
  */
-function reportedLabel(lexicon: Lexicon, sentence: Sentence, termStart: number, coverage: string | undefined): boolean {
+function reportedLabel(lexicon: Lexicon, sentence: Sentence, at: number, coverage: string | undefined): boolean {
   const words = sentence.words;
-  const at = words.findIndex((w) => w.start >= termStart);
   if (at < 0) return false;
   let verb = -1;
   for (let k = at - 1; k >= 0 && k >= at - CHARACTERISE_REACH; k--) {
@@ -335,7 +322,8 @@ function reportedLabel(lexicon: Lexicon, sentence: Sentence, termStart: number, 
   if (verb < 0) return false;
   if (coverage === 'attribution' || coverage === 'carried') return true;
   // "a movie called “Plandemic,” featuring disgraced…": past the clause, the label is over.
-  if (!/[,;:.()]/.test(sentence.text.slice(words[verb].end, termStart)) && labelOfSubject(words, verb)) return true;
+  if (!/[,;:.()]/.test(sentence.text.slice(words[verb].end, words[at].start)) && labelOfSubject(words, verb))
+    return true;
   for (let k = at + 1; k < words.length - 1; k++) {
     if (words[k].norm !== 'by') continue;
     const agent = words[k + 1].norm === 'the' && k + 2 < words.length ? words[k + 2] : words[k + 1];
@@ -408,14 +396,13 @@ const WRITER_SUBJECT_REACH = 3;
 const THAT_DETERMINES = new Set(['time', 'day', 'week', 'month', 'year', 'moment', 'point', 'period', 'stage', 'era']);
 
 /**
- * Whether the term at `termStart` (an offset in the sentence) stands in a clause that reports what someone else said
+ * Whether the term at word `at` of its sentence stands in a clause that reports what someone else said
  * ("He claimed, without evidence, that the protesters were hate-filled criminals", "many have accused the government
  * of a grossly disproportionate response", "it is common to hear that we are recklessly embracing…"): the wording is
  * the speaker's, and a vague speaker is the attribution rules' business. Not the writer's own "I said that…", nor
  * past the clause ("…, despite its extraordinary record").
  */
-function inReportedSpeech(text: string, words: readonly Word[], termStart: number): boolean {
-  const at = words.findIndex((w) => w.start >= termStart);
+function inReportedSpeech(text: string, words: readonly Word[], at: number): boolean {
   for (let k = at - 1; k > 0 && k >= at - REPORTED_CLAUSE_REACH; k--) {
     // A comma ends the clause, unless another "that" clause of the same verb follows it (", that we are…").
     const gap = text.slice(words[k].end, words[k + 1].start);
@@ -462,6 +449,17 @@ function namedElsewhere(source: string, text: string, sentence: Span, start: num
   const from = sentence.start + at;
   const gap = from >= end ? text.slice(end, from) : text.slice(from + source.length, start);
   return (from >= end || from + source.length <= start) && /\S/.test(gap);
+}
+
+/** "…rebuffed by Dr. Ana Silva, who argued that…": a relative "who" after a name is the named person's view. */
+function relativeAfterName(pb: ProseBlock, from: number): boolean {
+  const antecedent = from - 1;
+  return (
+    pb.words[from].norm === 'who' &&
+    antecedent >= 0 &&
+    isCapitalised(pb.words[antecedent]) &&
+    !opensSentence(pb, antecedent)
+  );
 }
 
 /** Whether the words from `to` on open with a quotation mark or a capitalised word (not "I"): a name follows. */
