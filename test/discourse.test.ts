@@ -143,6 +143,21 @@ describe('attribution as writers write it', () => {
     assert.equal(coverageOf(abbreviation, 'Ruiz')?.source, 'Ruiz');
   });
 
+  test('a body’s reports named after "from"; a source named in parentheses after a passive "reported"', () => {
+    assertSources([
+      [
+        'According to reports from Human Rights Watch, 300 families were stranded in 2023.',
+        'reports from Human Rights Watch',
+      ],
+      ['Studies from Lund University show that 40% of the wells ran dry in 2021.', 'Studies from Lund University'],
+      ['It was reported (Ana Silva, the agency’s director) that the site is 800 metres deep.', 'Ana Silva'],
+    ]);
+    assertUnsourced([
+      'According to reports from the region, 300 families were stranded in 2023.',
+      'It was reported (in March) that the site is 800 metres deep.',
+    ]);
+  });
+
   test("an outlet's own teams witness what they report", () => {
     const text = 'Lundposten teams witnessed dozens of soldiers in riot gear breaking up the march in May 2024.';
     assert.equal(coverageOf(text, 'Lundposten')?.source, 'Lundposten teams');

@@ -355,6 +355,19 @@ ruleTester('unsupported-attribution', {
         'The party reminded people to make their voices known at the polls.',
       ].join(' '),
     },
+    {
+      name: 'a named source where the vague phrase goes on or stands beside it in parentheses',
+      code: [
+        'The border was closed, where, according to reports from the Red Cross, 300 families were stranded.',
+        'It has been reported (Ana Silva, the agency’s director) that the site is 800 metres underground.',
+      ].join(' '),
+    },
+    {
+      name: 'a definite "the people" points back to the sources just described; accounts that post are accounts',
+      code:
+        'Officials have not yet agreed on a stimulus, the people said. ' +
+        'Many of the suspect accounts have tweeted only twice since 2020.',
+    },
     { name: 'a passive agent that is a noun phrase, not a vague crowd', code: 'The strait is shared by many nations.' },
     {
       name: 'people accused or held, not people accusing; the belief of one crowd in a story',
@@ -407,6 +420,15 @@ ruleTester('unsupported-attribution', {
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
+    {
+      name: 'reports from a place, a parenthesis that names nobody, people without "the"',
+      code: [
+        'According to reports from the region, 300 families were stranded.',
+        'It has been reported (without evidence) that the site is deep.',
+        'People said the army fired first.',
+      ].join(' '),
+      errors: [{ text: 'According to reports' }, { text: 'It has been reported' }, { text: 'People said' }],
+    },
     {
       name: 'a sentence that opens on a crowd who argue, and an attack with a reason',
       code: 'The war ended. Analysts who argue otherwise are few. The plan has been attacked as reckless.',

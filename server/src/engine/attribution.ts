@@ -181,6 +181,10 @@ const isDefinite = (w: Word | undefined): boolean =>
 const authoredAt = (words: readonly Word[], k: number): boolean =>
   (words[k]?.norm === 'by' || words[k]?.norm === 'from') && (isDefinite(words[k + 1]) || isNameWord(words[k + 1]));
 
+/** A name at `k`, or after "the" ("the Red Cross"): not "the region". */
+const namedAfter = (words: readonly Word[], k: number): boolean =>
+  isNameWord(words[k]) || (words[k]?.norm === 'the' && isNameWord(words[k + 1]));
+
 /** "Public reporting suggests", "Recent studies show": an adjective capitalised only because it opens the sentence. */
 const openingAdjective = (words: readonly Word[], k: number): boolean =>
   k === 0 && isAdjective(words[0].norm) && words[1] !== undefined && !isCapitalised(words[1]);
@@ -242,9 +246,10 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
   if (from > to) return false;
   if (inClass('QUANTIFIER', words[from].norm) || nationalGroup(words, from, to) || unnamedInsider(words, from, to))
     return false;
-  // "Officials of the new government", "analysts at the bank": a body's unnamed people are still unnamed.
+  // "Officials of the new government", "analysts at the bank": a body's unnamed people are still unnamed. A body's
+  // documents are its own ("reports from Human Rights Watch").
   if (inClass('VAGUE_PEOPLE', words[from].norm) && /^(?:of|at|in|from)$/.test(words[from + 1]?.norm ?? ''))
-    return false;
+    return inClass('DOCUMENT', words[from].norm) && authoredAt(words, from + 1) && namedAfter(words, from + 2);
   // "one of his relatives", "one person": one specific individual, even when unnamed.
   // ("One video showed…" is no more specific than "a video showed".)
   if (
@@ -1179,8 +1184,17 @@ export function namesVagueSource(text: string, words: readonly Word[]): boolean 
  */
 function leadInSource(text: string, words: readonly Word[], i: number): Attribution | null | undefined {
   const lead = leadInAt(words, i, LEAD_INS);
-  if (lead === 0 || passiveInPlace(words, i, lead)) return undefined;
+  if (lead === 0) return parentheticalAgent(text, words, i);
+  if (passiveInPlace(words, i, lead)) return undefined;
   return phraseAfter(text, words, i + lead) ?? null;
+}
+
+/** "it has been reported (Ana Silva, the agency's director) that…": a passive's agent named in parentheses after it. */
+function parentheticalAgent(text: string, words: readonly Word[], i: number): Attribution | undefined {
+  const next = words[i + 1];
+  if (next === undefined || !REPORTING_VERBS.has(words[i].norm) || !isPassive(words, i)) return undefined;
+  if (!/^\s*\(\s*$/.test(text.slice(words[i].end, next.start)) || !isNameWord(next)) return undefined;
+  return phraseAfter(text, words, i + 1);
 }
 
 /** How far into a sentence its subject's verb may stand: "Ana Ruiz, the Greens' candidate, also agrees". */

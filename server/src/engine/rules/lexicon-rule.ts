@@ -445,10 +445,13 @@ function namedElsewhere(source: string, text: string, sentence: Span, start: num
   if (!/\p{Lu}/u.test(source) || /^(he|she|they|it|we|i|his|her|their|its)$/i.test(source.trim())) return false;
   const at = text.slice(sentence.start, sentence.end).indexOf(source);
   if (at < 0) return false;
-  // Apart from the finding: other words stand between them ("Recent" + "reporting has shown" is one phrase).
+  // Apart from the finding: other words stand between them ("Recent" + "reporting has shown" is one phrase). Or the
+  // source goes on from the finding to a name: "according to reports from Human Rights Watch".
   const from = sentence.start + at;
-  const gap = from >= end ? text.slice(end, from) : text.slice(from + source.length, start);
-  return (from >= end || from + source.length <= start) && /\S/.test(gap);
+  const to = from + source.length;
+  if (from < end && to > end) return /\p{Lu}/u.test(text.slice(end, to));
+  const gap = from >= end ? text.slice(end, from) : text.slice(to, start);
+  return (from >= end || to <= start) && /\S/.test(gap);
 }
 
 /** "…rebuffed by Dr. Ana Silva, who argued that…": a relative "who" after a name is the named person's view. */
