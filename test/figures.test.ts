@@ -142,3 +142,13 @@ test('a range joined by a dash is one figure; "per" belongs to a percentage only
   assert.deepEqual(figures('Inflation ran at 10–15% in the north.'), [['percentage', '10–15%']]);
   assert.deepEqual(figures('Fares rose by 40 per cent.'), [['percentage', '40 per cent']]);
 });
+
+test('not figures: a page or a note referred to by its abbreviation, and "100%" of certainty', () => {
+  assert.deepEqual(figures('As Ruiz argues (2019, p. 41), the note at fn. 60 and pp. 12-14 say more.'), []);
+  assert.deepEqual(figures('The second claim is 100% correct, and I am 100 per cent sure of it.'), []);
+  // Without the full stop, or before anything but certainty, the numbers count.
+  assert.deepEqual(figures('Turnout was 100% in the district and the p 40 tests failed.'), [
+    ['percentage', '100%'],
+    ['count', '40'],
+  ]);
+});

@@ -54,6 +54,20 @@ const LEGAL_LABELS = set(
     // A day or a round of a series: "day 55 of the coup", "round 3 of the talks".
     'day week round stage leg season part',
 );
+/** Abbreviations that, with their full stop, refer to a place in a text: "p. 41", "fn. 60", "ch. 3". */
+const REFERENCE_ABBREVIATIONS = set('p pp fn n nn ch chap para paras sec fig figs vol vols');
+/** Adjectives of certainty after "100%": "100% correct", "100 percent sure". */
+const CERTAINTY = set('correct sure certain true right wrong accurate confident committed behind honest clear serious');
+
+/** "100% correct", "100 per cent sure": the number at `i` says how certain, not how many. */
+function wholly(text: string, words: readonly Word[], i: number): boolean {
+  let k = i + 1;
+  if (words[k]?.norm === 'percent') k++;
+  else if (words[k]?.norm === 'per' && words[k + 1]?.norm === 'cent') k += 2;
+  else if (text[words[i].end] !== '%') return false;
+  return CERTAINTY.has(words[k]?.norm ?? '');
+}
+
 /** Whether `norm` is one of `labels` or its plural ("Articles 12 and 13"). */
 const isLabel = (labels: ReadonlySet<string>, norm: string): boolean =>
   labels.has(norm) || labels.has(norm.replace(/s$/, ''));
@@ -396,6 +410,10 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // The second year of a fiscal or academic year: "the 2021–22 budget".
     if (/^\d{2}$/.test(raw) && /(?:1[89]|20)\d\d[–-]$/.test(text.slice(Math.max(0, w.start - 5), w.start)))
       return undefined;
+    // "p. 41", "pp. 12-14", "fn. 60": a page or a note referred to, not a count.
+    if (prev && text[prev.end] === '.' && REFERENCE_ABBREVIATIONS.has(prev.norm)) return undefined;
+    // "100% correct", "100 percent sure": certainty, not a share of anything.
+    if (raw === '100' && wholly(text, words, i)) return undefined;
     // "Resolution 2719", and "the Group of 77": a name with "of" before its number.
     if (namesItsNumber(prev) || (prev?.norm === 'of' && namesItsNumber(words[i - 2]))) return undefined;
     if (codedAfter(words, i)) return undefined;
