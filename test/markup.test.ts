@@ -51,6 +51,29 @@ describe('block text keeps the source length; what is not a mark or masked code 
 });
 
 describe('HTML blocks', () => {
+  test('HTML paragraphs indented as a code block (a feed pasted into a post) are prose; indented code is not', () => {
+    const text = [
+      'The wire copy follows.',
+      '',
+      '        <span class="divide"/><p>Police detained 40 people on Sunday.</p><span id="m9"/><p>The port closed.</p>',
+      '',
+      '        <span class="divide"/><p>Talks resumed in May.</p>',
+      '',
+      'A code sample:',
+      '',
+      '    const html = "<div><p>Nothing here is prose.</p></div>";',
+    ].join('\n');
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'The wire copy follows.',
+      'Police detained 40 people on Sunday.',
+      'The port closed.',
+      'Talks resumed in May.',
+      'A code sample:',
+    ]);
+    const block = parseMarkdown(text).blocks[1];
+    assert.equal(text.slice(block.start, block.end), 'Police detained 40 people on Sunday.');
+  });
+
   test('paragraphs, headings, quotations and list items become blocks of the same kinds, at their offsets', () => {
     const text = [
       '<div class="story">',
@@ -1230,6 +1253,11 @@ describe('author–date citations and ibid', () => {
     assert.deepEqual(sentences('Trade grew by 80 per cent (Lindqvist. 72). It fell later.'), [
       'Trade grew by 80 per cent (Lindqvist. 72).',
       'It fell later.',
+    ]);
+    // A quotation that opens on a bracket: "(The coup attempt) is not…".
+    assert.deepEqual(sentences('Some politicians were uneasy. "(The vote) is not a blank cheque," she said.'), [
+      'Some politicians were uneasy.',
+      '"(The vote) is not a blank cheque," she said.',
     ]);
   });
 

@@ -190,6 +190,7 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
     if (block.text.trim()) out.blocks.push(block);
   };
 
+  const holdsBlocks = elementsHoldingBlocks(root);
   // Walk block-level structure; runs of inline content between block elements become blocks.
   const work: Array<{ el: Element | typeof root; kind: BlockKind; quote: boolean; extra: Partial<Block> }> = [
     { el: root, kind: 'paragraph', quote: inQuote, extra: {} },
@@ -212,6 +213,13 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
       run = [];
     };
     for (const child of el.childNodes) {
+      // `<span class="divide"/><p>…</p><p>…</p>`: a span typed as if it closed itself holds the paragraphs after it,
+      // each still a block of its own.
+      if ('tagName' in child && !BLOCKS.has(child.tagName) && holdsBlocks.has(child)) {
+        if (run.length > 0) endRun();
+        children.push({ el: child, kind, quote, extra });
+        continue;
+      }
       if (!('tagName' in child) || !BLOCKS.has(child.tagName)) {
         if (child.nodeName === '#text' || ('tagName' in child && !SKIPPED.has(child.tagName))) run.push(child);
         else if ('tagName' in child && IMAGES.has(child.tagName)) afterImage = true;
@@ -248,6 +256,22 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
   }
   out.blocks.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** The elements with a block element among their descendants, found in one pass from the leaves up. */
+function elementsHoldingBlocks(root: Node): Set<Node> {
+  const holding = new Set<Node>();
+  // Iterative, children before their parent: pathological nesting must not overflow the stack.
+  const stack: Array<{ node: Node; visited: boolean }> = [{ node: root, visited: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const children = 'childNodes' in top.node ? top.node.childNodes : [];
+    if (!top.visited) {
+      stack.push({ node: top.node, visited: true });
+      for (const c of children) if ('tagName' in c) stack.push({ node: c, visited: false });
+    } else if (children.some((c) => 'tagName' in c && (BLOCKS.has(c.tagName) || holding.has(c)))) holding.add(top.node);
+  }
+  return holding;
 }
 
 const IMAGES = new Set(['img', 'picture', 'svg', 'video', 'iframe', 'canvas', 'object', 'embed']);

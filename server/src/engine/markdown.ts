@@ -143,6 +143,9 @@ interface Syntax {
 
 export type Flavor = 'markdown' | 'mdx';
 
+/** An indented code block that is HTML holding a paragraph of prose: "<span …/><p>Among those arrested…</p>". */
+const INDENTED_HTML_PROSE = /^\s*<[a-z][^>]*>[\s\S]*<p[\s>]/i;
+
 /** The syntax a file's name implies: `.mdx` is MDX; Markdown, Quarto and R Markdown are Markdown. */
 export const flavorOf = (filePath: string): Flavor => (/\.mdx$/i.test(filePath) ? 'mdx' : 'markdown');
 
@@ -429,6 +432,11 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
     { node: tree, inQuote: false },
   ];
   const definitions = new Map<string, string>();
+  const addHtml = (span: Span, inQuote: boolean, footnote: string | undefined): void => {
+    const html = htmlBlocks(text, span, inQuote, maskText);
+    blocks.push(...html.blocks.map((b) => ({ ...b, footnote })));
+    nonProse.push(...html.nonProse);
+  };
   while (stack.length > 0) {
     const { node, inQuote, footnote, ordinal, list } = stack.pop()!;
     const span = spanOf(node);
@@ -439,11 +447,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
         continue;
       case 'html':
         if (span) collectComments(text, span, out.comments);
-        if (span && hasHtmlText(node.value)) {
-          const html = htmlBlocks(text, span, inQuote, maskText);
-          blocks.push(...html.blocks.map((b) => ({ ...b, footnote })));
-          nonProse.push(...html.nonProse);
-        }
+        if (span && hasHtmlText(node.value)) addHtml(span, inQuote, footnote);
         continue;
       case 'mdxjsEsm':
       case 'mdxFlowExpression':
@@ -453,6 +457,10 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
         if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
         continue;
       case 'code':
+        // Paragraphs of HTML indented four spaces or more, as feeds pasted into posts have them: Markdown makes code
+        // of them, but they are the article's prose.
+        if (span && node.lang == null && INDENTED_HTML_PROSE.test(node.value)) addHtml(span, inQuote, footnote);
+        continue;
       case 'thematicBreak':
         continue;
       case 'paragraph':

@@ -20,7 +20,7 @@ const ABBREVIATIONS = new Set(
 // sentence. The whitespace run is bounded by the next non-space, so the scan is linear.
 // A period typed without its space ("…annually.China has…") ends a sentence too, between a lower-case word and a
 // capitalised one.
-const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll}))/gu;
+const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+(?=["'“‘(\[]{0,2}[\p{Lu}\p{N}])|(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll}))/gu;
 
 /** A page number or range and the parenthesis it closes. */
 const PAGE_CLOSES = /^\d{1,4}(?:\s*[–-]\s*\d{1,4})?\)/;
