@@ -158,6 +158,19 @@ describe('attribution as writers write it', () => {
     ]);
   });
 
+  test('a verb in -s after a body or a document in the singular is its verb; a count it confirmed is its statement', () => {
+    assertSources([
+      ['The study estimates that 33,000 people died in the floods of 2024.', 'The study'],
+      ['The ministry reports that 33,000 people died in the floods of 2024.', 'The ministry'],
+      [
+        'The interior ministry confirmed at least 100 detentions across the country on Sunday.',
+        'The interior ministry',
+      ],
+      ['The ministry confirmed more than 1,000 arrests in the capital in 2024.', 'The ministry'],
+    ]);
+    assertUnsourced(['It is a living document that has grown to 300 pages since 2019.']);
+  });
+
   test("an outlet's own teams witness what they report", () => {
     const text = 'Lundposten teams witnessed dozens of soldiers in riot gear breaking up the march in May 2024.';
     assert.equal(coverageOf(text, 'Lundposten')?.source, 'Lundposten teams');

@@ -82,6 +82,12 @@ ruleTester('unsourced-statistic', {
       name: 'a figure in a scene the writer imagines',
       code: 'If the dam broke during the festival, with 25,000 people camped below it, the toll would be immense.',
     },
+    {
+      name: 'a case put to the reader with "when you" or "once you"',
+      code:
+        'Once you pass a 60% levy, does it matter whether it is 90% or 150%? ' +
+        'When you face tariffs of 100% or 200%, trade simply stops.',
+    },
   ],
   invalid: [
     {
@@ -108,6 +114,11 @@ ruleTester('unsourced-statistic', {
       name: 'a name given in a relative clause reports nothing about the rest of the sentence',
       code: 'The compounds, which the settlers referred to as “company towns”, housed 12,000 workers by 1950.',
       errors: [{ text: '12,000' }],
+    },
+    {
+      name: "the reader's look at the data supposes nothing",
+      code: 'When you look at the data, 40% of the farms in the valley closed in 2023.',
+      errors: [{ text: '40%' }],
     },
     {
       name: 'a projection is no imagined scene: "will" is not "would"',

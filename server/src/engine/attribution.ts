@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { inflections } from './lexicon.js';
 import { isAdjective } from './inflect.js';
+import { countStartsAt } from './figures.js';
 import { shippedFile } from './paths.js';
 import type { Span } from './types.js';
 import { isCapitalised, isNumberWord, isYear, type Word } from './words.js';
@@ -181,6 +182,9 @@ const isDefinite = (w: Word | undefined): boolean =>
 const authoredAt = (words: readonly Word[], k: number): boolean =>
   (words[k]?.norm === 'by' || words[k]?.norm === 'from') && (isDefinite(words[k + 1]) || isNameWord(words[k + 1]));
 
+/** "reports" → "report", "studies" → "study": the class lists hold singular nouns. */
+const singular = (norm: string): string => norm.replace(/ies$/, 'y').replace(/s$/, '');
+
 /** A name at `k`, or after "the" ("the Red Cross"): not "the region". */
 const namedAfter = (words: readonly Word[], k: number): boolean =>
   isNameWord(words[k]) || (words[k]?.norm === 'the' && isNameWord(words[k + 1]));
@@ -249,7 +253,9 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
   // "Officials of the new government", "analysts at the bank": a body's unnamed people are still unnamed. A body's
   // documents are its own ("reports from Human Rights Watch").
   if (inClass('VAGUE_PEOPLE', words[from].norm) && /^(?:of|at|in|from)$/.test(words[from + 1]?.norm ?? ''))
-    return inClass('DOCUMENT', words[from].norm) && authoredAt(words, from + 1) && namedAfter(words, from + 2);
+    return (
+      inClass('DOCUMENT', singular(words[from].norm)) && authoredAt(words, from + 1) && namedAfter(words, from + 2)
+    );
   // "one of his relatives", "one person": one specific individual, even when unnamed.
   // ("One video showed…" is no more specific than "a video showed".)
   if (
@@ -1327,8 +1333,19 @@ function attribution(text: string, words: readonly Word[]): Attribution | undefi
     if (accompanying) return accompanying;
     // A noun ("a report", "his claims"), an infinitive ("to comment") or a negation is no attribution.
     if (prev && (inClass('DETERMINER', prev.norm) || PREPOSITIONS.has(prev.norm) || isPossessive(text, prev))) continue;
-    // "a living document that …": a document noun after a determiner and its modifier.
-    if (inClass('DOCUMENT', w.norm) && inClass('DETERMINER', words[i - 2]?.norm) && !isCapitalised(prev!)) continue;
+    // "a living document that …": a document noun after a determiner and its modifier; but after a body or a document
+    // in the singular, a form in -s is its verb ("The study estimates that…", "The ministry reports that…").
+    if (
+      inClass('DOCUMENT', w.norm) &&
+      inClass('DETERMINER', words[i - 2]?.norm) &&
+      !isCapitalised(prev!) &&
+      !(
+        w.norm.endsWith('s') &&
+        !prev!.norm.endsWith('s') &&
+        (inClass('DOCUMENT', prev!.norm) || inClass('ROLE', prev!.norm))
+      )
+    )
+      continue;
     // "ousted on an ethics violation charge": a noun closing a prepositional phrase, not a verb.
     if (closesPrepositionalPhrase(text, words, i)) continue;
     // "The president reportedly told…": hearsay names who spoke, not who reports it.
@@ -1456,8 +1473,10 @@ function announcesObject(
   // "Hamas claimed responsibility for the attack": claiming it is a statement, whatever words stand between.
   if (CLAIM.test(v.norm) && words.slice(verb + 1, verb + 3).some((w) => /^(?:responsibility|credit)$/.test(w.norm)))
     return true;
+  if (!inClass('ANNOUNCE_VERB', v.norm)) return false;
+  // "confirmed at least 100 detentions": a count announced.
+  if (countStartsAt(words, verb + 1)) return true;
   return (
-    inClass('ANNOUNCE_VERB', v.norm) &&
     !TIME_NOUNS.has(next.norm) &&
     !(TIME_LEADS.has(next.norm) && TIME_NOUNS.has(words[verb + 2]?.norm ?? '')) &&
     (inClass('DETERMINER', next.norm) ||

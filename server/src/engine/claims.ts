@@ -1019,6 +1019,11 @@ function conditionStart(text: string, words: readonly Word[]): number {
   return k;
 }
 
+/** "When you…", "Once you…": a case put to the reader, a condition like "if" ("Once you reach a 80% tariff, …"). */
+const genericCase = (words: readonly Word[], at: number): boolean =>
+  GENERIC_CASE_OPENERS.has(words[at]?.norm) && words[at + 1]?.norm === 'you';
+const GENERIC_CASE_OPENERS = new Set(['when', 'once', 'whenever']);
+
 /**
  * "If China invaded Taiwan, the US would…", "Had the treaty been ratified, the border could have…": a condition, then
  * a modal — a scene the writer imagines, not one that happened. `figures`: the sentence's (a year is none).
@@ -1027,7 +1032,7 @@ function isHypothetical(text: string, words: readonly Word[], figures: readonly 
   const opening = conditionStart(text, words);
   // "Imagine your life with no electricity…": the reader is asked to picture a scene.
   if (words[opening]?.norm === 'imagine') return true;
-  if (CONDITIONAL_OPENERS.has(words[opening]?.norm)) {
+  if (CONDITIONAL_OPENERS.has(words[opening]?.norm) || genericCase(words, opening)) {
     for (let i = opening + 1; i < words.length; i++) if (HYPOTHETICAL_MODALS.has(words[i].norm)) return true;
     // "If there have been 500,000 cases, there are 250,000 more…": a figure supposed in the condition makes the rest
     // the writer's arithmetic, modal or not ("If you look at the data, 40% of…" supposes nothing).

@@ -220,6 +220,12 @@ function makeFigure(text: string, words: readonly Word[], from: number, to: numb
   return { kind, span: { start, end }, text: text.slice(start, end) };
 }
 
+/** Whether a count starts at `i`, maybe after its approximator: "100", "at least 100", "more than 1,000". */
+export function countStartsAt(words: readonly Word[], i: number): boolean {
+  for (let k = i; k <= i + 2 && k < words.length; k++) if (words[k].isNumber) return approximatorStart(words, k) === i;
+  return false;
+}
+
 function approximatorStart(words: readonly Word[], i: number): number {
   const prev = words[i - 1]?.norm;
   if (prev && APPROXIMATORS.has(prev)) return i - 1;
