@@ -486,6 +486,36 @@ describe('a lead-in and the statement that follows it', () => {
     assert.deepEqual(flagged(statement), ['Exports to the region grew by 9 per cent in 2022.']);
   });
 
+  test('after a colon lead-in, each paragraph that opens with a quote mark, as the first did, is the statement', () => {
+    const markdown = [
+      'Ana Ruiz, director of the Lund Rights Centre, said:',
+      '',
+      '"The state has detained 300 activists since 2019."',
+      '',
+      '"The courts approved only 40 of those arrests in 2022."',
+      '',
+      'The government released 12 of them in 2023.',
+    ].join('\n');
+    // The same press release set in HTML paragraphs, as WordPress exports it.
+    const html = [
+      '<span>Ana Ruiz, director of the Lund Rights Centre, said:</span>',
+      '',
+      '<p style="padding-left: 30px;">',
+      '  <span>"The state has detained 300 activists since 2019."</span>',
+      '</p>',
+      '',
+      '<p style="padding-left: 30px;">',
+      '  <span>"The courts approved only 40 of those arrests in 2022."</span>',
+      '</p>',
+      '',
+      '<p>The government released 12 of them in 2023.</p>',
+    ].join('\n');
+    for (const text of [markdown, html]) {
+      assert.deepEqual(coverageOf(text, '"The courts'), { kind: 'speaker', source: 'Ana Ruiz' }, text);
+      assert.deepEqual(flagged(text), ['The government released 12 of them in 2023.'], text);
+    }
+  });
+
   test('after a colon lead-in, the next plain paragraph is the statement; the one after it is not', () => {
     const text =
       'The central bank said on Tuesday:\n\nInflation fell to 6 per cent in May.\n\nInflation fell to 7 per cent in June.';

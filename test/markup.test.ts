@@ -62,6 +62,10 @@ describe('HTML blocks', () => {
       'A code sample:',
       '',
       '    const html = "<div><p>Nothing here is prose.</p></div>";',
+      '',
+      '```',
+      '<div><p>Nor is a fenced example.</p></div>',
+      '```',
     ].join('\n');
     assert.deepEqual(proseOf(parseMarkdown(text)), [
       'The wire copy follows.',

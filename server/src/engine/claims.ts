@@ -553,7 +553,14 @@ class DiscourseFlow {
    * What a lead-in introduced: its source, the emphasis its paragraphs open with (if any), and the list it introduced
    * (if it was one: "The report's findings:" then a list, each item the report's).
    */
-  private statement?: { kind: 'speaker' | 'citation'; source: string; opening?: string; list?: number };
+  private statement?: {
+    kind: 'speaker' | 'citation';
+    source: string;
+    opening?: string;
+    /** Its first paragraph opened with a quote mark: so do the paragraphs that go on with it. */
+    quoted: boolean;
+    list?: number;
+  };
   /** For messages: the source carried at the end of the previous paragraph, and whether this one cites anything. */
   private previousSource?: string;
   private citedElsewhere = false;
@@ -601,12 +608,14 @@ class DiscourseFlow {
         kind: this.leadIn.kind,
         source: this.leadIn.source,
         opening,
+        quoted: opensWithQuote(pb),
         list: this.leadIn.colon ? list : undefined,
       };
-    else if (namedAfter) this.statement = { kind: 'speaker', source: namedAfter };
+    else if (namedAfter) this.statement = { kind: 'speaker', source: namedAfter, quoted: false };
     else if (list !== undefined && this.statement?.list === list) {
       // The next item of the list a lead-in introduced: its source's still.
-    } else if (!opening || this.statement?.opening !== opening) this.statement = undefined;
+    } else if (!(opening ? this.statement?.opening === opening : this.statement?.quoted && opensWithQuote(pb)))
+      this.statement = undefined;
     this.leadIn = undefined;
     this.lastSpeaker = undefined;
     this.lastPerson = undefined;

@@ -146,6 +146,10 @@ export type Flavor = 'markdown' | 'mdx';
 /** An indented code block that is HTML holding a paragraph of prose: "<span …/><p>Among those arrested…</p>". */
 const INDENTED_HTML_PROSE = /^\s*<[a-z][^>]*>[\s\S]*<p[\s>]/i;
 
+/** Whether the code block at `span` is indented code, not fenced (a fence opens its first line). */
+const isIndented = (text: string, span: Span): boolean =>
+  !/^[ \t]*(?:```|~~~)/.test(text.slice(span.start, span.start + 40));
+
 /** The syntax a file's name implies: `.mdx` is MDX; Markdown, Quarto and R Markdown are Markdown. */
 export const flavorOf = (filePath: string): Flavor => (/\.mdx$/i.test(filePath) ? 'mdx' : 'markdown');
 
@@ -459,7 +463,7 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'code':
         // Paragraphs of HTML indented four spaces or more, as feeds pasted into posts have them: Markdown makes code
         // of them, but they are the article's prose.
-        if (span && node.lang == null && INDENTED_HTML_PROSE.test(node.value)) addHtml(span, inQuote, footnote);
+        if (span && isIndented(text, span) && INDENTED_HTML_PROSE.test(node.value)) addHtml(span, inQuote, footnote);
         continue;
       case 'thematicBreak':
         continue;
