@@ -14,6 +14,8 @@ ruleTester('unsourced-claim', {
     'One could argue that the Dutch model was copied on a larger scale in Bengal.',
     // A list of names with nothing said of them (the participants thanked at the end of a report).
     '_Ana de Souza, Jude Okafor, Dennis J. Lund, Lee van Dijk, Jean-Pierre Ruiz and Mei Tanaka._',
+    // The writer's view given as theirs, even about a named actor; not a speaker's "I think" inside a quotation.
+    'Yet I believe the Lund cartel purposely decided in November 2014 to squeeze out North American shale producers.',
     // Advice to the reader: an imperative that narrates nothing.
     'Read one article a week from a defence journal, and share it with the Chief of Staff.',
     'Join the unit reading group before the Brigade exercise in Wales.',
@@ -122,6 +124,13 @@ ruleTester('unsourced-claim', {
     'A 2019 report, “Lost Files,” found that the ministry had burned the delta records in 1994.',
   ],
   invalid: [
+    {
+      name: "what a person in the story thinks is no view of the writer's",
+      code: 'The Saudi minister thinks the price of oil fell in 2014 because shale producers flooded the market.',
+      errors: [
+        { text: 'The Saudi minister thinks the price of oil fell in 2014 because shale producers flooded the market.' },
+      ],
+    },
     {
       name: 'a clause after "after" is when the speaker spoke, and the "that" after it no content of the speech',
       code: 'Energy Minister Ana Ruiz spoke after she left the talks that had collapsed in 2019.',

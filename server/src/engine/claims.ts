@@ -131,6 +131,27 @@ function excluded(counts: Record<string, number>, words: readonly Word[]): boole
   return MODEL.exclude.categories.some(has) || (MODEL.exclude.withoutPast.some(has) && !narrates(words));
 }
 
+/** Verbs by which writers give a view as theirs: "I think", "we believe", "I doubt". */
+const WRITER_VIEW_VERBS = new Set(['think', 'believe', 'suspect', 'feel', 'doubt', 'guess', 'reckon']);
+/** Adverbs between the writer and the verb: "I still believe", "I personally think". */
+const VIEW_ADVERBS = new Set(['still', 'personally', 'really', 'also', 'firmly', 'strongly', 'honestly', 'do']);
+
+/**
+ * "Yet I believe the cartel purposely decided…", "I think the economy slowed…": the writer gives a view as theirs, an
+ * opinion to argue with rather than a fact to source (labellers of real articles flagged one such sentence in 28).
+ * Not in a quotation: a speaker's "I think" is the speaker's.
+ */
+function hedgedByWriter(words: readonly Word[], quotes: readonly Span[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i].norm !== 'i' && words[i].norm !== 'we') continue;
+    let k = i + 1;
+    while (VIEW_ADVERBS.has(words[k]?.norm ?? '')) k++;
+    if (!WRITER_VIEW_VERBS.has(words[k]?.norm ?? '')) continue;
+    if (!quotes.some((q) => words[i].start >= q.start && words[i].end <= q.end)) return true;
+  }
+  return false;
+}
+
 /** Words that join the parts of names in a list of them ("Ana de Souza, Lee van Dijk and Jo Ray"). */
 const NAME_JOINERS = new Set(['and', 'of', 'de', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'del']);
 const MIN_NAME_LIST_WORDS = 6;
@@ -880,7 +901,11 @@ function claimCore(
   let score = 0;
   for (const [feature, n] of Object.entries(counts)) score += (MODEL.weights[feature] ?? 0) * Math.min(n, MAX_COUNT);
   const named = findAttribution(text, words) ?? speakerBefore;
-  const assertive = !excluded(counts, words) && counts.question === 0 && !isListOfNames(words);
+  const assertive =
+    !excluded(counts, words) &&
+    counts.question === 0 &&
+    !isListOfNames(words) &&
+    !hedgedByWriter(words, sentenceQuotes);
   return {
     named,
     subjectPerson: personSubject(text, words),
