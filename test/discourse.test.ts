@@ -171,6 +171,19 @@ describe('attribution as writers write it', () => {
     assertUnsourced(['It is a living document that has grown to 300 pages since 2019.']);
   });
 
+  test('a participle set off by a comma reports for its clause’s subject, never for the noun before the comma', () => {
+    assertUnsourced([
+      'Many students and activists took her appointment as a personal rebuke, saying 400,000 people were deported in 2012.',
+    ]);
+    assertSources([
+      ['The ministry took the ruling as a rebuke, saying 400 people were deported in 2012.', 'The ministry'],
+    ]);
+    const text =
+      'Ana Ruiz met the press in Lund on Monday. On Thursday, she indicated she was open to talks, saying 40 ' +
+      'protesters had been freed in May.';
+    assert.deepEqual(coverageOf(text, 'On Thursday'), { kind: 'attribution', source: 'she' });
+  });
+
   test("an outlet's own teams witness what they report", () => {
     const text = 'Lundposten teams witnessed dozens of soldiers in riot gear breaking up the march in May 2024.';
     assert.equal(coverageOf(text, 'Lundposten')?.source, 'Lundposten teams');

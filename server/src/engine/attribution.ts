@@ -450,6 +450,9 @@ function speakerSubject(
   if (/^\.?\s*,/.test(text.slice(h.end, words[head + 1].start)) || /,\s*$/.test(text.slice(h.end, words[verb].start))) {
     const appositive = appositiveSubject(text, words, verb);
     if (appositive) return appositive;
+    // "Activists took her appointment as an insult, saying…": a participle set off by a comma reports for its
+    // clause's subject, never for the noun before the comma.
+    if (words[verb].norm.endsWith('ing') && /,\s*$/.test(text.slice(h.end, words[verb].start))) return undefined;
   }
   // The noun phrase ends at the head; it starts after the last break inside the subject.
   let from = head;
@@ -685,6 +688,9 @@ function appositiveSubject(
       return { attribution: { kind: 'document', ...sliceOf(text, words, k, end) }, from: k };
     // "…, an official said, adding that…": the participle's subject is the unnamed insider, no source.
     for (let role = k; role <= end; role++) if (unnamedInsider(words, k, role)) return undefined;
+    // "On Thursday, he indicated he was open to talks, saying…": a clause that opens on "he" or "she" is theirs.
+    if (k < end && (words[k].norm === 'he' || words[k].norm === 'she'))
+      return { attribution: { kind: 'anaphor', ...sliceOf(text, words, k, k) }, from: k };
     if (isSpecificPhrase(text, words, k, end)) {
       // A description in apposition to the name that opens the subject: a role ("Michael R. Pompeo, Former Secretary
       // of State, stated"), a phrase ("Politico, a news site that covers politics, reported"), a party tag ("Sen. Jo
