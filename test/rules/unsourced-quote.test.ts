@@ -19,6 +19,8 @@ ruleTester('unsourced-quote', {
     // A question put as an example is no one's words.
     'The debate ran from questions like “Are the banks safe today?” to questions such as “What is money, really?”',
     'This raises the question, “What is the role of the central bank now?”',
+    // A quoted question asks and puts no claim on the record, whoever is imagined asking it.
+    'And for those who cry, “But won’t the port just become another Singapore?”: it will not, for many reasons.',
     // Titles and names in quotation marks are no one's words.
     'In his book “The Long Retreat of the Northern Empires”, the historian traced the decline.',
     'The ministry launched its “Clean Ports for a Clean Future” campaign in May.',

@@ -1,5 +1,8 @@
 import { defineRule } from './rule.js';
 
+/** A quotation that ends in a question mark, before its closing marks. */
+const QUESTION_END = /\?[\s"'”’»]*$/;
+
 export const rule = defineRule({
   meta: {
     id: 'unsourced-quote',
@@ -20,7 +23,8 @@ export const rule = defineRule({
       if (claim.cited || claim.sentence.citationNeeded) continue;
       const { span } = claim.sentence;
       for (const q of claim.quotes) {
-        if (q.attributed) continue;
+        // A quoted question ("“But won’t it be like Singapore?”") asks; it puts no one's claim on the record.
+        if (q.attributed || QUESTION_END.test(claim.sentence.text.slice(q.span.start, q.span.end))) continue;
         ctx.report({
           messageId: 'missing',
           span: { start: span.start + q.span.start, end: span.start + q.span.end },
