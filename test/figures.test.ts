@@ -152,3 +152,12 @@ test('not figures: a page or a note referred to by its abbreviation, and "100%" 
     ['count', '40'],
   ]);
 });
+
+test("not figures: the writer's own points, counted as the article lists them", () => {
+  assert.deepEqual(figures('Here are my thoughts on 4 options, and 3 key lessons from the war.'), []);
+  // Things in the world are counted, whatever the article does with them.
+  assert.deepEqual(figures('Rebels seized 4 towns and 12 villages.'), [
+    ['count', '4'],
+    ['count', '12'],
+  ]);
+});

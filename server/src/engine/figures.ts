@@ -54,6 +54,11 @@ const LEGAL_LABELS = set(
     // A day or a round of a series: "day 55 of the coup", "round 3 of the talks".
     'day week round stage leg season part',
 );
+/** What a writer counts in their own argument: "4 options", "3 key lessons". */
+const DISCOURSE_ITEMS = set(
+  'options reasons ways questions lessons points takeaways scenarios possibilities arguments ideas thoughts themes ' +
+    'observations conclusions recommendations principles myths pillars',
+);
 /** Abbreviations that, with their full stop, refer to a place in a text: "p. 41", "fn. 60", "ch. 3". */
 const REFERENCE_ABBREVIATIONS = set('p pp fn n nn ch chap para paras sec fig figs vol vols');
 /** Adjectives of certainty after "100%": "100% correct", "100 percent sure". */
@@ -509,6 +514,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       return undefined;
     // "the first 2 parts", "the top 10 exporters": an enumeration or a ranking's size, not a measured quantity.
     if (prev && ENUMERATING.has(prev.norm) && /^\d{1,2}$/.test(raw)) return undefined;
+    // "thoughts on 4 options", "5 key lessons": the article's own points, counted as it lists them.
+    if (/^\d{1,2}$/.test(raw) && (DISCOURSE_ITEMS.has(next) || DISCOURSE_ITEMS.has(words[i + 2]?.norm ?? '')))
+      return undefined;
     // A bare single digit in running text is more often a list or a label than a statistic.
     if (/^\d$/.test(raw) && !SCALES.has(next) && !pluralAt(words, i + 1)) return undefined;
     return 'count';
