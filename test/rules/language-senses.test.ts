@@ -363,6 +363,10 @@ ruleTester('unsupported-attribution', {
       ].join(' '),
     },
     {
+      name: '"few" alone denies a view more often than it hides a source',
+      code: 'Her politics are perilous, and few understand that as well as her family. Few think an invasion is near.',
+    },
+    {
       name: 'a definite "the people" points back to the sources just described; accounts that post are accounts',
       code:
         'Officials have not yet agreed on a stimulus, the people said. ' +
@@ -420,6 +424,11 @@ ruleTester('unsupported-attribution', {
   ],
   invalid: [
     { code: 'He was accused by many of rigging the vote.', errors: [{ text: 'by many' }] },
+    {
+      name: 'a few unnamed experts still weasel',
+      code: 'Few experts believe the ceasefire will hold.',
+      errors: [{ text: 'Few experts believe' }],
+    },
     {
       name: 'reports from a place, a parenthesis that names nobody, people without "the"',
       code: [
