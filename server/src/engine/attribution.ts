@@ -666,6 +666,10 @@ function appositiveSubject(
   words: readonly Word[],
   verb: number,
 ): { attribution: Attribution; from: number } | undefined {
+  const anaphorAt = (k: number) => ({
+    attribution: { kind: 'anaphor' as const, ...sliceOf(text, words, k, k) },
+    from: k,
+  });
   let end = verb - 1;
   for (let k = verb - 1; k >= Math.max(0, verb - MAX_APPOSITIVE_WORDS); k--) {
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
@@ -689,8 +693,7 @@ function appositiveSubject(
     // "…, an official said, adding that…": the participle's subject is the unnamed insider, no source.
     for (let role = k; role <= end; role++) if (unnamedInsider(words, k, role)) return undefined;
     // "On Thursday, he indicated he was open to talks, saying…": a clause that opens on "he" or "she" is theirs.
-    if (k < end && (words[k].norm === 'he' || words[k].norm === 'she'))
-      return { attribution: { kind: 'anaphor', ...sliceOf(text, words, k, k) }, from: k };
+    if (k < end && (words[k].norm === 'he' || words[k].norm === 'she')) return anaphorAt(k);
     if (isSpecificPhrase(text, words, k, end)) {
       // A description in apposition to the name that opens the subject: a role ("Michael R. Pompeo, Former Secretary
       // of State, stated"), a phrase ("Politico, a news site that covers politics, reported"), a party tag ("Sen. Jo
@@ -722,8 +725,7 @@ function appositiveSubject(
         continue;
       }
       // "On Saturday, she praised the president, saying…".
-      if (inClass('ANAPHOR', words[k].norm))
-        return { attribution: { kind: 'anaphor', ...sliceOf(text, words, k, k) }, from: k };
+      if (inClass('ANAPHOR', words[k].norm)) return anaphorAt(k);
       let first = k;
       // A name after a place preposition is where, not who ("an advocacy group in Washington").
       while (first < end && !(isNameWord(words[first]) && !PLACE_PREPOSITIONS.has(words[first - 1]?.norm))) first++;

@@ -131,6 +131,10 @@ function excluded(counts: Record<string, number>, words: readonly Word[]): boole
   return MODEL.exclude.categories.some(has) || (MODEL.exclude.withoutPast.some(has) && !narrates(words));
 }
 
+/** Whether `offset` (in the sentence) falls inside one of its quotations. */
+const insideQuotation = (quotes: readonly Span[], offset: number): boolean =>
+  quotes.some((q) => offset >= q.start && offset < q.end);
+
 /** Verbs by which writers give a view as theirs: "I think", "we believe", "I doubt". */
 const WRITER_VIEW_VERBS = new Set(['think', 'believe', 'suspect', 'feel', 'doubt', 'guess', 'reckon']);
 /** Adverbs between the writer and the verb: "I still believe", "I personally think". */
@@ -147,7 +151,7 @@ function hedgedByWriter(words: readonly Word[], quotes: readonly Span[]): boolea
     let k = i + 1;
     while (VIEW_ADVERBS.has(words[k]?.norm ?? '')) k++;
     if (!WRITER_VIEW_VERBS.has(words[k]?.norm ?? '')) continue;
-    if (!quotes.some((q) => words[i].start >= q.start && words[i].end <= q.end)) return true;
+    if (!insideQuotation(quotes, words[i].start)) return true;
   }
   return false;
 }
@@ -915,9 +919,7 @@ function claimCore(
     vagueSource: !named && namesVagueSource(text, words),
     // A speaker's "we asked her…" inside a quotation is not the article's research.
     describesResearch: describesOwnResearch(
-      sentenceQuotes.length > 0
-        ? words.filter((w) => !sentenceQuotes.some((q) => w.start >= q.start && w.end <= q.end))
-        : words,
+      sentenceQuotes.length > 0 ? words.filter((w) => !insideQuotation(sentenceQuotes, w.start)) : words,
     ),
     reportsResearch: reportsResearchFindings(words),
     readsExhibit: readsExhibit(words),
@@ -955,7 +957,7 @@ function viewOfUnnamed(
     if (
       !MODEL.unnamedViews.categories.includes(m.entry.category) ||
       !followedAsRequired(m, text, words) ||
-      quotes.some((q) => start >= q.start && start < q.end)
+      insideQuotation(quotes, start)
     )
       continue;
     return { category: 'unnamed-view', text: text.slice(start, words[m.to - 1].end) };

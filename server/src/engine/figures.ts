@@ -66,11 +66,10 @@ const CERTAINTY = set('correct sure certain true right wrong accurate confident 
 
 /** "100% correct", "100 per cent sure": the number at `i` says how certain, not how many. */
 function wholly(text: string, words: readonly Word[], i: number): boolean {
-  let k = i + 1;
-  if (words[k]?.norm === 'percent') k++;
-  else if (words[k]?.norm === 'per' && words[k + 1]?.norm === 'cent') k += 2;
-  else if (text[words[i].end] !== '%') return false;
-  return CERTAINTY.has(words[k]?.norm ?? '');
+  const percentWord = isPercentWord(words, i + 1);
+  if (!percentWord && text[words[i].end] !== '%') return false;
+  const after = percentWord ? i + (words[i + 1].norm === 'per' ? 3 : 2) : i + 1;
+  return CERTAINTY.has(words[after]?.norm ?? '');
 }
 
 /** Whether `norm` is one of `labels` or its plural ("Articles 12 and 13"). */
@@ -512,10 +511,14 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
       (/^\p{Ll}+$/u.test(words[i + 1]?.raw ?? '') && TIME_UNITS.has(words[i + 2]?.norm ?? ''))
     )
       return undefined;
-    // "the first 2 parts", "the top 10 exporters": an enumeration or a ranking's size, not a measured quantity.
-    if (prev && ENUMERATING.has(prev.norm) && /^\d{1,2}$/.test(raw)) return undefined;
-    // "thoughts on 4 options", "5 key lessons": the article's own points, counted as it lists them.
-    if (/^\d{1,2}$/.test(raw) && (DISCOURSE_ITEMS.has(next) || DISCOURSE_ITEMS.has(words[i + 2]?.norm ?? '')))
+    // "the first 2 parts", "the top 10 exporters": an enumeration or a ranking's size, not a measured quantity; nor
+    // are "thoughts on 4 options", "5 key lessons": the article's own points, counted as it lists them.
+    if (
+      /^\d{1,2}$/.test(raw) &&
+      ((prev && ENUMERATING.has(prev.norm)) ||
+        DISCOURSE_ITEMS.has(next) ||
+        DISCOURSE_ITEMS.has(words[i + 2]?.norm ?? ''))
+    )
       return undefined;
     // A bare single digit in running text is more often a list or a label than a statistic.
     if (/^\d$/.test(raw) && !SCALES.has(next) && !pluralAt(words, i + 1)) return undefined;
