@@ -1312,6 +1312,30 @@ describe('quotations and interviews', () => {
       '**From:** Readers',
     ].join('\n');
     assert.equal(coverageOf(newsletter, 'The ministry cancelled'), undefined);
+    // A transcript that heads each turn with its speaker: the turn runs through the paragraphs to the next heading; a
+    // heading that names a speaker once, or a section's heading, is no turn.
+    const headed = [
+      '### Tomas Okafor:',
+      'Why was the tender cancelled?',
+      '',
+      '### Ana Ruiz:',
+      'The bids came in 40 percent over the budget the ministry had set in 2021.',
+      '',
+      'Two of the bidders sued the state in 2023 and won.',
+      '',
+      '### Tomas Okafor:',
+      'And the workers?',
+      '',
+      '### Ana Ruiz:',
+      'About 3,000 of them were moved to the southern terminal in 2024.',
+      '',
+      '### Editor’s note:',
+      'The state paid the bidders $12 million in damages in 2025.',
+    ].join('\n');
+    assert.deepEqual(coverageOf(headed, 'Two of the bidders'), { kind: 'interview', source: 'Ana Ruiz' });
+    assert.deepEqual(flagged(headed), ['The state paid the bidders $12 million in damages in 2025.']);
+    const sections = headed.replace(/### Ana Ruiz:/, '### Background:').replace(/### Ana Ruiz:/, '### Outlook:');
+    assert.equal(coverageOf(sections, 'Two of the bidders'), undefined);
     // A timeline's bold dates are its entries, not speakers taking turns.
     const timeline = [
       '**July 2009**: The high court struck down the law.',

@@ -207,6 +207,9 @@ export type BlockTurn = { turn?: Turn; later: readonly TurnChange[] };
 /** A block whose turn does not change on a later line: the one empty list every such block shares. */
 const NO_LATER: readonly TurnChange[] = [];
 
+/** A heading that is a speaker's label and nothing else: `### Jordan Lee:`. */
+const HEADING_LABEL = /^\s*([^:\n]{1,40}):\s*$/;
+
 /** Where each label stands: the block, and the offset of the line it opens. */
 type Placed = { block: number; at: number; label: Label };
 
@@ -220,6 +223,12 @@ const ENDS_TURN = /[.!?…:"”’)\]*_]\s*$/;
 function placedLabels(prose: readonly ProseBlock[], source: string): Placed[] {
   const placed: Placed[] = [];
   prose.forEach((pb, b) => {
+    if (pb.block.kind === 'heading') {
+      // A transcript that heads each turn with its speaker (`### Jordan Lee:`): the turn runs to the next heading.
+      const name = HEADING_LABEL.exec(pb.block.text)?.[1];
+      if (name !== undefined) placed.push({ block: b, at: pb.block.start, label: { name, mustRecur: true } });
+      return;
+    }
     if (pb.block.kind !== 'paragraph') return;
     const { start, end } = pb.block;
     let afterSentence = true;
@@ -268,6 +277,7 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Bl
     let turn: Turn | undefined;
     let next = 0;
     return prose.map((pb, b) => {
+      // A heading ends a turn, unless it is the next turn's label.
       if (pb.block.kind === 'heading') turn = undefined;
       const later: TurnChange[] = [];
       for (; next < labels.length && labels[next].block === b; next++) {
