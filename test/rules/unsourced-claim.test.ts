@@ -14,6 +14,8 @@ ruleTester('unsourced-claim', {
     'One could argue that the Dutch model was copied on a larger scale in Bengal.',
     // A list of names with nothing said of them (the participants thanked at the end of a report).
     '_Ana de Souza, Jude Okafor, Dennis J. Lund, Lee van Dijk, Jean-Pierre Ruiz and Mei Tanaka._',
+    // A list's entries that are a name and a date, with no verb: what the list stands for is its lead-in's claim.
+    '- Georgia (March 23, 1994)\n- Moldova (March 16, 1994)\n- **Lund**   (June 22, 1994)',
     // The writer's view given as theirs, even about a named actor; not a speaker's "I think" inside a quotation.
     'Yet I believe the Lund cartel purposely decided in November 2014 to squeeze out North American shale producers.',
     // Advice to the reader: an imperative that narrates nothing.
@@ -28,6 +30,7 @@ ruleTester('unsourced-claim', {
     'Mensah proposes that the raids were organised by a rival guild based in Accra.',
     'The prosecutor charged the former governor with laundering $40m through Dubai property firms in 2019.',
     'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
+    'In July 2021, the Lund Department of Commerce added the firm to its restrictions list, alleging that it bought parts for the army.',
     'Fuel subsidies are keeping inflation high across West Africa, the World Bank cautioned Tuesday in its latest Africa Pulse report.',
     '“We have never defaulted,” the finance minister bragged in 2019, when bond yields were still low.',
     'The 2019 decree bans exports of raw cashew nuts to India and Vietnam.',
@@ -177,6 +180,17 @@ ruleTester('unsourced-claim', {
       errors: [
         {
           text: 'Some journalists, “unsure of the facts,” reported that the ministry had burned the delta records in 1994.',
+        },
+      ],
+    },
+    {
+      // The participle reports for the unnamed judge, not for the name in apposition before its comma; and "On Monday a
+      // judge" is no specific source.
+      name: 'a participle after a comma reports for its clause’s subject',
+      code: 'On Monday a judge in Lund refused to extradite the publisher, Ana Ruiz, to Norway, declaring that this would harm her health.',
+      errors: [
+        {
+          text: 'On Monday a judge in Lund refused to extradite the publisher, Ana Ruiz, to Norway, declaring that this would harm her health.',
         },
       ],
     },

@@ -161,11 +161,15 @@ const NAME_JOINERS = new Set(['and', 'of', 'de', 'da', 'van', 'von', 'der', 'al'
 const MIN_NAME_LIST_WORDS = 6;
 
 /**
- * A run of names with nothing said of them (acknowledgements, a list of participants): every word capitalised or a
- * joiner, so no verb.
+ * A run of names with nothing said of them (acknowledgements, a list of participants, a list's "Georgia (March 23,
+ * 1994)"): every word capitalised, a joiner or a number, so no verb. A short one needs its number: "Putin Wins" could
+ * be a headline run into the prose.
  */
 function isListOfNames(words: readonly Word[]): boolean {
-  return words.length >= MIN_NAME_LIST_WORDS && words.every((w) => isCapitalised(w) || NAME_JOINERS.has(w.norm));
+  return (
+    (words.length >= MIN_NAME_LIST_WORDS || words.some((w) => w.isNumber)) &&
+    words.every((w) => isCapitalised(w) || NAME_JOINERS.has(w.norm) || w.isNumber)
+  );
 }
 
 /** The sentence-shape features `claimFeatures` counts besides the cue categories. */
