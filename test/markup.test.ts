@@ -113,6 +113,38 @@ describe('HTML blocks', () => {
     assert.equal(parsed.blocks[1].text, 'Exports fell by     38%      in May.');
   });
 
+  test('Markdown paragraphs between a raw <blockquote> and its closing tag are inside the quotation', () => {
+    const text = [
+      'The agency reported the clashes:',
+      '<blockquote> Police detained 40 people on Sunday.',
+      '',
+      'Crowds gathered at the market on Monday.',
+      '',
+      'Shops stayed shut. `</blockquote>` in code closes nothing.',
+      '',
+      'The port reopened on Tuesday.</blockquote>',
+      '',
+      'A second excerpt: <blockquote>Exports fell sharply.',
+      '',
+      'Imports fell by half.',
+      '</blockquote>',
+      'Talks resumed in May.',
+    ].join('\n');
+    const view = parseMarkdown(text).blocks.map((b) => [text.slice(b.start, b.end).trim(), b.inQuote]);
+    assert.deepEqual(view, [
+      ['The agency reported the clashes:', false],
+      ['Police detained 40 people on Sunday.', true],
+      ['Crowds gathered at the market on Monday.', true],
+      ['Shops stayed shut. `</blockquote>` in code closes nothing.', true],
+      ['The port reopened on Tuesday.</blockquote>', true],
+      ['A second excerpt: <blockquote>Exports fell sharply.', false],
+      ['Imports fell by half.', true],
+      ['Talks resumed in May.', false],
+    ]);
+    // The excerpt is the agency's words: no claim of the writer's in it.
+    assert.deepEqual(unsourcedFigures(text), []);
+  });
+
   test('an <a href> is a link that covers its sentence; a figure, its caption and a script are not prose', () => {
     const text = [
       '<p>Exports fell by 38% in May, <a href="https://example.org/stats">the ministry said</a>.</p>',

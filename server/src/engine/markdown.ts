@@ -144,6 +144,9 @@ interface Syntax {
 export type Flavor = 'markdown' | 'mdx';
 
 /** An indented code block that is HTML holding a paragraph of prose: "<span …/><p>Among those arrested…</p>". */
+const BLOCKQUOTE_OPEN = /<blockquote[\s>]/gi;
+const BLOCKQUOTE_CLOSE = /<\/blockquote\s*>/gi;
+const tagCount = (raw: string, tag: RegExp): number => raw.match(tag)?.length ?? 0;
 const INDENTED_HTML_PROSE = /^\s*<[a-z][^>]*>[\s\S]*<p[\s>]/i;
 
 /** Whether the code block at `span` is indented code, not fenced (a fence opens its first line). */
@@ -436,6 +439,17 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
     { node: tree, inQuote: false },
   ];
   const definitions = new Map<string, string>();
+  // `<blockquote>`s opened in raw HTML and not yet closed: the Markdown blocks between the tags are inside the
+  // quotation, as a browser renders them (an excerpt pasted with blank lines between its paragraphs).
+  let htmlQuotes = 0;
+  /** Whether a block starts inside such a quotation; and whether it closes one (in raw HTML, its own tags tell). */
+  const passHtmlQuotes = (span: Span): { inside: boolean; closes: boolean } => {
+    const inside = htmlQuotes > 0;
+    const raw = text.slice(span.start, span.end).replace(/`[^`\n]*`/g, '');
+    const closes = tagCount(raw, BLOCKQUOTE_CLOSE);
+    htmlQuotes = Math.max(0, htmlQuotes + tagCount(raw, BLOCKQUOTE_OPEN) - closes);
+    return { inside, closes: closes > 0 };
+  };
   const addHtml = (span: Span, inQuote: boolean, footnote: string | undefined): void => {
     const html = htmlBlocks(text, span, inQuote, maskText);
     blocks.push(...html.blocks.map((b) => ({ ...b, footnote })));
@@ -449,10 +463,14 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'toml':
         if (span) out.frontMatter = { span, raw: node.value, format: node.type };
         continue;
-      case 'html':
-        if (span) collectComments(text, span, out.comments);
-        if (span && hasHtmlText(node.value)) addHtml(span, inQuote, footnote);
+      case 'html': {
+        if (!span) continue;
+        collectComments(text, span, out.comments);
+        // "</blockquote>" and the prose after it in one HTML block: the HTML parser reads that prose as unquoted.
+        const { inside, closes } = passHtmlQuotes(span);
+        if (hasHtmlText(node.value)) addHtml(span, inQuote || (inside && !closes), footnote);
         continue;
+      }
       case 'mdxjsEsm':
       case 'mdxFlowExpression':
         if (span) collectMdxComment(text, span, out.comments);
@@ -471,14 +489,15 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
       case 'heading':
       case 'tableCell':
         if (span) {
+          const quoted = passHtmlQuotes(span).inside || inQuote;
           const kind = node.type === 'heading' && isUnderlinedParagraph(text, span) ? 'paragraph' : node.type;
           const depth = kind === 'heading' && node.type === 'heading' ? node.depth : undefined;
           // A run-in title and the text below it are two blocks; the title opens the list item, if any.
-          const parts = (kind === 'paragraph' && !inQuote && splitRunInTitle(text, node, span)) || [
+          const parts = (kind === 'paragraph' && !quoted && splitRunInTitle(text, node, span)) || [
             { node, kind, span, depth },
           ];
           parts.forEach((part, i) => {
-            const block = buildBlock(text, part.node, part.kind, part.span, inQuote, footnote, out.comments);
+            const block = buildBlock(text, part.node, part.kind, part.span, quoted, footnote, out.comments);
             if (part.depth !== undefined) block.depth = part.depth;
             if (ordinal !== undefined && i === 0) block.ordinal = ordinal;
             if (list !== undefined) block.list = list;
