@@ -637,6 +637,14 @@ describe('reference sections', () => {
       '',
       '**Update from 7 July**',
       'Another protest followed and 20 people were arrested.',
+      '',
+      // A label with its colon on a line of its own (a hard break: two spaces); without the break it may be a
+      // speaker's label, which interview.ts reads.
+      '**Not true:**  ',
+      'The port was built with state money.',
+      '',
+      '**Ana Ruiz:**',
+      'The port was built with state money.',
     ].join('\n');
     const parsed = parseMarkdown(text);
     const kinds = parsed.blocks.map((b) => [b.kind, b.text.replace(/[*\s]+/g, ' ').trim()]);
@@ -648,6 +656,9 @@ describe('reference sections', () => {
       ['paragraph', 'Why did the talks fail? Nobody came.'],
       ['heading', 'Update from 7 July'],
       ['paragraph', 'Another protest followed and 20 people were arrested.'],
+      ['heading', 'Not true:'],
+      ['paragraph', 'The port was built with state money.'],
+      ['paragraph', 'Ana Ruiz: The port was built with state money.'],
     ]);
     assert.equal(parsed.blocks[0].ordinal, 1);
     // The title is the list item's, not a quotation to source; a run-in title ends the section "References" opened.

@@ -581,8 +581,9 @@ function splitRunInTitle(text: string, node: Parents, span: Span): BlockPart[] |
   const lineBreak = second.type === 'break' || (second.type === 'text' && /^[ \t]*\r?\n/.test(second.value));
   if (!lineBreak) return undefined;
   const title = text.slice(titleSpan.start, titleSpan.end).replace(/^[*_]+|[*_]+$/g, '');
-  if (/[.!?:;,]["”’)]?\s*$/.test(title) || wordCount(title, MAX_RUN_IN_TITLE_WORDS + 1) > MAX_RUN_IN_TITLE_WORDS)
-    return undefined;
+  // A label with its colon ("**Not true:**") heads the lines below it when a hard break sets it on a line of its own.
+  const ends = second.type === 'break' ? /[.!?;,]["”’)]?\s*$/ : /[.!?:;,]["”’)]?\s*$/;
+  if (ends.test(title) || wordCount(title, MAX_RUN_IN_TITLE_WORDS + 1) > MAX_RUN_IN_TITLE_WORDS) return undefined;
   const restChildren = second.type === 'break' ? others : [second, ...others];
   const restStart = restChildren.length > 0 ? spanOf(restChildren[0])?.start : undefined;
   if (restStart === undefined || !/\p{L}/u.test(text.slice(restStart, span.end))) return undefined;
