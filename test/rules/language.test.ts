@@ -22,6 +22,10 @@ ruleTester('loaded-term', {
     'The harsh rhetoric of the envoys worried the markets, as did the harsh winter.',
     // "Radical" said of an idea is no label for a group.
     'The plan was dismissed as too radical in 1950, and the party was at its best when it was radical.',
+    // Words labellers of real articles and expert annotators left unmarked every time they met them: the factions of a
+    // party described as news copy does, a need described as great.
+    'The hardliners in the cabinet, led by the interior minister, took a hard-line stance on the strike.',
+    'About 2 million people are in dire need of food aid.',
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
@@ -93,7 +97,12 @@ ruleTester('loaded-term', {
 });
 
 ruleTester('editorializing', {
-  valid: ['Russia opposed Western actors in Ukraine.', 'He spoke clearly in court: “Of course, I will appeal.”'],
+  valid: [
+    'Russia opposed Western actors in Ukraine.',
+    'He spoke clearly in court: “Of course, I will appeal.”',
+    // Labellers of real articles never marked these: "merely" restricts, "surely" asks.
+    'The ceasefire merely paused the fighting. Surely the talks would resume in May?',
+  ],
   invalid: [
     {
       code: 'Russia opposes Western actors, as infamously illustrated with the war in Ukraine.',
