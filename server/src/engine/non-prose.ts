@@ -167,7 +167,7 @@ const BOILERPLATE =
 /** At most this many words in an emphasised note at the article's edge ("Article by …. Originally published …"). */
 const MAX_NOTE_WORDS = 60;
 const CREDIT =
-  /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|source|sources|data)\s*[:：]/i;
+  /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|(?:\p{L}+ )?sources?|data)\s*[:：]/iu;
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
 /** A scraped page's caption residue: "image copyright Reuters image caption …", "media caption …". */
 const CAPTION_RESIDUE = /^(?:image (?:copyright|source)|(?:image|media|video) caption)\b/i;
