@@ -31,6 +31,9 @@ ruleTester('unsourced-claim', {
     'The prosecutor charged the former governor with laundering $40m through Dubai property firms in 2019.',
     'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
     'In July 2021, the Lund Department of Commerce added the firm to its restrictions list, alleging that it bought parts for the army.',
+    // A demand or a proposal made in public is a statement, as an announcement is.
+    'In March, the Lund mayor Ana Ruiz demanded the release of the 40 students detained in 2023.',
+    'The Lund ministry proposed a ceasefire along the northern border in May 2024.',
     'Fuel subsidies are keeping inflation high across West Africa, the World Bank cautioned Tuesday in its latest Africa Pulse report.',
     '“We have never defaulted,” the finance minister bragged in 2019, when bond yields were still low.',
     'The 2019 decree bans exports of raw cashew nuts to India and Vietnam.',
