@@ -153,6 +153,13 @@ test('not figures: a page or a note referred to by its abbreviation, and "100%" 
   ]);
 });
 
+test('not figures: a provision cited by number, abbreviated or in lower case, whatever follows it', () => {
+  assert.deepEqual(figures('Both the practice of Art. 27 (3) and the procedure of art. 35: converge.'), []);
+  assert.deepEqual(figures('The powers in section 12 and paragraph 3 of article 27 apply.'), []);
+  // Before a plural it counts again: "season 2 episodes", read as two of them.
+  assert.deepEqual(figures('The article 27 applies, and the season 12 episodes aired.'), [['count', '12']]);
+});
+
 test("not figures: the writer's own points, counted as the article lists them", () => {
   assert.deepEqual(figures('Here are my thoughts on 4 options, and 3 key lessons from the war.'), []);
   // Things in the world are counted, whatever the article does with them.

@@ -60,7 +60,7 @@ const DISCOURSE_ITEMS = set(
     'observations conclusions recommendations principles myths pillars',
 );
 /** Abbreviations that, with their full stop, refer to a place in a text: "p. 41", "fn. 60", "ch. 3". */
-const REFERENCE_ABBREVIATIONS = set('p pp fn n nn ch chap para paras sec fig figs vol vols');
+const REFERENCE_ABBREVIATIONS = set('p pp fn n nn ch chap para paras sec fig figs vol vols art arts');
 /** Adjectives of certainty after "100%": "100% correct", "100 percent sure". */
 const CERTAINTY = set('correct sure certain true right wrong accurate confident committed behind honest clear serious');
 
@@ -87,6 +87,9 @@ const NOT_PLURAL = set(
 /** Whether the word at `k` reads as a plural noun ("1500 officers"), the thing a number before it counts. */
 const pluralAt = (words: readonly Word[], k: number): boolean =>
   /^[a-z]+s$/.test(words[k]?.raw ?? '') && !NOT_PLURAL.has(words[k].norm);
+/** Whether the word at `k` is a plural noun a number before it counts ("12 episodes"), not a verb ("27 applies"). */
+const countsNoun = (words: readonly Word[], k: number): boolean =>
+  words[k]?.norm === 'people' || (pluralAt(words, k) && !isFiniteVerbForm(words[k].norm));
 /** Units by their abbreviation, written after the number or glued to it: "40 km", "120km". */
 const UNIT_ABBREVIATIONS = 'km|kg|mm|cm|m|mi|ha|sqkm|mw|gw|kw|kwh|gwh|mph|kph|kmh|bpd|mt|kt|lbs?';
 const UNIT_ABBREVIATION = new RegExp(`^(?:${UNIT_ABBREVIATIONS})$`);
@@ -428,8 +431,8 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     if (namesItsNumber(prev) || (prev?.norm === 'of' && namesItsNumber(words[i - 2]))) return undefined;
     if (codedAfter(words, i)) return undefined;
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
-    // "in episode 118 of the podcast".
-    if (prev && LEGAL_LABELS.has(prev.norm) && (next === 'of' || /^[,.;:)]$/.test(charAfter))) return undefined;
+    // "in episode 118 of the podcast", "article 27 applies"; not "on day 3 troops…", where a plural is counted.
+    if (prev && LEGAL_LABELS.has(prev.norm) && !countsNoun(words, i + 1)) return undefined;
     // A model, a designation or a version after an acronym, not a count before its noun: "a TVS 50.", "CC BY-SA 3.0",
     // not "NATO 30 members".
     const after = words[i + 1];
