@@ -346,6 +346,29 @@ describe('template tags', () => {
     );
   });
 
+  test('a kramdown attribute list on a picture or a link is blanked; one that does not close on its line is not', () => {
+    const text = '[Lund](https://example.org){: .place} and ![Map](map.png){:style="width: 300px"}\n![x](y){: open\n}';
+    assert.deepEqual(
+      blankTemplateTags(text).tags.map((t) => text.slice(t.span.start, t.span.end)),
+      ['{: .place}', '{:style="width: 300px"}'],
+    );
+  });
+
+  test('a picture set into a long paragraph of prose leaves the paragraph prose; a short text after it is a caption', () => {
+    const prose = [
+      'The council meets in Lund, and 27 ministers sit on it. It elects its president for two years, and the',
+      'president reports to the assembly after each meeting. It sets the general goals of the union for the next year,',
+      'but it does not propose laws: the commission does that, and the assembly and the ministers then amend and pass',
+      'them, as the treaty of 1993 sets out.',
+    ].join(' ');
+    const text = `![The council](council.png){:style="float: right; width: 300px"}${prose}\n\n![A market](m.jpg) Traders at the market in 2019.`;
+    assert.deepEqual(nonProseOf(text), [
+      ['template', '{:style="float: right; width: 300px"}'],
+      ['caption', '![A market](m.jpg) Traders at the market in 2019.'],
+    ]);
+    assert.deepEqual(unsourcedFigures(text), ['27']);
+  });
+
   test('thousands of unclosed openers are scanned once (work grows linearly)', () => {
     for (const n of [10_000, 40_000]) {
       const text = 'Text {{ and {% '.repeat(n);

@@ -66,23 +66,54 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
 const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
 
+const indexOrEnd = (text: string, search: string, from: number): number => {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+};
+
 /**
  * Blanks Jekyll/Liquid tags (`{% … %}`, `{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) before parsing, as
  * the site generator removes them before its Markdown pass: a tag on lines of its own then separates paragraphs, and
  * its attributes (captions, pull quotes, URLs) never reach the prose. A tag must close before the next blank line.
- * Linear: once a closer is known to be missing up to a blank line, later openers there are not searched again.
+ * So do kramdown attribute lists on an image or a link (`![Map](map.png){:style="float: right"}`), which close on
+ * their line. Linear: once a closer is known to be missing up to a blank line (or a line's end), later openers there
+ * are not searched again.
  */
 export function blankTemplateTags(text: string): { text: string; tags: NonProse[] } {
   const tags: NonProse[] = [];
-  if (!text.includes('{%') && !text.includes('{{')) return { text, tags };
+  if (!text.includes('{%') && !text.includes('{{') && !text.includes('){:')) return { text, tags };
   const frontMatter = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
   let i = frontMatter ? frontMatter[0].length : 0;
   let paragraphEnd = -1;
   const missingUntil: Record<string, number> = { '%}': -1, '}}': -1 };
+  let nextBrace = -1;
+  let nextNewline = -1;
   const parts: string[] = [];
   let copied = 0;
+  const blank = (start: number, stop: number): void => {
+    const footnoteRefs: FootnoteRef[] = [];
+    for (const f of text.slice(start, stop).matchAll(FOOTNOTE_CALL)) {
+      const at = start + f.index!;
+      footnoteRefs.push({ id: f[1].toLowerCase(), span: { start: at, end: at + f[0].length } });
+    }
+    tags.push({ kind: 'template', span: { start, end: stop }, footnoteRefs });
+    parts.push(text.slice(copied, start), text.slice(start, stop).replace(/[^\r\n]/g, ' '));
+    copied = stop;
+  };
   for (i = text.indexOf('{', i); i >= 0 && i < text.length; i = text.indexOf('{', i)) {
     const second = text[i + 1];
+    if (second === ':' && text[i - 1] === ')') {
+      // An attribute list: its closing brace on the same line. (The next brace and line end are kept while ahead.)
+      if (nextBrace <= i) nextBrace = indexOrEnd(text, '}', i + 2);
+      if (nextNewline <= i) nextNewline = indexOrEnd(text, '\n', i);
+      if (nextBrace > nextNewline || nextBrace === text.length) {
+        i += 2;
+        continue;
+      }
+      blank(i, nextBrace + 1);
+      i = nextBrace + 1;
+      continue;
+    }
     if (second !== '%' && second !== '{') {
       i++;
       continue;
@@ -102,14 +133,7 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
     // `{{< x >}}}` and `{%raw%}{% … %}{%endraw%}` close at the last brace of the run.
     let stop = end + 2;
     while (text[stop] === '}' && closer === '}}') stop++;
-    const span = { start: i, end: stop };
-    const footnoteRefs: FootnoteRef[] = [];
-    for (const f of text.slice(i, stop).matchAll(FOOTNOTE_CALL)) {
-      footnoteRefs.push({ id: f[1].toLowerCase(), span: { start: i + f.index!, end: i + f.index! + f[0].length } });
-    }
-    tags.push({ kind: 'template', span, footnoteRefs });
-    parts.push(text.slice(copied, i), text.slice(i, stop).replace(/[^\r\n]/g, ' '));
-    copied = stop;
+    blank(i, stop);
     i = stop;
   }
   if (tags.length === 0) return { text, tags };
@@ -168,6 +192,8 @@ const BOILERPLATE =
 const MAX_NOTE_WORDS = 60;
 const CREDIT =
   /^(?:(?:(?:feature[d]?|header|cover|top|lead|main) )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|maps?|charts?|videos?|footage|artwork)(?: credits?)?|credits?|courtesy|caption|(?:\p{L}+ )?sources?|data)\s*[:：]/iu;
+/** More words than this after a picture are a paragraph with a picture in it, not the picture's caption. */
+const MAX_CAPTION_WORDS = 60;
 const CAPTION_LABEL = /^(?:fig(?:ure)?\.?|table|chart|map|graph|exhibit|plate|photo|image)\s*\d{1,3}[a-z]?\s*[:.—–-]/i;
 /** A scraped page's caption residue: "image copyright Reuters image caption …", "media caption …". */
 const CAPTION_RESIDUE = /^(?:image (?:copyright|source)|(?:image|media|video) caption)\b/i;
@@ -319,7 +345,9 @@ function paragraphKind(
   position: { index: number; count: number; trailingBio: boolean },
   titleWords: Set<string> | undefined,
 ): NonProseKind | undefined {
-  if (shape?.startsWithImage || shape?.imageOnly) return 'caption';
+  // A picture with its caption after it; not a picture set into a paragraph of prose (floated beside the text).
+  if (shape?.imageOnly || (shape?.startsWithImage && wordCount(b.text, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS))
+    return 'caption';
   if (b.end - b.start > MAX_NON_PROSE || !text) return undefined;
   if (CAPTION_GLYPH.test(text) || CAPTION_LABEL.test(text) || CAPTION_CLASS.test(text) || CAPTION_RESIDUE.test(text))
     return 'caption';
