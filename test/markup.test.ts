@@ -647,6 +647,28 @@ describe('reference sections', () => {
     assert.deepEqual(flaggedAt(`# Port\n\n${title}\n\nThe council met.`).length, 1);
   });
 
+  test('a line of hashes with the title against them (`##Background`) is a heading, as older renderers made it', () => {
+    const text = [
+      '######History',
+      'The port was built in 1950 and employed 4,000 people.',
+      '',
+      '#hashtags trend when 5 people share them.',
+      '',
+      '##References',
+      '',
+      '1. Ruiz, Ana. “The Port.” Lund Times, 2020.',
+    ].join('\n');
+    const kinds = parseMarkdown(text).blocks.map((b) => [b.kind, b.depth, text.slice(b.start, b.end)]);
+    assert.deepEqual(kinds, [
+      ['heading', 6, 'History'],
+      ['paragraph', undefined, 'The port was built in 1950 and employed 4,000 people.'],
+      // A line that ends a sentence is a sentence, whatever it starts with.
+      ['paragraph', undefined, '#hashtags trend when 5 people share them.'],
+      // The heading opens the reference section: its entry is no prose.
+      ['heading', 2, 'References'],
+    ]);
+  });
+
   test('a bold first line with the text on the lines below is a title, not the start of the first sentence', () => {
     const text = [
       '1. **"They take our jobs and give nothing back"**',

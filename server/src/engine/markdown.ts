@@ -493,7 +493,9 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
           const kind = node.type === 'heading' && isUnderlinedParagraph(text, span) ? 'paragraph' : node.type;
           const depth = kind === 'heading' && node.type === 'heading' ? node.depth : undefined;
           // A run-in title and the text below it are two blocks; the title opens the list item, if any.
-          const parts = (kind === 'paragraph' && !quoted && splitRunInTitle(text, node, span)) || [
+          const parts = (kind === 'paragraph' &&
+            !quoted &&
+            (splitRunInTitle(text, node, span) ?? splitUnspacedHeading(text, node, span))) || [
             { node, kind, span, depth },
           ];
           parts.forEach((part, i) => {
@@ -594,6 +596,45 @@ function splitRunInTitle(text: string, node: Parents, span: Span): BlockPart[] |
       kind: 'paragraph',
       span: { start: restStart, end: span.end },
     },
+  ];
+}
+
+/** A line of hashes and a title with no space between (`##Background`): a heading to older Markdown renderers. */
+const UNSPACED_HEADING = /^(#{1,6})[^\s#][^\n]*?(?<![.!?:;,]["”’)]?\s*)(?:\n|$)/;
+
+/**
+ * A paragraph that opens on `##Background`, alone or with text below it: the heading its writer typed for a
+ * renderer that did not need the space (Redcarpet, older Jekyll sites), then the text. CommonMark reads a paragraph.
+ */
+function splitUnspacedHeading(text: string, node: Parents, span: Span): BlockPart[] | undefined {
+  const [first, ...others] = node.children as Nodes[];
+  const firstSpan = first && spanOf(first);
+  if (!firstSpan || first.type !== 'text' || firstSpan.start !== span.start) return undefined;
+  const line = UNSPACED_HEADING.exec(text.slice(firstSpan.start, firstSpan.end));
+  if (!line) return undefined;
+  const hashes = line[1].length;
+  const titleStart = span.start + hashes;
+  const titleEnd = span.start + line[0].trimEnd().length;
+  if (wordCount(text.slice(titleStart, titleEnd), MAX_RUN_IN_TITLE_WORDS + 1) > MAX_RUN_IN_TITLE_WORDS)
+    return undefined;
+  const textNode = (from: number, to: number): Nodes =>
+    ({
+      type: 'text',
+      value: text.slice(from, to),
+      position: { start: { offset: from }, end: { offset: to } },
+    }) as Nodes;
+  const title: BlockPart = {
+    node: { ...node, children: [textNode(titleStart, titleEnd)] } as Parents,
+    kind: 'heading',
+    span: { start: titleStart, end: titleEnd },
+    depth: hashes,
+  };
+  const restStart = span.start + line[0].length;
+  if (restStart >= span.end) return [title];
+  const rest = restStart < firstSpan.end ? [textNode(restStart, firstSpan.end), ...others] : others;
+  return [
+    title,
+    { node: { ...node, children: rest } as Parents, kind: 'paragraph', span: { start: restStart, end: span.end } },
   ];
 }
 
