@@ -10,6 +10,10 @@ ruleTester('unsourced-quote', {
     '“We will not accept double standards from anyone,” the minister told reporters.',
     // Any verb inverted between the quotation and a name that ends the sentence tags it.
     '“The hard part is how you answer that kind of message,” worries Ana Mendonça.',
+    // …or that ends an aside set off by dashes, typed as two hyphens.
+    'The army hired contractors--"I prefer to call them mercenaries, because they are," added Ana Ruiz--in 2004.',
+    // Conveying a protest is saying it.
+    'Deputy Minister **Ana Ruiz** conveyed a “protest regarding the unfriendly actions of the Lund side” to the envoy.',
     'The plan was called “a new battleground” by its critics.',
     'He called it “a war of choice in the desert” [@smith2020].',
     'The CFA franc literally means "French Colony of Africa in the old days".',

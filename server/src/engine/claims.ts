@@ -1245,17 +1245,27 @@ const MAX_TAG_NAME_WORDS = 4;
  */
 function invertedTag(text: string, words: readonly Word[], i: number): boolean {
   const w = words[i];
-  const nameWords = words.length - i - 1;
-  // Tested for every word of a sentence that quotes: the name is sliced only where a tag can stand.
-  if (i === 0 || nameWords === 0 || nameWords > MAX_TAG_NAME_WORDS || !/^\p{Ll}+$/u.test(w.raw)) return false;
+  if (i === 0 || i === words.length - 1 || !/^\p{Ll}+$/u.test(w.raw)) return false;
   if (!/[,?!…]\s*[”"]\s*$/.test(text.slice(words[i - 1].end, w.start))) return false;
-  const name = words.slice(i + 1);
+  // The name runs to the sentence's end, or to a dash that closes the aside ("--“…,” added Ana Ruiz--because…").
+  let last = i + 1;
+  while (
+    last + 1 < words.length &&
+    last - i < MAX_TAG_NAME_WORDS &&
+    !ASIDE_DASH.test(text.slice(words[last].end, words[last + 1].start))
+  )
+    last++;
+  const name = words.slice(i + 1, last + 1);
+  const after = text.slice(words[last].end, words[last + 1]?.start ?? text.length);
   return (
     isCapitalised(name[0]) &&
     name.every((n) => isCapitalised(n) || NAME_JOINERS.has(n.norm)) &&
-    /^[\s.]*$/.test(text.slice(name[name.length - 1].end))
+    (last === words.length - 1 ? /^[\s.]*$/.test(after) : ASIDE_DASH.test(after))
   );
 }
+
+/** A dash that closes an aside: "--", an em or an en dash. */
+const ASIDE_DASH = /^\s*(?:--|[—–])/;
 
 /**
  * Whether the last non-space character before `at` is `char`: a backward scan (a `/:\s*$/` test of the prefix rescans
