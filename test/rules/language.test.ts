@@ -31,6 +31,7 @@ ruleTester('loaded-term', {
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
     { code: 'The court handed down a harsh sentence.', errors: [{ text: 'harsh' }] },
     { code: 'Radical groups took the port.', errors: [{ text: 'Radical' }] },
+    { code: 'The floods had a devastating effect on the port.', errors: [{ text: 'devastating' }] },
     // A verdict on charges, an economy or a resource in the writer's voice.
     {
       code: 'The police brought trumped-up charges, the port’s economy is moribund and the archive is invaluable.',
@@ -108,6 +109,7 @@ ruleTester('editorializing', {
       code: 'Russia opposes Western actors, as infamously illustrated with the war in Ukraine.',
       errors: [{ text: 'infamously' }],
     },
+    { code: 'The obvious answer is that the sanctions failed.', errors: [{ text: 'obvious' }] },
     {
       code: 'Paradoxically, Russia has symbolised anti-imperialism.',
       errors: [{ text: 'Paradoxically', output: 'Russia has symbolised anti-imperialism.' }],
@@ -138,6 +140,9 @@ ruleTester('unsupported-attribution', {
   invalid: [
     { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },
     { code: 'It is believed that the talks failed.', errors: [{ text: 'It is believed' }] },
+    // A report said to exist, a forecast with no forecaster.
+    { code: 'The ministry reportedly sold the port in 1990.', errors: [{ text: 'reportedly' }] },
+    { code: 'It is predicted that the port will close.', errors: [{ text: 'It is predicted' }] },
     // Claims, estimates and views said to exist, with no one to hold them.
     { code: 'There are claims that the dams cut the river’s flow.', errors: [{ text: 'There are claims that' }] },
     { code: 'The general consensus is that the sanctions worked.', errors: [{ text: 'The general consensus is' }] },
