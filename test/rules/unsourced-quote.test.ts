@@ -12,6 +12,8 @@ ruleTester('unsourced-quote', {
     '“The hard part is how you answer that kind of message,” worries Ana Mendonça.',
     // …or that ends an aside set off by dashes, typed as two hyphens.
     'The army hired contractors--"I prefer to call them mercenaries, because they are," added Ana Ruiz--in 2004.',
+    // A quotation that is a sentence of its own, later in the paragraph of a quoted speaker, is theirs.
+    'The purge marks a turn “like the moment the dam broke,” she says. The arrests were meant to frighten. “Ruiz enjoys the fear he spreads.”',
     // Conveying a protest is saying it.
     'Deputy Minister **Ana Ruiz** conveyed a “protest regarding the unfriendly actions of the Lund side” to the envoy.',
     'The plan was called “a new battleground” by its critics.',
@@ -37,6 +39,11 @@ ruleTester('unsourced-quote', {
     '"War is the continuation of politics by other means, as everyone knows." - The Economist',
   ],
   invalid: [
+    {
+      name: 'a quotation of its own in a paragraph that quoted no one before it has no speaker',
+      code: 'The purge marked a turn. The arrests were meant to frighten. “Ruiz enjoys the fear he spreads.”',
+      errors: [{ text: '“Ruiz enjoys the fear he spreads.”' }],
+    },
     {
       name: 'an inverted verb before words that are no name tags nothing',
       code: '“The hard part is how you answer that kind of message,” the crowd chanted in Lund.',

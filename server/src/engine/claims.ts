@@ -551,6 +551,11 @@ class DiscourseFlow {
   private openQuoteSpeaker?: string;
   private quoteSpeaker?: string;
   private turnSpeaker?: string;
+  /**
+   * The speaker of the last quotation in this paragraph with a speaker: a later sentence that is a quotation of its own
+   * is theirs ("…,” he says. A death was meant to terrify. “Putin revels in it.”).
+   */
+  private paragraphQuoted?: string;
   private questionTurn = false;
   /** Turns that start on the block's later lines, still to come; the next is applied once a sentence reaches it. */
   private laterTurns: readonly TurnChange[] = [];
@@ -646,6 +651,7 @@ class DiscourseFlow {
     } else if (!(opening ? this.statement?.opening === opening : this.statement?.quoted && opensWithQuote(pb)))
       this.statement = undefined;
     this.leadIn = undefined;
+    this.paragraphQuoted = undefined;
     this.lastSpeaker = undefined;
     this.lastPerson = undefined;
     this.lastCitation = undefined;
@@ -719,6 +725,8 @@ class DiscourseFlow {
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
     else if (this.statement) coverage = { kind: this.statement.kind, source: this.statement.source };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
+    else if (this.paragraphQuoted && /^\W*["“«„]/.test(sentence.text))
+      coverage = { kind: 'speaker', source: this.paragraphQuoted };
     else if (ownEvidence) coverage = { kind: 'own-research', source: ownEvidence };
     else if (this.credit) coverage = { kind: 'citation', source: this.credit };
 
@@ -729,6 +737,7 @@ class DiscourseFlow {
       this.topics = namesIn(sentence);
     } else if (cited || coverage?.kind !== 'carried') this.carried = undefined;
     const speaker = coverage && coverage.kind !== 'citation' ? coverage.source : undefined;
+    if (speaker && sentence.quotes.length > 0) this.paragraphQuoted = speaker;
     const touching = quoteAt(end - 1);
     if (speaker && touching && touching.end > start) this.quoteSpeaker = speaker;
     else if (!inQuote) this.quoteSpeaker = undefined;
