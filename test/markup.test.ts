@@ -145,6 +145,22 @@ describe('HTML blocks', () => {
     assert.deepEqual(unsourcedFigures(text), []);
   });
 
+  test('what a table cell holds, paragraphs and lists included, is the cell’s (an infobox is no prose)', () => {
+    const text = [
+      '<table class="infobox">',
+      '  <tr><td><p><b>Official figures</b></p><ul><li>527 killed</li><li>1,363 wounded</li></ul></td></tr>',
+      '</table>',
+      '<ul><li>The army lost 527 soldiers.</li></ul>',
+    ].join('\n');
+    const kinds = parseMarkdown(text).blocks.map((b) => [b.kind, text.slice(b.start, b.end)]);
+    assert.deepEqual(kinds, [
+      ['tableCell', '<b>Official figures</b>'],
+      ['tableCell', '527 killed'],
+      ['tableCell', '1,363 wounded'],
+      ['paragraph', 'The army lost 527 soldiers.'],
+    ]);
+  });
+
   test('an <a href> is a link that covers its sentence; a figure, its caption and a script are not prose', () => {
     const text = [
       '<p>Exports fell by 38% in May, <a href="https://example.org/stats">the ministry said</a>.</p>',

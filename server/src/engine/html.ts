@@ -236,9 +236,10 @@ export function htmlBlocks(source: string, span: Span, inQuote: boolean, maskTex
         continue;
       }
       const heading = /^h([1-6])$/.exec(c.tagName);
+      // What a table cell holds (`<td><ul><li>527 killed</li></ul></td>`, an infobox's list) is the cell's.
       const childKind: BlockKind = heading
         ? 'heading'
-        : c.tagName === 'td' || c.tagName === 'th'
+        : c.tagName === 'td' || c.tagName === 'th' || kind === 'tableCell'
           ? 'tableCell'
           : 'paragraph';
       const childExtra: Partial<Block> = heading
