@@ -2,6 +2,8 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // A body set off before its relative clause of speech is the source of what it says.
+    'The fund will benefit Lund, which says it is in line for €209bn in loans and grants.',
     // A licence's version after its designation.
     'The photograph is published under CC BY-NC-ND 2.0, and the map under CC BY-SA 3.0.',
     // The year of a date is no count, even before a word that could be a plural noun ("shows").

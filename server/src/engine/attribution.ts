@@ -432,7 +432,13 @@ function speakerSubject(
   // "Bintu, who told the BBC …": a relative clause's speaker is the name it follows; "work by Ana Okafor which
   // showed …": the named author's work is the source of what it shows.
   const work = h.norm === 'which' && FINDING.test(words[reporting].norm);
-  if ((h.norm === 'who' || work) && isNameWord(words[head - 1])) {
+  // "…Italy, which says it is owed €209bn": a body set off before its relative clause of speech speaks.
+  const body =
+    h.norm === 'which' &&
+    inClass('SPEECH_VERB', words[reporting].norm) &&
+    head > 0 &&
+    /^\s*,\s*$/.test(text.slice(words[head - 1].end, h.start));
+  if ((h.norm === 'who' || work || body) && isNameWord(words[head - 1])) {
     const name = nameRunEnding(text, words, head - 1);
     return {
       attribution: { kind: work ? 'document' : 'speaker', ...sliceOf(text, words, name, head - 1) },
