@@ -31,6 +31,8 @@ ruleTester('unsourced-claim', {
     'The prosecutor charged the former governor with laundering $40m through Dubai property firms in 2019.',
     'Prices for fuel and food are keeping inflation high in Ghana, the World Bank cautioned on Monday in its latest Africa Pulse report.',
     'In July 2021, the Lund Department of Commerce added the firm to its restrictions list, alleging that it bought parts for the army.',
+    // A country that speaks, an adverb before its verb: no nationality cut from its noun.
+    'Pakistan however denies that its army entered the valley in 1999.',
     // A demand or a proposal made in public is a statement, as an announcement is.
     'In March, the Lund mayor Ana Ruiz demanded the release of the 40 students detained in 2023.',
     'The Lund ministry proposed a ceasefire along the northern border in May 2024.',

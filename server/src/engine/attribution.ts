@@ -1276,6 +1276,8 @@ export function findAttribution(text: string, words: readonly Word[]): Attributi
     !REPORTING_VERBS.has(next) &&
     !AUXILIARIES.has(next) &&
     !next.endsWith('ly') &&
+    // "Pakistan however denies…", "Pakistan later said…": an adverb before the verb.
+    !inClass('BETWEEN_SOURCE_AND_VERB', next) &&
     !PREPOSITIONS.has(next) &&
     !/^(?:as|and|or|but|by|that|which|who)$/.test(next);
   return NATIONALITY.test(found.source) && adjective ? undefined : found;
