@@ -26,6 +26,7 @@ ruleTester('loaded-term', {
     // party described as news copy does, a need described as great.
     'The hardliners in the cabinet, led by the interior minister, took a hard-line stance on the strike.',
     'About 2 million people are in dire need of food aid.',
+    'The deal was questionable from the start.',
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
@@ -101,8 +102,10 @@ ruleTester('editorializing', {
   valid: [
     'Russia opposed Western actors in Ukraine.',
     'He spoke clearly in court: “Of course, I will appeal.”',
-    // Labellers of real articles never marked these: "merely" restricts, "surely" asks.
+    // Labellers of real articles never marked these: "merely" restricts, "surely" asks; "arguably" hedges, and
+    // "importantly" signposts the writer's argument.
     'The ceasefire merely paused the fighting. Surely the talks would resume in May?',
+    'Arguably the treaty failed. More importantly, the port stayed open.',
   ],
   invalid: [
     {
