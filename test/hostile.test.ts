@@ -303,6 +303,9 @@ describe('pathological input is linted in linear time without crashing', () => {
     ['50,000 comment openers mid-line', (n) => 'Text ' + '<!-- '.repeat(n), 50_000],
     ['100,000 backticks mid-line', (n) => 'Text ' + '`'.repeat(n), 100_000],
     ['a 100,000-row table', (n) => '|a|b|\n|-|-|\n' + '|1|2|\n'.repeat(n), 100_000],
+    ['20,000 kramdown attribute lists that close on no line', (n) => '![a](b){:x\n'.repeat(n), 20_000],
+    ['5,000 headings typed with no space after their hashes', (n) => '##Word\nText here.\n\n'.repeat(n), 5_000],
+    ['5,000 stray </blockquote> tags', (n) => '</blockquote>\n\n'.repeat(n), 5_000],
     // Every level asks whether it is an image's wrapper (a caption may follow one): the question must stay bounded.
     [
       '5,000 nested divs around an image and a caption',

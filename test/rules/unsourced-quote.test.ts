@@ -14,6 +14,8 @@ ruleTester('unsourced-quote', {
     'The army hired contractors--"I prefer to call them mercenaries, because they are," added Ana Ruiz--in 2004.',
     // A quotation that is a sentence of its own, later in the paragraph of a quoted speaker, is theirs.
     'The purge marks a turn “like the moment the dam broke,” she says. The arrests were meant to frighten. “Ruiz enjoys the fear he spreads.”',
+    // A quotation after a colon with no word before it: no speaker to look for (this once threw).
+    ':<d>“n 2 n 2 f',
     // Conveying a protest is saying it.
     'Deputy Minister **Ana Ruiz** conveyed a “protest regarding the unfriendly actions of the Lund side” to the envoy.',
     'The plan was called “a new battleground” by its critics.',

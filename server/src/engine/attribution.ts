@@ -1775,6 +1775,8 @@ export function reportsResearchFindings(words: readonly Word[]): boolean {
 export function findSpeakerBefore(text: string, words: readonly Word[], quoteStart: number): Attribution | undefined {
   let end = words.length - 1;
   while (end >= 0 && words[end].start >= quoteStart) end--;
+  // ": “…”" with no word before the colon: no one to name.
+  if (end < 0) return undefined;
   let from = end;
   while (
     from > 0 &&
