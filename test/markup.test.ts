@@ -1148,6 +1148,22 @@ describe('numbered citations', () => {
     ]);
   });
 
+  test('entries numbered with a linked number (`[[1](…)]`), under "Related Books", are the list a [1] points to', () => {
+    const text = [
+      'In the book *The Dry Plain* [1], Ana Ruiz counted 40 raids in 1980. Imports fell by 12% [3].',
+      '',
+      '## Related Books',
+      '',
+      '* [[1](https://example.org/plain)] The Dry Plain, Ana Ruiz',
+      '* [[2](https://example.org/scramble)] The Scramble, Jo Ray',
+    ].join('\n');
+    const found = lint(text).findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]);
+    assert.deepEqual(found, [
+      ['unsourced-statistic', '12%'],
+      ['undefined-reference', '[3]'],
+    ]);
+  });
+
   test('a superscript note number in a section published without its notes cites its sentence; the list is reported', () => {
     const text = [
       '## The northern line',

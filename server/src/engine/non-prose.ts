@@ -146,7 +146,7 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
 const SECTION_TITLES: Array<[string, NonProseKind]> = [
   [
     // "Sources for this section", "References used in this article".
-    '(?:references?|reference list|(?:primary|secondary|suggested|additional) (?:sources|resources)|resources|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works? cited|works? consulted|literature|literature cited|citations)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
+    '(?:references?|reference list|(?:primary|secondary|suggested|additional) (?:sources|resources)|resources|sources?|sources cited|sources and notes|notes|notes and references|end ?notes|foot ?notes|bibliography|select(?:ed)? bibliography|works? cited|works? consulted|literature|literature cited|citations|(?:related|recommended|suggested|further|selected) books|books (?:cited|used|consulted)|reading list)(?: (?:used )?(?:for|in|to) (?:this|the) (?:section|chapter|article|essay|piece|post|paper|report))?',
     'references',
   ],
   [
@@ -389,7 +389,7 @@ function paragraphKind(
  * lower-case Roman numerals word processors give endnotes: `[iv] …`.
  */
 const ENTRY_LABEL =
-  /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>|\[([ivxl]{1,7})\](?=\s))/;
+  /^[ \t>*_-]*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|\^(\d{1,3})\^|<sup>(\d{1,3})<\/sup>|\[([ivxl]{1,7})\](?=\s)|\[\[(\d{1,3})\]\([^()\s]*\)\])/;
 const BIBLIOGRAPHIC =
   /https?:\/\/|\bdoi\b|\b(?:pp?|vol|no)\.\s*\d|\beds?\.|\b(?:retrieved|accessed|press|journal|university|review|quarterly|publish(?:ed|ing|er)|ibid|supra|infra)\b|\bId\b\W{0,3}(?:\s+at\s+\d|\s*$)/i;
 const YEAR = /\b(?:1[5-9]|20)\d\d\b/;
@@ -426,7 +426,7 @@ function entryLines(b: Block, source: string): EntryLine[] {
     const n = label
       ? label[6] !== undefined
         ? romanNumber(label[6])
-        : Number(label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5])
+        : Number(label[1] ?? label[2] ?? label[3] ?? label[4] ?? label[5] ?? label[7])
       : undefined;
     if (line.trim())
       out.push({
@@ -681,7 +681,8 @@ function citesEntries(
 /** A paragraph of two or more `[n]` / `(n)` / `^n^` lines that read like references, with no heading above it. */
 function isNumberedReferenceList(b: Block, source: string): boolean {
   // (`<sup>12</sup>` is masked as `^    12     ^` in the block's text.)
-  if (b.ordinal !== undefined || !/[[(]\d|\^ *\d|<sup>\d|^\[[ivxl]+\]/m.test(b.text)) return false;
+  // (A linked number, `[[1](https://…)]`, reads `[ 1 … ]` with the link's markup masked.)
+  if (b.ordinal !== undefined || !/[[(] *\d|\^ *\d|<sup>\d|^\[[ivxl]+\]/m.test(b.text)) return false;
   const lines = entryLines(b, source);
   const labelled = lines.filter((l) => l.number !== undefined && !/^\s*\d/.test(l.text));
   return (
