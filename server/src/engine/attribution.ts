@@ -117,8 +117,6 @@ const NOT_A_NAME = new Set(
 const PRONOUN_CONTRACTION = /^(i|we|you|they|he|she|it)['’]/;
 /** After one of these a reporting word is a noun ("comment on reports") or an infinitive ("to say"). */
 const PREPOSITIONS = new Set('to on of in about for with from at into over against'.split(' '));
-/** Prepositions that open an aside set off by commas ("X, in a statement, said"). */
-const SET_OFF_PREPOSITIONS = new Set([...PREPOSITIONS].filter((p) => p !== 'to' && p !== 'of'));
 const PEOPLE_PRONOUNS = new Set('i we you they us them me'.split(' '));
 /** Words after which a bare form like "report" or "record" is a verb ("they report", "officials will record"). */
 const VERB_SUBJECTS = new Set('i we you they will would can could may might must should to'.split(' '));
@@ -683,13 +681,11 @@ function appositiveSubject(
   for (let k = verb - 1; k >= Math.max(0, verb - MAX_APPOSITIVE_WORDS); k--) {
     const atChunkStart = k === 0 || /[,;:(—–]/.test(text.slice(words[k - 1].end, words[k].start));
     if (!atChunkStart) continue;
-    // "Gov. Jo Ray, in a written statement, said": an adverbial set off between the speaker and the verb. ("…to
-    // extradite the founder, Ana Ruiz, to Lund, declaring": "to" and "of" go on with a verb's object, no aside.)
-    if (
-      SET_OFF_PREPOSITIONS.has(words[k].norm) &&
-      k > 0 &&
-      /^\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))
-    ) {
+    // "Gov. Jo Ray, in a written statement, said": an adverbial set off between the speaker and the verb.
+    if (PREPOSITIONS.has(words[k].norm) && k > 0 && /^\s*,\s*$/.test(text.slice(words[k - 1].end, words[k].start))) {
+      // "…to extradite the founder, Ana Ruiz, to Lund, declaring…": before a participle, "to" or "of" goes on with
+      // its clause's object, past the name in apposition; no one before it speaks.
+      if (participle && (words[k].norm === 'to' || words[k].norm === 'of')) return undefined;
       end = k - 1;
       continue;
     }
@@ -735,9 +731,6 @@ function appositiveSubject(
       // "Ginsburg, who made her name as a lawyer, said": a relative clause is no speaker; nor is a verb phrase
       // ("Mr. Steele, seeking to clarify his remarks, issued a statement, saying…").
       if (relative || !opensNounPhrase(text, words, k, end)) {
-        // "…to extradite the founder, Ana Ruiz, to Lund, declaring…": the participle follows its clause's object,
-        // which goes on past the name in apposition.
-        if (participle && PREPOSITIONS.has(words[k].norm)) return undefined;
         end = k - 1;
         continue;
       }

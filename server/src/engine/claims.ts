@@ -725,7 +725,7 @@ class DiscourseFlow {
     else if (quoteSpeaker) coverage = { kind: 'speaker', source: quoteSpeaker };
     else if (this.statement) coverage = { kind: this.statement.kind, source: this.statement.source };
     else if (this.turnSpeaker) coverage = { kind: 'interview', source: this.turnSpeaker };
-    else if (this.paragraphQuoted && /^\W*["“«„]/.test(sentence.text))
+    else if (this.paragraphQuoted && opensQuotation(sentence))
       coverage = { kind: 'speaker', source: this.paragraphQuoted };
     else if (ownEvidence) coverage = { kind: 'own-research', source: ownEvidence };
     else if (this.credit) coverage = { kind: 'citation', source: this.credit };
@@ -780,6 +780,10 @@ const sourceLabel = (source: string): string =>
  */
 const opensWithQuote = (pb: ProseBlock): boolean =>
   /^\s*["“«„‘]/.test(pb.text) || (/^\s*'\p{L}/u.test(pb.text) && /[\p{L}.,!?]'\W*$/u.test(pb.text.trimEnd()));
+
+/** A sentence that opens with a quotation: nothing but punctuation before its first quotation mark. */
+const opensQuotation = (sentence: Sentence): boolean =>
+  sentence.quotes.length > 0 && !/\w/.test(sentence.text.slice(0, sentence.quotes[0].start));
 
 const CONTINUATION_OPENERS = new Set('he she it they his her its their these those such another'.split(' '));
 const DEMONSTRATIVES = new Set(['that', 'this']);

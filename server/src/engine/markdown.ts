@@ -143,11 +143,14 @@ interface Syntax {
 
 export type Flavor = 'markdown' | 'mdx';
 
-/** An indented code block that is HTML holding a paragraph of prose: "<span …/><p>Among those arrested…</p>". */
+/** Raw `<blockquote>` tags, opening and closing, counted across the Markdown blocks between them. */
 const BLOCKQUOTE_OPEN = /<blockquote[\s>]/gi;
 const BLOCKQUOTE_CLOSE = /<\/blockquote\s*>/gi;
 const tagCount = (raw: string, tag: RegExp): number => raw.match(tag)?.length ?? 0;
+/** An indented code block that is HTML holding a paragraph of prose: "<span …/><p>Among those arrested…</p>". */
 const INDENTED_HTML_PROSE = /^\s*<[a-z][^>]*>[\s\S]*<p[\s>]/i;
+
+const NOT_IN_HTML_QUOTE = { inside: false, closes: false } as const;
 
 /** Whether the code block at `span` is indented code, not fenced (a fence opens its first line). */
 const isIndented = (text: string, span: Span): boolean =>
@@ -441,9 +444,12 @@ export function parseMarkdown(original: string, flavor: Flavor = 'markdown', mem
   const definitions = new Map<string, string>();
   // `<blockquote>`s opened in raw HTML and not yet closed: the Markdown blocks between the tags are inside the
   // quotation, as a browser renders them (an excerpt pasted with blank lines between its paragraphs).
+  // (Most documents have no such tag: then no block's text is read for one, on every keystroke's parse.)
+  const quoteTags = /<\/?blockquote/i.test(text);
   let htmlQuotes = 0;
   /** Whether a block starts inside such a quotation; and whether it closes one (in raw HTML, its own tags tell). */
   const passHtmlQuotes = (span: Span): { inside: boolean; closes: boolean } => {
+    if (!quoteTags) return NOT_IN_HTML_QUOTE;
     const inside = htmlQuotes > 0;
     const raw = text.slice(span.start, span.end).replace(/`[^`\n]*`/g, '');
     const closes = tagCount(raw, BLOCKQUOTE_CLOSE);
@@ -584,8 +590,7 @@ function splitRunInTitle(text: string, node: Parents, span: Span): BlockPart[] |
   if (!lineBreak) return undefined;
   const title = text.slice(titleSpan.start, titleSpan.end).replace(/^[*_]+|[*_]+$/g, '');
   // A label with its colon ("**Not true:**") heads the lines below it when a hard break sets it on a line of its own.
-  const ends = second.type === 'break' ? /[.!?;,]["”’)]?\s*$/ : /[.!?:;,]["”’)]?\s*$/;
-  if (ends.test(title) || wordCount(title, MAX_RUN_IN_TITLE_WORDS + 1) > MAX_RUN_IN_TITLE_WORDS) return undefined;
+  if (!readsAsTitle(title, second.type === 'break')) return undefined;
   const restChildren = second.type === 'break' ? others : [second, ...others];
   const restStart = restChildren.length > 0 ? spanOf(restChildren[0])?.start : undefined;
   if (restStart === undefined || !/\p{L}/u.test(text.slice(restStart, span.end))) return undefined;
@@ -599,8 +604,19 @@ function splitRunInTitle(text: string, node: Parents, span: Span): BlockPart[] |
   ];
 }
 
+/**
+ * A short line that ends in no stop (but a colon, when `colonAllowed`): a title, not a sentence or a speaker's label
+ * (which interview.ts reads).
+ */
+function readsAsTitle(line: string, colonAllowed: boolean): boolean {
+  return (
+    !(colonAllowed ? /[.!?;,]["”’)]?\s*$/ : /[.!?:;,]["”’)]?\s*$/).test(line) &&
+    wordCount(line, MAX_RUN_IN_TITLE_WORDS + 1) <= MAX_RUN_IN_TITLE_WORDS
+  );
+}
+
 /** A line of hashes and a title with no space between (`##Background`): a heading to older Markdown renderers. */
-const UNSPACED_HEADING = /^(#{1,6})[^\s#][^\n]*?(?<![.!?:;,]["”’)]?\s*)(?:\n|$)/;
+const UNSPACED_HEADING = /^(#{1,6})[^\s#][^\n]*(?:\n|$)/;
 
 /**
  * A paragraph that opens on `##Background`, alone or with text below it: the heading its writer typed for a
@@ -615,8 +631,7 @@ function splitUnspacedHeading(text: string, node: Parents, span: Span): BlockPar
   const hashes = line[1].length;
   const titleStart = span.start + hashes;
   const titleEnd = span.start + line[0].trimEnd().length;
-  if (wordCount(text.slice(titleStart, titleEnd), MAX_RUN_IN_TITLE_WORDS + 1) > MAX_RUN_IN_TITLE_WORDS)
-    return undefined;
+  if (!readsAsTitle(text.slice(titleStart, titleEnd), false)) return undefined;
   const textNode = (from: number, to: number): Nodes =>
     ({
       type: 'text',
