@@ -184,6 +184,20 @@ describe('attribution as writers write it', () => {
     assert.deepEqual(coverageOf(text, 'On Thursday'), { kind: 'attribution', source: 'she' });
   });
 
+  test('a speaker and the work they say it in: "Ana Ruiz in her 2019 memoir writes…", no comma needed', () => {
+    assertSources([
+      ['Ana Ruiz in her 2019 memoir writes that 300 dockers were dismissed in 1998.', 'Ana Ruiz'],
+      ['Tomas Okafor in his “Letters from the Harbour” says that 300 dockers were dismissed.', 'Tomas Okafor'],
+      ['Okafor in a 2021 interview said that 300 dockers were dismissed in 1998.', 'Okafor'],
+    ]);
+    // A place or a group after "in" is no work: the name before it is not the subject of the verb.
+    assertUnsourced(['Nobody in his family said that 300 dockers were dismissed in 1998.']);
+    assert.notEqual(
+      coverageOf('The dockers in their union hall said 300 were dismissed in 1998.', 'The dockers')?.source,
+      'The dockers',
+    );
+  });
+
   test("an outlet's own teams witness what they report", () => {
     const text = 'Lundposten teams witnessed dozens of soldiers in riot gear breaking up the march in May 2024.';
     assert.equal(coverageOf(text, 'Lundposten')?.source, 'Lundposten teams');
@@ -1336,6 +1350,21 @@ describe('quotations and interviews', () => {
     assert.deepEqual(flagged(headed), ['The state paid the bidders $12 million in damages in 2025.']);
     const sections = headed.replace(/### Ana Ruiz:/, '### Background:').replace(/### Ana Ruiz:/, '### Outlook:');
     assert.equal(coverageOf(sections, 'Two of the bidders'), undefined);
+    // Typed with a CJK input method, the labels end in a full-width colon, in headings, bold or plain.
+    const fullWidth = headed.replace(/:$/gm, '：');
+    assert.deepEqual(coverageOf(fullWidth, 'Two of the bidders'), { kind: 'interview', source: 'Ana Ruiz' });
+    assert.deepEqual(flagged(fullWidth), ['The state paid the bidders $12 million in damages in 2025.']);
+    const boldFullWidth = [
+      '**Tomas Okafor：** Why was the tender cancelled?',
+      '',
+      '**Ana Ruiz：** The bids came in 40 percent over the budget the ministry had set in 2021.',
+      '',
+      '**Tomas Okafor：** And the workers?',
+      '',
+      '**Ana Ruiz：** About 3,000 of them were moved to the southern terminal in 2024.',
+    ].join('\n');
+    assert.deepEqual(flagged(boldFullWidth), []);
+    assert.deepEqual(flagged(boldFullWidth.replace(/\*\*/g, '')), []);
     // A timeline's bold dates are its entries, not speakers taking turns.
     const timeline = [
       '**July 2009**: The high court struck down the law.',
@@ -1721,6 +1750,14 @@ describe('why a nearby source does not cover a sentence', () => {
     ].join('\n');
     assert.deepEqual(flagged(notes), ['The militia seized the northern districts in 1996.']);
     assert.match(reasonOf(notes, 'The militia') ?? '', /footnote \[\^1\] explains a detail and names no source/);
+    // Pandoc's inline notes, the same way: one that explains is no source; a key, a page or a work's title is.
+    const inline = [
+      'The militia seized the northern districts in 1996.^[While the history is more complex than a note can show, in',
+      'short the militia grew out of the village councils that ran the schools.] The council fled to Mazar in',
+      '1997.^[@okafor2004, 112] The garrison surrendered in 1998.^[See the provincial archive’s accounts.]',
+    ].join('\n');
+    assert.deepEqual(flagged(inline), ['The militia seized the northern districts in 1996.']);
+    assert.match(reasonOf(inline, 'The militia') ?? '', /its inline note explains a detail and names no source/);
   });
   test('no source anywhere near: no reason', () => {
     assert.equal(reasonOf('Unemployment reached 12% in June 2022.', 'Unemployment'), undefined);

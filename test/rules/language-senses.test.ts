@@ -233,10 +233,6 @@ ruleTester('loaded-term', {
     { code: 'The sanctions dealt a huge blow to the port.', errors: [{ text: 'huge blow' }] },
     { code: 'The ruling party suffered a crushing defeat in the runoff.', errors: [{ text: 'crushing defeat' }] },
     { code: 'Beijing set a debt trap for the port authority in 2017.', errors: [{ text: 'debt trap' }] },
-    {
-      code: 'The firm’s exploitation of seasonal workers kept wages flat.',
-      errors: [{ text: 'exploitation', message: /economic relation/ }],
-    },
     { code: 'Graft was rampant in the customs service.', errors: [{ text: 'rampant' }] },
     { code: 'The port-building frenzy changed the coastline.', errors: [{ text: 'frenzy' }] },
     {

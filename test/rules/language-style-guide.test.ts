@@ -56,10 +56,7 @@ ruleTester('loaded-term', {
     { name: 'thundered as weather', code: 'Artillery thundered across the valley all night.' },
   ],
   invalid: [
-    {
-      code: 'The meteoric rise of the port drew countless traders.',
-      errors: [{ text: 'meteoric' }, { text: 'countless' }],
-    },
+    { code: 'The meteoric rise of the port drew traders.', errors: [{ text: 'meteoric' }] },
     { code: 'The health system is in shambles.', errors: [{ text: 'in shambles' }] },
     {
       code: 'The pledges ring hollow, and the gleefully cherry-picked figures made it a fool’s errand.',
@@ -136,6 +133,7 @@ ruleTester('editorializing', {
 ruleTester('unsupported-attribution', {
   valid: [
     { name: 'for some time is no group of people', code: 'The port has been closed for some time.' },
+    { name: 'known to someone, not a reputation', code: 'The smuggler was known to the police in 2019.' },
     {
       name: 'figures named before',
       code: 'The Lund port authority counted 40 ships in May. These figures show a fall.',
@@ -151,6 +149,10 @@ ruleTester('unsupported-attribution', {
     { code: "It's well known that the port was built for the tin trade.", errors: [{ text: "It's well known that" }] },
     { code: 'Some have recently argued that the deal failed.', errors: [{ text: 'Some have recently argued' }] },
     { code: 'The ministry is seen to be losing control.', errors: [{ text: 'is seen to be' }] },
+    {
+      code: 'The envoy is known to be a hawk, and his aides were known to have ties to the militia.',
+      errors: [{ text: 'is known to be' }, { text: 'were known to have' }],
+    },
     { code: 'Many are of the opinion that the treaty failed.', errors: [{ text: 'Many are of the opinion' }] },
     { code: 'To many, the election was a turning point.', errors: [{ text: 'To many' }] },
     {

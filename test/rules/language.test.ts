@@ -27,6 +27,9 @@ ruleTester('loaded-term', {
     'The hardliners in the cabinet, led by the interior minister, took a hard-line stance on the strike.',
     'About 2 million people are in dire need of food aid.',
     'The deal was questionable from the start.',
+    // History's descriptive words for a colonial economy and a turning point, and a count left vague.
+    'The colony’s economy rested on the exploitation of its plantations, an exploitative system, and countless ports.',
+    'The battle proved pivotal for the campaign.',
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },

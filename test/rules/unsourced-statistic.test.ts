@@ -36,6 +36,7 @@ ruleTester('unsourced-statistic', {
     'The Group of 77 met in Havana to discuss debt relief.',
     // A day or a round of a series; a year as the subject or object of a verb ("1793 was", "explains 1793 as").
     'This is the summary for day 55 of the coup, and round 3 of the talks opens on Monday.',
+    'By then the old treaty, version 1.0 of the regime, had been replaced.',
     'Historians explain 1793 as the result of accidents; 1789 was the turning point.',
     'The talks resumed on 14 February 2023 at 10 a.m. in Bamako.',
     'COVID-19 changed the calendar of the elections.',

@@ -405,6 +405,38 @@ function titledWorkSubject(
   return { attribution: { kind: 'document', ...sliceOf(text, words, start, verb - 1) }, from: start };
 }
 
+/** At most this many words from "in" to the verb in "Ana Ruiz in her 2019 memoir writes". */
+const MAX_WORK_PHRASE = 12;
+/** The owner of a work named by its title alone: "in her “Letter from Lund”". */
+const OWN_WORK_OWNERS = new Set(['his', 'her', 'their']);
+
+/**
+ * "Ana Ruiz in her 2019 memoir writes…", "Mikhalkov in his “Manifesto” says", "Ruiz in a 2019 interview said": the
+ * work set between a named speaker and the verb, with no comma, is where the speaker says it.
+ */
+function speakerBeforeOwnWork(
+  text: string,
+  words: readonly Word[],
+  verb: number,
+): { attribution: Attribution; from: number } | undefined {
+  for (let k = verb - 2; k >= 1 && verb - k <= MAX_WORK_PHRASE; k--) {
+    if (words[k].norm !== 'in') continue;
+    const owner = words[k + 1];
+    const titled = /^\s*[“"]/.test(text.slice(owner.end, words[k + 2].start));
+    const ownWork =
+      (OWN_WORK_OWNERS.has(owner.norm) && titled) ||
+      (inClass('DETERMINER', owner.norm) && words.slice(k + 2, verb).some(isWorkNoun));
+    // A quoted title may hold any punctuation; outside it, a break means the words are not one subject.
+    const between = text.slice(words[k - 1].end, words[verb].start).replace(/“[^”]*”|"[^"]*"/g, '');
+    if (!ownWork || /[,;:!?()—–]|--/.test(between) || !isNameWord(words[k - 1])) return undefined;
+    const name = nameRunEnding(text, words, k - 1);
+    return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
+  }
+  return undefined;
+}
+
+const isWorkNoun = (w: Word): boolean => inClass('WORK_TITLE', w.norm) || inClass('DOCUMENT', w.norm);
+
 /**
  * "the spokesperson said", "Reuters reported", "the records show", "He added". `reporting`: the reporting verb, when
  * other words stand between it and the subject ("was quick to point out").
@@ -415,6 +447,10 @@ function speakerSubject(
   verb: number,
   reporting = verb,
 ): { attribution: Attribution; from: number } | undefined {
+  if (inClass('SPEECH_VERB', words[reporting].norm)) {
+    const inOwnWork = speakerBeforeOwnWork(text, words, verb);
+    if (inOwnWork) return inOwnWork;
+  }
   // "“…,” said the minister": the words before the verb are the quotation, not its subject (speakerAfter's form),
   // unless they are the title of the work before it.
   if (verb > 0 && /[”"]/.test(text.slice(words[verb - 1].end, words[verb].start)))

@@ -32,7 +32,8 @@ import {
   type Attribution,
 } from './attribution.js';
 import type { Span } from './types.js';
-import { isCapitalised, isYear, type Word } from './words.js';
+import { isCapitalised, isYear, tokenize, type Word } from './words.js';
+import type { Marker } from './citations.js';
 
 export interface QuoteInfo {
   /** Relative to the sentence text. */
@@ -301,6 +302,17 @@ const SOURCE_NOTE_WORDS = new Set(
 /** Fewer words than this and a note reads as a reference ("a general consensus from Whitney and Barstow"). */
 const MIN_EXPLANATION_WORDS = 12;
 
+/** Whether a note's words only explain a detail: prose with no year, page, title, name list or other sign of a work. */
+function explainsOnly(words: readonly Word[]): boolean {
+  if (words.length < MIN_EXPLANATION_WORDS) return false;
+  const capitalised = words.filter((w, i) => i > 0 && isCapitalised(w)).length;
+  if (capitalised / words.length >= 0.3) return false; // a title or a name list
+  return !words.some((w) => SOURCE_NOTE_WORDS.has(w.norm) || isYear(w.norm));
+}
+
+/** Marks in a note's text of a link, a citation key or a quoted title: it points to a work. */
+const POINTS_TO_WORK = /[“"*_«@]|\]\(|https?:/;
+
 /**
  * The footnotes that only explain a detail ("While the reality is more complex, in short, Marxism–Leninism is…"): prose
  * with no link, citation, year, page, title or other sign of a work. They are no source (the guidelines an editor
@@ -317,15 +329,13 @@ function explanatoryNotes(doc: AnalyzedDocument): Set<string> {
     if (pb.markers.length > 0 || /[“"*_«]/.test(pb.text)) note.pointsToWork = true;
   }
   const explanatory = new Set<string>();
-  for (const [id, { words, pointsToWork }] of texts) {
-    if (pointsToWork || words.length < MIN_EXPLANATION_WORDS) continue;
-    const capitalised = words.filter((w, i) => i > 0 && isCapitalised(w)).length;
-    if (capitalised / words.length >= 0.3) continue; // a title or a name list
-    if (words.some((w) => SOURCE_NOTE_WORDS.has(w.norm) || isYear(w.norm))) continue;
-    explanatory.add(id);
-  }
+  for (const [id, { words, pointsToWork }] of texts) if (!pointsToWork && explainsOnly(words)) explanatory.add(id);
   return explanatory;
 }
+
+/** A Pandoc inline note that only explains (`^[Later it was renamed…]`), read like a footnote's definition. */
+const explanatoryInlineNote = (c: Marker): boolean =>
+  c.kind === 'note' && !POINTS_TO_WORK.test(c.id ?? '') && explainsOnly(tokenize(c.id ?? ''));
 
 /** Only prose the writer asserts: paragraphs outside quotations and footnote definitions. */
 export function isAssertedProse(sentence: Sentence): boolean {
@@ -387,9 +397,10 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     const block = asserted[b];
     block.forEach(({ sentence, core }, i) => {
       const explainedOnly =
-        explanatory.size > 0 &&
         sentence.citations.length > 0 &&
-        sentence.citations.every((c) => c.kind === 'footnote' && explanatory.has(c.id ?? ''));
+        sentence.citations.every(
+          (c) => (c.kind === 'footnote' && explanatory.has(c.id ?? '')) || explanatoryInlineNote(c),
+        );
       const cited = paragraphCited || (sentence.citations.length > 0 && !explainedOnly);
       // The article's own survey or analysis covers what it found, and the sentences that describe how it was done;
       // its own chart or table covers the sentence that reads it.
@@ -403,7 +414,8 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       const { coverage } = covered;
       const uncovered =
         explainedOnly && !coverage
-          ? `its footnote [^${sentence.citations[0].id}] explains a detail and names no source`
+          ? `its ${sentence.citations[0].kind === 'note' ? 'inline note' : `footnote [^${sentence.citations[0].id}]`} ` +
+            'explains a detail and names no source'
           : covered.uncovered;
       if (flow.isQuestionTurn()) return;
       const quotes =

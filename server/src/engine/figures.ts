@@ -51,8 +51,8 @@ const NAME_LABELS = set(
 /** Provisions of a legal text, and parts of a work or a series, numbered in lower case as often as not. */
 const LEGAL_LABELS = set(
   'section article clause paragraph subsection rule regulation amendment episode chapter page verse volume issue ' +
-    // A day or a round of a series: "day 55 of the coup", "round 3 of the talks".
-    'day week round stage leg season part',
+    // A day or a round of a series: "day 55 of the coup", "round 3 of the talks"; "version 1.0" of anything.
+    'day week round stage leg season part version',
 );
 /** What a writer counts in their own argument: "4 options", "3 key lessons". */
 const DISCOURSE_ITEMS = set(

@@ -9,9 +9,10 @@ import { isAdjective } from './inflect.js';
 
 /**
  * A bold label that opens an interview turn: `**Q:**`, `**Jane Doe:**`, `**Question**:`, or in a transcript's capitals
- * with a full stop, `**MS. RUIZ.**`, `**Q**.` (plain labels: `PLAIN_LABEL`).
+ * with a full stop, `**MS. RUIZ.**`, `**Q**.` (plain labels: `PLAIN_LABEL`). Transcripts typed with a CJK input method
+ * end labels with the full-width colon (`**林佳：**`, `### Ana Ruiz：`), here and in the labels below.
  */
-const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:]{1,40}?)(?:([:.])\s*(?:\*\*|__)|(?:\*\*|__)\s*([:.]))/;
+const TURN_LABEL = /^\s*(?:\*\*|__)([^*_\n:：]{1,40}?)(?:([:.：])\s*(?:\*\*|__)|(?:\*\*|__)\s*([:.：]))/;
 /**
  * A transcript's speaker, in capitals. A bold label with a full stop, or a plain one, must be one: in title case it is
  * an essay's run-in heading ("**Energy security.** The grid…").
@@ -23,7 +24,7 @@ const TRANSCRIPT_LABEL = /^(?:\p{Lu}|[\p{Lu}\d][\p{Lu}\d .'’-]*\p{Lu})$/u;
  * when it recurs, as a podcast transcript's speakers take turns: once, it is a run-in heading or a roundup's place
  * ("Mali: the junta…").
  */
-const PLAIN_LABEL = /^\s*([^:\n]{1,40}):\s/;
+const PLAIN_LABEL = /^\s*([^:：\n]{1,40})(?::\s|：)/;
 
 /** A turn's label, and whether it counts only when another paragraph or line opens with it too. */
 type Label = { name: string; mustRecur: boolean };
@@ -208,7 +209,7 @@ export type BlockTurn = { turn?: Turn; later: readonly TurnChange[] };
 const NO_LATER: readonly TurnChange[] = [];
 
 /** A heading that is a speaker's label and nothing else: `### Jordan Lee:`. */
-const HEADING_LABEL = /^\s*([^:\n]{1,40}):\s*$/;
+const HEADING_LABEL = /^\s*([^:：\n]{1,40})[:：]\s*$/;
 
 /** Where each label stands: the block, and the offset of the line it opens. */
 type Placed = { block: number; at: number; label: Label };
