@@ -134,3 +134,16 @@ test('a first-person view weighs the same negated or stressed as plain ("I don\'
   for (const variant of ["I don't think", 'I do not think', 'I really believe', 'We strongly believe'])
     assert.equal(scoreOf(`${variant} the Kenyan treasury planned the levy in 2017.`), plain, variant);
 });
+
+test('an event verb that modifies a noun is no event: "supply chain", "end users", "training data"', () => {
+  const cueOf = (text: string): string | undefined => lint(text).claims[0].cue?.text;
+  for (const text of [
+    'The supply chain for the chips runs through Lund.',
+    'The end users of the port are farmers.',
+    'The training data is in the archive.',
+    'The building blocks of the treaty are old.',
+  ])
+    assert.equal(cueOf(text), undefined, text);
+  assert.equal(cueOf('The army will supply the rebels from Lund.'), 'supply');
+  assert.equal(cueOf('The ministry will end the subsidy.'), 'end');
+});

@@ -190,6 +190,13 @@ describe('attribution as writers write it', () => {
       ['Tomas Okafor in his “Letters from the Harbour” says that 300 dockers were dismissed.', 'Tomas Okafor'],
       ['Okafor in a 2021 interview said that 300 dockers were dismissed in 1998.', 'Okafor'],
     ]);
+    // What a speaker denied or admitted, as a gerund.
+    assertSources([
+      ['Ana Ruiz has denied receiving $2 million from the port authority in 2019.', 'Ana Ruiz'],
+      ['In a letter through her lawyers, Ruiz denied ever owning shares in the company.', 'Ruiz'],
+      ['Tomas Okafor admitted to paying 300 workers off the books in 2020.', 'Tomas Okafor'],
+    ]);
+    assertUnsourced(['The army denied entry to 40 journalists at the border in May 2021.']);
     // A place or a group after "in" is no work: the name before it is not the subject of the verb.
     assertUnsourced(['Nobody in his family said that 300 dockers were dismissed in 1998.']);
     assert.notEqual(
@@ -1402,6 +1409,29 @@ describe('quotations and interviews', () => {
     // A one-word surname is still a speaker, even one that is also a verb.
     const answer = '**Sow:** The junta took a $2 billion loan from the regional bank in 2023.';
     assert.deepEqual(coverageOf(answer, 'Sow:** The junta'), { kind: 'interview', source: 'Sow' });
+    // Outside a Q&A, a name's label opens a speaker's words only when they speak as one: in quotation or as "I".
+    const reaction = [
+      '**Ana Ruiz, minister:** “We took a $2 billion loan from the regional bank in 2023.”',
+      '',
+      '**Tomas Okafor:** I counted 40 tanks at the border in 2020.',
+    ].join('\n');
+    assert.deepEqual(flagged(reaction), []);
+  });
+
+  test('a list of run-in terms reports in the writer’s voice: its labels are no speakers', () => {
+    const list = [
+      'What the tariffs did to prices in 2025:',
+      '',
+      '- **Clothing**: Shirts that cost $25 now cost $37.50 in stores (50% increase)',
+      '- **Home Goods**: Leather shoes and handbags see 39% price increases',
+      '',
+      '**Energy Diplomacy**: The ministry raised its oil purchases by 120% in six months.',
+    ].join('\n');
+    assert.deepEqual(flagged(list), [
+      'Clothing**: Shirts that cost $25 now cost $37.50 in stores (50% increase)',
+      'Home Goods**: Leather shoes and handbags see 39% price increases',
+      'Energy Diplomacy**: The ministry raised its oil purchases by 120% in six months.',
+    ]);
   });
 
   test('questions set as headings answer for the interviewee the introduction names; a report’s question headings do not', () => {

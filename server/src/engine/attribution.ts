@@ -1181,6 +1181,13 @@ function introducesContent(
       return true;
     // "talked about the default": what the speaker said, named.
     if (k === verb + 1 && w.norm === 'about' && TALK.test(v.norm)) return true;
+    // "denied receiving any funds", "admitted to ever paying bribes": the gerund is what was denied or admitted.
+    if (
+      GERUND_REPORTS.test(v.norm) &&
+      /^\p{Ll}+ing$/u.test(w.raw) &&
+      words.slice(verb + 1, k).every((x) => x.norm === 'ever' || x.norm === 'to')
+    )
+      return true;
     if (w.isNumber && inClass('ESTIMATE_VERB', v.norm)) return true;
     // "announced last week after talks with a Saudi delegation that …": a time phrase, not a clause, before "that".
     if (TIME_CONJUNCTIONS.has(w.norm) && opensNounPhraseAfter(words[k + 1])) continue;
@@ -1191,6 +1198,9 @@ function introducesContent(
   }
   return false;
 }
+
+/** Reporting verbs that take what was said as a gerund: "denied receiving", "admitted paying", "recalled seeing". */
+const GERUND_REPORTS = /^(?:den(?:y|ies|ied|ying)|admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|recall(?:s|ed|ing)?)$/;
 
 /** Words that open a time phrase as often as a clause: "after talks", "after he left". */
 const TIME_CONJUNCTIONS = new Set(['after', 'before', 'since', 'until']);

@@ -197,6 +197,21 @@ function plainQuestions(prose: readonly ProseBlock[], source: string): QuestionL
   return { questions, speaker: named ?? 'the interviewee' };
 }
 
+/** How a speaker's words open after their label: a quotation, or the speaker's own "I" or "we". */
+const SPEAKER_WORDS = /^\s*[“"«‘]|\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b/;
+
+/**
+ * Among labels that each appear once, a paragraph labelled with a name is that speaker's only when it speaks as one:
+ * `**Ana Ruiz:** “We will…”`. A list of run-in terms (`- **Clothing**: shirts cost 50% more`, `**Energy Diplomacy**:
+ * India bought…`) reports in the writer's voice. An answer's own label (`**A:**`) is the interviewee's.
+ */
+function speaksAs(pb: ProseBlock, label: string): boolean {
+  if (QUESTION_LABEL.test(label) || ANSWER_LABEL.test(label)) return true;
+  const text = pb.block.text;
+  const afterLabel = text.indexOf(label) + label.length;
+  return SPEAKER_WORDS.test(text.slice(text.slice(afterLabel).search(/[:.：]/) + afterLabel + 1));
+}
+
 /** A labelled dialogue has at least this many labelled turns. */
 const MIN_TURNS = 3;
 
@@ -291,8 +306,16 @@ export function interviewTurns(prose: readonly ProseBlock[], source: string): Bl
       return blockTurn;
     });
   }
+  // In a Q&A (`**Q:**` labels), or with one name labelled once, every labelled paragraph is a turn; several names each
+  // labelled once are a list's run-in terms unless they speak as speakers do.
+  const everyLabelATurn = labels.some(({ label }) => QUESTION_LABEL.test(label.name)) || speakers.size < 2;
   const opening = new Map(
-    labels.filter(({ block, at }) => at === prose[block].block.start).map((p) => [p.block, p.label.name]),
+    labels
+      .filter(
+        ({ block, at, label }) =>
+          at === prose[block].block.start && (everyLabelATurn || speaksAs(prose[block], label.name)),
+      )
+      .map((p) => [p.block, p.label.name]),
   );
   const turns: BlockTurn[] = prose.map((_, b) => {
     const label = opening.get(b);
