@@ -161,5 +161,10 @@ ruleTester('unsupported-attribution', {
     },
     { code: 'Some have denounced the deal as a surrender.', errors: [{ text: 'Some have denounced' }] },
     { code: 'In the eyes of many, the war was lost in 2015.', errors: [{ text: 'In the eyes of many' }] },
+    { code: 'Other experts warn that the dam will fail.', errors: [{ text: 'Other experts warn' }] },
+    { code: 'Other analysts, however, disagree.', errors: [{ text: 'Other analysts' }] },
+    { code: 'There are fears about the harvest.', errors: [{ text: 'There are fears about' }] },
+    { code: 'Reports have surfaced of arrests in the north.', errors: [{ text: 'Reports have surfaced' }] },
+    { code: 'The reform has been likened to a coup.', errors: [{ text: 'has been likened to' }] },
   ],
 });

@@ -1705,7 +1705,9 @@ const ANALYSIS_GAP = 3;
 
 /** "we coded 9,000 speeches", "my analysis", "I conducted a sentiment analysis": the writers' own analysis. */
 function describesOwnAnalysis(words: readonly Word[], i: number): boolean {
-  if (WRITERS.has(words[i - 1]?.norm ?? '')) return true;
+  // "we coded", "in our model", "we have also evaluated".
+  const subject = beforeVerbPhrase(words, i);
+  if (WRITERS.has(words[i - 1]?.norm ?? '') || (subject >= 0 && WRITERS.has(words[subject].norm))) return true;
   for (let k = i - 1; k >= Math.max(1, i - 1 - ANALYSIS_GAP); k--) {
     if (inClass('ANALYSIS_RUN', words[k].norm)) return words[k - 1].norm === 'i' || words[k - 1].norm === 'we';
     if (inClass('CLAUSE_BOUNDARY', words[k].norm)) return false;
