@@ -30,6 +30,8 @@ ruleTester('loaded-term', {
     // History's descriptive words for a colonial economy and a turning point, and a count left vague.
     'The colony’s economy rested on the exploitation of its plantations, an exploitative system, and countless ports.',
     'The battle proved pivotal for the campaign.',
+    // Descriptions the labellers of real articles left unmarked: a ruler, a technology, a charge, a theory.
+    'The dictator of the island built cutting-edge chip plants, was found to have made unfair trades, and fed conspiracy theories.',
   ],
   invalid: [
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
