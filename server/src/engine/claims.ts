@@ -129,7 +129,11 @@ interface ClaimModel {
 
 function excluded(counts: Record<string, number>, words: readonly Word[]): boolean {
   const has = (c: string): boolean => (counts[c] ?? 0) > 0;
-  return MODEL.exclude.categories.some(has) || (MODEL.exclude.withoutPast.some(has) && !narrates(words));
+  // An imperative tells what to do, whatever its participles narrate ("Create a track aimed at…").
+  return (
+    MODEL.exclude.categories.some(has) ||
+    (MODEL.exclude.withoutPast.some(has) && (!narrates(words) || opensWithImperative(words)))
+  );
 }
 
 /** Whether `offset` (in the sentence) falls inside one of its quotations. */
@@ -1153,22 +1157,27 @@ function proposes(words: readonly Word[]): boolean {
 /** Verbs of an obligation before "to be": "has to be secured", "need to be reinforced". */
 const OBLIGATION = new Set(['has', 'have', 'need', 'needs']);
 
+/** "Create a track for…", "Read one article a week": the reader or a body is told what to do. */
+function opensWithImperative(words: readonly Word[]): boolean {
+  const first = words[0];
+  return (
+    first !== undefined &&
+    isCapitalised(first) &&
+    isBaseVerb(first.norm) &&
+    !isAdjective(first.norm) &&
+    !PRESENTING.has(first.norm) &&
+    IMPERATIVE_OBJECT.has(words[1]?.norm ?? '') &&
+    // "Trade: the port was closed…" is a run-in label, not a verb.
+    words[1].start === first.end + 1
+  );
+}
+
 /**
  * "The government should…", "it is essential to…", "Read one article a week": the writer argues for what is not yet
  * so, or tells the reader what to do.
  */
 function isRecommendation(words: readonly Word[]): boolean {
-  if (proposes(words)) return true;
-  const first = words[0];
-  if (
-    first &&
-    isCapitalised(first) &&
-    isBaseVerb(first.norm) &&
-    !isAdjective(first.norm) &&
-    !PRESENTING.has(first.norm) &&
-    IMPERATIVE_OBJECT.has(words[1]?.norm ?? '')
-  )
-    return true;
+  if (proposes(words) || opensWithImperative(words)) return true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i].norm;
     if (RECOMMENDING.has(w)) return true;
