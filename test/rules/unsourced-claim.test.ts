@@ -2,6 +2,8 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-claim', {
   valid: [
+    // Acknowledgements tell how the article was made.
+    'Special thanks to Ana Ruiz, who edited the 2021 report on the Lund port.',
     // An imperative tells what to do, whatever its participles narrate.
     'Create a “Rapid Response Track” at the Security Council for resolutions aimed at halting atrocities.',
     // Memoir: the writer's own life and family, and an impression marked as the writer's, past or present.
