@@ -432,7 +432,11 @@ function closeOptional(tokens: readonly TokenMatcher[], set: number): number {
 
 function insideException(ex: CompiledPhrase, words: readonly Word[], from: number, to: number): boolean {
   const maxLen = ex.tokens.length;
+  const first = ex.tokens[0];
+  // An exception that opens on a required word fails at most start positions on that word alone.
+  const opensOnWord = first.kind === 'forms' && !first.optional;
   for (let s = Math.max(0, from - maxLen + 1); s <= from; s++) {
+    if (opensOnWord && !first.forms.has(words[s].norm)) continue;
     const end = matchAt(ex.tokens, words, s);
     if (end >= to) return true;
   }
