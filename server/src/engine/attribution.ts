@@ -426,9 +426,10 @@ function speakerBeforeOwnWork(
     const ownWork =
       (OWN_WORK_OWNERS.has(owner.norm) && titled) ||
       (inClass('DETERMINER', owner.norm) && words.slice(k + 2, verb).some(isWorkNoun));
+    if (!ownWork || !isNameWord(words[k - 1])) return undefined;
     // A quoted title may hold any punctuation; outside it, a break means the words are not one subject.
     const between = text.slice(words[k - 1].end, words[verb].start).replace(/“[^”]*”|"[^"]*"/g, '');
-    if (!ownWork || /[,;:!?()—–]|--/.test(between) || !isNameWord(words[k - 1])) return undefined;
+    if (/[,;:!?()—–]|--/.test(between)) return undefined;
     const name = nameRunEnding(text, words, k - 1);
     return { attribution: { kind: 'speaker', ...sliceOf(text, words, name, k - 1) }, from: name };
   }

@@ -206,10 +206,10 @@ const SPEAKER_WORDS = /^\s*[“"«‘]|\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b/
  * India bought…`) reports in the writer's voice. An answer's own label (`**A:**`) is the interviewee's.
  */
 function speaksAs(pb: ProseBlock, label: string): boolean {
-  if (QUESTION_LABEL.test(label) || ANSWER_LABEL.test(label)) return true;
+  if (ANSWER_LABEL.test(label)) return true;
   const text = pb.block.text;
-  const afterLabel = text.indexOf(label) + label.length;
-  return SPEAKER_WORDS.test(text.slice(text.slice(afterLabel).search(/[:.：]/) + afterLabel + 1));
+  const afterLabel = text.slice(text.indexOf(label) + label.length);
+  return SPEAKER_WORDS.test(afterLabel.slice(afterLabel.search(/[:.：]/) + 1));
 }
 
 /** A labelled dialogue has at least this many labelled turns. */
