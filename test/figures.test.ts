@@ -162,6 +162,7 @@ test('not figures: a provision cited by number, abbreviated or in lower case, wh
 
 test("not figures: the writer's own points, counted as the article lists them", () => {
   assert.deepEqual(figures('Here are my thoughts on 4 options, and 3 key lessons from the war.'), []);
+  assert.deepEqual(figures('The coup had 2 immediate consequences, and these 2 outcomes led to 3 other things.'), []);
   // Things in the world are counted, whatever the article does with them.
   assert.deepEqual(figures('Rebels seized 4 towns and 12 villages.'), [
     ['count', '4'],

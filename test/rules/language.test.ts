@@ -2,6 +2,10 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('loaded-term', {
   valid: [
+    // A designation reported as such, and the attacks the word is the neutral name for.
+    'Washington has designated the Lund Front a terrorist organization since 2018.',
+    'The PKK, a group Turkey considers a terrorist organisation, strained relations.',
+    'It was the deadliest terrorist attack in the country since 2001.',
     'Soviet advisers trained African officers in Mali.',
     'Several actors were killed in the attack, and corruption charges followed.',
     'The exchange rate regime ties the CFA franc to the euro.',
@@ -37,6 +41,7 @@ ruleTester('loaded-term', {
     { code: 'Western powers tried to impose their own puppet leaders.', errors: [{ text: 'puppet leaders' }] },
     { code: 'The court handed down a harsh sentence.', errors: [{ text: 'harsh' }] },
     { code: 'Radical groups took the port.', errors: [{ text: 'Radical' }] },
+    { code: 'The terrorists who took the port were hunted down.', errors: [{ text: 'terrorists' }] },
     { code: 'The floods had a devastating effect on the port.', errors: [{ text: 'devastating' }] },
     // A verdict on charges, an economy or a resource in the writer's voice.
     {
@@ -144,6 +149,9 @@ ruleTester('unsupported-attribution', {
     'When people think of the war, they think of the men who went to the front.',
     'She stared at what these people call a harbour.',
     'The hotel is surrounded by some of the most valuable land in the city.',
+    // The writer hedging their own argument hides no one: they are the one who argues it.
+    'It can be argued that the embargo did more harm than good.',
+    'It could be said that the envoy came too late.',
   ],
   invalid: [
     { code: 'Critics say the plan failed.', errors: [{ text: 'Critics say' }] },

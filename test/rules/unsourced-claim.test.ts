@@ -2,6 +2,10 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-claim', {
   valid: [
+    // An aside in brackets names who pointed it out.
+    'By then he had returned to Lund and (as the envoy’s brother pointed out in the assembly) been welcomed back by the army.',
+    // The writer hedging their own argument.
+    'The analysis is a topic of its own, but it can be argued that punishing the island for its part was excessive.',
     // Acknowledgements tell how the article was made.
     'Special thanks to Ana Ruiz, who edited the 2021 report on the Lund port.',
     // An imperative tells what to do, whatever its participles narrate.

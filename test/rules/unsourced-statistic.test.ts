@@ -2,6 +2,13 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-statistic', {
   valid: [
+    // News digests cite with a pointer after the sentence: the link covers the sentence it directly follows.
+    'Thousands marched in Lund. Before the rally 50 people were hurt in a crush. See [article](https://example.org/news/crush).',
+    'The Greens won 14% of the vote in May. (Source: [election board](https://example.org/results).)',
+    // A state's own outlets, in wire copy's attribution.
+    'The fire at the prison killed four people and injured 61, according to state media.',
+    'State television reported that 61 people were injured in the fire.',
+    'Ruling parties won fewer than 100 of the 500 seats, according to official results.',
     // A body set off before its relative clause of speech is the source of what it says.
     'The fund will benefit Lund, which says it is in line for €209bn in loans and grants.',
     // A licence's version after its designation.
@@ -93,6 +100,21 @@ ruleTester('unsourced-statistic', {
     },
   ],
   invalid: [
+    {
+      name: 'a pointer covers only the sentence it follows',
+      code: 'At least 300 people marched in Lund. Police arrested 12. See [article](https://example.org/news/march).',
+      errors: [{ text: 'At least 300' }],
+    },
+    {
+      name: 'a pointer is a link and nothing more: a sentence that says something is no pointer',
+      code: 'Police arrested 12 people. See how the [mayor](https://example.org/mayor) answered the critics of the police.',
+      errors: [{ text: '12' }],
+    },
+    {
+      name: "the public's media are no state outlet",
+      code: 'The fire injured 61 people, according to social media.',
+      errors: [{ text: '61' }],
+    },
     {
       name: 'a count before a record noun ("17 minutes") is no body whose records they are',
       code: 'Some 300 families left the valley in 2021, as you can hear in the segment (17 minutes; recorded 12 July).',

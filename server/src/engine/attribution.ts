@@ -298,6 +298,8 @@ function isSpecificPhrase(text: string, words: readonly Word[], from: number, to
       !words[k - 1].isNumber
     )
       return true;
+    if (k === to && k > from && inClass('STATE_OUTLET', w.norm) && inClass('STATE_OWNER', words[k - 1].norm))
+      return true;
   }
   return document && authoredAt(words, to + 1);
 }
@@ -567,7 +569,10 @@ function speakerSubject(
       (speech || inClass('DOCUMENT_VERB', words[reporting].norm) || inClass('DESCRIBE_VERB', words[reporting].norm))) ||
     // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
     (inClass('LAW', h.norm) && inClass('LAW_VERB', words[reporting].norm) && !words[reporting].norm.endsWith('ing'));
-  if ((isDocument || inClass('ROLE', h.norm)) && isSpecificPhrase(text, words, from, head)) {
+  if (
+    (isDocument || inClass('ROLE', h.norm) || inClass('STATE_OUTLET', h.norm)) &&
+    isSpecificPhrase(text, words, from, head)
+  ) {
     return found({
       kind: isDocument ? 'document' : 'speaker',
       ...sliceOf(text, words, nounPhraseStart(text, words, from, head), head),
@@ -1076,15 +1081,13 @@ const TALK = /^(?:talk|talks|talked|spoke|speaks|speak|wrote|writes|write|writte
  */
 function closesAsClause(text: string, words: readonly Word[], subject: number, verb: number): boolean {
   const as = subject - 1;
-  if (
-    as < 0 ||
-    words[as].norm !== 'as' ||
-    (as > 0 && !/[,;:(—–]\s*$/.test(text.slice(words[as - 1].end, words[as].start)))
-  )
-    return false;
+  const before = as > 0 ? text.slice(words[as - 1].end, words[as].start) : '';
+  if (as < 0 || words[as].norm !== 'as' || (as > 0 && !/[,;:(—–]\s*$/.test(before))) return false;
+  // "(as the envoy pointed out in the Lords)": an aside in brackets closes with its bracket.
+  const close = /\(\s*$/.test(before) ? /^\s*\)/ : /^\s*,/;
   for (let k = verb + 1; k < Math.min(words.length, verb + 1 + MAX_ADVERBIAL_WORDS); k++) {
     const gap = text.slice(words[k - 1].end, words[k].start);
-    if (/^\s*,/.test(gap)) return k < words.length - 1;
+    if (close.test(gap)) return k < words.length - 1;
     if (/[^\s]/.test(gap) || (k === verb + 1 && !PREPOSITIONS.has(words[k].norm))) return false;
   }
   return false;

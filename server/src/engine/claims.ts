@@ -399,13 +399,15 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
       turns[b],
     );
     const block = asserted[b];
+    const pointers = pointerCitations(pb, doc.text);
     block.forEach(({ sentence, core }, i) => {
       const explainedOnly =
         sentence.citations.length > 0 &&
         sentence.citations.every(
           (c) => (c.kind === 'footnote' && explanatory.has(c.id ?? '')) || explanatoryInlineNote(c),
         );
-      const cited = paragraphCited || (sentence.citations.length > 0 && !explainedOnly);
+      const pointer = pointers?.get(sentence);
+      const cited = paragraphCited || (sentence.citations.length > 0 && !explainedOnly) || pointer !== undefined;
       // The article's own survey or analysis covers what it found, and the sentences that describe how it was done;
       // its own chart or table covers the sentence that reads it.
       const ownEvidence =
@@ -414,7 +416,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
           : core.readsExhibit && (exhibits ??= hasExhibits(doc))
             ? "the article's own chart or table"
             : undefined;
-      const covered = flow.cover(sentence, core, cited, ownEvidence);
+      const covered = flow.cover(sentence, core, cited, ownEvidence, pointer);
       const { coverage } = covered;
       const uncovered =
         explainedOnly && !coverage
@@ -445,6 +447,31 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
     flow.endBlock();
   });
   return claims;
+}
+
+/** What opens a sentence that only points to where the one before it comes from: "See [article](…).", "Source: [IMF](…)." */
+const POINTER_OPENERS = new Set('see source sources via cf read more details'.split(' '));
+const MAX_POINTER_WORDS = 5;
+
+/**
+ * The sentences of a paragraph that the sentence after them cites by pointing to a link and nothing else ("50 people
+ * were killed in a stampede. See [article](…).", news digests' way): the link covers the sentence it directly follows.
+ */
+function pointerCitations(pb: ProseBlock, text: string): Map<Sentence, Marker> | undefined {
+  let pointers: Map<Sentence, Marker> | undefined;
+  for (let k = 1; k < pb.sentences.length; k++) {
+    const pointer = pb.sentences[k];
+    const last = pointer.citations[pointer.citations.length - 1];
+    if (
+      last === undefined ||
+      pointer.words.length > MAX_POINTER_WORDS ||
+      !POINTER_OPENERS.has(pointer.words[0].norm) ||
+      !/^[\s.)\]*_]*$/.test(text.slice(last.span.end, pointer.span.end))
+    )
+      continue;
+    (pointers ??= new Map()).set(pb.sentences[k - 1], pointer.citations[0]);
+  }
+  return pointers;
 }
 
 /** An image or a table in the article: a chart its prose may read ("the following plot shows…"). */
@@ -710,6 +737,7 @@ class DiscourseFlow {
     core: ClaimCore,
     cited: boolean,
     ownEvidence: string | undefined,
+    pointer: Marker | undefined,
   ): { coverage?: Coverage; uncovered?: string } {
     const carriedBefore = this.carried;
     this.questionLine = QUESTION_LINE.test(sentence.text);
@@ -732,7 +760,7 @@ class DiscourseFlow {
     // A speaker named where the quotation closes in this paragraph outranks one carried in from before it.
     const quoteSpeaker = inQuote && (this.closingSpeakers.get(inQuote) ?? this.quoteSpeaker);
     let coverage: Coverage | undefined;
-    if (cited) coverage = { kind: 'citation', source: citationLabel(sentence) };
+    if (cited) coverage = { kind: 'citation', source: citationLabel(sentence.citations[0] ?? pointer) };
     else if (named && named.kind !== 'anaphor') coverage = { kind: 'attribution', source: named.source };
     else if (named && this.carried) coverage = { kind: 'carried', source: this.carried };
     else if (named) coverage = { kind: 'attribution', source: named.source };
@@ -859,8 +887,7 @@ function namesIn(sentence: Sentence): Set<string> {
   return new Set(sentence.words.filter((w, i) => i > 0 && isCapitalised(w) && w.raw.length > 1).map((w) => w.norm));
 }
 
-function citationLabel(sentence: Sentence): string {
-  const c = sentence.citations[0];
+function citationLabel(c: Marker | undefined): string {
   if (!c) return 'a citation in the paragraph';
   if (c.kind === 'footnote') return `[^${c.id}]`;
   if (c.kind === 'note') return 'an inline note';

@@ -57,7 +57,9 @@ const LEGAL_LABELS = set(
 /** What a writer counts in their own argument: "4 options", "3 key lessons". */
 const DISCOURSE_ITEMS = set(
   'options reasons ways questions lessons points takeaways scenarios possibilities arguments ideas thoughts themes ' +
-    'observations conclusions recommendations principles myths pillars',
+    'observations conclusions recommendations principles myths pillars things outcomes consequences factors steps ' +
+    'aspects types kinds categories problems challenges goals objectives examples dimensions elements approaches ' +
+    'implications',
 );
 /** Abbreviations that, with their full stop, refer to a place in a text: "p. 41", "fn. 60", "ch. 3". */
 const REFERENCE_ABBREVIATIONS = set('p pp fn n nn ch chap para paras sec fig figs vol vols art arts');
