@@ -385,11 +385,21 @@ describe('template tags', () => {
     assert.deepEqual(unsourcedFigures(text), ['27']);
   });
 
-  test('thousands of unclosed openers are scanned once (work grows linearly)', () => {
+  test('code between highlight tags is no prose, blank lines and all; a missing end tag blanks only the tag', () => {
+    const code =
+      '{% highlight r %}\nfigs <- ts(x, start = c(2008, 10))\n\nplot(figs, main = "Up 40% since 2008")\n{% endhighlight %}';
+    const text = `Exports rose in 2019.\n\n${code}\n\nThe port reopened.`;
+    assert.deepEqual(proseOf(parseMarkdown(text)), ['Exports rose in 2019.', 'The port reopened.']);
+    assert.deepEqual(unsourcedFigures(text), []);
+    const unclosed = 'Exports rose in 2019.\n\n{% highlight r %}\n\nPrices rose 40% in 2020.';
+    assert.deepEqual(unsourcedFigures(unclosed), ['40%']);
+  });
+
+  test('thousands of unclosed openers, and of code tags with no end tag, are scanned once (work grows linearly)', () => {
     for (const n of [10_000, 40_000]) {
-      const text = 'Text {{ and {% '.repeat(n);
+      const text = 'Text {{ and {% '.repeat(n) + '\n\n' + '{% highlight r %} a\n\n'.repeat(n);
       const { tags } = blankTemplateTags(text);
-      assert.equal(tags.length, 0);
+      assert.equal(tags.length, n);
     }
   });
 });

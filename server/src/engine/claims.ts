@@ -449,7 +449,7 @@ export function findClaims(doc: AnalyzedDocument, lexicons: ClaimLexicons, optio
   return claims;
 }
 
-/** What opens a sentence that only points to where the one before it comes from: "See [article](…).", "Source: [IMF](…)." */
+/** What opens a sentence that only points to where the one before it comes from: "See [article](…).", "Via [X](…)." */
 const POINTER_OPENERS = new Set('see source sources via cf read more details'.split(' '));
 const MAX_POINTER_WORDS = 5;
 

@@ -71,13 +71,16 @@ const indexOrEnd = (text: string, search: string, from: number): number => {
   return at < 0 ? text.length : at;
 };
 
+/** Liquid's and Octopress's tags that open a block of code. */
+const CODE_TAG = /^\{%-?\s*(highlight|codeblock)\b/;
+
 /**
  * Blanks Jekyll/Liquid tags (`{% … %}`, `{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) before parsing, as
  * the site generator removes them before its Markdown pass: a tag on lines of its own then separates paragraphs, and
  * its attributes (captions, pull quotes, URLs) never reach the prose. A tag must close before the next blank line.
  * So do kramdown attribute lists on an image or a link (`![Map](map.png){:style="float: right"}`), which close on
- * their line. Linear: once a closer is known to be missing up to a blank line (or a line's end), later openers there
- * are not searched again.
+ * their line. So does a block of code between `{% highlight %}` and `{% endhighlight %}`. Linear: once a closer is
+ * known to be missing up to a blank line (or a line's end), later openers there are not searched again.
  */
 export function blankTemplateTags(text: string): { text: string; tags: NonProse[] } {
   const tags: NonProse[] = [];
@@ -86,6 +89,8 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
   let i = frontMatter ? frontMatter[0].length : 0;
   let paragraphEnd = -1;
   const missingUntil: Record<string, number> = { '%}': -1, '}}': -1 };
+  // A code tag whose end tag is missing: later ones are not searched for it again (linear on hostile input).
+  const missingEnd = new Set<string>();
   let nextBrace = -1;
   let nextNewline = -1;
   const parts: string[] = [];
@@ -133,6 +138,15 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
     // `{{< x >}}}` and `{%raw%}{% … %}{%endraw%}` close at the last brace of the run.
     let stop = end + 2;
     while (text[stop] === '}' && closer === '}}') stop++;
+    // `{% highlight r %}` … `{% endhighlight %}`: code, whatever blank lines it holds, up to its end tag.
+    const code = closer === '%}' ? CODE_TAG.exec(text.slice(i, stop))?.[1] : undefined;
+    if (code && !missingEnd.has(code)) {
+      const endTag = new RegExp(`\\{%-?\\s*end${code}\\s*-?%\\}`, 'g');
+      endTag.lastIndex = stop;
+      const m = endTag.exec(text);
+      if (m) stop = m.index + m[0].length;
+      else missingEnd.add(code);
+    }
     blank(i, stop);
     i = stop;
   }
