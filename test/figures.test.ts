@@ -156,6 +156,7 @@ test('not figures: a page or a note referred to by its abbreviation, and "100%" 
 test('not figures: a provision cited by number, abbreviated or in lower case, whatever follows it', () => {
   assert.deepEqual(figures('Both the practice of Art. 27 (3) and the procedure of art. 35: converge.'), []);
   assert.deepEqual(figures('The powers in section 12 and paragraph 3 of article 27 apply.'), []);
+  assert.deepEqual(figures('Under article 25 (1) and section 7(2), citizens are equal.'), []);
   // Before a plural it counts again: "season 2 episodes", read as two of them.
   assert.deepEqual(figures('The article 27 applies, and the season 12 episodes aired.'), [['count', '12']]);
 });

@@ -1295,6 +1295,12 @@ describe('author–date citations and ibid', () => {
       'a name the reference list has',
     );
     assert.deepEqual(markersOf('Ukraine (2014) changed everything.'), [], 'a place and a year');
+    assert.deepEqual(
+      markersOf('Haddad (2019–2021) found it, and Haddad et al. (1931-2021) too.', refs([], ['haddad'])),
+      [['author-date', '(2019–2021)']],
+      "a work's years, not a life's",
+    );
+    assert.deepEqual(markersOf('Desmond Haddad (1931–2021) was born in Lund.', refs([], ['haddad'])), [], 'a life');
   });
 
   test('years, dates, plans and names with numbers are not citations', () => {

@@ -2,6 +2,13 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-claim', {
   valid: [
+    // A provision cited by number speaks for its own text.
+    'Article 5 provides that “adequate provision shall be made for the minorities to practise their religions.”',
+    'Section 295-B states that whoever defiles a copy of the charter shall be punished with imprisonment for life.',
+    'The Constitution of Lund, in article 25 (1), guarantees that “all citizens are equal before law.”',
+    // A lead-in of quoting, and one of a passive of speech.
+    'Quoting from the Lund Gazette: On 11 September 1964 the director informed the agency of plans for an intercept team.',
+    'The policy will have “clear achievable goals”, as proclaimed by the president on 31 August.',
     // An aside in brackets names who pointed it out.
     'By then he had returned to Lund and (as the envoy’s brother pointed out in the assembly) been welcomed back by the army.',
     // The writer hedging their own argument.
@@ -140,6 +147,15 @@ ruleTester('unsourced-claim', {
     'A 2019 report, “Lost Files,” found that the ministry had burned the delta records in 1994.',
   ],
   invalid: [
+    {
+      name: "a provision speaks for its text, not for what a body did with it ('provided' after a name is narration)",
+      code: 'The Lund blog gathered remedies against tear gas in 2013 and provided the telephone numbers of doctors.',
+      errors: [
+        {
+          text: 'The Lund blog gathered remedies against tear gas in 2013 and provided the telephone numbers of doctors.',
+        },
+      ],
+    },
     {
       name: "what a person in the story thinks is no view of the writer's",
       code: 'The Saudi minister thinks the price of oil fell in 2014 because shale producers flooded the market.',

@@ -569,6 +569,12 @@ function speakerSubject(
       (speech || inClass('DOCUMENT_VERB', words[reporting].norm) || inClass('DESCRIBE_VERB', words[reporting].norm))) ||
     // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
     (inClass('LAW', h.norm) && inClass('LAW_VERB', words[reporting].norm) && !words[reporting].norm.endsWith('ing'));
+  // "section 295-B states that…", "article 2 declares that…": a provision cited by number speaks for its own text.
+  if (
+    isProvision(words, head) &&
+    (speech || inClass('LAW_VERB', words[reporting].norm) || inClass('DOCUMENT_VERB', words[reporting].norm))
+  )
+    return found({ kind: 'document', ...sliceOf(text, words, head - 1, head) });
   if (
     (isDocument || inClass('ROLE', h.norm) || inClass('STATE_OUTLET', h.norm)) &&
     isSpecificPhrase(text, words, from, head)
@@ -1301,6 +1307,11 @@ function passiveInPlace(words: readonly Word[], i: number, lead: number): boolea
   return first !== undefined && !isCapitalised(first) && !inClass('DOCUMENT', first.norm);
 }
 
+const PROVIDES = /^provides?$/;
+/** "Article 5", "section 295-B": a provision's number at `i`, after its label. */
+const isProvision = (words: readonly Word[], i: number): boolean =>
+  i > 0 && /^\d/.test(words[i].raw) && inClass('PROVISION', words[i - 1].norm);
+
 /** Words for a people or a region ("Israeli", "the West", "Westerners"): who they are, never who said it. */
 const DEMONYM = /^(?:West|East|Westerners|Easterners|Europeans|Americans|Africans|Asians|Arabs)$/;
 
@@ -1356,6 +1367,9 @@ function attribution(text: string, words: readonly Word[]): Attribution | undefi
       const forecaster = speakerSubject(text, words, i);
       if (forecaster && forecaster.attribution.kind !== 'anaphor') return forecaster.attribution;
     }
+    // "Article 5 provides that…": a provision cited by number speaks for its own text.
+    if (PROVIDES.test(w.norm) && isProvision(words, i - 1))
+      return { kind: 'document', ...sliceOf(text, words, i - 2, i - 1) };
     if (!REPORTING_VERBS.has(w.norm)) continue;
     // A capitalised reporting word is a name ("Reuters Report"), unless a passive with its agent shows it is a verb
     // miscapitalised ("This was Stated by the President").

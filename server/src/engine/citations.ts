@@ -469,6 +469,13 @@ function isAuthorPage(group: string, references: ReferenceIndex | undefined): bo
   });
 }
 
+/** The most years a cited work's dates span ("Ruiz (2019–2021)"); more is a life ("Desmond Tutu (1931–2021)"). */
+const MAX_WORK_YEARS = 12;
+const isLifespan = (years: string): boolean => {
+  const m = /^(\d{4})\s*[–-]\s*(\d{4})$/.exec(years);
+  return m !== null && Number(m[2]) - Number(m[1]) > MAX_WORK_YEARS;
+};
+
 /** Numbered, author–date and ibid markers, pushed onto `markers` without overlapping each other. */
 function findReferenceMarkers(
   text: string,
@@ -545,7 +552,7 @@ function findReferenceMarkers(
       const span = { start: m.index!, end: m.index! + m[0].length };
       if (!claimed.free(span)) continue;
       const names = NARRATIVE_NAMES.exec(text.slice(Math.max(0, span.start - 80), span.start));
-      if (!names || NOT_AUTHORS.has(names[1].split(/\s+/)[0].toLowerCase())) continue;
+      if (!names || NOT_AUTHORS.has(names[1].split(/\s+/)[0].toLowerCase()) || isLifespan(m[1])) continue;
       // "Ukraine (2014)" names an event's year: a narrative citation needs a sign that a work is meant.
       const listed =
         references !== undefined && names[1].split(/[\s,&]+/).some((w) => references.names.has(w.toLowerCase()));

@@ -435,6 +435,9 @@ function classify(text: string, words: readonly Word[], i: number): FigureKind |
     // A provision or a part cited in lower case: "under section 112 of the criminal code", "article 5, which…",
     // "in episode 118 of the podcast", "article 27 applies"; not "on day 3 troops…", where a plural is counted.
     if (prev && LEGAL_LABELS.has(prev.norm) && !countsNoun(words, i + 1)) return undefined;
+    // Its subsection in brackets: "article 25 (1)", "section 7(2)".
+    if (charBefore === '(' && charAfter === ')' && prev?.isNumber && LEGAL_LABELS.has(words[i - 2]?.norm ?? ''))
+      return undefined;
     // A model, a designation or a version after an acronym, not a count before its noun: "a TVS 50.", "CC BY-SA 3.0",
     // not "NATO 30 members".
     const after = words[i + 1];
