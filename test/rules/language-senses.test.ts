@@ -278,8 +278,8 @@ ruleTester('loaded-term', {
     { code: 'The general is a war criminal who should stand trial.', errors: [{ text: 'war criminal' }] },
     {
       name: 'the writer’s own label after "as" that names nothing',
-      code: 'The war ended as a catastrophe for the region.',
-      errors: [{ text: 'catastrophe' }],
+      code: 'The war ended as a fiasco for the region.',
+      errors: [{ text: 'fiasco' }],
     },
   ],
 });

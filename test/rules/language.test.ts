@@ -2,6 +2,9 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('loaded-term', {
   valid: [
+    // Words the labellers of real articles left unmarked nearly every time: a grave outcome, a regret, hearsay.
+    'The harvest kept the year from becoming a catastrophe; unfortunately, it will not be repeated.',
+    'The letter was supposedly lost in the post.',
     // A designation reported as such, and the attacks the word is the neutral name for.
     'Washington has designated the Lund Front a terrorist organization since 2018.',
     'The PKK, a group Turkey considers a terrorist organisation, strained relations.',
