@@ -1385,6 +1385,10 @@ describe('author–date citations and ibid', () => {
       'On 9 May the army left.',
       'Dr. J. A. Ruiz wrote it.',
     ]);
+    assert.deepEqual(sentences('The deal was worth Rs. 500 crore. It lapsed.'), [
+      'The deal was worth Rs. 500 crore.',
+      'It lapsed.',
+    ]);
     assert.deepEqual(sentences('They chose Plan B. The plan failed in the U.S. Army.'), [
       'They chose Plan B.',
       'The plan failed in the U.S. Army.',

@@ -12,7 +12,7 @@ const ABBREVIATIONS = new Set(
     'mr mrs ms dr prof gen col lt sgt capt cmdr adm maj rep reps sen sens gov govs pres rev hon st jr sr vs etc e.g i.e eg ie cf al ' +
     'inc ltd co corp dept univ assn bros no nos vol vols pp p para fig ch sec art ed eds approx est ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    'u.s u.k u.n e.u u.s.a d.c a.m p.m ph.d b.a m.a mt ft ave blvd'
+    'u.s u.k u.n e.u u.s.a d.c a.m p.m ph.d b.a m.a mt ft ave blvd rs'
   ).split(' '),
 );
 
