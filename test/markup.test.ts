@@ -395,6 +395,31 @@ describe('template tags', () => {
     assert.deepEqual(unsourcedFigures(unclosed), ['40%']);
   });
 
+  test("directive fences are markup: a figure's caption goes with them, an admonition's text stays prose", () => {
+    const text = [
+      'The society was founded in 1890.',
+      '',
+      ':::figure{src="/img/cert.webp" alt="A certificate of 1812, signed by 40 members"}',
+      'Membership certificate of 1812',
+      ':::',
+      '',
+      '::: tip Source',
+      '',
+      'Prices rose 40% in 2020.',
+      '',
+      ':::',
+      '',
+      ':::image{src="/img/open.png"}',
+      'Wages fell 3% in 2021.',
+    ].join('\n');
+    assert.deepEqual(proseOf(parseMarkdown(text)), [
+      'The society was founded in 1890.',
+      'Prices rose 40% in 2020.',
+      'Wages fell 3% in 2021.',
+    ]);
+    assert.deepEqual(unsourcedFigures(text), ['40%', '3%']);
+  });
+
   test('thousands of unclosed openers, and of code tags with no end tag, are scanned once (work grows linearly)', () => {
     for (const n of [10_000, 40_000]) {
       const text = 'Text {{ and {% '.repeat(n) + '\n\n' + '{% highlight r %} a\n\n'.repeat(n);

@@ -23,6 +23,7 @@ import { wordCount } from './words.js';
 import { hasHtmlText, htmlBlocks, NUMBERED } from './html.js';
 import { parseWithMemory, type TreeMemory } from './reparse.js';
 import {
+  blankDirectives,
   blankTemplateTags,
   classifyBlocks,
   noReferences,
@@ -369,7 +370,13 @@ function parseMarkdownTree(
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const safe = neutralise(bom ? text.slice(1) : text);
   // MDX has its own braces; template tags belong to Jekyll/Hugo Markdown.
-  const { text: t, tags } = flavor === 'mdx' ? { text: safe.text, tags: [] } : blankTemplateTags(safe.text);
+  const templated = flavor === 'mdx' ? { text: safe.text, tags: [] } : blankTemplateTags(safe.text);
+  const directives = blankDirectives(templated.text);
+  const t = directives.text;
+  const tags =
+    directives.tags.length === 0
+      ? templated.tags
+      : [...templated.tags, ...directives.tags].sort((a, b) => a.span.start - b.span.start);
   const syntax: Syntax = {
     footnotes: t.includes('[^'),
     tables: safe.tables && t.includes('|') && TABLE_DELIMITER_ROW.test(t),

@@ -155,6 +155,48 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
   return { text: parts.join(''), tags };
 }
 
+/**
+ * A fence of remark-directive or markdown-it-container (`:::figure{src="…"}`, `::: tip Source`, a closing `:::`), as
+ * Astro, VuePress and Docusaurus render them: the fence is markup. Between a figure's fences is its caption.
+ */
+const DIRECTIVE_FENCE = /^[ \t]*(:{3,})[ \t]*([A-Za-z][\w-]*)?[^\n]*$/gm;
+const FIGURE_DIRECTIVES = new Set(['figure', 'image', 'img', 'picture', 'video', 'embed']);
+
+/**
+ * Blanks directive fences, and a figure directive with its caption, as `blankTemplateTags` blanks tags: what an
+ * admonition (`:::note`) holds stays prose. A figure left open blanks its fence alone.
+ */
+export function blankDirectives(text: string): { text: string; tags: NonProse[] } {
+  if (!text.includes(':::')) return { text, tags: [] };
+  const tags: NonProse[] = [];
+  const parts: string[] = [];
+  let copied = 0;
+  const blank = (start: number, stop: number): void => {
+    tags.push({ kind: 'template', span: { start, end: stop }, footnoteRefs: [] });
+    parts.push(text.slice(copied, start), text.slice(start, stop).replace(/[^\r\n]/g, ' '));
+    copied = stop;
+  };
+  let figure: { start: number; fenceEnd: number; colons: number } | undefined;
+  for (const m of text.matchAll(DIRECTIVE_FENCE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (figure) {
+      if (m[2] === undefined && m[1].length >= figure.colons) {
+        blank(figure.start, end);
+        figure = undefined;
+      }
+      continue;
+    }
+    if (m[2] !== undefined && FIGURE_DIRECTIVES.has(m[2].toLowerCase()))
+      figure = { start, fenceEnd: end, colons: m[1].length };
+    else blank(start, end);
+  }
+  if (figure) blank(figure.start, figure.fenceEnd);
+  if (tags.length === 0) return { text, tags };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), tags };
+}
+
 // ───────────────────────────── sections ─────────────────────────────
 
 const SECTION_TITLES: Array<[string, NonProseKind]> = [
