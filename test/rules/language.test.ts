@@ -5,6 +5,8 @@ ruleTester('loaded-term', {
     // Words the labellers of real articles left unmarked nearly every time: a grave outcome, a regret, hearsay.
     'The harvest kept the year from becoming a catastrophe; unfortunately, it will not be repeated.',
     'The letter was supposedly lost in the post.',
+    // News copy's descriptors of a party's wing (BABE's annotators marked them once in 21).
+    'But far-right members of his coalition opposed the deal, as did the far left.',
     // A designation reported as such, and the attacks the word is the neutral name for.
     'Washington has designated the Lund Front a terrorist organization since 2018.',
     'The PKK, a group Turkey considers a terrorist organisation, strained relations.',
