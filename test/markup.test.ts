@@ -513,6 +513,17 @@ describe('non-prose paragraphs', () => {
     ]);
   });
 
+  test("a pasted article's headline, a plain line over its byline, goes with the byline; a sentence does not", () => {
+    const text =
+      '## Wire copy\n\nJoy in the port after the truce announced\n\nBy Ana Ruiz and Sam Okafor\n\nCrowds gathered.';
+    assert.deepEqual(nonProseOf(text), [
+      ['byline', 'Joy in the port after the truce announced'],
+      ['byline', 'By Ana Ruiz and Sam Okafor'],
+    ]);
+    const sentence = '## Wire copy\n\nThe truce was announced on Thursday.\n\nBy Ana Ruiz\n\nCrowds gathered.';
+    assert.deepEqual(nonProseOf(sentence), [['byline', 'By Ana Ruiz']]);
+  });
+
   test('a wire credit under the title: names, places, an outlet and a date', () => {
     const text =
       '# Port strike\n\nJane Doe and Sam Roe in Lisbon, Example Agency — Mar 3, 2025\n\nThe strike closed 40 terminals.';

@@ -304,6 +304,19 @@ function isByline(text: string): boolean {
   return parts.length > 0 && parts.every(isNameOrDate);
 }
 
+const MAX_HEADLINE_WORDS = 15;
+/** A short plain paragraph with no closing punctuation: a headline set as text. */
+const isHeadline = (b: Block, source: string): boolean => {
+  const text = source.slice(b.start, b.end).trim();
+  return (
+    b.kind === 'paragraph' &&
+    !b.inQuote &&
+    b.list === undefined &&
+    wordCount(text, MAX_HEADLINE_WORDS + 1) <= MAX_HEADLINE_WORDS &&
+    !/[.!?:;,"”’)\]]$/.test(text)
+  );
+};
+
 /** The names, places and dates of a credit line, split at its separators. */
 const creditParts = (line: string): string[] => line.split(/\s*(?:[,;|·•—–/]|\band\b|&|\bin\b)\s*/u).filter(Boolean);
 
@@ -571,6 +584,7 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
   for (const b of blocks) {
     const shape = shapes.get(b);
     const previousShape = previous && shapes.get(previous);
+    const before = previous;
     previous = b;
     if (b.kind === 'heading') {
       const depth = b.depth ?? 1;
@@ -621,6 +635,16 @@ export function classifyBlocks(blocks: Block[], shapes: ReadonlyMap<Block, Shape
         titleWords,
       );
       if (kind) {
+        // A pasted article's headline, a plain line over its byline ("Joy in the port after the truce", then "By …").
+        if (
+          kind === 'byline' &&
+          before !== undefined &&
+          kept[kept.length - 1] === before &&
+          isHeadline(before, source)
+        ) {
+          kept.pop();
+          nonProse.push({ kind, span: { start: before.start, end: before.end }, footnoteRefs: before.footnoteRefs });
+        }
         nonProse.push({ kind, span: { start: b.start, end: b.end }, footnoteRefs: b.footnoteRefs });
         continue;
       }
