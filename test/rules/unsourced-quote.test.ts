@@ -2,6 +2,8 @@ import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester('unsourced-quote', {
   valid: [
+    // An inverted tag with the speaker's role after it; the "are" before the closing mark is no passive of "said".
+    '“In many places, you have no idea how many buildings there are,” said Ana Ruiz, a special assistant at the agency.',
     // Reporting verbs writers use besides 'said'.
     'The governor applauded the “bold decision to float the cedi against the dollar”.',
     'Cambridge defines a creole as “a language that has developed from a mixture of languages spoken together”.',

@@ -1056,8 +1056,10 @@ function leadInAt(words: readonly Word[], i: number, leadIns: ReadonlyMap<string
   return 0;
 }
 
-function isPassive(words: readonly Word[], verb: number): boolean {
+/** With `text`, an auxiliary across punctuation is none: "…there are,” said Ana Ruiz" is no passive. */
+function isPassive(words: readonly Word[], verb: number, text?: string): boolean {
   for (let k = verb - 1; k >= Math.max(0, verb - 3); k--) {
+    if (text !== undefined && breakBetween(text, words[k], words[k + 1])) return false;
     if (/^(is|are|was|were|be|been|being|having)$/.test(words[k].norm)) return true;
     if (!inClass('BETWEEN_SOURCE_AND_VERB', words[k].norm)) return false;
   }
@@ -1663,10 +1665,10 @@ const opensQuotationAfter = (text: string, w: Word): boolean => /^\s*[,:]?\s*[�
  * speaker's words (right after the verb, "a movement called “…”", it is a name: see `introducesTitle`). A passive
  * with no agent names no speaker: "the decree was described as “…”".
  */
-export function isSpeechVerbAt(words: readonly Word[], i: number): boolean {
+export function isSpeechVerbAt(words: readonly Word[], i: number, text?: string): boolean {
   const speech =
     inClass('SPEECH_VERB', words[i].norm) || inClass('DESCRIBE_VERB', words[i].norm) || isPhrasalSpeech(words, i);
-  return speech && !(isPassive(words, i) && words[i + 1]?.norm !== 'by' && words[i + 2]?.norm !== 'by');
+  return speech && !(isPassive(words, i, text) && words[i + 1]?.norm !== 'by' && words[i + 2]?.norm !== 'by');
 }
 
 const TITLE_COPULA = new Set(['is', 'was', 'are', 'were', 'became', 'read', 'reads']);

@@ -942,7 +942,7 @@ function claimCore(
     sentenceQuotes.length > 0
       ? words.filter(
           (w, i) =>
-            isSpeakerWord(w, i, words) ||
+            isSpeakerWord(w, i, words, text) ||
             tagsQuotationAt(text, words, i) ||
             isNamedWorkAt(text, words, i) ||
             invertedTag(text, words, i),
@@ -1294,8 +1294,8 @@ function properNouns(words: readonly Word[]): number {
   return n;
 }
 
-const isSpeakerWord = (w: Word, i: number, words: readonly Word[]): boolean =>
-  isSpeechVerbAt(words, i) || w.norm === 'according';
+const isSpeakerWord = (w: Word, i: number, words: readonly Word[], text: string): boolean =>
+  isSpeechVerbAt(words, i, text) || w.norm === 'according';
 
 /** At most this many words in the name of a tag's speaker ("…,” worries Ana de Souza."). */
 const MAX_TAG_NAME_WORDS = 4;
