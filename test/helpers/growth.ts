@@ -13,6 +13,9 @@ import assert from 'node:assert/strict';
 /** Below this many milliseconds a measurement is mostly noise: the small size is counted as at least this long. */
 const FLOOR_MS = 3;
 
+/** How much larger than asked `assertLinear` measures again before it fails (see there). */
+const MAX_RETRY_SCALE = 4;
+
 /** CPU milliseconds of one call of `fn`. */
 function cpuMs(fn: () => void): number {
   const start = process.cpuUsage();
@@ -52,13 +55,19 @@ export function assertLinear<T>(
   factor = 8,
   maxRatio = 3 * factor,
 ): number {
-  const small = make(n);
-  const large = make(n * factor);
-  const { ratio } = sample(
-    () => run(small),
-    () => run(large),
-    maxRatio,
-  );
+  let ratio = Infinity;
+  // A small input that runs in a few milliseconds measures mostly noise (a collection in every sample of the large run
+  // once made a linear case read 27×): a ratio over the bound is measured again at twice the size, then four times;
+  // quadratic work fails at every size.
+  for (let size = n; size <= n * MAX_RETRY_SCALE && ratio >= maxRatio; size *= 2) {
+    const small = make(size);
+    const large = make(size * factor);
+    ratio = sample(
+      () => run(small),
+      () => run(large),
+      maxRatio,
+    ).ratio;
+  }
   assert.ok(
     ratio < maxRatio,
     `${what}: ${factor}× the input took ${ratio.toFixed(1)}× the CPU time (linear: about ${factor}×)`,
