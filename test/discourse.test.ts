@@ -41,6 +41,16 @@ function assertUnsourced(texts: readonly string[], opening = 8): void {
 }
 
 describe('attribution as writers write it', () => {
+  test('an inverted tag after "…there are,”" names its speaker, who goes on speaking in the next quotation', () => {
+    const text =
+      '“In many places, you have no idea how many buildings there are,” said Ana Ruiz, a mapping adviser at the ' +
+      'agency. “A lot of these villages are not mapped at all, and 40 of them have no roads on any map.”';
+    assert.deepEqual(coverageOf(text, '“In many'), { kind: 'attribution', source: 'Ana Ruiz' });
+    assert.equal(coverageOf(text, '“A lot')?.source, 'Ana Ruiz');
+    // Across punctuation no auxiliary makes a passive; right before the verb one still does.
+    assert.equal(coverageOf('The port deal is said to be dead, and 40 ships wait.', 'The port'), undefined);
+  });
+
   test('a sentence adverb before a comma is no speaker', () => {
     const text = 'Finally, state socialism would be tested and challenged more freely in Vietnam after 40 years.';
     assert.equal(coverageOf(text, 'Finally'), undefined);

@@ -1450,7 +1450,7 @@ function attribution(text: string, words: readonly Word[]): Attribution | undefi
     // "is said to be", "was described as": a passive with no agent names nobody; nor does a participle set off after
     // a name: "Tibet -- called the “Water Tower of Asia” -- sources…".
     if (
-      isPassive(words, i) ||
+      isPassive(words, i, text) ||
       (inClass('DESCRIBE_VERB', w.norm) && w.norm.endsWith('ed') && setOffBefore(text, words, i))
     )
       continue;
