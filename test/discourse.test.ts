@@ -51,6 +51,14 @@ describe('attribution as writers write it', () => {
     assert.equal(coverageOf('The port deal is said to be dead, and 40 ships wait.', 'The port'), undefined);
   });
 
+  test("a verb's -ing form that opens a sentence is no name; a place that ends in -ing is", () => {
+    assert.equal(coverageOf('- Increasing demand for rice drove prices up 40% in 2021.', 'Increasing'), undefined);
+    assert.deepEqual(coverageOf('Beijing said that exports rose 40% in 2021.', 'Beijing'), {
+      kind: 'attribution',
+      source: 'Beijing',
+    });
+  });
+
   test('a sentence adverb before a comma is no speaker', () => {
     const text = 'Finally, state socialism would be tested and challenged more freely in Vietnam after 40 years.';
     assert.equal(coverageOf(text, 'Finally'), undefined);

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { inflections } from './lexicon.js';
-import { isAdjective } from './inflect.js';
+import { isAdjective, isGerund } from './inflect.js';
 import { countStartsAt } from './figures.js';
 import { shippedFile } from './paths.js';
 import type { Span } from './types.js';
@@ -133,8 +133,9 @@ const isInitial = (w: Word): boolean => /^\p{Lu}$/u.test(w.raw);
 function isNameWord(w: Word | undefined): boolean {
   if (!w || !isCapitalised(w) || NOT_A_NAME.has(w.norm) || isInitial(w) || PRONOUN_CONTRACTION.test(w.norm))
     return false;
-  // "Three generals were detained, said…": a count capitalised because it opens the sentence.
-  if (isNumberWord(w.norm)) return false;
+  // "Three generals were detained, said…": a count capitalised because it opens the sentence; so is a verb's -ing
+  // form ("Increasing demand for…", a list item), but not a place ("Beijing said").
+  if (isNumberWord(w.norm) || isGerund(w.norm)) return false;
   // A common noun capitalised because it opens the sentence ("Officials said", "Studies show") names nobody.
   return !(
     /^\p{Lu}\p{Ll}+$/u.test(w.raw) &&

@@ -54,6 +54,15 @@ export function isFiniteVerbForm(word: string): boolean {
   );
 }
 
+/** Whether a lower-case word is the -ing form of a verb the data knows ("increasing", "reading"). */
+export function isGerund(word: string): boolean {
+  return (
+    wordForms()
+      .verbOf.get(word)
+      ?.some((v) => v.form === 'gerund') ?? false
+  );
+}
+
 /** Whether a lower-case word is an adjective the data knows ("true", "false", "key"). */
 export function isAdjective(word: string): boolean {
   return wordForms().adjectives.has(word);
