@@ -570,10 +570,13 @@ function speakerSubject(
       (speech || inClass('DOCUMENT_VERB', words[reporting].norm) || inClass('DESCRIBE_VERB', words[reporting].norm))) ||
     // "the decree bans exports": a law is the source of its own terms ("an agreement imposing cuts" narrates).
     (inClass('LAW', h.norm) && inClass('LAW_VERB', words[reporting].norm) && !words[reporting].norm.endsWith('ing'));
-  // "section 295-B states that…", "article 2 declares that…": a provision cited by number speaks for its own text.
+  // "Article 5 provides that…", "section 295-B states that…": a provision cited by number speaks for its own text.
   if (
     isProvision(words, head) &&
-    (speech || inClass('LAW_VERB', words[reporting].norm) || inClass('DOCUMENT_VERB', words[reporting].norm))
+    (speech ||
+      inClass('LAW_VERB', words[reporting].norm) ||
+      inClass('DOCUMENT_VERB', words[reporting].norm) ||
+      inClass('PROVISION_VERB', words[reporting].norm))
   )
     return found({ kind: 'document', ...sliceOf(text, words, head - 1, head) });
   if (
@@ -1310,7 +1313,6 @@ function passiveInPlace(words: readonly Word[], i: number, lead: number): boolea
   return first !== undefined && !isCapitalised(first) && !inClass('DOCUMENT', first.norm);
 }
 
-const PROVIDES = /^provides?$/;
 /** "Article 5", "section 295-B": a provision's number at `i`, after its label. */
 const isProvision = (words: readonly Word[], i: number): boolean =>
   i > 0 && /^\d/.test(words[i].raw) && inClass('PROVISION', words[i - 1].norm);
@@ -1370,10 +1372,7 @@ function attribution(text: string, words: readonly Word[]): Attribution | undefi
       const forecaster = speakerSubject(text, words, i);
       if (forecaster && forecaster.attribution.kind !== 'anaphor') return forecaster.attribution;
     }
-    // "Article 5 provides that…": a provision cited by number speaks for its own text.
-    if (PROVIDES.test(w.norm) && isProvision(words, i - 1))
-      return { kind: 'document', ...sliceOf(text, words, i - 2, i - 1) };
-    if (!REPORTING_VERBS.has(w.norm)) continue;
+    if (!REPORTING_VERBS.has(w.norm) && !(inClass('PROVISION_VERB', w.norm) && isProvision(words, i - 1))) continue;
     // A capitalised reporting word is a name ("Reuters Report"), unless a passive with its agent shows it is a verb
     // miscapitalised ("This was Stated by the President").
     if (!/^\p{Ll}/u.test(w.raw) && !(i > 0 && isPassive(words, i) && words[i + 1]?.norm === 'by')) continue;

@@ -71,6 +71,35 @@ const indexOrEnd = (text: string, search: string, from: number): number => {
   return at < 0 ? text.length : at;
 };
 
+/**
+ * Blanks spans of a text, in order, to their own length with line breaks kept (offsets never need mapping), as a site
+ * generator removes markup before its Markdown pass. Each span is a `template` non-prose whose footnote calls still
+ * use their notes.
+ */
+class Blanker {
+  readonly tags: NonProse[] = [];
+  private readonly parts: string[] = [];
+  private copied = 0;
+
+  constructor(private readonly text: string) {}
+
+  blank(start: number, stop: number): void {
+    const footnoteRefs: FootnoteRef[] = [];
+    for (const f of this.text.slice(start, stop).matchAll(FOOTNOTE_CALL)) {
+      const at = start + f.index!;
+      footnoteRefs.push({ id: f[1].toLowerCase(), span: { start: at, end: at + f[0].length } });
+    }
+    this.tags.push({ kind: 'template', span: { start, end: stop }, footnoteRefs });
+    this.parts.push(this.text.slice(this.copied, start), this.text.slice(start, stop).replace(/[^\r\n]/g, ' '));
+    this.copied = stop;
+  }
+
+  result(): { text: string; tags: NonProse[] } {
+    if (this.tags.length === 0) return { text: this.text, tags: this.tags };
+    return { text: this.parts.join('') + this.text.slice(this.copied), tags: this.tags };
+  }
+}
+
 /** Liquid's and Octopress's tags that open a block of code. */
 const CODE_TAG = /^\{%-?\s*(highlight|codeblock)\b/;
 
@@ -83,8 +112,7 @@ const CODE_TAG = /^\{%-?\s*(highlight|codeblock)\b/;
  * known to be missing up to a blank line (or a line's end), later openers there are not searched again.
  */
 export function blankTemplateTags(text: string): { text: string; tags: NonProse[] } {
-  const tags: NonProse[] = [];
-  if (!text.includes('{%') && !text.includes('{{') && !text.includes('){:')) return { text, tags };
+  if (!text.includes('{%') && !text.includes('{{') && !text.includes('){:')) return { text, tags: [] };
   const frontMatter = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
   let i = frontMatter ? frontMatter[0].length : 0;
   let paragraphEnd = -1;
@@ -93,18 +121,7 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
   const missingEnd = new Set<string>();
   let nextBrace = -1;
   let nextNewline = -1;
-  const parts: string[] = [];
-  let copied = 0;
-  const blank = (start: number, stop: number): void => {
-    const footnoteRefs: FootnoteRef[] = [];
-    for (const f of text.slice(start, stop).matchAll(FOOTNOTE_CALL)) {
-      const at = start + f.index!;
-      footnoteRefs.push({ id: f[1].toLowerCase(), span: { start: at, end: at + f[0].length } });
-    }
-    tags.push({ kind: 'template', span: { start, end: stop }, footnoteRefs });
-    parts.push(text.slice(copied, start), text.slice(start, stop).replace(/[^\r\n]/g, ' '));
-    copied = stop;
-  };
+  const blanker = new Blanker(text);
   for (i = text.indexOf('{', i); i >= 0 && i < text.length; i = text.indexOf('{', i)) {
     const second = text[i + 1];
     if (second === ':' && text[i - 1] === ')') {
@@ -115,7 +132,7 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
         i += 2;
         continue;
       }
-      blank(i, nextBrace + 1);
+      blanker.blank(i, nextBrace + 1);
       i = nextBrace + 1;
       continue;
     }
@@ -147,12 +164,10 @@ export function blankTemplateTags(text: string): { text: string; tags: NonProse[
       if (m) stop = m.index + m[0].length;
       else missingEnd.add(code);
     }
-    blank(i, stop);
+    blanker.blank(i, stop);
     i = stop;
   }
-  if (tags.length === 0) return { text, tags };
-  parts.push(text.slice(copied));
-  return { text: parts.join(''), tags };
+  return blanker.result();
 }
 
 /**
@@ -168,33 +183,24 @@ const FIGURE_DIRECTIVES = new Set(['figure', 'image', 'img', 'picture', 'video',
  */
 export function blankDirectives(text: string): { text: string; tags: NonProse[] } {
   if (!text.includes(':::')) return { text, tags: [] };
-  const tags: NonProse[] = [];
-  const parts: string[] = [];
-  let copied = 0;
-  const blank = (start: number, stop: number): void => {
-    tags.push({ kind: 'template', span: { start, end: stop }, footnoteRefs: [] });
-    parts.push(text.slice(copied, start), text.slice(start, stop).replace(/[^\r\n]/g, ' '));
-    copied = stop;
-  };
+  const blanker = new Blanker(text);
   let figure: { start: number; fenceEnd: number; colons: number } | undefined;
   for (const m of text.matchAll(DIRECTIVE_FENCE)) {
     const start = m.index;
     const end = start + m[0].length;
     if (figure) {
       if (m[2] === undefined && m[1].length >= figure.colons) {
-        blank(figure.start, end);
+        blanker.blank(figure.start, end);
         figure = undefined;
       }
       continue;
     }
     if (m[2] !== undefined && FIGURE_DIRECTIVES.has(m[2].toLowerCase()))
       figure = { start, fenceEnd: end, colons: m[1].length };
-    else blank(start, end);
+    else blanker.blank(start, end);
   }
-  if (figure) blank(figure.start, figure.fenceEnd);
-  if (tags.length === 0) return { text, tags };
-  parts.push(text.slice(copied));
-  return { text: parts.join(''), tags };
+  if (figure) blanker.blank(figure.start, figure.fenceEnd);
+  return blanker.result();
 }
 
 // ───────────────────────────── sections ─────────────────────────────
